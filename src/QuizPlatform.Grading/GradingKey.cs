@@ -39,7 +39,7 @@ public sealed class GradingKey
     private CompiledKeyword Compile(Keyword keyword)
     {
         var variants = BuildVariants(keyword);
-        return new CompiledKeyword(keyword, variants, variants.Length > 0 && variants[0].Words.All(w => PromptWords.Contains(w.Canon)));
+        return new CompiledKeyword(keyword, variants, variants.Any(v => v.Words.All(w => PromptWords.Contains(w.Canon))));
     }
 
     private Variant[] BuildVariants(Keyword keyword)

@@ -25,7 +25,7 @@ public sealed record GradingOptions
     public double CopiedPromptShare { get; init; } = 0.9;
 
     /// <summary>Shortest word given typo tolerance (one edit; two from <see cref="TwoTyposLength"/>). Acronyms never.</summary>
-    public int TypoMinLength { get; init; } = 5;
+    public int TypoMinLength { get; init; } = 6;
 
     public int TwoTyposLength { get; init; } = 9;
 

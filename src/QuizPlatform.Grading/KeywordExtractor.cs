@@ -75,12 +75,13 @@ public sealed class KeywordExtractor
     private static double Score(Candidate candidate, HashSet<int> promptStems, CorpusStatistics corpus, bool shortAnswer)
     {
         double sum = 0;
-        var inPrompt = 0;
+        // "CNN" in the question also restates "convolutional neural network" in the answer.
+        var spelledInPrompt = candidate.Alternatives.Any(a => CandidateSet.Content(a).All(t => promptStems.Contains(t.Canon)));
         foreach (var term in candidate.Terms)
         {
             var general = Lexicon.GeneralWords.Contains(term.Folded) || Lexicon.GeneralWords.Contains(term.Stem) || IsAdverb(term.Folded);
             var salience = shortAnswer ? 1 : corpus.Idf(term.Canon) * (general ? GeneralWordWeight : 1);
-            if (promptStems.Contains(term.Canon)) { inPrompt++; salience *= PromptWordWeight; }
+            if (spelledInPrompt || promptStems.Contains(term.Canon)) salience *= PromptWordWeight;
             sum += salience;
         }
         var frequency = 1 + Math.Log(candidate.Count);
