@@ -1,0 +1,127 @@
+using QuizPlatform.Grading.Text;
+
+namespace QuizPlatform.Grading;
+
+/// <summary>
+/// Finds the phrases a marker would look for in each model answer of an assignment. Candidates come from the
+/// answer's structure (bullet heads, defined acronyms, named terms) and from runs of content words; they are ranked
+/// by how salient their words are in this answer compared with the rest of the assignment and with general
+/// English, and words that merely restate the question count for little. Stateless, so thread-safe; deterministic.
+/// </summary>
+public sealed class KeywordExtractor
+{
+    /// <summary>Most keywords extracted for one answer; long answers reach it, short ones get fewer.</summary>
+    public int MaxKeywords { get; init; } = 15;
+
+    /// <summary>Answers with at most this many content words keep all of them as keywords.</summary>
+    public int ShortAnswerWords { get; init; } = 20;
+
+    public IReadOnlyList<IReadOnlyList<Keyword>> Extract(IReadOnlyList<QuestionText> questions)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
+        var answers = questions.Select(q => new ModelAnswerText(q.ModelAnswer ?? "")).ToList();
+        var corpus = new CorpusStatistics(answers);
+        return questions.Select((q, i) => (IReadOnlyList<Keyword>)Extract(q.Prompt ?? "", answers[i], corpus)).ToList();
+    }
+
+    private List<Keyword> Extract(string prompt, ModelAnswerText answer, CorpusStatistics corpus)
+    {
+        var promptStems = Tokenizer.Tokenize(prompt).Where(t => !t.Term.IsStop).Select(t => t.Term.Canon).ToHashSet();
+        var candidates = new CandidateSet(answer, corpus);
+        candidates.Collect();
+        var content = answer.Tokens.Count(t => !t.Term.IsStop);
+        // A short answer is all key: every content word counts. A long one is summarised by its most salient phrases.
+        var shortAnswer = content <= ShortAnswerWords;
+        var limit = shortAnswer ? MaxKeywords : Math.Clamp((int)Math.Round(1.4 * Math.Sqrt(content)), 1, MaxKeywords);
+
+        // In a short answer every word is looked for on its own: a phrase would demand the model's exact wording.
+        var ranked = candidates.All.Where(c => !shortAnswer || c.Terms.Length == 1 || c.Boost > 1)
+            .Select(c => (Candidate: c, Score: Score(c, promptStems, corpus, shortAnswer)))
+            .Where(x => x.Score > 0)
+            .OrderByDescending(x => x.Score).ThenBy(x => x.Candidate.FirstToken).ThenBy(x => x.Candidate.Key, StringComparer.Ordinal)
+            .ToList();
+        var chosen = new List<(Candidate Candidate, double Score)>();
+        var covered = new HashSet<int>();
+        foreach (var x in ranked)
+        {
+            if (chosen.Count == limit) break;
+            if (!shortAnswer && x.Score < ranked[0].Score * 0.12) break;
+            if (x.Candidate.Canons.All(covered.Contains)) continue;
+            chosen.Add(x);
+            covered.UnionWith(x.Candidate.Canons);
+        }
+        // A one- or two-word answer, or one that only repeats the question, still needs a key: its own words.
+        if (chosen.Count == 0)
+            chosen = candidates.All.Where(c => c.Canons.Length == 1).OrderBy(c => c.FirstToken).Take(limit).Select(c => (c, 1.0)).ToList();
+        if (chosen.Count == 0 && answer.Tokens.Count > 0)
+            return [new Keyword(answer.Text.Trim(), [], 1)];
+
+        var top = chosen.Max(x => x.Score);
+        return chosen.OrderBy(x => x.Candidate.FirstToken)
+            .Select(x => new Keyword(x.Candidate.Surface, x.Candidate.Alternatives, Math.Max(0.5, Math.Round(6 * x.Score / top) / 2)))
+            .ToList();
+    }
+
+    /// <summary>Weight kept by a word that is already in the question.</summary>
+    private const double PromptWordWeight = 0.3;
+
+    /// <summary>Weight kept by a word common in any explanation ("use", "process"), when choosing among many.</summary>
+    private const double GeneralWordWeight = 0.3;
+
+    /// <summary>
+    /// Salience of a phrase: rarity across the assignment's answers times distance from general English, with
+    /// question words discounted. In a short answer every word is kept, so only the question discount applies.
+    /// </summary>
+    private static double Score(Candidate candidate, HashSet<int> promptStems, CorpusStatistics corpus, bool shortAnswer)
+    {
+        double sum = 0;
+        // "CNN" in the question also restates "convolutional neural network" in the answer.
+        var spelledInPrompt = candidate.Alternatives.Any(a => CandidateSet.Content(a).All(t => promptStems.Contains(t.Canon)));
+        // In a long answer, a phrase that only restates the question is not worth a keyword of its own.
+        if (!shortAnswer && (spelledInPrompt || candidate.Canons.All(promptStems.Contains))) return 0;
+        foreach (var term in candidate.Terms)
+        {
+            var general = Lexicon.GeneralWords.Contains(term.Folded) || Lexicon.GeneralWords.Contains(term.Stem) || IsAdverb(term.Folded);
+            var salience = shortAnswer ? 1 : corpus.Idf(term.Canon) * (general ? GeneralWordWeight : 1);
+            if (spelledInPrompt || promptStems.Contains(term.Canon)) salience *= PromptWordWeight;
+            sum += salience;
+        }
+        var frequency = 1 + Math.Log(candidate.Count);
+        return sum / Math.Sqrt(candidate.Terms.Length) * frequency * candidate.Boost;
+    }
+
+    /// <summary>"-ly" adverbs ("automatically", "significantly") qualify a statement rather than carry it.</summary>
+    private static bool IsAdverb(string folded) => folded.Length > 5 && folded.EndsWith("ly", StringComparison.Ordinal);
+}
+
+/// <summary>Document frequencies of stems across the assignment's model answers.</summary>
+internal sealed class CorpusStatistics
+{
+    private readonly Dictionary<int, int> documentFrequency = [];
+    private readonly Dictionary<string, int> phraseFrequency = new(StringComparer.Ordinal);
+    private readonly int documents;
+
+    public CorpusStatistics(IReadOnlyList<ModelAnswerText> answers)
+    {
+        documents = answers.Count;
+        foreach (var answer in answers)
+            foreach (var canon in answer.Tokens.Where(t => !t.Term.IsStop).Select(t => t.Term.Canon).Distinct())
+                documentFrequency[canon] = documentFrequency.GetValueOrDefault(canon) + 1;
+        foreach (var answer in answers)
+        {
+            var phrases = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var run in CandidateSet.Runs(answer))
+                for (var n = 2; n <= 3; n++)
+                    for (var i = 0; i + n <= run.Count; i++)
+                        phrases.Add(CandidateSet.KeyOf(run.GetRange(i, n).Select(t => answer.Tokens[t].Term)));
+            foreach (var phrase in phrases) phraseFrequency[phrase] = phraseFrequency.GetValueOrDefault(phrase) + 1;
+        }
+    }
+
+    /// <summary>How many model answers use the phrase (a key of word ids): evidence that it is a term of the field.</summary>
+    public int PhraseDocuments(string key) => phraseFrequency.GetValueOrDefault(key);
+
+    /// <summary>Smoothed inverse document frequency: 1 for a word found only here, less for words in every answer.</summary>
+    public double Idf(int canon) =>
+        documents <= 1 ? 1 : Math.Log((documents + 1.0) / documentFrequency.GetValueOrDefault(canon, 1)) / Math.Log(documents + 1.0);
+}
