@@ -53,10 +53,12 @@ public static class QuizDataServiceCollectionExtensions
         switch (database.Provider)
         {
             case DatabaseProvider.Postgres:
+                // Without a connection string the model still builds (dotnet ef migrations add needs no server);
+                // DatabaseMigrator says what is missing before anything connects.
                 if (string.IsNullOrWhiteSpace(connectionString))
-                    throw new InvalidOperationException(
-                        $"Database:Provider is Postgres but ConnectionStrings:{ConnectionStringName} is not set.");
-                options.UseNpgsql(connectionString, o => o.MigrationsAssembly("QuizPlatform.Migrations.Postgres"));
+                    options.UseNpgsql(o => o.MigrationsAssembly("QuizPlatform.Migrations.Postgres"));
+                else
+                    options.UseNpgsql(connectionString, o => o.MigrationsAssembly("QuizPlatform.Migrations.Postgres"));
                 break;
             case DatabaseProvider.Sqlite:
                 options.UseSqlite(SqliteConnectionString(connectionString, contentRoot),

@@ -14,6 +14,9 @@ public sealed class DatabaseMigrator(
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (string.IsNullOrWhiteSpace(db.Database.GetConnectionString()))
+            throw new InvalidOperationException(
+                $"Database:Provider is {options.Value.Provider} but ConnectionStrings:{QuizDataServiceCollectionExtensions.ConnectionStringName} is not set.");
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         logger.LogInformation("Applying migrations to the {Provider} database: {Count} pending{List}",
             options.Value.Provider, pending.Count, pending.Count == 0 ? "" : " (" + string.Join(", ", pending) + ")");
