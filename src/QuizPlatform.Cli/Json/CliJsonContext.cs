@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+
+namespace QuizPlatform.Cli.Json;
+
+/// <summary>Source-generated serializers for everything the CLI reads and writes (no reflection per line).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    ReadCommentHandling = JsonCommentHandling.Skip,
+    AllowTrailingCommas = true)]
+[JsonSerializable(typeof(ImportReport))]
+[JsonSerializable(typeof(GradeRequest))]
+[JsonSerializable(typeof(GradeError))]
+public sealed partial class CliJsonContext : JsonSerializerContext;
