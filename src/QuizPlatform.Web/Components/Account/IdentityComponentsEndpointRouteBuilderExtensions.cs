@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;
 using QuizPlatform.Web.Components.Account.Pages;
 using QuizPlatform.Web.Components.Account.Pages.Manage;
-using QuizPlatform.Web.Data;
+using QuizPlatform.Data.Entities;
 
 namespace Microsoft.AspNetCore.Routing;
 

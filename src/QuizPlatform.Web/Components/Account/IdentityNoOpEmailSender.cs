@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.UI.Services;
-using QuizPlatform.Web.Data;
+using QuizPlatform.Data.Entities;
 
 namespace QuizPlatform.Web.Components.Account;
 

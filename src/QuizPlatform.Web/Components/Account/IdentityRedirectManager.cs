@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
-using QuizPlatform.Web.Data;
+using QuizPlatform.Data.Entities;
 
 namespace QuizPlatform.Web.Components.Account;
 

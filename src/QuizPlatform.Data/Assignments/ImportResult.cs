@@ -1,0 +1,37 @@
+using QuizPlatform.Data.Entities;
+using QuizPlatform.Importing;
+
+namespace QuizPlatform.Data.Assignments;
+
+/// <summary>
+/// What happened to a document: <c>Created</c> (new title), <c>Updated</c> (new version), <c>Unchanged</c> (same
+/// content hash as a stored version), <c>Invalid</c> (errors, nothing stored) or <c>Valid</c> (a clean preview).
+/// </summary>
+public enum ImportStatus { Created, Updated, Unchanged, Invalid, Valid }
+
+public sealed record ImportedKeyword(
+    string Phrase, IReadOnlyList<string> Alternatives, double Weight, bool Required, KeywordOrigin Origin);
+
+public sealed record ImportedQuestion(int Number, string Prompt, string ModelAnswer, IReadOnlyList<ImportedKeyword> Keywords);
+
+/// <summary>
+/// The outcome of an import or preview. For stored documents <see cref="Version"/> and the ids name the version
+/// the document now corresponds to, and <see cref="Questions"/> are read back as stored (keywords included).
+/// </summary>
+public sealed record ImportResult(
+    string FileName,
+    ImportStatus Status,
+    string? Title,
+    int? Version,
+    int? AssignmentId,
+    int? AssignmentVersionId,
+    string ContentHash,
+    IReadOnlyList<ImportedQuestion> Questions,
+    IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public bool Succeeded => Status != ImportStatus.Invalid;
+
+    /// <summary>Diagnostics the way compilers print them: <c>file:line: message</c> (warnings say so).</summary>
+    public IEnumerable<string> DiagnosticLines => Diagnostics.Select(d =>
+        $"{FileName}:{d.Line}: {(d.Severity == Severity.Warning ? "warning: " : "")}{d.Message}");
+}

@@ -1,0 +1,10 @@
+namespace QuizPlatform.Data.Configurations;
+
+/// <summary>Column sizes shared by entity configurations and the forms that validate against them.</summary>
+public static class Limits
+{
+    public const int Title = 200;
+    public const int Phrase = 200;
+    public const int Enum = 32;
+    public const int ResponseText = 20_000;
+}

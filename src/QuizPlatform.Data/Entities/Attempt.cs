@@ -1,0 +1,50 @@
+namespace QuizPlatform.Data.Entities;
+
+public enum SubmittedBy { Student, Timer }
+
+/// <summary>One student's sitting of a quiz. <see cref="Deadline"/> is fixed by the server when the attempt starts.</summary>
+public class Attempt
+{
+    public int Id { get; set; }
+    public int QuizId { get; set; }
+    public Quiz Quiz { get; set; } = null!;
+    public string StudentId { get; set; } = "";
+    public ApplicationUser Student { get; set; } = null!;
+    public int Number { get; set; }
+    public DateTime StartedAt { get; set; }
+    public DateTime? Deadline { get; set; }
+    public DateTime? SubmittedAt { get; set; }
+    public SubmittedBy? SubmittedBy { get; set; }
+    public List<Response> Responses { get; set; } = [];
+}
+
+/// <summary>
+/// A student's answer to one question of an attempt. <see cref="Version"/> is the concurrency token: a save
+/// carries the version it started from, so an older draft can never overwrite a newer one.
+/// </summary>
+public class Response
+{
+    public int Id { get; set; }
+    public int AttemptId { get; set; }
+    public Attempt Attempt { get; set; } = null!;
+    public int QuestionId { get; set; }
+    public Question Question { get; set; } = null!;
+    public int Position { get; set; }
+    public string Text { get; set; } = "";
+    public DateTime? SavedAt { get; set; }
+    public int Version { get; set; }
+    public Grade? Grade { get; set; }
+}
+
+/// <summary>A save the server refused (after the deadline, or from a stale version): kept so nothing is silently dropped.</summary>
+public class RefusedSave
+{
+    public long Id { get; set; }
+    public int AttemptId { get; set; }
+    public Attempt Attempt { get; set; } = null!;
+    public int QuestionId { get; set; }
+    public string Text { get; set; } = "";
+    public int Version { get; set; }
+    public DateTime ReceivedAt { get; set; }
+    public string Reason { get; set; } = "";
+}

@@ -1,0 +1,23 @@
+namespace QuizPlatform.Data.Entities;
+
+/// <summary>A group of students taught by one instructor; students join with the join code or by roster.</summary>
+public class Class
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public string JoinCode { get; set; } = "";
+    public string InstructorId { get; set; } = "";
+    public ApplicationUser Instructor { get; set; } = null!;
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public List<Enrollment> Enrollments { get; set; } = [];
+}
+
+public class Enrollment
+{
+    public int Id { get; set; }
+    public int ClassId { get; set; }
+    public Class Class { get; set; } = null!;
+    public string StudentId { get; set; } = "";
+    public ApplicationUser Student { get; set; } = null!;
+    public DateTime EnrolledAt { get; set; } = DateTime.UtcNow;
+}

@@ -1,0 +1,25 @@
+namespace QuizPlatform.Data.Entities;
+
+/// <summary>
+/// The grader's verdict on a response, and an instructor's override of it. <see cref="EffectiveScore"/> is what
+/// the student and exports see. <see cref="Explanation"/> is the grader's JSON (matched and missing keywords).
+/// </summary>
+public class Grade
+{
+    public int Id { get; set; }
+    public int ResponseId { get; set; }
+    public Response Response { get; set; } = null!;
+    public double Score { get; set; }
+    public double MaxPoints { get; set; }
+    public double Coverage { get; set; }
+    public string Explanation { get; set; } = "{}";
+    public string GraderVersion { get; set; } = "";
+    public DateTime GradedAt { get; set; }
+    public double? OverrideScore { get; set; }
+    public string? OverriddenById { get; set; }
+    public ApplicationUser? OverriddenBy { get; set; }
+    public string? OverrideReason { get; set; }
+    public DateTime? OverriddenAt { get; set; }
+
+    public double EffectiveScore => OverrideScore ?? Score;
+}

@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using QuizPlatform.Data.Entities;
+using QuizPlatform.Data.Assignments;
+using QuizPlatform.Data.Startup;
+
+namespace QuizPlatform.Data;
+
+public static class QuizDataServiceCollectionExtensions
+{
+    public const string ConnectionStringName = "Quiz";
+
+    /// <summary>
+    /// The database (a context factory on the configured provider), Identity's stores and user manager, the
+    /// assignment importer and the start-up work (migrate, roles and first admin, seeding). Shared by every host;
+    /// the web app adds sign-in on top. Options are read when first needed, so test hosts can override them.
+    /// </summary>
+    public static IServiceCollection AddQuizData(this IServiceCollection services)
+    {
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
+        services.AddOptions<SeedingOptions>().BindConfiguration(SeedingOptions.Section);
+        services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
+
+        services.AddDbContextFactory<QuizDbContext>(ConfigureProvider);
+
+        services.AddIdentityCore<ApplicationUser>(ConfigureIdentity)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<QuizDbContext>()
+            .AddDefaultTokenProviders();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<AssignmentImporter>();
+        services.AddSingleton<AssignmentSeeder>();
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddScoped<IdentityBootstrapper>();
+        return services;
+    }
+
+    /// <summary>Runs the start-up work (migrations, roles and first admin, seeding) before the host serves.</summary>
+    public static IServiceCollection AddQuizStartup(this IServiceCollection services) =>
+        services.AddHostedService<QuizStartup>();
+
+    static void ConfigureProvider(IServiceProvider services, DbContextOptionsBuilder options)
+    {
+        var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var connectionString = services.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName);
+        var contentRoot = services.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                    throw new InvalidOperationException(
+                        $"Database:Provider is Postgres but ConnectionStrings:{ConnectionStringName} is not set.");
+                options.UseNpgsql(connectionString, o => o.MigrationsAssembly("QuizPlatform.Migrations.Postgres"));
+                break;
+            case DatabaseProvider.Sqlite:
+                options.UseSqlite(SqliteConnectionString(connectionString, contentRoot),
+                    o => o.MigrationsAssembly("QuizPlatform.Migrations.Sqlite"));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown Database:Provider '{database.Provider}'.");
+        }
+    }
+
+    /// <summary>
+    /// Default <c>App_Data/quiz.db</c>; a relative file is taken from the content root (not the working
+    /// directory), and its folder is created so a fresh clone needs no set-up.
+    /// </summary>
+    internal static string SqliteConnectionString(string? configured, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(
+            string.IsNullOrWhiteSpace(configured) ? "Data Source=App_Data/quiz.db" : configured);
+        var isFile = builder.Mode != SqliteOpenMode.Memory && builder.DataSource is not ("" or ":memory:");
+        if (isFile)
+        {
+            builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+        return builder.ToString();
+    }
+
+    static void ConfigureIdentity(IdentityOptions options)
+    {
+        options.SignIn.RequireConfirmedAccount = false; // no mail in development yet
+        options.User.RequireUniqueEmail = true;
+        options.Password.RequiredLength = 8;
+        options.Lockout.AllowedForNewUsers = true;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+    }
+}
