@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QuizPlatform.Data;
+using QuizPlatform.Data.Assignments;
 using QuizPlatform.Data.Startup;
 
 namespace QuizPlatform.Cli;
@@ -26,6 +27,9 @@ public static class CliHost
 
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(new TextWriterLoggerProvider(cli.Stderr));
+        // The commands print what the seeder and migrator would log (summaries, file:line diagnostics) themselves.
+        builder.Logging.AddFilter(typeof(AssignmentSeeder).FullName, LogLevel.None);
+        builder.Logging.AddFilter(typeof(DatabaseMigrator).FullName, LogLevel.Warning);
         builder.Services.AddQuizData();
         return builder.Build();
     }

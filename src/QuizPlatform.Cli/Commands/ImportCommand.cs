@@ -1,14 +1,15 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using QuizPlatform.Cli.Json;
-using QuizPlatform.Grading;
+using QuizPlatform.Data.Assignments;
 using QuizPlatform.Importing;
 
 namespace QuizPlatform.Cli.Commands;
 
 /// <summary>
 /// <c>quiz import FILE [--dry-run] [--json]</c>: parse and validate an assignment document, then store it as a new
-/// assignment or version (unchanged documents are recognised by their content hash). The document is validated
-/// before the database is touched, so an invalid file never needs a reachable database.
+/// assignment or version through the Data project's <see cref="AssignmentImporter"/> (unchanged documents are
+/// recognised by their content hash). An invalid document or a dry run never touches the database.
 /// </summary>
 public static class ImportCommand
 {
@@ -27,51 +28,58 @@ public static class ImportCommand
     private static async Task<int> RunAsync(CliContext cli, FileInfo file, bool dryRun, bool json, CancellationToken ct)
     {
         var content = await File.ReadAllBytesAsync(file.FullName, ct);
-        var parsed = new AssignmentParser().Parse(content);
+        var name = Path.GetRelativePath(Directory.GetCurrentDirectory(), file.FullName);
+        using var host = CliHost.Build(cli);
+        var importer = host.Services.GetRequiredService<AssignmentImporter>();
 
-        ImportReport report;
-        if (parsed.Assignment is not { } assignment)
-            report = Report(parsed, "invalid", version: null, []);
-        else if (dryRun)
-            report = Report(parsed, "valid", version: null, ExtractKeywords(assignment));
+        ImportResult result;
+        if (dryRun || !new AssignmentParser().Parse(content).Succeeded)
+        {
+            result = importer.Preview(content, name);
+        }
         else
-            report = await StoreAsync(cli, file, content, ct);
+        {
+            await CliHost.PrepareDatabaseAsync(host, cli, ct);
+            result = await importer.ImportAsync(content, name, importedById: null, ct);
+        }
 
         if (json)
-            await CliJson.WriteAsync(cli.Stdout, report, CliJsonContext.Default.ImportReport);
-        else
-            await WriteSummaryAsync(cli, file, report);
-        return report.Status == "invalid" ? ExitCodes.Failed : ExitCodes.Success;
-    }
-
-    private static ImportReport Report(ParseResult parsed, string status, int? version, IReadOnlyList<ImportedQuestion> questions) =>
-        new(parsed.Assignment?.Title, status, version, questions, Diagnostics(parsed.Diagnostics));
-
-    private static List<ImportedQuestion> ExtractKeywords(ParsedAssignment assignment)
-    {
-        var texts = assignment.Questions.Select(q => new QuestionText(q.Prompt, q.ModelAnswer)).ToList();
-        var keywords = new KeywordExtractor().Extract(texts);
-        return assignment.Questions
-            .Select((q, i) => new ImportedQuestion(q.Number, q.Prompt, q.ModelAnswer, keywords[i].Select(KeywordLines.From).ToList()))
-            .ToList();
-    }
-
-    internal static List<DiagnosticLine> Diagnostics(IEnumerable<Diagnostic> diagnostics) =>
-        diagnostics.Select(d => new DiagnosticLine(d.Line, d.Severity == Severity.Error ? "error" : "warning", d.Message)).ToList();
-
-    private static async Task WriteSummaryAsync(CliContext cli, FileInfo file, ImportReport report)
-    {
-        var name = Path.GetRelativePath(Directory.GetCurrentDirectory(), file.FullName);
-        foreach (var d in report.Diagnostics)
-            await cli.Stderr.WriteLineAsync($"{name}:{d.Line}: {d.Severity}: {d.Message}");
-        var errors = report.Diagnostics.Count(d => d.Severity == "error");
-        var warnings = report.Diagnostics.Count - errors;
-        var summary = report.Status switch
         {
-            "invalid" => $"{name}: not imported: {errors} error(s), {warnings} warning(s); nothing was stored.",
-            "valid" => $"{name}: valid: \"{report.Title}\", {report.Questions.Count} questions, {warnings} warning(s) (dry run, nothing stored).",
-            "unchanged" => $"{name}: unchanged: \"{report.Title}\" version {report.Version} already holds this document.",
-            _ => $"{name}: {report.Status}: \"{report.Title}\" version {report.Version}, {report.Questions.Count} questions, {warnings} warning(s).",
+            using var lines = new JsonLineWriter(cli.Stdout);
+            lines.Write(ToReport(result), CliJsonContext.Default.ImportReport);
+        }
+        else
+        {
+            await WriteSummaryAsync(cli, result);
+        }
+        return result.Succeeded ? ExitCodes.Success : ExitCodes.Failed;
+    }
+
+    internal static ImportReport ToReport(ImportResult result) => new(
+        result.Title,
+        StatusName(result.Status),
+        result.Version,
+        result.Questions.Select(q => new ReportQuestion(q.Number, q.Prompt, q.ModelAnswer,
+            q.Keywords.Select(k => new KeywordLine(k.Phrase, k.Alternatives, k.Weight, k.Required)).ToList())).ToList(),
+        result.Diagnostics.Select(d => new ReportDiagnostic(d.Line, SeverityName(d.Severity), d.Message)).ToList());
+
+    internal static string StatusName(ImportStatus status) => status.ToString().ToLowerInvariant();
+
+    private static string SeverityName(Severity severity) => severity == Severity.Error ? "error" : "warning";
+
+    /// <summary>Diagnostics as <c>file:line: severity: message</c> on standard error, then a one-line summary.</summary>
+    internal static async Task WriteSummaryAsync(CliContext cli, ImportResult result)
+    {
+        foreach (var d in result.Diagnostics)
+            await cli.Stderr.WriteLineAsync($"{result.FileName}:{d.Line}: {SeverityName(d.Severity)}: {d.Message}");
+        var errors = result.Diagnostics.Count(d => d.Severity == Severity.Error);
+        var warnings = result.Diagnostics.Count - errors;
+        var summary = result.Status switch
+        {
+            ImportStatus.Invalid => $"{result.FileName}: invalid: {errors} error(s), {warnings} warning(s); nothing was stored.",
+            ImportStatus.Valid => $"{result.FileName}: valid: \"{result.Title}\", {result.Questions.Count} questions, {warnings} warning(s); dry run, nothing stored.",
+            ImportStatus.Unchanged => $"{result.FileName}: unchanged: \"{result.Title}\" version {result.Version} already holds this document.",
+            _ => $"{result.FileName}: {StatusName(result.Status)}: \"{result.Title}\" version {result.Version}, {result.Questions.Count} questions, {warnings} warning(s).",
         };
         await cli.Stdout.WriteLineAsync(summary);
     }

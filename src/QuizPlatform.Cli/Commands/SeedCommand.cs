@@ -6,7 +6,8 @@ namespace QuizPlatform.Cli.Commands;
 
 /// <summary>
 /// <c>quiz seed</c>: the web app's start-up seeding, once: imports every <c>*.md</c> in <c>Seeding:Directory</c>
-/// (unchanged documents are left alone; documents with errors are reported and skipped).
+/// (unchanged documents are left alone). A document with errors is reported and skipped, the others are still
+/// imported, and the exit code is 1 so scripts notice.
 /// </summary>
 public static class SeedCommand
 {
@@ -20,9 +21,19 @@ public static class SeedCommand
     private static async Task<int> RunAsync(CliContext cli, CancellationToken ct)
     {
         using var host = CliHost.Build(cli);
+        var seeder = host.Services.GetRequiredService<AssignmentSeeder>();
+        var directory = seeder.SeedsDirectory();
+        if (directory is null || !Directory.Exists(directory))
+        {
+            await cli.Stderr.WriteLineAsync($"quiz seed: the seeds directory '{directory}' does not exist (set Seeding:Directory).");
+            return ExitCodes.Failed;
+        }
+
         await CliHost.PrepareDatabaseAsync(host, cli, ct);
-        var outcome = await host.Services.GetRequiredService<AssignmentSeeder>().SeedAsync(ct);
-        await cli.Stdout.WriteLineAsync(outcome.ToString());
-        return ExitCodes.Success;
+        var results = await seeder.SeedAsync(ct);
+        foreach (var result in results)
+            await ImportCommand.WriteSummaryAsync(cli, result);
+        await cli.Stdout.WriteLineAsync($"Seeded from {directory}: {results.Count} document(s).");
+        return results.All(r => r.Succeeded) ? ExitCodes.Success : ExitCodes.Failed;
     }
 }

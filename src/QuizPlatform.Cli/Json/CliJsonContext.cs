@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace QuizPlatform.Cli.Json;
@@ -11,4 +12,5 @@ namespace QuizPlatform.Cli.Json;
 [JsonSerializable(typeof(ImportReport))]
 [JsonSerializable(typeof(GradeRequest))]
 [JsonSerializable(typeof(GradeError))]
+[JsonSerializable(typeof(GradeLine))]
 public sealed partial class CliJsonContext : JsonSerializerContext;

@@ -5,12 +5,12 @@ public sealed record ImportReport(
     string? Title,
     string Status,
     int? Version,
-    IReadOnlyList<ImportedQuestion> Questions,
-    IReadOnlyList<DiagnosticLine> Diagnostics);
+    IReadOnlyList<ReportQuestion> Questions,
+    IReadOnlyList<ReportDiagnostic> Diagnostics);
 
-public sealed record ImportedQuestion(int Number, string Prompt, string ModelAnswer, IReadOnlyList<KeywordLine> Keywords);
+public sealed record ReportQuestion(int Number, string Prompt, string ModelAnswer, IReadOnlyList<KeywordLine> Keywords);
 
-public sealed record DiagnosticLine(int Line, string Severity, string Message);
+public sealed record ReportDiagnostic(int Line, string Severity, string Message);
 
 /// <summary>A keyword as the CLI reads and writes it.</summary>
 public sealed record KeywordLine(string Phrase, IReadOnlyList<string>? Alternatives, double Weight = 1, bool Required = false);

@@ -4,8 +4,6 @@ namespace QuizPlatform.Cli.Json;
 
 internal static class KeywordLines
 {
-    public static KeywordLine From(Keyword keyword) => new(keyword.Phrase, keyword.Alternatives, keyword.Weight, keyword.Required);
-
     public static List<Keyword> ToKeywords(IReadOnlyList<KeywordLine> lines)
     {
         var keywords = new List<Keyword>(lines.Count);
