@@ -19,7 +19,7 @@ public static class MarkdownRenderer
 
     public static MarkupString ToHtml(string markdown)
     {
-        var document = Markdown.Parse(markdown, Pipeline);
+        var document = Markdig.Markdown.Parse(markdown, Pipeline);
         foreach (var link in document.Descendants<LinkInline>())
         {
             if (!IsSafe(link.Url))

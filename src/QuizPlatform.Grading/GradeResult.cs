@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text;
+
+namespace QuizPlatform.Grading;
+
+/// <summary>How a keyword was found in a response, from strongest to weakest evidence.</summary>
+public enum MatchKind { Exact, Stem, Synonym, Acronym, Typo }
+
+/// <summary>A stretch of the original response string, in UTF-16 code units, ready for highlighting.</summary>
+public readonly record struct TextSpan(int Start, int Length)
+{
+    public int End => Start + Length;
+}
+
+[Flags]
+public enum GradeFlags
+{
+    None = 0,
+    /// <summary>Empty or whitespace only: scored 0.</summary>
+    Empty = 1,
+    /// <summary>Mostly restates the question: capped by <see cref="GradingOptions.CopiedPromptCap"/>.</summary>
+    CopiesPrompt = 2,
+    /// <summary>Keywords without sentences (a bare list): capped by <see cref="GradingOptions.StuffingCap"/>.</summary>
+    KeywordList = 4,
+    /// <summary>The same words repeated over and over: capped by <see cref="GradingOptions.StuffingCap"/>.</summary>
+    Repetition = 8,
+    /// <summary>A keyword appears only in a negated statement ("does not reduce overfitting") and earned nothing.</summary>
+    Negated = 16,
+    /// <summary>A required keyword is missing: capped by <see cref="GradingOptions.RequiredMissingCap"/>.</summary>
+    RequiredMissing = 32,
+    /// <summary>A person should look at this grade before it counts.</summary>
+    NeedsReview = 64,
+}
+
+/// <summary>One keyword of the key and what the response did with it.</summary>
+public sealed record KeywordMatch(Keyword Keyword, bool Matched, MatchKind? How, IReadOnlyList<TextSpan> Spans, bool Negated = false);
+
+/// <summary>
+/// A grade with its explanation: every keyword matched or missing, where and how it matched, and the flags that
+/// capped the score. <see cref="Score"/> runs from 0 to <see cref="Points"/>.
+/// </summary>
+public sealed record GradeResult(
+    double Score, double Points, double Coverage, IReadOnlyList<KeywordMatch> Keywords, GradeFlags Flags, string GraderVersion)
+{
+    public IEnumerable<KeywordMatch> Matched => Keywords.Where(k => k.Matched);
+    public IEnumerable<KeywordMatch> Missing => Keywords.Where(k => !k.Matched);
+
+    /// <summary>Flags as kebab-case names ("needs-review", "copies-prompt"), in a fixed order.</summary>
+    public IReadOnlyList<string> FlagNames => FlagNamesOf(Flags);
+
+    public static IReadOnlyList<string> FlagNamesOf(GradeFlags flags) =>
+        Enum.GetValues<GradeFlags>().Where(f => f != GradeFlags.None && flags.HasFlag(f)).Select(Kebab).ToList();
+
+    /// <summary>A sentence or two a student or instructor can read.</summary>
+    public string Summary
+    {
+        get
+        {
+            var text = new StringBuilder();
+            var inv = CultureInfo.InvariantCulture;
+            text.Append(inv, $"Score {Score:0.##}/{Points:0.##}, coverage {Coverage:0%}. ");
+            if (Flags.HasFlag(GradeFlags.Empty)) return text.Append("The answer is empty.").ToString();
+            var matched = Matched.Select(m => m.How is MatchKind.Exact or MatchKind.Stem or null
+                ? m.Keyword.Phrase : $"{m.Keyword.Phrase} ({Kebab(m.How.Value)})").ToList();
+            var missing = Missing.Select(m => m.Negated ? $"{m.Keyword.Phrase} (negated)" : m.Keyword.Phrase).ToList();
+            text.Append(matched.Count == 0 ? "No keyword found. " : $"Found: {string.Join(", ", matched)}. ");
+            if (missing.Count > 0) text.Append("Missing: ").Append(string.Join(", ", missing)).Append(". ");
+            if (Flags.HasFlag(GradeFlags.CopiesPrompt)) text.Append("The answer mostly restates the question. ");
+            if (Flags.HasFlag(GradeFlags.KeywordList)) text.Append("The answer is a list of words rather than sentences. ");
+            if (Flags.HasFlag(GradeFlags.Repetition)) text.Append("The answer repeats the same words. ");
+            if (Flags.HasFlag(GradeFlags.RequiredMissing)) text.Append("A required keyword is missing. ");
+            if (Flags.HasFlag(GradeFlags.NeedsReview)) text.Append("Needs review by the instructor.");
+            return text.ToString().TrimEnd();
+        }
+    }
+
+    private static string Kebab<T>(T value) where T : struct, Enum
+    {
+        var name = value.ToString();
+        var text = new StringBuilder(name.Length + 4);
+        foreach (var c in name)
+        {
+            if (char.IsUpper(c) && text.Length > 0) text.Append('-');
+            text.Append(char.ToLowerInvariant(c));
+        }
+        return text.ToString();
+    }
+}
+
+/// <summary>Thrown for a response longer than <see cref="GradingOptions.MaxResponseChars"/>: grading never truncates.</summary>
+public sealed class ResponseTooLongException(int length, int limit)
+    : ArgumentException(string.Create(CultureInfo.InvariantCulture,
+        $"The response is {length} characters long; the limit is {limit} (GradingOptions.MaxResponseChars). It was not graded."))
+{
+    public int Length { get; } = length;
+    public int Limit { get; } = limit;
+}

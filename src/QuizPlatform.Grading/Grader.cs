@@ -1,0 +1,60 @@
+using QuizPlatform.Grading.Text;
+
+namespace QuizPlatform.Grading;
+
+/// <summary>
+/// Grades free-text responses by keyword coverage. Thread-safe and deterministic: reuse one instance, compile each
+/// question's keywords once with <see cref="Compile"/>, then call <see cref="Grade"/> for every response.
+/// </summary>
+public sealed class Grader(GradingOptions? options = null)
+{
+    /// <summary>Stored with every grade. Bump whenever a change can alter a score, a match or a flag.</summary>
+    public const string Version = "1.0.0";
+
+    private static readonly TextSpan[] NoSpans = [];
+
+    [ThreadStatic] private static ResponseWords? scratch;
+
+    public GradingOptions Options { get; } = options ?? new GradingOptions();
+
+    public GradingKey Compile(string prompt, IReadOnlyList<Keyword> keywords)
+    {
+        ArgumentNullException.ThrowIfNull(keywords);
+        return new GradingKey(prompt ?? "", keywords, Options.TypoMinLength);
+    }
+
+    /// <exception cref="ResponseTooLongException">The response is longer than <see cref="GradingOptions.MaxResponseChars"/>.</exception>
+    public GradeResult Grade(GradingKey key, string response, double points = 1)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentOutOfRangeException.ThrowIfNegative(points);
+        response ??= "";
+        if (response.Length > Options.MaxResponseChars) throw new ResponseTooLongException(response.Length, Options.MaxResponseChars);
+        if (string.IsNullOrWhiteSpace(response))
+            return new GradeResult(0, points, 0, key.Keywords.Select(k => new KeywordMatch(k, false, null, NoSpans)).ToArray(),
+                GradeFlags.Empty, Version);
+
+        var words = scratch ??= new ResponseWords();
+        words.Read(response, key, Options);
+        var matches = new KeywordMatch[key.Compiled.Length];
+        double matchedWeight = 0;
+        var flags = GradeFlags.None;
+        for (var k = 0; k < matches.Length; k++)
+        {
+            var match = words.Find(key.Compiled[k], Options);
+            matches[k] = match;
+            if (match.Matched) matchedWeight += Math.Max(0, match.Keyword.Weight);
+            else if (match.Negated) flags |= GradeFlags.Negated;
+            if (!match.Matched && match.Keyword.Required) flags |= GradeFlags.RequiredMissing;
+        }
+        flags |= words.Style(Options);
+        if (key.TotalWeight <= 0) flags |= GradeFlags.NeedsReview;
+
+        var coverage = key.TotalWeight > 0 ? Math.Min(1, matchedWeight / key.TotalWeight) : 0;
+        var share = Options.FullMarksCoverage > 0 ? Math.Min(1, coverage / Options.FullMarksCoverage) : 1;
+        if (flags.HasFlag(GradeFlags.RequiredMissing)) share = Math.Min(share, Options.RequiredMissingCap);
+        if ((flags & (GradeFlags.KeywordList | GradeFlags.Repetition)) != 0) share = Math.Min(share, Options.StuffingCap);
+        if (flags.HasFlag(GradeFlags.CopiesPrompt)) share = Math.Min(share, Options.CopiedPromptCap);
+        return new GradeResult(Math.Round(points * share, 4), points, Math.Round(coverage, 4), matches, flags, Version);
+    }
+}

@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+using QuizPlatform.Grading.Text;
+
+namespace QuizPlatform.Grading;
+
+/// <summary>
+/// A question's keywords compiled for matching: every way of writing each keyword (the phrase, its alternatives,
+/// hyphen-joined spellings, acronym and expansion from the built-in lexicon) as sequences of word ids. Build once
+/// per question with <see cref="Grader.Compile"/> and reuse it for every response; it is immutable and thread-safe.
+/// </summary>
+public sealed class GradingKey
+{
+    internal GradingKey(string prompt, IReadOnlyList<Keyword> keywords, int typoMinLength)
+    {
+        Prompt = prompt;
+        Keywords = keywords;
+        TypoMinLength = typoMinLength;
+        Compiled = keywords.Select(k => new CompiledKeyword(k, BuildVariants(k))).ToArray();
+        TotalWeight = keywords.Sum(k => Math.Max(0, k.Weight));
+        foreach (var token in Tokenizer.Tokenize(prompt))
+            if (!token.Term.IsStop) PromptWords.Add(token.Term.Canon);
+    }
+
+    public string Prompt { get; }
+    public IReadOnlyList<Keyword> Keywords { get; }
+
+    internal int TypoMinLength { get; }
+    internal CompiledKeyword[] Compiled { get; }
+    internal double TotalWeight { get; }
+    internal HashSet<int> PromptWords { get; } = [];
+
+    /// <summary>Word canon id → index into <see cref="Words"/>.</summary>
+    internal Dictionary<int, int> Vocabulary { get; } = [];
+    internal List<KeyWord> Words { get; } = [];
+
+    /// <summary>Response stem id → key word index (or -1) found by typo tolerance, remembered across responses.</summary>
+    internal ConcurrentDictionary<int, int> TypoMemo { get; } = new();
+
+    private Variant[] BuildVariants(Keyword keyword)
+    {
+        var variants = new List<Variant>();
+        Add(keyword.Phrase, MatchKind.Exact);
+        foreach (var alternative in keyword.Alternatives) Add(alternative, MatchKind.Synonym);
+        foreach (var (acronym, expansions) in Lexicon.Abbreviations)
+        {
+            string[] forms = [acronym, .. expansions];
+            var present = forms.Where(f => variants.Any(v => Contains(v, Sequence(f)))).ToList();
+            if (present.Count == 0) continue;
+            foreach (var form in forms.Except(present))
+                foreach (var variant in variants.ToList())
+                    foreach (var found in present)
+                        if (Contains(variant, Sequence(found))) variants.Add(Replace(variant, Sequence(found), Sequence(form)));
+        }
+        return variants.DistinctBy(v => string.Join(' ', v.Words)).ToArray();
+
+        void Add(string phrase, MatchKind kind)
+        {
+            var tokens = Tokenizer.Tokenize(phrase);
+            var content = tokens.Where(t => !t.Term.IsStop).ToList();
+            if (content.Count == 0) content = tokens;
+            if (content.Count == 0) return;
+            variants.Add(Compile(content.Select(t => (t.Term, t.Has(TokenFlags.Acronym))), kind));
+            // "R-CNN" is also written "RCNN": add the spelling with hyphen-joined words run together.
+            if (content.Skip(1).Any(t => t.Has(TokenFlags.JoinedToPrevious)))
+            {
+                var joined = new List<(Term, bool)>();
+                for (var i = 0; i < content.Count; i++)
+                {
+                    if (i > 0 && content[i].Has(TokenFlags.JoinedToPrevious) && content[i].Start - content[i - 1].End == 1)
+                        joined[^1] = (Terms.Get(joined[^1].Item1.Folded + content[i].Term.Folded), true);
+                    else joined.Add((content[i].Term, content[i].Has(TokenFlags.Acronym)));
+                }
+                variants.Add(Compile(joined, kind));
+            }
+        }
+    }
+
+    private static string[] Sequence(string phrase) =>
+        Tokenizer.Tokenize(phrase).Where(t => !t.Term.IsStop).Select(t => t.Term.Folded).ToArray();
+
+    private static bool Contains(Variant variant, string[] sequence) => IndexOf(variant, sequence) >= 0;
+
+    private static int IndexOf(Variant variant, string[] sequence)
+    {
+        if (sequence.Length == 0) return -1;
+        for (var i = 0; i + sequence.Length <= variant.Words.Length; i++)
+        {
+            var all = true;
+            for (var j = 0; j < sequence.Length && all; j++)
+                all = Terms.Get(sequence[j]).StemId == variant.Words[i + j].StemId;
+            if (all) return i;
+        }
+        return -1;
+    }
+
+    private Variant Replace(Variant variant, string[] found, string[] replacement)
+    {
+        var at = IndexOf(variant, found);
+        if (at < 0) return variant;
+        var words = variant.Words.Take(at).Select(w => (Terms.Get(w.Folded), w.Acronym))
+            .Concat(replacement.Select(r => (Terms.Get(r), Lexicon.AcronymForms.Contains(r))))
+            .Concat(variant.Words.Skip(at + found.Length).Select(w => (Terms.Get(w.Folded), w.Acronym)));
+        return Compile(words, MatchKind.Acronym);
+    }
+
+    private Variant Compile(IEnumerable<(Term Term, bool Acronym)> words, MatchKind kind)
+    {
+        var compiled = new List<KeyWord>();
+        foreach (var (term, acronym) in words)
+        {
+            if (!Vocabulary.TryGetValue(term.Canon, out var index))
+            {
+                index = Words.Count;
+                Vocabulary.Add(term.Canon, index);
+                Words.Add(new KeyWord(index, term.Folded, term.Stem, term.StemId, term.Canon,
+                    acronym || Lexicon.AcronymForms.Contains(term.Folded)));
+            }
+            compiled.Add(Words[index] with { Folded = term.Folded, Stem = term.Stem, StemId = term.StemId, Acronym = acronym || Words[index].Acronym });
+        }
+        return new Variant(compiled.ToArray(), kind);
+    }
+}
+
+/// <summary>A word of the key; <see cref="Index"/> is what response words are mapped to.</summary>
+internal sealed record KeyWord(int Index, string Folded, string Stem, int StemId, int Canon, bool Acronym)
+{
+    public override string ToString() => Folded;
+}
+
+internal sealed record Variant(KeyWord[] Words, MatchKind Kind);
+
+internal sealed record CompiledKeyword(Keyword Keyword, Variant[] Variants);

@@ -1,0 +1,37 @@
+namespace QuizPlatform.Grading;
+
+/// <summary>
+/// The scoring curve and its caps. Score = points × min(1, coverage / FullMarksCoverage), then capped by the
+/// flags below. See docs/grading.md for how the defaults were chosen.
+/// </summary>
+public sealed record GradingOptions
+{
+    /// <summary>Longer responses are refused with <see cref="ResponseTooLongException"/>.</summary>
+    public int MaxResponseChars { get; init; } = 10_000;
+
+    /// <summary>Coverage (weighted share of keywords found) that earns full marks.</summary>
+    public double FullMarksCoverage { get; init; } = 0.7;
+
+    /// <summary>Highest share of the points when a required keyword is missing.</summary>
+    public double RequiredMissingCap { get; init; } = 0.5;
+
+    /// <summary>Highest share of the points for a bare keyword list or repeated words (also flagged needs-review).</summary>
+    public double StuffingCap { get; init; } = 0.5;
+
+    /// <summary>Highest share of the points for a response that restates the question.</summary>
+    public double CopiedPromptCap { get; init; } = 0.0;
+
+    /// <summary>Share of a response's content words taken from the question above which it counts as a copy.</summary>
+    public double CopiedPromptShare { get; init; } = 0.8;
+
+    /// <summary>Shortest word given typo tolerance (one edit; two from <see cref="TwoTyposLength"/>). Acronyms never.</summary>
+    public int TypoMinLength { get; init; } = 5;
+
+    public int TwoTyposLength { get; init; } = 9;
+
+    /// <summary>Words allowed between the words of a multi-word keyword ("region based proposal network").</summary>
+    public int PhraseGap { get; init; } = 2;
+
+    /// <summary>How many words before a keyword a "not", "no", "never", "without" negates it (within the clause).</summary>
+    public int NegationWindow { get; init; } = 3;
+}

@@ -1,0 +1,130 @@
+using System.Text.RegularExpressions;
+using QuizPlatform.Grading.Text;
+
+namespace QuizPlatform.Grading;
+
+/// <summary>
+/// A model answer prepared for keyword extraction: Markdown markup removed, words tokenised, and the structure a
+/// marker reads: bullet heads ("- Max Pooling: ..."), acronyms defined in the text ("Region Proposal Networks
+/// (RPNs)", "GPUs (Graphics Processing Units)") and named terms ("Faster R-CNN", "U-Net", "PyTorch").
+/// </summary>
+internal sealed partial class ModelAnswerText
+{
+    public ModelAnswerText(string markdown)
+    {
+        Text = Clean(markdown);
+        Tokens = Tokenizer.Tokenize(Text);
+        SentenceStart = Tokens.Select(t => IsSentenceStart(Text, t.Start)).ToArray();
+    }
+
+    public string Text { get; }
+    public List<Token> Tokens { get; }
+    public bool[] SentenceStart { get; }
+
+    /// <summary>Text of a bullet or paragraph head: a short phrase at the start of a line, followed by a colon.</summary>
+    public IEnumerable<(int Start, int Length)> Heads() =>
+        HeadPattern().Matches(Text).Select(m => m.Groups["head"]).Where(g => WordCount(g.Value) <= 5).Select(g => (g.Index, g.Length));
+
+    /// <summary>Acronym definitions as (expansion, acronym) pairs, in order of appearance.</summary>
+    public IEnumerable<(string Expansion, string Acronym)> Definitions()
+    {
+        foreach (Match m in AcronymAfter().Matches(Text))
+        {
+            var expansion = ExpansionEnding(m.Groups["words"].Value, m.Groups["acr"].Value);
+            if (expansion is not null) yield return (expansion, m.Groups["acr"].Value);
+        }
+        foreach (Match m in AcronymBefore().Matches(Text))
+        {
+            var words = m.Groups["exp"].Value.Trim();
+            if (WordCount(words) <= 6 && Initials(m.Groups["acr"].Value, words)) yield return (words, m.Groups["acr"].Value);
+        }
+    }
+
+    /// <summary>Runs of capitalised, mixed-case or acronym words inside sentences: names of methods and tools.</summary>
+    public IEnumerable<(int First, int Last)> NamedTerms()
+    {
+        var i = 0;
+        while (i < Tokens.Count)
+        {
+            if (!IsName(i)) { i++; continue; }
+            var first = i;
+            while (i + 1 < Tokens.Count && IsName(i + 1) && !Tokens[i + 1].Has(TokenFlags.ClauseBreakBefore)
+                   && Tokens[i + 1].Start - Tokens[i].End <= 1) i++;
+            yield return (first, i);
+            i++;
+        }
+    }
+
+    private bool IsName(int i)
+    {
+        var t = Tokens[i];
+        if (t.Has(TokenFlags.Acronym) || t.Has(TokenFlags.MixedCase)) return !char.IsDigit(Text[t.Start]);
+        return t.Has(TokenFlags.Capitalised) && !SentenceStart[i] && !t.Term.IsStop;
+    }
+
+    /// <summary>The last words of <paramref name="words"/> whose letters spell the acronym, starting with its first letter.</summary>
+    private static string? ExpansionEnding(string words, string acronym)
+    {
+        var parts = words.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var k = 1; k <= Math.Min(parts.Length, Letters(acronym).Length + 1); k++)
+        {
+            var candidate = string.Join(' ', parts[^k..]);
+            if (Initials(acronym, candidate)) return candidate;
+        }
+        return null;
+    }
+
+    private static bool Initials(string acronym, string expansion)
+    {
+        var letters = Letters(acronym);
+        var words = Letters(expansion);
+        if (letters.Length < 2 || words.Length <= letters.Length || letters[0] != words[0]) return false;
+        var at = 0;
+        foreach (var c in words)
+            if (at < letters.Length && c == letters[at]) at++;
+        return at == letters.Length;
+    }
+
+    private static string Letters(string text)
+    {
+        var letters = new string(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+        // "RPNs", "GPUs": the plural s is not part of the acronym.
+        return text.Length > 2 && text[^1] == 's' && char.IsUpper(text[^2]) ? letters[..^1] : letters;
+    }
+
+    private static int WordCount(string text) => text.Split([' ', '/', '-'], StringSplitOptions.RemoveEmptyEntries).Length;
+
+    private static bool IsSentenceStart(string text, int index)
+    {
+        for (var i = index - 1; i >= 0; i--)
+        {
+            var c = text[i];
+            if (c is ' ' or '\t' or '"' or '(' or '*' or '_') continue;
+            return c is '.' or '!' or '?' or ':' or '\n' or '-';
+        }
+        return true;
+    }
+
+    private static string Clean(string markdown)
+    {
+        var text = markdown.Replace("\r\n", "\n", StringComparison.Ordinal);
+        text = LinkPattern().Replace(text, "$1");
+        text = CrossReference().Replace(text, "");
+        return text.Replace("**", "", StringComparison.Ordinal).Replace("__", "", StringComparison.Ordinal).Replace("`", "", StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"^[ \t]*(?:[-*+][ \t]+)?(?<head>[^:\n]{2,60}?):[ \t]*\S", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex HeadPattern();
+
+    [GeneratedRegex(@"(?<words>(?:[A-Za-z][\w'-]*[ ]+){1,7})\((?<acr>[A-Z][A-Za-z-]*[A-Z][a-z]?s?)\)", RegexOptions.CultureInvariant)]
+    private static partial Regex AcronymAfter();
+
+    [GeneratedRegex(@"\b(?<acr>[A-Z][A-Za-z-]*[A-Z][a-z]?s?)[ ]*\((?<exp>[A-Za-z][A-Za-z' -]{3,80})\)", RegexOptions.CultureInvariant)]
+    private static partial Regex AcronymBefore();
+
+    [GeneratedRegex(@"\[([^\]]*)\]\([^)]*\)", RegexOptions.CultureInvariant)]
+    private static partial Regex LinkPattern();
+
+    [GeneratedRegex(@"[ ]?\((?:see )?questions? \d+\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CrossReference();
+}

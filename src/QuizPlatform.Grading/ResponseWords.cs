@@ -1,0 +1,164 @@
+using QuizPlatform.Grading.Text;
+
+namespace QuizPlatform.Grading;
+
+/// <summary>
+/// One response read against one key: its words, each mapped to the key word it stands for (directly, by synonym,
+/// by typo tolerance, or as the second half of a split spelling such as "r cnn"). Reused per thread so grading a
+/// response allocates little beyond its result.
+/// </summary>
+internal sealed class ResponseWords
+{
+    private readonly List<Token> tokens = new(256);
+    private readonly Dictionary<int, int> contentCounts = [];
+    private int[] word = new int[256];
+    private int[] joined = new int[256];
+    private bool[] typo = new bool[256];
+    private string text = "";
+    private GradingKey key = null!;
+
+    public void Read(string response, GradingKey gradingKey, GradingOptions options)
+    {
+        text = response;
+        key = gradingKey;
+        tokens.Clear();
+        Tokenizer.Tokenize(response, tokens);
+        if (word.Length < tokens.Count + 1)
+        {
+            word = new int[tokens.Count * 2];
+            joined = new int[tokens.Count * 2];
+            typo = new bool[tokens.Count * 2];
+        }
+        Span<char> pair = stackalloc char[64];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var term = tokens[i].Term;
+            typo[i] = false;
+            word[i] = key.Vocabulary.TryGetValue(term.Canon, out var index) ? index : TypoIndex(tokens[i], options, out typo[i]);
+            joined[i] = -1;
+            // "R-CNN", "r cnn", "U Net" stand for one word of the key ("rcnn", "unet").
+            if (i + 1 < tokens.Count && (tokens[i + 1].Has(TokenFlags.JoinedToPrevious) || term.Folded.Length <= 2 || tokens[i + 1].Term.Folded.Length <= 2))
+            {
+                var second = tokens[i + 1].Term.Folded;
+                if (term.Folded.Length + second.Length > pair.Length) continue;
+                term.Folded.CopyTo(pair);
+                second.CopyTo(pair[term.Folded.Length..]);
+                var combined = Terms.Get(pair[..(term.Folded.Length + second.Length)]);
+                if (key.Vocabulary.TryGetValue(combined.Canon, out var both)) joined[i] = both;
+            }
+        }
+    }
+
+    public KeywordMatch Find(CompiledKeyword keyword, GradingOptions options)
+    {
+        List<TextSpan>? found = null, negated = null;
+        MatchKind how = MatchKind.Exact;
+        for (var start = 0; start < tokens.Count; start++)
+        {
+            foreach (var variant in keyword.Variants)
+            {
+                if (!TryMatch(variant, start, options.PhraseGap, out var end, out var kind)) continue;
+                var span = new TextSpan(tokens[start].Start, tokens[end].End - tokens[start].Start);
+                if (IsNegated(start, end, options.NegationWindow)) (negated ??= []).Add(span);
+                else
+                {
+                    how = found is null ? Max(kind, variant.Kind) : (MatchKind)Math.Min((int)how, (int)Max(kind, variant.Kind));
+                    (found ??= []).Add(span);
+                }
+                start = end;
+                break;
+            }
+        }
+        return found is not null
+            ? new KeywordMatch(keyword.Keyword, true, how, found)
+            : new KeywordMatch(keyword.Keyword, false, null, (IReadOnlyList<TextSpan>?)negated ?? [], negated is not null);
+    }
+
+    /// <summary>Flags about the response as a whole: copying the question, bare lists, repetition.</summary>
+    public GradeFlags Style(GradingOptions options)
+    {
+        int content = 0, stops = 0, novel = 0, most = 0;
+        contentCounts.Clear();
+        foreach (var token in tokens)
+        {
+            if (token.Term.IsStop) { stops++; continue; }
+            content++;
+            if (!key.PromptWords.Contains(token.Term.Canon)) novel++;
+            contentCounts[token.Term.Canon] = contentCounts.GetValueOrDefault(token.Term.Canon) + 1;
+            most = Math.Max(most, contentCounts[token.Term.Canon]);
+        }
+        var flags = GradeFlags.None;
+        if (content >= 3 && novel <= content * (1 - options.CopiedPromptShare)) flags |= GradeFlags.CopiesPrompt;
+        // Written sentences are a third to a half function words; a list of terms has almost none.
+        if (tokens.Count >= 6 && stops < tokens.Count * 0.12) flags |= GradeFlags.KeywordList | GradeFlags.NeedsReview;
+        if (content >= 6 && most >= 3 && contentCounts.Count < content * 0.5) flags |= GradeFlags.Repetition | GradeFlags.NeedsReview;
+        return flags;
+    }
+
+    private bool TryMatch(Variant variant, int start, int gap, out int end, out MatchKind kind)
+    {
+        end = -1;
+        kind = MatchKind.Exact;
+        var position = start;
+        for (var j = 0; j < variant.Words.Length; j++)
+        {
+            var target = variant.Words[j];
+            var last = j == 0 ? start : Math.Min(tokens.Count - 1, position + gap);
+            var matched = false;
+            for (var q = position; q <= last && q < tokens.Count; q++)
+            {
+                if (j > 0 && tokens[q].Has(TokenFlags.ClauseBreakBefore)) break;
+                if (word[q] == target.Index)
+                {
+                    kind = Max(kind, typo[q] ? MatchKind.Typo : KindOf(tokens[q].Term, target));
+                    end = q;
+                    position = q + 1;
+                    matched = true;
+                    break;
+                }
+                if (joined[q] == target.Index && !tokens[q + 1].Has(TokenFlags.ClauseBreakBefore))
+                {
+                    kind = Max(kind, MatchKind.Stem);
+                    end = q + 1;
+                    position = q + 2;
+                    matched = true;
+                    break;
+                }
+            }
+            if (!matched) return false;
+        }
+        return true;
+    }
+
+    private bool IsNegated(int start, int end, int window)
+    {
+        for (var i = start - 1; i >= 0 && i >= start - window; i--)
+        {
+            if (tokens[i + 1].Has(TokenFlags.ClauseBreakBefore)) break;
+            if (tokens[i].Term.IsNegator && tokens[i + 1].Term.Folded != "only") return true;
+        }
+        for (var i = start + 1; i < end; i++)
+            if (tokens[i].Term.IsNegator) return true;
+        return false;
+    }
+
+    private int TypoIndex(Token token, GradingOptions options, out bool isTypo)
+    {
+        isTypo = false;
+        var term = token.Term;
+        if (term.IsStop || token.Has(TokenFlags.Acronym) || term.Folded.Length < options.TypoMinLength) return -1;
+        if (!key.TypoMemo.TryGetValue(term.StemId, out var index))
+        {
+            index = Typos.Closest(term, key.Words, options);
+            if (key.TypoMemo.Count < 100_000) key.TypoMemo.TryAdd(term.StemId, index);
+        }
+        isTypo = index >= 0;
+        return index;
+    }
+
+    private static MatchKind KindOf(Term response, KeyWord target) =>
+        response.StemId != target.StemId ? MatchKind.Synonym
+        : string.Equals(response.Folded, target.Folded, StringComparison.Ordinal) ? MatchKind.Exact : MatchKind.Stem;
+
+    private static MatchKind Max(MatchKind a, MatchKind b) => a > b ? a : b;
+}

@@ -1,0 +1,113 @@
+namespace QuizPlatform.Grading.Text;
+
+/// <summary>
+/// Built-in word lists. Kept small and general on purpose: they must hold for any subject an instructor teaches,
+/// so only function words, negation, a few near-certain synonyms and the field's standard abbreviations.
+/// </summary>
+internal static class Lexicon
+{
+    public static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at",
+        "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did",
+        "do", "does", "doing", "down", "during", "each", "either", "etc", "few", "for", "from", "further", "had",
+        "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if",
+        "in", "into", "is", "it", "it's", "its", "itself", "just", "may", "me", "might", "more", "most", "much",
+        "must", "my", "myself", "neither", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or",
+        "other", "ought", "our", "ours", "ourselves", "out", "over", "own", "same", "shall", "she", "should", "so",
+        "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these",
+        "they", "this", "those", "through", "thus", "to", "too", "under", "until", "up", "upon", "us", "very",
+        "was", "we", "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose", "why",
+        "will", "with", "within", "would", "you", "your", "yours", "yourself", "e", "g", "ie", "eg", "i.e", "via",
+        "let", "lets", "get", "gets", "got", "whereas", "yet", "however", "therefore", "cannot", "without", "never",
+        "don't", "doesn't", "isn't", "aren't", "wasn't", "weren't", "won't", "can't", "couldn't", "shouldn't",
+        "wouldn't", "didn't", "hasn't", "haven't", "hadn't", "mustn't", "there's", "that's", "they're", "it'll",
+    };
+
+    private static readonly HashSet<string> Negators = new(StringComparer.Ordinal)
+    {
+        "not", "no", "never", "cannot", "without", "neither", "nor", "none", "nothing", "nobody", "lack", "lacks",
+        "unable", "fails", "fail", "failed",
+    };
+
+    public static bool IsNegator(string folded) =>
+        Negators.Contains(folded) || folded.EndsWith("n't", StringComparison.Ordinal);
+
+    /// <summary>Words so common in any explanation that they say little about its content, whatever the subject.</summary>
+    public static readonly HashSet<string> GeneralWords = new(StringComparer.Ordinal)
+    {
+        "use", "used", "using", "uses", "usage", "include", "includes", "including", "involve", "involves",
+        "involving", "allow", "allows", "allowing", "enable", "enables", "enabling", "help", "helps", "make", "makes",
+        "making", "made", "provide", "provides", "providing", "different", "various", "several", "many", "multiple",
+        "specific", "specifically", "typically", "commonly", "common", "often", "important", "crucial", "key",
+        "approach", "approaches", "technique", "techniques", "method", "methods", "way", "ways", "process",
+        "processes", "concept", "role", "purpose", "benefit", "benefits", "advantage", "advantages", "example",
+        "examples", "task", "tasks", "application", "applications", "applied", "apply", "applying", "term", "refers",
+        "refer", "known", "called", "new", "well", "like", "one", "two", "three", "first", "second", "certain",
+        "particular", "significantly", "significant", "better", "good", "high", "higher", "low", "lower", "able",
+        "need", "needed", "require", "requires", "required", "based", "given", "within", "overall", "thing",
+        "things", "part", "parts", "set", "number", "lead", "leads", "result", "results", "resulting", "effectively",
+        "effective", "efficiently", "efficient", "various", "range", "even", "still", "however", "also", "often",
+        "case", "cases", "help", "addition", "additional", "further", "possible", "potential", "ensure", "achieve",
+        "perform", "performs", "performed", "performing", "work", "works", "working", "way", "type", "types",
+        "kind", "kinds", "follows", "following", "step", "steps", "summarized", "essential", "useful", "main",
+    };
+
+    /// <summary>Groups of words a marker accepts for one another; the first word names the group.</summary>
+    public static readonly string[] SynonymGroups =
+    [
+        "reduce decrease lower lessen diminish",
+        "increase raise boost",
+        "large big huge",
+        "small little tiny",
+        "fast quick rapid",
+        "use utilize utilise employ",
+        "image picture photo",
+        "error mistake",
+        "combine merge join",
+        "remove eliminate",
+        "select choose pick",
+        "same identical",
+        "enough sufficient",
+        "begin start",
+        "generate produce create",
+    ];
+
+    /// <summary>Abbreviations of the field with their expansions; matched in both directions.</summary>
+    public static readonly (string Acronym, string[] Expansions)[] Abbreviations =
+    [
+        ("CNN", ["convolutional neural network", "ConvNet"]),
+        ("RNN", ["recurrent neural network"]),
+        ("LSTM", ["long short-term memory"]),
+        ("GPU", ["graphics processing unit"]),
+        ("TPU", ["tensor processing unit"]),
+        ("CPU", ["central processing unit"]),
+        ("OCR", ["optical character recognition"]),
+        ("IoU", ["intersection over union"]),
+        ("NMS", ["non-maximum suppression", "non-max suppression"]),
+        ("GAN", ["generative adversarial network"]),
+        ("SGD", ["stochastic gradient descent"]),
+        ("NLP", ["natural language processing"]),
+        ("ReLU", ["rectified linear unit"]),
+        ("RPN", ["region proposal network"]),
+        ("RoI", ["region of interest"]),
+        ("SSD", ["single shot detector", "single shot multibox detector"]),
+        ("YOLO", ["you only look once"]),
+        ("FCN", ["fully convolutional network"]),
+        ("MLP", ["multilayer perceptron", "multi-layer perceptron"]),
+        ("SVM", ["support vector machine"]),
+        ("PCA", ["principal component analysis"]),
+        ("SMOTE", ["synthetic minority over-sampling technique"]),
+        ("CUDA", ["compute unified device architecture"]),
+        ("mAP", ["mean average precision"]),
+        ("VAE", ["variational autoencoder"]),
+        ("MSE", ["mean squared error"]),
+        ("Grad-CAM", ["gradient-weighted class activation mapping"]),
+        ("AI", ["artificial intelligence"]),
+        ("ML", ["machine learning"]),
+    ];
+
+    // Declared after Abbreviations: static fields initialise in textual order.
+    public static readonly HashSet<string> AcronymForms = new(
+        Abbreviations.Select(a => a.Acronym.ToLowerInvariant().Replace("-", "", StringComparison.Ordinal)), StringComparer.Ordinal);
+}

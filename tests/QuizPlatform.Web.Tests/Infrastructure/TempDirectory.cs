@@ -1,0 +1,26 @@
+namespace QuizPlatform.Web.Tests.Infrastructure;
+
+/// <summary>An empty directory under the system temp folder, deleted with everything in it on dispose.</summary>
+public sealed class TempDirectory : IDisposable
+{
+    public TempDirectory()
+    {
+        Path = Directory.CreateTempSubdirectory("quiz-test-").FullName;
+    }
+
+    public string Path { get; }
+
+    /// <summary>Writes a file (e.g. a seed document) into the directory and returns its full path.</summary>
+    public string WriteFile(string name, string contents)
+    {
+        var file = System.IO.Path.Combine(Path, name);
+        File.WriteAllText(file, contents);
+        return file;
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(Path))
+            Directory.Delete(Path, recursive: true);
+    }
+}

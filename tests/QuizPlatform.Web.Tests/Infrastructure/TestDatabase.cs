@@ -1,0 +1,56 @@
+using Microsoft.Data.Sqlite;
+
+namespace QuizPlatform.Web.Tests.Infrastructure;
+
+/// <summary>
+/// A fresh, empty database for one test: on PostgreSQL a new database on the run's <see cref="PostgresServer"/>,
+/// on SQLite a file in a temp directory. Disposing drops or deletes it.
+/// <code>await using var database = await TestDatabase.CreateAsync(provider);</code>
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly PostgresServer? _server;
+    private readonly TempDirectory? _sqliteDirectory;
+
+    private TestDatabase(DatabaseProvider provider, string connectionString, PostgresServer? server, TempDirectory? sqliteDirectory)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        _server = server;
+        _sqliteDirectory = sqliteDirectory;
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>The value for <c>ConnectionStrings:Quiz</c>.</summary>
+    public string ConnectionString { get; }
+
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Postgres:
+                var server = await PostgresServer.GetAsync();
+                return new TestDatabase(provider, await server.CreateDatabaseAsync(), server, null);
+            case DatabaseProvider.Sqlite:
+                var directory = new TempDirectory();
+                var file = Path.Combine(directory.Path, "quiz.db");
+                return new TestDatabase(provider, new SqliteConnectionStringBuilder { DataSource = file }.ConnectionString,
+                    null, directory);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(provider), provider, null);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_server is not null)
+            await _server.DropDatabaseAsync(ConnectionString);
+        if (_sqliteDirectory is not null)
+        {
+            // Pooled connections keep the file (and its -wal/-shm companions) open.
+            SqliteConnection.ClearAllPools();
+            _sqliteDirectory.Dispose();
+        }
+    }
+}
