@@ -40,7 +40,10 @@ internal static partial class DocumentOutline
                     blocks.AddRange(list.OfType<ListItemBlock>().Select(item => new OutlineBlock(OutlineKind.Item, item.Line, Number: item.Order)));
                     break;
                 case HeadingBlock heading:
-                    blocks.Add(new OutlineBlock(OutlineKind.Heading, heading.Line, HeadingLevel: heading.Level, HeadingText: HeadingText(heading, text, lines)));
+                    // Markdig puts a setext heading on its underline; the heading starts where its span does.
+                    var first = text.AsSpan(0, heading.Span.Start).Count('\n');
+                    var last = first + text.AsSpan(heading.Span.Start, heading.Span.Length).Count('\n');
+                    blocks.Add(new OutlineBlock(OutlineKind.Heading, first, HeadingLevel: heading.Level, HeadingText: HeadingText(heading, lines, first, last)));
                     break;
                 default:
                     blocks.Add(new OutlineBlock(OutlineKind.Other, block.Line));
@@ -51,13 +54,10 @@ internal static partial class DocumentOutline
     }
 
     /// <summary>The heading's Markdown source without its # markers or its setext underline.</summary>
-    private static string HeadingText(HeadingBlock heading, string text, IReadOnlyList<string> lines)
-    {
-        if (!heading.IsSetext)
-            return AtxHeading().Match(lines[heading.Line]).Groups["text"].Value;
-        var underline = heading.Line + text.AsSpan(heading.Span.Start, heading.Span.Length).Count('\n');
-        return string.Join(' ', Enumerable.Range(heading.Line, underline - heading.Line).Select(i => lines[i].Trim()));
-    }
+    private static string HeadingText(HeadingBlock heading, IReadOnlyList<string> lines, int first, int last) =>
+        heading.IsSetext
+            ? string.Join(' ', Enumerable.Range(first, last - first).Select(i => lines[i].Trim()))
+            : AtxHeading().Match(lines[first]).Groups["text"].Value;
 
     [GeneratedRegex(@"^[ ]{0,3}#{1,6}(?:[ \t]+(?<text>.*?))?(?:[ \t]+#+)?[ \t]*$")]
     private static partial Regex AtxHeading();

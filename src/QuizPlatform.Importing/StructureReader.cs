@@ -58,7 +58,8 @@ internal sealed class StructureReader(IReadOnlyList<OutlineBlock> outline, IRead
     /// <summary>
     /// Matches the numbered items of a Solution block to its questions. An item starts an answer when its number is
     /// one of the questions still unanswered after the current one; other numbered lines stay part of the current
-    /// answer, unless they repeat its number or lie beyond the block's questions. Items of the trailing run that do
+    /// answer (a warning if they repeat its number), unless they come before any answer or lie beyond the block's
+    /// highest question number: then they are answers without a question. Items of the trailing run that do
     /// not start an answer begin the next question block, and <paramref name="questionStart"/> moves to them.
     /// </summary>
     private AnswerDraft?[] ReadAnswers(List<QuestionDraft> questions, int start, int end, int solutionLine, ref int questionStart)
@@ -102,8 +103,9 @@ internal sealed class StructureReader(IReadOnlyList<OutlineBlock> outline, IRead
             }
             else if (open is { } current && questions[current.Position].Number == item.Number)
             {
-                Close(i, beforeQuestions: false);
-                Error(item.Line + 1, $"Answer {item.Number} appears twice in the Solution block at line {solutionLine} (lines {outline[current.Index].Line + 1} and {item.Line + 1}).");
+                // Usually a numbered list inside the answer; kept, but said, in case it is a second answer.
+                diagnostics.Add(new Diagnostic(item.Line + 1, Severity.Warning,
+                    $"Line {item.Line + 1} is numbered {item.Number}. again inside answer {item.Number} (line {outline[current.Index].Line + 1}); it is kept as part of that answer. If it is a second answer, remove one."));
             }
             else if (open is null || item.Number > highest)
             {
