@@ -82,7 +82,7 @@ public static class GradeCommand
             failed++;
             lines.Write(error, CliJsonContext.Default.GradeError);
         }
-        await writer.FlushAsync(ct);
+        lines.Flush();
         if (failed > 0)
             await cli.Stderr.WriteLineAsync($"quiz grade: {failed} of the lines could not be graded (see their \"error\").");
         return failed == 0 ? ExitCodes.Success : ExitCodes.Failed;
@@ -126,7 +126,7 @@ public static class GradeCommand
         await using var outputFile = output == "-" ? null : new StreamWriter(output, false, Utf8);
         var writer = outputFile ?? cli.Stdout;
         using (var lines = new JsonLineWriter(writer))
-            lines.Write(GradeLine.From($"{title}#{number}", result, response), CliJsonContext.Default.GradeLine);
+            lines.Write(GradeLine.From($"{title}#{number}", result, response, withSummary: true), CliJsonContext.Default.GradeLine);
         await writer.FlushAsync(ct);
         return ExitCodes.Success;
     }

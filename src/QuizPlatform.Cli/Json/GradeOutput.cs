@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Serialization;
 using QuizPlatform.Grading;
 
 namespace QuizPlatform.Cli.Json;
@@ -13,7 +15,11 @@ public sealed record GradeLine(
     IReadOnlyList<string> Flags,
     GradeExplanation Explanation)
 {
-    public static GradeLine From(string? id, GradeResult result, string response)
+    /// <summary>
+    /// The line for a graded response. The explanation's one-paragraph <c>summary</c> is written only when asked
+    /// for: composing it costs as much as the rest of the line, and bulk output carries the same facts per keyword.
+    /// </summary>
+    public static GradeLine From(string? id, GradeResult result, string response, bool withSummary = false)
     {
         var matched = new List<string>(result.Keywords.Count);
         var missing = new List<string>(result.Keywords.Count);
@@ -31,12 +37,15 @@ public sealed record GradeLine(
             keywords[i] = new KeywordExplanation(match.Keyword.Phrase, match.Keyword.Weight, match.Keyword.Required,
                 match.Matched, match.How is { } how ? MatchKindNames.Of(how) : null, match.Negated, spans);
         }
-        return new GradeLine(id, result.Score, result.Points, result.Coverage, matched, missing, result.FlagNames,
-            new GradeExplanation(result.Summary, result.GraderVersion, keywords));
+        return new GradeLine(id, result.Score, result.Points, result.Coverage, matched, missing, FlagNames.Of(result.Flags),
+            new GradeExplanation(withSummary ? result.Summary : null, result.GraderVersion, keywords));
     }
 }
 
-public sealed record GradeExplanation(string Summary, string GraderVersion, IReadOnlyList<KeywordExplanation> Keywords);
+public sealed record GradeExplanation(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Summary,
+    string GraderVersion,
+    IReadOnlyList<KeywordExplanation> Keywords);
 
 /// <summary><see cref="How"/> is exact, stem, synonym, acronym or typo; null when the keyword was not found.</summary>
 public sealed record KeywordExplanation(
@@ -56,4 +65,12 @@ internal static class MatchKindNames
         MatchKind.Typo => "typo",
         _ => kind.ToString().ToLowerInvariant(),
     };
+}
+
+/// <summary>Flag names per combination of flags, worked out once: a handful of combinations occur in a run.</summary>
+internal static class FlagNames
+{
+    private static readonly ConcurrentDictionary<GradeFlags, IReadOnlyList<string>> Cache = new();
+
+    public static IReadOnlyList<string> Of(GradeFlags flags) => Cache.GetOrAdd(flags, GradeResult.FlagNamesOf);
 }

@@ -1,4 +1,6 @@
-using QuizPlatform.Cli;
+extern alias cli;
+
+using cli::QuizPlatform.Cli;
 
 namespace QuizPlatform.Web.Tests.Cli;
 

@@ -1,5 +1,7 @@
+extern alias cli;
+
 using System.Text.RegularExpressions;
-using QuizPlatform.Cli;
+using cli::QuizPlatform.Cli;
 
 namespace QuizPlatform.Web.Tests.Cli;
 

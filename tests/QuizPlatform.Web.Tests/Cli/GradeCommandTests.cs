@@ -1,6 +1,8 @@
+extern alias cli;
+
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using QuizPlatform.Cli;
+using cli::QuizPlatform.Cli;
 
 namespace QuizPlatform.Web.Tests.Cli;
 

@@ -1,20 +1,27 @@
-using QuizPlatform.Cli;
+extern alias cli;
+
+using cli::QuizPlatform.Cli;
 
 namespace QuizPlatform.Web.Tests.Cli;
 
 public class UsageTests
 {
+    public static TheoryData<string[]> WrongUsage => new()
+    {
+        Array.Empty<string>(),
+        new[] { "frobnicate" },
+        new[] { "import" },
+        new[] { "import", "--no-such-option", CliRunner.SeedFile },
+        new[] { "import", "/no/such/file.md" },
+        new[] { "grade", "--input", "/no/such/file.jsonl" },
+        new[] { "grade", "--question", "3" },
+        new[] { "grade", "--question", "three", "--assignment", "Assignment-8" },
+        new[] { "evaluate" },
+        new[] { "evaluate", "--input", CliRunner.SeedFile, "--top", "-1" },
+    };
+
     [Theory]
-    [InlineData(new string[0])]
-    [InlineData(new[] { "frobnicate" })]
-    [InlineData(new[] { "import" })]
-    [InlineData(new[] { "import", "--no-such-option", "seeds/assignment-8.md" })]
-    [InlineData(new[] { "import", "/no/such/file.md" })]
-    [InlineData(new[] { "grade", "--input", "/no/such/file.jsonl" })]
-    [InlineData(new[] { "grade", "--question", "3" })]
-    [InlineData(new[] { "grade", "--question", "three", "--assignment", "Assignment-8" })]
-    [InlineData(new[] { "evaluate" })]
-    [InlineData(new[] { "evaluate", "--input", "/no/such/file.jsonl", "--top", "-1" })]
+    [MemberData(nameof(WrongUsage))]
     public async Task WrongUsageExitsWithTwoAndSaysWhy(string[] args)
     {
         var run = await CliRunner.RunAsync(args);
@@ -34,10 +41,15 @@ public class UsageTests
             Assert.Contains(command, run.Stdout);
     }
 
+    public static TheoryData<string[], string[], string[]> Overrides => new()
+    {
+        { new[] { "import", "--Database:Provider=Postgres", "a.md" }, new[] { "import", "a.md" }, new[] { "--Database:Provider=Postgres" } },
+        { new[] { "--ConnectionStrings:Quiz", "Data Source=x.db", "seed" }, new[] { "seed" }, new[] { "--ConnectionStrings:Quiz=Data Source=x.db" } },
+        { new[] { "grade", "--input", "-" }, new[] { "grade", "--input", "-" }, Array.Empty<string>() },
+    };
+
     [Theory]
-    [InlineData(new[] { "import", "--Database:Provider=Postgres", "a.md" }, new[] { "import", "a.md" }, new[] { "--Database:Provider=Postgres" })]
-    [InlineData(new[] { "--ConnectionStrings:Quiz", "Data Source=x.db", "seed" }, new[] { "seed" }, new[] { "--ConnectionStrings:Quiz=Data Source=x.db" })]
-    [InlineData(new[] { "grade", "--input", "-" }, new[] { "grade", "--input", "-" }, new string[0])]
+    [MemberData(nameof(Overrides))]
     public void ConfigurationOverridesAreSeparatedFromCommandArguments(string[] args, string[] command, string[] configuration)
     {
         var (commandArgs, configurationArgs) = ConfigurationArguments.Split(args);
