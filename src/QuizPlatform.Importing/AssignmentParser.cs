@@ -37,8 +37,12 @@ public sealed class AssignmentParser(ImportOptions? options = null)
         }
 
         var lines = normalized.Split('\n');
+        if (DocumentOutline.TryRead(normalized, lines) is not { } outline)
+            return new ParseResult(null, [new Diagnostic(1, Severity.Error,
+                "The document nests Markdown too deeply to be read (thousands of nested quotes or lists); it is not an assignment.")], SourceText.Hash(normalized));
+
         var diagnostics = new List<Diagnostic>();
-        var structure = new StructureReader(DocumentOutline.Read(normalized, lines), lines, diagnostics).Read();
+        var structure = new StructureReader(outline, lines, diagnostics).Read();
         var assignment = new AssignmentValidator(_options, diagnostics).Validate(structure);
         var ordered = diagnostics.OrderBy(d => d.Line).ThenBy(d => d.Severity).ToList();
         return new ParseResult(assignment, ordered, SourceText.Hash(normalized));

@@ -29,10 +29,20 @@ internal static partial class DocumentOutline
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Build();
 
-    public static IReadOnlyList<OutlineBlock> Read(string text, IReadOnlyList<string> lines)
+    /// <summary>The top-level blocks, or null when Markdig refuses the document as nested too deeply.</summary>
+    public static IReadOnlyList<OutlineBlock>? TryRead(string text, IReadOnlyList<string> lines)
     {
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(text, Pipeline);
+        }
+        catch (ArgumentException) // Markdig's depth limit: thousands of nested quotes or lists
+        {
+            return null;
+        }
         var blocks = new List<OutlineBlock>();
-        foreach (var block in Markdown.Parse(text, Pipeline))
+        foreach (var block in document)
         {
             switch (block)
             {

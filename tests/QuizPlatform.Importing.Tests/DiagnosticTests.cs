@@ -34,6 +34,8 @@ public class DiagnosticTests
             3, Severity.Error, "NUL byte" },
         { new("too large", Encoding.UTF8.GetBytes(TwoQuestions()), MaxBytes: 100),
             1, Severity.Error, "documents of at most 100 bytes" },
+        { new("Markdown nested too deeply", Bytes("# Week 1", "", new string('>', 50_000))),
+            1, Severity.Error, "nests Markdown too deeply" },
         { new("gap in numbering", Bytes(["# Week 1", "", "1. What is a CNN?", "3. What is pooling?", .. Solution, "1. A network of convolution layers.", "", "3. Pooling shrinks feature maps."])),
             4, Severity.Warning, "Question numbering jumps from 1 to 3 (line 4): question 2 is missing." },
         { new("very short answer", Bytes(["# Week 1", "", "1. What is a CNN?", "2. What is pooling?", .. Solution, "1. A network of convolution layers.", "", "2. Downsampling."])),
