@@ -26,21 +26,17 @@ public static class EvaluationReport
             ? string.Create(inv, $"ROC AUC  {Figure(GradingMetrics.RocAuc(grader, Array.ConvertAll(human, h => h == 1)))}")
             : "ROC AUC  n/a (the human marks are not all correct/incorrect)");
 
-        int truePositive = 0, falsePositive = 0, falseNegative = 0, trueNegative = 0;
-        for (var i = 0; i < samples.Count; i++)
-        {
-            bool byGrader = grader[i] >= pass, byHuman = human[i] >= pass;
-            if (byGrader && byHuman) truePositive++;
-            else if (byGrader) falsePositive++;
-            else if (byHuman) falseNegative++;
-            else trueNegative++;
-        }
+        // Human positive: a mark of at least the pass share (a "correct" label is 1).
+        var humanCorrect = Array.ConvertAll(human, h => h >= pass);
+        var atCurve = GradingMetrics.Confusion(grader, humanCorrect, pass);
+        var best = GradingMetrics.BestThreshold(grader, humanCorrect);
         text.AppendLine();
         text.AppendLine(inv, $"Confusion at the grading curve (correct = at least {pass:0.##} of the points):");
         text.AppendLine("                   human correct  human incorrect");
-        text.AppendLine(inv, $"grader correct     {truePositive,13}  {falsePositive,15}");
-        text.AppendLine(inv, $"grader incorrect   {falseNegative,13}  {trueNegative,15}");
-        text.AppendLine(inv, $"accuracy {(double)(truePositive + trueNegative) / samples.Count:0.000}");
+        text.AppendLine(inv, $"grader correct     {atCurve.TruePositives,13}  {atCurve.FalsePositives,15}");
+        text.AppendLine(inv, $"grader incorrect   {atCurve.FalseNegatives,13}  {atCurve.TrueNegatives,15}");
+        text.AppendLine(inv, $"accuracy {atCurve.Accuracy:0.000}, precision {atCurve.Precision:0.000}, recall {atCurve.Recall:0.000}");
+        text.AppendLine(inv, $"(the best cut on this data would be {best.Threshold:0.###} of the points: accuracy {best.Accuracy:0.000})");
 
         if (top > 0)
         {
