@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The one test command (README "Test"): installs what the tests need on a fresh Debian/Ubuntu machine when run as
+# root (otherwise says what to install), then builds and runs every test project. Ends with `tests: N passed, N failed`.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+missing_packages=()
+missing_why=()
+need() { missing_packages+=("$1"); missing_why+=("$2"); }
+
+# PostgreSQL: data tests start a throwaway cluster (initdb/pg_ctl), unless QUIZ_TEST_POSTGRES names a server.
+if [ -z "${QUIZ_TEST_POSTGRES:-}" ] && ! command -v initdb >/dev/null 2>&1 \
+    && ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
+  need postgresql "PostgreSQL server binaries (initdb, pg_ctl) for the data tests"
+fi
+# Compose client: a test validates docker-compose.yml with `docker compose config` (no Docker engine needed).
+if ! docker compose version >/dev/null 2>&1 && ! command -v docker-compose >/dev/null 2>&1; then
+  need docker-compose "a Docker Compose client to validate docker-compose.yml"
+fi
+# Browser tests (later issue): add Chromium here, e.g.
+#   [ -x /usr/bin/chromium ] || need chromium "Chromium for the browser tests"
+
+if [ ${#missing_packages[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "test.sh: installing ${missing_packages[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing_packages[@]}" >/dev/null
+  else
+    echo "test.sh: missing test prerequisites:" >&2
+    for i in "${!missing_packages[@]}"; do echo "  - ${missing_why[$i]}" >&2; done
+    echo "Install them (Debian/Ubuntu): sudo apt-get install -y --no-install-recommends ${missing_packages[*]}" >&2
+    echo "or run ./test.sh as root, which installs them." >&2
+    exit 1
+  fi
+fi
+
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test QuizPlatform.sln -c Release 2>&1 | tee "$log" || status=$?
+
+# VSTest closes each test project with a line like:
+#   Passed!  - Failed:     0, Passed:     6, Skipped:     0, Total:     6, Duration: 12 ms - X.Tests.dll (net10.0)
+read -r passed failed < <(sed -nE \
+  's/^(Passed|Failed)! +- +Failed: +([0-9]+), +Passed: +([0-9]+),.*/\3 \2/p' "$log" \
+  | awk '{ p += $1; f += $2 } END { print p + 0, f + 0 }')
+
+if [ "$status" -eq 0 ] && [ "$failed" -eq 0 ] && [ "$((passed + failed))" -eq 0 ]; then
+  echo "test.sh: no tests ran" >&2
+  status=1
+elif [ "$status" -eq 0 ] && [ "$failed" -gt 0 ]; then
+  status=1
+fi
+echo "tests: $passed passed, $failed failed"
+exit "$status"
