@@ -49,9 +49,9 @@ public sealed class IdentityBootstrapper(
                 await Check(users.AddPasswordAsync(admin, password!), "set the first-run admin's password");
             }
             await Check(users.AddToRoleAsync(admin, Roles.Admin), "make the first-run admin an Admin");
-        }, AdminExistsAsync);
+        }, async () => await users.FindByEmailAsync(email) is not null);
         if (!created)
-            return null; // a twin instance created it
+            return null; // an instance starting at the same moment created it
 
         if (generated)
         {

@@ -1,0 +1,83 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using QuizPlatform.Data;
+using QuizPlatform.Data.Entities;
+using QuizPlatform.Web.Tests.Infrastructure;
+using QuizPlatform.Web.Tests.Support;
+using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
+
+namespace QuizPlatform.Web.Tests.Accounts;
+
+public sealed partial class FirstRunAdminTests
+{
+    [Theory, AllDatabaseProviders]
+    public async Task GeneratedPasswordIsPrintedOnceAndSignsIn(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var logs = new LogCollector();
+        await using var factory = new QuizAppFactory(database);
+        var app = factory.WithLogs(logs);
+
+        _ = app.Services; // starts the app
+
+        var line = Assert.Single(logs.Messages, m => m.StartsWith("First-run admin:"));
+        var password = PrintedPassword().Match(line).Groups["password"].Value;
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var admin = await users.FindByEmailAsync("admin@quiz.local");
+        Assert.NotNull(admin);
+        Assert.True(await users.CheckPasswordAsync(admin, password));
+        Assert.True(await users.IsInRoleAsync(admin, Roles.Admin));
+
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var signIn = await client.SignInAsync("admin@quiz.local", password);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        using var assignments = await client.GetAsync("/assignments");
+        Assert.Equal(HttpStatusCode.OK, assignments.StatusCode);
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task ConfiguredPasswordIsUsedAndNeverPrinted(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var logs = new LogCollector();
+        await using var factory = new QuizAppFactory(database, new Dictionary<string, string?>
+        {
+            ["Bootstrap:AdminEmail"] = "head@school.example",
+            ["Bootstrap:AdminPassword"] = "Correct-Horse-9",
+        });
+        var app = factory.WithLogs(logs);
+
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var admin = await users.FindByEmailAsync("head@school.example");
+
+        Assert.NotNull(admin);
+        Assert.True(await users.CheckPasswordAsync(admin, "Correct-Horse-9"));
+        Assert.True(await users.IsInRoleAsync(admin, Roles.Admin));
+        Assert.DoesNotContain(logs.Messages, m => m.Contains("Correct-Horse-9"));
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task SecondStartCreatesNoOtherAdmin(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var first = new QuizAppFactory(database))
+            _ = first.Services;
+        var logs = new LogCollector();
+        await using var factory = new QuizAppFactory(database);
+        var second = factory.WithLogs(logs);
+
+        using var scope = second.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+
+        Assert.Single(await users.GetUsersInRoleAsync(Roles.Admin));
+        Assert.DoesNotContain(logs.Messages, m => m.StartsWith("First-run admin:"));
+    }
+
+    [GeneratedRegex(@"^First-run admin: admin@quiz\.local / (?<password>\S+) \(change it after signing in\)$")]
+    private static partial Regex PrintedPassword();
+}

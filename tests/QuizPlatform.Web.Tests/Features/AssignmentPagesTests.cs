@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using QuizPlatform.Data;
+using QuizPlatform.Data.Assignments;
+using QuizPlatform.Data.Entities;
+using QuizPlatform.Web.Tests.Infrastructure;
+using QuizPlatform.Web.Tests.Support;
+using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
+
+namespace QuizPlatform.Web.Tests.Features;
+
+public sealed class AssignmentPagesTests
+{
+    private const string AdminEmail = "admin@quiz.local";
+    private const string Password = "Test-Password-1";
+
+    private static readonly Dictionary<string, string?> KnownAdmin = new() { ["Bootstrap:AdminPassword"] = Password };
+
+    [Theory, AllDatabaseProviders]
+    public async Task AnonymousVisitorIsSentToSignIn(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new QuizAppFactory(database);
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var response = await client.GetAsync("/assignments");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Account/Login", response.Headers.Location?.AbsolutePath);
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task StudentIsDenied(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new QuizAppFactory(database, KnownAdmin);
+        await CreateUserAsync(app, "student@quiz.local", Roles.Student);
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var _ = await client.SignInAsync("student@quiz.local", Password);
+
+        using var response = await client.GetAsync("/assignments");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Account/AccessDenied", response.Headers.Location?.AbsolutePath);
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task InstructorSeesQuestionsWithMarkupRenderedInert(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new QuizAppFactory(database, KnownAdmin);
+        await CreateUserAsync(app, "teacher@quiz.local", Roles.Instructor);
+        var imported = await app.Services.GetRequiredService<AssignmentImporter>().ImportAsync(Encoding.UTF8.GetBytes("""
+            # Hostile
+
+            1. What does <script>alert('x')</script> do? See [this](javascript:alert(1)).
+
+            ## Solution
+
+            1. It is shown as **text** and runs nothing at all.
+            """), "hostile.md");
+        Assert.Equal(ImportStatus.Created, imported.Status);
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var _ = await client.SignInAsync("teacher@quiz.local", Password);
+
+        var list = await client.GetStringAsync("/assignments");
+        var page = await client.GetStringAsync($"/assignments/{imported.AssignmentId}");
+
+        Assert.Contains("Hostile", list);
+        Assert.Contains("&lt;script&gt;alert", page);
+        Assert.DoesNotContain("<script>alert", page);
+        Assert.DoesNotContain("javascript:", page);
+        Assert.Contains("<strong>text</strong>", page);
+    }
+
+    private static async Task CreateUserAsync(WebApplicationFactory<Program> app, string email, string role)
+    {
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true };
+        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+    }
+}
