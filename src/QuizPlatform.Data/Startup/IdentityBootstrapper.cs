@@ -10,6 +10,7 @@ namespace QuizPlatform.Data.Startup;
 public sealed class IdentityBootstrapper(
     RoleManager<IdentityRole> roles,
     UserManager<ApplicationUser> users,
+    QuizDbContext identityStoreContext,
     IOptions<BootstrapOptions> options,
     ILogger<IdentityBootstrapper> logger)
 {
@@ -83,7 +84,7 @@ public sealed class IdentityBootstrapper(
     async Task<bool> AdminExistsAsync() => (await users.GetUsersInRoleAsync(Roles.Admin)).Count > 0;
 
     /// <summary>Runs <paramref name="create"/>; when it fails but <paramref name="doneByOther"/> holds, false instead of the error.</summary>
-    static async Task<bool> CreateUnlessDoneByOther(Func<Task> create, Func<Task<bool>> doneByOther)
+    async Task<bool> CreateUnlessDoneByOther(Func<Task> create, Func<Task<bool>> doneByOther)
     {
         try
         {
@@ -92,6 +93,8 @@ public sealed class IdentityBootstrapper(
         }
         catch (Exception)
         {
+            // The stores share this context: forget the rejected insert, or the next save would repeat it.
+            identityStoreContext.ChangeTracker.Clear();
             if (await doneByOther())
                 return false;
             throw;
