@@ -1,0 +1,36 @@
+extern alias cli;
+
+using cli::QuizPlatform.Cli;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using QuizPlatform.Data;
+using QuizPlatform.Web.Tests.Infrastructure;
+using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
+
+namespace QuizPlatform.Web.Tests.Cli;
+
+/// <summary>Runs <c>quiz</c> against one test database, configured the way a user would: by command-line overrides.</summary>
+public sealed class DatabaseCli(TestDatabase database)
+{
+    public string[] Configuration =>
+    [
+        $"--Database:Provider={database.Provider}",
+        $"--ConnectionStrings:Quiz={database.ConnectionString}",
+    ];
+
+    public Task<CliRun> RunAsync(string[] args, string stdin = "") => CliRunner.RunAsync([.. args, .. Configuration], stdin);
+
+    public async Task MigrateAsync()
+    {
+        var run = await RunAsync(["migrate"]);
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Stderr);
+    }
+
+    /// <summary>What is stored, read through the CLI's own host and the Data project's context.</summary>
+    public async Task<int> CountAssignmentVersionsAsync()
+    {
+        using var host = CliHost.Build(new CliContext(TextReader.Null, TextWriter.Null, TextWriter.Null, Configuration));
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<QuizDbContext>>().CreateDbContextAsync();
+        return await db.AssignmentVersions.CountAsync();
+    }
+}

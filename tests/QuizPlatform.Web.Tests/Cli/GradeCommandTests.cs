@@ -1,0 +1,109 @@
+extern alias cli;
+
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using cli::QuizPlatform.Cli;
+
+namespace QuizPlatform.Web.Tests.Cli;
+
+public class GradeCommandTests
+{
+    private const string Question = "How do CNNs approach the task of object detection, and what are some popular architectures used for this task?";
+    private const string ModelAnswer =
+        "CNNs detect objects by proposing regions and classifying them. Popular architectures include Faster R-CNN, " +
+        "which uses Region Proposal Networks (RPNs), YOLO, which predicts bounding boxes in a single pass, and SSD.";
+
+    private static string Line(object value) => JsonSerializer.Serialize(value);
+
+    private static string GoodLine(string id, string response, double? points = null, object[]? keywords = null) =>
+        Line(new Dictionary<string, object?>
+        {
+            ["id"] = id, ["question"] = Question, ["modelAnswer"] = ModelAnswer, ["response"] = response,
+            ["points"] = points, ["keywords"] = keywords,
+        }.Where(p => p.Value is not null).ToDictionary());
+
+    private static async Task<CliRun> GradeAsync(params string[] lines)
+    {
+        var input = Path.GetTempFileName();
+        await File.WriteAllLinesAsync(input, lines);
+        try
+        {
+            return await CliRunner.RunAsync(["grade", "--input", input]);
+        }
+        finally
+        {
+            File.Delete(input);
+        }
+    }
+
+    [Fact]
+    public async Task MalformedLinesGetErrorObjectsInPlaceAndTheRunGoesOn()
+    {
+        var run = await GradeAsync(
+            GoodLine("good-1", "Faster R-CNN uses region proposal networks; YOLO predicts bounding boxes in one pass."),
+            "{\"id\": \"broken\", \"response\": ",
+            Line(new { id = "no-response", question = Question, modelAnswer = ModelAnswer }),
+            GoodLine("too-long", string.Join(' ', Enumerable.Repeat("convolution", 2_000))),
+            GoodLine("good-2", "I do not know."));
+
+        Assert.Equal(ExitCodes.Failed, run.ExitCode);
+        var output = run.StdoutLines.Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.Equal(5, output.Count);
+        Assert.Equal(["good-1", null, "no-response", "too-long", "good-2"], output.Select(o => (string?)o["id"]));
+        Assert.NotNull(output[0]["score"]);
+        Assert.Equal(2, (int)output[1]["line"]!);
+        Assert.Contains("JSON", (string)output[1]["error"]!);
+        Assert.Contains("response", (string)output[2]["error"]!);
+        Assert.Contains("limit", (string)output[3]["error"]!);
+        Assert.NotNull(output[4]["score"]);
+        Assert.Contains("could not be graded", run.Stderr);
+    }
+
+    [Fact]
+    public async Task GoodLinesExitZeroWithScoresWithinTheirPoints()
+    {
+        var run = await GradeAsync(
+            GoodLine("covers", "Faster R-CNN with region proposal networks, YOLO with bounding boxes in a single pass, and SSD.", points: 3),
+            GoodLine("unrelated", "Pooling layers reduce the size of feature maps.", points: 3),
+            GoodLine("default-points", ModelAnswer),
+            GoodLine("given-keywords", "It uses an RPN to propose regions.",
+                keywords: [new { phrase = "region proposal network", alternatives = new[] { "RPN" }, weight = 2.0, required = true }]));
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var output = run.StdoutLines.Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.Equal(4, output.Count);
+        var points = new[] { 3.0, 3.0, 1.0, 1.0 };
+        for (var i = 0; i < output.Count; i++)
+        {
+            var score = (double)output[i]["score"]!;
+            Assert.InRange(score, 0, points[i]);
+            Assert.InRange((double)output[i]["coverage"]!, 0, 1);
+            Assert.NotNull(output[i]["matched"]!.AsArray());
+            Assert.NotNull(output[i]["missing"]!.AsArray());
+            Assert.NotNull(output[i]["flags"]!.AsArray());
+            Assert.NotNull(output[i]["explanation"]!["keywords"]!.AsArray());
+        }
+        Assert.True((double)output[0]["score"]! > (double)output[1]["score"]!);
+        Assert.Equal(1.0, (double)output[2]["score"]!);
+        Assert.Equal(["region proposal network"], output[3]["matched"]!.AsArray().Select(m => (string?)m));
+    }
+
+    [Fact]
+    public async Task ReadsStandardInputAndWritesTheOutputFile()
+    {
+        var outputFile = Path.GetTempFileName();
+        try
+        {
+            var run = await CliRunner.RunAsync(["grade", "--output", outputFile], GoodLine("stdin", "YOLO and SSD.") + "\n");
+
+            Assert.Equal(ExitCodes.Success, run.ExitCode);
+            Assert.Equal("", run.Stdout);
+            var line = Assert.Single(await File.ReadAllLinesAsync(outputFile));
+            Assert.Equal("stdin", (string?)JsonNode.Parse(line)!["id"]);
+        }
+        finally
+        {
+            File.Delete(outputFile);
+        }
+    }
+}
