@@ -29,6 +29,8 @@ public static class QuizPlatformHosting
         services.AddQuizData().AddQuizStartup();
         new IdentityBuilder(typeof(ApplicationUser), typeof(IdentityRole), services).AddSignInManager();
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+        // Compose and load balancers probe this: healthy only when the database answers.
+        services.AddHealthChecks().AddDbContextCheck<QuizDbContext>();
         return builder;
     }
 
@@ -45,6 +47,7 @@ public static class QuizPlatformHosting
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
+        app.MapHealthChecks("/health");
         return app;
     }
 }
