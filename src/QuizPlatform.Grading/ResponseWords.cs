@@ -59,7 +59,7 @@ internal sealed class ResponseWords
             {
                 if (!TryMatch(variant, start, options.PhraseGap, out var end, out var kind)) continue;
                 var span = new TextSpan(tokens[start].Start, tokens[end].End - tokens[start].Start);
-                if (IsNegated(start, end, options.NegationWindow)) (negated ??= []).Add(span);
+                if (IsNegated(start, end, options.NegationWindow) != keyword.Denied) (negated ??= []).Add(span);
                 else
                 {
                     how = found is null ? Max(kind, variant.Kind) : (MatchKind)Math.Min((int)how, (int)Max(kind, variant.Kind));
