@@ -13,6 +13,8 @@ internal sealed class Candidate(string key, Term[] terms, string surface, int fi
     public int FirstToken { get; set; } = firstToken;
     public int Count { get; set; }
     public double Boost { get; set; } = 1;
+    /// <summary>Stated negated in the answer ("does not change"): the keyword reads "not change".</summary>
+    public bool Denied => Key.StartsWith('!');
 }
 
 /// <summary>
@@ -38,6 +40,17 @@ internal sealed class CandidateSet(ModelAnswerText answer, CorpusStatistics corp
             for (var n = 1; n <= Math.Min(MaxPhraseWords, run.Count); n++)
                 for (var i = 0; i + n <= run.Count; i++)
                     if (WholeWords(run[i], run[i + n - 1])) AddOccurrence(run.GetRange(i, n));
+
+        // What the answer denies is content too ("Fruitsnap does not change the color"): kept as "not change", which
+        // a response earns only by denying it as well.
+        foreach (var (index, negator) in NegatedWords(answer))
+        {
+            var term = answer.Tokens[index].Term;
+            var key = "!" + KeyOf([term]);
+            if (!byKey.TryGetValue(key, out var candidate))
+                candidate = byKey[key] = new Candidate(key, [term], negator + " " + SurfaceOf([index]), index);
+            candidate.Count++;
+        }
 
         foreach (var (start, length) in answer.Heads()) Structure(HeadPhrase(answer.Text.Substring(start, length)), 2);
         foreach (var (first, last) in answer.NamedTerms())
@@ -68,6 +81,25 @@ internal sealed class CandidateSet(ModelAnswerText answer, CorpusStatistics corp
             if (content) run.Add(i);
         }
         if (run.Count > 0) yield return run;
+    }
+
+    /// <summary>Content words inside the negated stretches that <see cref="Runs"/> leaves out, with the negation to write.</summary>
+    private static IEnumerable<(int Index, string Negator)> NegatedWords(ModelAnswerText answer)
+    {
+        var negatedUntil = -1;
+        var negator = "not";
+        for (var i = 0; i < answer.Tokens.Count; i++)
+        {
+            var token = answer.Tokens[i];
+            if (token.Term.IsNegator)
+            {
+                negatedUntil = i + 3;
+                negator = token.Term.Folded is "no" or "without" or "never" ? token.Term.Folded : "not";
+            }
+            if (token.Has(TokenFlags.ClauseBreakBefore) && !token.Term.IsNegator) negatedUntil = -1;
+            if (i <= negatedUntil && !token.Term.IsStop && !token.Term.IsNegator && !char.IsDigit(token.Term.Folded[0]))
+                yield return (i, negator);
+        }
     }
 
     private void AddOccurrence(List<int> tokenIndexes)

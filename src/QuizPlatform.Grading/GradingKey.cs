@@ -39,7 +39,9 @@ public sealed class GradingKey
     private CompiledKeyword Compile(Keyword keyword)
     {
         var variants = BuildVariants(keyword);
-        return new CompiledKeyword(keyword, variants, variants.Any(v => v.Words.All(w => PromptWords.Contains(w.Canon))));
+        var first = Tokenizer.Tokenize(keyword.Phrase).FirstOrDefault();
+        return new CompiledKeyword(keyword, variants, variants.Any(v => v.Words.All(w => PromptWords.Contains(w.Canon))),
+            first.Term is { IsNegator: true });
     }
 
     private Variant[] BuildVariants(Keyword keyword)
@@ -136,4 +138,5 @@ internal sealed record KeyWord(int Index, string Folded, string Stem, int StemId
 internal sealed record Variant(KeyWord[] Words, MatchKind Kind);
 
 /// <param name="InPrompt">Every word of the phrase is in the question: restating the question does not earn it.</param>
-internal sealed record CompiledKeyword(Keyword Keyword, Variant[] Variants, bool InPrompt);
+/// <param name="Denied">The phrase starts with a negation ("not change", "no vitamin"): only a negated occurrence earns it.</param>
+internal sealed record CompiledKeyword(Keyword Keyword, Variant[] Variants, bool InPrompt, bool Denied = false);

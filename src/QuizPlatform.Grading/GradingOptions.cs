@@ -24,6 +24,12 @@ public sealed record GradingOptions
     /// </summary>
     public double CopiedPromptShare { get; init; } = 0.9;
 
+    /// <summary>
+    /// Share of the question's distinct content words a response must reproduce to count as a copy (together with
+    /// <see cref="CopiedPromptShare"/>), so a short answer naming one option of a long scenario is not one.
+    /// </summary>
+    public double CopiedPromptCoverage { get; init; } = 0.5;
+
     /// <summary>Shortest word given typo tolerance (one edit; two from <see cref="TwoTyposLength"/>). Acronyms never.</summary>
     public int TypoMinLength { get; init; } = 6;
 

@@ -79,6 +79,8 @@ public sealed class KeywordExtractor
         var spelledInPrompt = candidate.Alternatives.Any(a => CandidateSet.Content(a).All(t => promptStems.Contains(t.Canon)));
         // In a long answer, a phrase that only restates the question is not worth a keyword of its own.
         if (!shortAnswer && (spelledInPrompt || candidate.Canons.All(promptStems.Contains))) return 0;
+        // A denial is the point of a short answer ("no vitamin C"); in a long one it mostly qualifies ("without human ...").
+        if (!shortAnswer && candidate.Denied) return 0;
         foreach (var term in candidate.Terms)
         {
             var general = Lexicon.GeneralWords.Contains(term.Folded) || Lexicon.GeneralWords.Contains(term.Stem) || IsAdverb(term.Folded);

@@ -59,7 +59,7 @@ internal sealed class ResponseWords
             {
                 if (!TryMatch(variant, start, options.PhraseGap, out var end, out var kind)) continue;
                 var span = new TextSpan(tokens[start].Start, tokens[end].End - tokens[start].Start);
-                if (IsNegated(start, end, options.NegationWindow)) (negated ??= []).Add(span);
+                if (IsNegated(start, end, options.NegationWindow) != keyword.Denied) (negated ??= []).Add(span);
                 else
                 {
                     how = found is null ? Max(kind, variant.Kind) : (MatchKind)Math.Min((int)how, (int)Max(kind, variant.Kind));
@@ -87,8 +87,14 @@ internal sealed class ResponseWords
             contentCounts[token.Term.Canon] = contentCounts.GetValueOrDefault(token.Term.Canon) + 1;
             most = Math.Max(most, contentCounts[token.Term.Canon]);
         }
+        // A copy reproduces much of the question; a short answer that picks one option out of a long scenario
+        // ("Overly Orange has more vitamin C") also uses only question words but is not a copy.
+        var reproduced = 0;
+        foreach (var canon in contentCounts.Keys)
+            if (key.PromptWords.Contains(canon)) reproduced++;
         var flags = GradeFlags.None;
-        if (content >= 3 && novel <= content * (1 - options.CopiedPromptShare)) flags |= GradeFlags.CopiesPrompt;
+        if (content >= 3 && novel <= content * (1 - options.CopiedPromptShare)
+            && reproduced >= key.PromptWords.Count * options.CopiedPromptCoverage) flags |= GradeFlags.CopiesPrompt;
         // Written sentences are a third to a half function words; a list of terms has almost none.
         if (tokens.Count >= 6 && stops < tokens.Count * 0.12) flags |= GradeFlags.KeywordList | GradeFlags.NeedsReview;
         if (content >= 6 && most >= 3 && most >= content * 0.25) flags |= GradeFlags.Repetition | GradeFlags.NeedsReview;

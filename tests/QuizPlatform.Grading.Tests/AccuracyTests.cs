@@ -51,7 +51,7 @@ public class AccuracyTests
         var ours = GradingMetrics.RocAuc(GraderScores(), labels);
         var baseline = GradingMetrics.RocAuc(BaselineScores(), labels);
         Assert.True(ours > baseline, $"ROC AUC {ours:F3} does not beat the baseline {baseline:F3}");
-        // Reached so far (see docs/grading.md); the target is 0.80 and is not met yet.
-        Assert.True(ours >= 0.72, $"ROC AUC {ours:F3} fell below the documented 0.72");
+        // Reached so far: 0.742 (see docs/grading.md); the target is 0.80 and is not met yet.
+        Assert.True(ours >= 0.74, $"ROC AUC {ours:F3} fell below the documented 0.742");
     }
 }

@@ -99,6 +99,24 @@ public class MatchingTests
     }
 
     [Theory]
+    [InlineData("Dropout does not reduce the training loss.", true)]
+    [InlineData("Dropout lowers the training loss.", false)]
+    [InlineData("Dropout never reduces the training loss.", true)]
+    [InlineData("Dropout reduces the training loss.", false)]
+    public void DeniedKeywordsAreEarnedOnlyByADenial(string response, bool earned)
+    {
+        var match = Match(4, "not reduce", response);
+        Assert.Equal((earned, !earned), (match.Matched, match.Negated));
+    }
+
+    [Fact]
+    public void ShortModelAnswersKeepWhatTheyDenyAsNegatedKeywords()
+    {
+        var keywords = new KeywordExtractor().Extract([new QuestionText("Does the fruit snap contain vitamin C?", "Fruitsnap does not change the color of indophenol.")]);
+        Assert.Contains(keywords[0], k => k.Phrase == "not change");
+    }
+
+    [Theory]
     [InlineData("We use Faster R-CNN here.", "Faster R-CNN", "Faster R-CNN")]
     [InlineData("Models such as faster rcnn work.", "Faster R-CNN", "faster rcnn")]
     [InlineData("Pooling layers reduce the spatial size; max pooling keeps the peak.", "max pooling", "max pooling")]

@@ -79,6 +79,20 @@ public class ScoringTests
         Assert.Equal((coverage, score), (result.Coverage, result.Score));
     }
 
+    private const string ScenarioPrompt =
+        "A team trains ResNet and VGG on the same images with the same budget and augmentation; ResNet reaches the higher "
+        + "validation accuracy after ten epochs. Which network generalises better here, and what is the evidence?";
+
+    [Theory]
+    [InlineData("ResNet generalises better: higher validation accuracy.", false)]
+    [InlineData("A team trains ResNet and VGG on the same images with the same budget and augmentation; which network generalises better?", true)]
+    public void OnlyAResponseReproducingMuchOfTheQuestionCountsAsACopy(string response, bool copy)
+    {
+        Keyword[] keys = [new("ResNet", [], 1), new("higher validation accuracy", [], 1)];
+        var result = Seed.Grader.Grade(Seed.Grader.Compile(ScenarioPrompt, keys), response);
+        Assert.Equal(copy, result.Flags.HasFlag(GradeFlags.CopiesPrompt));
+    }
+
     [Fact]
     public void MissingARequiredKeywordCapsTheScore()
     {

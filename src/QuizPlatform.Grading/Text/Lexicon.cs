@@ -56,6 +56,7 @@ internal static class Lexicon
         "calculate", "gain", "gained", "remain", "remains", "across", "introduce", "introduces", "complete",
         "element", "elements", "stage", "stages", "order", "know", "see", "show", "shows", "put", "interest",
         "start", "end", "last", "give", "gives", "mean", "means", "describe", "explain", "due", "thanks",
+        "popular", "widely", "deal", "deals", "dealing", "ability", "abilities", "combine", "combining", "combined",
     };
 
     /// <summary>Groups of words a marker accepts for one another; the first word names the group.</summary>
