@@ -1,10 +1,27 @@
 namespace QuizPlatform.Importing;
 
 /// <summary>An assignment document as the importer understands it: a title and its numbered questions.</summary>
-public sealed record ParsedAssignment(string Title, IReadOnlyList<ParsedQuestion> Questions);
+/// <remarks>Equal when the title and the questions (compared in order, by content) are equal.</remarks>
+public sealed record ParsedAssignment(string Title, IReadOnlyList<ParsedQuestion> Questions)
+{
+    public bool Equals(ParsedAssignment? other) =>
+        other is not null && Title == other.Title && Questions.SequenceEqual(other.Questions);
+
+    public override int GetHashCode() => HashCode.Combine(Title, Questions.Count);
+}
 
 /// <summary>One question with its model answer, both kept as Markdown. Lines are 1-based positions in the source.</summary>
-public sealed record ParsedQuestion(int Number, string Prompt, string ModelAnswer, int PromptLine = 0, int AnswerLine = 0);
+/// <remarks>
+/// Equality compares number, prompt and model answer only: the lines say where a question was found, not what it
+/// is, and exporting and re-importing an assignment moves them.
+/// </remarks>
+public sealed record ParsedQuestion(int Number, string Prompt, string ModelAnswer, int PromptLine = 0, int AnswerLine = 0)
+{
+    public bool Equals(ParsedQuestion? other) =>
+        other is not null && Number == other.Number && Prompt == other.Prompt && ModelAnswer == other.ModelAnswer;
+
+    public override int GetHashCode() => HashCode.Combine(Number, Prompt, ModelAnswer);
+}
 
 public enum Severity { Error, Warning }
 

@@ -1,0 +1,55 @@
+namespace QuizPlatform.Importing;
+
+/// <summary>
+/// Reads an assignment document: a "# Title", then blocks of numbered questions, each followed by a "Solution"
+/// heading and the numbered model answers of those questions. Pure and thread-safe.
+/// </summary>
+public sealed class AssignmentParser(ImportOptions? options = null)
+{
+    private readonly ImportOptions _options = options ?? new ImportOptions();
+
+    /// <summary>Checks size and strict UTF-8 (a BOM is allowed), then parses the text.</summary>
+    public ParseResult Parse(ReadOnlySpan<byte> content)
+    {
+        if (content.Length > _options.MaxBytes)
+            return Rejected(TooLarge(content.Length));
+        if (!SourceText.TryDecode(content, out var text, out var invalidLine))
+            return Rejected(new Diagnostic(invalidLine, Severity.Error,
+                $"The file is not UTF-8 text: line {invalidLine} contains bytes that are not valid UTF-8. Save it as UTF-8 and import it again."));
+        return ParseText(text);
+    }
+
+    public ParseResult Parse(string text)
+    {
+        var size = System.Text.Encoding.UTF8.GetByteCount(text);
+        return size > _options.MaxBytes ? Rejected(TooLarge(size)) : ParseText(text);
+    }
+
+    private ParseResult ParseText(string text)
+    {
+        var normalized = SourceText.Normalize(text);
+        var nul = normalized.IndexOf('\0');
+        if (nul >= 0)
+        {
+            var line = normalized.AsSpan(0, nul).Count('\n') + 1;
+            return Rejected(new Diagnostic(line, Severity.Error,
+                $"The file is not a text document: line {line} contains a NUL byte, which only binary files have."));
+        }
+
+        var lines = normalized.Split('\n');
+        if (DocumentOutline.TryRead(normalized, lines) is not { } outline)
+            return new ParseResult(null, [new Diagnostic(1, Severity.Error,
+                "The document nests Markdown too deeply to be read (thousands of nested quotes or lists); it is not an assignment.")], SourceText.Hash(normalized));
+
+        var diagnostics = new List<Diagnostic>();
+        var structure = new StructureReader(outline, lines, diagnostics).Read();
+        var assignment = new AssignmentValidator(_options, diagnostics).Validate(structure);
+        var ordered = diagnostics.OrderBy(d => d.Line).ThenBy(d => d.Severity).ToList();
+        return new ParseResult(assignment, ordered, SourceText.Hash(normalized));
+    }
+
+    private Diagnostic TooLarge(int size) => new(1, Severity.Error,
+        $"The file is {size:N0} bytes; documents of at most {_options.MaxBytes:N0} bytes can be imported.");
+
+    private static ParseResult Rejected(Diagnostic diagnostic) => new(null, [diagnostic], "");
+}
