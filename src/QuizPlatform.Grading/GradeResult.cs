@@ -18,7 +18,7 @@ public enum GradeFlags
     None = 0,
     /// <summary>Empty or whitespace only: scored 0.</summary>
     Empty = 1,
-    /// <summary>Mostly restates the question: capped by <see cref="GradingOptions.CopiedPromptCap"/>.</summary>
+    /// <summary>Mostly restates the question: keywords found in the question earn nothing (see <see cref="GradingOptions.CopiedPromptShare"/>).</summary>
     CopiesPrompt = 2,
     /// <summary>Keywords without sentences (a bare list): capped by <see cref="GradingOptions.StuffingCap"/>.</summary>
     KeywordList = 4,

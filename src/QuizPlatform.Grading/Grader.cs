@@ -38,23 +38,23 @@ public sealed class Grader(GradingOptions? options = null)
         words.Read(response, key, Options);
         var matches = new KeywordMatch[key.Compiled.Length];
         double matchedWeight = 0;
-        var flags = GradeFlags.None;
+        var flags = words.Style(Options);
+        // A response that restates the question earns nothing for keywords that are themselves in the question.
+        var copies = flags.HasFlag(GradeFlags.CopiesPrompt);
         for (var k = 0; k < matches.Length; k++)
         {
             var match = words.Find(key.Compiled[k], Options);
             matches[k] = match;
-            if (match.Matched) matchedWeight += Math.Max(0, match.Keyword.Weight);
+            if (match.Matched && !(copies && key.Compiled[k].InPrompt)) matchedWeight += Math.Max(0, match.Keyword.Weight);
             else if (match.Negated) flags |= GradeFlags.Negated;
             if (!match.Matched && match.Keyword.Required) flags |= GradeFlags.RequiredMissing;
         }
-        flags |= words.Style(Options);
         if (key.TotalWeight <= 0) flags |= GradeFlags.NeedsReview;
 
         var coverage = key.TotalWeight > 0 ? Math.Min(1, matchedWeight / key.TotalWeight) : 0;
         var share = Options.FullMarksCoverage > 0 ? Math.Min(1, coverage / Options.FullMarksCoverage) : 1;
         if (flags.HasFlag(GradeFlags.RequiredMissing)) share = Math.Min(share, Options.RequiredMissingCap);
         if ((flags & (GradeFlags.KeywordList | GradeFlags.Repetition)) != 0) share = Math.Min(share, Options.StuffingCap);
-        if (flags.HasFlag(GradeFlags.CopiesPrompt)) share = Math.Min(share, Options.CopiedPromptCap);
         return new GradeResult(Math.Round(points * share, 4), points, Math.Round(coverage, 4), matches, flags, Version);
     }
 }

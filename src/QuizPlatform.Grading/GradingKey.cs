@@ -15,10 +15,10 @@ public sealed class GradingKey
         Prompt = prompt;
         Keywords = keywords;
         TypoMinLength = typoMinLength;
-        Compiled = keywords.Select(k => new CompiledKeyword(k, BuildVariants(k))).ToArray();
-        TotalWeight = keywords.Sum(k => Math.Max(0, k.Weight));
         foreach (var token in Tokenizer.Tokenize(prompt))
             if (!token.Term.IsStop) PromptWords.Add(token.Term.Canon);
+        Compiled = keywords.Select(k => Compile(k)).ToArray();
+        TotalWeight = keywords.Sum(k => Math.Max(0, k.Weight));
     }
 
     public string Prompt { get; }
@@ -35,6 +35,12 @@ public sealed class GradingKey
 
     /// <summary>Response stem id → key word index (or -1) found by typo tolerance, remembered across responses.</summary>
     internal ConcurrentDictionary<int, int> TypoMemo { get; } = new();
+
+    private CompiledKeyword Compile(Keyword keyword)
+    {
+        var variants = BuildVariants(keyword);
+        return new CompiledKeyword(keyword, variants, variants.Any(v => v.Words.All(w => PromptWords.Contains(w.Canon))));
+    }
 
     private Variant[] BuildVariants(Keyword keyword)
     {
@@ -129,4 +135,5 @@ internal sealed record KeyWord(int Index, string Folded, string Stem, int StemId
 
 internal sealed record Variant(KeyWord[] Words, MatchKind Kind);
 
-internal sealed record CompiledKeyword(Keyword Keyword, Variant[] Variants);
+/// <param name="InPrompt">Every word of the phrase is in the question: restating the question does not earn it.</param>
+internal sealed record CompiledKeyword(Keyword Keyword, Variant[] Variants, bool InPrompt);

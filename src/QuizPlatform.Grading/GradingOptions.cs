@@ -18,14 +18,14 @@ public sealed record GradingOptions
     /// <summary>Highest share of the points for a bare keyword list or repeated words (also flagged needs-review).</summary>
     public double StuffingCap { get; init; } = 0.5;
 
-    /// <summary>Highest share of the points for a response that restates the question.</summary>
-    public double CopiedPromptCap { get; init; } = 0.0;
-
-    /// <summary>Share of a response's content words taken from the question above which it counts as a copy.</summary>
-    public double CopiedPromptShare { get; init; } = 0.8;
+    /// <summary>
+    /// Share of a response's content words taken from the question above which it counts as a copy: keywords that
+    /// are themselves words of the question then earn nothing.
+    /// </summary>
+    public double CopiedPromptShare { get; init; } = 0.9;
 
     /// <summary>Shortest word given typo tolerance (one edit; two from <see cref="TwoTyposLength"/>). Acronyms never.</summary>
-    public int TypoMinLength { get; init; } = 5;
+    public int TypoMinLength { get; init; } = 6;
 
     public int TwoTyposLength { get; init; } = 9;
 

@@ -13,6 +13,9 @@ public sealed class KeywordExtractor
     /// <summary>Most keywords extracted for one answer; long answers reach it, short ones get fewer.</summary>
     public int MaxKeywords { get; init; } = 15;
 
+    /// <summary>Answers with at most this many content words keep all of them as keywords.</summary>
+    public int ShortAnswerWords { get; init; } = 20;
+
     public IReadOnlyList<IReadOnlyList<Keyword>> Extract(IReadOnlyList<QuestionText> questions)
     {
         ArgumentNullException.ThrowIfNull(questions);
@@ -27,10 +30,13 @@ public sealed class KeywordExtractor
         var candidates = new CandidateSet(answer, corpus);
         candidates.Collect();
         var content = answer.Tokens.Count(t => !t.Term.IsStop);
-        var limit = Math.Clamp((int)Math.Round(1.4 * Math.Sqrt(content)), 1, MaxKeywords);
+        // A short answer is all key: every content word counts. A long one is summarised by its most salient phrases.
+        var shortAnswer = content <= ShortAnswerWords;
+        var limit = shortAnswer ? MaxKeywords : Math.Clamp((int)Math.Round(1.4 * Math.Sqrt(content)), 1, MaxKeywords);
 
-        var ranked = candidates.All
-            .Select(c => (Candidate: c, Score: Score(c, promptStems, corpus)))
+        // In a short answer every word is looked for on its own: a phrase would demand the model's exact wording.
+        var ranked = candidates.All.Where(c => !shortAnswer || c.Terms.Length == 1 || c.Alternatives.Count > 0)
+            .Select(c => (Candidate: c, Score: Score(c, promptStems, corpus, shortAnswer)))
             .Where(x => x.Score > 0)
             .OrderByDescending(x => x.Score).ThenBy(x => x.Candidate.FirstToken).ThenBy(x => x.Candidate.Key, StringComparer.Ordinal)
             .ToList();
@@ -39,7 +45,7 @@ public sealed class KeywordExtractor
         foreach (var x in ranked)
         {
             if (chosen.Count == limit) break;
-            if (x.Score < ranked[0].Score * 0.12) break;
+            if (!shortAnswer && x.Score < ranked[0].Score * 0.12) break;
             if (x.Candidate.Canons.All(covered.Contains)) continue;
             chosen.Add(x);
             covered.UnionWith(x.Candidate.Canons);
@@ -52,24 +58,38 @@ public sealed class KeywordExtractor
 
         var top = chosen.Max(x => x.Score);
         return chosen.OrderBy(x => x.Candidate.FirstToken)
-            .Select(x => new Keyword(x.Candidate.Surface, x.Candidate.Alternatives, Math.Round(2 * (1 + 2 * x.Score / top)) / 2))
+            .Select(x => new Keyword(x.Candidate.Surface, x.Candidate.Alternatives, Math.Max(0.5, Math.Round(6 * x.Score / top) / 2)))
             .ToList();
     }
 
-    private static double Score(Candidate candidate, HashSet<int> promptStems, CorpusStatistics corpus)
+    /// <summary>Weight kept by a word that is already in the question.</summary>
+    private const double PromptWordWeight = 0.3;
+
+    /// <summary>Weight kept by a word common in any explanation ("use", "process"), when choosing among many.</summary>
+    private const double GeneralWordWeight = 0.3;
+
+    /// <summary>
+    /// Salience of a phrase: rarity across the assignment's answers times distance from general English, with
+    /// question words discounted. In a short answer every word is kept, so only the question discount applies.
+    /// </summary>
+    private static double Score(Candidate candidate, HashSet<int> promptStems, CorpusStatistics corpus, bool shortAnswer)
     {
         double sum = 0;
-        var inPrompt = 0;
+        // "CNN" in the question also restates "convolutional neural network" in the answer.
+        var spelledInPrompt = candidate.Alternatives.Any(a => CandidateSet.Content(a).All(t => promptStems.Contains(t.Canon)));
         foreach (var term in candidate.Terms)
         {
-            var salience = corpus.Idf(term.Canon) * (Lexicon.GeneralWords.Contains(term.Folded) || Lexicon.GeneralWords.Contains(term.Stem) ? 0.3 : 1);
-            if (promptStems.Contains(term.Canon)) { inPrompt++; salience *= 0.15; }
+            var general = Lexicon.GeneralWords.Contains(term.Folded) || Lexicon.GeneralWords.Contains(term.Stem) || IsAdverb(term.Folded);
+            var salience = shortAnswer ? 1 : corpus.Idf(term.Canon) * (general ? GeneralWordWeight : 1);
+            if (spelledInPrompt || promptStems.Contains(term.Canon)) salience *= PromptWordWeight;
             sum += salience;
         }
-        if (inPrompt == candidate.Terms.Length && candidate.Terms.Length > 0) return 0;
         var frequency = 1 + Math.Log(candidate.Count);
         return sum / Math.Sqrt(candidate.Terms.Length) * frequency * candidate.Boost;
     }
+
+    /// <summary>"-ly" adverbs ("automatically", "significantly") qualify a statement rather than carry it.</summary>
+    private static bool IsAdverb(string folded) => folded.Length > 5 && folded.EndsWith("ly", StringComparison.Ordinal);
 }
 
 /// <summary>Document frequencies of stems across the assignment's model answers.</summary>

@@ -91,7 +91,7 @@ internal sealed class ResponseWords
         if (content >= 3 && novel <= content * (1 - options.CopiedPromptShare)) flags |= GradeFlags.CopiesPrompt;
         // Written sentences are a third to a half function words; a list of terms has almost none.
         if (tokens.Count >= 6 && stops < tokens.Count * 0.12) flags |= GradeFlags.KeywordList | GradeFlags.NeedsReview;
-        if (content >= 6 && most >= 3 && contentCounts.Count < content * 0.5) flags |= GradeFlags.Repetition | GradeFlags.NeedsReview;
+        if (content >= 6 && most >= 3 && most >= content * 0.25) flags |= GradeFlags.Repetition | GradeFlags.NeedsReview;
         return flags;
     }
 

@@ -99,7 +99,6 @@ internal static class Lexicon
         ("PCA", ["principal component analysis"]),
         ("SMOTE", ["synthetic minority over-sampling technique"]),
         ("CUDA", ["compute unified device architecture"]),
-        ("mAP", ["mean average precision"]),
         ("VAE", ["variational autoencoder"]),
         ("MSE", ["mean squared error"]),
         ("Grad-CAM", ["gradient-weighted class activation mapping"]),

@@ -1,0 +1,113 @@
+namespace QuizPlatform.Grading.Tests;
+
+/// <summary>Each matching rule, on responses written for the seed's questions (number = seed question).</summary>
+public class MatchingTests
+{
+    private static KeywordMatch Match(int question, string phrase, string response, params string[] alternatives)
+    {
+        var key = Seed.Grader.Compile(Seed.Question(question).Prompt, [new Keyword(phrase, alternatives, 1)]);
+        return Seed.Grader.Grade(key, response).Keywords.Single();
+    }
+
+    [Theory]
+    [InlineData(16, "max pooling", "Each region is max pooled before the next layer.", MatchKind.Stem)]
+    [InlineData(1, "convolutional layers", "Every convolutional layer applies its filters.", MatchKind.Stem)]
+    [InlineData(2, "propagating the error gradient", "The error gradients are propagated backwards.", null)]
+    [InlineData(4, "reduce overfitting", "Augmentation reduced overfitting a lot.", MatchKind.Stem)]
+    [InlineData(10, "knowledge distillation", "Knowledge is distilled from the teacher.", MatchKind.Stem)]
+    [InlineData(17, "class weighting", "We use class weights in the loss.", MatchKind.Stem)]
+    public void InflectionsMatchThroughStems(int question, string phrase, string response, MatchKind? how)
+    {
+        var match = Match(question, phrase, response);
+        if (how is null) Assert.False(match.Matched); // words out of order and too far apart are not the phrase
+        else Assert.Equal((true, how), (match.Matched, match.How));
+    }
+
+    [Theory]
+    [InlineData(5, "R-CNN", "Faster RCNN adds a proposal network.")]
+    [InlineData(5, "R-CNN", "Faster r cnn adds a proposal network.")]
+    [InlineData(5, "R-CNN", "Faster R-CNN adds a proposal network.")]
+    [InlineData(5, "RCNN", "Faster R-CNN adds a proposal network.")]
+    [InlineData(5, "RCNN", "faster r cnn adds a proposal network")]
+    [InlineData(38, "U-Net", "The UNet model has an encoder and a decoder.")]
+    [InlineData(38, "U-Net", "The U Net model has an encoder and a decoder.")]
+    [InlineData(41, "Grad-CAM", "GradCAM highlights the regions that matter.")]
+    [InlineData(35, "non-maximum suppression", "Non maximum suppression removes duplicates.")]
+    [InlineData(13, "TensorFlow", "Tensor-Flow has strong deployment tools.")]
+    public void HyphenationAndPunctuationFold(int question, string phrase, string response) =>
+        Assert.True(Match(question, phrase, response).Matched);
+
+    [Theory]
+    [InlineData(5, "RPN", "A region proposal network suggests boxes.")]
+    [InlineData(5, "region proposal network", "The RPNs suggest candidate boxes.")]
+    [InlineData(1, "CNN", "Convolutional neural networks learn filters.")]
+    [InlineData(2, "recurrent neural network", "An RNN unrolls over time.")]
+    [InlineData(14, "GPU", "Graphics processing units run many cores in parallel.")]
+    [InlineData(8, "optical character recognition", "OCR turns scanned text into characters.")]
+    [InlineData(7, "IoU", "Intersection over union measures the overlap.")]
+    [InlineData(5, "non-maximum suppression", "NMS removes overlapping boxes.")]
+    [InlineData(49, "generative adversarial networks", "GANs can fill in missing pixels.")]
+    [InlineData(2, "SGD", "Stochastic gradient descent updates the weights.")]
+    [InlineData(5, "YOLO", "You only look once is a single-stage detector.")]
+    public void AcronymsAndExpansionsMatchBothWays(int question, string phrase, string response)
+    {
+        var match = Match(question, phrase, response);
+        Assert.Equal((true, MatchKind.Acronym), (match.Matched, match.How));
+    }
+
+    [Fact]
+    public void AlternativesOfAKeywordMatchAsSynonyms()
+    {
+        var match = Match(17, "Synthetic Minority Over-sampling Technique", "We applied SMOTE to the minority class.", "SMOTE");
+        Assert.Equal((true, MatchKind.Synonym), (match.Matched, match.How));
+    }
+
+    [Theory]
+    [InlineData(2, "backpropagation", "Backpropogation sends the error backwards.")]
+    [InlineData(4, "augmentation", "Data augmentaton adds flipped copies.")]
+    [InlineData(11, "quantization", "Quantisation stores weights in 8 bits.")]
+    [InlineData(16, "pooling", "Poolling shrinks the feature maps.")]
+    [InlineData(42, "adversarial", "Adverserial examples fool the model.")]
+    public void TyposInLongWordsAreAccepted(int question, string phrase, string response)
+    {
+        var match = Match(question, phrase, response);
+        Assert.Equal((true, MatchKind.Typo), (match.Matched, match.How));
+    }
+
+    [Theory]
+    [InlineData(2, "loss", "The lose is computed at the end.")]
+    [InlineData(39, "noise", "The model ignores nose in the pixels.")]
+    [InlineData(1, "CNN", "An RNN reads the image.")]
+    [InlineData(49, "GAN", "A GAM model fills the gaps.")]
+    [InlineData(5, "SSD", "The SDD detector is fast.")]
+    [InlineData(11, "precision", "A decision is made per layer.")]
+    public void TyposInShortWordsAndAcronymsAreRejected(int question, string phrase, string response) =>
+        Assert.False(Match(question, phrase, response).Matched);
+
+    [Theory]
+    [InlineData("Data augmentation does not reduce overfitting.", false)]
+    [InlineData("Data augmentation doesn't reduce overfitting.", false)]
+    [InlineData("Data augmentation never reduces overfitting.", false)]
+    [InlineData("It adds data without reducing overfitting.", false)]
+    [InlineData("Data augmentation reduces overfitting.", true)]
+    [InlineData("It not only reduces overfitting but also helps generalisation.", true)]
+    [InlineData("It is not expensive, and it reduces overfitting.", true)]
+    public void NegatedKeywordsAreNotEarned(string response, bool earned)
+    {
+        var match = Match(4, "reduce overfitting", response);
+        Assert.Equal((earned, !earned), (match.Matched, match.Negated));
+    }
+
+    [Theory]
+    [InlineData("We use Faster R-CNN here.", "Faster R-CNN", "Faster R-CNN")]
+    [InlineData("Models such as faster rcnn work.", "Faster R-CNN", "faster rcnn")]
+    [InlineData("Pooling layers reduce the spatial size; max pooling keeps the peak.", "max pooling", "max pooling")]
+    [InlineData("The network was max-pooled twice.", "max pooling", "max-pooled")]
+    [InlineData("Ünïcode Convolutional  Layers here", "convolutional layers", "Convolutional  Layers")]
+    public void SpansPointAtTheMatchedText(string response, string phrase, string expected)
+    {
+        var match = Match(5, phrase, response);
+        var span = Assert.Single(match.Spans);
+        Assert.Equal(expected, response.Substring(span.Start, span.Length));
+    }
+}

@@ -1,0 +1,121 @@
+namespace QuizPlatform.Grading.Tests;
+
+/// <summary>Each scoring rule, on responses written for the seed's questions.</summary>
+public class ScoringTests
+{
+    private static readonly Keyword[] PoolingKeys =
+    [
+        new("max pooling", [], 1), new("average pooling", [], 1), new("global pooling", [], 1), new("translation invariance", [], 1),
+    ];
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\n\t \r\n")]
+    public void EmptyOrWhitespaceScoresZero(string response)
+    {
+        var result = Seed.Grade(16, response);
+        Assert.Equal((0.0, GradeFlags.Empty), (result.Score, result.Flags));
+        Assert.All(result.Keywords, k => Assert.False(k.Matched));
+    }
+
+    [Theory]
+    [InlineData(10_000, 10_001)]
+    [InlineData(50, 51)]
+    public void OversizedResponsesAreRefusedNotTruncated(int limit, int length)
+    {
+        var grader = new Grader(new GradingOptions { MaxResponseChars = limit });
+        var key = grader.Compile(Seed.Question(16).Prompt, Seed.Keywords[15]);
+        var error = Assert.Throws<ResponseTooLongException>(() => grader.Grade(key, new string('a', length)));
+        Assert.Contains(limit.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Message);
+        Assert.Equal(1, grader.Grade(key, new string('a', limit)).Points); // at the limit it is graded
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(16)]
+    [InlineData(20)]
+    [InlineData(38)]
+    [InlineData(48)]
+    public void CopyingThePromptScoresNearZero(int question)
+    {
+        var result = Seed.Grade(question, Seed.Question(question).Prompt);
+        Assert.True(result.Score <= 0.1, result.Summary);
+    }
+
+    [Theory]
+    [InlineData(16, ", ")]
+    [InlineData(4, "\n")]
+    [InlineData(12, " ")]
+    public void BareKeywordListsAreFlaggedAndCapped(int question, string separator)
+    {
+        var response = string.Join(separator, Seed.Keywords[question - 1].Select(k => k.Phrase));
+        var result = Seed.Grade(question, response);
+        Assert.True(result.Flags.HasFlag(GradeFlags.KeywordList | GradeFlags.NeedsReview), result.Summary);
+        Assert.True(result.Score <= Seed.Grader.Options.StuffingCap, result.Summary);
+        Assert.Contains("needs-review", result.FlagNames);
+    }
+
+    [Fact]
+    public void RepeatedKeywordsAreFlaggedAndCapped()
+    {
+        var key = Seed.Grader.Compile(Seed.Question(16).Prompt, PoolingKeys);
+        var result = Seed.Grader.Grade(key,
+            "It is max pooling and max pooling and average pooling and average pooling and global pooling and translation invariance and max pooling.");
+        Assert.True(result.Flags.HasFlag(GradeFlags.Repetition | GradeFlags.NeedsReview), result.Summary);
+        Assert.Equal(Seed.Grader.Options.StuffingCap, result.Score);
+    }
+
+    [Theory]
+    [InlineData("Max pooling keeps the largest value in each window.", 0.25, 0.7143)]
+    [InlineData("Max pooling keeps the peak, average pooling the mean.", 0.5, 1.4286)]
+    [InlineData("Max pooling and average pooling summarise regions, and global pooling gives one value per map.", 0.75, 2.0)]
+    [InlineData("The layers learn filters from data.", 0.0, 0.0)]
+    public void ScoreFollowsTheCoverageCurve(string response, double coverage, double score)
+    {
+        var key = Seed.Grader.Compile(Seed.Question(16).Prompt, PoolingKeys);
+        var result = Seed.Grader.Grade(key, response, points: 2);
+        Assert.Equal((coverage, score), (result.Coverage, result.Score));
+    }
+
+    [Fact]
+    public void MissingARequiredKeywordCapsTheScore()
+    {
+        Keyword[] keys = [.. PoolingKeys[..3], PoolingKeys[3] with { Required = true }];
+        var key = Seed.Grader.Compile(Seed.Question(16).Prompt, keys);
+        var result = Seed.Grader.Grade(key, "Max pooling keeps the peak, average pooling the mean and global pooling one value per map.", 4);
+        Assert.True(result.Flags.HasFlag(GradeFlags.RequiredMissing));
+        Assert.Equal(4 * Seed.Grader.Options.RequiredMissingCap, result.Score);
+    }
+
+    [Theory]
+    [MemberData(nameof(SeedQuestionNumbers))]
+    public void ModelAnswerEarnsFullMarksAgainstItsOwnKeywords(int question)
+    {
+        var result = Seed.Grade(question, Seed.Question(question).ModelAnswer);
+        Assert.True(result.Score == 1, $"Q{question}: {result.Summary}");
+    }
+
+    public static TheoryData<int> SeedQuestionNumbers() => new(Enumerable.Range(1, 50));
+
+    [Fact]
+    public void SameInputGivesSameOutputAcrossThreads()
+    {
+        string Render(int q, string response)
+        {
+            var r = Seed.Grade(q, response);
+            return $"{r.Score}|{r.Coverage}|{r.Flags}|{r.Summary}|" +
+                   string.Join(";", r.Keywords.Select(k => $"{k.Keyword.Phrase}:{k.How}:{string.Join(",", k.Spans)}"));
+        }
+        var inputs = Enumerable.Range(1, 50)
+            .SelectMany(q => new[] { (q, Seed.Question(q).ModelAnswer), (q, Seed.Question(q).Prompt), (q, Seed.Question((q % 50) + 1).ModelAnswer) })
+            .ToArray();
+        var expected = inputs.Select(i => Render(i.q, i.Item2)).ToArray();
+        var parallel = new string[inputs.Length * 4];
+        Parallel.For(0, parallel.Length, i => parallel[i] = Render(inputs[i % inputs.Length].q, inputs[i % inputs.Length].Item2));
+        for (var i = 0; i < parallel.Length; i++) Assert.Equal(expected[i % inputs.Length], parallel[i]);
+        var again = new KeywordExtractor().Extract(Seed.Questions);
+        Assert.Equal(Golden.Render(Seed.Keywords), Golden.Render(again));
+    }
+}

@@ -1,0 +1,35 @@
+using QuizPlatform.Grading;
+using QuizPlatform.Importing;
+
+namespace QuizPlatform.Grading.Tests;
+
+/// <summary>The seed assignment (seeds/assignment-8.md) parsed once, with its extracted keywords and compiled keys.</summary>
+public static class Seed
+{
+    private static readonly Lazy<(IReadOnlyList<QuestionText> Questions, IReadOnlyList<IReadOnlyList<Keyword>> Keywords)> Loaded = new(Load);
+
+    public static Grader Grader { get; } = new();
+    public static IReadOnlyList<QuestionText> Questions => Loaded.Value.Questions;
+    public static IReadOnlyList<IReadOnlyList<Keyword>> Keywords => Loaded.Value.Keywords;
+
+    /// <summary>Question n (1-based, as numbered in the seed).</summary>
+    public static QuestionText Question(int number) => Questions[number - 1];
+
+    public static GradingKey Key(int number) => Grader.Compile(Question(number).Prompt, Keywords[number - 1]);
+
+    public static GradeResult Grade(int number, string response) => Grader.Grade(Key(number), response);
+
+    public static string RepoFile(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "QuizPlatform.sln"))) return Path.Combine(dir.FullName, relative);
+        throw new FileNotFoundException("Repository root (QuizPlatform.sln) not found above " + AppContext.BaseDirectory);
+    }
+
+    private static (IReadOnlyList<QuestionText>, IReadOnlyList<IReadOnlyList<Keyword>>) Load()
+    {
+        var result = new AssignmentParser().Parse(File.ReadAllText(RepoFile("seeds/assignment-8.md")));
+        var questions = result.Assignment!.Questions.Select(q => new QuestionText(q.Prompt, q.ModelAnswer)).ToList();
+        return (questions, new KeywordExtractor().Extract(questions));
+    }
+}
