@@ -5,7 +5,7 @@ using QuizPlatform.Grading;
 namespace QuizPlatform.Benchmarks;
 
 /// <summary>
-/// Responses with typos never seen before: every misspelt word misses the process-wide term cache (stemming) and
+/// Responses with misspellings never seen before (random letters): every such word misses the process-wide term cache (stemming) and
 /// the key's typo memo (edit-distance search). This is what a real stream of 100,000 different responses costs
 /// beyond the warm figures. Each iteration grades a fresh batch built in <see cref="IterationSetup"/>.
 /// </summary>
@@ -32,7 +32,7 @@ public class ColdGradingBenchmarks
 
     [IterationSetup]
     public void NewResponses() =>
-        batch = Enumerable.Range(0, Batch).Select(i => responses.Create(keys[i % keys.Length].Question, ResponseKind.Typos, next++)).ToArray();
+        batch = Enumerable.Range(0, Batch).Select(i => responses.CreateUnseen(keys[i % keys.Length].Question, next++)).ToArray();
 
     [Benchmark(OperationsPerInvoke = Batch, Description = "Grade: typos, never seen before (cold caches)")]
     public double GradeUnseenTypos()

@@ -86,6 +86,25 @@ public sealed partial class StudentResponses(IReadOnlyList<QuestionText> questio
         return Take(Words(text.ToString()), TargetWords);
     }
 
+    /// <summary>
+    /// A good answer where one long word in four has random letters substituted (two in words of nine letters or
+    /// more, still within typo tolerance): so many spellings that almost every one is new to the process.
+    /// </summary>
+    public string CreateUnseen(int question, ulong seed)
+    {
+        var rng = new SplitMix64(seed * 0xD1B54A32D192ED03UL + (ulong)question);
+        var words = Words(Good(question, ref rng));
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (words[i].Length < 6 || !words[i].All(char.IsLetter) || rng.Next(4) != 0) continue;
+            var letters = words[i].ToCharArray();
+            for (var edit = 0; edit < (letters.Length >= 9 ? 2 : 1); edit++)
+                letters[1 + rng.Next(letters.Length - 1)] = (char)('a' + rng.Next(26));
+            words[i] = new string(letters);
+        }
+        return string.Join(' ', words);
+    }
+
     /// <summary>Short model answers give short good answers: top them up with filler.</summary>
     private static string Padded(string answer, ref SplitMix64 rng)
     {
