@@ -37,12 +37,17 @@ internal sealed class CandidateSet(ModelAnswerText answer, CorpusStatistics corp
         foreach (var run in Runs(answer))
             for (var n = 1; n <= Math.Min(MaxPhraseWords, run.Count); n++)
                 for (var i = 0; i + n <= run.Count; i++)
-                    AddOccurrence(run.GetRange(i, n));
+                    if (WholeWords(run[i], run[i + n - 1])) AddOccurrence(run.GetRange(i, n));
 
         foreach (var (start, length) in answer.Heads()) Structure(HeadPhrase(answer.Text.Substring(start, length)), 2);
         foreach (var (first, last) in answer.NamedTerms())
             Structure(answer.Text[answer.Tokens[first].Start..answer.Tokens[last].End], 1.5);
     }
+
+    /// <summary>"pre" of "pre-trained" or "R" of "R-CNN" is not a phrase on its own: phrases keep hyphenated words whole.</summary>
+    private bool WholeWords(int first, int last) =>
+        !answer.Tokens[first].Has(TokenFlags.JoinedToPrevious)
+        && (last + 1 >= answer.Tokens.Count || !answer.Tokens[last + 1].Has(TokenFlags.JoinedToPrevious));
 
     /// <summary>Runs of content words between stop words, punctuation, numbers and negated stretches.</summary>
     public static IEnumerable<List<int>> Runs(ModelAnswerText answer)

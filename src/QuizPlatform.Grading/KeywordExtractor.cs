@@ -35,7 +35,7 @@ public sealed class KeywordExtractor
         var limit = shortAnswer ? MaxKeywords : Math.Clamp((int)Math.Round(1.4 * Math.Sqrt(content)), 1, MaxKeywords);
 
         // In a short answer every word is looked for on its own: a phrase would demand the model's exact wording.
-        var ranked = candidates.All.Where(c => !shortAnswer || c.Terms.Length == 1 || c.Alternatives.Count > 0)
+        var ranked = candidates.All.Where(c => !shortAnswer || c.Terms.Length == 1 || c.Boost > 1)
             .Select(c => (Candidate: c, Score: Score(c, promptStems, corpus, shortAnswer)))
             .Where(x => x.Score > 0)
             .OrderByDescending(x => x.Score).ThenBy(x => x.Candidate.FirstToken).ThenBy(x => x.Candidate.Key, StringComparer.Ordinal)
@@ -77,6 +77,8 @@ public sealed class KeywordExtractor
         double sum = 0;
         // "CNN" in the question also restates "convolutional neural network" in the answer.
         var spelledInPrompt = candidate.Alternatives.Any(a => CandidateSet.Content(a).All(t => promptStems.Contains(t.Canon)));
+        // In a long answer, a phrase that only restates the question is not worth a keyword of its own.
+        if (!shortAnswer && (spelledInPrompt || candidate.Canons.All(promptStems.Contains))) return 0;
         foreach (var term in candidate.Terms)
         {
             var general = Lexicon.GeneralWords.Contains(term.Folded) || Lexicon.GeneralWords.Contains(term.Stem) || IsAdverb(term.Folded);

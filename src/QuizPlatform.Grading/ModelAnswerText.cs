@@ -100,7 +100,9 @@ internal sealed partial class ModelAnswerText
         {
             var c = text[i];
             if (c is ' ' or '\t' or '"' or '(' or '*' or '_') continue;
-            return c is '.' or '!' or '?' or ':' or '\n' or '-';
+            // A bullet dash starts a sentence; a hyphen inside a word ("U-Net") does not.
+            if (c == '-') return i == 0 || char.IsWhiteSpace(text[i - 1]);
+            return c is '.' or '!' or '?' or ':' or '\n';
         }
         return true;
     }

@@ -51,6 +51,11 @@ internal static class Lexicon
         "case", "cases", "help", "addition", "additional", "further", "possible", "potential", "ensure", "achieve",
         "perform", "performs", "performed", "performing", "work", "works", "working", "way", "type", "types",
         "kind", "kinds", "follows", "following", "step", "steps", "summarized", "essential", "useful", "main",
+        "since", "already", "idea", "take", "takes", "taking", "fed", "feed", "component", "components", "workflow",
+        "candidate", "move", "measure", "measured", "change", "changes", "early", "simple", "deep", "deeper",
+        "calculate", "gain", "gained", "remain", "remains", "across", "introduce", "introduces", "complete",
+        "element", "elements", "stage", "stages", "order", "know", "see", "show", "shows", "put", "interest",
+        "start", "end", "last", "give", "gives", "mean", "means", "describe", "explain", "due", "thanks",
     };
 
     /// <summary>Groups of words a marker accepts for one another; the first word names the group.</summary>

@@ -1,0 +1,57 @@
+using System.Text.Json;
+
+namespace QuizPlatform.Grading.Tests;
+
+/// <summary>
+/// Agreement with human markers on eval/scientsbank-train.jsonl (SemEval-2013 SciEntsBank). Keywords come from each
+/// question's single model answer; labels are only used to measure. See docs/grading.md.
+/// </summary>
+public class AccuracyTests
+{
+    private sealed record Row(string QuestionId, string Question, string ModelAnswer, string Response, bool Correct);
+
+    private static readonly Lazy<List<Row>> Rows = new(() => File.ReadLines(Seed.RepoFile("eval/scientsbank-train.jsonl"))
+        .Select(line => JsonDocument.Parse(line).RootElement)
+        .Select(e => new Row(e.GetProperty("question_id").GetString()!, e.GetProperty("question").GetString()!,
+            e.GetProperty("model_answer").GetString()!, e.GetProperty("response").GetString()!,
+            e.GetProperty("label_2way").GetString() == "correct"))
+        .ToList());
+
+    /// <summary>Scores of our grader: keywords extracted per module (EM, FN, ...), the assignment-like context.</summary>
+    private static List<double> GraderScores()
+    {
+        var grader = new Grader();
+        var keys = new Dictionary<string, GradingKey>(StringComparer.Ordinal);
+        var questions = Rows.Value.GroupBy(r => r.QuestionId).Select(g => g.First()).OrderBy(r => r.QuestionId, StringComparer.Ordinal);
+        foreach (var module in questions.GroupBy(q => q.QuestionId.Split('_')[0]))
+        {
+            var list = module.ToList();
+            var keywords = new KeywordExtractor().Extract(list.Select(q => new QuestionText(q.Question, q.ModelAnswer)).ToList());
+            for (var i = 0; i < list.Count; i++) keys[list[i].QuestionId] = grader.Compile(list[i].Question, keywords[i]);
+        }
+        return Rows.Value.Select(r => grader.Grade(keys[r.QuestionId], r.Response).Score).ToList();
+    }
+
+    /// <summary>The plain baseline: share of the model answer's content-word stems found in the response.</summary>
+    private static List<double> BaselineScores()
+    {
+        HashSet<string> Stems(string text) => Text.Tokenizer.Tokenize(text).Where(t => !t.Term.IsStop).Select(t => t.Term.Stem).ToHashSet();
+        return Rows.Value.Select(r =>
+        {
+            var model = Stems(r.ModelAnswer);
+            var response = Stems(r.Response);
+            return model.Count == 0 ? 0 : (double)model.Count(response.Contains) / model.Count;
+        }).ToList();
+    }
+
+    [Fact]
+    public void GraderAgreesWithHumanMarkersBetterThanTheBaseline()
+    {
+        var labels = Rows.Value.Select(r => r.Correct).ToList();
+        var ours = GradingMetrics.RocAuc(GraderScores(), labels);
+        var baseline = GradingMetrics.RocAuc(BaselineScores(), labels);
+        Assert.True(ours > baseline, $"ROC AUC {ours:F3} does not beat the baseline {baseline:F3}");
+        // Reached so far (see docs/grading.md); the target is 0.80 and is not met yet.
+        Assert.True(ours >= 0.72, $"ROC AUC {ours:F3} fell below the documented 0.72");
+    }
+}
