@@ -7,13 +7,14 @@ namespace QuizPlatform.Benchmarks;
 /// <summary>
 /// Writes the <c>quiz grade</c> load file: deterministic ~80-word responses to a handful of 15-phrase seed
 /// questions, every kind of <see cref="ResponseKind"/> in turn, every other line with explicit keywords (the rest
-/// make the CLI extract them from the model answer), every line a different response.
+/// make the CLI extract them from the model answer), every line a different response. <paramref name="lean"/>
+/// leaves the model answer out of lines that carry keywords (the contract only needs it for extraction).
 /// </summary>
 public static class LoadInput
 {
     public const int Questions = 5;
 
-    public static void Write(string path, int lines)
+    public static void Write(string path, int lines, bool lean = false)
     {
         var seed = SeedAssignment.Load();
         var responses = new StudentResponses(seed.Questions, seed.Keywords);
@@ -28,9 +29,10 @@ public static class LoadInput
             json.WriteStartObject();
             json.WriteString("id", $"r{i}");
             json.WriteString("question", seed.Questions[q].Prompt);
-            json.WriteString("modelAnswer", seed.Questions[q].ModelAnswer);
+            var withKeywords = i % 2 == 0;
+            if (!(lean && withKeywords)) json.WriteString("modelAnswer", seed.Questions[q].ModelAnswer);
             json.WriteString("response", responses.Create(q, kind, (ulong)i));
-            if (i % 2 == 0) WriteKeywords(json, seed.Keywords[q]);
+            if (withKeywords) WriteKeywords(json, seed.Keywords[q]);
             json.WriteNumber("points", 10);
             json.WriteEndObject();
             json.Flush();

@@ -8,8 +8,8 @@ using QuizPlatform.Benchmarks;
 // Two small modes serve benchmarks/grade-cli-load.sh; everything else goes to BenchmarkDotNet.
 switch (args)
 {
-    case ["load-input", var lines, var output]:
-        LoadInput.Write(output, int.Parse(lines, CultureInfo.InvariantCulture));
+    case ["load-input", var lines, var output, .. var shape]:
+        LoadInput.Write(output, int.Parse(lines, CultureInfo.InvariantCulture), lean: shape is ["lean"]);
         return 0;
     case ["load-grade", var input]:
         InProcessGrading.Run(input);
