@@ -68,6 +68,8 @@ BEGIN {
   share = gc / cli_cpu
   printf "grading is %.0f%% of the CLI CPU time; JSON parse ~%.0f%%; the rest (%.0f%%) is keys, output and I/O\n", \
     100 * share, 100 * pc / cli_cpu, 100 * (1 - share - pc / cli_cpu)
-  print (share >= 0.5 ? "verdict: quiz grade is limited by the grader" : "verdict: quiz grade is limited by JSON/I/O, not by the grader")
+  if (share >= 0.6) print "verdict: quiz grade is limited by the grader"
+  else if (share <= 0.4) print "verdict: quiz grade is limited by JSON/I/O, not by the grader"
+  else print "verdict: the grader and JSON/I/O share the time about equally"
 }'
 echo "(files kept in $work)"
