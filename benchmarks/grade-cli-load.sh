@@ -35,6 +35,10 @@ timed() { /usr/bin/time -f "%e %U %S" -o "$work/time" "$@"; cat "$work/time"; }
 read -r start_wall start_user start_sys < <(timed "$QUIZ" grade --input "$work/one.jsonl" --output "$work/one.out.jsonl")
 read -r cli_wall cli_user cli_sys < <(timed "$QUIZ" grade --input "$work/input.jsonl" --output "$work/output.jsonl")
 
+if [[ ! -f "$work/output.jsonl" ]]; then
+  echo "$QUIZ wrote no $work/output.jsonl: does this build have 'quiz grade --input --output' (branch cli)?" >&2
+  exit 1
+fi
 out_lines=$(wc -l <"$work/output.jsonl")
 errors=$(grep -c '"error"' "$work/output.jsonl" || true)
 if [[ "$out_lines" -ne "$lines" || "$errors" -ne 0 ]]; then
