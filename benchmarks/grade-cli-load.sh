@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Load test for `quiz grade`: 100,000 deterministic JSON lines (~80-word responses to five seed questions, half
+# with explicit keywords, half extracting them from the model answer) graded by the Release CLI, compared with the
+# same lines graded in-process by the Grader alone. Shows whether the CLI is limited by the grader or by JSON/I/O.
+#
+#   benchmarks/grade-cli-load.sh                 # builds src/QuizPlatform.Cli and the benchmarks in Release
+#   QUIZ=/path/to/quiz LINES=20000 benchmarks/grade-cli-load.sh
+#   SHAPE=lean benchmarks/grade-cli-load.sh       # no modelAnswer on lines that carry keywords
+#
+# Figures are given per wall second and per CPU second (user+sys): on a shared machine the CPU figures are the
+# steadier ones. Everything runs on one thread except the runtime's GC and JIT helpers.
+set -euo pipefail
+export NUGET_CERT_REVOCATION_MODE=offline DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+lines=${LINES:-100000}
+work=${WORK:-$(mktemp -d /tmp/grade-cli-load.XXXXXX)}
+mkdir -p "$work"
+
+if [[ -z "${QUIZ:-}" ]]; then
+  dotnet build -c Release "$root/src/QuizPlatform.Cli" -nologo -v q >/dev/null
+  QUIZ="$root/src/QuizPlatform.Cli/bin/Release/net10.0/quiz"
+fi
+dotnet build -c Release "$root/benchmarks/QuizPlatform.Benchmarks" -nologo -v q >/dev/null
+bench=(dotnet "$root/benchmarks/QuizPlatform.Benchmarks/bin/Release/net10.0/QuizPlatform.Benchmarks.dll")
+
+shape=${SHAPE:-full}
+echo "generating $lines $shape lines in $work/input.jsonl"
+"${bench[@]}" load-input "$lines" "$work/input.jsonl" "$shape"
+head -n 1 "$work/input.jsonl" >"$work/one.jsonl"
+
+# Seconds: wall user sys, for one command.
+timed() { /usr/bin/time -f "%e %U %S" -o "$work/time" "$@"; cat "$work/time"; }
+
+read -r start_wall start_user start_sys < <(timed "$QUIZ" grade --input "$work/one.jsonl" --output "$work/one.out.jsonl")
+read -r cli_wall cli_user cli_sys < <(timed "$QUIZ" grade --input "$work/input.jsonl" --output "$work/output.jsonl")
+
+if [[ ! -f "$work/output.jsonl" ]]; then
+  echo "$QUIZ wrote no $work/output.jsonl: does this build have 'quiz grade --input --output' (branch cli)?" >&2
+  exit 1
+fi
+out_lines=$(wc -l <"$work/output.jsonl")
+errors=$(grep -c '"error"' "$work/output.jsonl" || true)
+if [[ "$out_lines" -ne "$lines" || "$errors" -ne 0 ]]; then
+  echo "quiz grade wrote $out_lines lines for $lines, $errors of them errors" >&2
+  exit 1
+fi
+
+declare -A in_process
+while read -r pair; do in_process[${pair%%=*}]=${pair#*=}; done < <("${bench[@]}" load-grade "$work/input.jsonl" | tr ' ' '\n')
+
+awk -v n="$lines" -v bytes="$(stat -c %s "$work/input.jsonl")" \
+    -v sw="$start_wall" -v su="$start_user" -v ss="$start_sys" \
+    -v cw="$cli_wall" -v cu="$cli_user" -v cs="$cli_sys" \
+    -v iw="${in_process[wall_seconds]}" -v ic="${in_process[cpu_seconds]}" \
+    -v kw="${in_process[keys_seconds]}" -v kc="${in_process[keys_cpu_seconds]}" \
+    -v pw="${in_process[parse_seconds]}" -v pc="${in_process[parse_cpu_seconds]}" \
+    -v gw="${in_process[grade_seconds]}" -v gc="${in_process[grade_cpu_seconds]}" \
+    -v alloc="${in_process[grade_bytes_per_line]}" '
+function rate(s) { return s > 0 ? sprintf("%9.0f", n / s) : "        -" }
+BEGIN {
+  cli_cpu = cu + cs - su - ss; cli_w = cw - sw
+  printf "input: %d lines, %.0f MB\n\n", n, bytes / 1e6
+  printf "%-44s %9s %9s %11s %11s\n", "", "wall s", "CPU s", "lines/s", "lines/CPU-s"
+  printf "%-44s %9.2f %9.2f %11s %11s\n", "quiz grade, whole run", cw, cu + cs, rate(cw), rate(cu + cs)
+  printf "%-44s %9.2f %9.2f %11s %11s\n", "quiz grade, minus start-up (1-line run)", cli_w, cli_cpu, rate(cli_w), rate(cli_cpu)
+  printf "%-44s %9.2f %9.2f %11s %11s\n", "in-process, streaming: parse+key+grade", iw, ic, rate(iw), rate(ic)
+  printf "%-44s %9.2f %9.2f %11s %11s\n", "  of which: read + parse the JSON line", pw, pc, rate(pw), rate(pc)
+  printf "%-44s %9.2f %9.2f %11s %11s\n", "  of which: find/compile the key", kw, kc, rate(kw), rate(kc)
+  printf "%-44s %9.2f %9.2f %11s %11s\n", "  of which: Grader.Grade", gw, gc, rate(gw), rate(gc)
+  printf "\ngrader allocations: %d bytes per line\n", alloc
+  share = gc / cli_cpu
+  printf "grading is %.0f%% of the CLI CPU time; JSON parse ~%.0f%%; the rest (%.0f%%) is keys, output and I/O\n", \
+    100 * share, 100 * pc / cli_cpu, 100 * (1 - share - pc / cli_cpu)
+  if (share >= 0.6) print "verdict: quiz grade is limited by the grader"
+  else if (share <= 0.4) print "verdict: quiz grade is limited by JSON/I/O, not by the grader"
+  else print "verdict: the grader and JSON/I/O share the time about equally"
+}'
+echo "(files kept in $work)"
