@@ -90,7 +90,13 @@ public static class QuizDataServiceCollectionExtensions
     {
         options.SignIn.RequireConfirmedAccount = false; // no mail in development yet
         options.User.RequireUniqueEmail = true;
+        // Length matters most; the classes keep one-word passwords out. The demo password Demo!2345 passes.
         options.Password.RequiredLength = 8;
+        options.Password.RequiredUniqueChars = 5;
+        options.Password.RequireDigit = true;
+        options.Password.RequireLowercase = true;
+        options.Password.RequireUppercase = true;
+        options.Password.RequireNonAlphanumeric = true;
         options.Lockout.AllowedForNewUsers = true;
         options.Lockout.MaxFailedAccessAttempts = 5;
         options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);

@@ -1,9 +1,6 @@
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Identity;
 using QuizPlatform.Data;
-using QuizPlatform.Data.Entities;
 using QuizPlatform.Web.Components;
-using QuizPlatform.Web.Components.Account;
+using QuizPlatform.Web.Features.Accounts;
 
 namespace QuizPlatform.Web;
 
@@ -15,20 +12,8 @@ public static class QuizPlatformHosting
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
 
-        services.AddCascadingAuthenticationState();
-        services.AddScoped<IdentityRedirectManager>();
-        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
-        services.AddAuthentication(options =>
-            {
-                options.DefaultScheme = IdentityConstants.ApplicationScheme;
-                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
-            })
-            .AddIdentityCookies();
-        services.AddAuthorization();
-
         services.AddQuizData().AddQuizStartup();
-        new IdentityBuilder(typeof(ApplicationUser), typeof(IdentityRole), services).AddSignInManager();
-        services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+        services.AddAccountsFeature();
         // Compose and load balancers probe this: healthy only when the database answers.
         services.AddHealthChecks().AddDbContextCheck<QuizDbContext>();
         return builder;
