@@ -1,6 +1,7 @@
 using QuizPlatform.Data;
 using QuizPlatform.Web.Components;
 using QuizPlatform.Web.Features.Accounts;
+using QuizPlatform.Web.Features.Users;
 
 namespace QuizPlatform.Web;
 
@@ -14,6 +15,7 @@ public static class QuizPlatformHosting
 
         services.AddQuizData().AddQuizStartup();
         services.AddAccountsFeature();
+        services.AddUsersFeature();
         // Compose and load balancers probe this: healthy only when the database answers.
         services.AddHealthChecks().AddDbContextCheck<QuizDbContext>();
         return builder;
