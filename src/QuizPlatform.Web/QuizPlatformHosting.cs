@@ -4,6 +4,7 @@ using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Web.Components;
 using QuizPlatform.Web.Components.Account;
+using QuizPlatform.Web.Features.AdminAssignments;
 
 namespace QuizPlatform.Web;
 
@@ -13,7 +14,9 @@ public static class QuizPlatformHosting
     public static WebApplicationBuilder AddQuizPlatform(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // Pasted assignment documents travel in one circuit message: allow the importer's size, not the 32 KB default.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 2 * AssignmentAdministration.MaxBytes);
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
@@ -29,6 +32,7 @@ public static class QuizPlatformHosting
         services.AddQuizData().AddQuizStartup();
         new IdentityBuilder(typeof(ApplicationUser), typeof(IdentityRole), services).AddSignInManager();
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+        services.AddAdminAssignmentsFeature();
         // Compose and load balancers probe this: healthy only when the database answers.
         services.AddHealthChecks().AddDbContextCheck<QuizDbContext>();
         return builder;
@@ -48,6 +52,7 @@ public static class QuizPlatformHosting
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapHealthChecks("/health");
+        app.MapAdminAssignmentsFeature();
         return app;
     }
 }
