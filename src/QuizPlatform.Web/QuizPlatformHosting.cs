@@ -5,6 +5,7 @@ using QuizPlatform.Data.Entities;
 using QuizPlatform.Web.Components;
 using QuizPlatform.Web.Components.Account;
 using QuizPlatform.Web.Features.AdminAssignments;
+using QuizPlatform.Web.Features.Assignments;
 
 namespace QuizPlatform.Web;
 
@@ -33,6 +34,7 @@ public static class QuizPlatformHosting
         new IdentityBuilder(typeof(ApplicationUser), typeof(IdentityRole), services).AddSignInManager();
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
         services.AddAdminAssignmentsFeature();
+        services.AddScoped<KeywordEditing>();
         // Compose and load balancers probe this: healthy only when the database answers.
         services.AddHealthChecks().AddDbContextCheck<QuizDbContext>();
         return builder;
