@@ -43,6 +43,29 @@ public sealed class KeywordEditingTests
     }
 
     [Theory, AllDatabaseProviders]
+    public async Task InstructorGetsTheEditorWithEachKeywordInLabelledFields(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new QuizAppFactory(database);
+        var (teacherId, imported) = await ImportAsync(app);
+        var questionId = await QuestionIdAsync(app, imported.AssignmentVersionId!.Value, 1);
+        await Editing(app).SaveAsync(teacherId, imported.AssignmentId!.Value, questionId, Edited);
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var _ = await client.SignInAsync("teacher@quiz.local", TestUsers.Password);
+
+        var page = await client.GetStringAsync($"/assignments/{imported.AssignmentId}/questions/{questionId}/keywords");
+        var details = await client.GetStringAsync($"/assignments/{imported.AssignmentId}");
+
+        Assert.Contains("Keywords of question 1", page);
+        Assert.Contains("for=\"phrase-2\"", page);
+        Assert.Contains("id=\"phrase-1\"", page);
+        Assert.Contains("value=\"downsampling\"", page);
+        Assert.Contains("value=\"subsampling, down-sampling\"", page);
+        Assert.Contains("Reset to extracted", page);
+        Assert.Contains($"assignments/{imported.AssignmentId}/questions/{questionId}/keywords", details);
+    }
+
+    [Theory, AllDatabaseProviders]
     public async Task ResetRestoresTheExtractedKeywords(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
