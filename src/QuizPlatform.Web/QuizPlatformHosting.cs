@@ -1,6 +1,8 @@
 using QuizPlatform.Data;
 using QuizPlatform.Web.Components;
 using QuizPlatform.Web.Features.Accounts;
+using QuizPlatform.Web.Features.AdminAssignments;
+using QuizPlatform.Web.Features.Assignments;
 using QuizPlatform.Web.Features.Users;
 
 namespace QuizPlatform.Web;
@@ -11,11 +13,15 @@ public static class QuizPlatformHosting
     public static WebApplicationBuilder AddQuizPlatform(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // Pasted assignment documents travel in one circuit message: allow the importer's size, not the 32 KB default.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 2 * AssignmentAdministration.MaxBytes);
 
         services.AddQuizData().AddQuizStartup();
         services.AddAccountsFeature();
         services.AddUsersFeature();
+        services.AddAdminAssignmentsFeature();
+        services.AddScoped<KeywordEditing>();
         // Compose and load balancers probe this: healthy only when the database answers.
         services.AddHealthChecks().AddDbContextCheck<QuizDbContext>();
         return builder;
@@ -35,6 +41,7 @@ public static class QuizPlatformHosting
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapHealthChecks("/health");
+        app.MapAdminAssignmentsFeature();
         return app;
     }
 }
