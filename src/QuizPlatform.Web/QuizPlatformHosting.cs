@@ -4,6 +4,8 @@ using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Web.Components;
 using QuizPlatform.Web.Components.Account;
+using QuizPlatform.Web.Features.Classes;
+using QuizPlatform.Web.Features.Quizzes;
 
 namespace QuizPlatform.Web;
 
@@ -29,6 +31,8 @@ public static class QuizPlatformHosting
         services.AddQuizData().AddQuizStartup();
         new IdentityBuilder(typeof(ApplicationUser), typeof(IdentityRole), services).AddSignInManager();
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+        services.AddClassesFeature();
+        services.AddQuizzesFeature();
         // Compose and load balancers probe this: healthy only when the database answers.
         services.AddHealthChecks().AddDbContextCheck<QuizDbContext>();
         return builder;
