@@ -3,6 +3,8 @@ using QuizPlatform.Web.Components;
 using QuizPlatform.Web.Features.Accounts;
 using QuizPlatform.Web.Features.AdminAssignments;
 using QuizPlatform.Web.Features.Assignments;
+using QuizPlatform.Web.Features.Classes;
+using QuizPlatform.Web.Features.Quizzes;
 using QuizPlatform.Web.Features.Users;
 
 namespace QuizPlatform.Web;
@@ -22,6 +24,8 @@ public static class QuizPlatformHosting
         services.AddUsersFeature();
         services.AddAdminAssignmentsFeature();
         services.AddScoped<KeywordEditing>();
+        services.AddClassesFeature();
+        services.AddQuizzesFeature();
         // Compose and load balancers probe this: healthy only when the database answers.
         services.AddHealthChecks().AddDbContextCheck<QuizDbContext>();
         return builder;
