@@ -110,14 +110,8 @@ internal sealed class CorpusStatistics
             foreach (var canon in answer.Tokens.Where(t => !t.Term.IsStop).Select(t => t.Term.Canon).Distinct())
                 documentFrequency[canon] = documentFrequency.GetValueOrDefault(canon) + 1;
         foreach (var answer in answers)
-        {
-            var phrases = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var run in CandidateSet.Runs(answer))
-                for (var n = 2; n <= 3; n++)
-                    for (var i = 0; i + n <= run.Count; i++)
-                        phrases.Add(CandidateSet.KeyOf(run.GetRange(i, n).Select(t => answer.Tokens[t].Term)));
-            foreach (var phrase in phrases) phraseFrequency[phrase] = phraseFrequency.GetValueOrDefault(phrase) + 1;
-        }
+            foreach (var phrase in answer.PhraseKeys.Where(k => k.Contains(' ', StringComparison.Ordinal)))
+                phraseFrequency[phrase] = phraseFrequency.GetValueOrDefault(phrase) + 1;
     }
 
     /// <summary>How many model answers use the phrase (a key of word ids): evidence that it is a term of the field.</summary>
