@@ -34,8 +34,9 @@ public sealed class KeywordExtractor
         var shortAnswer = content <= ShortAnswerWords;
         var limit = shortAnswer ? MaxKeywords : Math.Clamp((int)Math.Round(1.4 * Math.Sqrt(content)), 1, MaxKeywords);
 
-        // In a short answer every word is looked for on its own: a phrase would demand the model's exact wording.
-        var ranked = candidates.All.Where(c => !shortAnswer || c.Terms.Length == 1 || c.Boost > 1)
+        // In a short answer every word is looked for on its own: a phrase would demand the model's exact wording. Not
+        // so a term with other spellings ("non-maximum suppression", NMS): split, its words would never match "NMS".
+        var ranked = candidates.All.Where(c => !shortAnswer || c.Terms.Length == 1 || c.Boost > 1 || c.Alternatives.Count > 0)
             .Select(c => (Candidate: c, Score: Score(c, promptStems, corpus, shortAnswer)))
             .Where(x => x.Score > 0)
             .OrderByDescending(x => x.Score).ThenBy(x => x.Candidate.FirstToken).ThenBy(x => x.Candidate.Key, StringComparer.Ordinal)
