@@ -18,6 +18,12 @@ public sealed class GradingKey
         foreach (var token in Tokenizer.Tokenize(prompt))
             if (!token.Term.IsStop) PromptWords.Add(token.Term.Canon);
         Compiled = keywords.Select(k => Compile(k)).ToArray();
+        foreach (var keyword in Compiled)
+        {
+            keyword.Starts = new bool[Words.Count];
+            foreach (var variant in keyword.Variants)
+                if (variant.Words.Length > 0) keyword.Starts[variant.Words[0].Index] = true;
+        }
         TotalWeight = keywords.Sum(k => Math.Max(0, k.Weight));
     }
 
@@ -139,4 +145,8 @@ internal sealed record Variant(KeyWord[] Words, MatchKind Kind);
 
 /// <param name="InPrompt">Every word of the phrase is in the question: restating the question does not earn it.</param>
 /// <param name="Denied">The phrase starts with a negation ("not change", "no vitamin"): only a negated occurrence earns it.</param>
-internal sealed record CompiledKeyword(Keyword Keyword, Variant[] Variants, bool InPrompt, bool Denied = false);
+internal sealed record CompiledKeyword(Keyword Keyword, Variant[] Variants, bool InPrompt, bool Denied = false)
+{
+    /// <summary>Key word index → some variant starts with it: a response word that is none of these cannot begin a match.</summary>
+    public bool[] Starts { get; set; } = [];
+}

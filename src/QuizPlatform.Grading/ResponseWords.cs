@@ -14,6 +14,9 @@ internal sealed class ResponseWords
     private int[] word = new int[256];
     private int[] joined = new int[256];
     private bool[] typo = new bool[256];
+    // Positions whose word (or the pair it starts) is a word of the key: the only places a keyword can begin.
+    private int[] hits = new int[256];
+    private int hitCount;
     private string text = "";
     private GradingKey key = null!;
 
@@ -28,7 +31,9 @@ internal sealed class ResponseWords
             word = new int[tokens.Count * 2];
             joined = new int[tokens.Count * 2];
             typo = new bool[tokens.Count * 2];
+            hits = new int[tokens.Count * 2];
         }
+        hitCount = 0;
         Span<char> pair = stackalloc char[64];
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -40,12 +45,15 @@ internal sealed class ResponseWords
             if (i + 1 < tokens.Count && (tokens[i + 1].Has(TokenFlags.JoinedToPrevious) || term.Folded.Length <= 2 || tokens[i + 1].Term.Folded.Length <= 2))
             {
                 var second = tokens[i + 1].Term.Folded;
-                if (term.Folded.Length + second.Length > pair.Length) continue;
-                term.Folded.CopyTo(pair);
-                second.CopyTo(pair[term.Folded.Length..]);
-                var combined = Terms.Get(pair[..(term.Folded.Length + second.Length)]);
-                if (key.Vocabulary.TryGetValue(combined.Canon, out var both)) joined[i] = both;
+                if (term.Folded.Length + second.Length <= pair.Length)
+                {
+                    term.Folded.CopyTo(pair);
+                    second.CopyTo(pair[term.Folded.Length..]);
+                    var combined = Terms.Get(pair[..(term.Folded.Length + second.Length)]);
+                    if (key.Vocabulary.TryGetValue(combined.Canon, out var both)) joined[i] = both;
+                }
             }
+            if (word[i] >= 0 || joined[i] >= 0) hits[hitCount++] = i;
         }
     }
 
@@ -53,10 +61,18 @@ internal sealed class ResponseWords
     {
         List<TextSpan>? found = null, negated = null;
         MatchKind how = MatchKind.Exact;
-        for (var start = 0; start < tokens.Count; start++)
+        var starts = keyword.Starts;
+        var after = -1;
+        for (var h = 0; h < hitCount; h++)
         {
+            var start = hits[h];
+            if (start <= after) continue;
+            int w = word[start], pairWord = joined[start];
+            if (!(w >= 0 && starts[w]) && !(pairWord >= 0 && starts[pairWord])) continue;
             foreach (var variant in keyword.Variants)
             {
+                var first = variant.Words[0].Index;
+                if (first != w && first != pairWord) continue;
                 if (!TryMatch(variant, start, options.PhraseGap, out var end, out var kind)) continue;
                 var span = new TextSpan(tokens[start].Start, tokens[end].End - tokens[start].Start);
                 if (IsNegated(start, end, options.NegationWindow) != keyword.Denied) (negated ??= []).Add(span);
@@ -65,7 +81,7 @@ internal sealed class ResponseWords
                     how = found is null ? Max(kind, variant.Kind) : (MatchKind)Math.Min((int)how, (int)Max(kind, variant.Kind));
                     (found ??= []).Add(span);
                 }
-                start = end;
+                after = end;
                 break;
             }
         }
