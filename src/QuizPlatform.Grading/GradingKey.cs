@@ -25,6 +25,28 @@ public sealed class GradingKey
                 if (variant.Words.Length > 0) keyword.Starts[variant.Words[0].Index] = true;
         }
         TotalWeight = keywords.Sum(k => Math.Max(0, k.Weight));
+        foreach (var word in Words)
+            foreach (var stem in Terms.StemsSharingCanon(word.Stem))
+            {
+                if (stem.Length == 1 && stem[0] < 128) joinFirstChars[stem[0] >> 6] |= 1UL << stem[0];
+                else if (stem.Length >= 2 && stem[0] < 128 && stem[1] < 128)
+                    joinPrefixes[(stem[0] << 1) | (stem[1] >> 6)] |= 1UL << stem[1];
+            }
+    }
+
+    // The first two letters of every stem that stands for a key word. Stemming never changes a word's first two
+    // letters (it only rewrites endings past them), so two response words run together ("of the" -> "ofthe")
+    // can only join into a key word if they begin with one of these: the rest need no lookup.
+    private readonly ulong[] joinPrefixes = new ulong[256];
+    private readonly ulong[] joinFirstChars = new ulong[2];
+
+    /// <summary>False when <paramref name="joined"/> (two folded words run together) cannot be a word of the key.</summary>
+    internal bool MayJoinTo(ReadOnlySpan<char> joined)
+    {
+        char first = joined[0], second = joined[1];
+        if (first >= 128 || second >= 128 || second == '\'') return true;
+        return (joinFirstChars[first >> 6] & (1UL << first)) != 0
+            || (joinPrefixes[(first << 1) | (second >> 6)] & (1UL << second)) != 0;
     }
 
     public string Prompt { get; }

@@ -49,8 +49,8 @@ internal sealed class ResponseWords
                 {
                     term.Folded.CopyTo(pair);
                     second.CopyTo(pair[term.Folded.Length..]);
-                    var combined = Terms.Get(pair[..(term.Folded.Length + second.Length)]);
-                    if (key.Vocabulary.TryGetValue(combined.Canon, out var both)) joined[i] = both;
+                    var both = pair[..(term.Folded.Length + second.Length)];
+                    if (key.MayJoinTo(both) && key.Vocabulary.TryGetValue(Terms.Get(both).Canon, out var pairIndex)) joined[i] = pairIndex;
                 }
             }
             if (word[i] >= 0 || joined[i] >= 0) hits[hitCount++] = i;

@@ -57,6 +57,15 @@ internal static class Terms
         lock (IdLock) return StemIds.GetOrAdd(stem, StemIds.Count);
     }
 
+    /// <summary>Every stem the built-in synonyms give the same <see cref="Term.Canon"/> as <paramref name="stem"/>, itself included.</summary>
+    public static IEnumerable<string> StemsSharingCanon(string stem)
+    {
+        var head = SynonymCanon.TryGetValue(stem, out var c) ? c : stem;
+        yield return head;
+        foreach (var (member, memberHead) in SynonymCanon)
+            if (memberHead == head && member != head) yield return member;
+    }
+
     public static string Stem(string folded)
     {
         var word = folded.EndsWith("'s", StringComparison.Ordinal) ? folded[..^2] : folded.Replace("'", "", StringComparison.Ordinal);
