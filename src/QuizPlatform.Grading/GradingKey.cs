@@ -169,6 +169,9 @@ internal sealed record Variant(KeyWord[] Words, MatchKind Kind);
 /// <param name="Denied">The phrase starts with a negation ("not change", "no vitamin"): only a negated occurrence earns it.</param>
 internal sealed record CompiledKeyword(Keyword Keyword, Variant[] Variants, bool InPrompt, bool Denied = false)
 {
+    /// <summary>The result for a response without this keyword: immutable, so every such result shares it.</summary>
+    public KeywordMatch Missing { get; } = new(Keyword, false, null, Array.Empty<TextSpan>());
+
     /// <summary>Key word index → some variant starts with it: a response word that is none of these cannot begin a match.</summary>
     public bool[] Starts { get; set; } = [];
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using QuizPlatform.Grading.Text;
 
 namespace QuizPlatform.Grading;
@@ -11,6 +12,8 @@ internal sealed class ResponseWords
 {
     private readonly List<Token> tokens = new(256);
     private readonly Dictionary<int, int> contentCounts = [];
+    private readonly List<TextSpan> found = new(16);
+    private readonly List<TextSpan> negated = new(16);
     private int[] word = new int[256];
     private int[] joined = new int[256];
     private bool[] typo = new bool[256];
@@ -59,7 +62,8 @@ internal sealed class ResponseWords
 
     public KeywordMatch Find(CompiledKeyword keyword, GradingOptions options)
     {
-        List<TextSpan>? found = null, negated = null;
+        found.Clear();
+        negated.Clear();
         MatchKind how = MatchKind.Exact;
         var starts = keyword.Starts;
         var after = -1;
@@ -75,39 +79,43 @@ internal sealed class ResponseWords
                 if (first != w && first != pairWord) continue;
                 if (!TryMatch(variant, start, options.PhraseGap, out var end, out var kind)) continue;
                 var span = new TextSpan(tokens[start].Start, tokens[end].End - tokens[start].Start);
-                if (IsNegated(start, end, options.NegationWindow) != keyword.Denied) (negated ??= []).Add(span);
+                if (IsNegated(start, end, options.NegationWindow) != keyword.Denied) negated.Add(span);
                 else
                 {
-                    how = found is null ? Max(kind, variant.Kind) : (MatchKind)Math.Min((int)how, (int)Max(kind, variant.Kind));
-                    (found ??= []).Add(span);
+                    how = found.Count == 0 ? Max(kind, variant.Kind) : (MatchKind)Math.Min((int)how, (int)Max(kind, variant.Kind));
+                    found.Add(span);
                 }
                 after = end;
                 break;
             }
         }
-        return found is not null
-            ? new KeywordMatch(keyword.Keyword, true, how, found)
-            : new KeywordMatch(keyword.Keyword, false, null, (IReadOnlyList<TextSpan>?)negated ?? [], negated is not null);
+        return found.Count > 0 ? new KeywordMatch(keyword.Keyword, true, how, found.ToArray())
+            : negated.Count > 0 ? new KeywordMatch(keyword.Keyword, false, null, negated.ToArray(), true)
+            : keyword.Missing;
     }
 
     /// <summary>Flags about the response as a whole: copying the question, bare lists, repetition.</summary>
     public GradeFlags Style(GradingOptions options)
     {
-        int content = 0, stops = 0, novel = 0, most = 0;
+        int content = 0, stops = 0, novel = 0, most = 0, reproduced = 0;
         contentCounts.Clear();
         foreach (var token in tokens)
         {
             if (token.Term.IsStop) { stops++; continue; }
             content++;
-            if (!key.PromptWords.Contains(token.Term.Canon)) novel++;
-            contentCounts[token.Term.Canon] = contentCounts.GetValueOrDefault(token.Term.Canon) + 1;
-            most = Math.Max(most, contentCounts[token.Term.Canon]);
+            // One entry per distinct word: its count times two, plus one if the question has the word.
+            ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(contentCounts, token.Term.Canon, out var seen);
+            if (!seen && key.PromptWords.Contains(token.Term.Canon))
+            {
+                entry = 1;
+                reproduced++;
+            }
+            entry += 2;
+            if ((entry & 1) == 0) novel++;
+            most = Math.Max(most, entry >> 1);
         }
         // A copy reproduces much of the question; a short answer that picks one option out of a long scenario
         // ("Overly Orange has more vitamin C") also uses only question words but is not a copy.
-        var reproduced = 0;
-        foreach (var canon in contentCounts.Keys)
-            if (key.PromptWords.Contains(canon)) reproduced++;
         var flags = GradeFlags.None;
         if (content >= 3 && novel <= content * (1 - options.CopiedPromptShare)
             && reproduced >= key.PromptWords.Count * options.CopiedPromptCoverage) flags |= GradeFlags.CopiesPrompt;
