@@ -1,6 +1,7 @@
 using QuizPlatform.Data;
 using QuizPlatform.Web.Components;
 using QuizPlatform.Web.Features.Accounts;
+using QuizPlatform.Web.Features.Rosters;
 using QuizPlatform.Web.Features.Users;
 
 namespace QuizPlatform.Web;
@@ -16,6 +17,7 @@ public static class QuizPlatformHosting
         services.AddQuizData().AddQuizStartup();
         services.AddAccountsFeature();
         services.AddUsersFeature();
+        services.AddRostersFeature();
         // Compose and load balancers probe this: healthy only when the database answers.
         services.AddHealthChecks().AddDbContextCheck<QuizDbContext>();
         return builder;
