@@ -30,7 +30,7 @@ public sealed class RosterService(IServiceScopeFactory scopes, IDbContextFactory
     public async Task<RosterPreview> PreviewAsync(string actingUserId, string csv)
     {
         await using var db = await contextFactory.CreateDbContextAsync();
-        await AdminAccess.EnsureAdminAsync(db, actingUserId);
+        await db.DemandRoleAsync(actingUserId, Roles.Admin);
         return await PlanAsync(db, csv);
     }
 
@@ -41,7 +41,7 @@ public sealed class RosterService(IServiceScopeFactory scopes, IDbContextFactory
         // The user manager saves through this same context, so its inserts belong to the transaction too.
         var db = scope.ServiceProvider.GetRequiredService<QuizDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        await AdminAccess.EnsureAdminAsync(db, actingUserId);
+        await db.DemandRoleAsync(actingUserId, Roles.Admin);
         await using var transaction = await db.Database.BeginTransactionAsync();
         var plan = await PlanAsync(db, csv);
         if (!plan.CanApply)
