@@ -102,6 +102,16 @@ public class MatchingTests
         Assert.Equal(alone, afterEarlier);
     }
 
+    [Fact]
+    public void TypoResultsDoNotCarryOverBetweenGradersWithOtherTypoSettings()
+    {
+        var strict = new Grader(new GradingOptions { TwoTyposLength = 100 }); // one edit only, even in long words
+        const string response = "Data agmentaton adds flipped copies."; // two edits from "augmentation"
+        var shared = Seed.Grader.Compile(Seed.Question(4).Prompt, [new Keyword("augmentation", [], 1)]);
+        Assert.True(Seed.Grader.Grade(shared, response).Keywords.Single().Matched);
+        Assert.False(strict.Grade(shared, response).Keywords.Single().Matched);
+    }
+
     [Theory]
     [InlineData("Data augmentation does not reduce overfitting.", false)]
     [InlineData("Data augmentation doesn't reduce overfitting.", false)]
