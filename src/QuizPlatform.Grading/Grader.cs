@@ -9,7 +9,7 @@ namespace QuizPlatform.Grading;
 public sealed class Grader(GradingOptions? options = null)
 {
     /// <summary>Stored with every grade. Bump whenever a change can alter a score, a match or a flag.</summary>
-    public const string Version = "1.3.0";
+    public const string Version = "1.4.0";
 
     [ThreadStatic] private static ResponseWords? scratch;
 
@@ -18,7 +18,7 @@ public sealed class Grader(GradingOptions? options = null)
     public GradingKey Compile(string prompt, IReadOnlyList<Keyword> keywords)
     {
         ArgumentNullException.ThrowIfNull(keywords);
-        return new GradingKey(prompt ?? "", keywords, Options.TypoMinLength);
+        return new GradingKey(prompt ?? "", keywords, Options);
     }
 
     /// <exception cref="ResponseTooLongException">The response is longer than <see cref="GradingOptions.MaxResponseChars"/>.</exception>

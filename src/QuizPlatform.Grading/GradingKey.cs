@@ -10,11 +10,11 @@ namespace QuizPlatform.Grading;
 /// </summary>
 public sealed class GradingKey
 {
-    internal GradingKey(string prompt, IReadOnlyList<Keyword> keywords, int typoMinLength)
+    internal GradingKey(string prompt, IReadOnlyList<Keyword> keywords, GradingOptions options)
     {
         Prompt = prompt;
         Keywords = keywords;
-        TypoMinLength = typoMinLength;
+        TypoOptions = (options.TypoMinLength, options.TwoTyposLength);
         foreach (var token in Tokenizer.Tokenize(prompt))
             if (!token.Term.IsStop) PromptWords.Add(token.Term.Canon);
         Compiled = keywords.Select(k => Compile(k)).ToArray();
@@ -52,7 +52,8 @@ public sealed class GradingKey
     public string Prompt { get; }
     public IReadOnlyList<Keyword> Keywords { get; }
 
-    internal int TypoMinLength { get; }
+    /// <summary>The typo settings of the grader that compiled the key: <see cref="TypoMemo"/> holds results for these only.</summary>
+    internal (int MinLength, int TwoTyposLength) TypoOptions { get; }
     internal CompiledKeyword[] Compiled { get; }
     internal double TotalWeight { get; }
     internal HashSet<int> PromptWords { get; } = [];
@@ -61,8 +62,17 @@ public sealed class GradingKey
     internal Dictionary<int, int> Vocabulary { get; } = [];
     internal List<KeyWord> Words { get; } = [];
 
-    /// <summary>Response stem id → key word index (or -1) found by typo tolerance, remembered across responses.</summary>
-    internal ConcurrentDictionary<int, int> TypoMemo { get; } = new();
+    /// <summary>Results remembered per key; past this many, typo results are computed and not remembered.</summary>
+    internal const int TypoMemoCapacity = 100_000;
+
+    /// <summary>
+    /// Response word → key word index (or -1) found by typo tolerance, remembered across responses. Keyed by the
+    /// exact spelling, never by stem: two spellings with one stem ("traning", "tranings") can be different distances
+    /// from a key word, and a result shared between them would depend on which was graded first. A <see cref="Term"/>
+    /// is one spelling (the term cache holds one instance per spelling, so comparing references is comparing
+    /// spellings without hashing the string); past that cache's cap a spelling may get two entries, with one result.
+    /// </summary>
+    internal ConcurrentDictionary<Term, int> TypoMemo { get; } = new(ReferenceEqualityComparer.Instance);
 
     private CompiledKeyword Compile(Keyword keyword)
     {

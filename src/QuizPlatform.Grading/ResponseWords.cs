@@ -177,10 +177,12 @@ internal sealed class ResponseWords
         isTypo = false;
         var term = token.Term;
         if (term.IsStop || token.Has(TokenFlags.Acronym) || term.Folded.Length < options.TypoMinLength) return -1;
-        if (!key.TypoMemo.TryGetValue(term.StemId, out var index))
+        // A key graded with other typo settings than it was compiled with computes them afresh.
+        var remembered = key.TypoOptions == (options.TypoMinLength, options.TwoTyposLength);
+        if (!remembered || !key.TypoMemo.TryGetValue(term, out var index))
         {
             index = Typos.Closest(term, key.Words, options);
-            if (key.TypoMemo.Count < 100_000) key.TypoMemo.TryAdd(term.StemId, index);
+            if (remembered && key.TypoMemo.Count < GradingKey.TypoMemoCapacity) key.TypoMemo.TryAdd(term, index);
         }
         isTypo = index >= 0;
         return index;

@@ -84,6 +84,34 @@ public class MatchingTests
     public void TyposInShortWordsAndAcronymsAreRejected(int question, string phrase, string response) =>
         Assert.False(Match(question, phrase, response).Matched);
 
+    // Each pair shares a stem ("traning" and "tranings" both stem to "trane") but only the first is one edit from
+    // the key word, so a typo result remembered per stem would let whichever is graded first decide for both.
+    [Theory]
+    [InlineData(10, "Both tranings of the student model took an hour.", "Traning the student model takes less time.")]
+    [InlineData(10, "Traning the student model takes less time.", "Tranings the student model gets are short.")]
+    [InlineData(16, "Max polings shrink the maps.", "Max poling shrinks the feature maps.")]
+    [InlineData(16, "Max poling shrinks the feature maps.", "Max polings shrink the maps.")]
+    public void TypoResultsDoNotDependOnEarlierResponses(int question, string earlier, string response)
+    {
+        static string Render(GradeResult r) => $"{r.Score}|{r.Coverage}|{r.Flags}|" +
+            string.Join(";", r.Keywords.Select(k => $"{k.Keyword.Phrase}:{k.How}:{string.Join(",", k.Spans)}"));
+        var shared = Seed.Key(question);
+        Seed.Grader.Grade(shared, earlier);
+        var afterEarlier = Render(Seed.Grader.Grade(shared, response));
+        var alone = Render(Seed.Grader.Grade(Seed.Key(question), response));
+        Assert.Equal(alone, afterEarlier);
+    }
+
+    [Fact]
+    public void TypoResultsDoNotCarryOverBetweenGradersWithOtherTypoSettings()
+    {
+        var strict = new Grader(new GradingOptions { TwoTyposLength = 100 }); // one edit only, even in long words
+        const string response = "Data agmentaton adds flipped copies."; // two edits from "augmentation"
+        var shared = Seed.Grader.Compile(Seed.Question(4).Prompt, [new Keyword("augmentation", [], 1)]);
+        Assert.True(Seed.Grader.Grade(shared, response).Keywords.Single().Matched);
+        Assert.False(strict.Grade(shared, response).Keywords.Single().Matched);
+    }
+
     [Theory]
     [InlineData("Data augmentation does not reduce overfitting.", false)]
     [InlineData("Data augmentation doesn't reduce overfitting.", false)]
