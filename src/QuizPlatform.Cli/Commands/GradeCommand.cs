@@ -56,6 +56,7 @@ public static class GradeCommand
         var writer = outputFile ?? cli.Stdout;
 
         var session = new GradingSession(new Grader());
+        var gradeLines = new GradeLineWriter();
         using var lines = new JsonLineWriter(writer);
         var lineNumber = 0;
         var failed = 0;
@@ -71,7 +72,8 @@ public static class GradeCommand
             {
                 try
                 {
-                    lines.Write(GradeLine.From(request!.Id, session.Grade(request), request.Response!), CliJsonContext.Default.GradeLine);
+                    var result = session.Grade(request!);
+                    lines.Write((json, r) => gradeLines.Write(json, r!.Id, result, r.Response!), request);
                     continue;
                 }
                 catch (ArgumentException e)
@@ -80,7 +82,7 @@ public static class GradeCommand
                 }
             }
             failed++;
-            lines.Write(error, CliJsonContext.Default.GradeError);
+            lines.Write(GradeLineWriter.WriteError, error);
         }
         lines.Flush();
         if (failed > 0)
@@ -126,7 +128,7 @@ public static class GradeCommand
         await using var outputFile = output == "-" ? null : new StreamWriter(output, false, Utf8);
         var writer = outputFile ?? cli.Stdout;
         using (var lines = new JsonLineWriter(writer))
-            lines.Write(GradeLine.From($"{title}#{number}", result, response, withSummary: true), CliJsonContext.Default.GradeLine);
+            lines.Write((json, id) => new GradeLineWriter().Write(json, id, result, response, withSummary: true), $"{title}#{number}");
         await writer.FlushAsync(ct);
         return ExitCodes.Success;
     }
