@@ -10,7 +10,7 @@ using QuizPlatform.Grading;
 namespace QuizPlatform.Cli.Commands;
 
 /// <summary>
-/// <c>quiz grade [--input FILE|-] [--output FILE|-]</c>: JSON Lines in, one JSON line out per input line, in order;
+/// <c>quiz grade [--input FILE|-] [--output FILE|-] [--workers N]</c>: JSON Lines in, one JSON line out per input line, in order;
 /// a line that cannot be graded gets an error object and the run goes on (exit 1 at the end).
 /// <c>quiz grade --question N --assignment TITLE</c>: grades the response on standard input against a stored question.
 /// </summary>
@@ -23,10 +23,20 @@ public static class GradeCommand
         var input = new Option<string>("--input") { Description = "JSON Lines to grade, or - for standard input.", DefaultValueFactory = _ => "-" };
         var output = new Option<string>("--output") { Description = "Where to write the results, or - for standard output.", DefaultValueFactory = _ => "-" };
         var question = new Option<int?>("--question") { Description = "Grade standard input against this stored question number." };
+        var workers = new Option<int>("--workers")
+        {
+            Description = "Lines graded in parallel by this many workers (output order is kept). Default: one per processor.",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        workers.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+                result.AddError("--workers must be at least 1.");
+        });
         var assignment = new Option<string?>("--assignment") { Description = "The stored assignment's title (latest version), with --question." };
         input.Validators.Add(result => RequireExistingFile(result, result.GetValueOrDefault<string>()));
 
-        var command = new Command("grade", "Grade free-text responses by keyword coverage.") { input, output, question, assignment };
+        var command = new Command("grade", "Grade free-text responses by keyword coverage.") { input, output, workers, question, assignment };
         command.Validators.Add(result =>
         {
             var hasQuestion = result.GetResult(question) is not null;
@@ -38,7 +48,7 @@ public static class GradeCommand
         });
         command.SetAction((parse, ct) => parse.GetValue(question) is { } number
             ? GradeStoredQuestionAsync(cli, parse.GetRequiredValue(assignment)!, number, parse.GetValue(output)!, ct)
-            : GradeLinesAsync(cli, parse.GetValue(input)!, parse.GetValue(output)!, ct));
+            : GradeLinesAsync(cli, parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(workers), ct));
         return command;
     }
 
@@ -48,40 +58,15 @@ public static class GradeCommand
             result.AddError($"File does not exist: '{path}'.");
     }
 
-    private static async Task<int> GradeLinesAsync(CliContext cli, string input, string output, CancellationToken ct)
+    private static async Task<int> GradeLinesAsync(CliContext cli, string input, string output, int workers, CancellationToken ct)
     {
-        using var inputFile = input == "-" ? null : new StreamReader(input, Utf8, true, 1 << 16);
+        // Bytes in, bytes out: a file or the console's UTF-8 stream is read without decoding it to strings first.
+        await using var inputFile = input == "-" ? null : new FileStream(input, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+        var inputStream = inputFile ?? (cli.Stdin is StreamReader { CurrentEncoding: UTF8Encoding } stdin ? stdin.BaseStream : null);
         await using var outputFile = output == "-" ? null : new StreamWriter(output, false, Utf8, 1 << 16);
-        var reader = inputFile ?? cli.Stdin;
-        var writer = outputFile ?? cli.Stdout;
 
-        var session = new GradingSession(new Grader());
-        using var lines = new JsonLineWriter(writer);
-        var lineNumber = 0;
-        var failed = 0;
-        // Synchronous reads: one await per line would cost more than parsing it.
-        while (reader.ReadLine() is { } line)
-        {
-            lineNumber++;
-            ct.ThrowIfCancellationRequested();
-            if (string.IsNullOrWhiteSpace(line))
-                continue;
-            var (request, error) = GradeRequestReader.Read(line, lineNumber);
-            if (error is null)
-            {
-                try
-                {
-                    lines.Write(GradeLine.From(request!.Id, session.Grade(request), request.Response!), CliJsonContext.Default.GradeLine);
-                    continue;
-                }
-                catch (ArgumentException e)
-                {
-                    error = new GradeError(request!.Id, lineNumber, e.Message);
-                }
-            }
-            failed++;
-            lines.Write(error, CliJsonContext.Default.GradeError);
-        }
+        using var lines = new JsonLineWriter(outputFile ?? cli.Stdout);
+        var failed = await new GradePipeline(new Grader(), workers).RunAsync(inputStream, cli.Stdin, lines, ct);
         lines.Flush();
         if (failed > 0)
             await cli.Stderr.WriteLineAsync($"quiz grade: {failed} of the lines could not be graded (see their \"error\").");
@@ -126,7 +111,7 @@ public static class GradeCommand
         await using var outputFile = output == "-" ? null : new StreamWriter(output, false, Utf8);
         var writer = outputFile ?? cli.Stdout;
         using (var lines = new JsonLineWriter(writer))
-            lines.Write(GradeLine.From($"{title}#{number}", result, response, withSummary: true), CliJsonContext.Default.GradeLine);
+            lines.Write((json, id) => new GradeLineWriter().Write(json, id, result, response, withSummary: true), $"{title}#{number}");
         await writer.FlushAsync(ct);
         return ExitCodes.Success;
     }

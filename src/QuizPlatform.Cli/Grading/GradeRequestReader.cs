@@ -9,18 +9,36 @@ public static class GradeRequestReader
     /// <summary>Null error means the request can be graded.</summary>
     public static (GradeRequest? Request, GradeError? Error) Read(string line, int lineNumber)
     {
-        GradeRequest? request;
         try
         {
-            request = JsonSerializer.Deserialize(line, CliJsonContext.Default.GradeRequest);
+            return Check(JsonSerializer.Deserialize(line, CliJsonContext.Default.GradeRequest), lineNumber);
         }
         catch (JsonException e)
         {
-            return (null, new GradeError(null, lineNumber, $"Not a valid JSON object: {FirstSentence(e.Message)}"));
+            return NotJson(e, lineNumber);
         }
+    }
+
+    /// <summary>The same from the line's UTF-8 bytes, without decoding the whole line to a string first.</summary>
+    public static (GradeRequest? Request, GradeError? Error) Read(ReadOnlySpan<byte> line, int lineNumber)
+    {
+        try
+        {
+            return Check(JsonSerializer.Deserialize(line, CliJsonContext.Default.GradeRequest), lineNumber);
+        }
+        catch (JsonException e)
+        {
+            return NotJson(e, lineNumber);
+        }
+    }
+
+    private static (GradeRequest?, GradeError?) NotJson(JsonException e, int lineNumber) =>
+        (null, new GradeError(null, lineNumber, $"Not a valid JSON object: {FirstSentence(e.Message)}"));
+
+    private static (GradeRequest?, GradeError?) Check(GradeRequest? request, int lineNumber)
+    {
         if (request is null)
             return (null, new GradeError(null, lineNumber, "Not a valid JSON object: the line is null."));
-
         var problem = Problem(request);
         return problem is null ? (request, null) : (request, new GradeError(request.Id, lineNumber, problem));
     }

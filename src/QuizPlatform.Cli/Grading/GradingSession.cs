@@ -8,33 +8,68 @@ namespace QuizPlatform.Cli.Grading;
 /// Grades request lines against keys compiled once per distinct (question, model answer, keywords): a file of
 /// 100,000 responses to a few questions extracts and compiles a few keys and spends its time in the grader.
 /// Lines without keywords get them extracted from their model answer, with the question as the only context.
+/// Not thread-safe: give each worker its own <see cref="ForAnotherThread"/>, which shares the compiled keys
+/// (one extraction and one compiled key per question for the whole run, whichever worker meets it first).
 /// </summary>
-public sealed class GradingSession(Grader grader)
+public sealed class GradingSession
 {
     // Bounds memory on a file whose every line is a new question; a few thousand keys cover any real run.
     private const int MaxCachedKeys = 4096;
 
-    private readonly Dictionary<KeyIdentity, GradingKey> _keys = [];
-    private readonly KeywordExtractor _extractor = new();
+    private readonly Grader _grader;
+    private readonly Dictionary<KeyIdentity, GradingKey> _keys;
+    private readonly KeywordExtractor _extractor;
     private readonly StringBuilder _fingerprint = new();
 
+    // The last few keys, compared field by field before anything is hashed: a file usually interleaves a handful
+    // of questions, and comparing equal strings is cheaper than hashing and building a fingerprint every line.
+    private readonly RecentKey?[] _recent = new RecentKey?[8];
+    private int _nextRecent;
+
+    public GradingSession(Grader grader) : this(grader, [], new KeywordExtractor())
+    {
+    }
+
+    private GradingSession(Grader grader, Dictionary<KeyIdentity, GradingKey> keys, KeywordExtractor extractor) =>
+        (_grader, _keys, _extractor) = (grader, keys, extractor);
+
+    /// <summary>A session for another thread, sharing this one's compiled keys.</summary>
+    public GradingSession ForAnotherThread() => new(_grader, _keys, _extractor);
+
     public GradeResult Grade(GradeRequest request) =>
-        grader.Grade(KeyFor(request.Question!, request.EffectiveModelAnswer!, request.Keywords), request.Response!, request.Points ?? 1);
+        _grader.Grade(KeyFor(request.Question!, request.EffectiveModelAnswer!, request.Keywords), request.Response!, request.Points ?? 1);
 
     public GradingKey KeyFor(string question, string modelAnswer, IReadOnlyList<KeywordLine>? keywords)
     {
-        var identity = new KeyIdentity(question, modelAnswer, Fingerprint(keywords));
-        if (_keys.TryGetValue(identity, out var key))
-            return key;
-
-        IReadOnlyList<Keyword> list = keywords is { Count: > 0 }
-            ? KeywordLines.ToKeywords(keywords)
-            : _extractor.Extract([new QuestionText(question, modelAnswer)])[0];
-        key = grader.Compile(question, list);
-        if (_keys.Count >= MaxCachedKeys)
-            _keys.Clear();
-        _keys.Add(identity, key);
+        foreach (var recent in _recent)
+        {
+            if (recent is not null && recent.Question == question && recent.ModelAnswer == modelAnswer
+                && SameKeywords(recent.Keywords, keywords))
+                return recent.Key;
+        }
+        var key = KeyByIdentity(question, modelAnswer, keywords);
+        _recent[_nextRecent] = new RecentKey(question, modelAnswer, keywords, key);
+        _nextRecent = (_nextRecent + 1) % _recent.Length;
         return key;
+    }
+
+    private GradingKey KeyByIdentity(string question, string modelAnswer, IReadOnlyList<KeywordLine>? keywords)
+    {
+        var identity = new KeyIdentity(question, modelAnswer, Fingerprint(keywords));
+        // Rare (a miss in the recent keys), so one lock for the shared table and extractor costs nothing.
+        lock (_keys)
+        {
+            if (_keys.TryGetValue(identity, out var key))
+                return key;
+            IReadOnlyList<Keyword> list = keywords is { Count: > 0 }
+                ? KeywordLines.ToKeywords(keywords)
+                : _extractor.Extract([new QuestionText(question, modelAnswer)])[0];
+            key = _grader.Compile(question, list);
+            if (_keys.Count >= MaxCachedKeys)
+                _keys.Clear();
+            _keys.Add(identity, key);
+            return key;
+        }
     }
 
     private string Fingerprint(IReadOnlyList<KeywordLine>? keywords)
@@ -53,6 +88,35 @@ public sealed class GradingSession(Grader grader)
         }
         return _fingerprint.ToString();
     }
+
+    private static bool SameKeywords(IReadOnlyList<KeywordLine>? a, IReadOnlyList<KeywordLine>? b)
+    {
+        var count = a?.Count ?? 0;
+        if (count != (b?.Count ?? 0))
+            return false;
+        for (var i = 0; i < count; i++)
+        {
+            var (x, y) = (a![i], b![i]);
+            // KeywordLine's record equality compares the alternatives lists by reference, not content.
+            if (x.Phrase != y.Phrase || !x.Weight.Equals(y.Weight) || x.Required != y.Required
+                || !SameStrings(x.Alternatives, y.Alternatives))
+                return false;
+        }
+        return true;
+    }
+
+    private static bool SameStrings(IReadOnlyList<string>? a, IReadOnlyList<string>? b)
+    {
+        var count = a?.Count ?? 0;
+        if (count != (b?.Count ?? 0))
+            return false;
+        for (var i = 0; i < count; i++)
+            if (a![i] != b![i])
+                return false;
+        return true;
+    }
+
+    private sealed record RecentKey(string Question, string ModelAnswer, IReadOnlyList<KeywordLine>? Keywords, GradingKey Key);
 
     private readonly record struct KeyIdentity(string Question, string ModelAnswer, string Keywords);
 }

@@ -11,6 +11,4 @@ namespace QuizPlatform.Cli.Json;
     AllowTrailingCommas = true)]
 [JsonSerializable(typeof(ImportReport))]
 [JsonSerializable(typeof(GradeRequest))]
-[JsonSerializable(typeof(GradeError))]
-[JsonSerializable(typeof(GradeLine))]
 public sealed partial class CliJsonContext : JsonSerializerContext;

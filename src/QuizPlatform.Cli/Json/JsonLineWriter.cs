@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -14,9 +13,6 @@ namespace QuizPlatform.Cli.Json;
 public sealed class JsonLineWriter : IDisposable
 {
     private const int BlockSize = 1 << 16;
-
-    // Relaxed escaping keeps non-ASCII text (names, accents) readable; the output is never embedded in HTML.
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly Stream? _stream;
     private readonly TextWriter? _text;
@@ -40,14 +36,18 @@ public sealed class JsonLineWriter : IDisposable
         {
             _text = output;
         }
-        _json = new Utf8JsonWriter(_bytes, WriterOptions);
+        _json = new Utf8JsonWriter(_bytes, GradeLineWriter.Options);
     }
 
-    public void Write<T>(T value, JsonTypeInfo<T> typeInfo)
+    public void Write<T>(T value, JsonTypeInfo<T> typeInfo) =>
+        Write((json, v) => JsonSerializer.Serialize(json, v, typeInfo), value);
+
+    /// <summary>Writes one line: <paramref name="write"/> writes a single JSON value into the writer it is given.</summary>
+    public void Write<TState>(Action<Utf8JsonWriter, TState> write, TState state)
     {
         var start = _bytes.WrittenCount;
         _json.Reset(_bytes);
-        JsonSerializer.Serialize(_json, value, typeInfo);
+        write(_json, state);
         _json.Flush();
         _bytes.GetSpan(1)[0] = (byte)'\n';
         _bytes.Advance(1);
@@ -58,17 +58,34 @@ public sealed class JsonLineWriter : IDisposable
                 Flush();
             return;
         }
-        var line = _bytes.WrittenSpan[start..];
-        var needed = Encoding.UTF8.GetMaxCharCount(line.Length);
+        WriteText(_bytes.WrittenSpan[start..]);
+        _bytes.ResetWrittenCount();
+    }
+
+    /// <summary>Writes whole lines already encoded as UTF-8 (each ending in a newline).</summary>
+    public void WriteLines(ReadOnlySpan<byte> utf8)
+    {
+        if (_stream is null)
+        {
+            WriteText(utf8);
+            return;
+        }
+        if (_bytes.WrittenCount > 0)
+            Flush();
+        _stream.Write(utf8);
+    }
+
+    private void WriteText(ReadOnlySpan<byte> utf8)
+    {
+        var needed = Encoding.UTF8.GetMaxCharCount(utf8.Length);
         if (_chars.Length < needed)
         {
             if (_chars.Length > 0)
                 ArrayPool<char>.Shared.Return(_chars);
             _chars = ArrayPool<char>.Shared.Rent(needed);
         }
-        var count = Encoding.UTF8.GetChars(line, _chars);
+        var count = Encoding.UTF8.GetChars(utf8, _chars);
         _text!.Write(_chars, 0, count);
-        _bytes.ResetWrittenCount();
     }
 
     public void Flush()

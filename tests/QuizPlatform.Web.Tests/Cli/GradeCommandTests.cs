@@ -22,13 +22,15 @@ public class GradeCommandTests
             ["points"] = points, ["keywords"] = keywords,
         }.Where(p => p.Value is not null).ToDictionary());
 
-    private static async Task<CliRun> GradeAsync(params string[] lines)
+    private static Task<CliRun> GradeAsync(params string[] lines) => GradeAsync([], lines);
+
+    private static async Task<CliRun> GradeAsync(string[] options, string[] lines)
     {
         var input = Path.GetTempFileName();
         await File.WriteAllLinesAsync(input, lines);
         try
         {
-            return await CliRunner.RunAsync(["grade", "--input", input]);
+            return await CliRunner.RunAsync(["grade", "--input", input, .. options]);
         }
         finally
         {
@@ -86,6 +88,38 @@ public class GradeCommandTests
         Assert.True((double)output[0]["score"]! > (double)output[1]["score"]!);
         Assert.Equal(1.0, (double)output[2]["score"]!);
         Assert.Equal(["region proposal network"], output[3]["matched"]!.AsArray().Select(m => (string?)m));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task LargeInputKeepsInputOrderWithErrorsInPlace(int workers)
+    {
+        // Enough lines for many batches on every worker, with broken lines scattered through them.
+        const int count = 5_000;
+        var responses = new[] { "Faster R-CNN uses region proposal networks.", "YOLO predicts bounding boxes in one pass.", "I do not know." };
+        var lines = Enumerable.Range(0, count).Select(i => (i % 97, i % 89) switch
+        {
+            (13, _) => "{\"id\": \"broken-" + i + "\", ",
+            (_, 7) => Line(new { id = $"r{i}", question = Question, modelAnswer = ModelAnswer }),
+            _ => GoodLine($"r{i}", $"{responses[i % responses.Length]} Answer {i}."),
+        }).ToArray();
+
+        var run = await GradeAsync(["--workers", $"{workers}"], lines);
+
+        Assert.Equal(ExitCodes.Failed, run.ExitCode);
+        var output = run.StdoutLines.Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.Equal(count, output.Count);
+        for (var i = 0; i < count; i++)
+        {
+            var (broken, noResponse) = (i % 97 == 13, i % 89 == 7 && i % 97 != 13);
+            Assert.Equal(broken ? null : $"r{i}", (string?)output[i]["id"]);
+            Assert.Equal(broken || noResponse, output[i]["error"] is not null);
+            if (broken || noResponse)
+                Assert.Equal(i + 1, (int)output[i]["line"]!);
+            else
+                Assert.NotNull(output[i]["score"]);
+        }
     }
 
     [Fact]

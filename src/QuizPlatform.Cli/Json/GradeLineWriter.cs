@@ -1,0 +1,124 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using QuizPlatform.Grading;
+
+namespace QuizPlatform.Cli.Json;
+
+/// <summary>
+/// Writes one output line of <c>quiz grade</c> (see docs/cli.md) straight from a <see cref="GradeResult"/> into a
+/// <see cref="Utf8JsonWriter"/>: no intermediate records and no substring per span, property names encoded once,
+/// and each keyword's phrase encoded once per compiled key (it appears twice per line, in every line).
+/// Not thread-safe: one per worker.
+/// </summary>
+public sealed class GradeLineWriter
+{
+    // Relaxed escaping keeps non-ASCII text (names, accents) readable; the output is never embedded in HTML.
+    public static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+    public static readonly JsonWriterOptions Options = new() { Encoder = Encoder };
+
+    // A run sees a few keys; a file whose every line is a new question must not grow this without bound.
+    private const int MaxCachedPhrases = 65_536;
+
+    private static readonly JsonEncodedText Id = Name("id"), Score = Name("score"), Points = Name("points"),
+        Coverage = Name("coverage"), Matched = Name("matched"), Missing = Name("missing"), Flags = Name("flags"),
+        Explanation = Name("explanation"), Summary = Name("summary"), GraderVersion = Name("graderVersion"),
+        Keywords = Name("keywords"), Phrase = Name("phrase"), Weight = Name("weight"), Required = Name("required"),
+        How = Name("how"), Negated = Name("negated"), Spans = Name("spans"), Start = Name("start"),
+        Length = Name("length"), Text = Name("text"), Line = Name("line"), Error = Name("error");
+
+    private static readonly JsonEncodedText[] HowNames = Enum.GetValues<MatchKind>()
+        .Select(kind => JsonEncodedText.Encode(MatchKindNames.Of(kind), Encoder)).ToArray();
+
+    private readonly Dictionary<Keyword, JsonEncodedText> _phrases = new(ReferenceEqualityComparer.Instance);
+    private string? _versionText;
+    private JsonEncodedText _version;
+
+    public void Write(Utf8JsonWriter json, string? id, GradeResult result, string response, bool withSummary = false)
+    {
+        json.WriteStartObject();
+        json.WriteString(Id, id);
+        json.WriteNumber(Score, result.Score);
+        json.WriteNumber(Points, result.Points);
+        json.WriteNumber(Coverage, result.Coverage);
+        var keywords = result.Keywords;
+        json.WriteStartArray(Matched);
+        for (var i = 0; i < keywords.Count; i++)
+            if (keywords[i].Matched)
+                json.WriteStringValue(PhraseOf(keywords[i].Keyword));
+        json.WriteEndArray();
+        json.WriteStartArray(Missing);
+        for (var i = 0; i < keywords.Count; i++)
+            if (!keywords[i].Matched)
+                json.WriteStringValue(PhraseOf(keywords[i].Keyword));
+        json.WriteEndArray();
+        json.WriteStartArray(Flags);
+        foreach (var flag in FlagNames.Of(result.Flags))
+            json.WriteStringValue(flag);
+        json.WriteEndArray();
+
+        json.WriteStartObject(Explanation);
+        if (withSummary)
+            json.WriteString(Summary, result.Summary);
+        json.WriteString(GraderVersion, VersionOf(result.GraderVersion));
+        json.WriteStartArray(Keywords);
+        for (var i = 0; i < keywords.Count; i++)
+            WriteKeyword(json, keywords[i], response);
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    /// <summary>The object written in place of a line that could not be graded.</summary>
+    public static void WriteError(Utf8JsonWriter json, GradeError error)
+    {
+        json.WriteStartObject();
+        json.WriteString(Id, error.Id);
+        json.WriteNumber(Line, error.Line);
+        json.WriteString(Error, error.Error);
+        json.WriteEndObject();
+    }
+
+    private void WriteKeyword(Utf8JsonWriter json, KeywordMatch match, string response)
+    {
+        json.WriteStartObject();
+        json.WriteString(Phrase, PhraseOf(match.Keyword));
+        json.WriteNumber(Weight, match.Keyword.Weight);
+        json.WriteBoolean(Required, match.Keyword.Required);
+        json.WriteBoolean(Matched, match.Matched);
+        if (match.How is { } how)
+            json.WriteString(How, HowNames[(int)how]);
+        else
+            json.WriteNull(How);
+        json.WriteBoolean(Negated, match.Negated);
+        json.WriteStartArray(Spans);
+        foreach (var span in match.Spans)
+        {
+            json.WriteStartObject();
+            json.WriteNumber(Start, span.Start);
+            json.WriteNumber(Length, span.Length);
+            json.WriteString(Text, response.AsSpan(span.Start, span.Length));
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    // Keyed by the compiled key's Keyword instance: the same for every line graded against that key.
+    private JsonEncodedText PhraseOf(Keyword keyword)
+    {
+        if (_phrases.TryGetValue(keyword, out var encoded))
+            return encoded;
+        if (_phrases.Count >= MaxCachedPhrases)
+            _phrases.Clear();
+        return _phrases[keyword] = JsonEncodedText.Encode(keyword.Phrase, Encoder);
+    }
+
+    private JsonEncodedText VersionOf(string version)
+    {
+        if (!ReferenceEquals(version, _versionText))
+            (_versionText, _version) = (version, JsonEncodedText.Encode(version, Encoder));
+        return _version;
+    }
+
+    private static JsonEncodedText Name(string name) => JsonEncodedText.Encode(name, Encoder);
+}
