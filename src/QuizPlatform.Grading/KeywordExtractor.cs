@@ -39,7 +39,10 @@ public sealed class KeywordExtractor
         var ranked = candidates.All.Where(c => !shortAnswer || c.Terms.Length == 1 || c.Boost > 1 || c.Alternatives.Count > 0)
             .Select(c => (Candidate: c, Score: Score(c, promptStems, corpus, shortAnswer)))
             .Where(x => x.Score > 0)
-            .OrderByDescending(x => x.Score).ThenBy(x => x.Candidate.FirstToken).ThenBy(x => x.Candidate.Key, StringComparer.Ordinal)
+            .OrderByDescending(x => x.Score).ThenBy(x => x.Candidate.FirstToken)
+            // Keys are made of stem ids, which number stems in the order this process first met them: break ties by
+            // the words themselves, or the same answer could give its keywords in another order in another process.
+            .ThenBy(x => x.Candidate.Surface, StringComparer.Ordinal).ThenBy(x => x.Candidate.Key, StringComparer.Ordinal)
             .ToList();
         var chosen = new List<(Candidate Candidate, double Score)>();
         var covered = new HashSet<int>();
