@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using QuizPlatform.Data;
 using QuizPlatform.E2E.Tests.Infrastructure;
 
@@ -45,5 +46,22 @@ public sealed class SignInAndNavigationTests(QuizSite site) : IClassFixture<Quiz
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.MainNavigationLinks()).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task KeyboardUserCanSkipStraightToTheContent()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync("Account/Login"); // not the root: with <base href="/"> a bare "#main" would leave the page
+
+        // Each navigation focuses the page's h1 (FocusOnNavigate); the skip link serves whoever starts at the top.
+        var skipLink = page.GetByRole(AriaRole.Link, new() { Name = "Skip to main content" });
+        await Expect(skipLink).Not.ToBeInViewportAsync();
+        await skipLink.FocusAsync();
+        await Expect(skipLink).ToBeInViewportAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page.GetByRole(AriaRole.Main)).ToBeFocusedAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/Account/Login#main$"));
     }
 }
