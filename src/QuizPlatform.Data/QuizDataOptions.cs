@@ -17,6 +17,8 @@ public sealed class SeedingOptions
     public bool Enabled { get; set; } = true;
     /// <summary>Null means the nearest <c>seeds/</c> folder walking up from the content root.</summary>
     public string? Directory { get; set; }
+    /// <summary>Add the demo accounts, class and quiz (<c>Demo.DemoDataSeeder</c>). Null: only in Development.</summary>
+    public bool? Demo { get; set; }
 }
 
 /// <summary>The <c>Bootstrap</c> section: the admin created on first run when none exists.</summary>

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Data.Assignments;
+using QuizPlatform.Data.Demo;
 using QuizPlatform.Data.Startup;
 
 namespace QuizPlatform.Data;
@@ -28,6 +29,9 @@ public static class QuizDataServiceCollectionExtensions
 
         services.AddDbContextFactory<QuizDbContext>(ConfigureProvider);
 
+        // The user manager's token providers (password reset) need data protection; the web host adds it anyway,
+        // a CLI host creating users (quiz seed --demo) would otherwise fail to build one.
+        services.AddDataProtection();
         services.AddIdentityCore<ApplicationUser>(ConfigureIdentity)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<QuizDbContext>()
@@ -38,6 +42,7 @@ public static class QuizDataServiceCollectionExtensions
         services.AddSingleton<AssignmentSeeder>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddScoped<IdentityBootstrapper>();
+        services.AddScoped<DemoDataSeeder>();
         return services;
     }
 
@@ -90,7 +95,13 @@ public static class QuizDataServiceCollectionExtensions
     {
         options.SignIn.RequireConfirmedAccount = false; // no mail in development yet
         options.User.RequireUniqueEmail = true;
+        // Length matters most; the classes keep one-word passwords out. The demo password Demo!2345 passes.
         options.Password.RequiredLength = 8;
+        options.Password.RequiredUniqueChars = 5;
+        options.Password.RequireDigit = true;
+        options.Password.RequireLowercase = true;
+        options.Password.RequireUppercase = true;
+        options.Password.RequireNonAlphanumeric = true;
         options.Lockout.AllowedForNewUsers = true;
         options.Lockout.MaxFailedAccessAttempts = 5;
         options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);

@@ -23,7 +23,10 @@ internal sealed class Candidate(string key, Term[] terms, string surface, int fi
 /// </summary>
 internal sealed class CandidateSet(ModelAnswerText answer, CorpusStatistics corpus)
 {
-    private const int MaxPhraseWords = 3;
+    /// <summary>The built-in abbreviations with the keys of their acronym and expansions, worked out once.</summary>
+    private static readonly (string Acronym, string[] Expansions, string[] Keys)[] LexiconForms = Lexicon.Abbreviations
+        .Select(a => (a.Acronym, a.Expansions, a.Expansions.Prepend(a.Acronym).Select(f => KeyOf(Content(f))).ToArray())).ToArray();
+
     private readonly Dictionary<string, Candidate> byKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> alias = new(StringComparer.Ordinal);
 
@@ -32,14 +35,11 @@ internal sealed class CandidateSet(ModelAnswerText answer, CorpusStatistics corp
     public void Collect()
     {
         foreach (var (expansion, acronym) in answer.Definitions()) Define(expansion, [acronym], 2);
-        foreach (var (acronym, expansions) in Lexicon.Abbreviations)
-            if (expansions.Prepend(acronym).Any(f => Contains(KeyOf(Content(f)))))
-                Define(expansions[0], [acronym, .. expansions.Skip(1)], 1);
+        foreach (var (acronym, expansions, keys) in LexiconForms)
+            if (keys.Any(Contains)) Define(expansions[0], [acronym, .. expansions.Skip(1)], 1);
 
-        foreach (var run in Runs(answer))
-            for (var n = 1; n <= Math.Min(MaxPhraseWords, run.Count); n++)
-                for (var i = 0; i + n <= run.Count; i++)
-                    if (WholeWords(run[i], run[i + n - 1])) AddOccurrence(run.GetRange(i, n));
+        foreach (var (run, start, length, key) in answer.Phrases)
+            if (WholeWords(run[start], run[start + length - 1])) AddOccurrence(run.GetRange(start, length), key);
 
         // What the answer denies is content too ("Fruitsnap does not change the color"): kept as "not change", which
         // a response earns only by denying it as well.
@@ -62,28 +62,7 @@ internal sealed class CandidateSet(ModelAnswerText answer, CorpusStatistics corp
         !answer.Tokens[first].Has(TokenFlags.JoinedToPrevious)
         && (last + 1 >= answer.Tokens.Count || !answer.Tokens[last + 1].Has(TokenFlags.JoinedToPrevious));
 
-    /// <summary>Runs of content words between stop words, punctuation, numbers and negated stretches.</summary>
-    public static IEnumerable<List<int>> Runs(ModelAnswerText answer)
-    {
-        var run = new List<int>();
-        var negatedUntil = -1;
-        for (var i = 0; i < answer.Tokens.Count; i++)
-        {
-            var token = answer.Tokens[i];
-            if (token.Term.IsNegator) negatedUntil = i + 3;
-            if (token.Has(TokenFlags.ClauseBreakBefore)) negatedUntil = token.Term.IsNegator ? negatedUntil : -1;
-            var content = !token.Term.IsStop && !char.IsDigit(token.Term.Folded[0]) && i > negatedUntil;
-            if (run.Count > 0 && (!content || token.Has(TokenFlags.ClauseBreakBefore)))
-            {
-                yield return run;
-                run = [];
-            }
-            if (content) run.Add(i);
-        }
-        if (run.Count > 0) yield return run;
-    }
-
-    /// <summary>Content words inside the negated stretches that <see cref="Runs"/> leaves out, with the negation to write.</summary>
+    /// <summary>Content words inside the negated stretches that <see cref="ModelAnswerText.Runs"/> leaves out, with the negation to write.</summary>
     private static IEnumerable<(int Index, string Negator)> NegatedWords(ModelAnswerText answer)
     {
         var negatedUntil = -1;
@@ -102,33 +81,18 @@ internal sealed class CandidateSet(ModelAnswerText answer, CorpusStatistics corp
         }
     }
 
-    private void AddOccurrence(List<int> tokenIndexes)
+    private void AddOccurrence(List<int> tokenIndexes, string phraseKey)
     {
-        var terms = tokenIndexes.Select(i => answer.Tokens[i].Term).ToArray();
-        var key = Resolve(KeyOf(terms));
-        var multiWord = terms.Length > 1;
+        var key = Resolve(phraseKey);
         if (!byKey.TryGetValue(key, out var candidate))
         {
             // A multi-word phrase needs evidence that it is a unit: it recurs here or elsewhere in the assignment.
-            if (multiWord && corpus.PhraseDocuments(key) < 2 && !RecursHere(tokenIndexes)) return;
+            if (tokenIndexes.Count > 1 && corpus.PhraseDocuments(key) < 2 && answer.Occurrences(phraseKey) < 2) return;
+            var terms = tokenIndexes.Select(i => answer.Tokens[i].Term).ToArray();
             candidate = byKey[key] = new Candidate(key, terms, SurfaceOf(tokenIndexes), tokenIndexes[0]);
         }
         candidate.Count++;
         candidate.FirstToken = Math.Min(candidate.FirstToken, tokenIndexes[0]);
-    }
-
-    private bool RecursHere(List<int> tokenIndexes)
-    {
-        var key = KeyOf(tokenIndexes.Select(i => answer.Tokens[i].Term));
-        return Runs(answer).Sum(run => CountIn(run, tokenIndexes.Count, key)) >= 2;
-    }
-
-    private int CountIn(List<int> run, int n, string key)
-    {
-        var count = 0;
-        for (var i = 0; i + n <= run.Count; i++)
-            if (KeyOf(run.GetRange(i, n).Select(t => answer.Tokens[t].Term)) == key) count++;
-        return count;
     }
 
     private void Define(string phrase, string[] others, double boost)
@@ -160,8 +124,7 @@ internal sealed class CandidateSet(ModelAnswerText answer, CorpusStatistics corp
         candidate.Boost = Math.Max(candidate.Boost, boost);
     }
 
-    private bool Contains(string key) => key.Length > 0 && Runs(answer).Any(run => Enumerable.Range(1, MaxPhraseWords)
-        .Any(n => CountIn(run, n, key) > 0));
+    private bool Contains(string key) => key.Length > 0 && answer.Occurrences(key) > 0;
 
     private string Resolve(string key) => alias.TryGetValue(key, out var target) ? target : key;
 
@@ -189,5 +152,14 @@ internal sealed class CandidateSet(ModelAnswerText answer, CorpusStatistics corp
         return content.Length > 0 ? content : tokens.Select(t => t.Term).ToArray();
     }
 
-    internal static string KeyOf(IEnumerable<Term> terms) => string.Join(' ', terms.Select(t => t.Canon.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    internal static string KeyOf(List<int> run, int start, int length, List<Token> tokens)
+    {
+        var canons = new int[length];
+        for (var k = 0; k < length; k++) canons[k] = tokens[run[start + k]].Term.Canon;
+        return KeyOf(canons);
+    }
+
+    internal static string KeyOf(IEnumerable<Term> terms) => KeyOf(terms.Select(t => t.Canon));
+
+    private static string KeyOf(IEnumerable<int> canons) => string.Join(' ', canons.Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 }

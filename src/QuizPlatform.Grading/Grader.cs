@@ -9,7 +9,7 @@ namespace QuizPlatform.Grading;
 public sealed class Grader(GradingOptions? options = null)
 {
     /// <summary>Stored with every grade. Bump whenever a change can alter a score, a match or a flag.</summary>
-    public const string Version = "1.2.0";
+    public const string Version = "1.3.0";
 
     private static readonly TextSpan[] NoSpans = [];
 

@@ -34,8 +34,9 @@ public sealed class KeywordExtractor
         var shortAnswer = content <= ShortAnswerWords;
         var limit = shortAnswer ? MaxKeywords : Math.Clamp((int)Math.Round(1.4 * Math.Sqrt(content)), 1, MaxKeywords);
 
-        // In a short answer every word is looked for on its own: a phrase would demand the model's exact wording.
-        var ranked = candidates.All.Where(c => !shortAnswer || c.Terms.Length == 1 || c.Boost > 1)
+        // In a short answer every word is looked for on its own: a phrase would demand the model's exact wording. Not
+        // so a term with other spellings ("non-maximum suppression", NMS): split, its words would never match "NMS".
+        var ranked = candidates.All.Where(c => !shortAnswer || c.Terms.Length == 1 || c.Boost > 1 || c.Alternatives.Count > 0)
             .Select(c => (Candidate: c, Score: Score(c, promptStems, corpus, shortAnswer)))
             .Where(x => x.Score > 0)
             .OrderByDescending(x => x.Score).ThenBy(x => x.Candidate.FirstToken).ThenBy(x => x.Candidate.Key, StringComparer.Ordinal)
@@ -110,14 +111,8 @@ internal sealed class CorpusStatistics
             foreach (var canon in answer.Tokens.Where(t => !t.Term.IsStop).Select(t => t.Term.Canon).Distinct())
                 documentFrequency[canon] = documentFrequency.GetValueOrDefault(canon) + 1;
         foreach (var answer in answers)
-        {
-            var phrases = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var run in CandidateSet.Runs(answer))
-                for (var n = 2; n <= 3; n++)
-                    for (var i = 0; i + n <= run.Count; i++)
-                        phrases.Add(CandidateSet.KeyOf(run.GetRange(i, n).Select(t => answer.Tokens[t].Term)));
-            foreach (var phrase in phrases) phraseFrequency[phrase] = phraseFrequency.GetValueOrDefault(phrase) + 1;
-        }
+            foreach (var phrase in answer.PhraseKeys.Where(k => k.Contains(' ', StringComparison.Ordinal)))
+                phraseFrequency[phrase] = phraseFrequency.GetValueOrDefault(phrase) + 1;
     }
 
     /// <summary>How many model answers use the phrase (a key of word ids): evidence that it is a term of the field.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using QuizPlatform.Grading.Text;
 
@@ -15,11 +16,62 @@ internal sealed partial class ModelAnswerText
         Text = Clean(markdown);
         Tokens = Tokenizer.Tokenize(Text);
         SentenceStart = Tokens.Select(t => IsSentenceStart(Text, t.Start)).ToArray();
+        Runs = FindRuns();
+        Phrases = FindPhrases();
+        foreach (var phrase in Phrases)
+            CollectionsMarshal.GetValueRefOrAddDefault(phraseCounts, phrase.Key, out _)++;
     }
+
+    public const int MaxPhraseWords = 3;
+    private readonly Dictionary<string, int> phraseCounts = new(StringComparer.Ordinal);
 
     public string Text { get; }
     public List<Token> Tokens { get; }
     public bool[] SentenceStart { get; }
+
+    /// <summary>Runs of content words (token indexes) between stop words, punctuation, numbers and negated stretches.</summary>
+    public IReadOnlyList<List<int>> Runs { get; }
+
+    /// <summary>The one- to three-word windows of the runs with their keys, run by run, shorter windows first.</summary>
+    public IReadOnlyList<(List<int> Run, int Start, int Length, string Key)> Phrases { get; }
+
+    /// <summary>How often the phrase (a key of up to three word ids) occurs in the runs.</summary>
+    public int Occurrences(string key) => phraseCounts.GetValueOrDefault(key);
+
+    /// <summary>The distinct keys of the answer's phrases, for document frequencies.</summary>
+    public IEnumerable<string> PhraseKeys => phraseCounts.Keys;
+
+    private List<(List<int> Run, int Start, int Length, string Key)> FindPhrases()
+    {
+        var phrases = new List<(List<int>, int, int, string)>();
+        foreach (var run in Runs)
+            for (var n = 1; n <= Math.Min(MaxPhraseWords, run.Count); n++)
+                for (var i = 0; i + n <= run.Count; i++)
+                    phrases.Add((run, i, n, CandidateSet.KeyOf(run, i, n, Tokens)));
+        return phrases;
+    }
+
+    private List<List<int>> FindRuns()
+    {
+        var runs = new List<List<int>>();
+        var run = new List<int>();
+        var negatedUntil = -1;
+        for (var i = 0; i < Tokens.Count; i++)
+        {
+            var token = Tokens[i];
+            if (token.Term.IsNegator) negatedUntil = i + 3;
+            if (token.Has(TokenFlags.ClauseBreakBefore)) negatedUntil = token.Term.IsNegator ? negatedUntil : -1;
+            var content = !token.Term.IsStop && !char.IsDigit(token.Term.Folded[0]) && i > negatedUntil;
+            if (run.Count > 0 && (!content || token.Has(TokenFlags.ClauseBreakBefore)))
+            {
+                runs.Add(run);
+                run = [];
+            }
+            if (content) run.Add(i);
+        }
+        if (run.Count > 0) runs.Add(run);
+        return runs;
+    }
 
     /// <summary>Text of a bullet or paragraph head: a short phrase at the start of a line, followed by a colon.</summary>
     public IEnumerable<(int Start, int Length)> Heads() =>
@@ -28,7 +80,9 @@ internal sealed partial class ModelAnswerText
     /// <summary>Acronym definitions as (expansion, acronym) pairs, in order of appearance.</summary>
     public IEnumerable<(string Expansion, string Acronym)> Definitions()
     {
-        foreach (Match m in AcronymAfter().Matches(Text))
+        // Matched right to left so that only a closing bracket can start a match: left to right, every letter of
+        // the text would start a search through up to seven words.
+        foreach (var m in AcronymAfter().Matches(Text).Reverse())
         {
             var expansion = ExpansionEnding(m.Groups["words"].Value, m.Groups["acr"].Value);
             if (expansion is not null) yield return (expansion, m.Groups["acr"].Value);
@@ -118,7 +172,7 @@ internal sealed partial class ModelAnswerText
     [GeneratedRegex(@"^[ \t]*(?:[-*+][ \t]+)?(?<head>[^:\n]{2,60}?):[ \t]*\S", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex HeadPattern();
 
-    [GeneratedRegex(@"(?<words>(?:[A-Za-z][\w'-]*[ ]+){1,7})\((?<acr>[A-Z][A-Za-z-]*[A-Z][a-z]?s?)\)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<words>(?:[A-Za-z][\w'-]*[ ]+){1,7})\((?<acr>[A-Z][A-Za-z-]*[A-Z][a-z]?s?)\)", RegexOptions.CultureInvariant | RegexOptions.RightToLeft)]
     private static partial Regex AcronymAfter();
 
     [GeneratedRegex(@"\b(?<acr>[A-Z][A-Za-z-]*[A-Z][a-z]?s?)[ ]*\((?<exp>[A-Za-z][A-Za-z' -]{3,80})\)", RegexOptions.CultureInvariant)]

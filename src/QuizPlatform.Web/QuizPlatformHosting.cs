@@ -1,9 +1,11 @@
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Identity;
 using QuizPlatform.Data;
-using QuizPlatform.Data.Entities;
 using QuizPlatform.Web.Components;
-using QuizPlatform.Web.Components.Account;
+using QuizPlatform.Web.Features.Accounts;
+using QuizPlatform.Web.Features.AdminAssignments;
+using QuizPlatform.Web.Features.Assignments;
+using QuizPlatform.Web.Features.Classes;
+using QuizPlatform.Web.Features.Quizzes;
+using QuizPlatform.Web.Features.Users;
 
 namespace QuizPlatform.Web;
 
@@ -13,22 +15,17 @@ public static class QuizPlatformHosting
     public static WebApplicationBuilder AddQuizPlatform(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddRazorComponents().AddInteractiveServerComponents();
-
-        services.AddCascadingAuthenticationState();
-        services.AddScoped<IdentityRedirectManager>();
-        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
-        services.AddAuthentication(options =>
-            {
-                options.DefaultScheme = IdentityConstants.ApplicationScheme;
-                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
-            })
-            .AddIdentityCookies();
-        services.AddAuthorization();
+        // Pasted assignment documents travel in one circuit message: allow the importer's size, not the 32 KB default.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 2 * AssignmentAdministration.MaxBytes);
 
         services.AddQuizData().AddQuizStartup();
-        new IdentityBuilder(typeof(ApplicationUser), typeof(IdentityRole), services).AddSignInManager();
-        services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+        services.AddAccountsFeature();
+        services.AddUsersFeature();
+        services.AddAdminAssignmentsFeature();
+        services.AddScoped<KeywordEditing>();
+        services.AddClassesFeature();
+        services.AddQuizzesFeature();
         // Compose and load balancers probe this: healthy only when the database answers.
         services.AddHealthChecks().AddDbContextCheck<QuizDbContext>();
         return builder;
@@ -48,6 +45,7 @@ public static class QuizPlatformHosting
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapHealthChecks("/health");
+        app.MapAdminAssignmentsFeature();
         return app;
     }
 }

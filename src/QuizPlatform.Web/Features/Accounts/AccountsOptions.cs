@@ -1,0 +1,19 @@
+namespace QuizPlatform.Web.Features.Accounts;
+
+/// <summary>The <c>Accounts</c> section: how sign-in sessions are checked and how account mail goes out.</summary>
+public sealed class AccountsOptions
+{
+    public const string Section = "Accounts";
+
+    /// <summary>
+    /// How often a signed-in user is checked again (deactivated, password changed, roles changed), for cookies and
+    /// for open interactive circuits alike: a deactivated user loses access within this time.
+    /// </summary>
+    public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Write password-reset links to the log instead of mailing them. Unset: on in Development only.</summary>
+    public bool? LogEmailLinks { get; set; }
+
+    /// <summary>Send the sign-in and anti-forgery cookies over HTTPS only. Unset: on except in Development and Testing.</summary>
+    public bool? SecureCookies { get; set; }
+}

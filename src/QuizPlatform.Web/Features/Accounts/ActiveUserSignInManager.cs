@@ -1,0 +1,28 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using QuizPlatform.Data.Entities;
+
+namespace QuizPlatform.Web.Features.Accounts;
+
+/// <summary>
+/// Identity's sign-in manager, except that a deactivated account can neither sign in nor keep a cookie: the
+/// cookie's periodic security-stamp check (every <see cref="AccountsOptions.RevalidationInterval"/>) rejects it.
+/// </summary>
+public sealed class ActiveUserSignInManager(
+    UserManager<ApplicationUser> userManager,
+    IHttpContextAccessor contextAccessor,
+    IUserClaimsPrincipalFactory<ApplicationUser> claimsFactory,
+    IOptions<IdentityOptions> optionsAccessor,
+    ILogger<SignInManager<ApplicationUser>> logger,
+    IAuthenticationSchemeProvider schemes,
+    IUserConfirmation<ApplicationUser> confirmation)
+    : SignInManager<ApplicationUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
+{
+    public override async Task<bool> CanSignInAsync(ApplicationUser user) =>
+        user.IsActive && await base.CanSignInAsync(user);
+
+    public override async Task<ApplicationUser?> ValidateSecurityStampAsync(ClaimsPrincipal? principal) =>
+        await base.ValidateSecurityStampAsync(principal) is { IsActive: true } user ? user : null;
+}

@@ -1,0 +1,42 @@
+using QuizPlatform.Data.Configurations;
+
+namespace QuizPlatform.Web.Features.Assignments;
+
+/// <summary>One keyword row of the editor as typed: alternatives are one comma-separated string.</summary>
+public sealed class KeywordDraft
+{
+    public string Phrase { get; set; } = "";
+    public string Alternatives { get; set; } = "";
+    public double Weight { get; set; } = 1;
+    public bool Required { get; set; }
+
+    public IReadOnlyList<string> AlternativeList =>
+        Alternatives.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>A problem with one field of one row; <see cref="Row"/> is -1 for the list as a whole.</summary>
+    public sealed record Error(int Row, string Field, string Message);
+
+    public static IReadOnlyList<Error> Validate(IReadOnlyList<KeywordDraft> drafts)
+    {
+        var errors = new List<Error>();
+        if (drafts.Count == 0)
+            errors.Add(new Error(-1, "", "Keep at least one keyword: the grader has nothing to look for without one."));
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var row = 0; row < drafts.Count; row++)
+        {
+            var draft = drafts[row];
+            var phrase = draft.Phrase.Trim();
+            if (phrase.Length == 0)
+                errors.Add(new Error(row, nameof(Phrase), "Enter the phrase to look for."));
+            else if (phrase.Length > Limits.Phrase)
+                errors.Add(new Error(row, nameof(Phrase), $"Use at most {Limits.Phrase} characters."));
+            else if (!seen.Add(phrase))
+                errors.Add(new Error(row, nameof(Phrase), "This phrase is already in the list."));
+            if (draft.AlternativeList.FirstOrDefault(a => a.Length > Limits.Phrase) is not null)
+                errors.Add(new Error(row, nameof(Alternatives), $"Each alternative may have at most {Limits.Phrase} characters."));
+            if (!double.IsFinite(draft.Weight) || draft.Weight <= 0)
+                errors.Add(new Error(row, nameof(Weight), "The weight must be greater than 0."));
+        }
+        return errors;
+    }
+}

@@ -1,0 +1,148 @@
+using Microsoft.EntityFrameworkCore;
+using QuizPlatform.Data;
+using QuizPlatform.Data.Configurations;
+using QuizPlatform.Data.Entities;
+using QuizPlatform.Web.Features.Classes;
+
+namespace QuizPlatform.Web.Features.Quizzes;
+
+/// <summary>
+/// Creating, changing and copying quizzes, with every rule the editor shows: field validation, ownership
+/// (instructors act on their own quizzes and classes only, admins on all; a quiz the actor may not see is
+/// reported missing) and the edit rules once students have started (<see cref="QuizEditRules"/>).
+/// </summary>
+public sealed class QuizAuthoring(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<QuizSummary>> ListAsync(string actingUserId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var actor = (await Actor.LoadAsync(db, actingUserId, cancellationToken)).EnsureTeaches();
+        var rows = await Visible(db, actor)
+            .OrderByDescending(q => q.CreatedAt).ThenByDescending(q => q.Id)
+            .Select(q => new
+            {
+                q.Id, q.Title, Assignment = q.AssignmentVersion.Assignment.Title, q.AssignmentVersion.Version,
+                Questions = q.QuestionSelection == QuestionSelection.RandomPerStudent ? q.RandomCount ?? 0 : q.Questions.Count,
+                Classes = q.Classes.Select(c => c.Class.Name).ToList(), q.OpensAt, q.ClosesAt,
+                Attempts = db.Attempts.Count(a => a.QuizId == q.Id),
+            })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new QuizSummary(r.Id, r.Title, r.Assignment, r.Version, r.Questions, r.Classes.Order().ToList(),
+            r.OpensAt, r.ClosesAt, r.Attempts)).ToList();
+    }
+
+    /// <summary>The quiz as the editor shows it, times in <paramref name="timeZoneId"/>; null when the actor may not see it.</summary>
+    public async Task<LoadedQuiz?> LoadAsync(string actingUserId, int quizId, string? timeZoneId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var actor = (await Actor.LoadAsync(db, actingUserId, cancellationToken)).EnsureTeaches();
+        var quiz = await WithParts(Visible(db, actor)).AsNoTracking().SingleOrDefaultAsync(q => q.Id == quizId, cancellationToken);
+        if (quiz is null)
+            return null;
+        var zone = QuizTimes.Zone(timeZoneId);
+        var form = new QuizForm
+        {
+            Title = quiz.Title, AssignmentVersionId = quiz.AssignmentVersionId, Selection = quiz.QuestionSelection,
+            RandomCount = quiz.RandomCount, Shuffle = quiz.Shuffle, OnePerPage = quiz.OnePerPage,
+            OpensAt = QuizTimes.ToLocal(quiz.OpensAt, zone), ClosesAt = QuizTimes.ToLocal(quiz.ClosesAt, zone),
+            TimeLimitMinutes = quiz.TimeLimit is { } limit ? (int)limit.TotalMinutes : null, AttemptsAllowed = quiz.AttemptsAllowed,
+            GraceMinutes = (int)quiz.Grace.TotalMinutes, ShowScore = quiz.ShowScore, ShowKeywordFeedback = quiz.ShowKeywordFeedback,
+            ShowModelAnswer = quiz.ShowModelAnswer, ClassIds = quiz.Classes.Select(c => c.ClassId).Order().ToList(),
+        };
+        var picked = quiz.Questions.ToDictionary(q => q.QuestionId);
+        form.Questions = await QuizChoices.QuestionsOfAsync(db, quiz.AssignmentVersionId, cancellationToken);
+        foreach (var choice in form.Questions)
+        {
+            choice.Selected = picked.TryGetValue(choice.QuestionId, out var chosen);
+            if (chosen is not null)
+                choice.Points = chosen.Points;
+        }
+        form.Accommodations = quiz.Accommodations.OrderBy(a => a.Student.DisplayName).Select(a => new AccommodationForm
+        {
+            StudentId = a.StudentId, StudentName = a.Student.DisplayName == "" ? a.Student.Email ?? "" : a.Student.DisplayName,
+            TimeMultiplier = a.TimeMultiplier, ExtendedClosesAt = QuizTimes.ToLocal(a.ExtendedClosesAt, zone),
+        }).ToList();
+        return new LoadedQuiz(quiz.Id, form, await db.Attempts.CountAsync(a => a.QuizId == quizId, cancellationToken));
+    }
+
+    public async Task<AuthoringResult> CreateAsync(string actingUserId, QuizForm form, string? timeZoneId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var actor = (await Actor.LoadAsync(db, actingUserId, cancellationToken)).EnsureTeaches();
+        var (plan, errors) = QuizPlanner.Plan(form, QuizTimes.Zone(timeZoneId), await ScopeAsync(db, actor, form, cancellationToken));
+        if (plan is null)
+            return new AuthoringResult(AuthoringOutcome.Invalid, null, errors);
+        var quiz = new Quiz { CreatedById = actor.UserId, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        QuizEditRules.Apply(quiz, plan);
+        db.Quizzes.Add(quiz);
+        await db.SaveChangesAsync(cancellationToken);
+        return AuthoringResult.Success(quiz.Id);
+    }
+
+    /// <summary>Saves changes; once attempts exist, only changes that cannot corrupt them are accepted.</summary>
+    public async Task<AuthoringResult> UpdateAsync(string actingUserId, int quizId, QuizForm form, string? timeZoneId,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var actor = (await Actor.LoadAsync(db, actingUserId, cancellationToken)).EnsureTeaches();
+        var quiz = await WithParts(Visible(db, actor)).SingleOrDefaultAsync(q => q.Id == quizId, cancellationToken);
+        if (quiz is null)
+            return AuthoringResult.Missing;
+        var (plan, errors) = QuizPlanner.Plan(form, QuizTimes.Zone(timeZoneId), await ScopeAsync(db, actor, form, cancellationToken));
+        if (plan is null)
+            return new AuthoringResult(AuthoringOutcome.Invalid, quizId, errors);
+        var attempts = await db.Attempts.CountAsync(a => a.QuizId == quizId, cancellationToken);
+        if (attempts > 0 && QuizEditRules.ChangesThatCorruptAttempts(quiz, plan, form) is { Count: > 0 } refused)
+            return new AuthoringResult(AuthoringOutcome.Locked, quizId, refused,
+                $"Students have started {attempts} attempt{(attempts == 1 ? "" : "s")} on this quiz, so its questions, points and " +
+                "selection are fixed, and times, attempts and accommodations can only be extended. Make a copy to change the rest.");
+        QuizEditRules.Apply(quiz, plan);
+        await db.SaveChangesAsync(cancellationToken);
+        return AuthoringResult.Success(quizId);
+    }
+
+    /// <summary>A new quiz with the same settings, classes and accommodations, and no attempts: free to edit.</summary>
+    public async Task<AuthoringResult> CopyAsync(string actingUserId, int quizId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var actor = (await Actor.LoadAsync(db, actingUserId, cancellationToken)).EnsureTeaches();
+        var source = await WithParts(Visible(db, actor)).AsNoTracking().SingleOrDefaultAsync(q => q.Id == quizId, cancellationToken);
+        if (source is null)
+            return AuthoringResult.Missing;
+        var title = $"{source.Title} (copy)";
+        var copy = new Quiz
+        {
+            Title = title.Length > Limits.Title ? title[..Limits.Title] : title, AssignmentVersionId = source.AssignmentVersionId,
+            CreatedById = actor.UserId, CreatedAt = clock.GetUtcNow().UtcDateTime, OpensAt = source.OpensAt, ClosesAt = source.ClosesAt,
+            TimeLimit = source.TimeLimit, AttemptsAllowed = source.AttemptsAllowed, Grace = source.Grace,
+            QuestionSelection = source.QuestionSelection, RandomCount = source.RandomCount, Shuffle = source.Shuffle,
+            OnePerPage = source.OnePerPage, ShowScore = source.ShowScore, ShowKeywordFeedback = source.ShowKeywordFeedback,
+            ShowModelAnswer = source.ShowModelAnswer,
+            Questions = source.Questions.Select(q => new QuizQuestion { QuestionId = q.QuestionId, Position = q.Position, Points = q.Points }).ToList(),
+            Classes = source.Classes.Select(c => new QuizClass { ClassId = c.ClassId }).ToList(),
+            Accommodations = source.Accommodations.Select(a => new Accommodation
+                { StudentId = a.StudentId, TimeMultiplier = a.TimeMultiplier, ExtendedClosesAt = a.ExtendedClosesAt }).ToList(),
+        };
+        db.Quizzes.Add(copy);
+        await db.SaveChangesAsync(cancellationToken);
+        return AuthoringResult.Success(copy.Id);
+    }
+
+    private static IQueryable<Quiz> Visible(QuizDbContext db, Actor actor) =>
+        actor.IsAdmin ? db.Quizzes : db.Quizzes.Where(q => q.CreatedById == actor.UserId);
+
+    private static IQueryable<Quiz> WithParts(IQueryable<Quiz> quizzes) =>
+        quizzes.Include(q => q.Questions).Include(q => q.Classes)
+            .Include(q => q.Accommodations).ThenInclude(a => a.Student).AsSplitQuery();
+
+    private static async Task<PlanScope> ScopeAsync(QuizDbContext db, Actor actor, QuizForm form, CancellationToken cancellationToken)
+    {
+        var questionIds = await db.Questions.Where(q => q.AssignmentVersionId == form.AssignmentVersionId)
+            .Select(q => q.Id).ToListAsync(cancellationToken);
+        var assignable = await QuizChoices.AssignableClasses(db, actor).Select(c => c.Id).ToListAsync(cancellationToken);
+        var chosen = form.ClassIds.Where(assignable.Contains).ToList();
+        var students = await db.Enrollments.Where(e => chosen.Contains(e.ClassId)).Select(e => e.StudentId)
+            .Distinct().ToListAsync(cancellationToken);
+        return new PlanScope(questionIds.ToHashSet(), assignable.ToHashSet(), students.ToHashSet());
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using QuizPlatform.Data;
+using QuizPlatform.Data.Entities;
+using QuizPlatform.Web.Features.Classes;
+
+namespace QuizPlatform.Web.Features.Quizzes;
+
+/// <summary>What the quiz editor offers: assignment versions, their questions, the actor's classes and their students.</summary>
+public sealed class QuizChoices(IDbContextFactory<QuizDbContext> dbFactory)
+{
+    public async Task<IReadOnlyList<AssignmentVersionChoice>> AssignmentVersionsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.AssignmentVersions
+            .Select(v => new { v.Id, v.AssignmentId, v.Assignment.Title, v.Version, Questions = v.Questions.Count })
+            .ToListAsync(cancellationToken);
+        var latest = rows.GroupBy(r => r.AssignmentId).ToDictionary(g => g.Key, g => g.Max(r => r.Version));
+        return rows.OrderBy(r => r.Title, StringComparer.CurrentCultureIgnoreCase).ThenByDescending(r => r.Version)
+            .Select(r => new AssignmentVersionChoice(r.Id, r.AssignmentId, r.Title, r.Version, r.Questions, latest[r.AssignmentId] == r.Version))
+            .ToList();
+    }
+
+    /// <summary>A new quiz's form over <paramref name="versionId"/>: every question picked, at its default points.</summary>
+    public async Task<QuizForm> NewFormAsync(int versionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var title = await db.AssignmentVersions.Where(v => v.Id == versionId).Select(v => v.Assignment.Title).SingleOrDefaultAsync(cancellationToken);
+        return new QuizForm
+        {
+            Title = title ?? "", AssignmentVersionId = title is null ? 0 : versionId,
+            Questions = await QuestionsOfAsync(db, versionId, cancellationToken),
+        };
+    }
+
+    public async Task<List<QuestionChoice>> QuestionsOfAsync(int versionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await QuestionsOfAsync(db, versionId, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ClassChoice>> ClassesAsync(string actingUserId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var actor = (await Actor.LoadAsync(db, actingUserId, cancellationToken)).EnsureTeaches();
+        return await AssignableClasses(db, actor).OrderBy(c => c.Name).Select(c => new ClassChoice(c.Id, c.Name)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Students of those of <paramref name="classIds"/> the actor may assign to, for accommodations.</summary>
+    public async Task<IReadOnlyList<StudentChoice>> StudentsAsync(string actingUserId, IReadOnlyCollection<int> classIds,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var actor = (await Actor.LoadAsync(db, actingUserId, cancellationToken)).EnsureTeaches();
+        var students = await AssignableClasses(db, actor).Where(c => classIds.Contains(c.Id))
+            .SelectMany(c => c.Enrollments).Select(e => new { e.StudentId, e.Student.DisplayName, e.Student.Email })
+            .Distinct().ToListAsync(cancellationToken);
+        return students.Select(s => new StudentChoice(s.StudentId, s.DisplayName == "" ? s.Email ?? s.StudentId : s.DisplayName))
+            .OrderBy(s => s.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+    }
+
+    internal static IQueryable<Class> AssignableClasses(QuizDbContext db, Actor actor) =>
+        actor.IsAdmin ? db.Classes : db.Classes.Where(c => c.InstructorId == actor.UserId);
+
+    internal static async Task<List<QuestionChoice>> QuestionsOfAsync(QuizDbContext db, int versionId, CancellationToken cancellationToken)
+    {
+        var questions = await db.Questions.Where(q => q.AssignmentVersionId == versionId).OrderBy(q => q.Number)
+            .Select(q => new { q.Id, q.Number, q.Prompt, q.DefaultPoints }).ToListAsync(cancellationToken);
+        return questions.Select(q => new QuestionChoice
+        {
+            QuestionId = q.Id, Number = q.Number, Prompt = Excerpt(q.Prompt), Selected = true, Points = q.DefaultPoints > 0 ? q.DefaultPoints : 1,
+        }).ToList();
+    }
+
+    private static string Excerpt(string markdown)
+    {
+        var flat = string.Join(' ', markdown.Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)).Trim();
+        return flat.Length <= 160 ? flat : flat[..157] + "…";
+    }
+}

@@ -1,0 +1,73 @@
+using System.ComponentModel.DataAnnotations;
+using QuizPlatform.Data.Configurations;
+using QuizPlatform.Data.Entities;
+
+namespace QuizPlatform.Web.Features.Quizzes;
+
+/// <summary>
+/// The quiz editor's fields. Times are wall-clock times in the editor's time zone (the zone is passed beside the
+/// form); <see cref="QuizAuthoring"/> converts them to UTC to store and back to show.
+/// </summary>
+public sealed class QuizForm
+{
+    [Required(ErrorMessage = "Give the quiz a title.")]
+    [StringLength(Limits.Title, ErrorMessage = "A title has at most {1} characters.")]
+    public string Title { get; set; } = "";
+
+    [Range(1, int.MaxValue, ErrorMessage = "Choose an assignment version.")]
+    public int AssignmentVersionId { get; set; }
+
+    public QuestionSelection Selection { get; set; } = QuestionSelection.All;
+
+    /// <summary>With <see cref="QuestionSelection.RandomPerStudent"/>: how many of the selected questions each student gets.</summary>
+    public int? RandomCount { get; set; }
+
+    public bool Shuffle { get; set; }
+    public bool OnePerPage { get; set; } = true;
+
+    public DateTime? OpensAt { get; set; }
+    public DateTime? ClosesAt { get; set; }
+
+    [Range(1, 7 * 24 * 60, ErrorMessage = "A time limit is between 1 minute and a week.")]
+    public int? TimeLimitMinutes { get; set; }
+
+    [Range(1, 100, ErrorMessage = "Allow between 1 and 100 attempts.")]
+    public int AttemptsAllowed { get; set; } = 1;
+
+    [Range(0, 24 * 60, ErrorMessage = "A grace period is between 0 minutes and a day.")]
+    public int GraceMinutes { get; set; }
+
+    public ReviewVisibility ShowScore { get; set; } = ReviewVisibility.Immediately;
+    public ReviewVisibility ShowKeywordFeedback { get; set; } = ReviewVisibility.Immediately;
+    public ReviewVisibility ShowModelAnswer { get; set; } = ReviewVisibility.AfterClose;
+
+    /// <summary>Every question of the version, in number order, with whether it is picked and its points.</summary>
+    public List<QuestionChoice> Questions { get; set; } = [];
+
+    public List<int> ClassIds { get; set; } = [];
+
+    public List<AccommodationForm> Accommodations { get; set; } = [];
+
+    /// <summary>The questions the quiz draws from: all of them, or the ticked ones.</summary>
+    public IEnumerable<QuestionChoice> SelectedQuestions =>
+        Selection == QuestionSelection.All ? Questions : Questions.Where(q => q.Selected);
+}
+
+public sealed class QuestionChoice
+{
+    public int QuestionId { get; set; }
+    public int Number { get; set; }
+    public string Prompt { get; set; } = "";
+    public bool Selected { get; set; } = true;
+    public double Points { get; set; } = 1;
+}
+
+public sealed class AccommodationForm
+{
+    public string StudentId { get; set; } = "";
+    public string StudentName { get; set; } = "";
+    public double TimeMultiplier { get; set; } = 1;
+
+    /// <summary>A later close time for this student, in the editor's time zone.</summary>
+    public DateTime? ExtendedClosesAt { get; set; }
+}

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Components.Forms;
+
+namespace QuizPlatform.Web.Features.Quizzes;
+
+public sealed record QuizSummary(int Id, string Title, string AssignmentTitle, int AssignmentVersion, int QuestionCount,
+    IReadOnlyList<string> ClassNames, DateTime? OpensAt, DateTime? ClosesAt, int AttemptCount);
+
+public sealed record AssignmentVersionChoice(int VersionId, int AssignmentId, string Title, int Version, int QuestionCount, bool IsLatest);
+
+public sealed record ClassChoice(int Id, string Name);
+
+public sealed record StudentChoice(string StudentId, string Name);
+
+/// <summary>A quiz as the editor shows it: the form, and whether started attempts freeze its questions.</summary>
+public sealed record LoadedQuiz(int Id, QuizForm Form, int AttemptCount)
+{
+    public bool Locked => AttemptCount > 0;
+}
+
+public enum AuthoringOutcome { Saved, Invalid, NotFound, Locked }
+
+/// <summary>A problem with one field of the form (<see cref="Field"/> points at the form or one of its rows).</summary>
+public sealed record AuthoringError(FieldIdentifier Field, string Message);
+
+public sealed record AuthoringResult(AuthoringOutcome Outcome, int? QuizId, IReadOnlyList<AuthoringError> Errors, string? Reason = null)
+{
+    public bool Saved => Outcome == AuthoringOutcome.Saved;
+
+    public static AuthoringResult Success(int quizId) => new(AuthoringOutcome.Saved, quizId, []);
+    public static readonly AuthoringResult Missing = new(AuthoringOutcome.NotFound, null, [], "No such quiz.");
+}

@@ -1,0 +1,167 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using QuizPlatform.Data;
+using QuizPlatform.Data.Entities;
+using QuizPlatform.Data.Startup;
+
+namespace QuizPlatform.Web.Features.Users;
+
+public sealed record UserRow(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool IsActive, DateTime CreatedAt);
+
+public sealed record UserPage(IReadOnlyList<UserRow> Rows, int Total, int Page, int PageSize)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>The outcome of a change: errors to show next to the form, or the password generated for the user (shown once).</summary>
+public sealed record UserChange(bool Succeeded, IReadOnlyList<string> Errors, string? UserId = null, string? GeneratedPassword = null)
+{
+    public static UserChange Failed(params string[] errors) => new(false, errors);
+}
+
+/// <summary>
+/// Admin management of accounts: list and search, create, roles, deactivate/reactivate, password reset. Every
+/// call takes the acting user's id and refuses (<see cref="UnauthorizedAccessException"/>) unless that user is an
+/// active admin. Each operation runs in its own scope, so a page's circuit never holds a user manager's context.
+/// </summary>
+public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFactory<QuizDbContext> contextFactory)
+{
+    public const int DefaultPageSize = 20;
+
+    public async Task<UserPage> ListAsync(string actingUserId, string? search, int page = 1, int pageSize = DefaultPageSize)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync();
+        await EnsureAdminAsync(db, actingUserId);
+        var query = db.Users.AsQueryable();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var upper = search.Trim().ToUpperInvariant();
+            var lower = search.Trim().ToLowerInvariant();
+            query = query.Where(u => u.NormalizedEmail!.Contains(upper) || u.DisplayName.ToLower().Contains(lower));
+        }
+        var total = await query.CountAsync();
+        page = Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+        var users = await query.OrderBy(u => u.NormalizedEmail).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync();
+        var roles = await RolesOfAsync(db, users.Select(u => u.Id).ToList());
+        return new UserPage([.. users.Select(u => Row(u, roles))], total, page, pageSize);
+    }
+
+    public async Task<UserRow?> GetAsync(string actingUserId, string userId)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync();
+        await EnsureAdminAsync(db, actingUserId);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId);
+        return user is null ? null : Row(user, await RolesOfAsync(db, [user.Id]));
+    }
+
+    /// <summary>Creates an active account with a confirmed email; without a password one is generated and returned.</summary>
+    public async Task<UserChange> CreateAsync(string actingUserId, string email, string displayName, IReadOnlyCollection<string> roles, string? password = null)
+    {
+        await EnsureAdminAsync(actingUserId);
+        if (roles.Except(Data.Roles.All).FirstOrDefault() is { } unknown)
+            return UserChange.Failed($"Unknown role {unknown}.");
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var generated = string.IsNullOrEmpty(password);
+        password = generated ? IdentityBootstrapper.GeneratePassword() : password;
+        var user = new ApplicationUser { UserName = email.Trim(), Email = email.Trim(), EmailConfirmed = true, DisplayName = displayName.Trim() };
+        var created = await users.CreateAsync(user, password!);
+        if (!created.Succeeded)
+            return Failed(created);
+        var added = await users.AddToRolesAsync(user, roles);
+        if (!added.Succeeded)
+            return Failed(added);
+        return new UserChange(true, [], user.Id, generated ? password : null);
+    }
+
+    /// <summary>Sets the display name and exactly these roles. An admin cannot take the Admin role from themselves.</summary>
+    public async Task<UserChange> UpdateAsync(string actingUserId, string userId, string displayName, IReadOnlyCollection<string> roles)
+    {
+        await EnsureAdminAsync(actingUserId);
+        if (roles.Except(Data.Roles.All).FirstOrDefault() is { } unknown)
+            return UserChange.Failed($"Unknown role {unknown}.");
+        if (userId == actingUserId && !roles.Contains(Data.Roles.Admin))
+            return UserChange.Failed("You cannot remove your own Admin role; ask another admin.");
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        if (await users.FindByIdAsync(userId) is not { } user)
+            return UserChange.Failed("No such user.");
+        user.DisplayName = displayName.Trim();
+        var current = await users.GetRolesAsync(user);
+        var steps = new[]
+        {
+            () => users.UpdateAsync(user),
+            () => users.RemoveFromRolesAsync(user, current.Except(roles)),
+            () => users.AddToRolesAsync(user, roles.Except(current)),
+        };
+        foreach (var step in steps)
+        {
+            var result = await step();
+            if (!result.Succeeded)
+                return Failed(result);
+        }
+        // A new stamp makes open sessions pick up the new roles at their next check.
+        await users.UpdateSecurityStampAsync(user);
+        return new UserChange(true, [], user.Id);
+    }
+
+    /// <summary>Deactivates (signed out everywhere within the revalidation interval) or reactivates an account; never one's own.</summary>
+    public async Task<UserChange> SetActiveAsync(string actingUserId, string userId, bool active)
+    {
+        await EnsureAdminAsync(actingUserId);
+        if (userId == actingUserId && !active)
+            return UserChange.Failed("You cannot deactivate your own account.");
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        if (await users.FindByIdAsync(userId) is not { } user)
+            return UserChange.Failed("No such user.");
+        user.IsActive = active;
+        var updated = await users.UpdateAsync(user);
+        if (!updated.Succeeded)
+            return Failed(updated);
+        await users.UpdateSecurityStampAsync(user);
+        return new UserChange(true, [], user.Id);
+    }
+
+    /// <summary>Replaces the user's password with a generated one (returned, to hand over) and ends their sessions.</summary>
+    public async Task<UserChange> ResetPasswordAsync(string actingUserId, string userId)
+    {
+        await EnsureAdminAsync(actingUserId);
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        if (await users.FindByIdAsync(userId) is not { } user)
+            return UserChange.Failed("No such user.");
+        var password = IdentityBootstrapper.GeneratePassword();
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var reset = await users.ResetPasswordAsync(user, token, password);
+        if (!reset.Succeeded)
+            return Failed(reset);
+        await users.SetLockoutEndDateAsync(user, null);
+        return new UserChange(true, [], user.Id, password);
+    }
+
+    async Task EnsureAdminAsync(string actingUserId)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync();
+        await EnsureAdminAsync(db, actingUserId);
+    }
+
+    static async Task EnsureAdminAsync(QuizDbContext db, string actingUserId)
+    {
+        var isAdmin = await db.Users.AnyAsync(u => u.Id == actingUserId && u.IsActive &&
+            db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Data.Roles.Admin)));
+        if (!isAdmin)
+            throw new UnauthorizedAccessException("Only an active admin may manage users.");
+    }
+
+    static async Task<ILookup<string, string>> RolesOfAsync(QuizDbContext db, List<string> userIds) =>
+        (await db.UserRoles.Where(ur => userIds.Contains(ur.UserId))
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
+            .ToListAsync())
+        .ToLookup(x => x.UserId, x => x.Name!);
+
+    static UserRow Row(ApplicationUser user, ILookup<string, string> roles) =>
+        new(user.Id, user.Email ?? "", user.DisplayName, [.. roles[user.Id].Order()], user.IsActive, user.CreatedAt);
+
+    static UserChange Failed(IdentityResult result) => new(false, [.. result.Errors.Select(e => e.Description)]);
+}

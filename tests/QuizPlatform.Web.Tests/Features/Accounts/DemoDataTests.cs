@@ -1,0 +1,124 @@
+extern alias cli;
+
+using System.Net;
+using cli::QuizPlatform.Cli;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using QuizPlatform.Data;
+using QuizPlatform.Data.Demo;
+using QuizPlatform.Data.Entities;
+using QuizPlatform.Web.Tests.Cli;
+using QuizPlatform.Web.Tests.Infrastructure;
+using QuizPlatform.Web.Tests.Support;
+using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
+
+namespace QuizPlatform.Web.Tests.Features.Accounts;
+
+public sealed class DemoDataTests
+{
+    private static Dictionary<string, string?> DemoOn(TempDirectory seeds)
+    {
+        seeds.WriteFile(SeedDocuments.SeedFileName, SeedDocuments.Seed);
+        var settings = SeedDocuments.SeedingFrom(seeds.Path);
+        settings["Seeding:Demo"] = "true";
+        return settings;
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task DemoAccountsSignInWithTheDocumentedPasswordAndRoles(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        using var seeds = new TempDirectory();
+        await using var app = new QuizAppFactory(database, DemoOn(seeds));
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+
+        string[] expected = [DemoDataSeeder.AdminEmail, DemoDataSeeder.InstructorEmail, .. DemoDataSeeder.StudentEmails];
+        var roles = new List<string>();
+        foreach (var email in expected)
+        {
+            var user = await users.FindByEmailAsync(email);
+            Assert.NotNull(user);
+            Assert.True(await users.CheckPasswordAsync(user, "Demo!2345"), email);
+            roles.Add(Assert.Single(await users.GetRolesAsync(user)));
+        }
+        Assert.Equal([Roles.Admin, Roles.Instructor, Roles.Student, Roles.Student, Roles.Student, Roles.Student, Roles.Student], roles);
+
+        using var client = app.CreateCookieClient();
+        using var signIn = await client.SignInAsync("student3@demo.local", "Demo!2345");
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task DemoClassHasTheFiveStudentsAndAnOpenHourLongQuizOverAllFiftyQuestions(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        using var seeds = new TempDirectory();
+        await using var app = new QuizAppFactory(database, DemoOn(seeds));
+        await using var db = app.Services.CreateDbContext();
+
+        var cls = await db.Classes.Include(c => c.Instructor).Include(c => c.Enrollments).ThenInclude(e => e.Student).SingleAsync();
+        var quiz = await db.Quizzes.Include(q => q.Questions).Include(q => q.Classes).SingleAsync();
+        var versionQuestions = await db.Questions.Where(q => q.AssignmentVersionId == quiz.AssignmentVersionId).Select(q => q.Id).ToListAsync();
+
+        Assert.Equal("CNN 101", cls.Name);
+        Assert.Equal(DemoDataSeeder.InstructorEmail, cls.Instructor.Email);
+        Assert.Equal(DemoDataSeeder.StudentEmails, cls.Enrollments.Select(e => e.Student.Email!).Order());
+        Assert.Equal(cls.Id, Assert.Single(quiz.Classes).ClassId);
+        Assert.Equal(50, versionQuestions.Count);
+        Assert.Equal(versionQuestions.Order(), quiz.Questions.Select(q => q.QuestionId).Order());
+        Assert.Equal(Enumerable.Range(1, 50), quiz.Questions.Select(q => q.Position).Order());
+        Assert.Equal(QuestionSelection.All, quiz.QuestionSelection);
+        Assert.Equal(TimeSpan.FromMinutes(60), quiz.TimeLimit);
+        Assert.True(quiz.OpensAt <= DateTime.UtcNow);
+        Assert.Null(quiz.ClosesAt);
+        Assert.Equal(ReviewVisibility.Immediately, quiz.ShowScore);
+        Assert.Equal(ReviewVisibility.Immediately, quiz.ShowKeywordFeedback);
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task SecondStartAddsNothing(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        using var seeds = new TempDirectory();
+        var settings = DemoOn(seeds);
+        await using (var first = new QuizAppFactory(database, settings))
+            _ = first.Services;
+        await using var second = new QuizAppFactory(database, settings);
+        await using var db = second.Services.CreateDbContext();
+
+        Assert.Equal(8, await db.Users.CountAsync()); // 7 demo accounts and the first-run admin
+        Assert.Equal(1, await db.Classes.CountAsync());
+        Assert.Equal(5, await db.Enrollments.CountAsync());
+        Assert.Equal(1, await db.Quizzes.CountAsync());
+        Assert.Equal(50, await db.QuizQuestions.CountAsync());
+    }
+
+    [Fact]
+    public async Task DemoIsOffUnlessAskedOutsideDevelopment()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = new QuizAppFactory(database);
+        await using var db = app.Services.CreateDbContext();
+
+        Assert.False(await db.Users.AnyAsync(u => u.Email!.EndsWith("@demo.local")));
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task SeedCommandWithDemoAddsTheDemoDataOnce(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var quiz = new DatabaseCli(database);
+        await quiz.MigrateAsync();
+        string[] seed = ["seed", "--demo", $"--Seeding:Directory={Path.GetDirectoryName(CliRunner.SeedFile)}"];
+
+        var first = await quiz.RunAsync(seed);
+        var second = await quiz.RunAsync(seed);
+
+        Assert.True(first.ExitCode == ExitCodes.Success, first.Stderr);
+        Assert.Contains("Demo data: 7 account(s) created, class CNN 101 created, 5 student(s) enrolled, quiz created.", first.Stdout);
+        Assert.True(second.ExitCode == ExitCodes.Success, second.Stderr);
+        Assert.Contains("Demo data: 0 account(s) created, class CNN 101 present, 0 student(s) enrolled, quiz present.", second.Stdout);
+    }
+}

@@ -1,0 +1,161 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using QuizPlatform.Data;
+using QuizPlatform.Data.Entities;
+using QuizPlatform.Web.Components.Account;
+using QuizPlatform.Web.Tests.Infrastructure;
+using QuizPlatform.Web.Tests.Support;
+using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
+
+namespace QuizPlatform.Web.Tests.Features.Accounts;
+
+public sealed partial class SignInSecurityTests
+{
+    [Theory, AllDatabaseProviders]
+    public async Task FiveWrongPasswordsLockTheAccountEvenAgainstTheRightOne(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new QuizAppFactory(database, AccountTestSupport.KnownAdmin());
+        await app.CreateUserAsync("teacher@quiz.local", Roles.Instructor);
+        using var client = app.CreateCookieClient();
+
+        for (var i = 0; i < 5; i++)
+        {
+            // The first four re-show the form; the fifth already sends to the lockout page.
+            using var wrong = await client.SignInAsync("teacher@quiz.local", "Wrong-Password-" + i);
+            Assert.Equal(i < 4 ? HttpStatusCode.OK : HttpStatusCode.Redirect, wrong.StatusCode);
+        }
+        using var right = await client.SignInAsync("teacher@quiz.local", AccountTestSupport.Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        Assert.Equal("/Account/Lockout", right.Headers.Location?.AbsolutePath);
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task DeactivatedUserCannotSignIn(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new QuizAppFactory(database, AccountTestSupport.KnownAdmin());
+        await app.CreateUserAsync("gone@quiz.local", Roles.Student, active: false);
+        using var client = app.CreateCookieClient();
+
+        using var response = await client.SignInAsync("gone@quiz.local", AccountTestSupport.Password);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Invalid login attempt", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task DeactivatedUserLosesTheSessionAlreadySignedIn(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new QuizAppFactory(database,
+            AccountTestSupport.KnownAdmin(("Accounts:RevalidationInterval", "00:00:00")));
+        var teacher = await app.CreateUserAsync("teacher@quiz.local", Roles.Instructor);
+        using var client = app.CreateCookieClient();
+        using (var signIn = await client.SignInAsync("teacher@quiz.local", AccountTestSupport.Password))
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        using (var before = await client.GetAsync("/assignments"))
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+
+        await SetActiveAsync(app.Services, teacher.Id, false);
+        using var after = await client.GetAsync("/assignments");
+
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Equal("/Account/Login", after.Headers.Location?.AbsolutePath);
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task OpenCircuitStopsTrustingADeactivatedUser(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new QuizAppFactory(database, AccountTestSupport.KnownAdmin());
+        var student = await app.CreateUserAsync("student@quiz.local", Roles.Student);
+        using var scope = app.Services.CreateScope();
+        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>();
+        var principal = await signIn.CreateUserPrincipalAsync((await signIn.UserManager.FindByIdAsync(student.Id))!);
+        var circuitState = (IdentityRevalidatingAuthenticationStateProvider)scope.ServiceProvider
+            .GetRequiredService<AuthenticationStateProvider>();
+
+        Assert.True(await circuitState.IsStillValidAsync(principal));
+        await SetActiveAsync(app.Services, student.Id, false);
+        Assert.False(await circuitState.IsStillValidAsync(principal));
+    }
+
+    [Fact]
+    public async Task CookiesAreHttpOnlyLaxAndSecureWhenConfigured()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = new QuizAppFactory(database, AccountTestSupport.KnownAdmin(("Accounts:SecureCookies", "true")));
+        using var client = app.CreateCookieClient("https://localhost");
+
+        using var response = await client.SignInAsync("admin@quiz.local", AccountTestSupport.Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var identityCookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Identity.Application="));
+        Assert.Contains("; secure", identityCookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("; httponly", identityCookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("; samesite=lax", identityCookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("short1!A", true)]
+    [InlineData("Demo!2345", true)]
+    [InlineData("password", false)]
+    [InlineData("Password1", false)]
+    [InlineData("Ab1!", false)]
+    [InlineData("Aaaaaa1!", false)]
+    public async Task PasswordPolicyAsksForLengthAndVariety(string password, bool accepted)
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = new QuizAppFactory(database, AccountTestSupport.KnownAdmin());
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+
+        var result = await users.CreateAsync(new ApplicationUser { UserName = "p@quiz.local", Email = "p@quiz.local" }, password);
+
+        Assert.Equal(accepted, result.Succeeded);
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task ForgottenPasswordIsResetThroughTheLoggedLink(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var logs = new LogCollector();
+        await using var factory = new QuizAppFactory(database, AccountTestSupport.KnownAdmin(("Accounts:LogEmailLinks", "true")));
+        var app = factory.WithLogs(logs);
+        await app.CreateUserAsync("student@quiz.local", Roles.Student);
+        using var client = app.CreateCookieClient();
+
+        using (var asked = await client.SubmitFormAsync("/Account/ForgotPassword", ("Input.Email", "student@quiz.local")))
+            Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        var line = Assert.Single(logs.Messages, m => m.StartsWith("Password reset link for student@quiz.local"));
+        var link = new Uri(ResetLink().Match(line).Value);
+        using (var reset = await client.SubmitFormAsync(link.PathAndQuery,
+                   ("Input.Email", "student@quiz.local"), ("Input.Password", "Brand-New-Pass-7"), ("Input.ConfirmPassword", "Brand-New-Pass-7")))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+            Assert.Equal("/Account/ResetPasswordConfirmation", reset.Headers.Location?.AbsolutePath);
+        }
+
+        using var oldPassword = await client.SignInAsync("student@quiz.local", AccountTestSupport.Password);
+        using var newPassword = await client.SignInAsync("student@quiz.local", "Brand-New-Pass-7");
+        Assert.Equal(HttpStatusCode.OK, oldPassword.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, newPassword.StatusCode);
+    }
+
+    internal static async Task SetActiveAsync(IServiceProvider services, string userId, bool active)
+    {
+        using var scope = services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = (await users.FindByIdAsync(userId))!;
+        user.IsActive = active;
+        Assert.True((await users.UpdateAsync(user)).Succeeded);
+    }
+
+    [GeneratedRegex(@"https?://\S+/Account/ResetPassword\?code=\S+")]
+    private static partial Regex ResetLink();
+}

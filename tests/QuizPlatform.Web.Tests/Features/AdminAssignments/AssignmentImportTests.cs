@@ -1,0 +1,128 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using QuizPlatform.Data;
+using QuizPlatform.Data.Assignments;
+using QuizPlatform.Importing;
+using QuizPlatform.Web.Features.AdminAssignments;
+using QuizPlatform.Web.Tests.Infrastructure;
+using QuizPlatform.Web.Tests.Support;
+using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
+
+namespace QuizPlatform.Web.Tests.Features.AdminAssignments;
+
+public sealed class AssignmentImportTests
+{
+    [Theory, AllDatabaseProviders]
+    public async Task InstructorsAndStudentsCannotPreviewImportListOrExport(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new QuizAppFactory(database);
+        var adminId = await app.CreateUserAsync("boss@quiz.local", Roles.Admin);
+        var imported = await Administration(app).ImportAsync(adminId, Bytes(Documents.Original), "week.md");
+        var content = Bytes(Documents.Revised);
+
+        foreach (var (email, role) in new[] { ("teacher@quiz.local", Roles.Instructor), ("student@quiz.local", Roles.Student) })
+        {
+            var userId = await app.CreateUserAsync(email, role);
+            var administration = Administration(app);
+            await Assert.ThrowsAsync<UnauthorizedAccessException>(() => administration.PreviewAsync(userId, content, "week.md"));
+            await Assert.ThrowsAsync<UnauthorizedAccessException>(() => administration.ImportAsync(userId, content, "week.md"));
+            await Assert.ThrowsAsync<UnauthorizedAccessException>(() => administration.ListAsync(userId));
+            await Assert.ThrowsAsync<UnauthorizedAccessException>(() => administration.ExportAsync(userId, imported.AssignmentId!.Value, 1));
+
+            using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            using var _ = await client.SignInAsync(email, TestUsers.Password);
+            foreach (var path in new[] { "/admin/assignments", "/admin/assignments/import", $"/admin/assignments/{imported.AssignmentId}/export" })
+            {
+                using var response = await client.GetAsync(path);
+                Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+                Assert.Equal("/Account/AccessDenied", response.Headers.Location?.AbsolutePath);
+            }
+        }
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Administration(app).ImportAsync(null, content, "week.md"));
+
+        await using var db = app.Services.CreateDbContext();
+        Assert.Equal(1, await db.AssignmentVersions.CountAsync());
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task BrokenDocumentShowsNumberedOffendingLinesAndImportsNothing(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new QuizAppFactory(database);
+        var adminId = await app.CreateUserAsync("boss@quiz.local", Roles.Admin);
+        var administration = Administration(app);
+
+        var preview = await administration.PreviewAsync(adminId, Bytes(Documents.Broken), "week1.md");
+        var imported = await administration.ImportAsync(adminId, Bytes(Documents.Broken), "week1.md");
+
+        Assert.Equal(PreviewStatus.Invalid, preview.Status);
+        Assert.False(preview.CanImport);
+        var error = Assert.Single(preview.Diagnostics);
+        Assert.Equal((9, Severity.Error, "2. Pooling shrinks feature maps."), (error.Line, error.Severity, error.Text));
+        Assert.Contains("does not match any question", error.Message);
+        Assert.Equal(ImportStatus.Invalid, imported.Status);
+        await using var db = app.Services.CreateDbContext();
+        Assert.False(await db.Assignments.AnyAsync());
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task ChangedDocumentPreviewsItsChangesAndImportsAsVersion2KeepingVersion1(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new QuizAppFactory(database);
+        var adminId = await app.CreateUserAsync("boss@quiz.local", Roles.Admin);
+        var administration = Administration(app);
+
+        var first = await administration.PreviewAsync(adminId, Bytes(Documents.Original), "week.md");
+        await administration.ImportAsync(adminId, Bytes(Documents.Original), "week.md");
+        var again = await administration.PreviewAsync(adminId, Bytes(Documents.Original), "week.md");
+        var revised = await administration.PreviewAsync(adminId, Bytes(Documents.Revised), "week-v2.md");
+        var imported = await administration.ImportAsync(adminId, Bytes(Documents.Revised), "week-v2.md");
+
+        Assert.Equal((PreviewStatus.New, 1, true), (first.Status, first.Version, first.CanImport));
+        Assert.Equal((PreviewStatus.Unchanged, 1, false), (again.Status, again.Version, again.CanImport));
+        Assert.Equal((PreviewStatus.NewVersion, 2, true), (revised.Status, revised.Version, revised.CanImport));
+        Assert.Equal(new[] { 4 }, revised.Changes!.Added);
+        Assert.Equal(new[] { 1 }, revised.Changes.Changed);
+        Assert.Equal(new[] { 3 }, revised.Changes.Removed);
+        Assert.Equal(new[] { 1, 2, 4 }, revised.Questions.Select(q => q.Number));
+        Assert.All(revised.Questions, q => Assert.NotEmpty(q.Keywords));
+        Assert.Equal((ImportStatus.Updated, 2), (imported.Status, imported.Version));
+
+        await using var db = app.Services.CreateDbContext();
+        var versions = await db.AssignmentVersions.Include(v => v.Questions).OrderBy(v => v.Version).ToListAsync();
+        Assert.Equal(new[] { 1, 2 }, versions.Select(v => v.Version));
+        Assert.Equal(new[] { 1, 2, 3 }, versions[0].Questions.Select(q => q.Number).Order());
+        Assert.All(versions, v => Assert.Equal(adminId, v.ImportedById));
+    }
+
+    [Theory]
+    [InlineData("1,2,3", "1,2,3", "", "", "")]
+    [InlineData("1,2", "1,2,3", "3", "", "")]
+    [InlineData("1,2,3", "1,3", "", "", "2")]
+    [InlineData("1,2", "1*,2", "", "1", "")]
+    [InlineData("1,2,3", "1*,2,4", "4", "1", "3")]
+    public void VersionChangesNameAddedChangedAndRemovedQuestions(string stored, string document, string added, string changed, string removed)
+    {
+        // "n" is question n with its original text, "n*" the same number with a reworded answer.
+        static IEnumerable<VersionChanges.QuestionText> Questions(string list) => list.Split(',').Select(item =>
+            new VersionChanges.QuestionText(int.Parse(item.TrimEnd('*')), "Prompt " + item.TrimEnd('*'), item.EndsWith('*') ? "Reworded" : "Answer"));
+        static int[] Numbers(string list) => list.Length == 0 ? [] : list.Split(',').Select(int.Parse).ToArray();
+
+        var changes = VersionChanges.Between(Questions(stored), Questions(document));
+
+        Assert.Equal(Numbers(added), changes.Added);
+        Assert.Equal(Numbers(changed), changes.Changed);
+        Assert.Equal(Numbers(removed), changes.Removed);
+        Assert.Equal(added + changed + removed == "", changes.None);
+    }
+
+    internal static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
+
+    internal static AssignmentAdministration Administration(WebApplicationFactory<Program> app) =>
+        app.Services.CreateScope().ServiceProvider.GetRequiredService<AssignmentAdministration>();
+}

@@ -1,0 +1,198 @@
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using QuizPlatform.Data;
+using QuizPlatform.Data.Assignments;
+using QuizPlatform.Data.Entities;
+using QuizPlatform.Web.Features.Assignments;
+using QuizPlatform.Web.Tests.Features.AdminAssignments;
+using QuizPlatform.Web.Tests.Infrastructure;
+using QuizPlatform.Web.Tests.Support;
+using static QuizPlatform.Web.Tests.Features.AdminAssignments.AssignmentImportTests;
+using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
+
+namespace QuizPlatform.Web.Tests.Features.Keywords;
+
+public sealed class KeywordEditingTests
+{
+    static readonly KeywordDraft[] Edited =
+    [
+        new() { Phrase = "downsampling", Alternatives = "subsampling, down-sampling", Weight = 2, Required = true },
+        new() { Phrase = "strongest activation", Weight = 0.5 },
+    ];
+
+    [Theory, AllDatabaseProviders]
+    public async Task InstructorSavesKeywordsAsEditedInTheirOrder(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new QuizAppFactory(database);
+        var (teacherId, imported) = await ImportAsync(app);
+        var questionId = await QuestionIdAsync(app, imported.AssignmentVersionId!.Value, 1);
+
+        var errors = await Editing(app).SaveAsync(teacherId, imported.AssignmentId!.Value, questionId, Edited);
+        var loaded = await Editing(app).LoadAsync(teacherId, imported.AssignmentId.Value, questionId);
+
+        Assert.Empty(errors);
+        var stored = await KeywordsAsync(app, questionId);
+        Assert.Equal(new[] { "downsampling", "strongest activation" }, stored.Select(k => k.Phrase));
+        Assert.Equal(new[] { "subsampling", "down-sampling" }, stored[0].Alternatives);
+        Assert.Equal((2.0, true), (stored[0].Weight, stored[0].Required));
+        Assert.All(stored, k => Assert.Equal(KeywordOrigin.Edited, k.Origin));
+        Assert.True(loaded!.Edited);
+        Assert.Equal("subsampling, down-sampling", loaded.Keywords[0].Alternatives);
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task InstructorGetsTheEditorWithEachKeywordInLabelledFields(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new QuizAppFactory(database);
+        var (teacherId, imported) = await ImportAsync(app);
+        var questionId = await QuestionIdAsync(app, imported.AssignmentVersionId!.Value, 1);
+        await Editing(app).SaveAsync(teacherId, imported.AssignmentId!.Value, questionId, Edited);
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var _ = await client.SignInAsync("teacher@quiz.local", TestUsers.Password);
+
+        var page = await client.GetStringAsync($"/assignments/{imported.AssignmentId}/questions/{questionId}/keywords");
+        var details = await client.GetStringAsync($"/assignments/{imported.AssignmentId}");
+
+        Assert.Contains("Keywords of question 1", page);
+        Assert.Contains("for=\"phrase-2\"", page);
+        Assert.Contains("id=\"phrase-1\"", page);
+        Assert.Contains("value=\"downsampling\"", page);
+        Assert.Contains("value=\"subsampling, down-sampling\"", page);
+        Assert.Contains("Reset to extracted", page);
+        Assert.Contains($"assignments/{imported.AssignmentId}/questions/{questionId}/keywords", details);
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task ResetRestoresTheExtractedKeywords(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new QuizAppFactory(database);
+        var (teacherId, imported) = await ImportAsync(app);
+        var questionId = await QuestionIdAsync(app, imported.AssignmentVersionId!.Value, 1);
+        var extracted = (await KeywordsAsync(app, questionId)).Select(k => (k.Phrase, k.Weight, k.Required)).ToList();
+
+        await Editing(app).SaveAsync(teacherId, imported.AssignmentId!.Value, questionId, Edited);
+        await Editing(app).ResetToExtractedAsync(teacherId, imported.AssignmentId.Value, questionId);
+
+        var restored = await KeywordsAsync(app, questionId);
+        Assert.Equal(extracted, restored.Select(k => (k.Phrase, k.Weight, k.Required)));
+        Assert.All(restored, k => Assert.Equal(KeywordOrigin.Extracted, k.Origin));
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task EditedKeywordsOfAnUnchangedQuestionSurviveReimport(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new QuizAppFactory(database);
+        var (teacherId, imported) = await ImportAsync(app);
+        var question2 = await QuestionIdAsync(app, imported.AssignmentVersionId!.Value, 2);
+        await Editing(app).SaveAsync(teacherId, imported.AssignmentId!.Value, question2, Edited);
+
+        var adminId = await app.CreateUserAsync("boss@quiz.local", Roles.Admin);
+        var preview = await Administration(app).PreviewAsync(adminId, Bytes(Documents.Revised), "week.md");
+        var revised = await Administration(app).ImportAsync(adminId, Bytes(Documents.Revised), "week.md");
+
+        Assert.Equal(new[] { "downsampling", "strongest activation" }, preview.Questions.Single(q => q.Number == 2).Keywords.Select(k => k.Phrase));
+        var kept = await KeywordsAsync(app, await QuestionIdAsync(app, revised.AssignmentVersionId!.Value, 2));
+        Assert.Equal(new[] { "downsampling", "strongest activation" }, kept.Select(k => k.Phrase));
+        Assert.All(kept, k => Assert.Equal(KeywordOrigin.Edited, k.Origin));
+        var changed = await KeywordsAsync(app, await QuestionIdAsync(app, revised.AssignmentVersionId.Value, 1));
+        Assert.All(changed, k => Assert.Equal(KeywordOrigin.Extracted, k.Origin));
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task StudentCannotSeeSaveOrResetKeywords(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new QuizAppFactory(database);
+        var (_, imported) = await ImportAsync(app);
+        var questionId = await QuestionIdAsync(app, imported.AssignmentVersionId!.Value, 1);
+        var before = (await KeywordsAsync(app, questionId)).Select(k => k.Phrase).ToList();
+        var studentId = await app.CreateUserAsync("student@quiz.local", Roles.Student);
+        var assignmentId = imported.AssignmentId!.Value;
+
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Editing(app).LoadAsync(studentId, assignmentId, questionId));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Editing(app).SaveAsync(studentId, assignmentId, questionId, Edited));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Editing(app).ResetToExtractedAsync(studentId, assignmentId, questionId));
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var _ = await client.SignInAsync("student@quiz.local", TestUsers.Password);
+        using var page = await client.GetAsync($"/assignments/{assignmentId}/questions/{questionId}/keywords");
+
+        Assert.Equal("/Account/AccessDenied", page.Headers.Location?.AbsolutePath);
+        Assert.Equal(before, (await KeywordsAsync(app, questionId)).Select(k => k.Phrase));
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task AQuestionIsOnlyReachedThroughItsOwnAssignment(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new QuizAppFactory(database);
+        var (teacherId, imported) = await ImportAsync(app);
+        var questionId = await QuestionIdAsync(app, imported.AssignmentVersionId!.Value, 1);
+        var otherAssignment = imported.AssignmentId!.Value + 1;
+
+        Assert.Null(await Editing(app).LoadAsync(teacherId, otherAssignment, questionId));
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => Editing(app).SaveAsync(teacherId, otherAssignment, questionId, Edited));
+        Assert.All(await KeywordsAsync(app, questionId), k => Assert.Equal(KeywordOrigin.Extracted, k.Origin));
+    }
+
+    public static TheoryData<KeywordDraft[], int, string> InvalidDrafts => new()
+    {
+        { [], -1, "" },
+        { [new() { Phrase = "  ", Weight = 1 }], 0, nameof(KeywordDraft.Phrase) },
+        { [new() { Phrase = "pooling", Weight = 0 }], 0, nameof(KeywordDraft.Weight) },
+        { [new() { Phrase = "pooling", Weight = -2 }], 0, nameof(KeywordDraft.Weight) },
+        { [new() { Phrase = "pooling", Weight = double.NaN }], 0, nameof(KeywordDraft.Weight) },
+        { [new() { Phrase = "pooling" }, new() { Phrase = "Pooling" }], 1, nameof(KeywordDraft.Phrase) },
+        { [new() { Phrase = new string('x', 201) }], 0, nameof(KeywordDraft.Phrase) },
+        { [new() { Phrase = "pooling", Alternatives = "max pooling, " + new string('x', 201) }], 0, nameof(KeywordDraft.Alternatives) },
+    };
+
+    [Theory, MemberData(nameof(InvalidDrafts))]
+    public void InvalidDraftIsRefusedOnItsField(KeywordDraft[] drafts, int row, string field)
+    {
+        var error = Assert.Single(KeywordDraft.Validate(drafts));
+
+        Assert.Equal((row, field), (error.Row, error.Field));
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task InvalidDraftStoresNothing(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new QuizAppFactory(database);
+        var (teacherId, imported) = await ImportAsync(app);
+        var questionId = await QuestionIdAsync(app, imported.AssignmentVersionId!.Value, 1);
+
+        var errors = await Editing(app).SaveAsync(teacherId, imported.AssignmentId!.Value, questionId,
+            [Edited[0], new KeywordDraft { Phrase = "zero", Weight = 0 }]);
+
+        Assert.Equal((1, nameof(KeywordDraft.Weight)), (Assert.Single(errors).Row, errors[0].Field));
+        Assert.All(await KeywordsAsync(app, questionId), k => Assert.Equal(KeywordOrigin.Extracted, k.Origin));
+    }
+
+    static async Task<(string TeacherId, ImportResult Imported)> ImportAsync(WebApplicationFactory<Program> app)
+    {
+        var teacherId = await app.CreateUserAsync("teacher@quiz.local", Roles.Instructor);
+        var imported = await app.Services.GetRequiredService<AssignmentImporter>().ImportAsync(Bytes(Documents.Original), "week.md");
+        return (teacherId, imported);
+    }
+
+    static async Task<int> QuestionIdAsync(WebApplicationFactory<Program> app, int versionId, int number)
+    {
+        await using var db = app.Services.CreateDbContext();
+        return await db.Questions.Where(q => q.AssignmentVersionId == versionId && q.Number == number).Select(q => q.Id).SingleAsync();
+    }
+
+    static async Task<List<QuestionKeyword>> KeywordsAsync(WebApplicationFactory<Program> app, int questionId)
+    {
+        await using var db = app.Services.CreateDbContext();
+        return await db.QuestionKeywords.Where(k => k.QuestionId == questionId).OrderBy(k => k.Position).ToListAsync();
+    }
+
+    static KeywordEditing Editing(WebApplicationFactory<Program> app) =>
+        app.Services.CreateScope().ServiceProvider.GetRequiredService<KeywordEditing>();
+}

@@ -1,0 +1,91 @@
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using QuizPlatform.Data;
+using QuizPlatform.Data.Assignments;
+using QuizPlatform.Data.Entities;
+using QuizPlatform.Web.Features.Classes;
+using QuizPlatform.Web.Features.Quizzes;
+using QuizPlatform.Web.Tests.Features.Classes;
+using QuizPlatform.Web.Tests.Infrastructure;
+using QuizPlatform.Web.Tests.Support;
+using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
+
+namespace QuizPlatform.Web.Tests.Features.Quizzes;
+
+/// <summary>
+/// A running app with a three-question assignment, two instructors (Alice with class "Algebra" holding student
+/// Sam, Bob with class "Biology") and the services the quiz editor calls.
+/// </summary>
+public sealed class QuizScene : IAsyncDisposable
+{
+    private QuizScene(TestDatabase database, QuizAppFactory app) => (Database, App) = (database, app);
+
+    public TestDatabase Database { get; }
+    public QuizAppFactory App { get; }
+    public string Alice { get; private set; } = "";
+    public string Bob { get; private set; } = "";
+    public string Sam { get; private set; } = "";
+    public int AlgebraId { get; private set; }
+    public int BiologyId { get; private set; }
+    public int VersionId { get; private set; }
+
+    public QuizAuthoring Authoring => App.Services.GetRequiredService<QuizAuthoring>();
+    public QuizChoices Choices => App.Services.GetRequiredService<QuizChoices>();
+
+    public static async Task<QuizScene> CreateAsync(DatabaseProvider provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var scene = new QuizScene(database, new QuizAppFactory(database, People.KnownAdmin));
+        var app = scene.App;
+        var imported = await app.Services.GetRequiredService<AssignmentImporter>().ImportAsync(Encoding.UTF8.GetBytes("""
+            # Networks
+
+            1. What does a convolution layer learn?
+            2. Why use pooling?
+            3. What is overfitting?
+
+            ## Solution
+
+            1. It learns local filters that detect features such as edges.
+            2. Pooling reduces the spatial size and adds translation invariance.
+            3. Overfitting is fitting noise in the training data so the model generalises poorly.
+            """), "networks.md");
+        Assert.Equal(ImportStatus.Created, imported.Status);
+        scene.VersionId = imported.AssignmentVersionId!.Value;
+        scene.Alice = await People.CreateAsync(app, "alice@quiz.local", Roles.Instructor, "Alice");
+        scene.Bob = await People.CreateAsync(app, "bob@quiz.local", Roles.Instructor, "Bob");
+        scene.Sam = await People.CreateAsync(app, "sam@quiz.local", Roles.Student, "Sam");
+        var classes = app.Services.GetRequiredService<ClassService>();
+        var algebra = await classes.CreateAsync(scene.Alice, "Algebra");
+        scene.AlgebraId = algebra.Id;
+        scene.BiologyId = (await classes.CreateAsync(scene.Bob, "Biology")).Id;
+        await app.Services.GetRequiredService<EnrollmentService>().JoinAsync(scene.Sam, algebra.JoinCode);
+        return scene;
+    }
+
+    /// <summary>Alice's valid form: all questions, assigned to Algebra, open in January, close in July.</summary>
+    public async Task<QuizForm> AliceFormAsync()
+    {
+        var form = await Choices.NewFormAsync(VersionId);
+        form.Title = "Networks quiz";
+        form.OpensAt = new DateTime(2027, 1, 15, 9, 0, 0);
+        form.ClosesAt = new DateTime(2027, 7, 15, 9, 0, 0);
+        form.TimeLimitMinutes = 30;
+        form.ClassIds = [AlgebraId];
+        return form;
+    }
+
+    /// <summary>Sam starts an attempt, as the student side will (a row, nothing more is needed here).</summary>
+    public async Task StartAttemptAsync(int quizId)
+    {
+        await using var db = App.Services.CreateDbContext();
+        db.Attempts.Add(new Attempt { QuizId = quizId, StudentId = Sam, Number = 1, StartedAt = DateTime.UtcNow });
+        await db.SaveChangesAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}

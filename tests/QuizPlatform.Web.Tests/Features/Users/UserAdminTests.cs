@@ -1,0 +1,183 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using QuizPlatform.Data;
+using QuizPlatform.Web.Features.Users;
+using QuizPlatform.Web.Tests.Features.Accounts;
+using QuizPlatform.Web.Tests.Infrastructure;
+using QuizPlatform.Web.Tests.Support;
+using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
+
+namespace QuizPlatform.Web.Tests.Features.Users;
+
+public sealed class UserAdminTests
+{
+    [Theory, AllDatabaseProviders]
+    public async Task InstructorIsDeniedThePagesAndTheService(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new QuizAppFactory(database, AccountTestSupport.KnownAdmin());
+        var teacher = await app.CreateUserAsync("teacher@quiz.local", Roles.Instructor);
+        var student = await app.CreateUserAsync("student@quiz.local", Roles.Student);
+        var service = app.Services.GetRequiredService<UserAdminService>();
+        using var client = app.CreateCookieClient();
+        using var _ = await client.SignInAsync("teacher@quiz.local", AccountTestSupport.Password);
+
+        foreach (var page in new[] { "/admin/users", "/admin/users/new", $"/admin/users/{student.Id}" })
+        {
+            using var response = await client.GetAsync(page);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal("/Account/AccessDenied", response.Headers.Location?.AbsolutePath);
+        }
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.ListAsync(teacher.Id, null));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.GetAsync(teacher.Id, student.Id));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.CreateAsync(teacher.Id, "x@quiz.local", "X", [Roles.Admin]));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.UpdateAsync(teacher.Id, teacher.Id, "Me", [Roles.Admin]));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.SetActiveAsync(teacher.Id, student.Id, false));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.ResetPasswordAsync(teacher.Id, student.Id));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.ListAsync("guessed-id", null));
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task DeactivatedAdminCanNoLongerManageUsers(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new QuizAppFactory(database, AccountTestSupport.KnownAdmin());
+        var other = await app.CreateUserAsync("other-admin@quiz.local", Roles.Admin, active: false);
+
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
+            app.Services.GetRequiredService<UserAdminService>().ListAsync(other.Id, null));
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task AdminSearchesAndPagesThroughUsers(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new QuizAppFactory(database, AccountTestSupport.KnownAdmin());
+        var admin = await AdminIdAsync(app);
+        var service = app.Services.GetRequiredService<UserAdminService>();
+        for (var i = 1; i <= 12; i++)
+            Assert.True((await service.CreateAsync(admin, $"pupil{i:00}@school.example", $"Pupil {i}", [Roles.Student])).Succeeded);
+        await service.CreateAsync(admin, "teacher@school.example", "Ms Pupilson", [Roles.Instructor]);
+
+        var byEmail = await service.ListAsync(admin, "PUPIL1", page: 1, pageSize: 5);
+        var byName = await service.ListAsync(admin, "pupilson");
+        var third = await service.ListAsync(admin, "pupil", page: 3, pageSize: 5);
+
+        Assert.Equal(["pupil10@school.example", "pupil11@school.example", "pupil12@school.example"], byEmail.Rows.Select(r => r.Email));
+        Assert.Equal("teacher@school.example", Assert.Single(byName.Rows).Email);
+        Assert.Equal(13, third.Total);
+        Assert.Equal(3, third.PageCount);
+        Assert.Equal(3, third.Rows.Count);
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task AdminPageListsUsers(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new QuizAppFactory(database, AccountTestSupport.KnownAdmin());
+        await app.CreateUserAsync("student@quiz.local", Roles.Student);
+        using var client = app.CreateCookieClient();
+        using var _ = await client.SignInAsync("admin@quiz.local", AccountTestSupport.Password);
+
+        var page = await client.GetStringAsync("/admin/users");
+
+        Assert.Contains("student@quiz.local", page);
+        Assert.Contains("<label for=\"user-search\"", page);
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task CreatedUserSignsInWithTheGeneratedPasswordAndHasTheRoles(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new QuizAppFactory(database, AccountTestSupport.KnownAdmin());
+        var service = app.Services.GetRequiredService<UserAdminService>();
+        var admin = await AdminIdAsync(app);
+
+        var created = await service.CreateAsync(admin, "new@quiz.local", "New Teacher", [Roles.Instructor, Roles.Student]);
+        var duplicate = await service.CreateAsync(admin, "new@quiz.local", "Again", [Roles.Student]);
+
+        Assert.True(created.Succeeded);
+        Assert.False(duplicate.Succeeded);
+        Assert.Equal([Roles.Instructor, Roles.Student], (await service.GetAsync(admin, created.UserId!))!.Roles);
+        using var client = app.CreateCookieClient();
+        using var signIn = await client.SignInAsync("new@quiz.local", created.GeneratedPassword!);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task DeactivatedUserIsRefusedUntilReactivated(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new QuizAppFactory(database, AccountTestSupport.KnownAdmin());
+        var service = app.Services.GetRequiredService<UserAdminService>();
+        var admin = await AdminIdAsync(app);
+        var student = await app.CreateUserAsync("student@quiz.local", Roles.Student);
+        using var client = app.CreateCookieClient();
+
+        Assert.True((await service.SetActiveAsync(admin, student.Id, false)).Succeeded);
+        using var refused = await client.SignInAsync("student@quiz.local", AccountTestSupport.Password);
+        Assert.True((await service.SetActiveAsync(admin, student.Id, true)).Succeeded);
+        using var accepted = await client.SignInAsync("student@quiz.local", AccountTestSupport.Password);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task AdminCannotLockThemselvesOut(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new QuizAppFactory(database, AccountTestSupport.KnownAdmin());
+        var service = app.Services.GetRequiredService<UserAdminService>();
+        var admin = await AdminIdAsync(app);
+
+        Assert.False((await service.SetActiveAsync(admin, admin, false)).Succeeded);
+        Assert.False((await service.UpdateAsync(admin, admin, "Me", [Roles.Instructor])).Succeeded);
+        Assert.Equal([Roles.Admin], (await service.GetAsync(admin, admin))!.Roles);
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task RolesAreReplacedAndGuessedIdsAreRefused(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new QuizAppFactory(database, AccountTestSupport.KnownAdmin());
+        var service = app.Services.GetRequiredService<UserAdminService>();
+        var admin = await AdminIdAsync(app);
+        var user = await app.CreateUserAsync("person@quiz.local", Roles.Student);
+
+        var changed = await service.UpdateAsync(admin, user.Id, "Person", [Roles.Instructor]);
+        var guessed = await service.UpdateAsync(admin, "no-such-id", "X", [Roles.Student]);
+        var unknownRole = await service.UpdateAsync(admin, user.Id, "Person", ["Superuser"]);
+
+        Assert.True(changed.Succeeded);
+        Assert.Equal([Roles.Instructor], (await service.GetAsync(admin, user.Id))!.Roles);
+        Assert.False(guessed.Succeeded);
+        Assert.False(unknownRole.Succeeded);
+        Assert.Null(await service.GetAsync(admin, "no-such-id"));
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task PasswordResetByAdminReplacesTheOldPassword(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new QuizAppFactory(database, AccountTestSupport.KnownAdmin());
+        var service = app.Services.GetRequiredService<UserAdminService>();
+        var admin = await AdminIdAsync(app);
+        var student = await app.CreateUserAsync("student@quiz.local", Roles.Student);
+
+        var reset = await service.ResetPasswordAsync(admin, student.Id);
+        using var client = app.CreateCookieClient();
+        using var old = await client.SignInAsync("student@quiz.local", AccountTestSupport.Password);
+        using var fresh = await client.SignInAsync("student@quiz.local", reset.GeneratedPassword!);
+
+        Assert.True(reset.Succeeded);
+        Assert.Equal(HttpStatusCode.OK, old.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, fresh.StatusCode);
+    }
+
+    internal static async Task<string> AdminIdAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> app)
+    {
+        await using var db = app.Services.CreateDbContext();
+        return db.Users.Single(u => u.Email == "admin@quiz.local").Id;
+    }
+}
