@@ -49,6 +49,24 @@ public sealed class AssignmentImportTests
     }
 
     [Theory, AllDatabaseProviders]
+    public async Task DeactivatedAdminCannotImport(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new QuizAppFactory(database);
+        var adminId = await app.CreateUserAsync("boss@quiz.local", Roles.Admin);
+        await using (var db = app.Services.CreateDbContext())
+        {
+            (await db.Users.SingleAsync(u => u.Id == adminId)).IsActive = false;
+            await db.SaveChangesAsync();
+        }
+
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Administration(app).ImportAsync(adminId, Bytes(Documents.Original), "week.md"));
+
+        await using var check = app.Services.CreateDbContext();
+        Assert.False(await check.Assignments.AnyAsync());
+    }
+
+    [Theory, AllDatabaseProviders]
     public async Task BrokenDocumentShowsNumberedOffendingLinesAndImportsNothing(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
