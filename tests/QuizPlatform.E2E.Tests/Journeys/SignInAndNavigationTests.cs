@@ -30,8 +30,11 @@ public sealed class SignInAndNavigationTests(QuizSite site) : IClassFixture<Quiz
 
         await Expect(page.MainNavigationLinks()).ToHaveTextAsync(["My quizzes"]);
         await Expect(page.GetByRole(AriaRole.Banner)).ToContainTextAsync("Sam Student");
-        await page.GotoAsync("assignments");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Access denied");
+        foreach (var staffPage in new[] { "admin/users", "assignments" })
+        {
+            await page.GotoAsync(staffPage);
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Access denied");
+        }
     }
 
     [Fact]
