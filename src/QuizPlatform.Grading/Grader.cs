@@ -11,8 +11,6 @@ public sealed class Grader(GradingOptions? options = null)
     /// <summary>Stored with every grade. Bump whenever a change can alter a score, a match or a flag.</summary>
     public const string Version = "1.3.0";
 
-    private static readonly TextSpan[] NoSpans = [];
-
     [ThreadStatic] private static ResponseWords? scratch;
 
     public GradingOptions Options { get; } = options ?? new GradingOptions();
@@ -31,8 +29,7 @@ public sealed class Grader(GradingOptions? options = null)
         response ??= "";
         if (response.Length > Options.MaxResponseChars) throw new ResponseTooLongException(response.Length, Options.MaxResponseChars);
         if (string.IsNullOrWhiteSpace(response))
-            return new GradeResult(0, points, 0, key.Keywords.Select(k => new KeywordMatch(k, false, null, NoSpans)).ToArray(),
-                GradeFlags.Empty, Version);
+            return new GradeResult(0, points, 0, Array.ConvertAll(key.Compiled, k => k.Missing), GradeFlags.Empty, Version);
 
         var words = scratch ??= new ResponseWords();
         words.Read(response, key, Options);

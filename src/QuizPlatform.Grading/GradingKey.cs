@@ -18,7 +18,35 @@ public sealed class GradingKey
         foreach (var token in Tokenizer.Tokenize(prompt))
             if (!token.Term.IsStop) PromptWords.Add(token.Term.Canon);
         Compiled = keywords.Select(k => Compile(k)).ToArray();
+        foreach (var keyword in Compiled)
+        {
+            keyword.Starts = new bool[Words.Count];
+            foreach (var variant in keyword.Variants)
+                if (variant.Words.Length > 0) keyword.Starts[variant.Words[0].Index] = true;
+        }
         TotalWeight = keywords.Sum(k => Math.Max(0, k.Weight));
+        foreach (var word in Words)
+            foreach (var stem in Terms.StemsSharingCanon(word.Stem))
+            {
+                if (stem.Length == 1 && stem[0] < 128) joinFirstChars[stem[0] >> 6] |= 1UL << stem[0];
+                else if (stem.Length >= 2 && stem[0] < 128 && stem[1] < 128)
+                    joinPrefixes[(stem[0] << 1) | (stem[1] >> 6)] |= 1UL << stem[1];
+            }
+    }
+
+    // The first two letters of every stem that stands for a key word. Stemming never changes a word's first two
+    // letters (it only rewrites endings past them), so two response words run together ("of the" -> "ofthe")
+    // can only join into a key word if they begin with one of these: the rest need no lookup.
+    private readonly ulong[] joinPrefixes = new ulong[256];
+    private readonly ulong[] joinFirstChars = new ulong[2];
+
+    /// <summary>False when <paramref name="joined"/> (two folded words run together) cannot be a word of the key.</summary>
+    internal bool MayJoinTo(ReadOnlySpan<char> joined)
+    {
+        char first = joined[0], second = joined[1];
+        if (first >= 128 || second >= 128 || second == '\'') return true;
+        return (joinFirstChars[first >> 6] & (1UL << first)) != 0
+            || (joinPrefixes[(first << 1) | (second >> 6)] & (1UL << second)) != 0;
     }
 
     public string Prompt { get; }
@@ -139,4 +167,11 @@ internal sealed record Variant(KeyWord[] Words, MatchKind Kind);
 
 /// <param name="InPrompt">Every word of the phrase is in the question: restating the question does not earn it.</param>
 /// <param name="Denied">The phrase starts with a negation ("not change", "no vitamin"): only a negated occurrence earns it.</param>
-internal sealed record CompiledKeyword(Keyword Keyword, Variant[] Variants, bool InPrompt, bool Denied = false);
+internal sealed record CompiledKeyword(Keyword Keyword, Variant[] Variants, bool InPrompt, bool Denied = false)
+{
+    /// <summary>The result for a response without this keyword: immutable, so every such result shares it.</summary>
+    public KeywordMatch Missing { get; } = new(Keyword, false, null, Array.Empty<TextSpan>());
+
+    /// <summary>Key word index → some variant starts with it: a response word that is none of these cannot begin a match.</summary>
+    public bool[] Starts { get; set; } = [];
+}

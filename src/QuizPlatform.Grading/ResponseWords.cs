@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using QuizPlatform.Grading.Text;
 
 namespace QuizPlatform.Grading;
@@ -11,9 +12,14 @@ internal sealed class ResponseWords
 {
     private readonly List<Token> tokens = new(256);
     private readonly Dictionary<int, int> contentCounts = [];
+    private readonly List<TextSpan> found = new(16);
+    private readonly List<TextSpan> negated = new(16);
     private int[] word = new int[256];
     private int[] joined = new int[256];
     private bool[] typo = new bool[256];
+    // Positions whose word (or the pair it starts) is a word of the key: the only places a keyword can begin.
+    private int[] hits = new int[256];
+    private int hitCount;
     private string text = "";
     private GradingKey key = null!;
 
@@ -28,7 +34,9 @@ internal sealed class ResponseWords
             word = new int[tokens.Count * 2];
             joined = new int[tokens.Count * 2];
             typo = new bool[tokens.Count * 2];
+            hits = new int[tokens.Count * 2];
         }
+        hitCount = 0;
         Span<char> pair = stackalloc char[64];
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -40,58 +48,74 @@ internal sealed class ResponseWords
             if (i + 1 < tokens.Count && (tokens[i + 1].Has(TokenFlags.JoinedToPrevious) || term.Folded.Length <= 2 || tokens[i + 1].Term.Folded.Length <= 2))
             {
                 var second = tokens[i + 1].Term.Folded;
-                if (term.Folded.Length + second.Length > pair.Length) continue;
-                term.Folded.CopyTo(pair);
-                second.CopyTo(pair[term.Folded.Length..]);
-                var combined = Terms.Get(pair[..(term.Folded.Length + second.Length)]);
-                if (key.Vocabulary.TryGetValue(combined.Canon, out var both)) joined[i] = both;
+                if (term.Folded.Length + second.Length <= pair.Length)
+                {
+                    term.Folded.CopyTo(pair);
+                    second.CopyTo(pair[term.Folded.Length..]);
+                    var both = pair[..(term.Folded.Length + second.Length)];
+                    if (key.MayJoinTo(both) && key.Vocabulary.TryGetValue(Terms.Get(both).Canon, out var pairIndex)) joined[i] = pairIndex;
+                }
             }
+            if (word[i] >= 0 || joined[i] >= 0) hits[hitCount++] = i;
         }
     }
 
     public KeywordMatch Find(CompiledKeyword keyword, GradingOptions options)
     {
-        List<TextSpan>? found = null, negated = null;
+        found.Clear();
+        negated.Clear();
         MatchKind how = MatchKind.Exact;
-        for (var start = 0; start < tokens.Count; start++)
+        var starts = keyword.Starts;
+        var after = -1;
+        for (var h = 0; h < hitCount; h++)
         {
+            var start = hits[h];
+            if (start <= after) continue;
+            int w = word[start], pairWord = joined[start];
+            if (!(w >= 0 && starts[w]) && !(pairWord >= 0 && starts[pairWord])) continue;
             foreach (var variant in keyword.Variants)
             {
+                var first = variant.Words[0].Index;
+                if (first != w && first != pairWord) continue;
                 if (!TryMatch(variant, start, options.PhraseGap, out var end, out var kind)) continue;
                 var span = new TextSpan(tokens[start].Start, tokens[end].End - tokens[start].Start);
-                if (IsNegated(start, end, options.NegationWindow) != keyword.Denied) (negated ??= []).Add(span);
+                if (IsNegated(start, end, options.NegationWindow) != keyword.Denied) negated.Add(span);
                 else
                 {
-                    how = found is null ? Max(kind, variant.Kind) : (MatchKind)Math.Min((int)how, (int)Max(kind, variant.Kind));
-                    (found ??= []).Add(span);
+                    how = found.Count == 0 ? Max(kind, variant.Kind) : (MatchKind)Math.Min((int)how, (int)Max(kind, variant.Kind));
+                    found.Add(span);
                 }
-                start = end;
+                after = end;
                 break;
             }
         }
-        return found is not null
-            ? new KeywordMatch(keyword.Keyword, true, how, found)
-            : new KeywordMatch(keyword.Keyword, false, null, (IReadOnlyList<TextSpan>?)negated ?? [], negated is not null);
+        return found.Count > 0 ? new KeywordMatch(keyword.Keyword, true, how, found.ToArray())
+            : negated.Count > 0 ? new KeywordMatch(keyword.Keyword, false, null, negated.ToArray(), true)
+            : keyword.Missing;
     }
 
     /// <summary>Flags about the response as a whole: copying the question, bare lists, repetition.</summary>
     public GradeFlags Style(GradingOptions options)
     {
-        int content = 0, stops = 0, novel = 0, most = 0;
+        int content = 0, stops = 0, novel = 0, most = 0, reproduced = 0;
         contentCounts.Clear();
         foreach (var token in tokens)
         {
             if (token.Term.IsStop) { stops++; continue; }
             content++;
-            if (!key.PromptWords.Contains(token.Term.Canon)) novel++;
-            contentCounts[token.Term.Canon] = contentCounts.GetValueOrDefault(token.Term.Canon) + 1;
-            most = Math.Max(most, contentCounts[token.Term.Canon]);
+            // One entry per distinct word: its count times two, plus one if the question has the word.
+            ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(contentCounts, token.Term.Canon, out var seen);
+            if (!seen && key.PromptWords.Contains(token.Term.Canon))
+            {
+                entry = 1;
+                reproduced++;
+            }
+            entry += 2;
+            if ((entry & 1) == 0) novel++;
+            most = Math.Max(most, entry >> 1);
         }
         // A copy reproduces much of the question; a short answer that picks one option out of a long scenario
         // ("Overly Orange has more vitamin C") also uses only question words but is not a copy.
-        var reproduced = 0;
-        foreach (var canon in contentCounts.Keys)
-            if (key.PromptWords.Contains(canon)) reproduced++;
         var flags = GradeFlags.None;
         if (content >= 3 && novel <= content * (1 - options.CopiedPromptShare)
             && reproduced >= key.PromptWords.Count * options.CopiedPromptCoverage) flags |= GradeFlags.CopiesPrompt;

@@ -5,6 +5,7 @@ using QuizPlatform.Web.Features.AdminAssignments;
 using QuizPlatform.Web.Features.Assignments;
 using QuizPlatform.Web.Features.Classes;
 using QuizPlatform.Web.Features.Quizzes;
+using QuizPlatform.Web.Features.Rosters;
 using QuizPlatform.Web.Features.Users;
 
 namespace QuizPlatform.Web;
@@ -26,6 +27,7 @@ public static class QuizPlatformHosting
         services.AddScoped<KeywordEditing>();
         services.AddClassesFeature();
         services.AddQuizzesFeature();
+        services.AddRostersFeature();
         // Compose and load balancers probe this: healthy only when the database answers.
         services.AddHealthChecks().AddDbContextCheck<QuizDbContext>();
         return builder;

@@ -25,6 +25,7 @@ internal sealed class Term(string folded, string stem, int stemId, int canon, bo
 internal static class Terms
 {
     private const int MaxCachedTerms = 500_000;
+    private const int MaxStemIds = 500_000;
     private static readonly ConcurrentDictionary<string, Term> ByFolded = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, Term>.AlternateLookup<ReadOnlySpan<char>> BySpan =
         ByFolded.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -54,7 +55,34 @@ internal static class Terms
     public static int StemIdOf(string stem)
     {
         if (StemIds.TryGetValue(stem, out var id)) return id;
-        lock (IdLock) return StemIds.GetOrAdd(stem, StemIds.Count);
+        lock (IdLock)
+        {
+            if (StemIds.Count < MaxStemIds) return StemIds.GetOrAdd(stem, StemIds.Count);
+            if (StemIds.TryGetValue(stem, out id)) return id;
+        }
+        return OverflowId(stem);
+    }
+
+    /// <summary>
+    /// The id of a stem first seen after the table is full, so that a server fed endless new spellings stays
+    /// bounded: a hash, so the same stem always gets the same id; negative, so it never equals a stored id (every
+    /// key word compiled before the cap keeps its own). Two such stems may share an id (about one pair in two
+    /// billion), and only then is a grade past the cap different from one before it.
+    /// </summary>
+    private static int OverflowId(string stem)
+    {
+        var hash = 2166136261u;
+        foreach (var c in stem) hash = (hash ^ c) * 16777619u;
+        return -1 - (int)(hash & 0x7FFF_FFFF);
+    }
+
+    /// <summary>Every stem the built-in synonyms give the same <see cref="Term.Canon"/> as <paramref name="stem"/>, itself included.</summary>
+    public static IEnumerable<string> StemsSharingCanon(string stem)
+    {
+        var head = SynonymCanon.TryGetValue(stem, out var c) ? c : stem;
+        yield return head;
+        foreach (var (member, memberHead) in SynonymCanon)
+            if (memberHead == head && member != head) yield return member;
     }
 
     public static string Stem(string folded)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
+using QuizPlatform.Data.Configurations;
 using QuizPlatform.Data.Entities;
 
 namespace QuizPlatform.Web.Features.Classes;
@@ -48,8 +49,8 @@ public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, Tim
     public async Task<ClassSummary> CreateAsync(string actingUserId, string name, CancellationToken cancellationToken = default)
     {
         var trimmed = name.Trim();
-        if (trimmed.Length == 0)
-            throw new ArgumentException("A class needs a name.", nameof(name));
+        if (trimmed.Length is 0 or > Limits.Title)
+            throw new ArgumentException($"A class name has 1 to {Limits.Title} characters.", nameof(name));
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -95,7 +95,7 @@ public sealed class QuizAuthoring(IDbContextFactory<QuizDbContext> dbFactory, Ti
         if (attempts > 0 && QuizEditRules.ChangesThatCorruptAttempts(quiz, plan, form) is { Count: > 0 } refused)
             return new AuthoringResult(AuthoringOutcome.Locked, quizId, refused,
                 $"Students have started {attempts} attempt{(attempts == 1 ? "" : "s")} on this quiz, so its questions, points and " +
-                "selection are fixed, and times, attempts and accommodations can only be extended. Make a copy to change the rest.");
+                "selection are fixed, and times, attempts, classes and accommodations can only be extended. Make a copy to change the rest.");
         QuizEditRules.Apply(quiz, plan);
         await db.SaveChangesAsync(cancellationToken);
         return AuthoringResult.Success(quizId);

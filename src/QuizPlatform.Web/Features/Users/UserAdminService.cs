@@ -31,7 +31,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
     public async Task<UserPage> ListAsync(string actingUserId, string? search, int page = 1, int pageSize = DefaultPageSize)
     {
         await using var db = await contextFactory.CreateDbContextAsync();
-        await EnsureAdminAsync(db, actingUserId);
+        await db.DemandRoleAsync(actingUserId, Roles.Admin);
         var query = db.Users.AsQueryable();
         if (!string.IsNullOrWhiteSpace(search))
         {
@@ -49,7 +49,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
     public async Task<UserRow?> GetAsync(string actingUserId, string userId)
     {
         await using var db = await contextFactory.CreateDbContextAsync();
-        await EnsureAdminAsync(db, actingUserId);
+        await db.DemandRoleAsync(actingUserId, Roles.Admin);
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId);
         return user is null ? null : Row(user, await RolesOfAsync(db, [user.Id]));
     }
@@ -143,15 +143,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
     async Task EnsureAdminAsync(string actingUserId)
     {
         await using var db = await contextFactory.CreateDbContextAsync();
-        await EnsureAdminAsync(db, actingUserId);
-    }
-
-    static async Task EnsureAdminAsync(QuizDbContext db, string actingUserId)
-    {
-        var isAdmin = await db.Users.AnyAsync(u => u.Id == actingUserId && u.IsActive &&
-            db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Data.Roles.Admin)));
-        if (!isAdmin)
-            throw new UnauthorizedAccessException("Only an active admin may manage users.");
+        await db.DemandRoleAsync(actingUserId, Roles.Admin);
     }
 
     static async Task<ILookup<string, string>> RolesOfAsync(QuizDbContext db, List<string> userIds) =>

@@ -42,6 +42,7 @@ public static partial class AccountTestSupport
         var form = await client.GetStringAsync(url);
         var values = HiddenInput().Matches(form)
             .Select(m => KeyValuePair.Create(WebUtility.HtmlDecode(m.Groups["name"].Value), WebUtility.HtmlDecode(m.Groups["value"].Value)))
+            .DistinctBy(field => field.Key) // the layout's sign-out form repeats the same anti-forgery token
             .ToList();
         values.AddRange(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)));
         return await client.PostAsync(url, new FormUrlEncodedContent(values));

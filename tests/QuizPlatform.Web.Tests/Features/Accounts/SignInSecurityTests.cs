@@ -147,6 +147,27 @@ public sealed partial class SignInSecurityTests
         Assert.Equal(HttpStatusCode.Redirect, newPassword.StatusCode);
     }
 
+    [Theory, AllDatabaseProviders]
+    public async Task ChangedPasswordReplacesTheOldOne(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new QuizAppFactory(database, AccountTestSupport.KnownAdmin());
+        await app.CreateUserAsync("student@quiz.local", Roles.Student);
+        using var client = app.CreateCookieClient();
+        using (var signIn = await client.SignInAsync("student@quiz.local", AccountTestSupport.Password))
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+
+        using (var changed = await client.SubmitFormAsync("/Account/Manage/ChangePassword",
+                   ("Input.OldPassword", AccountTestSupport.Password), ("Input.NewPassword", "Changed-Pass-42"), ("Input.ConfirmPassword", "Changed-Pass-42")))
+            Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+
+        using var fresh = app.CreateCookieClient();
+        using var oldPassword = await fresh.SignInAsync("student@quiz.local", AccountTestSupport.Password);
+        using var newPassword = await fresh.SignInAsync("student@quiz.local", "Changed-Pass-42");
+        Assert.Equal(HttpStatusCode.OK, oldPassword.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, newPassword.StatusCode);
+    }
+
     internal static async Task SetActiveAsync(IServiceProvider services, string userId, bool active)
     {
         using var scope = services.CreateScope();

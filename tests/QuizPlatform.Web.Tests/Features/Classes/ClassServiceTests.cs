@@ -73,4 +73,20 @@ public sealed class ClassServiceTests
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => classes.ListAsync(student));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => classes.CreateAsync(student, "Mine"));
     }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Postgres, "  ")]
+    [InlineData(DatabaseProvider.Sqlite, "  ")]
+    [InlineData(DatabaseProvider.Postgres, 201)]
+    [InlineData(DatabaseProvider.Sqlite, 201)]
+    public async Task ClassNameMustBeGivenAndFitTheColumn(DatabaseProvider provider, object name)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new QuizAppFactory(database);
+        var classes = app.Services.GetRequiredService<ClassService>();
+        var alice = await People.CreateAsync(app, "alice@quiz.local", Roles.Instructor);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => classes.CreateAsync(alice, name as string ?? new string('x', (int)name)));
+        Assert.Empty(await classes.ListAsync(alice));
+    }
 }

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 
-namespace QuizPlatform.Web.Features.Assignments;
+namespace QuizPlatform.Web.Features;
 
-/// <summary>The server-side role check the assignment services make before acting for a user.</summary>
-public static class ActingUser
+/// <summary>The server-side role check every feature service makes before acting for a user.</summary>
+public static class RoleChecks
 {
     /// <summary>
     /// Throws <see cref="UnauthorizedAccessException"/> unless <paramref name="userId"/> is an active user with one of
