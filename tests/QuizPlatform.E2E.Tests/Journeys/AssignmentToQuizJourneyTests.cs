@@ -5,7 +5,10 @@ using QuizPlatform.Web.Tests.Support;
 
 namespace QuizPlatform.E2E.Tests.Journeys;
 
-/// <summary>An admin imports an assignment in the browser; an instructor builds a quiz on it for their class.</summary>
+/// <summary>
+/// A course set up in the browser: an admin imports an assignment and uploads the class roster; the instructor builds
+/// a quiz on the assignment for their class.
+/// </summary>
 public sealed class AssignmentToQuizJourneyTests(QuizSite site) : IClassFixture<QuizSite>
 {
     [Fact]
@@ -28,7 +31,7 @@ public sealed class AssignmentToQuizJourneyTests(QuizSite site) : IClassFixture<
     }
 
     [Fact]
-    public async Task ImportedAssignmentBecomesAQuizAssignedToAClass()
+    public async Task ImportedAssignmentBecomesAQuizForARosteredClass()
     {
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var (assignment, className, quiz) = ($"Week {suffix}", $"CNN {suffix}", $"Quiz {suffix}");
@@ -52,6 +55,14 @@ public sealed class AssignmentToQuizJourneyTests(QuizSite site) : IClassFixture<
         await instructor.GetByRole(AriaRole.Button, new() { Name = "Create class" }).ClickAsync();
         await Expect(instructor.GetByRole(AriaRole.Heading, new() { Name = className, Level = 1 })).ToBeVisibleAsync();
 
+        await admin.GotoInteractiveAsync("admin/rosters");
+        await admin.GetByLabel("Or paste the roster").FillAsync(
+            $"email,name,class\nava-{suffix}@e2e.test,Ava Student,{className}\nben-{suffix}@e2e.test,Ben Student,{className}\n");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Preview roster" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "Create and enrol" })).ToHaveCountAsync(2);
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Apply roster" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("Roster applied: 2 created, 2 enrolled");
+
         await instructor.GotoInteractiveAsync("quizzes/new");
         await instructor.GetByLabel("Title", new() { Exact = true }).FillAsync(quiz);
         await instructor.GetByLabel("Assignment version")
@@ -64,6 +75,9 @@ public sealed class AssignmentToQuizJourneyTests(QuizSite site) : IClassFixture<
         await instructor.GotoInteractiveAsync("quizzes");
         var row = instructor.GetByRole(AriaRole.Row).Filter(new() { Has = instructor.GetByRole(AriaRole.Link, new() { Name = quiz }) });
         await Expect(row.GetByRole(AriaRole.Cell)).ToContainTextAsync([quiz, $"{assignment} (v1)", "2", className]);
+        await instructor.GotoAsync("classes");
+        var classRow = instructor.GetByRole(AriaRole.Row).Filter(new() { Has = instructor.GetByRole(AriaRole.Link, new() { Name = className }) });
+        await Expect(classRow.GetByRole(AriaRole.Cell).Nth(2)).ToHaveTextAsync("2");
     }
 
     /// <summary>Two questions; with <paramref name="answers"/> = 1 the second has no model answer (an error on line 4).</summary>
