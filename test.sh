@@ -17,8 +17,10 @@ fi
 if ! docker compose version >/dev/null 2>&1 && ! command -v docker-compose >/dev/null 2>&1; then
   need docker-compose "a Docker Compose client to validate docker-compose.yml"
 fi
-# Browser tests (later issue): add Chromium here, e.g.
-#   [ -x /usr/bin/chromium ] || need chromium "Chromium for the browser tests"
+# Browser tests: Playwright drives Debian's Chromium (never a downloaded browser build).
+if [ ! -x /usr/bin/chromium ]; then
+  need chromium "Chromium (/usr/bin/chromium) for the browser tests"
+fi
 
 if [ ${#missing_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

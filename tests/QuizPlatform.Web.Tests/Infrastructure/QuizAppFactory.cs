@@ -41,7 +41,12 @@ public sealed class QuizAppFactory(TestDatabase database, IReadOnlyDictionary<st
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         if (_onKestrel)
+        {
             builder.UseUrls("http://127.0.0.1:0");
+            // Outside Development the app built from source serves no static web assets (blazor.web.js, CSS):
+            // a browser would get pages that never become interactive.
+            builder.UseStaticWebAssets();
+        }
     }
 
     private static Dictionary<string, string?> Merge(TestDatabase database, IReadOnlyDictionary<string, string?>? overrides)

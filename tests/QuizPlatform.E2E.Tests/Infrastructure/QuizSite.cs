@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using QuizPlatform.Data.Entities;
+using QuizPlatform.Web.Tests.Infrastructure;
+
+namespace QuizPlatform.E2E.Tests.Infrastructure;
+
+/// <summary>
+/// One running site per test class: the app on a real Kestrel port over a fresh PostgreSQL database, seeded from the
+/// repository's seeds/ folder, with a known admin; and a headless Debian Chromium to browse it. Each test opens its
+/// own <see cref="IBrowserContext"/> (its own cookies) with <see cref="NewPageAsync"/>.
+/// </summary>
+public sealed class QuizSite : IAsyncLifetime
+{
+    public const string AdminEmail = "admin@e2e.test";
+    public const string AdminPassword = "E2e-Admin-Passw0rd!";
+
+    // Chromium must only ever reach this machine: every other host name fails to resolve.
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+    ];
+
+    private TestDatabase? _database;
+    private QuizAppFactory? _app;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public IServiceProvider Services => _app!.Services;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        _app = new QuizAppFactory(_database, new Dictionary<string, string?>
+        {
+            ["Seeding:Enabled"] = "true", // the nearest seeds/ folder above the web project: the repository's
+            ["Bootstrap:AdminEmail"] = AdminEmail,
+            ["Bootstrap:AdminPassword"] = AdminPassword,
+        });
+        BaseAddress = _app.StartKestrel();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+        // A 2-core machine running other test projects alongside can be slow to render; the waits stay event-driven.
+        SetDefaultExpectTimeout(30_000);
+    }
+
+    /// <summary>A page in a new browser context (no cookies), with relative URLs resolved against the site.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await _browser!.NewContextAsync(new() { BaseURL = BaseAddress.ToString() });
+        context.SetDefaultTimeout(30_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Creates an active user in <paramref name="role"/> directly, as an admin's roster upload would.</summary>
+    public async Task<(string Email, string Password)> CreateUserAsync(string role, string displayName)
+    {
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@e2e.test";
+        const string password = "E2e-User-Passw0rd!";
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
+        Check(await users.CreateAsync(user, password));
+        Check(await users.AddToRoleAsync(user, role));
+        return (email, password);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+            await _browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_app is not null)
+            await _app.DisposeAsync();
+        if (_database is not null)
+            await _database.DisposeAsync();
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+using QuizPlatform.Data;
+using QuizPlatform.E2E.Tests.Infrastructure;
+
+namespace QuizPlatform.E2E.Tests.Journeys;
+
+/// <summary>Each role signs in through the login form and sees its own sections, and no one else's.</summary>
+public sealed class SignInAndNavigationTests(QuizSite site) : IClassFixture<QuizSite>
+{
+    [Fact]
+    public async Task AdminSeesAdministrationAndTheSeededAssignment()
+    {
+        var page = await site.NewPageAsync();
+
+        await page.SignInAsync(QuizSite.AdminEmail, QuizSite.AdminPassword);
+
+        await Expect(page.MainNavigationLinks()).ToHaveTextAsync(["Users", "Rosters", "Assignments"]);
+        await page.GotoAsync("assignments");
+        var seeded = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = "Assignment-8" }) });
+        await Expect(seeded.GetByRole(AriaRole.Cell).Nth(2)).ToHaveTextAsync("50");
+    }
+
+    [Fact]
+    public async Task StudentSeesOnlyTheirQuizzesAndIsRefusedAdministration()
+    {
+        var (email, password) = await site.CreateUserAsync(Roles.Student, "Sam Student");
+        var page = await site.NewPageAsync();
+
+        await page.SignInAsync(email, password);
+
+        await Expect(page.MainNavigationLinks()).ToHaveTextAsync(["My quizzes"]);
+        await Expect(page.GetByRole(AriaRole.Banner)).ToContainTextAsync("Sam Student");
+        foreach (var staffPage in new[] { "admin/users", "assignments" })
+        {
+            await page.GotoAsync(staffPage);
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Access denied");
+        }
+    }
+
+    [Fact]
+    public async Task SigningOutReturnsToTheSignInForm()
+    {
+        var (email, password) = await site.CreateUserAsync(Roles.Instructor, "Ida Instructor");
+        var page = await site.NewPageAsync();
+        await page.SignInAsync(email, password);
+        await Expect(page.MainNavigationLinks()).ToHaveTextAsync(["Classes", "Quizzes", "Assignments"]);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.MainNavigationLinks()).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task KeyboardUserCanSkipStraightToTheContent()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync("Account/Login"); // not the root: with <base href="/"> a bare "#main" would leave the page
+
+        // Each navigation focuses the page's h1 (FocusOnNavigate); the skip link serves whoever starts at the top.
+        var skipLink = page.GetByRole(AriaRole.Link, new() { Name = "Skip to main content" });
+        await Expect(skipLink).Not.ToBeInViewportAsync();
+        await skipLink.FocusAsync();
+        await Expect(skipLink).ToBeInViewportAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page.GetByRole(AriaRole.Main)).ToBeFocusedAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/Account/Login#main$"));
+    }
+}
