@@ -6,6 +6,7 @@ using QuizPlatform.Web.Features.Assignments;
 using QuizPlatform.Web.Features.Classes;
 using QuizPlatform.Web.Features.Quizzes;
 using QuizPlatform.Web.Features.Rosters;
+using QuizPlatform.Web.Features.StudentHome;
 using QuizPlatform.Web.Features.Users;
 
 namespace QuizPlatform.Web;
@@ -28,6 +29,7 @@ public static class QuizPlatformHosting
         services.AddClassesFeature();
         services.AddQuizzesFeature();
         services.AddRostersFeature();
+        services.AddStudentHomeFeature();
         // Compose and load balancers probe this: healthy only when the database answers.
         services.AddHealthChecks().AddDbContextCheck<QuizDbContext>();
         return builder;

@@ -1,0 +1,23 @@
+namespace QuizPlatform.Web.Features.StudentHome;
+
+/// <summary>Where a quiz stands for one student; each quiz on the student home is in exactly one of these.</summary>
+public enum StudentQuizState { NotYetOpen, Open, InProgress, Submitted, Graded, Closed }
+
+/// <summary>
+/// One quiz on the student home. Times are UTC (the page converts them to the browser's zone). <see cref="ClosesAt"/>
+/// and <see cref="TimeLimit"/> already include the student's accommodation. <see cref="TimeLeft"/> is set for an
+/// attempt in progress with a deadline; <see cref="Score"/> only when graded and the quiz's review policy shows it.
+/// </summary>
+public sealed record StudentQuiz(
+    int QuizId,
+    string Title,
+    IReadOnlyList<string> ClassNames,
+    StudentQuizState State,
+    DateTime? OpensAt,
+    DateTime? ClosesAt,
+    TimeSpan? TimeLimit,
+    int AttemptsAllowed,
+    int AttemptsLeft,
+    TimeSpan? TimeLeft,
+    double? Score,
+    double? MaxScore);

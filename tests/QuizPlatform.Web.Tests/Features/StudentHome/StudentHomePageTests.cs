@@ -1,0 +1,32 @@
+using QuizPlatform.Web.Tests.Features.Classes;
+using QuizPlatform.Web.Tests.Features.Quizzes;
+using QuizPlatform.Web.Tests.Infrastructure;
+using QuizPlatform.Web.Tests.Support;
+using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
+
+namespace QuizPlatform.Web.Tests.Features.StudentHome;
+
+public sealed class StudentHomePageTests
+{
+    [Theory, AllDatabaseProviders]
+    public async Task SignedInStudentsHomeListsTheirClassQuizAndALabelledJoinCodeField(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        var algebraForm = await scene.AliceFormAsync();
+        (algebraForm.OpensAt, algebraForm.ClosesAt) = (DateTime.UtcNow.AddDays(30), DateTime.UtcNow.AddDays(60));
+        await scene.Authoring.CreateAsync(scene.Alice, algebraForm, "UTC");
+        var biologyForm = await scene.Choices.NewFormAsync(scene.VersionId);
+        (biologyForm.Title, biologyForm.ClassIds) = ("Cells quiz", [scene.BiologyId]);
+        Assert.True((await scene.Authoring.CreateAsync(scene.Bob, biologyForm, "UTC")).Saved);
+        using var sam = scene.App.SignedOutClient();
+        using var _ = await sam.SignInAsync("sam@quiz.local", People.Password);
+
+        var home = await sam.GetStringAsync("/");
+
+        Assert.Contains("Networks quiz", home);
+        Assert.Contains("Not yet open", home);
+        Assert.DoesNotContain("Cells quiz", home);
+        Assert.Contains("<label for=\"join-code\"", home);
+        Assert.Contains("id=\"join-code\"", home);
+    }
+}
