@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 
@@ -11,9 +10,6 @@ namespace QuizPlatform.Web.Features.Classes;
 public sealed record Actor(string UserId, bool IsAdmin, bool IsInstructor)
 {
     public bool Teaches => IsAdmin || IsInstructor;
-
-    /// <summary>The user's id from the sign-in principal; null when nobody is signed in.</summary>
-    public static string? IdOf(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
 
     public static async Task<Actor> LoadAsync(QuizDbContext db, string userId, CancellationToken cancellationToken = default)
     {

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Configurations;
 using QuizPlatform.Data.Entities;
-using QuizPlatform.Web.Features.Users;
 
 namespace QuizPlatform.Web.Features.Rosters;
 
