@@ -15,9 +15,7 @@ namespace QuizPlatform.Web.Tests.Features;
 public sealed class AssignmentPagesTests
 {
     private const string AdminEmail = "admin@quiz.local";
-    private const string Password = "Test-Password-1";
 
-    private static readonly Dictionary<string, string?> KnownAdmin = new() { ["Bootstrap:AdminPassword"] = Password };
 
     [Theory, AllDatabaseProviders]
     public async Task AnonymousVisitorIsSentToSignIn(DatabaseProvider provider)
@@ -36,10 +34,10 @@ public sealed class AssignmentPagesTests
     public async Task StudentIsDenied(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var app = new QuizAppFactory(database, KnownAdmin);
-        await CreateUserAsync(app, "student@quiz.local", Roles.Student);
+        await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
+        await app.CreateUserAsync("student@quiz.local", Roles.Student);
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        using var _ = await client.SignInAsync("student@quiz.local", Password);
+        using var _ = await client.SignInAsync("student@quiz.local", TestUsers.Password);
 
         using var response = await client.GetAsync("/assignments");
 
@@ -51,8 +49,8 @@ public sealed class AssignmentPagesTests
     public async Task InstructorSeesQuestionsWithMarkupRenderedInert(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var app = new QuizAppFactory(database, KnownAdmin);
-        await CreateUserAsync(app, "teacher@quiz.local", Roles.Instructor);
+        await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
+        await app.CreateUserAsync("teacher@quiz.local", Roles.Instructor);
         var imported = await app.Services.GetRequiredService<AssignmentImporter>().ImportAsync(Encoding.UTF8.GetBytes("""
             # Hostile
 
@@ -64,7 +62,7 @@ public sealed class AssignmentPagesTests
             """), "hostile.md");
         Assert.Equal(ImportStatus.Created, imported.Status);
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        using var _ = await client.SignInAsync("teacher@quiz.local", Password);
+        using var _ = await client.SignInAsync("teacher@quiz.local", TestUsers.Password);
 
         var list = await client.GetStringAsync("/assignments");
         var page = await client.GetStringAsync($"/assignments/{imported.AssignmentId}");
@@ -74,14 +72,5 @@ public sealed class AssignmentPagesTests
         Assert.DoesNotContain("<script>alert", page);
         Assert.DoesNotContain("javascript:", page);
         Assert.Contains("<strong>text</strong>", page);
-    }
-
-    private static async Task CreateUserAsync(WebApplicationFactory<Program> app, string email, string role)
-    {
-        using var scope = app.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
     }
 }

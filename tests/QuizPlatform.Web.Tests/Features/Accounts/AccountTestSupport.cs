@@ -10,29 +10,6 @@ namespace QuizPlatform.Web.Tests.Features.Accounts;
 /// <summary>Users made the way an admin would, and server-rendered forms submitted as a browser would.</summary>
 public static partial class AccountTestSupport
 {
-    public const string Password = "Test-Password-1";
-
-    /// <summary>Settings with a known first-run admin (<c>admin@quiz.local</c> / <see cref="Password"/>).</summary>
-    public static Dictionary<string, string?> KnownAdmin(params (string Key, string? Value)[] more)
-    {
-        var settings = new Dictionary<string, string?> { ["Bootstrap:AdminPassword"] = Password };
-        foreach (var (key, value) in more)
-            settings[key] = value;
-        return settings;
-    }
-
-    public static async Task<ApplicationUser> CreateUserAsync(this WebApplicationFactory<Program> app, string email,
-        string? role, bool active = true)
-    {
-        using var scope = app.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email, IsActive = active };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        if (role is not null)
-            Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
-        return user;
-    }
-
     public static HttpClient CreateCookieClient(this WebApplicationFactory<Program> app, string baseAddress = "http://localhost") =>
         app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri(baseAddress) });
 

@@ -18,7 +18,7 @@ public sealed partial class SignInSecurityTests
     public async Task FiveWrongPasswordsLockTheAccountEvenAgainstTheRightOne(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var app = new QuizAppFactory(database, AccountTestSupport.KnownAdmin());
+        await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
         await app.CreateUserAsync("teacher@quiz.local", Roles.Instructor);
         using var client = app.CreateCookieClient();
 
@@ -28,7 +28,7 @@ public sealed partial class SignInSecurityTests
             using var wrong = await client.SignInAsync("teacher@quiz.local", "Wrong-Password-" + i);
             Assert.Equal(i < 4 ? HttpStatusCode.OK : HttpStatusCode.Redirect, wrong.StatusCode);
         }
-        using var right = await client.SignInAsync("teacher@quiz.local", AccountTestSupport.Password);
+        using var right = await client.SignInAsync("teacher@quiz.local", TestUsers.Password);
 
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
         Assert.Equal("/Account/Lockout", right.Headers.Location?.AbsolutePath);
@@ -38,11 +38,11 @@ public sealed partial class SignInSecurityTests
     public async Task DeactivatedUserCannotSignIn(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var app = new QuizAppFactory(database, AccountTestSupport.KnownAdmin());
+        await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
         await app.CreateUserAsync("gone@quiz.local", Roles.Student, active: false);
         using var client = app.CreateCookieClient();
 
-        using var response = await client.SignInAsync("gone@quiz.local", AccountTestSupport.Password);
+        using var response = await client.SignInAsync("gone@quiz.local", TestUsers.Password);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Invalid login attempt", await response.Content.ReadAsStringAsync());
@@ -53,10 +53,10 @@ public sealed partial class SignInSecurityTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new QuizAppFactory(database,
-            AccountTestSupport.KnownAdmin(("Accounts:RevalidationInterval", "00:00:00")));
+            TestUsers.KnownAdmin(("Accounts:RevalidationInterval", "00:00:00")));
         var teacher = await app.CreateUserAsync("teacher@quiz.local", Roles.Instructor);
         using var client = app.CreateCookieClient();
-        using (var signIn = await client.SignInAsync("teacher@quiz.local", AccountTestSupport.Password))
+        using (var signIn = await client.SignInAsync("teacher@quiz.local", TestUsers.Password))
             Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         using (var before = await client.GetAsync("/assignments"))
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
@@ -72,7 +72,7 @@ public sealed partial class SignInSecurityTests
     public async Task OpenCircuitStopsTrustingADeactivatedUser(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var app = new QuizAppFactory(database, AccountTestSupport.KnownAdmin());
+        await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
         var student = await app.CreateUserAsync("student@quiz.local", Roles.Student);
         using var scope = app.Services.CreateScope();
         var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>();
@@ -89,10 +89,10 @@ public sealed partial class SignInSecurityTests
     public async Task CookiesAreHttpOnlyLaxAndSecureWhenConfigured()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var app = new QuizAppFactory(database, AccountTestSupport.KnownAdmin(("Accounts:SecureCookies", "true")));
+        await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin(("Accounts:SecureCookies", "true")));
         using var client = app.CreateCookieClient("https://localhost");
 
-        using var response = await client.SignInAsync("admin@quiz.local", AccountTestSupport.Password);
+        using var response = await client.SignInAsync("admin@quiz.local", TestUsers.Password);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var identityCookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Identity.Application="));
@@ -111,7 +111,7 @@ public sealed partial class SignInSecurityTests
     public async Task PasswordPolicyAsksForLengthAndVariety(string password, bool accepted)
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var app = new QuizAppFactory(database, AccountTestSupport.KnownAdmin());
+        await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
         using var scope = app.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
 
@@ -125,7 +125,7 @@ public sealed partial class SignInSecurityTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         var logs = new LogCollector();
-        await using var factory = new QuizAppFactory(database, AccountTestSupport.KnownAdmin(("Accounts:LogEmailLinks", "true")));
+        await using var factory = new QuizAppFactory(database, TestUsers.KnownAdmin(("Accounts:LogEmailLinks", "true")));
         var app = factory.WithLogs(logs);
         await app.CreateUserAsync("student@quiz.local", Roles.Student);
         using var client = app.CreateCookieClient();
@@ -141,7 +141,7 @@ public sealed partial class SignInSecurityTests
             Assert.Equal("/Account/ResetPasswordConfirmation", reset.Headers.Location?.AbsolutePath);
         }
 
-        using var oldPassword = await client.SignInAsync("student@quiz.local", AccountTestSupport.Password);
+        using var oldPassword = await client.SignInAsync("student@quiz.local", TestUsers.Password);
         using var newPassword = await client.SignInAsync("student@quiz.local", "Brand-New-Pass-7");
         Assert.Equal(HttpStatusCode.OK, oldPassword.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, newPassword.StatusCode);
@@ -151,18 +151,18 @@ public sealed partial class SignInSecurityTests
     public async Task ChangedPasswordReplacesTheOldOne(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var app = new QuizAppFactory(database, AccountTestSupport.KnownAdmin());
+        await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
         await app.CreateUserAsync("student@quiz.local", Roles.Student);
         using var client = app.CreateCookieClient();
-        using (var signIn = await client.SignInAsync("student@quiz.local", AccountTestSupport.Password))
+        using (var signIn = await client.SignInAsync("student@quiz.local", TestUsers.Password))
             Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
 
         using (var changed = await client.SubmitFormAsync("/Account/Manage/ChangePassword",
-                   ("Input.OldPassword", AccountTestSupport.Password), ("Input.NewPassword", "Changed-Pass-42"), ("Input.ConfirmPassword", "Changed-Pass-42")))
+                   ("Input.OldPassword", TestUsers.Password), ("Input.NewPassword", "Changed-Pass-42"), ("Input.ConfirmPassword", "Changed-Pass-42")))
             Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
 
         using var fresh = app.CreateCookieClient();
-        using var oldPassword = await fresh.SignInAsync("student@quiz.local", AccountTestSupport.Password);
+        using var oldPassword = await fresh.SignInAsync("student@quiz.local", TestUsers.Password);
         using var newPassword = await fresh.SignInAsync("student@quiz.local", "Changed-Pass-42");
         Assert.Equal(HttpStatusCode.OK, oldPassword.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, newPassword.StatusCode);

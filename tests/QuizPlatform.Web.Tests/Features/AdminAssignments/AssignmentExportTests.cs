@@ -16,7 +16,7 @@ public sealed class AssignmentExportTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new QuizAppFactory(database);
-        var adminId = await app.CreateUserAsync("boss@quiz.local", Roles.Admin);
+        var adminId = await app.CreateUserIdAsync("boss@quiz.local", Roles.Admin);
         var imported = await Administration(app).ImportAsync(adminId, Bytes(SeedDocuments.Seed), SeedDocuments.SeedFileName);
 
         var exported = await Administration(app).ExportAsync(adminId, imported.AssignmentId!.Value, version: null);
@@ -34,7 +34,7 @@ public sealed class AssignmentExportTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new QuizAppFactory(database);
-        var adminId = await app.CreateUserAsync("boss@quiz.local", Roles.Admin);
+        var adminId = await app.CreateUserIdAsync("boss@quiz.local", Roles.Admin);
         var first = await Administration(app).ImportAsync(adminId, Bytes(Documents.Original), "week.md");
         await Administration(app).ImportAsync(adminId, Bytes(Documents.Revised), "week.md");
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -60,7 +60,7 @@ public sealed class AssignmentExportTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new QuizAppFactory(database);
-        var adminId = await app.CreateUserAsync("boss@quiz.local", Roles.Admin);
+        var adminId = await app.CreateUserIdAsync("boss@quiz.local", Roles.Admin);
         await Administration(app).ImportAsync(adminId, Bytes(Documents.Original), "week.md");
         await Administration(app).ImportAsync(adminId, Bytes(Documents.Revised), "week-v2.md");
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -20,13 +20,13 @@ public sealed class AssignmentImportTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new QuizAppFactory(database);
-        var adminId = await app.CreateUserAsync("boss@quiz.local", Roles.Admin);
+        var adminId = await app.CreateUserIdAsync("boss@quiz.local", Roles.Admin);
         var imported = await Administration(app).ImportAsync(adminId, Bytes(Documents.Original), "week.md");
         var content = Bytes(Documents.Revised);
 
         foreach (var (email, role) in new[] { ("teacher@quiz.local", Roles.Instructor), ("student@quiz.local", Roles.Student) })
         {
-            var userId = await app.CreateUserAsync(email, role);
+            var userId = await app.CreateUserIdAsync(email, role);
             var administration = Administration(app);
             await Assert.ThrowsAsync<UnauthorizedAccessException>(() => administration.PreviewAsync(userId, content, "week.md"));
             await Assert.ThrowsAsync<UnauthorizedAccessException>(() => administration.ImportAsync(userId, content, "week.md"));
@@ -53,7 +53,7 @@ public sealed class AssignmentImportTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new QuizAppFactory(database);
-        var adminId = await app.CreateUserAsync("boss@quiz.local", Roles.Admin);
+        var adminId = await app.CreateUserIdAsync("boss@quiz.local", Roles.Admin);
         await using (var db = app.Services.CreateDbContext())
         {
             (await db.Users.SingleAsync(u => u.Id == adminId)).IsActive = false;
@@ -71,7 +71,7 @@ public sealed class AssignmentImportTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new QuizAppFactory(database);
-        var adminId = await app.CreateUserAsync("boss@quiz.local", Roles.Admin);
+        var adminId = await app.CreateUserIdAsync("boss@quiz.local", Roles.Admin);
         var administration = Administration(app);
 
         var preview = await administration.PreviewAsync(adminId, Bytes(Documents.Broken), "week1.md");
@@ -92,7 +92,7 @@ public sealed class AssignmentImportTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new QuizAppFactory(database);
-        var adminId = await app.CreateUserAsync("boss@quiz.local", Roles.Admin);
+        var adminId = await app.CreateUserIdAsync("boss@quiz.local", Roles.Admin);
         var administration = Administration(app);
 
         var first = await administration.PreviewAsync(adminId, Bytes(Documents.Original), "week.md");

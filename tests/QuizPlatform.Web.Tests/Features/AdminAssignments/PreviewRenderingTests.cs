@@ -22,7 +22,7 @@ public sealed class PreviewRenderingTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new QuizAppFactory(database);
-        var adminId = await app.CreateUserAsync("boss@quiz.local", Roles.Admin);
+        var adminId = await app.CreateUserIdAsync("boss@quiz.local", Roles.Admin);
         await Administration(app).ImportAsync(adminId, Bytes(Documents.Original), "week.md");
 
         var broken = await RenderAsync(app, await Administration(app).PreviewAsync(adminId, Bytes(Documents.Broken), "week1.md"));
@@ -45,7 +45,7 @@ public sealed class PreviewRenderingTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new QuizAppFactory(database);
-        await app.CreateUserAsync("boss@quiz.local", Roles.Admin);
+        await app.CreateUserIdAsync("boss@quiz.local", Roles.Admin);
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         using var _ = await client.SignInAsync("boss@quiz.local", TestUsers.Password);
 

@@ -14,13 +14,13 @@ public sealed class ClassPagesTests
     public async Task InstructorSeesTheirClassWithJoinCodeAndStudents(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var app = new QuizAppFactory(database, People.KnownAdmin);
-        var alice = await People.CreateAsync(app, "alice@quiz.local", Roles.Instructor);
-        var sam = await People.CreateAsync(app, "sam@quiz.local", Roles.Student, "Sam Student");
+        await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
+        var alice = await TestUsers.CreateUserIdAsync(app, "alice@quiz.local", Roles.Instructor);
+        var sam = await TestUsers.CreateUserIdAsync(app, "sam@quiz.local", Roles.Student, "Sam Student");
         var algebra = await app.Services.GetRequiredService<ClassService>().CreateAsync(alice, "Algebra");
         await app.Services.GetRequiredService<EnrollmentService>().JoinAsync(sam, algebra.JoinCode);
         using var client = app.SignedOutClient();
-        using var _ = await client.SignInAsync("alice@quiz.local", People.Password);
+        using var _ = await client.SignInAsync("alice@quiz.local", TestUsers.Password);
 
         var list = await client.GetStringAsync("/classes");
         var page = await client.GetStringAsync($"/classes/{algebra.Id}");
@@ -35,12 +35,12 @@ public sealed class ClassPagesTests
     public async Task AnotherInstructorsClassPageIsNotFound(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var app = new QuizAppFactory(database, People.KnownAdmin);
-        var alice = await People.CreateAsync(app, "alice@quiz.local", Roles.Instructor);
-        await People.CreateAsync(app, "bob@quiz.local", Roles.Instructor);
+        await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
+        var alice = await TestUsers.CreateUserIdAsync(app, "alice@quiz.local", Roles.Instructor);
+        await TestUsers.CreateUserIdAsync(app, "bob@quiz.local", Roles.Instructor);
         var algebra = await app.Services.GetRequiredService<ClassService>().CreateAsync(alice, "Algebra");
         using var client = app.SignedOutClient();
-        using var _ = await client.SignInAsync("bob@quiz.local", People.Password);
+        using var _ = await client.SignInAsync("bob@quiz.local", TestUsers.Password);
 
         using var response = await client.GetAsync($"/classes/{algebra.Id}");
         var list = await client.GetStringAsync("/classes");
@@ -60,12 +60,12 @@ public sealed class ClassPagesTests
     public async Task StudentIsDenied(DatabaseProvider provider, string path)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var app = new QuizAppFactory(database, People.KnownAdmin);
-        var alice = await People.CreateAsync(app, "alice@quiz.local", Roles.Instructor);
+        await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
+        var alice = await TestUsers.CreateUserIdAsync(app, "alice@quiz.local", Roles.Instructor);
         await app.Services.GetRequiredService<ClassService>().CreateAsync(alice, "Algebra");
-        await People.CreateAsync(app, "sam@quiz.local", Roles.Student);
+        await TestUsers.CreateUserIdAsync(app, "sam@quiz.local", Roles.Student);
         using var client = app.SignedOutClient();
-        using var _ = await client.SignInAsync("sam@quiz.local", People.Password);
+        using var _ = await client.SignInAsync("sam@quiz.local", TestUsers.Password);
 
         using var response = await client.GetAsync(path);
 

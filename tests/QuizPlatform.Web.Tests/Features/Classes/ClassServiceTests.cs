@@ -3,6 +3,7 @@ using QuizPlatform.Data;
 using QuizPlatform.Web.Features.Classes;
 using QuizPlatform.Web.Tests.Infrastructure;
 using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
+using QuizPlatform.Web.Tests.Support;
 
 namespace QuizPlatform.Web.Tests.Features.Classes;
 
@@ -14,9 +15,9 @@ public sealed class ClassServiceTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new QuizAppFactory(database);
         var classes = app.Services.GetRequiredService<ClassService>();
-        var alice = await People.CreateAsync(app, "alice@quiz.local", Roles.Instructor);
-        var bob = await People.CreateAsync(app, "bob@quiz.local", Roles.Instructor);
-        var admin = await People.CreateAsync(app, "boss@quiz.local", Roles.Admin);
+        var alice = await TestUsers.CreateUserIdAsync(app, "alice@quiz.local", Roles.Instructor);
+        var bob = await TestUsers.CreateUserIdAsync(app, "bob@quiz.local", Roles.Instructor);
+        var admin = await TestUsers.CreateUserIdAsync(app, "boss@quiz.local", Roles.Admin);
         await classes.CreateAsync(alice, "Algebra");
         await classes.CreateAsync(bob, "Biology");
 
@@ -31,7 +32,7 @@ public sealed class ClassServiceTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new QuizAppFactory(database);
         var classes = app.Services.GetRequiredService<ClassService>();
-        var alice = await People.CreateAsync(app, "alice@quiz.local", Roles.Instructor);
+        var alice = await TestUsers.CreateUserIdAsync(app, "alice@quiz.local", Roles.Instructor);
 
         var codes = new List<string>();
         for (var i = 0; i < 20; i++)
@@ -52,9 +53,9 @@ public sealed class ClassServiceTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new QuizAppFactory(database);
         var classes = app.Services.GetRequiredService<ClassService>();
-        var alice = await People.CreateAsync(app, "alice@quiz.local", Roles.Instructor);
-        var bob = await People.CreateAsync(app, "bob@quiz.local", Roles.Instructor);
-        var admin = await People.CreateAsync(app, "boss@quiz.local", Roles.Admin);
+        var alice = await TestUsers.CreateUserIdAsync(app, "alice@quiz.local", Roles.Instructor);
+        var bob = await TestUsers.CreateUserIdAsync(app, "bob@quiz.local", Roles.Instructor);
+        var admin = await TestUsers.CreateUserIdAsync(app, "boss@quiz.local", Roles.Admin);
         var algebra = await classes.CreateAsync(alice, "Algebra");
 
         Assert.Null(await classes.GetAsync(bob, algebra.Id));
@@ -68,7 +69,7 @@ public sealed class ClassServiceTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new QuizAppFactory(database);
         var classes = app.Services.GetRequiredService<ClassService>();
-        var student = await People.CreateAsync(app, "sam@quiz.local", Roles.Student);
+        var student = await TestUsers.CreateUserIdAsync(app, "sam@quiz.local", Roles.Student);
 
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => classes.ListAsync(student));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => classes.CreateAsync(student, "Mine"));
@@ -84,7 +85,7 @@ public sealed class ClassServiceTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new QuizAppFactory(database);
         var classes = app.Services.GetRequiredService<ClassService>();
-        var alice = await People.CreateAsync(app, "alice@quiz.local", Roles.Instructor);
+        var alice = await TestUsers.CreateUserIdAsync(app, "alice@quiz.local", Roles.Instructor);
 
         await Assert.ThrowsAsync<ArgumentException>(() => classes.CreateAsync(alice, name as string ?? new string('x', (int)name)));
         Assert.Empty(await classes.ListAsync(alice));

@@ -15,8 +15,8 @@ public sealed class EnrollmentServiceTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new QuizAppFactory(database);
-        var alice = await People.CreateAsync(app, "alice@quiz.local", Roles.Instructor);
-        var sam = await People.CreateAsync(app, "sam@quiz.local", Roles.Student, "Sam Student");
+        var alice = await TestUsers.CreateUserIdAsync(app, "alice@quiz.local", Roles.Instructor);
+        var sam = await TestUsers.CreateUserIdAsync(app, "sam@quiz.local", Roles.Student, "Sam Student");
         var algebra = await app.Services.GetRequiredService<ClassService>().CreateAsync(alice, "Algebra");
         var typed = " " + JoinCodes.Display(algebra.JoinCode).ToLowerInvariant() + " ";
 
@@ -33,8 +33,8 @@ public sealed class EnrollmentServiceTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new QuizAppFactory(database);
-        var alice = await People.CreateAsync(app, "alice@quiz.local", Roles.Instructor);
-        var sam = await People.CreateAsync(app, "sam@quiz.local", Roles.Student);
+        var alice = await TestUsers.CreateUserIdAsync(app, "alice@quiz.local", Roles.Instructor);
+        var sam = await TestUsers.CreateUserIdAsync(app, "sam@quiz.local", Roles.Student);
         var algebra = await app.Services.GetRequiredService<ClassService>().CreateAsync(alice, "Algebra");
         var enrollment = app.Services.GetRequiredService<EnrollmentService>();
 
@@ -56,8 +56,8 @@ public sealed class EnrollmentServiceTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new QuizAppFactory(database);
-        var alice = await People.CreateAsync(app, "alice@quiz.local", Roles.Instructor);
-        var sam = await People.CreateAsync(app, "sam@quiz.local", Roles.Student);
+        var alice = await TestUsers.CreateUserIdAsync(app, "alice@quiz.local", Roles.Instructor);
+        var sam = await TestUsers.CreateUserIdAsync(app, "sam@quiz.local", Roles.Student);
         await app.Services.GetRequiredService<ClassService>().CreateAsync(alice, "Algebra");
 
         var result = await app.Services.GetRequiredService<EnrollmentService>().JoinAsync(sam, code);
@@ -73,8 +73,8 @@ public sealed class EnrollmentServiceTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new QuizAppFactory(database);
-        var alice = await People.CreateAsync(app, "alice@quiz.local", Roles.Instructor);
-        var bob = await People.CreateAsync(app, "bob@quiz.local", Roles.Instructor);
+        var alice = await TestUsers.CreateUserIdAsync(app, "alice@quiz.local", Roles.Instructor);
+        var bob = await TestUsers.CreateUserIdAsync(app, "bob@quiz.local", Roles.Instructor);
         var algebra = await app.Services.GetRequiredService<ClassService>().CreateAsync(alice, "Algebra");
 
         var result = await app.Services.GetRequiredService<EnrollmentService>().JoinAsync(bob, algebra.JoinCode);

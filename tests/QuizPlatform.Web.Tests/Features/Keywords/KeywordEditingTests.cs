@@ -91,7 +91,7 @@ public sealed class KeywordEditingTests
         var question2 = await QuestionIdAsync(app, imported.AssignmentVersionId!.Value, 2);
         await Editing(app).SaveAsync(teacherId, imported.AssignmentId!.Value, question2, Edited);
 
-        var adminId = await app.CreateUserAsync("boss@quiz.local", Roles.Admin);
+        var adminId = await app.CreateUserIdAsync("boss@quiz.local", Roles.Admin);
         var preview = await Administration(app).PreviewAsync(adminId, Bytes(Documents.Revised), "week.md");
         var revised = await Administration(app).ImportAsync(adminId, Bytes(Documents.Revised), "week.md");
 
@@ -111,7 +111,7 @@ public sealed class KeywordEditingTests
         var (_, imported) = await ImportAsync(app);
         var questionId = await QuestionIdAsync(app, imported.AssignmentVersionId!.Value, 1);
         var before = (await KeywordsAsync(app, questionId)).Select(k => k.Phrase).ToList();
-        var studentId = await app.CreateUserAsync("student@quiz.local", Roles.Student);
+        var studentId = await app.CreateUserIdAsync("student@quiz.local", Roles.Student);
         var assignmentId = imported.AssignmentId!.Value;
 
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Editing(app).LoadAsync(studentId, assignmentId, questionId));
@@ -176,7 +176,7 @@ public sealed class KeywordEditingTests
 
     static async Task<(string TeacherId, ImportResult Imported)> ImportAsync(WebApplicationFactory<Program> app)
     {
-        var teacherId = await app.CreateUserAsync("teacher@quiz.local", Roles.Instructor);
+        var teacherId = await app.CreateUserIdAsync("teacher@quiz.local", Roles.Instructor);
         var imported = await app.Services.GetRequiredService<AssignmentImporter>().ImportAsync(Bytes(Documents.Original), "week.md");
         return (teacherId, imported);
     }

@@ -15,8 +15,8 @@ public sealed class QuizPagesTests
         var quizId = (await scene.Authoring.CreateAsync(scene.Alice, await scene.AliceFormAsync(), "UTC")).QuizId!.Value;
         using var alice = scene.App.SignedOutClient();
         using var bob = scene.App.SignedOutClient();
-        using var _ = await alice.SignInAsync("alice@quiz.local", People.Password);
-        using var __ = await bob.SignInAsync("bob@quiz.local", People.Password);
+        using var _ = await alice.SignInAsync("alice@quiz.local", TestUsers.Password);
+        using var __ = await bob.SignInAsync("bob@quiz.local", TestUsers.Password);
 
         using var own = await alice.GetAsync($"/quizzes/{quizId}");
         var aliceList = await alice.GetStringAsync("/quizzes");
@@ -39,7 +39,7 @@ public sealed class QuizPagesTests
         await using var scene = await QuizScene.CreateAsync(provider);
         await scene.Authoring.CreateAsync(scene.Alice, await scene.AliceFormAsync(), "UTC");
         using var client = scene.App.SignedOutClient();
-        using var _ = await client.SignInAsync("sam@quiz.local", People.Password);
+        using var _ = await client.SignInAsync("sam@quiz.local", TestUsers.Password);
 
         using var response = await client.GetAsync(path);
 

@@ -35,7 +35,7 @@ public sealed class QuizScene : IAsyncDisposable
     public static async Task<QuizScene> CreateAsync(DatabaseProvider provider)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        var scene = new QuizScene(database, new QuizAppFactory(database, People.KnownAdmin));
+        var scene = new QuizScene(database, new QuizAppFactory(database, TestUsers.KnownAdmin()));
         var app = scene.App;
         var imported = await app.Services.GetRequiredService<AssignmentImporter>().ImportAsync(Encoding.UTF8.GetBytes("""
             # Networks
@@ -52,9 +52,9 @@ public sealed class QuizScene : IAsyncDisposable
             """), "networks.md");
         Assert.Equal(ImportStatus.Created, imported.Status);
         scene.VersionId = imported.AssignmentVersionId!.Value;
-        scene.Alice = await People.CreateAsync(app, "alice@quiz.local", Roles.Instructor, "Alice");
-        scene.Bob = await People.CreateAsync(app, "bob@quiz.local", Roles.Instructor, "Bob");
-        scene.Sam = await People.CreateAsync(app, "sam@quiz.local", Roles.Student, "Sam");
+        scene.Alice = await TestUsers.CreateUserIdAsync(app, "alice@quiz.local", Roles.Instructor, "Alice");
+        scene.Bob = await TestUsers.CreateUserIdAsync(app, "bob@quiz.local", Roles.Instructor, "Bob");
+        scene.Sam = await TestUsers.CreateUserIdAsync(app, "sam@quiz.local", Roles.Student, "Sam");
         var classes = app.Services.GetRequiredService<ClassService>();
         var algebra = await classes.CreateAsync(scene.Alice, "Algebra");
         scene.AlgebraId = algebra.Id;

@@ -55,7 +55,7 @@ public sealed class RosterTests
     public async Task PreviewGivesEachLineItsOutcomeAndChangesNothing(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var app = new QuizAppFactory(database, AccountTestSupport.KnownAdmin());
+        await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
         var admin = await ArrangeAsync(app);
         var before = await CountsAsync(app);
 
@@ -83,7 +83,7 @@ public sealed class RosterTests
     public async Task RosterWithOneBadLineAppliesNothing(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var app = new QuizAppFactory(database, AccountTestSupport.KnownAdmin());
+        await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
         var admin = await ArrangeAsync(app);
         var before = await CountsAsync(app);
 
@@ -101,7 +101,7 @@ public sealed class RosterTests
     public async Task GoodRosterCreatesAndEnrolsThenIsAlreadyDone(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var app = new QuizAppFactory(database, AccountTestSupport.KnownAdmin());
+        await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
         var admin = await ArrangeAsync(app);
         var rosters = app.Services.GetRequiredService<RosterService>();
         const string roster = """
@@ -134,14 +134,14 @@ public sealed class RosterTests
     public async Task OnlyAdminsMayPreviewOrApplyRosters(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var app = new QuizAppFactory(database, AccountTestSupport.KnownAdmin());
+        await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
         await ArrangeAsync(app);
         var rosters = app.Services.GetRequiredService<RosterService>();
         await using var db = app.Services.CreateDbContext();
         var teacher = await db.Users.SingleAsync(u => u.Email == "teacher@school.example");
         const string roster = "email,name,class\nsneaky@school.example,Sneaky,Maths\n";
         using var client = app.CreateCookieClient();
-        using var _ = await client.SignInAsync("teacher@school.example", AccountTestSupport.Password);
+        using var _ = await client.SignInAsync("teacher@school.example", TestUsers.Password);
 
         using var page = await client.GetAsync("/admin/rosters");
 

@@ -19,7 +19,7 @@ public sealed class StudentHomePageTests
         (biologyForm.Title, biologyForm.ClassIds) = ("Cells quiz", [scene.BiologyId]);
         Assert.True((await scene.Authoring.CreateAsync(scene.Bob, biologyForm, "UTC")).Saved);
         using var sam = scene.App.SignedOutClient();
-        using var _ = await sam.SignInAsync("sam@quiz.local", People.Password);
+        using var _ = await sam.SignInAsync("sam@quiz.local", TestUsers.Password);
 
         var home = await sam.GetStringAsync("/");
 

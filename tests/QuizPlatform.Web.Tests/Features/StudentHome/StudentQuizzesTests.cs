@@ -37,7 +37,7 @@ public sealed class StudentQuizzesTests
     public async Task StudentOfAnotherClassDoesNotSeeTheQuiz(DatabaseProvider provider)
     {
         await using var scene = await QuizScene.CreateAsync(provider);
-        var tess = await People.CreateAsync(scene.App, "tess@quiz.local", Roles.Student, "Tess");
+        var tess = await TestUsers.CreateUserIdAsync(scene.App, "tess@quiz.local", Roles.Student, "Tess");
         var biology = await scene.App.Services.GetRequiredService<ClassService>().GetAsync(scene.Bob, scene.BiologyId);
         await scene.App.Services.GetRequiredService<EnrollmentService>().JoinAsync(tess, biology!.JoinCode);
         var algebraQuiz = await AddQuizAsync(scene, scene.AlgebraId, Now.AddDays(-1), Now.AddDays(7));
@@ -94,7 +94,7 @@ public sealed class StudentQuizzesTests
     public async Task JoiningWithTheCodeMakesTheClassQuizAppear(DatabaseProvider provider)
     {
         await using var scene = await QuizScene.CreateAsync(provider);
-        var tess = await People.CreateAsync(scene.App, "tess@quiz.local", Roles.Student, "Tess");
+        var tess = await TestUsers.CreateUserIdAsync(scene.App, "tess@quiz.local", Roles.Student, "Tess");
         var quizId = await AddQuizAsync(scene, scene.AlgebraId, Now.AddDays(-1), Now.AddDays(7));
         var algebra = await scene.App.Services.GetRequiredService<ClassService>().GetAsync(scene.Alice, scene.AlgebraId);
         Assert.Empty(await ListAsync(scene, tess));

@@ -15,12 +15,12 @@ public sealed class UserAdminTests
     public async Task InstructorIsDeniedThePagesAndTheService(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var app = new QuizAppFactory(database, AccountTestSupport.KnownAdmin());
+        await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
         var teacher = await app.CreateUserAsync("teacher@quiz.local", Roles.Instructor);
         var student = await app.CreateUserAsync("student@quiz.local", Roles.Student);
         var service = app.Services.GetRequiredService<UserAdminService>();
         using var client = app.CreateCookieClient();
-        using var _ = await client.SignInAsync("teacher@quiz.local", AccountTestSupport.Password);
+        using var _ = await client.SignInAsync("teacher@quiz.local", TestUsers.Password);
 
         foreach (var page in new[] { "/admin/users", "/admin/users/new", $"/admin/users/{student.Id}" })
         {
@@ -41,7 +41,7 @@ public sealed class UserAdminTests
     public async Task DeactivatedAdminCanNoLongerManageUsers(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var app = new QuizAppFactory(database, AccountTestSupport.KnownAdmin());
+        await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
         var other = await app.CreateUserAsync("other-admin@quiz.local", Roles.Admin, active: false);
 
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
@@ -52,7 +52,7 @@ public sealed class UserAdminTests
     public async Task AdminSearchesAndPagesThroughUsers(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var app = new QuizAppFactory(database, AccountTestSupport.KnownAdmin());
+        await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
         var admin = await AdminIdAsync(app);
         var service = app.Services.GetRequiredService<UserAdminService>();
         for (var i = 1; i <= 12; i++)
@@ -74,10 +74,10 @@ public sealed class UserAdminTests
     public async Task AdminPageListsUsers(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var app = new QuizAppFactory(database, AccountTestSupport.KnownAdmin());
+        await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
         await app.CreateUserAsync("student@quiz.local", Roles.Student);
         using var client = app.CreateCookieClient();
-        using var _ = await client.SignInAsync("admin@quiz.local", AccountTestSupport.Password);
+        using var _ = await client.SignInAsync("admin@quiz.local", TestUsers.Password);
 
         var page = await client.GetStringAsync("/admin/users");
 
@@ -89,7 +89,7 @@ public sealed class UserAdminTests
     public async Task CreatedUserSignsInWithTheGeneratedPasswordAndHasTheRoles(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var app = new QuizAppFactory(database, AccountTestSupport.KnownAdmin());
+        await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
         var service = app.Services.GetRequiredService<UserAdminService>();
         var admin = await AdminIdAsync(app);
 
@@ -108,16 +108,16 @@ public sealed class UserAdminTests
     public async Task DeactivatedUserIsRefusedUntilReactivated(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var app = new QuizAppFactory(database, AccountTestSupport.KnownAdmin());
+        await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
         var service = app.Services.GetRequiredService<UserAdminService>();
         var admin = await AdminIdAsync(app);
         var student = await app.CreateUserAsync("student@quiz.local", Roles.Student);
         using var client = app.CreateCookieClient();
 
         Assert.True((await service.SetActiveAsync(admin, student.Id, false)).Succeeded);
-        using var refused = await client.SignInAsync("student@quiz.local", AccountTestSupport.Password);
+        using var refused = await client.SignInAsync("student@quiz.local", TestUsers.Password);
         Assert.True((await service.SetActiveAsync(admin, student.Id, true)).Succeeded);
-        using var accepted = await client.SignInAsync("student@quiz.local", AccountTestSupport.Password);
+        using var accepted = await client.SignInAsync("student@quiz.local", TestUsers.Password);
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
@@ -127,7 +127,7 @@ public sealed class UserAdminTests
     public async Task AdminCannotLockThemselvesOut(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var app = new QuizAppFactory(database, AccountTestSupport.KnownAdmin());
+        await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
         var service = app.Services.GetRequiredService<UserAdminService>();
         var admin = await AdminIdAsync(app);
 
@@ -140,7 +140,7 @@ public sealed class UserAdminTests
     public async Task RolesAreReplacedAndGuessedIdsAreRefused(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var app = new QuizAppFactory(database, AccountTestSupport.KnownAdmin());
+        await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
         var service = app.Services.GetRequiredService<UserAdminService>();
         var admin = await AdminIdAsync(app);
         var user = await app.CreateUserAsync("person@quiz.local", Roles.Student);
@@ -160,14 +160,14 @@ public sealed class UserAdminTests
     public async Task PasswordResetByAdminReplacesTheOldPassword(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var app = new QuizAppFactory(database, AccountTestSupport.KnownAdmin());
+        await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
         var service = app.Services.GetRequiredService<UserAdminService>();
         var admin = await AdminIdAsync(app);
         var student = await app.CreateUserAsync("student@quiz.local", Roles.Student);
 
         var reset = await service.ResetPasswordAsync(admin, student.Id);
         using var client = app.CreateCookieClient();
-        using var old = await client.SignInAsync("student@quiz.local", AccountTestSupport.Password);
+        using var old = await client.SignInAsync("student@quiz.local", TestUsers.Password);
         using var fresh = await client.SignInAsync("student@quiz.local", reset.GeneratedPassword!);
 
         Assert.True(reset.Succeeded);
