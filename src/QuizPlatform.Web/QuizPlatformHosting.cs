@@ -2,6 +2,7 @@ using QuizPlatform.Data;
 using QuizPlatform.Web.Components;
 using QuizPlatform.Web.Features.Accounts;
 using QuizPlatform.Web.Features.AdminAssignments;
+using QuizPlatform.Web.Features.Attempts;
 using QuizPlatform.Web.Features.Assignments;
 using QuizPlatform.Web.Features.Classes;
 using QuizPlatform.Web.Features.Quizzes;
@@ -30,6 +31,7 @@ public static class QuizPlatformHosting
         services.AddQuizzesFeature();
         services.AddRostersFeature();
         services.AddStudentHomeFeature();
+        services.AddAttemptsFeature();
         // Compose and load balancers probe this: healthy only when the database answers.
         services.AddHealthChecks().AddDbContextCheck<QuizDbContext>();
         return builder;
@@ -50,6 +52,7 @@ public static class QuizPlatformHosting
         app.MapAdditionalIdentityEndpoints();
         app.MapHealthChecks("/health");
         app.MapAdminAssignmentsFeature();
+        app.MapAttemptsFeature();
         return app;
     }
 }

@@ -13,6 +13,8 @@ public class Attempt
     public int Number { get; set; }
     public DateTime StartedAt { get; set; }
     public DateTime? Deadline { get; set; }
+    /// <summary>When an answer was last saved; saving updates it first, which serialises saves with the hand-in.</summary>
+    public DateTime? LastSavedAt { get; set; }
     public DateTime? SubmittedAt { get; set; }
     public SubmittedBy? SubmittedBy { get; set; }
     public List<Response> Responses { get; set; } = [];

@@ -350,6 +350,9 @@ namespace QuizPlatform.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("Deadline")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("LastSavedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 

@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using QuizPlatform.Data;
+using QuizPlatform.Data.Entities;
+using QuizPlatform.Grading;
+
+namespace QuizPlatform.Web.Features.Attempts;
+
+/// <summary>
+/// Grades a submitted attempt with the grading engine and each question's stored keywords (extracted at import, or
+/// as an instructor edited them), storing score, explanation and grader version. Responses graded already are left.
+/// </summary>
+public sealed class AttemptGrading(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock)
+{
+    readonly Grader grader = new();
+    // Compiled keys by question and keyword list: an edited list compiles anew, an unchanged one is reused.
+    readonly ConcurrentDictionary<(int QuestionId, string Keywords), GradingKey> keys = new();
+
+    /// <summary>Grades what is ungraded in the attempt; returns how many responses it graded.</summary>
+    public async Task<int> GradeAsync(int attemptId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var responses = await db.Responses
+            .Where(r => r.AttemptId == attemptId && r.Attempt.SubmittedAt != null && r.Grade == null)
+            .Select(r => new
+            {
+                r.Id, r.Text, r.QuestionId, r.Question.Prompt,
+                Points = r.Attempt.Quiz.Questions.Where(q => q.QuestionId == r.QuestionId).Select(q => q.Points).FirstOrDefault(),
+                Keywords = r.Question.Keywords.OrderBy(k => k.Position)
+                    .Select(k => new Keyword(k.Phrase, k.Alternatives, k.Weight, k.Required)).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        if (responses.Count == 0)
+            return 0;
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var response in responses)
+        {
+            var result = grader.Grade(KeyFor(response.QuestionId, response.Prompt, response.Keywords), response.Text, response.Points);
+            db.Grades.Add(new Grade
+            {
+                ResponseId = response.Id, Score = result.Score, MaxPoints = result.Points, Coverage = result.Coverage,
+                Explanation = GradeExplanation.Of(result).ToJson(), GraderVersion = result.GraderVersion, GradedAt = now,
+            });
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another worker graded the same attempt at the same moment (unique index on the response): fine if so.
+            if (await AllGradedAsync(attemptId, cancellationToken))
+                return 0;
+            throw;
+        }
+        return responses.Count;
+    }
+
+    GradingKey KeyFor(int questionId, string prompt, List<Keyword> keywords)
+    {
+        var stamp = string.Join('\u001f', keywords.Select(k => $"{k.Phrase}\u001e{string.Join('\u001e', k.Alternatives)}\u001e{k.Weight}\u001e{k.Required}"));
+        return keys.GetOrAdd((questionId, stamp), _ => grader.Compile(prompt, keywords));
+    }
+
+    async Task<bool> AllGradedAsync(int attemptId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return !await db.Responses.AnyAsync(r => r.AttemptId == attemptId && r.Grade == null, cancellationToken);
+    }
+}

@@ -1,0 +1,23 @@
+namespace QuizPlatform.Web.Features.Attempts;
+
+/// <summary>The server's time rules for an attempt; the browser only ever counts down to what these say.</summary>
+public static class AttemptTimes
+{
+    /// <summary>
+    /// The earliest of start + time limit × the student's multiplier and the (possibly extended) close time;
+    /// null when the quiz has neither.
+    /// </summary>
+    public static DateTime? Deadline(DateTime startedAt, TimeSpan? timeLimit, double timeMultiplier, DateTime? closesAt)
+    {
+        DateTime? byLimit = timeLimit is { } limit ? startedAt + limit * timeMultiplier : null;
+        return (byLimit, closesAt) switch
+        {
+            (null, var closes) => closes,
+            (var ends, null) => ends,
+            ({ } ends, { } closes) => ends < closes ? ends : closes,
+        };
+    }
+
+    /// <summary>Saves are taken until the deadline plus the quiz's grace (time for a last save in flight to arrive).</summary>
+    public static bool AcceptsSaves(DateTime? deadline, TimeSpan grace, DateTime now) => deadline is null || now <= deadline.Value + grace;
+}

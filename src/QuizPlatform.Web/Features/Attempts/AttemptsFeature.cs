@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using QuizPlatform.Data;
+
+namespace QuizPlatform.Web.Features.Attempts;
+
+public static class AttemptsFeature
+{
+    /// <summary>The body of a save: the answer's text and the version it was typed over.</summary>
+    public sealed record AnswerSave(string? Text, int BaseVersion);
+
+    /// <summary>
+    /// The reply to a save. <see cref="Status"/> is saved, stale, late, submitted, too-long or not-found;
+    /// <see cref="ServerNow"/> lets the page keep counting down on the server's clock.
+    /// </summary>
+    public sealed record SaveReply(string Status, int Version, DateTime? SavedAt, string? Text, string? Message, DateTime ServerNow);
+
+    // Room for MaxResponseChars of any script, JSON-escaped; anything bigger is cut off by the server as 413.
+    const long MaxSaveBytes = 256 * 1024;
+
+    public static IServiceCollection AddAttemptsFeature(this IServiceCollection services)
+    {
+        services.AddOptions<AttemptsOptions>().BindConfiguration(AttemptsOptions.Section);
+        services.AddSingleton<AttemptService>().AddSingleton<AttemptGrading>().AddSingleton<GradingQueue>();
+        services.AddHostedService<GradingWorker>().AddHostedService<ExpiredAttemptSubmitter>();
+        return services;
+    }
+
+    /// <summary>
+    /// <c>PUT /api/attempts/{attemptId}/answers/{questionId}</c>: saves one answer. A plain request rather than a
+    /// circuit call, so the page can keep saving (and retrying) however its Blazor connection fares.
+    /// </summary>
+    public static IEndpointRouteBuilder MapAttemptsFeature(this IEndpointRouteBuilder app)
+    {
+        app.MapPut("/api/attempts/{attemptId:int}/answers/{questionId:int}", async (int attemptId, int questionId,
+                [FromBody] AnswerSave body, ClaimsPrincipal user, HttpContext http, IAntiforgery antiforgery,
+                AttemptService attempts, TimeProvider clock, CancellationToken cancellationToken) =>
+            {
+                if (!await antiforgery.IsRequestValidAsync(http))
+                    return Results.BadRequest(new { message = "The page's security token has expired: reload the page (your answers are kept in this browser)." });
+                try
+                {
+                    var result = await attempts.SaveAsync(ActingUser.IdOf(user) ?? "", attemptId, questionId, body.Text ?? "",
+                        body.BaseVersion, cancellationToken);
+                    var reply = new SaveReply(Kebab(result.Status), result.Version, result.SavedAt, result.Text, result.Message,
+                        clock.GetUtcNow().UtcDateTime);
+                    return result.Status switch
+                    {
+                        SaveStatus.Saved => Results.Ok(reply),
+                        SaveStatus.NotFound => Results.NotFound(reply),
+                        SaveStatus.TooLong => Results.Json(reply, statusCode: StatusCodes.Status413PayloadTooLarge),
+                        _ => Results.Conflict(reply),
+                    };
+                }
+                catch (UnauthorizedAccessException)
+                {
+                    return Results.Forbid();
+                }
+            })
+            .RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Student })
+            .WithMetadata(new RequestSizeLimitAttribute(MaxSaveBytes));
+        return app;
+    }
+
+    static string Kebab(SaveStatus status) => status == SaveStatus.TooLong ? "too-long"
+        : status == SaveStatus.NotFound ? "not-found" : status.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,36 @@
+using System.Text.Json;
+using QuizPlatform.Grading;
+
+namespace QuizPlatform.Web.Features.Attempts;
+
+/// <summary>
+/// The grader's explanation as stored in <c>Grade.Explanation</c> and read back by the results pages: every keyword
+/// matched or missing, where it matched (spans into the response text, UTF-16 start and length) and how.
+/// </summary>
+public sealed record GradeExplanation(string Summary, IReadOnlyList<string> Flags, IReadOnlyList<ExplainedKeyword> Keywords)
+{
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static GradeExplanation Of(GradeResult result) => new(
+        result.Summary,
+        result.FlagNames,
+        [.. result.Keywords.Select(k => new ExplainedKeyword(
+            k.Keyword.Phrase, k.Keyword.Weight, k.Keyword.Required, k.Matched,
+            k.How?.ToString().ToLowerInvariant(), k.Negated,
+            [.. k.Spans.Select(s => new ExplainedSpan(s.Start, s.Length))]))]);
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>The stored explanation; an empty one for a grade stored without (e.g. "{}").</summary>
+    public static GradeExplanation Parse(string json)
+    {
+        var parsed = JsonSerializer.Deserialize<GradeExplanation>(json, Json);
+        return parsed is { Keywords: not null, Flags: not null } ? parsed : new GradeExplanation(parsed?.Summary ?? "", [], []);
+    }
+}
+
+/// <summary>One keyword of the key; <see cref="How"/> is exact, stem, synonym, acronym or typo when matched.</summary>
+public sealed record ExplainedKeyword(
+    string Phrase, double Weight, bool Required, bool Matched, string? How, bool Negated, IReadOnlyList<ExplainedSpan> Spans);
+
+public sealed record ExplainedSpan(int Start, int Length);
