@@ -1,0 +1,234 @@
+// <quiz-attempt>: the quiz page's behaviour around the server-rendered questions (Features/Attempts/AttemptPage.razor).
+// A custom element because the page is static SSR reached by Blazor's enhanced navigation, where inline scripts do
+// not run: the browser calls connectedCallback whenever the element appears and disconnectedCallback when it goes.
+import { AnswerAutosave } from "./answer-autosave.js";
+import { AttemptCountdown } from "./attempt-countdown.js";
+import "./local-time.js";
+
+const OFFLINE = "You are offline. Your answers are kept in this browser and will be saved when the connection returns.";
+const UNREACHABLE = "The server cannot be reached. Your answers are kept in this browser and will be saved when the connection returns.";
+const HAND_IN_WAIT_MS = 8000;
+
+class QuizAttempt extends HTMLElement {
+    connectedCallback() {
+        this.attemptId = this.dataset.attempt;
+        this.saveUrl = this.dataset.saveUrl;
+        this.token = this.querySelector("input[name=__RequestVerificationToken]")?.value ?? "";
+        this.connection = this.querySelector("[data-connection]");
+        this.haltedBanner = this.querySelector("[data-halted]");
+        this.form = this.querySelector("[data-submit-form]");
+        this.dialog = this.querySelector("[data-submit-dialog]");
+        this.sections = [...this.querySelectorAll("section[data-question]")];
+        this.answers = new Map(this.sections.map(section => [section.dataset.question, new AnswerAutosave(this, section)]));
+        this.links = new Map([...this.querySelectorAll("[data-goto]")].map(link => [link.dataset.goto, link]));
+        this.submitting = false;
+
+        this.listeners = new AbortController();
+        const on = (target, type, handler) => target.addEventListener(type, handler, { signal: this.listeners.signal });
+        on(this, "input", event => {
+            const answer = this.answerOf(event.target);
+            if (answer) {
+                answer.onInput();
+                this.answerChanged(answer);
+            }
+        });
+        on(this, "focusout", event => this.answerOf(event.target)?.flush());
+        on(this, "click", event => this.onClick(event));
+        on(this.form, "submit", event => this.onSubmit(event));
+        on(window, "online", () => {
+            this.reachable();
+            this.answers.forEach(answer => answer.retryNow());
+        });
+        on(window, "offline", () => this.unreachable());
+        on(window, "pagehide", () => this.flushAll({ keepalive: true }));
+
+        for (const answer of this.answers.values()) {
+            answer.reconcile();
+            this.answerChanged(answer);
+        }
+        if (!navigator.onLine)
+            this.unreachable();
+        if (this.dataset.onePerPage === "true" && this.sections.length > 1) {
+            this.pager = this.querySelector("[data-pager]");
+            this.pager.hidden = false;
+            const fromAddress = this.sections.findIndex(section => `#${section.id}` === location.hash);
+            this.show(Math.max(0, fromAddress), false);
+        }
+        if (this.dataset.deadline) {
+            this.countdown = new AttemptCountdown({
+                deadline: this.dataset.deadline,
+                serverNow: this.dataset.serverNow,
+                display: this.querySelector("[data-timer]"),
+                announcer: this.querySelector("[data-timer-announcer]"),
+                onExpired: () => this.handIn(),
+            });
+        }
+        this.dataset.interactive = "true"; // browser tests wait for this, as for interactive pages
+    }
+
+    disconnectedCallback() {
+        this.listeners.abort();
+        this.countdown?.stop();
+        this.flushAll();
+        this.answers.forEach(answer => answer.dispose());
+    }
+
+    answerOf(element) {
+        return element instanceof HTMLTextAreaElement ? this.answers.get(element.closest("section")?.dataset.question) : undefined;
+    }
+
+    /** Word and character counts, and the navigator's answered mark. */
+    answerChanged(answer) {
+        const text = answer.text, words = text.trim() ? text.trim().split(/\s+/).length : 0;
+        answer.section.querySelector("[data-words]").textContent = words === 1 ? "1 word" : `${words.toLocaleString("en-US")} words`;
+        answer.section.querySelector("[data-chars]").textContent =
+            `${text.length.toLocaleString("en-US")} / ${answer.textarea.maxLength.toLocaleString("en-US")} characters`;
+        const link = this.links.get(answer.questionId);
+        if (link && link.dataset.answered !== String(answer.answered)) {
+            link.dataset.answered = String(answer.answered);
+            link.querySelector("[data-answered-text]").textContent = answer.answered ? ", answered" : ", not answered";
+        }
+    }
+
+    onClick(event) {
+        const target = event.target.closest("button, a");
+        if (!target)
+            return;
+        if (target.dataset.goto) {
+            event.preventDefault();
+            this.goTo(target.dataset.goto);
+        } else if (target.hasAttribute("data-previous")) {
+            this.show(this.current - 1);
+        } else if (target.hasAttribute("data-next")) {
+            this.show(this.current + 1);
+        } else if (target.hasAttribute("data-cancel-submit")) {
+            this.dialog.close();
+        }
+    }
+
+    goTo(questionId) {
+        const index = this.sections.findIndex(section => section.dataset.question === questionId);
+        if (index < 0)
+            return;
+        if (this.pager)
+            return this.show(index);
+        this.sections[index].scrollIntoView({ block: "start" });
+        this.sections[index].querySelector("h2").focus({ preventScroll: true });
+        history.replaceState(history.state, "", `${location.pathname}${location.search}#${this.sections[index].id}`);
+    }
+
+    /** One question per page: shows question <index>, saving the one being left. */
+    show(index, focus = true) {
+        if (index < 0 || index >= this.sections.length)
+            return;
+        if (this.current !== undefined && this.current !== index)
+            this.answers.get(this.sections[this.current].dataset.question).flush();
+        this.current = index;
+        this.sections.forEach((section, i) => section.hidden = i !== index);
+        for (const [id, link] of this.links) {
+            if (id === this.sections[index].dataset.question)
+                link.setAttribute("aria-current", "step");
+            else
+                link.removeAttribute("aria-current");
+        }
+        this.pager.querySelector("[data-position]").textContent = `${index + 1} of ${this.sections.length}`;
+        this.pager.querySelector("[data-previous]").disabled = index === 0;
+        this.pager.querySelector("[data-next]").disabled = index === this.sections.length - 1;
+        history.replaceState(history.state, "", `${location.pathname}${location.search}#${this.sections[index].id}`);
+        if (focus) {
+            this.sections[index].querySelector("h2").focus({ preventScroll: true });
+            this.sections[index].scrollIntoView({ block: "nearest" });
+        }
+    }
+
+    onSubmit(event) {
+        event.preventDefault();
+        if (event.submitter?.hasAttribute("data-confirm-submit") && navigator.onLine)
+            this.handIn();
+        else if (!event.submitter?.hasAttribute("data-confirm-submit"))
+            this.openSubmitDialog();
+    }
+
+    openSubmitDialog() {
+        this.flushAll();
+        const unanswered = this.sections.filter(section => !this.answers.get(section.dataset.question).answered);
+        const list = this.dialog.querySelector("[data-unanswered-list]");
+        list.replaceChildren(...unanswered.map(section => {
+            const item = document.createElement("li"), button = document.createElement("button");
+            button.type = "button";
+            button.className = "btn btn-link p-0";
+            button.textContent = section.querySelector("h2").firstChild.textContent.trim();
+            button.addEventListener("click", () => {
+                this.dialog.close();
+                this.goTo(section.dataset.question);
+            });
+            item.append(button);
+            return item;
+        }));
+        this.dialog.querySelector("[data-unanswered-summary]").textContent = unanswered.length === 0
+            ? "Every question has an answer."
+            : `${unanswered.length} of ${this.sections.length} questions have no answer:`;
+        this.dialog.querySelector("[data-offline-warning]").hidden = navigator.onLine;
+        this.dialog.querySelector("[data-confirm-submit]").disabled = !navigator.onLine;
+        this.dialog.showModal();
+    }
+
+    /** Saves what is unsaved (waiting a little), then posts the hand-in form: the server submits once however often. */
+    async handIn() {
+        if (this.submitting)
+            return;
+        this.submitting = true;
+        const confirm = this.dialog.querySelector("[data-confirm-submit]");
+        confirm.disabled = true;
+        confirm.textContent = "Handing in…";
+        await Promise.race([this.flushAll(), new Promise(resolve => setTimeout(resolve, HAND_IN_WAIT_MS))]);
+        this.form.submit();
+    }
+
+    flushAll(options) {
+        return Promise.all([...this.answers.values()].map(answer => answer.flush(options)));
+    }
+
+    serverTime(serverNow) {
+        this.countdown?.serverTime(serverNow);
+    }
+
+    unreachable() {
+        this.connection.textContent = navigator.onLine ? UNREACHABLE : OFFLINE;
+        this.connection.hidden = false;
+    }
+
+    reachable() {
+        if (navigator.onLine)
+            this.connection.hidden = true;
+    }
+
+    /** A late or handed-in attempt takes no more saves: say so once, keep every draft. */
+    closed(message) {
+        this.halt(message ?? "This attempt no longer takes answers.",
+            "Your text is kept in this browser.", ["See your results", () => location.assign(this.dataset.resultsUrl)]);
+    }
+
+    mustReload(message) {
+        this.halt(message ?? "Reload the page to keep saving.", "", ["Reload the page", () => location.reload()]);
+    }
+
+    halt(message, detail, [label, act]) {
+        this.answers.forEach(answer => {
+            answer.halted = answer.halted ?? "closed";
+            if (answer.dirty)
+                answer.showStatus("halted", "Not saved: see the message at the top; the text is kept in this browser");
+        });
+        const text = document.createElement("p"), button = document.createElement("button");
+        text.textContent = `${message} ${detail}`.trim();
+        button.type = "button";
+        button.className = "btn btn-sm btn-light";
+        button.textContent = label;
+        button.addEventListener("click", act);
+        this.haltedBanner.replaceChildren(text, button);
+        this.haltedBanner.hidden = false;
+    }
+}
+
+if (!customElements.get("quiz-attempt"))
+    customElements.define("quiz-attempt", QuizAttempt);
