@@ -1,0 +1,111 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using QuizPlatform.Data.Entities;
+using QuizPlatform.Web.Tests.Features.Quizzes;
+using QuizPlatform.Web.Tests.Infrastructure;
+using QuizPlatform.Web.Tests.Support;
+using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
+
+namespace QuizPlatform.Web.Tests.Features.Attempts;
+
+/// <summary>The quiz page, <c>/attempts/{id}</c>: what it renders for its student, and handing in from it.</summary>
+public sealed class AttemptPageTests
+{
+    [Theory, AllDatabaseProviders]
+    public async Task QuizPageShowsEveryQuestionWithALabelledBoxHoldingTheSavedText(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        var quiz = await scene.OpenQuizAsync(form => (form.OnePerPage, form.TimeLimitMinutes) = (false, 20));
+        var attempt = (await scene.AttemptService().StartAsync(scene.Sam, quiz)).AttemptId!.Value;
+        var sheet = (await scene.AttemptService().LoadAsync(scene.Sam, attempt))!;
+        var first = sheet.Questions[0].QuestionId;
+        await scene.AttemptService().SaveAsync(scene.Sam, attempt, first, "Filters & <edges>", 0);
+        using var sam = await scene.SignedInAsync("sam@quiz.local");
+
+        var page = await sam.GetStringAsync($"/attempts/{attempt}");
+
+        Assert.Contains($"data-attempt=\"{attempt}\"", page);
+        Assert.Contains("data-one-per-page=\"false\"", page);
+        Assert.Matches("data-deadline=\"[0-9T:.-]+Z\"", page);
+        foreach (var question in sheet.Questions)
+        {
+            Assert.Contains($"<label class=\"form-label answer-label\" for=\"a-{question.QuestionId}\">Your answer to question {question.Position + 1}</label>", page);
+            Assert.Contains($"data-goto=\"{question.QuestionId}\"", page);
+        }
+        Assert.Contains("maxlength=\"10000\"", page);
+        Assert.Contains(">Filters &amp; &lt;edges&gt;</textarea>", page);
+        Assert.Contains("17 / 10,000 characters", page);
+        Assert.Contains($"data-goto=\"{first}\" data-answered=\"true\"", page);
+        Assert.Contains("What does a convolution layer learn?", page);
+        Assert.Contains("<nav class=\"question-nav\" aria-label=\"Questions\">", page);
+        Assert.Contains("<dialog", page);
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task AnotherStudentsAttemptIsNotFound(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        await scene.EnrolStudentAsync("tom@quiz.local");
+        var quiz = await scene.OpenQuizAsync();
+        var samsAttempt = (await scene.AttemptService().StartAsync(scene.Sam, quiz)).AttemptId!.Value;
+        using var tom = await scene.SignedInAsync("tom@quiz.local");
+
+        using var guessed = await tom.GetAsync($"/attempts/{samsAttempt}");
+        var tomsToken = await tom.AntiforgeryTokenAsync("/");
+        using var handIn = await tom.PostAsync($"/attempts/{samsAttempt}", new FormUrlEncodedContent(
+            [new("_handler", "submit-attempt"), new("__RequestVerificationToken", tomsToken)]));
+
+        Assert.Equal(HttpStatusCode.NotFound, guessed.StatusCode);
+        Assert.DoesNotContain("Your answer to question", await guessed.Content.ReadAsStringAsync());
+        Assert.InRange((int)handIn.StatusCode, 400, 499); // refused (the form is not on a page Tom can see), not redirected
+        await using var db = scene.App.Services.CreateDbContext();
+        Assert.Null((await db.Attempts.SingleAsync(a => a.Id == samsAttempt)).SubmittedAt);
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task PromptHoldingAScriptAndAJavascriptLinkRendersInert(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        var version = await scene.ImportQuestionAsync("Explain <script>alert('xss')</script> and [this link](javascript:alert(1)) please.");
+        var quiz = await scene.OpenQuizAsync(form => form.Title = "Hostile quiz", version);
+        var attempt = (await scene.AttemptService().StartAsync(scene.Sam, quiz)).AttemptId!.Value;
+        using var sam = await scene.SignedInAsync("sam@quiz.local");
+
+        var page = await sam.GetStringAsync($"/attempts/{attempt}");
+
+        Assert.Contains("Explain &lt;script&gt;alert('xss')&lt;/script&gt; and", page);
+        Assert.DoesNotContain("<script>alert", page);
+        Assert.DoesNotContain("javascript:", page, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(">this link</a>", page);
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task HandingInTwiceFromThePageSubmitsOnceAndSendsBothToTheResults(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        var quiz = await scene.OpenQuizAsync();
+        var attempt = (await scene.AttemptService().StartAsync(scene.Sam, quiz)).AttemptId!.Value;
+        using var sam = await scene.SignedInAsync("sam@quiz.local");
+        var page = await sam.GetStringAsync($"/attempts/{attempt}");
+        var fields = new FormUrlEncodedContent(TakingPages.FormFields(page, "submit-attempt"));
+        var again = new FormUrlEncodedContent(TakingPages.FormFields(page, "submit-attempt"));
+
+        using var first = await sam.PostAsync($"/attempts/{attempt}", fields);
+        DateTime? submittedAt;
+        await using (var db = scene.App.Services.CreateDbContext())
+            submittedAt = (await db.Attempts.SingleAsync(a => a.Id == attempt)).SubmittedAt;
+        using var second = await sam.PostAsync($"/attempts/{attempt}", again);
+        using var reopened = await sam.GetAsync($"/attempts/{attempt}");
+
+        foreach (var response in new[] { first, second, reopened })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.EndsWith($"/attempts/{attempt}/results", response.Headers.Location?.OriginalString);
+        }
+        await using var after = scene.App.Services.CreateDbContext();
+        var stored = await after.Attempts.SingleAsync(a => a.Id == attempt);
+        Assert.NotNull(submittedAt);
+        Assert.Equal(submittedAt, stored.SubmittedAt);
+        Assert.Equal(SubmittedBy.Student, stored.SubmittedBy);
+    }
+}
