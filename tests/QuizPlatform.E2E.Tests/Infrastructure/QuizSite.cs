@@ -37,6 +37,7 @@ public sealed class QuizSite : IAsyncLifetime
         _app = new QuizAppFactory(_database, new Dictionary<string, string?>
         {
             ["Seeding:Enabled"] = "true", // the nearest seeds/ folder above the web project: the repository's
+            ["Seeding:Demo"] = "true", // student1..5@demo.local and the open demo quiz, as a new install shows them
             ["Bootstrap:AdminEmail"] = AdminEmail,
             ["Bootstrap:AdminPassword"] = AdminPassword,
         });

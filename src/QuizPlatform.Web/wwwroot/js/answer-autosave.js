@@ -136,7 +136,11 @@ export class AnswerAutosave {
             case 200:
                 return this.acknowledged(text, reply);
             case 409:
-                return reply.status === "stale" ? this.changedElsewhere(reply) : this.page.closed(reply.message);
+                if (reply.status !== "stale")
+                    return this.page.closed(reply.message);
+                // The stored text is this very text (a save sent as the previous page went, landing after this page
+                // loaded): nothing to resolve, only the version to catch up with.
+                return reply.text === text ? this.acknowledged(text, reply) : this.changedElsewhere(reply);
             case 413:
                 this.halted = "too-long";
                 return this.showStatus("error", `Not saved: ${reply.message ?? "this answer is too long."}`);
