@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using QuizPlatform.Data;
 using QuizPlatform.Data.Demo;
 using QuizPlatform.E2E.Tests.Infrastructure;
 using QuizPlatform.Web.Tests.Support;
@@ -52,6 +53,101 @@ public sealed partial class TakingAQuizJourneyTests(QuizSite site) : IClassFixtu
         await Expect(page).ToHaveURLAsync(new Regex($"/attempts/{attemptId}/results$"));
         await using var db = site.Services.CreateDbContext();
         Assert.NotNull((await db.Attempts.SingleAsync(a => a.Id == attemptId)).SubmittedAt);
+    }
+
+    [Fact]
+    public async Task TextTheServerNeverGotIsRestoredFromThisBrowserAndSavedAfterAReload()
+    {
+        var page = await site.NewPageAsync();
+        await page.StartDemoQuizAsync(DemoDataSeeder.StudentEmails[1]);
+        var attemptId = int.Parse(AttemptPath().Match(page.Url).Groups[1].Value);
+        await page.RouteAsync("**/api/attempts/**", route => route.AbortAsync()); // the server never hears of it
+
+        var first = page.GetByLabel("Your answer to question 1", new() { Exact = true });
+        await first.FillAsync("Kept only in this browser.");
+        await Expect(page.SaveStatus(1)).ToContainTextAsync("Not saved yet: retrying");
+        Assert.Equal([""], await StoredAnswersAsync(attemptId, 1));
+        await page.UnrouteAllAsync();
+        await page.ReloadAsync();
+        await page.WaitForInteractiveAsync();
+
+        await Expect(first).ToHaveValueAsync("Kept only in this browser.");
+        await Expect(page.SaveStatus(1)).ToContainTextAsync("Saved");
+        Assert.Equal(["Kept only in this browser."], await StoredAnswersAsync(attemptId, 1));
+    }
+
+    [Fact]
+    public async Task AnswerChangedInAnotherTabIsNeverOverwrittenSilently()
+    {
+        var tab = await site.NewPageAsync();
+        await tab.StartDemoQuizAsync(DemoDataSeeder.StudentEmails[2]);
+        var otherTab = await tab.Context.NewPageAsync();
+        await otherTab.GotoAsync(tab.Url);
+        await otherTab.WaitForInteractiveAsync();
+
+        await otherTab.GetByLabel("Your answer to question 1", new() { Exact = true }).FillAsync("Written in the other tab.");
+        await Expect(otherTab.SaveStatus(1)).ToContainTextAsync("Saved");
+        var here = tab.GetByLabel("Your answer to question 1", new() { Exact = true });
+        await here.FillAsync("Written in this tab.");
+
+        await Expect(tab.SaveStatus(1)).ToContainTextAsync("changed in another tab or window");
+        await tab.GetByRole(AriaRole.Button, new() { Name = "Load the saved version" }).ClickAsync();
+        await Expect(here).ToHaveValueAsync("Written in the other tab.");
+        await here.FillAsync("Written in this tab, after all.");
+        await Expect(tab.SaveStatus(1)).ToContainTextAsync("Saved");
+        var attemptId = int.Parse(AttemptPath().Match(tab.Url).Groups[1].Value);
+        Assert.Equal(["Written in this tab, after all."], await StoredAnswersAsync(attemptId, 1));
+    }
+
+    [Fact]
+    public async Task LostConnectionShowsABannerThatDoesNotBlockThePage()
+    {
+        var (email, password) = await site.CreateUserAsync(Roles.Student, "Cut Off");
+        var page = await site.NewPageAsync();
+        IWebSocketRoute? circuit = null;
+        var cutOff = false;
+        await page.RouteWebSocketAsync(new Regex("/_blazor"), socket =>
+        {
+            if (cutOff)
+                socket.CloseAsync();
+            else
+                circuit = socket.ConnectToServer();
+        });
+        await page.SignInAsync(email, password);
+        await page.GotoInteractiveAsync("");
+
+        cutOff = true;
+        await circuit!.CloseAsync();
+
+        var banner = page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Connection lost" });
+        await Expect(banner).ToBeVisibleAsync();
+        await Expect(banner).ToContainTextAsync("Your answers are safe in this browser");
+        await page.GetByLabel("Join a class with a code").FillAsync("still typing"); // nothing modal in the way
+        cutOff = false;
+        await Expect(banner).ToBeHiddenAsync();
+    }
+
+    [ScreenshotFact]
+    public async Task QuizPageScreenshotsAtDesktopAndPhoneWidths()
+    {
+        var page = await site.NewPageAsync();
+        await page.SetViewportSizeAsync(1280, 900);
+        await page.StartDemoQuizAsync(DemoDataSeeder.StudentEmails[3]);
+        await page.GetByLabel("Your answer to question 1", new() { Exact = true }).FillAsync(
+            "Feature extraction means the convolution layers learn filters that respond to local patterns: " +
+            "edges and colour blobs in the first layers, textures and object parts deeper in the network.");
+        await Expect(page.SaveStatus(1)).ToContainTextAsync("Saved");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next question" }).ClickAsync();
+        var second = page.GetByLabel("Your answer to question 2", new() { Exact = true });
+        await second.FillAsync("Pooling keeps the strongest response in each window, so the feature maps shrink");
+        await Expect(page.SaveStatus(2)).ToContainTextAsync("Saved");
+        await second.FocusAsync();
+
+        await page.ScreenshotAsync(new() { Path = ScreenshotFactAttribute.PathOf("quiz-desktop.png") });
+        await page.SetViewportSizeAsync(360, 780);
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
+        await page.ScreenshotAsync(new() { Path = ScreenshotFactAttribute.PathOf("quiz-phone.png") });
+        Assert.Equal(360, await page.EvaluateAsync<int>("document.documentElement.scrollWidth")); // no sideways scrolling
     }
 
     async Task<string[]> StoredAnswersAsync(int attemptId, int count)
