@@ -5,10 +5,10 @@ public static class FeedbackWords
 {
     public static string How(string? how) => how switch
     {
-        "exact" => "exact word",
+        "exact" => "exact match",
         "stem" => "another form of the word",
         "synonym" => "a synonym",
-        "acronym" => "acronym or its spelled-out form",
+        "acronym" => "acronym or spelled out",
         "typo" => "close spelling",
         _ => "found",
     };

@@ -67,7 +67,7 @@ public sealed class AttemptResultsTests
         Assert.Equal(["filters", "edges"], feedback.Matched.Select(k => k.Phrase));
         Assert.Equal(["weights"], feedback.Missing.Select(k => k.Phrase));
         Assert.Contains("<mark data-keywords=\"filters\"", page);
-        Assert.Contains(">filters<span class=\"visually-hidden\"> (keyword &quot;filters&quot;, exact word)</span></mark>", page);
+        Assert.Contains(">filters<span class=\"visually-hidden\"> (keyword &quot;filters&quot;, exact match)</span></mark>", page);
         Assert.Contains("<mark data-keywords=\"edges\"", page);
         Assert.Contains("data-missing-keyword=\"weights\"", page);
         Assert.DoesNotContain("data-keywords=\"weights\"", page);
