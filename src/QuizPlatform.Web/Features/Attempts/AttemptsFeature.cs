@@ -25,6 +25,7 @@ public static class AttemptsFeature
         services.AddOptions<AttemptsOptions>().BindConfiguration(AttemptsOptions.Section);
         services.AddSingleton<AttemptService>().AddSingleton<AttemptGrading>().AddSingleton<GradingQueue>();
         services.AddHostedService<GradingWorker>().AddHostedService<ExpiredAttemptSubmitter>();
+        services.AddSingleton<AttemptResults>();
         return services;
     }
 

@@ -32,7 +32,7 @@ public sealed class StudentQuizzes(IDbContextFactory<QuizDbContext> dbFactory, T
             .Where(a => a.StudentId == studentId && quizIds.Contains(a.QuizId))
             .Select(a => new
             {
-                a.QuizId, a.Number, a.Deadline, a.SubmittedAt,
+                a.Id, a.QuizId, a.Number, a.Deadline, a.SubmittedAt,
                 Grades = a.Responses.Select(r => r.Grade == null ? null
                     : new GradeFigures(r.Grade.OverrideScore ?? r.Grade.Score, r.Grade.MaxPoints)).ToList(),
             })
@@ -62,7 +62,8 @@ public sealed class StudentQuizzes(IDbContextFactory<QuizDbContext> dbFactory, T
             return new StudentQuiz(q.Id, q.Title, q.ClassNames, state, q.OpensAt, closes, limit, q.AttemptsAllowed, attemptsLeft,
                 running?.Deadline - now,
                 scoreShown ? lastDone!.Grades.Sum(g => g!.Score) : null,
-                scoreShown ? lastDone!.Grades.Sum(g => g!.MaxPoints) : null);
+                scoreShown ? lastDone!.Grades.Sum(g => g!.MaxPoints) : null,
+                lastDone?.Id);
         });
         return [.. rows.OrderBy(r => r.State is StudentQuizState.InProgress or StudentQuizState.Open ? 0 : 1)
             .ThenBy(r => r.ClosesAt ?? DateTime.MaxValue).ThenBy(r => r.Title, StringComparer.CurrentCulture)];

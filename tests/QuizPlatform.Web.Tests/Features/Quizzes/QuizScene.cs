@@ -32,10 +32,11 @@ public sealed class QuizScene : IAsyncDisposable
     public QuizAuthoring Authoring => App.Services.GetRequiredService<QuizAuthoring>();
     public QuizChoices Choices => App.Services.GetRequiredService<QuizChoices>();
 
-    public static async Task<QuizScene> CreateAsync(DatabaseProvider provider)
+    /// <param name="settings">The app's settings; <see cref="TestUsers.KnownAdmin"/> when null.</param>
+    public static async Task<QuizScene> CreateAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        var scene = new QuizScene(database, new QuizAppFactory(database, TestUsers.KnownAdmin()));
+        var scene = new QuizScene(database, new QuizAppFactory(database, settings ?? TestUsers.KnownAdmin()));
         var app = scene.App;
         var imported = await app.Services.GetRequiredService<AssignmentImporter>().ImportAsync(Encoding.UTF8.GetBytes("""
             # Networks

@@ -82,6 +82,20 @@ public sealed class StudentQuizzesTests
     }
 
     [Theory, AllDatabaseProviders]
+    public async Task HandedInQuizPointsToItsAttemptsResultsAndAnUntouchedQuizToNone(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        var handedIn = await AddQuizAsync(scene, scene.AlgebraId, Now.AddDays(-2), Now.AddDays(7));
+        var untouched = await AddQuizAsync(scene, scene.AlgebraId, Now.AddDays(-2), Now.AddDays(8));
+        var attemptId = await AddAttemptAsync(scene, handedIn, submitted: true, graded: true);
+
+        var quizzes = (await ListAsync(scene, scene.Sam)).ToDictionary(q => q.QuizId);
+
+        Assert.Equal((StudentQuizState.Graded, attemptId), (quizzes[handedIn].State, quizzes[handedIn].LastAttemptId));
+        Assert.Equal((StudentQuizState.Open, null), (quizzes[untouched].State, quizzes[untouched].LastAttemptId));
+    }
+
+    [Theory, AllDatabaseProviders]
     public async Task InstructorCallingTheStudentListIsRefused(DatabaseProvider provider)
     {
         await using var scene = await QuizScene.CreateAsync(provider);
@@ -131,12 +145,12 @@ public sealed class StudentQuizzesTests
     }
 
     /// <summary>Sam's attempt (as the quiz-taking side will store it); graded means 0.5 of 1 point on each of three answers.</summary>
-    static async Task AddAttemptAsync(QuizScene scene, int quizId, bool submitted, bool graded = false)
+    static async Task<int> AddAttemptAsync(QuizScene scene, int quizId, bool submitted, bool graded = false)
     {
         await using var db = scene.App.Services.CreateDbContext();
         var questionIds = await db.Questions.Where(q => q.AssignmentVersionId == scene.VersionId).OrderBy(q => q.Number).Select(q => q.Id).ToListAsync();
         var started = Now.AddMinutes(-5);
-        db.Attempts.Add(new Attempt
+        var attempt = db.Attempts.Add(new Attempt
         {
             QuizId = quizId, StudentId = scene.Sam, Number = 1, StartedAt = started, Deadline = started.AddMinutes(30),
             SubmittedAt = submitted ? Now.AddMinutes(-1) : null, SubmittedBy = submitted ? SubmittedBy.Student : null,
@@ -145,7 +159,8 @@ public sealed class StudentQuizzesTests
                 QuestionId = id, Position = i + 1, Text = "An answer.", Version = 1,
                 Grade = graded ? new Grade { Score = 0.5, MaxPoints = 1, Coverage = 0.5, GraderVersion = "test", GradedAt = Now } : null,
             })],
-        });
+        }).Entity;
         await db.SaveChangesAsync();
+        return attempt.Id;
     }
 }

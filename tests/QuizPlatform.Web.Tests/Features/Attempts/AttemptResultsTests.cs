@@ -1,0 +1,222 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using QuizPlatform.Data;
+using QuizPlatform.Data.Entities;
+using QuizPlatform.Web.Tests.Infrastructure;
+using QuizPlatform.Web.Tests.Support;
+using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
+
+namespace QuizPlatform.Web.Tests.Features.Attempts;
+
+public sealed class AttemptResultsTests
+{
+    const string Answer1 = "It learns local filters that detect edges.";
+    static readonly string[] Answers = [Answer1, "Pooling reduces the spatial size.", "Overfitting is fitting noise in the training data."];
+
+    public static TheoryData<DatabaseProvider, ReviewVisibility, string, bool> ScoreSituations()
+    {
+        var data = new TheoryData<DatabaseProvider, ReviewVisibility, string, bool>();
+        foreach (var provider in Enum.GetValues<DatabaseProvider>())
+        {
+            data.Add(provider, ReviewVisibility.Immediately, "open", true);
+            data.Add(provider, ReviewVisibility.Never, "closed", false);
+            data.Add(provider, ReviewVisibility.AfterClose, "open", false);
+            data.Add(provider, ReviewVisibility.AfterClose, "closed", true);
+            data.Add(provider, ReviewVisibility.AfterClose, "closed, but the student's extension runs on", false);
+            data.Add(provider, ReviewVisibility.AfterClose, "without close time", false);
+        }
+        return data;
+    }
+
+    [Theory, MemberData(nameof(ScoreSituations))]
+    public async Task ScoreIsShownOnlyWhenTheReviewPolicyAllowsItNow(DatabaseProvider provider, ReviewVisibility showScore,
+        string quiz, bool shown)
+    {
+        await using var scene = await ResultsScene.CreateAsync(provider);
+        var quizId = await scene.AddQuizAsync(q => q.ShowScore = showScore);
+        var attemptId = await scene.GradedAsync(quizId, Answers);
+        // The attempt was taken while the quiz was open; now time moves on (or the instructor changes the quiz).
+        await scene.ChangeQuizAsync(quizId, q =>
+        {
+            q.ClosesAt = quiz == "open" ? q.ClosesAt : quiz == "without close time" ? null : DateTime.UtcNow.AddMinutes(-1);
+            if (quiz.Contains("extension"))
+                q.Accommodations.Add(new Accommodation { StudentId = scene.Sam, ExtendedClosesAt = DateTime.UtcNow.AddDays(1) });
+        });
+
+        var result = await scene.Results.LoadAsync(scene.Sam, attemptId);
+
+        Assert.True(result!.GradingComplete);
+        Assert.Equal(shown, result.TotalScore is not null);
+        Assert.All(result.Questions, q => Assert.Equal(shown, q.Score is not null));
+        using var sam = await scene.ClientAsync();
+        var page = await ResultsScene.PageAsync(sam, attemptId);
+        Assert.Equal(shown, page.Contains("data-total-score"));
+        Assert.Equal(shown, page.Contains("data-question-score"));
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task FeedbackHighlightsTheMatchedKeywordsInTheAnswerAndListsTheMissingOnes(DatabaseProvider provider)
+    {
+        await using var scene = await ResultsScene.CreateAsync(provider);
+        var attemptId = await scene.GradedAsync(await scene.AddQuizAsync(), Answers);
+
+        var feedback = (await scene.Results.LoadAsync(scene.Sam, attemptId))!.Questions[0].Feedback!;
+        using var sam = await scene.ClientAsync();
+        var page = await ResultsScene.PageAsync(sam, attemptId);
+
+        Assert.Equal(["filters", "edges"], feedback.Matched.Select(k => k.Phrase));
+        Assert.Equal(["weights"], feedback.Missing.Select(k => k.Phrase));
+        Assert.Contains("<mark data-keywords=\"filters\"", page);
+        Assert.Contains(">filters<span class=\"visually-hidden\"> (keyword &quot;filters&quot;, exact match)</span></mark>", page);
+        Assert.Contains("<mark data-keywords=\"edges\"", page);
+        Assert.Contains("data-missing-keyword=\"weights\"", page);
+        Assert.DoesNotContain("data-keywords=\"weights\"", page);
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task KeywordFeedbackNeverShownLeavesTheAnswerUnmarked(DatabaseProvider provider)
+    {
+        await using var scene = await ResultsScene.CreateAsync(provider);
+        var attemptId = await scene.GradedAsync(await scene.AddQuizAsync(q => q.ShowKeywordFeedback = ReviewVisibility.Never), Answers);
+
+        var result = await scene.Results.LoadAsync(scene.Sam, attemptId);
+        using var sam = await scene.ClientAsync();
+        var page = await ResultsScene.PageAsync(sam, attemptId);
+
+        Assert.All(result!.Questions, q => Assert.Null(q.Feedback));
+        Assert.Contains(Answer1, page);
+        Assert.DoesNotContain("<mark", page);
+        Assert.DoesNotContain("data-missing-keyword", page);
+        Assert.Contains("Feedback on keywords is not shown for this quiz.", page);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Postgres, ReviewVisibility.Immediately, true)]
+    [InlineData(DatabaseProvider.Sqlite, ReviewVisibility.Immediately, true)]
+    [InlineData(DatabaseProvider.Postgres, ReviewVisibility.AfterClose, false)]
+    [InlineData(DatabaseProvider.Sqlite, ReviewVisibility.Never, false)]
+    public async Task ModelAnswerIsShownOnlyWhenAllowed(DatabaseProvider provider, ReviewVisibility showModelAnswer, bool shown)
+    {
+        await using var scene = await ResultsScene.CreateAsync(provider);
+        var attemptId = await scene.GradedAsync(await scene.AddQuizAsync(q => q.ShowModelAnswer = showModelAnswer), Answers);
+
+        var result = await scene.Results.LoadAsync(scene.Sam, attemptId);
+        using var sam = await scene.ClientAsync();
+        var page = await ResultsScene.PageAsync(sam, attemptId);
+
+        Assert.Equal(shown ? ResultsScene.ModelAnswer1 : null, result!.Questions[0].ModelAnswer);
+        Assert.Equal(shown, page.Contains($"<p>{ResultsScene.ModelAnswer1}</p>"));
+        Assert.Equal(shown, page.Contains("Model answer</h3>"));
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task AnotherStudentsResultsAreNoneOfTheirsAndTheirPageIsNotFound(DatabaseProvider provider)
+    {
+        await using var scene = await ResultsScene.CreateAsync(provider);
+        var attemptId = await scene.GradedAsync(await scene.AddQuizAsync(), Answers);
+        var tess = await TestUsers.CreateUserIdAsync(scene.App, "tess@quiz.local", Roles.Student, "Tess");
+
+        var result = await scene.Results.LoadAsync(tess, attemptId);
+        using var client = await scene.ClientAsync("tess@quiz.local");
+        using var response = await client.GetAsync($"/attempts/{attemptId}/results");
+
+        Assert.Null(result);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain(Answer1, await response.Content.ReadAsStringAsync());
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => scene.Results.LoadAsync(scene.Scene.Alice, attemptId));
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task MarkupInTheAnswerIsShownAsText(DatabaseProvider provider)
+    {
+        await using var scene = await ResultsScene.CreateAsync(provider);
+        var attemptId = await scene.GradedAsync(await scene.AddQuizAsync(), "<script>alert(1)</script> learns filters <b>edges</b>");
+
+        using var sam = await scene.ClientAsync();
+        var page = await ResultsScene.PageAsync(sam, attemptId);
+
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; learns ", page);
+        Assert.Contains("&lt;b&gt;<mark data-keywords=\"edges\"", page);
+        Assert.DoesNotContain("<script>alert(1)", page);
+        Assert.DoesNotContain("<b>edges", page);
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task UngradedAttemptSaysItIsBeingGradedAndRefreshesUntilGraded(DatabaseProvider provider)
+    {
+        await using var scene = await ResultsScene.CreateAsync(provider);
+        var attemptId = await scene.SubmitAsync(await scene.AddQuizAsync(), Answers);
+        using var sam = await scene.ClientAsync();
+
+        var ungraded = await scene.Results.LoadAsync(scene.Sam, attemptId);
+        var waiting = await ResultsScene.PageAsync(sam, attemptId);
+        await scene.GradeAsync(attemptId);
+        var graded = await ResultsScene.PageAsync(sam, attemptId);
+
+        Assert.False(ungraded!.GradingComplete);
+        Assert.Null(ungraded.TotalScore);
+        Assert.All(ungraded.Questions, q => Assert.False(q.Graded));
+        Assert.Contains("Your answers are being graded.", waiting);
+        Assert.Contains("http-equiv=\"refresh\"", waiting);
+        Assert.DoesNotContain("data-total-score", waiting);
+        Assert.DoesNotContain("being graded", graded);
+        Assert.DoesNotContain("http-equiv=\"refresh\"", graded);
+        Assert.Contains("data-total-score", graded);
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task InstructorsOverrideIsTheScoreTheStudentSees(DatabaseProvider provider)
+    {
+        await using var scene = await ResultsScene.CreateAsync(provider);
+        var attemptId = await scene.GradedAsync(await scene.AddQuizAsync(), Answers);
+        var before = await scene.Results.LoadAsync(scene.Sam, attemptId);
+        await using (var db = scene.App.Services.CreateDbContext())
+        {
+            var grade = await db.Grades.Where(g => g.Response.AttemptId == attemptId).OrderBy(g => g.Response.Position).FirstAsync();
+            (grade.OverrideScore, grade.OverriddenById, grade.OverrideReason, grade.OverriddenAt) =
+                (1.25, scene.Scene.Alice, "Partly right", DateTime.UtcNow);
+            await db.SaveChangesAsync();
+        }
+
+        var after = await scene.Results.LoadAsync(scene.Sam, attemptId);
+        using var sam = await scene.ClientAsync();
+        var page = await ResultsScene.PageAsync(sam, attemptId);
+
+        Assert.Equal((1.25, true), (after!.Questions[0].Score, after.Questions[0].ScoreOverridden));
+        Assert.Equal(before!.TotalScore!.Value - before.Questions[0].Score!.Value + 1.25, after.TotalScore!.Value, 6);
+        Assert.Contains("data-question-score=\"1.25\"><strong>1.25</strong> of 2 points</span>", page);
+        Assert.Contains("set by your instructor", page);
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task AttemptNotHandedInRedirectsToTheQuizPage(DatabaseProvider provider)
+    {
+        await using var scene = await ResultsScene.CreateAsync(provider);
+        var attemptId = await scene.AnswerAsync(await scene.AddQuizAsync(), Answers);
+
+        using var sam = await scene.ClientAsync();
+        using var response = await sam.GetAsync($"/attempts/{attemptId}/results");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/attempts/{attemptId}", response.Headers.Location!.AbsolutePath);
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task AttemptWhoseTimeRanOutSaysItIsBeingHandedInRatherThanSendingBackToTheQuiz(DatabaseProvider provider)
+    {
+        await using var scene = await ResultsScene.CreateAsync(provider);
+        var attemptId = await scene.AnswerAsync(await scene.AddQuizAsync(), Answers);
+        await using (var db = scene.App.Services.CreateDbContext())
+            await db.Attempts.Where(a => a.Id == attemptId).ExecuteUpdateAsync(a => a.SetProperty(x => x.Deadline, DateTime.UtcNow.AddMinutes(-2)));
+
+        var result = await scene.Results.LoadAsync(scene.Sam, attemptId);
+        using var sam = await scene.ClientAsync();
+        using var response = await sam.GetAsync($"/attempts/{attemptId}/results");
+
+        Assert.True(result!.TimeUp);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Time ran out.", page);
+        Assert.Contains("http-equiv=\"refresh\"", page);
+    }
+}
