@@ -23,6 +23,18 @@ public static partial class QuizTaking
     public static ILocator SaveStatus(this IPage page, int number) =>
         page.Locator("section.question").Nth(number - 1).Locator(".save-status");
 
+    /// <summary>Presses Tab until <paramref name="target"/> has the focus (at most <paramref name="presses"/> times).</summary>
+    public static async Task TabUntilFocusedAsync(this IPage page, ILocator target, int presses = 80)
+    {
+        for (var i = 0; i < presses; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await target.EvaluateAsync<bool>("element => element === document.activeElement"))
+                return;
+        }
+        throw new InvalidOperationException($"{presses} presses of Tab never reached {target}");
+    }
+
     [GeneratedRegex("/attempts/[0-9]+(#.*)?$")]
     private static partial Regex AttemptPage();
 }

@@ -21,12 +21,12 @@ public sealed partial class TakingAQuizJourneyTests(QuizSite site) : IClassFixtu
         var attemptId = int.Parse(AttemptPath().Match(page.Url).Groups[1].Value);
 
         var first = page.GetByLabel("Your answer to question 1", new() { Exact = true });
-        await first.FillAsync("Convolution layers learn local filters");
+        await first.FillAsync(SeedDocuments.FirstAnswerStart); // the model answer's words: keywords to highlight
         await Expect(page.SaveStatus(1)).ToContainTextAsync("Saved");
-        await first.PressSequentiallyAsync(" that detect edges.");
+        await first.PressSequentiallyAsync(" learning filters that detect edges.");
         await page.ReloadAsync(); // before the pause that would save it: the draft in this browser has it
         await page.WaitForInteractiveAsync();
-        await Expect(first).ToHaveValueAsync("Convolution layers learn local filters that detect edges.");
+        await Expect(first).ToHaveValueAsync(FirstAnswer);
         await Expect(page.SaveStatus(1)).ToContainTextAsync("Saved");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Next question" }).ClickAsync();
@@ -40,7 +40,7 @@ public sealed partial class TakingAQuizJourneyTests(QuizSite site) : IClassFixtu
         await page.Context.SetOfflineAsync(false);
         await Expect(page.SaveStatus(2)).ToContainTextAsync("Saved");
         await Expect(page.GetByText("You are offline.")).ToBeHiddenAsync();
-        Assert.Equal(["Convolution layers learn local filters that detect edges.", "Pooling shrinks feature maps."],
+        Assert.Equal([FirstAnswer, "Pooling shrinks feature maps."],
             await StoredAnswersAsync(attemptId, 2));
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Hand in answers…" }).ClickAsync();
@@ -51,9 +51,11 @@ public sealed partial class TakingAQuizJourneyTests(QuizSite site) : IClassFixtu
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Hand in now" }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex($"/attempts/{attemptId}/results$"));
-        await using var db = site.Services.CreateDbContext();
-        Assert.NotNull((await db.Attempts.SingleAsync(a => a.Id == attemptId)).SubmittedAt);
+        await Expect(page.Locator("[data-total-score]")).ToContainTextAsync("points"); // graded while the page refreshed
+        await Expect(page.Locator(".answer").First.Locator("mark").First).ToBeVisibleAsync();
     }
+
+    const string FirstAnswer = SeedDocuments.FirstAnswerStart + " learning filters that detect edges.";
 
     [Fact]
     public async Task TextTheServerNeverGotIsRestoredFromThisBrowserAndSavedAfterAReload()
@@ -97,6 +99,32 @@ public sealed partial class TakingAQuizJourneyTests(QuizSite site) : IClassFixtu
         await Expect(tab.SaveStatus(1)).ToContainTextAsync("Saved");
         var attemptId = int.Parse(AttemptPath().Match(tab.Url).Groups[1].Value);
         Assert.Equal(["Written in this tab, after all."], await StoredAnswersAsync(attemptId, 1));
+    }
+
+    [Fact]
+    public async Task KeyboardOnlyStudentAnswersMovesOnAndHandsIn()
+    {
+        var page = await site.NewPageAsync();
+        await page.StartDemoQuizAsync(DemoDataSeeder.StudentEmails[4]);
+
+        await page.TabUntilFocusedAsync(page.GetByLabel("Your answer to question 1", new() { Exact = true }));
+        await page.Keyboard.TypeAsync("Typed without a mouse.");
+        await page.TabUntilFocusedAsync(page.GetByRole(AriaRole.Button, new() { Name = "Next question" }));
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Question 2 of 50" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByLabel("Your answer to question 2", new() { Exact = true })).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("Also by keyboard.");
+        await Expect(page.SaveStatus(1)).ToContainTextAsync("Saved"); // saved on leaving it
+
+        await page.TabUntilFocusedAsync(page.GetByRole(AriaRole.Button, new() { Name = "Hand in answers…" }));
+        await page.Keyboard.PressAsync("Enter");
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Hand in your answers?" });
+        await Expect(dialog).ToContainTextAsync("48 of 50 questions have no answer:");
+        await page.TabUntilFocusedAsync(dialog.GetByRole(AriaRole.Button, new() { Name = "Hand in now" }));
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page).ToHaveURLAsync(new Regex("/attempts/[0-9]+/results$"));
     }
 
     [Fact]

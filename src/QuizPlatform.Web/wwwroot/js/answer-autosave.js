@@ -31,6 +31,7 @@ export class AnswerAutosave {
         this.retryTimer = 0;
         this.retryDelay = 0;
         this.typingSince = 0;
+        this.maybeStored = null; // {text, version}: a save whose reply never came (page gone, connection dropped)
         this.lastSpoken = section.dataset.version === "0" ? "none" : "saved";
     }
 
@@ -46,6 +47,8 @@ export class AnswerAutosave {
                 // The page went while a save was in flight and the server took it: the draft continues from there.
                 || (draft.baseVersion + 1 === this.version && draft.sending === this.savedText);
             if (ours) {
+                if (draft.sending !== undefined)
+                    this.maybeStored = { text: draft.sending, version: draft.baseVersion + 1 };
                 this.textarea.value = draft.text;
                 this.showStatus("restored", "Restored your unsaved text from this browser; saving…");
                 this.save();
@@ -128,6 +131,7 @@ export class AnswerAutosave {
             });
             reply = await response.json().catch(() => ({}));
         } catch {
+            this.maybeStored = { text, version: sentVersion + 1 };
             return this.retryLater(navigator.onLine ? "no connection to the server" : "offline", true);
         }
         if (reply.serverNow)
@@ -138,9 +142,7 @@ export class AnswerAutosave {
             case 409:
                 if (reply.status !== "stale")
                     return this.page.closed(reply.message);
-                // The stored text is this very text (a save sent as the previous page went, landing after this page
-                // loaded): nothing to resolve, only the version to catch up with.
-                return reply.text === text ? this.acknowledged(text, reply) : this.changedElsewhere(reply);
+                return this.isOwnSave(text, reply) ? this.caughtUp(text, reply) : this.changedElsewhere(reply);
             case 413:
                 this.halted = "too-long";
                 return this.showStatus("error", `Not saved: ${reply.message ?? "this answer is too long."}`);
@@ -157,6 +159,7 @@ export class AnswerAutosave {
     }
 
     acknowledged(text, reply) {
+        this.maybeStored = null;
         this.version = reply.version;
         this.savedText = text;
         this.retryDelay = 0;
@@ -164,9 +167,27 @@ export class AnswerAutosave {
         if (this.text === text)
             localStorage.removeItem(this.key);
         else
-            this.writeDraft(); // newer typing, now on top of the new version
+            this.writeDraft(null); // newer typing, now on top of the new version, nothing unacknowledged
         const at = reply.savedAt ? localTimeOfDay(reply.savedAt) : localTimeOfDay(new Date().toISOString());
         this.showStatus("saved", `Saved ${at}`);
+    }
+
+    /**
+     * A stale reply is no conflict when the stored text came from this browser: this very text, or a save whose reply
+     * never arrived (sent as the previous page went, or as the connection dropped) that the server did commit.
+     */
+    isOwnSave(text, reply) {
+        return reply.text === text
+            || (this.maybeStored?.text === reply.text && this.maybeStored.version === reply.version);
+    }
+
+    caughtUp(text, reply) {
+        this.maybeStored = null;
+        if (reply.text === text)
+            return this.acknowledged(text, reply);
+        this.version = reply.version; // then send the newer text on top of it
+        this.savedText = reply.text;
+        this.queued = true;
     }
 
     retryLater(reason, connectionLost) {
@@ -254,12 +275,13 @@ export class AnswerAutosave {
         }
     }
 
+    /** @param sending the text of a save whose reply is awaited (null: none; omitted: the one in flight or unanswered). */
     writeDraft(sending) {
         const draft = { text: this.text, baseVersion: this.version, at: new Date().toISOString() };
-        if (sending !== undefined)
-            draft.sending = sending;
-        else if (this.inFlight)
-            draft.sending = readJson(this.key)?.sending;
+        const unacknowledged = sending !== undefined ? sending
+            : this.inFlight ? readJson(this.key)?.sending : this.maybeStored?.text;
+        if (unacknowledged != null)
+            draft.sending = unacknowledged;
         writeJson(this.key, draft);
     }
 
