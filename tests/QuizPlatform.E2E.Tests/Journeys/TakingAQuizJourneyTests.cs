@@ -1,8 +1,12 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Demo;
+using QuizPlatform.Data.Entities;
 using QuizPlatform.E2E.Tests.Infrastructure;
+using QuizPlatform.Web.Features.Quizzes;
 using QuizPlatform.Web.Tests.Support;
 
 namespace QuizPlatform.E2E.Tests.Journeys;
@@ -125,6 +129,55 @@ public sealed partial class TakingAQuizJourneyTests(QuizSite site) : IClassFixtu
         await page.Keyboard.PressAsync("Enter");
 
         await Expect(page).ToHaveURLAsync(new Regex("/attempts/[0-9]+/results$"));
+    }
+
+    [Fact]
+    public async Task AtTheDeadlineThePageHandsInByItselfWithTheAnswerSaved()
+    {
+        var (email, password) = await site.CreateUserAsync(Roles.Student, "Last Minute");
+        var quizId = await DemoClassQuizClosingInAsync(email, TimeSpan.FromSeconds(20));
+        var page = await site.NewPageAsync();
+        await page.SignInAsync(email, password);
+        await page.GotoAsync($"quizzes/{quizId}/take");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start the quiz" }).ClickAsync();
+        await page.WaitForInteractiveAsync();
+        var attemptId = int.Parse(AttemptPath().Match(page.Url).Groups[1].Value);
+
+        await page.GetByLabel("Your answer to question 1", new() { Exact = true }).FillAsync("Written before time ran out.");
+
+        // No click: the countdown reaches the server's deadline (the close time) and the page hands in by itself.
+        await Expect(page).ToHaveURLAsync(new Regex($"/attempts/{attemptId}/results$"), new() { Timeout = 60_000 });
+        await using var db = site.Services.CreateDbContext();
+        Assert.NotNull((await db.Attempts.SingleAsync(a => a.Id == attemptId)).SubmittedAt);
+        Assert.Equal(["Written before time ran out."], await StoredAnswersAsync(attemptId, 1));
+    }
+
+    /// <summary>A quiz for the demo class (which <paramref name="studentEmail"/> joins) that is open and closes soon.</summary>
+    async Task<int> DemoClassQuizClosingInAsync(string studentEmail, TimeSpan closesIn)
+    {
+        string instructor, student;
+        using (var scope = site.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            instructor = (await users.FindByEmailAsync(DemoDataSeeder.InstructorEmail))!.Id;
+            student = (await users.FindByEmailAsync(studentEmail))!.Id;
+        }
+        await using var db = site.Services.CreateDbContext();
+        var classId = await db.Classes.Where(c => c.Name == DemoDataSeeder.ClassName).Select(c => c.Id).SingleAsync();
+        // Enrolled directly: the demo class's code is stored with its dash, which the join box normalises away.
+        db.Enrollments.Add(new Enrollment { ClassId = classId, StudentId = student, EnrolledAt = DateTime.UtcNow });
+        await db.SaveChangesAsync();
+        var versionId = await db.AssignmentVersions.Where(v => v.Assignment.Title == DemoDataSeeder.AssignmentTitle)
+            .OrderByDescending(v => v.Version).Select(v => v.Id).FirstAsync();
+        var form = await site.Services.GetRequiredService<QuizChoices>().NewFormAsync(versionId);
+        (form.Title, form.ClassIds, form.Selection) = ($"Closing soon {Guid.NewGuid():N}"[..20], [classId], QuestionSelection.Subset);
+        form.Questions.ForEach(q => q.Selected = q == form.Questions[0]);
+        (form.OpensAt, form.ClosesAt) = (DateTime.UtcNow.AddMinutes(-1), DateTime.UtcNow.AddHours(1));
+        var quizId = (await site.Services.GetRequiredService<QuizAuthoring>().CreateAsync(instructor, form, "UTC")).QuizId!.Value;
+        // To the second: the editor takes whole minutes.
+        var closes = DateTime.UtcNow + closesIn;
+        await db.Quizzes.Where(q => q.Id == quizId).ExecuteUpdateAsync(q => q.SetProperty(x => x.ClosesAt, closes));
+        return quizId;
     }
 
     [Fact]

@@ -2,14 +2,18 @@
 // server's is taken from the page and refined by every save reply, so a wrong clock here changes nothing. The visible
 // timer is not a live region (it would speak every second); screen readers hear only 10, 5 and 1 minutes left.
 const THRESHOLD_MINUTES = [10, 5, 1];
+// The last save leaves this long before the deadline, so it arrives in time even without a grace period.
+const LAST_SAVE_MS = 3000;
 
 export class AttemptCountdown {
-    constructor({ deadline, serverNow, display, announcer, onExpired }) {
+    constructor({ deadline, serverNow, display, announcer, onLastSave, onExpired }) {
         this.deadline = Date.parse(deadline);
         this.offset = Date.parse(serverNow) - Date.now();
         this.display = display;
         this.announcer = announcer;
+        this.onLastSave = onLastSave;
         this.onExpired = onExpired;
+        this.lastSaved = false;
         this.expired = false;
         this.announced = new Set(THRESHOLD_MINUTES.filter(m => this.remaining() <= m * 60000)); // passed before load
         this.tick();
@@ -36,6 +40,10 @@ export class AttemptCountdown {
                 this.announced.add(minutes);
                 this.announcer.textContent = minutes === 1 ? "1 minute left." : `${minutes} minutes left.`;
             }
+        }
+        if (left <= LAST_SAVE_MS && !this.lastSaved) {
+            this.lastSaved = true;
+            this.onLastSave();
         }
         if (left <= 0 && !this.expired) {
             this.expired = true;

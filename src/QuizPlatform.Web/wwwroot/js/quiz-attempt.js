@@ -60,6 +60,7 @@ class QuizAttempt extends HTMLElement {
                 serverNow: this.dataset.serverNow,
                 display: this.querySelector("[data-timer]"),
                 announcer: this.querySelector("[data-timer-announcer]"),
+                onLastSave: () => this.flushAll(),
                 onExpired: () => this.handIn(),
             });
         }
