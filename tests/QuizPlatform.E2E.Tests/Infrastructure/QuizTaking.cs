@@ -1,15 +1,20 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using QuizPlatform.Data.Demo;
+using QuizPlatform.Data.Entities;
+using QuizPlatform.Web.Tests.Support;
 
 namespace QuizPlatform.E2E.Tests.Infrastructure;
 
 /// <summary>What a student does to take a quiz, written once for the journeys and the screenshots.</summary>
 public static partial class QuizTaking
 {
-    /// <summary>Signs in as a demo student, opens the demo quiz from the home page, confirms the timer and starts.</summary>
-    public static async Task StartDemoQuizAsync(this IPage page, string studentEmail)
+    /// <summary>Signs in as a student of the demo class, opens the demo quiz from the home page, confirms the timer and starts.</summary>
+    public static async Task StartDemoQuizAsync(this IPage page, string studentEmail, string password = DemoDataSeeder.Password)
     {
-        await page.SignInAsync(studentEmail, DemoDataSeeder.Password);
+        await page.SignInAsync(studentEmail, password);
         await page.GotoInteractiveAsync("");
         await page.GetByRole(AriaRole.Link, new() { Name = $"Start {DemoDataSeeder.QuizTitle}" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = DemoDataSeeder.QuizTitle, Level = 1 })).ToBeVisibleAsync();
@@ -34,6 +39,34 @@ public static partial class QuizTaking
         }
         throw new InvalidOperationException($"{presses} presses of Tab never reached {target}");
     }
+
+    /// <summary>Puts <paramref name="studentEmail"/> in the demo class; returns their id.</summary>
+    public static async Task<string> EnrolInDemoClassAsync(this QuizSite site, string studentEmail)
+    {
+        string student;
+        using (var scope = site.Services.CreateScope())
+            student = (await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(studentEmail))!.Id;
+        await using var db = site.Services.CreateDbContext();
+        var classId = await db.Classes.Where(c => c.Name == DemoDataSeeder.ClassName).Select(c => c.Id).SingleAsync();
+        // Enrolled directly: the demo class's code is stored with its dash, which the join box normalises away.
+        db.Enrollments.Add(new Enrollment { ClassId = classId, StudentId = student, EnrolledAt = DateTime.UtcNow });
+        await db.SaveChangesAsync();
+        return student;
+    }
+
+    /// <summary>The first <paramref name="count"/> stored answers of an attempt, in the student's order.</summary>
+    public static async Task<string[]> StoredAnswersAsync(this QuizSite site, int attemptId, int count)
+    {
+        await using var db = site.Services.CreateDbContext();
+        return await db.Responses.Where(r => r.AttemptId == attemptId).OrderBy(r => r.Position).Take(count)
+            .Select(r => r.Text).ToArrayAsync();
+    }
+
+    /// <summary>The attempt id in the quiz page's address.</summary>
+    public static int AttemptId(this IPage page) => int.Parse(AttemptIdInPath().Match(page.Url).Groups[1].Value);
+
+    [GeneratedRegex("/attempts/([0-9]+)")]
+    private static partial Regex AttemptIdInPath();
 
     [GeneratedRegex("/attempts/[0-9]+(#.*)?$")]
     private static partial Regex AttemptPage();

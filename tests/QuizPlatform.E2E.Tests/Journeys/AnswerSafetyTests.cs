@@ -1,0 +1,116 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using QuizPlatform.Data;
+using QuizPlatform.Data.Demo;
+using QuizPlatform.E2E.Tests.Infrastructure;
+using QuizPlatform.Web.Features.Attempts;
+
+namespace QuizPlatform.E2E.Tests.Journeys;
+
+/// <summary>
+/// No answer is lost and none is overwritten silently: text the server never got comes back from this browser, a
+/// newer answer saved elsewhere wins but the draft stays on offer, two tabs are told of each other, and a lost circuit
+/// blocks nothing.
+/// </summary>
+public sealed class AnswerSafetyTests(QuizSite site) : IClassFixture<QuizSite>
+{
+    [Fact]
+    public async Task TextTheServerNeverGotIsRestoredFromThisBrowserAndSavedAfterAReload()
+    {
+        var page = await site.NewPageAsync();
+        await page.StartDemoQuizAsync(DemoDataSeeder.StudentEmails[1]);
+        var attemptId = page.AttemptId();
+        await page.RouteAsync("**/api/attempts/**", route => route.AbortAsync()); // the server never hears of it
+
+        var first = page.GetByLabel("Your answer to question 1", new() { Exact = true });
+        await first.FillAsync("Kept only in this browser.");
+        await Expect(page.SaveStatus(1)).ToContainTextAsync("Not saved yet: retrying");
+        Assert.Equal([""], await site.StoredAnswersAsync(attemptId, 1));
+        await page.UnrouteAllAsync();
+        await page.ReloadAsync();
+        await page.WaitForInteractiveAsync();
+
+        await Expect(first).ToHaveValueAsync("Kept only in this browser.");
+        await Expect(page.SaveStatus(1)).ToContainTextAsync("Saved");
+        Assert.Equal(["Kept only in this browser."], await site.StoredAnswersAsync(attemptId, 1));
+    }
+
+    [Fact]
+    public async Task AnswerChangedInAnotherTabIsNeverOverwrittenSilently()
+    {
+        var tab = await site.NewPageAsync();
+        await tab.StartDemoQuizAsync(DemoDataSeeder.StudentEmails[2]);
+        var otherTab = await tab.Context.NewPageAsync();
+        await otherTab.GotoAsync(tab.Url);
+        await otherTab.WaitForInteractiveAsync();
+
+        await otherTab.GetByLabel("Your answer to question 1", new() { Exact = true }).FillAsync("Written in the other tab.");
+        await Expect(otherTab.SaveStatus(1)).ToContainTextAsync("Saved");
+        var here = tab.GetByLabel("Your answer to question 1", new() { Exact = true });
+        await here.FillAsync("Written in this tab.");
+
+        await Expect(tab.SaveStatus(1)).ToContainTextAsync("changed in another tab or window");
+        await tab.GetByRole(AriaRole.Button, new() { Name = "Load the saved version" }).ClickAsync();
+        await Expect(here).ToHaveValueAsync("Written in the other tab.");
+        await here.FillAsync("Written in this tab, after all.");
+        await Expect(tab.SaveStatus(1)).ToContainTextAsync("Saved");
+        var attemptId = tab.AttemptId();
+        Assert.Equal(["Written in this tab, after all."], await site.StoredAnswersAsync(attemptId, 1));
+    }
+
+    [Fact]
+    public async Task DraftOlderThanTheSavedAnswerIsOfferedNotForcedAfterAReload()
+    {
+        var (email, password) = await site.CreateUserAsync(Roles.Student, "Two Devices");
+        var studentId = await site.EnrolInDemoClassAsync(email);
+        var page = await site.NewPageAsync();
+        await page.StartDemoQuizAsync(email, password);
+        var attemptId = page.AttemptId();
+        await page.RouteAsync("**/api/attempts/**", route => route.AbortAsync());
+        var first = page.GetByLabel("Your answer to question 1", new() { Exact = true });
+        await first.FillAsync("Typed on the laptop, never sent.");
+        await Expect(page.SaveStatus(1)).ToContainTextAsync("Not saved yet");
+        var questionId = (await site.Services.GetRequiredService<AttemptService>().LoadAsync(studentId, attemptId))!.Questions[0].QuestionId;
+        await site.Services.GetRequiredService<AttemptService>().SaveAsync(studentId, attemptId, questionId, "Saved from the phone.", 0);
+
+        await page.UnrouteAllAsync();
+        await page.ReloadAsync();
+        await page.WaitForInteractiveAsync();
+
+        await Expect(first).ToHaveValueAsync("Saved from the phone.");
+        var notice = page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Your unsaved text from this browser is kept" });
+        await Expect(notice).ToBeVisibleAsync();
+        await notice.GetByRole(AriaRole.Button, new() { Name = "Restore it" }).ClickAsync();
+        await Expect(first).ToHaveValueAsync("Typed on the laptop, never sent.");
+        await Expect(page.SaveStatus(1)).ToContainTextAsync("Saved");
+        Assert.Equal(["Typed on the laptop, never sent."], await site.StoredAnswersAsync(attemptId, 1));
+    }
+
+    [Fact]
+    public async Task LostConnectionShowsABannerThatDoesNotBlockThePage()
+    {
+        var (email, password) = await site.CreateUserAsync(Roles.Student, "Cut Off");
+        var page = await site.NewPageAsync();
+        IWebSocketRoute? circuit = null;
+        var cutOff = false;
+        await page.RouteWebSocketAsync(new Regex("/_blazor"), socket =>
+        {
+            if (cutOff)
+                socket.CloseAsync();
+            else
+                circuit = socket.ConnectToServer();
+        });
+        await page.SignInAsync(email, password);
+        await page.GotoInteractiveAsync("");
+
+        cutOff = true;
+        await circuit!.CloseAsync();
+
+        var banner = page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Connection lost" });
+        await Expect(banner).ToBeVisibleAsync();
+        await Expect(banner).ToContainTextAsync("Your answers are safe in this browser");
+        await page.GetByLabel("Join a class with a code").FillAsync("still typing"); // nothing modal in the way
+        cutOff = false;
+        await Expect(banner).ToBeHiddenAsync();
+    }
+}
