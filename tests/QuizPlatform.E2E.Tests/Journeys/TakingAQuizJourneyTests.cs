@@ -145,10 +145,12 @@ public sealed class TakingAQuizJourneyTests(QuizSite site) : IClassFixture<QuizS
         await second.FillAsync("Pooling keeps the strongest response in each window, so the feature maps shrink");
         await Expect(page.SaveStatus(2)).ToContainTextAsync("Saved");
         await second.FocusAsync();
+        await page.Mouse.MoveAsync(640, 880); // off the buttons: no hover colours in the pictures
 
         await page.ScreenshotAsync(new() { Path = ScreenshotFactAttribute.PathOf("quiz-desktop.png") });
         await page.SetViewportSizeAsync(360, 780);
         await page.EvaluateAsync("window.scrollTo(0, 0)");
+        await page.Mouse.MoveAsync(180, 770);
         await page.ScreenshotAsync(new() { Path = ScreenshotFactAttribute.PathOf("quiz-phone.png") });
         Assert.Equal(360, await page.EvaluateAsync<int>("document.documentElement.scrollWidth")); // no sideways scrolling
     }
