@@ -87,6 +87,45 @@ public sealed class AnswerSafetyTests(QuizSite site) : IClassFixture<QuizSite>
     }
 
     [Fact]
+    public async Task ExpiredSecurityTokenAsksForAReloadAndTheReloadSavesTheText()
+    {
+        var page = await site.NewPageAsync();
+        await page.StartDemoQuizAsync(DemoDataSeeder.StudentEmails[3]);
+        await page.EvaluateAsync("document.querySelector('quiz-attempt').token = 'expired'");
+
+        var first = page.GetByLabel("Your answer to question 1", new() { Exact = true });
+        await first.FillAsync("Typed while the token was stale.");
+
+        var alert = page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "reload the page" });
+        await Expect(alert).ToBeVisibleAsync();
+        await alert.GetByRole(AriaRole.Button, new() { Name = "Reload the page" }).ClickAsync();
+        await page.WaitForInteractiveAsync();
+        await Expect(first).ToHaveValueAsync("Typed while the token was stale.");
+        await Expect(page.SaveStatus(1)).ToContainTextAsync("Saved");
+        Assert.Equal(["Typed while the token was stale."], await site.StoredAnswersAsync(page.AttemptId(), 1));
+    }
+
+    [Fact]
+    public async Task HandedInFromAnotherTabStopsSavingAndSaysSo()
+    {
+        var tab = await site.NewPageAsync();
+        await tab.StartDemoQuizAsync(DemoDataSeeder.StudentEmails[4]);
+        var otherTab = await tab.Context.NewPageAsync();
+        await otherTab.GotoAsync(tab.Url);
+        await otherTab.WaitForInteractiveAsync();
+        await otherTab.GetByRole(AriaRole.Button, new() { Name = "Hand in answers…" }).ClickAsync();
+        await otherTab.GetByRole(AriaRole.Button, new() { Name = "Hand in now" }).ClickAsync();
+        await Expect(otherTab).ToHaveURLAsync(new Regex("/results$"));
+
+        await tab.GetByLabel("Your answer to question 1", new() { Exact = true }).FillAsync("Too late for this one.");
+
+        var alert = tab.GetByRole(AriaRole.Alert).Filter(new() { HasText = "handed in" });
+        await Expect(alert).ToContainTextAsync("Your text is kept in this browser.");
+        await Expect(tab.SaveStatus(1)).ToContainTextAsync("Not saved");
+        Assert.Equal([""], await site.StoredAnswersAsync(tab.AttemptId(), 1));
+    }
+
+    [Fact]
     public async Task LostConnectionShowsABannerThatDoesNotBlockThePage()
     {
         var (email, password) = await site.CreateUserAsync(Roles.Student, "Cut Off");
