@@ -7,6 +7,7 @@
 #   CLASSES="500" QUESTIONS=20 benchmarks/deadline-rush.sh
 #   DURABLE=0 benchmarks/deadline-rush.sh            # fsync and synchronous_commit off, as the tests run
 #   QUIZ_LOAD_POSTGRES='Host=...;Database=...' benchmarks/deadline-rush.sh   # an existing server instead (one class)
+#   HARNESS=/tmp/before/QuizPlatform.LoadHarness.dll benchmarks/deadline-rush.sh   # another build, for a before/after
 set -euo pipefail
 export NUGET_CERT_REVOCATION_MODE=offline DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
@@ -15,8 +16,11 @@ classes=${CLASSES:-100 500}
 questions=${QUESTIONS:-50}
 empty=${EMPTY:-0.1}
 
-dotnet build -c Release "$root/benchmarks/QuizPlatform.LoadHarness" -nologo -v q >/dev/null
-harness=(dotnet "$root/benchmarks/QuizPlatform.LoadHarness/bin/Release/net10.0/QuizPlatform.LoadHarness.dll" deadline-rush)
+if [[ -z "${HARNESS:-}" ]]; then
+  dotnet build -c Release "$root/benchmarks/QuizPlatform.LoadHarness" -nologo -v q >/dev/null
+  HARNESS="$root/benchmarks/QuizPlatform.LoadHarness/bin/Release/net10.0/QuizPlatform.LoadHarness.dll"
+fi
+harness=(dotnet "$HARNESS" deadline-rush)
 
 if [[ -n "${QUIZ_LOAD_POSTGRES:-}" ]]; then
   exec "${harness[@]}" --students "${classes%% *}" --questions "$questions" --empty "$empty"

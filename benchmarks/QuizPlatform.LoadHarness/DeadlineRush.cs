@@ -88,6 +88,7 @@ public static class DeadlineRush
             $"{expected / all.Value.TotalSeconds:N0} responses/s, {rush.StudentIds.Count / all.Value.TotalSeconds:N1} attempts/s; " +
             $"{gradingCpu} (submit + grading)");
         ok &= Check(output, await GradesLookRightAsync(host.Services, rush.QuizId, output, ct), "grades stored with explanation and grader version");
+        output.WriteLine(await GradingShare.MeasureAsync(host.Services, rush.QuizId, ct));
         output.WriteLine($"load average after: {LoadAverage()}");
         await host.StopAsync(ct);
         return ok;
