@@ -31,7 +31,7 @@ public sealed class AttemptGrading(IDbContextFactory<QuizDbContext> dbFactory, T
         if (responses.Count == 0)
             return 0;
         // Each question's prompt and keywords read once, not joined onto every response: that join repeated each
-        // answer's text once per keyword, and made the deadline rush's grading slower (docs/benchmarks.md).
+        // answer's text once per keyword, ~750 wide rows per attempt (docs/benchmarks.md, "Deadline rush").
         var questionIds = responses.Select(r => r.QuestionId).Distinct().ToList();
         var questions = await db.Questions.Where(q => questionIds.Contains(q.Id))
             .Select(q => new
