@@ -59,7 +59,7 @@ public sealed class LineBatch
                 try
                 {
                     var result = session.Grade(request!);
-                    writer.Write(json, request!.Id, result, request.Response!);
+                    writer.Write(json, request!.Id, result);
                 }
                 catch (ArgumentException e)
                 {

@@ -6,8 +6,10 @@ namespace QuizPlatform.Cli.Json;
 
 /// <summary>
 /// Writes one output line of <c>quiz grade</c> (see docs/cli.md) straight from a <see cref="GradeResult"/> into a
-/// <see cref="Utf8JsonWriter"/>: no intermediate records and no substring per span, property names encoded once,
-/// and each keyword's phrase encoded once per compiled key (it appears twice per line, in every line).
+/// <see cref="Utf8JsonWriter"/>: no intermediate records, property names encoded once, and each keyword's phrase
+/// encoded once per compiled key. The explanation is compact: each matched keyword's spans as
+/// <c>[start, length, how]</c>, parallel to <c>"matched"</c>, and the negated keywords; nothing that
+/// <c>"matched"</c> and <c>"missing"</c> already say, and no span text (the offsets point into the response).
 /// Not thread-safe: one per worker.
 /// </summary>
 public sealed class GradeLineWriter
@@ -22,9 +24,8 @@ public sealed class GradeLineWriter
     private static readonly JsonEncodedText Id = Name("id"), Score = Name("score"), Points = Name("points"),
         Coverage = Name("coverage"), Matched = Name("matched"), Missing = Name("missing"), Flags = Name("flags"),
         Explanation = Name("explanation"), Summary = Name("summary"), GraderVersion = Name("graderVersion"),
-        Keywords = Name("keywords"), Phrase = Name("phrase"), Weight = Name("weight"), Required = Name("required"),
-        How = Name("how"), Negated = Name("negated"), Spans = Name("spans"), Start = Name("start"),
-        Length = Name("length"), Text = Name("text"), Line = Name("line"), Error = Name("error");
+        Spans = Name("spans"), Negated = Name("negated"), Phrase = Name("phrase"), Line = Name("line"),
+        Error = Name("error");
 
     private static readonly JsonEncodedText[] HowNames = Enum.GetValues<MatchKind>()
         .Select(kind => JsonEncodedText.Encode(MatchKindNames.Of(kind), Encoder)).ToArray();
@@ -33,7 +34,7 @@ public sealed class GradeLineWriter
     private string? _versionText;
     private JsonEncodedText _version;
 
-    public void Write(Utf8JsonWriter json, string? id, GradeResult result, string response, bool withSummary = false)
+    public void Write(Utf8JsonWriter json, string? id, GradeResult result, bool withSummary = false)
     {
         json.WriteStartObject();
         json.WriteString(Id, id);
@@ -60,9 +61,21 @@ public sealed class GradeLineWriter
         if (withSummary)
             json.WriteString(Summary, result.Summary);
         json.WriteString(GraderVersion, VersionOf(result.GraderVersion));
-        json.WriteStartArray(Keywords);
+        json.WriteStartArray(Spans);
         for (var i = 0; i < keywords.Count; i++)
-            WriteKeyword(json, keywords[i], response);
+            if (keywords[i].Matched)
+                WriteSpans(json, keywords[i]);
+        json.WriteEndArray();
+        json.WriteStartArray(Negated);
+        for (var i = 0; i < keywords.Count; i++)
+            if (!keywords[i].Matched && keywords[i].Negated)
+            {
+                json.WriteStartObject();
+                json.WriteString(Phrase, PhraseOf(keywords[i].Keyword));
+                json.WritePropertyName(Spans);
+                WriteSpans(json, keywords[i]);
+                json.WriteEndObject();
+            }
         json.WriteEndArray();
         json.WriteEndObject();
         json.WriteEndObject();
@@ -78,29 +91,20 @@ public sealed class GradeLineWriter
         json.WriteEndObject();
     }
 
-    private void WriteKeyword(Utf8JsonWriter json, KeywordMatch match, string response)
+    // [[start, length, how], ...]; a negated keyword's spans have no "how".
+    private static void WriteSpans(Utf8JsonWriter json, KeywordMatch match)
     {
-        json.WriteStartObject();
-        json.WriteString(Phrase, PhraseOf(match.Keyword));
-        json.WriteNumber(Weight, match.Keyword.Weight);
-        json.WriteBoolean(Required, match.Keyword.Required);
-        json.WriteBoolean(Matched, match.Matched);
-        if (match.How is { } how)
-            json.WriteString(How, HowNames[(int)how]);
-        else
-            json.WriteNull(How);
-        json.WriteBoolean(Negated, match.Negated);
-        json.WriteStartArray(Spans);
+        json.WriteStartArray();
         foreach (var span in match.Spans)
         {
-            json.WriteStartObject();
-            json.WriteNumber(Start, span.Start);
-            json.WriteNumber(Length, span.Length);
-            json.WriteString(Text, response.AsSpan(span.Start, span.Length));
-            json.WriteEndObject();
+            json.WriteStartArray();
+            json.WriteNumberValue(span.Start);
+            json.WriteNumberValue(span.Length);
+            if (match.How is { } how)
+                json.WriteStringValue(HowNames[(int)how]);
+            json.WriteEndArray();
         }
         json.WriteEndArray();
-        json.WriteEndObject();
     }
 
     // Keyed by the compiled key's Keyword instance: the same for every line graded against that key.

@@ -83,11 +83,37 @@ public class GradeCommandTests
             Assert.NotNull(output[i]["matched"]!.AsArray());
             Assert.NotNull(output[i]["missing"]!.AsArray());
             Assert.NotNull(output[i]["flags"]!.AsArray());
-            Assert.NotNull(output[i]["explanation"]!["keywords"]!.AsArray());
+            Assert.Equal(output[i]["matched"]!.AsArray().Count, output[i]["explanation"]!["spans"]!.AsArray().Count);
         }
         Assert.True((double)output[0]["score"]! > (double)output[1]["score"]!);
         Assert.Equal(1.0, (double)output[2]["score"]!);
         Assert.Equal(["region proposal network"], output[3]["matched"]!.AsArray().Select(m => (string?)m));
+    }
+
+    [Fact]
+    public async Task ExplanationGivesEachMatchedKeywordItsSpansInTheResponseAndHowItMatched()
+    {
+        const string response = "Faster R-CNN uses an RPN; YOLO predicts bounding boxes. It does not use sliding windows.";
+        var run = await GradeAsync(GoodLine("spans", response, keywords:
+        [
+            new { phrase = "region proposal network", alternatives = new[] { "RPN" }, weight = 2.0, required = false },
+            new { phrase = "YOLO", alternatives = Array.Empty<string>(), weight = 1.0, required = false },
+            new { phrase = "sliding windows", alternatives = Array.Empty<string>(), weight = 1.0, required = false },
+            new { phrase = "SSD", alternatives = Array.Empty<string>(), weight = 1.0, required = false },
+        ]));
+
+        var line = JsonNode.Parse(Assert.Single(run.StdoutLines))!;
+        Assert.Equal(["region proposal network", "YOLO"], line["matched"]!.AsArray().Select(m => (string?)m));
+        Assert.Equal(["sliding windows", "SSD"], line["missing"]!.AsArray().Select(m => (string?)m));
+        var spans = line["explanation"]!["spans"]!.AsArray();
+        var texts = spans.Select(keyword => keyword!.AsArray().Select(span =>
+            $"{response.Substring((int)span![0]!, (int)span[1]!)}:{(string?)span[2]}").ToList()).ToList();
+        Assert.Equal([["RPN:synonym"], ["YOLO:exact"]], texts);
+        var negated = Assert.Single(line["explanation"]!["negated"]!.AsArray())!;
+        Assert.Equal("sliding windows", (string?)negated["phrase"]);
+        var negatedSpan = Assert.Single(negated["spans"]!.AsArray())!;
+        Assert.Equal("sliding windows", response.Substring((int)negatedSpan[0]!, (int)negatedSpan[1]!));
+        Assert.Contains("negated", line["flags"]!.AsArray().Select(f => (string?)f));
     }
 
     [Theory]
