@@ -53,7 +53,7 @@ public sealed class LineBatch
         {
             scratch.ResetWrittenCount();
             json.Reset(scratch);
-            var (request, error) = GradeRequestReader.Read(_input.AsSpan(start, length), number);
+            var (request, error) = GradeRequestReader.Read(_input.AsSpan(start, length), number, session.RawKeys);
             if (error is null)
             {
                 try
