@@ -1,3 +1,5 @@
+using System.Buffers.Text;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using QuizPlatform.Grading;
@@ -27,8 +29,14 @@ public sealed class GradeLineWriter
         Spans = Name("spans"), Negated = Name("negated"), Phrase = Name("phrase"), Line = Name("line"),
         Error = Name("error");
 
-    private static readonly JsonEncodedText[] HowNames = Enum.GetValues<MatchKind>()
-        .Select(kind => JsonEncodedText.Encode(MatchKindNames.Of(kind), Encoder)).ToArray();
+    // Each "how" as a JSON string value, quotes included (plain ASCII: nothing to escape).
+    private static readonly byte[][] HowValues = Enum.GetValues<MatchKind>()
+        .Select(kind => Encoding.UTF8.GetBytes($"\"{MatchKindNames.Of(kind)}\"")).ToArray();
+
+    // The widest span: "[", two ints, two commas, the longest "how", "]", and the comma before it.
+    private static readonly int MaxSpanBytes = 2 * 11 + 4 + HowValues.Max(how => how.Length);
+
+    private byte[] _spans = new byte[4096];
 
     private readonly Dictionary<Keyword, JsonEncodedText> _phrases = new(ReferenceEqualityComparer.Instance);
     private string? _versionText;
@@ -61,11 +69,8 @@ public sealed class GradeLineWriter
         if (withSummary)
             json.WriteString(Summary, result.Summary);
         json.WriteString(GraderVersion, VersionOf(result.GraderVersion));
-        json.WriteStartArray(Spans);
-        for (var i = 0; i < keywords.Count; i++)
-            if (keywords[i].Matched)
-                WriteSpans(json, keywords[i]);
-        json.WriteEndArray();
+        json.WritePropertyName(Spans);
+        json.WriteRawValue(MatchedSpans(keywords), skipInputValidation: true);
         json.WriteStartArray(Negated);
         for (var i = 0; i < keywords.Count; i++)
             if (!keywords[i].Matched && keywords[i].Negated)
@@ -91,7 +96,7 @@ public sealed class GradeLineWriter
         json.WriteEndObject();
     }
 
-    // [[start, length, how], ...]; a negated keyword's spans have no "how".
+    // [[start, length], ...] of a negated keyword.
     private static void WriteSpans(Utf8JsonWriter json, KeywordMatch match)
     {
         json.WriteStartArray();
@@ -100,11 +105,61 @@ public sealed class GradeLineWriter
             json.WriteStartArray();
             json.WriteNumberValue(span.Start);
             json.WriteNumberValue(span.Length);
-            if (match.How is { } how)
-                json.WriteStringValue(HowNames[(int)how]);
             json.WriteEndArray();
         }
         json.WriteEndArray();
+    }
+
+    /// <summary>
+    /// [[[start, length, how], ...], ...] for the matched keywords, formatted straight into bytes: the spans are most
+    /// of a line's values, and a writer call per bracket and number cost more than the rest of the line.
+    /// </summary>
+    private ReadOnlySpan<byte> MatchedSpans(IReadOnlyList<KeywordMatch> keywords)
+    {
+        var at = 0;
+        Put((byte)'[');
+        var firstKeyword = true;
+        for (var i = 0; i < keywords.Count; i++)
+        {
+            if (!keywords[i].Matched)
+                continue;
+            if (!firstKeyword)
+                Put((byte)',');
+            firstKeyword = false;
+            Put((byte)'[');
+            var how = keywords[i].How is { } kind ? HowValues[(int)kind] : null;
+            var spans = keywords[i].Spans;
+            for (var s = 0; s < spans.Count; s++)
+            {
+                if (_spans.Length - at < MaxSpanBytes + 2)
+                    Array.Resize(ref _spans, _spans.Length * 2);
+                if (s > 0)
+                    _spans[at++] = (byte)',';
+                _spans[at++] = (byte)'[';
+                Utf8Formatter.TryFormat(spans[s].Start, _spans.AsSpan(at), out var written);
+                at += written;
+                _spans[at++] = (byte)',';
+                Utf8Formatter.TryFormat(spans[s].Length, _spans.AsSpan(at), out written);
+                at += written;
+                if (how is not null)
+                {
+                    _spans[at++] = (byte)',';
+                    how.CopyTo(_spans, at);
+                    at += how.Length;
+                }
+                _spans[at++] = (byte)']';
+            }
+            Put((byte)']');
+        }
+        Put((byte)']');
+        return _spans.AsSpan(0, at);
+
+        void Put(byte b)
+        {
+            if (at == _spans.Length)
+                Array.Resize(ref _spans, _spans.Length * 2);
+            _spans[at++] = b;
+        }
     }
 
     // Keyed by the compiled key's Keyword instance: the same for every line graded against that key.
