@@ -240,28 +240,3 @@ public static class GradeRequestReader
         public GradeRequest? Request { get; } = request;
     }
 }
-
-/// <summary>Where a value's JSON token lies in its line; empty when the property is absent or null.</summary>
-public readonly record struct TokenRange(int Start, int End)
-{
-    public bool IsEmpty => End <= Start;
-}
-
-/// <summary>A located value: its range in the line and, when a worker remembers it, its known token.</summary>
-public readonly record struct LocatedToken(TokenRange Range, RawToken? Known);
-
-/// <summary>The values of a line that decide its compiled key.</summary>
-public struct KeySource
-{
-    public LocatedToken Question, ModelAnswer, ModelAnswerSnakeCase, Keywords;
-
-    /// <summary>
-    /// As <see cref="GradeRequest.EffectiveModelAnswer"/> (modelAnswer unless absent or null); complete when every
-    /// present value has a known token.
-    /// </summary>
-    public readonly RawKeyIdentity Identity(bool remembered)
-    {
-        var answer = ModelAnswer.Range.IsEmpty ? ModelAnswerSnakeCase : ModelAnswer;
-        return new RawKeyIdentity(Question.Known, answer.Known, Keywords.Known, remembered);
-    }
-}
