@@ -111,7 +111,7 @@ public static class GradeCommand
         await using var outputFile = output == "-" ? null : new StreamWriter(output, false, Utf8);
         var writer = outputFile ?? cli.Stdout;
         using (var lines = new JsonLineWriter(writer))
-            lines.Write((json, id) => new GradeLineWriter().Write(json, id, result, response, withSummary: true), $"{title}#{number}");
+            lines.Write((json, id) => new GradeLineWriter().Write(json, id, result, withSummary: true), $"{title}#{number}");
         await writer.FlushAsync(ct);
         return ExitCodes.Success;
     }

@@ -36,8 +36,16 @@ public sealed class GradingSession
     /// <summary>A session for another thread, sharing this one's compiled keys.</summary>
     public GradingSession ForAnotherThread() => new(_grader, _keys, _extractor);
 
-    public GradeResult Grade(GradeRequest request) =>
-        _grader.Grade(KeyFor(request.Question!, request.EffectiveModelAnswer!, request.Keywords), request.Response!, request.Points ?? 1);
+    /// <summary>This thread's compiled keys by the raw bytes of their lines (see <see cref="GradeRequestReader"/>).</summary>
+    public RawKeys RawKeys { get; } = new();
+
+    public GradeResult Grade(GradeRequest request)
+    {
+        var key = request.Key ?? KeyFor(request.Question!, request.EffectiveModelAnswer!, request.Keywords);
+        if (request.RawKey is { } identity)
+            RawKeys.Add(identity, key);
+        return _grader.Grade(key, request.Response!, request.Points ?? 1);
+    }
 
     public GradingKey KeyFor(string question, string modelAnswer, IReadOnlyList<KeywordLine>? keywords)
     {

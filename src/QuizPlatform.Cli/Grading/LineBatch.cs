@@ -53,13 +53,13 @@ public sealed class LineBatch
         {
             scratch.ResetWrittenCount();
             json.Reset(scratch);
-            var (request, error) = GradeRequestReader.Read(_input.AsSpan(start, length), number);
+            var (request, error) = GradeRequestReader.Read(_input.AsSpan(start, length), number, session.RawKeys);
             if (error is null)
             {
                 try
                 {
                     var result = session.Grade(request!);
-                    writer.Write(json, request!.Id, result, request.Response!);
+                    writer.Write(json, request!.Id, result);
                 }
                 catch (ArgumentException e)
                 {

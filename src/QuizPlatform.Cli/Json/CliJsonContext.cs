@@ -10,5 +10,5 @@ namespace QuizPlatform.Cli.Json;
     ReadCommentHandling = JsonCommentHandling.Skip,
     AllowTrailingCommas = true)]
 [JsonSerializable(typeof(ImportReport))]
-[JsonSerializable(typeof(GradeRequest))]
+[JsonSerializable(typeof(List<KeywordLine>))]
 public sealed partial class CliJsonContext : JsonSerializerContext;

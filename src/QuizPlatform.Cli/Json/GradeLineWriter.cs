@@ -1,3 +1,5 @@
+using System.Buffers.Text;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using QuizPlatform.Grading;
@@ -6,8 +8,10 @@ namespace QuizPlatform.Cli.Json;
 
 /// <summary>
 /// Writes one output line of <c>quiz grade</c> (see docs/cli.md) straight from a <see cref="GradeResult"/> into a
-/// <see cref="Utf8JsonWriter"/>: no intermediate records and no substring per span, property names encoded once,
-/// and each keyword's phrase encoded once per compiled key (it appears twice per line, in every line).
+/// <see cref="Utf8JsonWriter"/>: no intermediate records, property names encoded once, and each keyword's phrase
+/// encoded once per compiled key. The explanation is compact: each matched keyword's spans as
+/// <c>[start, length, how]</c>, parallel to <c>"matched"</c>, and the negated keywords; nothing that
+/// <c>"matched"</c> and <c>"missing"</c> already say, and no span text (the offsets point into the response).
 /// Not thread-safe: one per worker.
 /// </summary>
 public sealed class GradeLineWriter
@@ -22,18 +26,23 @@ public sealed class GradeLineWriter
     private static readonly JsonEncodedText Id = Name("id"), Score = Name("score"), Points = Name("points"),
         Coverage = Name("coverage"), Matched = Name("matched"), Missing = Name("missing"), Flags = Name("flags"),
         Explanation = Name("explanation"), Summary = Name("summary"), GraderVersion = Name("graderVersion"),
-        Keywords = Name("keywords"), Phrase = Name("phrase"), Weight = Name("weight"), Required = Name("required"),
-        How = Name("how"), Negated = Name("negated"), Spans = Name("spans"), Start = Name("start"),
-        Length = Name("length"), Text = Name("text"), Line = Name("line"), Error = Name("error");
+        Spans = Name("spans"), Negated = Name("negated"), Phrase = Name("phrase"), Line = Name("line"),
+        Error = Name("error");
 
-    private static readonly JsonEncodedText[] HowNames = Enum.GetValues<MatchKind>()
-        .Select(kind => JsonEncodedText.Encode(MatchKindNames.Of(kind), Encoder)).ToArray();
+    // Each "how" as a JSON string value, quotes included (plain ASCII: nothing to escape).
+    private static readonly byte[][] HowValues = Enum.GetValues<MatchKind>()
+        .Select(kind => Encoding.UTF8.GetBytes($"\"{MatchKindNames.Of(kind)}\"")).ToArray();
+
+    // The widest span: "[", two ints, two commas, the longest "how", "]", and the comma before it.
+    private static readonly int MaxSpanBytes = 2 * 11 + 4 + HowValues.Max(how => how.Length);
+
+    private byte[] _spans = new byte[4096];
 
     private readonly Dictionary<Keyword, JsonEncodedText> _phrases = new(ReferenceEqualityComparer.Instance);
     private string? _versionText;
     private JsonEncodedText _version;
 
-    public void Write(Utf8JsonWriter json, string? id, GradeResult result, string response, bool withSummary = false)
+    public void Write(Utf8JsonWriter json, string? id, GradeResult result, bool withSummary = false)
     {
         json.WriteStartObject();
         json.WriteString(Id, id);
@@ -60,9 +69,18 @@ public sealed class GradeLineWriter
         if (withSummary)
             json.WriteString(Summary, result.Summary);
         json.WriteString(GraderVersion, VersionOf(result.GraderVersion));
-        json.WriteStartArray(Keywords);
+        json.WritePropertyName(Spans);
+        json.WriteRawValue(MatchedSpans(keywords), skipInputValidation: true);
+        json.WriteStartArray(Negated);
         for (var i = 0; i < keywords.Count; i++)
-            WriteKeyword(json, keywords[i], response);
+            if (!keywords[i].Matched && keywords[i].Negated)
+            {
+                json.WriteStartObject();
+                json.WriteString(Phrase, PhraseOf(keywords[i].Keyword));
+                json.WritePropertyName(Spans);
+                WriteSpans(json, keywords[i]);
+                json.WriteEndObject();
+            }
         json.WriteEndArray();
         json.WriteEndObject();
         json.WriteEndObject();
@@ -78,29 +96,70 @@ public sealed class GradeLineWriter
         json.WriteEndObject();
     }
 
-    private void WriteKeyword(Utf8JsonWriter json, KeywordMatch match, string response)
+    // [[start, length], ...] of a negated keyword.
+    private static void WriteSpans(Utf8JsonWriter json, KeywordMatch match)
     {
-        json.WriteStartObject();
-        json.WriteString(Phrase, PhraseOf(match.Keyword));
-        json.WriteNumber(Weight, match.Keyword.Weight);
-        json.WriteBoolean(Required, match.Keyword.Required);
-        json.WriteBoolean(Matched, match.Matched);
-        if (match.How is { } how)
-            json.WriteString(How, HowNames[(int)how]);
-        else
-            json.WriteNull(How);
-        json.WriteBoolean(Negated, match.Negated);
-        json.WriteStartArray(Spans);
+        json.WriteStartArray();
         foreach (var span in match.Spans)
         {
-            json.WriteStartObject();
-            json.WriteNumber(Start, span.Start);
-            json.WriteNumber(Length, span.Length);
-            json.WriteString(Text, response.AsSpan(span.Start, span.Length));
-            json.WriteEndObject();
+            json.WriteStartArray();
+            json.WriteNumberValue(span.Start);
+            json.WriteNumberValue(span.Length);
+            json.WriteEndArray();
         }
         json.WriteEndArray();
-        json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// [[[start, length, how], ...], ...] for the matched keywords, formatted straight into bytes: the spans are most
+    /// of a line's values, and a writer call per bracket and number cost more than the rest of the line.
+    /// </summary>
+    private ReadOnlySpan<byte> MatchedSpans(IReadOnlyList<KeywordMatch> keywords)
+    {
+        var at = 0;
+        Put((byte)'[');
+        var firstKeyword = true;
+        for (var i = 0; i < keywords.Count; i++)
+        {
+            if (!keywords[i].Matched)
+                continue;
+            if (!firstKeyword)
+                Put((byte)',');
+            firstKeyword = false;
+            Put((byte)'[');
+            var how = keywords[i].How is { } kind ? HowValues[(int)kind] : null;
+            var spans = keywords[i].Spans;
+            for (var s = 0; s < spans.Count; s++)
+            {
+                if (_spans.Length - at < MaxSpanBytes + 2)
+                    Array.Resize(ref _spans, _spans.Length * 2);
+                if (s > 0)
+                    _spans[at++] = (byte)',';
+                _spans[at++] = (byte)'[';
+                Utf8Formatter.TryFormat(spans[s].Start, _spans.AsSpan(at), out var written);
+                at += written;
+                _spans[at++] = (byte)',';
+                Utf8Formatter.TryFormat(spans[s].Length, _spans.AsSpan(at), out written);
+                at += written;
+                if (how is not null)
+                {
+                    _spans[at++] = (byte)',';
+                    how.CopyTo(_spans, at);
+                    at += how.Length;
+                }
+                _spans[at++] = (byte)']';
+            }
+            Put((byte)']');
+        }
+        Put((byte)']');
+        return _spans.AsSpan(0, at);
+
+        void Put(byte b)
+        {
+            if (at == _spans.Length)
+                Array.Resize(ref _spans, _spans.Length * 2);
+            _spans[at++] = b;
+        }
     }
 
     // Keyed by the compiled key's Keyword instance: the same for every line graded against that key.

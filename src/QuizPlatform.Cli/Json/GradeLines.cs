@@ -1,18 +1,18 @@
-using System.Text.Json.Serialization;
+using QuizPlatform.Cli.Grading;
+using QuizPlatform.Grading;
 
 namespace QuizPlatform.Cli.Json;
 
 /// <summary>
-/// One input line of <c>quiz grade</c> and <c>quiz evaluate</c>. The snake_case names of the SciEntsBank evaluation
-/// set (<c>model_answer</c>, <c>label_2way</c>) are accepted beside the camelCase ones.
+/// One input line of <c>quiz grade</c> and <c>quiz evaluate</c> (read by <c>GradeRequestReader</c>). The snake_case
+/// names of the SciEntsBank evaluation set (<c>model_answer</c>, <c>label_2way</c>) are accepted beside the
+/// camelCase ones.
 /// </summary>
 public sealed class GradeRequest
 {
-    [JsonConverter(typeof(StringOrNumberConverter))]
     public string? Id { get; set; }
     public string? Question { get; set; }
     public string? ModelAnswer { get; set; }
-    [JsonPropertyName("model_answer")]
     public string? ModelAnswerSnakeCase { get; set; }
     public string? Response { get; set; }
     public List<KeywordLine>? Keywords { get; set; }
@@ -21,11 +21,15 @@ public sealed class GradeRequest
     // Human marks, read by `quiz evaluate` only.
     public double? HumanScore { get; set; }
     public string? HumanLabel { get; set; }
-    [JsonPropertyName("label_2way")]
     public string? Label2Way { get; set; }
 
-    [JsonIgnore]
     public string? EffectiveModelAnswer => ModelAnswer ?? ModelAnswerSnakeCase;
+
+    /// <summary>The compiled key, when an earlier line had the same question, model answer and keywords.</summary>
+    public GradingKey? Key { get; set; }
+
+    /// <summary>The raw tokens that identify this line's key, to remember it by once compiled.</summary>
+    public RawKeyIdentity? RawKey { get; set; }
 }
 
 /// <summary>An output line for a line that could not be graded; processing goes on with the next line.</summary>

@@ -83,11 +83,84 @@ public class GradeCommandTests
             Assert.NotNull(output[i]["matched"]!.AsArray());
             Assert.NotNull(output[i]["missing"]!.AsArray());
             Assert.NotNull(output[i]["flags"]!.AsArray());
-            Assert.NotNull(output[i]["explanation"]!["keywords"]!.AsArray());
+            Assert.Equal(output[i]["matched"]!.AsArray().Count, output[i]["explanation"]!["spans"]!.AsArray().Count);
         }
         Assert.True((double)output[0]["score"]! > (double)output[1]["score"]!);
         Assert.Equal(1.0, (double)output[2]["score"]!);
         Assert.Equal(["region proposal network"], output[3]["matched"]!.AsArray().Select(m => (string?)m));
+    }
+
+    [Theory]
+    [InlineData("{\"id\": 7, \"response\": 5, \"modelAnswer\": \"m\"}", "\"response\" must be a string")]
+    [InlineData("{\"id\": 7, \"response\": \"r\", \"modelAnswer\": \"m\", \"points\": \"many\"}", "\"points\" must be a number")]
+    [InlineData("{\"id\": 7, \"response\": \"r\", \"keywords\": \"YOLO\"}", "\"keywords\" must be an array")]
+    [InlineData("{\"id\": 7, \"response\": \"r\", \"keywords\": [{\"weight\": 1}]}", "needs a \"phrase\"")]
+    [InlineData("{\"id\": 7, \"response\": \"r\", \"modelAnswer\": \"m\"} {}", "JSON")]
+    [InlineData("[7]", "not an object")]
+    [InlineData("{\"id\": 7, \"response\": \"\\ud800\", \"modelAnswer\": \"m\"}", "surrogate")]
+    [InlineData("{\"id\": 7, \"response\": \"r\", \"modelAnswer\": \"\\ud800\"}", "surrogate")]
+    public async Task LineOfTheWrongShapeGetsAnErrorThatSaysWhy(string line, string error)
+    {
+        var run = await GradeAsync(line, GoodLine("after", "YOLO."));
+
+        Assert.Equal(ExitCodes.Failed, run.ExitCode);
+        var output = run.StdoutLines.Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.Contains(error, (string?)output[0]["error"]);
+        Assert.Equal(1, (int)output[0]["line"]!);
+        Assert.NotNull(output[1]["score"]);
+    }
+
+    [Fact]
+    public async Task LinesRepeatingAQuestionAreEachGradedAgainstTheirOwnKeywords()
+    {
+        object[] Only(string phrase) => [new { phrase, alternatives = Array.Empty<string>(), weight = 1.0, required = false }];
+        const string response = "YOLO and SSD predict bounding boxes in a single pass.";
+        // The same question and model answer on every line, with keywords that change, repeat, or are spelled with
+        // an escape; then a line whose keywords are invalid.
+        var escaped = GoodLine("escaped", response, keywords: Only("YOLO")).Replace("\"phrase\":\"YOLO\"", "\"phrase\":\"\\u0059OLO\"");
+        Assert.Contains("\\u0059OLO", escaped);
+        var run = await GradeAsync(
+            GoodLine("yolo", response, keywords: Only("YOLO")),
+            GoodLine("ssd", response, keywords: Only("SSD")),
+            GoodLine("extracted", response),
+            GoodLine("yolo-again", response, keywords: Only("YOLO")),
+            escaped,
+            GoodLine("invalid", response, keywords: Only(" ")));
+
+        var output = run.StdoutLines.Select(l => JsonNode.Parse(l)!).ToList();
+        string[] Matched(int i) => output[i]["matched"]!.AsArray().Select(m => (string)m!).ToArray();
+        Assert.Equal(["YOLO"], Matched(0));
+        Assert.Equal(["SSD"], Matched(1));
+        Assert.True(Matched(2).Length + output[2]["missing"]!.AsArray().Count > 1);
+        Assert.Equal(["YOLO"], Matched(3));
+        Assert.Equal(["YOLO"], Matched(4));
+        Assert.Contains("phrase", (string?)output[5]["error"]);
+    }
+
+    [Fact]
+    public async Task ExplanationGivesEachMatchedKeywordItsSpansInTheResponseAndHowItMatched()
+    {
+        const string response = "Faster R-CNN uses an RPN; YOLO predicts bounding boxes. It does not use sliding windows.";
+        var run = await GradeAsync(GoodLine("spans", response, keywords:
+        [
+            new { phrase = "region proposal network", alternatives = new[] { "RPN" }, weight = 2.0, required = false },
+            new { phrase = "YOLO", alternatives = Array.Empty<string>(), weight = 1.0, required = false },
+            new { phrase = "sliding windows", alternatives = Array.Empty<string>(), weight = 1.0, required = false },
+            new { phrase = "SSD", alternatives = Array.Empty<string>(), weight = 1.0, required = false },
+        ]));
+
+        var line = JsonNode.Parse(Assert.Single(run.StdoutLines))!;
+        Assert.Equal(["region proposal network", "YOLO"], line["matched"]!.AsArray().Select(m => (string?)m));
+        Assert.Equal(["sliding windows", "SSD"], line["missing"]!.AsArray().Select(m => (string?)m));
+        var spans = line["explanation"]!["spans"]!.AsArray();
+        var texts = spans.Select(keyword => keyword!.AsArray().Select(span =>
+            $"{response.Substring((int)span![0]!, (int)span[1]!)}:{(string?)span[2]}").ToList()).ToList();
+        Assert.Equal([["RPN:synonym"], ["YOLO:exact"]], texts);
+        var negated = Assert.Single(line["explanation"]!["negated"]!.AsArray())!;
+        Assert.Equal("sliding windows", (string?)negated["phrase"]);
+        var negatedSpan = Assert.Single(negated["spans"]!.AsArray())!;
+        Assert.Equal("sliding windows", response.Substring((int)negatedSpan[0]!, (int)negatedSpan[1]!));
+        Assert.Contains("negated", line["flags"]!.AsArray().Select(f => (string?)f));
     }
 
     [Theory]

@@ -24,19 +24,29 @@ public sealed class AttemptGrading(IDbContextFactory<QuizDbContext> dbFactory, T
             .Where(r => r.AttemptId == attemptId && r.Attempt.SubmittedAt != null && r.Grade == null)
             .Select(r => new
             {
-                r.Id, r.Text, r.QuestionId, r.Question.Prompt,
+                r.Id, r.Text, r.QuestionId,
                 Points = r.Attempt.Quiz.Questions.Where(q => q.QuestionId == r.QuestionId).Select(q => q.Points).FirstOrDefault(),
-                Keywords = r.Question.Keywords.OrderBy(k => k.Position)
-                    .Select(k => new Keyword(k.Phrase, k.Alternatives, k.Weight, k.Required)).ToList(),
             })
             .ToListAsync(cancellationToken);
         if (responses.Count == 0)
             return 0;
+        // Each question's prompt and keywords read once, not joined onto every response: that join repeated each
+        // answer's text once per keyword, ~750 wide rows per attempt (docs/benchmarks.md, "Deadline rush").
+        var questionIds = responses.Select(r => r.QuestionId).Distinct().ToList();
+        var questions = await db.Questions.Where(q => questionIds.Contains(q.Id))
+            .Select(q => new
+            {
+                q.Id, q.Prompt,
+                Keywords = q.Keywords.OrderBy(k => k.Position)
+                    .Select(k => new Keyword(k.Phrase, k.Alternatives, k.Weight, k.Required)).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        var keysByQuestion = questions.ToDictionary(q => q.Id, q => KeyFor(q.Id, q.Prompt, q.Keywords));
 
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var response in responses)
         {
-            var result = grader.Grade(KeyFor(response.QuestionId, response.Prompt, response.Keywords), response.Text, response.Points);
+            var result = grader.Grade(keysByQuestion[response.QuestionId], response.Text, response.Points);
             db.Grades.Add(new Grade
             {
                 ResponseId = response.Id, Score = result.Score, MaxPoints = result.Points, Coverage = result.Coverage,

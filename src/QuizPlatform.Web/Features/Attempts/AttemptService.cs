@@ -79,24 +79,19 @@ public sealed class AttemptService(IDbContextFactory<QuizDbContext> dbFactory, T
         await db.DemandRoleAsync(studentId, Roles.Student);
         var attempt = await db.Attempts.AsNoTracking()
             .Where(a => a.Id == attemptId && a.StudentId == studentId)
-            .Select(a => new
-            {
-                a.Id, a.QuizId, a.Quiz.Title, a.Number, a.Quiz.OnePerPage, a.StartedAt, a.Deadline, a.SubmittedAt,
-                Responses = a.Responses.OrderBy(r => r.Position).Select(r => new
-                {
-                    r.QuestionId, r.Position, r.Question.Number, r.Question.Prompt, r.Text, r.Version, r.SavedAt,
-                }).ToList(),
-            })
+            .Select(a => new { a.Id, a.QuizId, a.Quiz.Title, a.Number, a.Quiz.OnePerPage, a.StartedAt, a.Deadline, a.SubmittedAt })
             .SingleOrDefaultAsync(cancellationToken);
         if (attempt is null)
             return null;
-        // Points are read on their own: looked up inside the responses' projection they need SQL APPLY, which SQLite lacks.
-        var points = await db.QuizQuestions.Where(q => q.QuizId == attempt.QuizId)
-            .ToDictionaryAsync(q => q.QuestionId, q => q.Points, cancellationToken);
-        var questions = attempt.Responses.Select(r => new SheetQuestion(r.QuestionId, r.Position, r.Number, r.Prompt,
-            points.GetValueOrDefault(r.QuestionId), r.Text, r.Version, r.SavedAt)).ToList();
-        return new AttemptSheet(attempt.Id, attempt.QuizId, attempt.Title, attempt.Number,
-            attempt.OnePerPage, attempt.StartedAt, attempt.Deadline, attempt.SubmittedAt, Now, MaxResponseChars, questions);
+        var questions = await db.Responses.AsNoTracking()
+            .Where(r => r.AttemptId == attemptId)
+            .OrderBy(r => r.Position)
+            .Select(r => new SheetQuestion(r.QuestionId, r.Position, r.Question.Number, r.Question.Prompt,
+                db.QuizQuestions.Where(q => q.QuizId == attempt.QuizId && q.QuestionId == r.QuestionId).Select(q => q.Points).FirstOrDefault(),
+                r.Text, r.Version, r.SavedAt))
+            .ToListAsync(cancellationToken);
+        return new AttemptSheet(attempt.Id, attempt.QuizId, attempt.Title, attempt.Number, attempt.OnePerPage, attempt.StartedAt,
+            attempt.Deadline, attempt.SubmittedAt, Now, MaxResponseChars, questions);
     }
 
     /// <summary>

@@ -1,0 +1,48 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using QuizPlatform.Data;
+using QuizPlatform.LoadHarness;
+using QuizPlatform.Web.Features.Attempts;
+
+// deadline-rush [--students N] [--questions Q] [--empty FRACTION]; the PostgreSQL database comes from
+// QUIZ_LOAD_POSTGRES (a role that may create it: the harness migrates it). See benchmarks/deadline-rush.sh.
+const string ConnectionVariable = "QUIZ_LOAD_POSTGRES";
+if (args is not ["deadline-rush", .. var options] || options.Length % 2 != 0)
+{
+    Console.Error.WriteLine("usage: QuizPlatform.LoadHarness deadline-rush [--students 500] [--questions 50] [--empty 0.1]");
+    return 2;
+}
+var settings = options.Chunk(2).ToDictionary(pair => pair[0], pair => pair[1]);
+double Option(string name, double fallback) =>
+    settings.TryGetValue(name, out var value) ? double.Parse(value, CultureInfo.InvariantCulture) : fallback;
+var connectionString = Environment.GetEnvironmentVariable(ConnectionVariable);
+if (string.IsNullOrWhiteSpace(connectionString))
+{
+    Console.Error.WriteLine($"{ConnectionVariable} is not set: give a PostgreSQL connection string (benchmarks/deadline-rush.sh does).");
+    return 2;
+}
+// The script passes the server's postmaster pid so the report can say how much CPU PostgreSQL used.
+var postmaster = int.TryParse(Environment.GetEnvironmentVariable("QUIZ_LOAD_POSTMASTER_PID"), out var pid) ? pid : (int?)null;
+var rush = new RushSettings((int)Option("--students", 500), (int)Option("--questions", 50), Option("--empty", 0.1), postmaster);
+
+// The services as the web app composes them (QuizPlatformHosting): the data layer and the attempts feature,
+// whose GradingWorker is the BackgroundService that grades in production. No HTTP, no Blazor.
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
+builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+{
+    ["Database:Provider"] = nameof(DatabaseProvider.Postgres),
+    ["ConnectionStrings:" + QuizDataServiceCollectionExtensions.ConnectionStringName] = connectionString,
+    // Warnings and errors only (the grading worker's included); EF's failed probe for the not-yet-created
+    // database during the first migration is expected and not worth a line.
+    ["Logging:LogLevel:Default"] = "Warning",
+    ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Connection"] = "None",
+});
+builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true);
+builder.Services.AddQuizData().AddAttemptsFeature();
+using var host = builder.Build();
+
+var report = await DeadlineRush.RunAsync(host, rush, Console.Out);
+return report ? 0 : 1;

@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using QuizPlatform.Benchmarks;
+using QuizPlatform.Data;
+using QuizPlatform.Data.Assignments;
+using QuizPlatform.Data.Entities;
+using QuizPlatform.Data.Startup;
+
+namespace QuizPlatform.LoadHarness;
+
+/// <summary>A quiz question as the harness answers it: its id, and its index in the seed (for the answer texts).</summary>
+public sealed record RushQuestion(int QuestionId, int SeedIndex);
+
+/// <summary>
+/// One instructor's class of students with an open quiz over the first questions of the seed assignment, imported
+/// by the real <see cref="AssignmentImporter"/> into a migrated database. Each run makes its own class and accounts
+/// (a run tag in the e-mails), so runs on one database do not collide.
+/// </summary>
+public sealed record RushClass(int QuizId, IReadOnlyList<string> StudentIds, IReadOnlyList<RushQuestion> Questions)
+{
+    public static async Task<RushClass> CreateAsync(IServiceProvider services, RushSettings settings, CancellationToken ct = default)
+    {
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+        var seed = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Seeds", "assignment-8.md"), ct);
+        var import = await services.GetRequiredService<AssignmentImporter>().ImportAsync(seed, "assignment-8.md", cancellationToken: ct);
+        var versionId = import.AssignmentVersionId
+            ?? throw new InvalidOperationException("The seed did not import: " + string.Join("; ", import.DiagnosticLines));
+
+        using (var scope = services.CreateScope())
+        {
+            var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+            foreach (var role in Roles.All)
+            {
+                if (!await roles.RoleExistsAsync(role))
+                    await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+
+        // Accounts as rows rather than through UserManager.CreateAsync: hashing 500 passwords would take most of a
+        // minute and measure nothing the rush does. The role check (DemandRoleAsync) reads exactly these rows.
+        await using var db = await services.GetRequiredService<IDbContextFactory<QuizDbContext>>().CreateDbContextAsync(ct);
+        var roleIds = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id, ct);
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var instructor = Account($"rush-{run}-instructor@load.local");
+        var students = Enumerable.Range(1, settings.Students).Select(i => Account($"rush-{run}-student{i:D4}@load.local")).ToList();
+        db.Users.AddRange([instructor, .. students]);
+        db.UserRoles.Add(new IdentityUserRole<string> { UserId = instructor.Id, RoleId = roleIds[Roles.Instructor] });
+        db.UserRoles.AddRange(students.Select(s => new IdentityUserRole<string> { UserId = s.Id, RoleId = roleIds[Roles.Student] }));
+
+        var now = DateTime.UtcNow;
+        var cls = new Class
+        {
+            Name = $"Rush {run}", JoinCode = $"RUSH-{run}", InstructorId = instructor.Id, CreatedAt = now,
+            Enrollments = [.. students.Select(s => new Enrollment { StudentId = s.Id, EnrolledAt = now })],
+        };
+        var questions = await db.Questions.Where(q => q.AssignmentVersionId == versionId).OrderBy(q => q.Number)
+            .Select(q => new { q.Id, q.DefaultPoints }).Take(settings.Questions).ToListAsync(ct);
+        var quiz = new Quiz
+        {
+            Title = $"Deadline rush {run}", AssignmentVersionId = versionId, CreatedById = instructor.Id, CreatedAt = now,
+            OpensAt = now.AddMinutes(-1), ClosesAt = now.AddHours(2), TimeLimit = TimeSpan.FromMinutes(60), AttemptsAllowed = 1,
+            QuestionSelection = QuestionSelection.All, OnePerPage = true, ShowScore = ReviewVisibility.Immediately,
+            ShowKeywordFeedback = ReviewVisibility.Immediately,
+            Questions = [.. questions.Select((q, i) => new QuizQuestion { QuestionId = q.Id, Position = i + 1, Points = q.DefaultPoints })],
+        };
+        quiz.Classes.Add(new QuizClass { Quiz = quiz, Class = cls });
+        db.Quizzes.Add(quiz);
+        await db.SaveChangesAsync(ct);
+        return new RushClass(quiz.Id, [.. students.Select(s => s.Id)],
+            [.. questions.Select((q, i) => new RushQuestion(q.Id, i))]);
+    }
+
+    static ApplicationUser Account(string email) => new()
+    {
+        UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
+        EmailConfirmed = true, DisplayName = email, SecurityStamp = Guid.NewGuid().ToString("N"),
+    };
+}
