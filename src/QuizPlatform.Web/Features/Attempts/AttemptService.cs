@@ -79,17 +79,19 @@ public sealed class AttemptService(IDbContextFactory<QuizDbContext> dbFactory, T
         await db.DemandRoleAsync(studentId, Roles.Student);
         var attempt = await db.Attempts.AsNoTracking()
             .Where(a => a.Id == attemptId && a.StudentId == studentId)
-            .Select(a => new
-            {
-                a.Id, a.QuizId, a.Quiz.Title, a.Number, a.Quiz.OnePerPage, a.StartedAt, a.Deadline, a.SubmittedAt,
-                Questions = a.Responses.OrderBy(r => r.Position).Select(r => new SheetQuestion(
-                    r.QuestionId, r.Position, r.Question.Number, r.Question.Prompt,
-                    a.Quiz.Questions.Where(q => q.QuestionId == r.QuestionId).Select(q => q.Points).FirstOrDefault(),
-                    r.Text, r.Version, r.SavedAt)).ToList(),
-            })
+            .Select(a => new { a.Id, a.QuizId, a.Quiz.Title, a.Number, a.Quiz.OnePerPage, a.StartedAt, a.Deadline, a.SubmittedAt })
             .SingleOrDefaultAsync(cancellationToken);
-        return attempt is null ? null : new AttemptSheet(attempt.Id, attempt.QuizId, attempt.Title, attempt.Number,
-            attempt.OnePerPage, attempt.StartedAt, attempt.Deadline, attempt.SubmittedAt, Now, MaxResponseChars, attempt.Questions);
+        if (attempt is null)
+            return null;
+        var questions = await db.Responses.AsNoTracking()
+            .Where(r => r.AttemptId == attemptId)
+            .OrderBy(r => r.Position)
+            .Select(r => new SheetQuestion(r.QuestionId, r.Position, r.Question.Number, r.Question.Prompt,
+                db.QuizQuestions.Where(q => q.QuizId == attempt.QuizId && q.QuestionId == r.QuestionId).Select(q => q.Points).FirstOrDefault(),
+                r.Text, r.Version, r.SavedAt))
+            .ToListAsync(cancellationToken);
+        return new AttemptSheet(attempt.Id, attempt.QuizId, attempt.Title, attempt.Number, attempt.OnePerPage, attempt.StartedAt,
+            attempt.Deadline, attempt.SubmittedAt, Now, MaxResponseChars, questions);
     }
 
     /// <summary>

@@ -32,11 +32,11 @@ public sealed class QuizScene : IAsyncDisposable
     public QuizAuthoring Authoring => App.Services.GetRequiredService<QuizAuthoring>();
     public QuizChoices Choices => App.Services.GetRequiredService<QuizChoices>();
 
-    /// <param name="settings">The app's settings; <see cref="TestUsers.KnownAdmin"/> when null.</param>
-    public static async Task<QuizScene> CreateAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="settings">App settings on top of the known admin's, e.g. <c>("Attempts:ExpiryScanInterval", "00:00:00.2")</c>.</param>
+    public static async Task<QuizScene> CreateAsync(DatabaseProvider provider, params (string Key, string? Value)[] settings)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        var scene = new QuizScene(database, new QuizAppFactory(database, settings ?? TestUsers.KnownAdmin()));
+        var scene = new QuizScene(database, new QuizAppFactory(database, TestUsers.KnownAdmin(settings)));
         var app = scene.App;
         var imported = await app.Services.GetRequiredService<AssignmentImporter>().ImportAsync(Encoding.UTF8.GetBytes("""
             # Networks
