@@ -35,7 +35,7 @@ public sealed partial class ResultsScene : IAsyncDisposable
     public static async Task<ResultsScene> CreateAsync(DatabaseProvider provider)
     {
         // The timer would hand in an attempt a test left past its deadline on purpose: it runs once, at start only.
-        var scene = await QuizScene.CreateAsync(provider, TestUsers.KnownAdmin(("Attempts:ExpiryScanInterval", "1.00:00:00")));
+        var scene = await QuizScene.CreateAsync(provider, ("Attempts:ExpiryScanInterval", "1.00:00:00"));
         var app = scene.App.WithWebHostBuilder(host => host.ConfigureTestServices(services =>
         {
             foreach (var worker in services.Where(d => d.ImplementationType == typeof(GradingWorker)).ToList())
