@@ -47,6 +47,12 @@ public sealed class TakingAQuizJourneyTests(QuizSite site) : IClassFixture<QuizS
         Assert.Equal([FirstAnswer, "Pooling shrinks feature maps."],
             await site.StoredAnswersAsync(attemptId, 2));
 
+        var navigator = page.GetByRole(AriaRole.Navigation, new() { Name = "Questions" });
+        await Expect(navigator.GetByRole(AriaRole.Link, new() { Name = "Question 3, not answered" })).ToBeVisibleAsync();
+        await navigator.GetByRole(AriaRole.Link, new() { Name = "Question 1, answered" }).ClickAsync();
+        await Expect(first).ToBeVisibleAsync();
+        await Expect(second).ToBeHiddenAsync();
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Hand in answers…" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Hand in your answers?" });
         await Expect(dialog).ToContainTextAsync("48 of 50 questions have no answer:");

@@ -87,7 +87,7 @@ class QuizAttempt extends HTMLElement {
         const link = this.links.get(answer.questionId);
         if (link && link.dataset.answered !== String(answer.answered)) {
             link.dataset.answered = String(answer.answered);
-            link.querySelector("[data-answered-text]").textContent = answer.answered ? ", answered" : ", not answered";
+            link.setAttribute("aria-label", `Question ${link.textContent.trim()}, ${answer.answered ? "answered" : "not answered"}`);
         }
     }
 
