@@ -23,7 +23,7 @@ public sealed class DemoDataSeeder(
     public const string AdminEmail = "admin@demo.local";
     public const string InstructorEmail = "instructor@demo.local";
     public const string ClassName = "CNN 101";
-    public const string ClassJoinCode = "DEMO-CNN101";
+    public const string ClassJoinCode = "CNNWEEK8";
     public const string QuizTitle = "CNN 101: Assignment-8 practice";
     public const string AssignmentTitle = "Assignment-8";
     public static readonly TimeSpan QuizTimeLimit = TimeSpan.FromMinutes(60);

@@ -7,7 +7,8 @@ public enum StudentQuizState { NotYetOpen, Open, InProgress, Submitted, Graded, 
 /// One quiz on the student home. Times are UTC (the page converts them to the browser's zone). <see cref="ClosesAt"/>
 /// and <see cref="TimeLimit"/> already include the student's accommodation. <see cref="TimeLeft"/> is set for an
 /// attempt in progress with a deadline; <see cref="Score"/> only when graded and the quiz's review policy shows it.
-/// <see cref="LastAttemptId"/> is the student's last handed-in attempt (its results page), if any.
+/// <see cref="AttemptInProgressId"/> is the attempt to resume; <see cref="LastAttemptId"/> the student's last handed-in
+/// attempt (its results page), if any.
 /// </summary>
 public sealed record StudentQuiz(
     int QuizId,
@@ -22,4 +23,5 @@ public sealed record StudentQuiz(
     TimeSpan? TimeLeft,
     double? Score,
     double? MaxScore,
-    int? LastAttemptId);
+    int? LastAttemptId,
+    int? AttemptInProgressId = null);

@@ -63,7 +63,8 @@ public sealed class StudentQuizzes(IDbContextFactory<QuizDbContext> dbFactory, T
                 running?.Deadline - now,
                 scoreShown ? lastDone!.Grades.Sum(g => g!.Score) : null,
                 scoreShown ? lastDone!.Grades.Sum(g => g!.MaxPoints) : null,
-                lastDone?.Id);
+                lastDone?.Id,
+                running?.Id);
         });
         return [.. rows.OrderBy(r => r.State is StudentQuizState.InProgress or StudentQuizState.Open ? 0 : 1)
             .ThenBy(r => r.ClosesAt ?? DateTime.MaxValue).ThenBy(r => r.Title, StringComparer.CurrentCulture)];

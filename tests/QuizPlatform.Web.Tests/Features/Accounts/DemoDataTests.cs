@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Demo;
 using QuizPlatform.Data.Entities;
+using QuizPlatform.Web.Features.Classes;
 using QuizPlatform.Web.Tests.Cli;
 using QuizPlatform.Web.Tests.Infrastructure;
 using QuizPlatform.Web.Tests.Support;
@@ -75,6 +76,21 @@ public sealed class DemoDataTests
         Assert.Null(quiz.ClosesAt);
         Assert.Equal(ReviewVisibility.Immediately, quiz.ShowScore);
         Assert.Equal(ReviewVisibility.Immediately, quiz.ShowKeywordFeedback);
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task ANewStudentJoinsTheDemoClassWithTheCodeTheClassPageShows(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        using var seeds = new TempDirectory();
+        await using var app = new QuizAppFactory(database, DemoOn(seeds));
+        var newcomer = await TestUsers.CreateUserIdAsync(app, "newcomer@demo.local", Roles.Student);
+        await using var db = app.Services.CreateDbContext();
+        var shown = JoinCodes.Display((await db.Classes.SingleAsync()).JoinCode);
+
+        var joined = await app.Services.GetRequiredService<EnrollmentService>().JoinAsync(newcomer, shown.ToLowerInvariant());
+
+        Assert.Equal(JoinOutcome.Joined, joined.Outcome);
     }
 
     [Theory, AllDatabaseProviders]

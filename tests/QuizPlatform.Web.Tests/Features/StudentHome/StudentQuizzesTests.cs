@@ -77,6 +77,7 @@ public sealed class StudentQuizzesTests
 
         Assert.Equal(expected, quiz.State);
         Assert.Equal(expected == StudentQuizState.InProgress, quiz.TimeLeft is { } left && left > TimeSpan.FromMinutes(20));
+        Assert.Equal(expected == StudentQuizState.InProgress, quiz.AttemptInProgressId is not null);
         (double, double)? shownScore = quiz.Score is { } score ? (score, quiz.MaxScore!.Value) : null;
         Assert.Equal(expected == StudentQuizState.Graded ? (1.5, 3.0) : null, shownScore);
     }
