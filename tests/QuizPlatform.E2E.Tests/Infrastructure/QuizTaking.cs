@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QuizPlatform.Data.Demo;
 using QuizPlatform.Data.Entities;
+using QuizPlatform.Web.Features.Classes;
 using QuizPlatform.Web.Tests.Support;
 
 namespace QuizPlatform.E2E.Tests.Infrastructure;
@@ -40,17 +41,13 @@ public static partial class QuizTaking
         throw new InvalidOperationException($"{presses} presses of Tab never reached {target}");
     }
 
-    /// <summary>Puts <paramref name="studentEmail"/> in the demo class; returns their id.</summary>
+    /// <summary>Puts <paramref name="studentEmail"/> in the demo class with its join code; returns their id.</summary>
     public static async Task<string> EnrolInDemoClassAsync(this QuizSite site, string studentEmail)
     {
-        string student;
-        using (var scope = site.Services.CreateScope())
-            student = (await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(studentEmail))!.Id;
-        await using var db = site.Services.CreateDbContext();
-        var classId = await db.Classes.Where(c => c.Name == DemoDataSeeder.ClassName).Select(c => c.Id).SingleAsync();
-        // Enrolled directly: the demo class's code is stored with its dash, which the join box normalises away.
-        db.Enrollments.Add(new Enrollment { ClassId = classId, StudentId = student, EnrolledAt = DateTime.UtcNow });
-        await db.SaveChangesAsync();
+        using var scope = site.Services.CreateScope();
+        var student = (await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(studentEmail))!.Id;
+        var joined = await site.Services.GetRequiredService<EnrollmentService>().JoinAsync(student, DemoDataSeeder.ClassJoinCode);
+        Assert.Equal(JoinOutcome.Joined, joined.Outcome);
         return student;
     }
 

@@ -114,6 +114,27 @@ public sealed class TakingAQuizJourneyTests(QuizSite site) : IClassFixture<QuizS
         Assert.Equal(["Written before time ran out."], await site.StoredAnswersAsync(attemptId, 1));
     }
 
+    [Fact]
+    public async Task ScreenReadersHearTheTimeLeftAtTenMinutesNotEverySecond()
+    {
+        var (email, password) = await site.CreateUserAsync(Roles.Student, "Listening");
+        var quizId = await DemoClassQuizClosingInAsync(email, TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(10));
+        var page = await site.NewPageAsync();
+        await page.SignInAsync(email, password);
+        await page.GotoAsync($"quizzes/{quizId}/take");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start the quiz" }).ClickAsync();
+        await page.WaitForInteractiveAsync();
+        var announcer = page.Locator("[data-timer-announcer]");
+
+        await Expect(announcer).ToHaveAttributeAsync("aria-live", "assertive");
+        await Expect(announcer).ToHaveTextAsync("10 minutes left.", new() { Timeout = 60_000 });
+        var timerText = await page.Locator("[data-timer]").TextContentAsync();
+        await Expect(page.Locator("[data-timer]")).Not.ToHaveTextAsync(timerText!);
+
+        Assert.Equal("10 minutes left.", await announcer.TextContentAsync());
+        Assert.Null(await page.Locator("[data-timer]").GetAttributeAsync("aria-live"));
+    }
+
     /// <summary>A quiz for the demo class (which <paramref name="studentEmail"/> joins) that is open and closes soon.</summary>
     async Task<int> DemoClassQuizClosingInAsync(string studentEmail, TimeSpan closesIn)
     {
