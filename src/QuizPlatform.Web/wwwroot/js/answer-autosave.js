@@ -91,7 +91,9 @@ export class AnswerAutosave {
             return Promise.resolve();
         if (this.inFlight) {
             this.queued = true;
-            return this.inFlight;
+            // Settles once the text typed since has been sent too (the in-flight save sends it when it ends), so a
+            // hand-in waits for the latest words, not only for the request already on its way.
+            return this.inFlight.then(() => this.inFlight ?? undefined);
         }
         clearTimeout(this.pauseTimer);
         clearTimeout(this.retryTimer);

@@ -16,8 +16,8 @@ export class AttemptCountdown {
         this.lastSaved = false;
         this.expired = false;
         this.announced = new Set(THRESHOLD_MINUTES.filter(m => this.remaining() <= m * 60000)); // passed before load
+        this.timer = setInterval(() => this.tick(), 1000); // first, so a deadline already past can stop it
         this.tick();
-        this.timer = setInterval(() => this.tick(), 1000);
     }
 
     /** A reply's serverNow: the server's clock at (about) this moment. */
