@@ -126,6 +126,23 @@ public sealed class AnswerSafetyTests(QuizSite site) : IClassFixture<QuizSite>
     }
 
     [Fact]
+    public async Task QuizPageWhoseScriptFailedToLoadSaysNothingIsBeingSaved()
+    {
+        var (email, password) = await site.CreateUserAsync(Roles.Student, "No Script");
+        await site.EnrolInDemoClassAsync(email);
+        var page = await site.NewPageAsync();
+        await page.StartDemoQuizAsync(email, password);
+        var warning = page.GetByText("Your answers are not being saved");
+        await page.WaitForTimeoutAsync(3_500); // the warning waits 3 s for the script before it shows
+        await Expect(warning).ToBeHiddenAsync();
+
+        await page.RouteAsync(new Regex("/js/quiz-attempt"), route => route.AbortAsync());
+        await page.ReloadAsync();
+
+        await Expect(warning).ToBeVisibleAsync(new() { Timeout = 15_000 });
+    }
+
+    [Fact]
     public async Task LostConnectionShowsABannerThatDoesNotBlockThePage()
     {
         var (email, password) = await site.CreateUserAsync(Roles.Student, "Cut Off");
@@ -147,7 +164,7 @@ public sealed class AnswerSafetyTests(QuizSite site) : IClassFixture<QuizSite>
 
         var banner = page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Connection lost" });
         await Expect(banner).ToBeVisibleAsync();
-        await Expect(banner).ToContainTextAsync("Your answers are safe in this browser");
+        await Expect(banner).ToContainTextAsync("Quiz answers are safe in this browser");
         await page.GetByLabel("Join a class with a code").FillAsync("still typing"); // nothing modal in the way
         cutOff = false;
         await Expect(banner).ToBeHiddenAsync();
