@@ -13,8 +13,8 @@ namespace QuizPlatform.Web.Features.Attempts;
 public sealed class AttemptGrading(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock)
 {
     readonly Grader grader = new();
-    // Compiled keys by question and keyword list: an edited list compiles anew, an unchanged one is reused.
-    readonly ConcurrentDictionary<(int QuestionId, string Keywords), GradingKey> keys = new();
+    // The compiled key of each question with the keyword list it was compiled from: an edited list replaces it.
+    readonly ConcurrentDictionary<int, (string Keywords, GradingKey Key)> keys = new();
 
     /// <summary>Grades what is ungraded in the attempt; returns how many responses it graded.</summary>
     public async Task<int> GradeAsync(int attemptId, CancellationToken cancellationToken = default)
@@ -70,7 +70,11 @@ public sealed class AttemptGrading(IDbContextFactory<QuizDbContext> dbFactory, T
     GradingKey KeyFor(int questionId, string prompt, List<Keyword> keywords)
     {
         var stamp = string.Join('\u001f', keywords.Select(k => $"{k.Phrase}\u001e{string.Join('\u001e', k.Alternatives)}\u001e{k.Weight}\u001e{k.Required}"));
-        return keys.GetOrAdd((questionId, stamp), _ => grader.Compile(prompt, keywords));
+        if (keys.TryGetValue(questionId, out var known) && known.Keywords == stamp)
+            return known.Key;
+        var key = grader.Compile(prompt, keywords);
+        keys[questionId] = (stamp, key);
+        return key;
     }
 
     async Task<bool> AllGradedAsync(int attemptId, CancellationToken cancellationToken)

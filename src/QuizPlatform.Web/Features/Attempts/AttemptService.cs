@@ -162,10 +162,12 @@ public sealed class AttemptService(IDbContextFactory<QuizDbContext> dbFactory, T
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.DemandRoleAsync(studentId, Roles.Student);
         var now = Now;
+        // A hand-in at or after the deadline is the timer's (the page hands in by itself when time runs out).
         var claimed = await db.Attempts.Where(a => a.Id == attemptId && a.StudentId == studentId && a.SubmittedAt == null)
             .ExecuteUpdateAsync(a => a
                 .SetProperty(x => x.SubmittedAt, now)
-                .SetProperty(x => x.SubmittedBy, SubmittedBy.Student), cancellationToken);
+                .SetProperty(x => x.SubmittedBy, x => x.Deadline != null && x.Deadline <= now ? SubmittedBy.Timer : SubmittedBy.Student),
+                cancellationToken);
         if (claimed == 1)
         {
             grading.Enqueue(attemptId);

@@ -212,6 +212,23 @@ public sealed class AttemptServiceTests
     }
 
     [Theory, AllDatabaseProviders]
+    public async Task AHandInAtTheDeadlineCountsAsTheTimersAndOneBeforeItAsTheStudents(DatabaseProvider provider)
+    {
+        await using var scene = await AttemptScene.CreateAsync(provider);
+        var early = await scene.StartAsync(quiz => quiz.AttemptsAllowed = 2);
+        var late = await scene.StartAsync(quiz => quiz.AttemptsAllowed = 2);
+
+        await scene.Attempts.SubmitAsync(scene.Sam, early.AttemptId);
+        scene.Clock.Advance(TimeSpan.FromMinutes(30));
+        await scene.Attempts.SubmitAsync(scene.Sam, late.AttemptId);
+
+        await using var db = scene.Services.CreateDbContext();
+        var by = await db.Attempts.Where(a => a.Id == early.AttemptId || a.Id == late.AttemptId)
+            .ToDictionaryAsync(a => a.Id, a => a.SubmittedBy);
+        Assert.Equal((SubmittedBy.Student, SubmittedBy.Timer), (by[early.AttemptId], by[late.AttemptId]));
+    }
+
+    [Theory, AllDatabaseProviders]
     public async Task AnInstructorCannotStartOrSaveAsAStudent(DatabaseProvider provider)
     {
         await using var scene = await AttemptScene.CreateAsync(provider);
