@@ -58,7 +58,12 @@ public sealed class TakingAQuizJourneyTests(QuizSite site) : IClassFixture<QuizS
         await Expect(dialog).ToContainTextAsync("48 of 50 questions have no answer:");
         await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Question 3", Exact = true })).ToBeVisibleAsync();
         await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Question 1", Exact = true })).ToHaveCountAsync(0);
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "Hand in now" }).ClickAsync();
+        var handIn = dialog.GetByRole(AriaRole.Button, new() { Name = "Hand in now" });
+        await page.Context.SetOfflineAsync(true); // hand-in waits for the network, in the open dialog too
+        await Expect(handIn).ToBeDisabledAsync();
+        await Expect(dialog).ToContainTextAsync("You are offline: hand in when the connection returns.");
+        await page.Context.SetOfflineAsync(false);
+        await handIn.ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex($"/attempts/{attemptId}/results$"));
         await Expect(page.Locator("[data-total-score]")).ToContainTextAsync("points"); // graded while the page refreshed

@@ -37,9 +37,13 @@ class QuizAttempt extends HTMLElement {
         on(this.form, "submit", event => this.onSubmit(event));
         on(window, "online", () => {
             this.reachable();
+            this.showOnlineInDialog();
             this.answers.forEach(answer => answer.retryNow());
         });
-        on(window, "offline", () => this.unreachable());
+        on(window, "offline", () => {
+            this.unreachable();
+            this.showOnlineInDialog();
+        });
         on(window, "pagehide", () => this.flushAll({ keepalive: true }));
 
         for (const answer of this.answers.values()) {
@@ -169,9 +173,16 @@ class QuizAttempt extends HTMLElement {
         this.dialog.querySelector("[data-unanswered-summary]").textContent = unanswered.length === 0
             ? "Every question has an answer."
             : `${unanswered.length} of ${this.sections.length} questions have no answer:`;
+        this.showOnlineInDialog();
+        this.dialog.showModal();
+    }
+
+    /** Hand-in needs the network: while offline the dialog says so and its button waits (also while it is open). */
+    showOnlineInDialog() {
+        if (this.submitting)
+            return;
         this.dialog.querySelector("[data-offline-warning]").hidden = navigator.onLine;
         this.dialog.querySelector("[data-confirm-submit]").disabled = !navigator.onLine;
-        this.dialog.showModal();
     }
 
     /** Saves what is unsaved (waiting a little), then posts the hand-in form: the server submits once however often. */
