@@ -24,7 +24,7 @@ public sealed class AttemptService(IDbContextFactory<QuizDbContext> dbFactory, T
         var now = Now;
         var attempts = await db.Attempts.Where(a => a.QuizId == quizId && a.StudentId == studentId)
             .OrderBy(a => a.Number).Select(a => new { a.Id, a.Deadline, a.SubmittedAt }).ToListAsync(cancellationToken);
-        var inProgress = attempts.FirstOrDefault(a => a.SubmittedAt is null && (a.Deadline is null || a.Deadline > now));
+        var inProgress = attempts.FirstOrDefault(a => AttemptTimes.InProgress(a.SubmittedAt, a.Deadline, now));
         var lastDone = attempts.LastOrDefault(a => a.Id != inProgress?.Id);
         var (refusal, reason) = inProgress is null ? rules.WhyNotStart(attempts.Count, now) : (StartRefusal.None, null);
         return new QuizIntro(quizId, rules.Title, rules.QuestionCount, rules.OpensAt, rules.ClosesAt, rules.TimeLimit,
@@ -44,7 +44,7 @@ public sealed class AttemptService(IDbContextFactory<QuizDbContext> dbFactory, T
             var now = Now;
             var attempts = await db.Attempts.Where(a => a.QuizId == quizId && a.StudentId == studentId)
                 .Select(a => new { a.Id, a.Deadline, a.SubmittedAt }).ToListAsync(cancellationToken);
-            var inProgress = attempts.FirstOrDefault(a => a.SubmittedAt is null && (a.Deadline is null || a.Deadline > now));
+            var inProgress = attempts.FirstOrDefault(a => AttemptTimes.InProgress(a.SubmittedAt, a.Deadline, now));
             if (inProgress is not null)
                 return new(inProgress.Id, StartRefusal.None, null);
             var (refusal, reason) = rules.WhyNotStart(attempts.Count, now);

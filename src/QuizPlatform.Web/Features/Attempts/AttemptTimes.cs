@@ -18,6 +18,13 @@ public static class AttemptTimes
         };
     }
 
+    /// <summary>
+    /// Whether an attempt can still be worked on: not handed in and its deadline ahead. One past its deadline counts as
+    /// handed in; the server submits it within seconds.
+    /// </summary>
+    public static bool InProgress(DateTime? submittedAt, DateTime? deadline, DateTime now) =>
+        submittedAt is null && (deadline is null || deadline > now);
+
     /// <summary>Saves are taken until the deadline plus the quiz's grace (time for a last save in flight to arrive).</summary>
     public static bool AcceptsSaves(DateTime? deadline, TimeSpan grace, DateTime now) => deadline is null || now <= deadline.Value + grace;
 }

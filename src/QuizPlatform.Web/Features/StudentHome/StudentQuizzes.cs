@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
+using QuizPlatform.Web.Features.Attempts;
 
 namespace QuizPlatform.Web.Features.StudentHome;
 
@@ -45,7 +46,7 @@ public sealed class StudentQuizzes(IDbContextFactory<QuizDbContext> dbFactory, T
             var limit = q.TimeLimit * (q.Accommodation?.TimeMultiplier ?? 1);
             var mine = attempts.Where(a => a.QuizId == q.Id).OrderBy(a => a.Number).ToList();
             var attemptsLeft = Math.Max(0, q.AttemptsAllowed - mine.Count);
-            var running = mine.FirstOrDefault(a => a.SubmittedAt is null && (a.Deadline is null || a.Deadline > now));
+            var running = mine.FirstOrDefault(a => AttemptTimes.InProgress(a.SubmittedAt, a.Deadline, now));
             // A past deadline counts as handed in: the timer submits such attempts even when the browser is gone.
             var lastDone = mine.LastOrDefault(a => a.SubmittedAt is not null || a.Deadline <= now);
             var opened = q.OpensAt is null || q.OpensAt <= now;
