@@ -50,7 +50,8 @@ public sealed class AttemptGrading(IDbContextFactory<QuizDbContext> dbFactory, T
             db.Grades.Add(new Grade
             {
                 ResponseId = response.Id, Score = result.Score, MaxPoints = result.Points, Coverage = result.Coverage,
-                Explanation = GradeExplanation.Of(result).ToJson(), GraderVersion = result.GraderVersion, GradedAt = now,
+                Explanation = GradeExplanation.Of(result).ToJson(), Flags = result.Flags,
+                KeywordHits = KeywordHits.Encode(result.Keywords), GraderVersion = result.GraderVersion, GradedAt = now,
             });
         }
         try
