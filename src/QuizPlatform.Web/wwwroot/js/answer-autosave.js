@@ -200,7 +200,7 @@ export class AnswerAutosave {
         this.version = reply.version;
         this.savedText = reply.text ?? "";
         this.halted = null;
-        this.save();
+        return this.save();
     }
 
     /** Takes the text saved elsewhere (the editor must show it) and drops this browser's draft. */
