@@ -80,12 +80,18 @@ test("an answer changed in another tab keeps both texts and saves nothing until 
     assert.equal(drafts.read().text, "Old. Written in this tab. Still typing.");
 });
 
-test("keeping this version writes it over the other tab's, knowingly", async () => {
+/** An answer typed on as "Old. Mine." whose save met "Written in the other tab." (version 4); the next save succeeds. */
+async function answerInConflict() {
     const conflict = stale(4, "Written in the other tab.");
     const server = fakeServer(conflict, saved(5));
-    const { answer, drafts } = openAnswer(server, { text: "Old.", version: 3 });
-    answer.type(" Mine.");
-    await answer.flush();
+    const answered = openAnswer(server, { text: "Old.", version: 3 });
+    answered.answer.type(" Mine.");
+    await answered.answer.flush();
+    return { ...answered, server, conflict };
+}
+
+test("keeping this version writes it over the other tab's, knowingly", async () => {
+    const { answer, drafts, server, conflict } = await answerInConflict();
 
     await answer.keepMine(conflict.body);
 
@@ -94,11 +100,7 @@ test("keeping this version writes it over the other tab's, knowingly", async () 
 });
 
 test("loading the saved version drops this browser's draft and goes on saving from there", async () => {
-    const conflict = stale(4, "Written in the other tab.");
-    const server = fakeServer(conflict, saved(5));
-    const { answer, drafts } = openAnswer(server, { text: "Old.", version: 3 });
-    answer.type(" Mine.");
-    await answer.flush();
+    const { answer, drafts, server, conflict } = await answerInConflict();
 
     answer.typed = "Written in the other tab.";
     answer.takeSaved(conflict.body);

@@ -10,19 +10,15 @@ describe("reconcileDrafts", () => {
     test("a draft typed over the stored answer wins over it and is saved", () => {
         const outcome = reconcileDrafts({ text: "Saved.", version: 2 }, draft("Saved. And more.", 2), null);
 
-        assert.equal(outcome.text, "Saved. And more.");
-        assert.equal(outcome.restored, true);
-        assert.equal(outcome.keepDraft, true);
-        assert.equal(outcome.maybeStored, null);
-        assert.equal(outcome.aside, null);
+        assert.deepEqual(outcome, { text: "Saved. And more.", restored: true, maybeStored: null, keepDraft: true, aside: null });
     });
 
     test("a draft whose save the server took as the page went continues from the stored answer", () => {
         const outcome = reconcileDrafts({ text: "Sent.", version: 3 }, draft("Sent. Then typed.", 2, "Sent."), null);
 
-        assert.equal(outcome.text, "Sent. Then typed.");
-        assert.equal(outcome.restored, true);
-        assert.deepEqual(outcome.maybeStored, { text: "Sent.", version: 3 });
+        assert.deepEqual(outcome, {
+            text: "Sent. Then typed.", restored: true, maybeStored: { text: "Sent.", version: 3 }, keepDraft: true, aside: null,
+        });
     });
 
     test("a draft typed over an older answer than the stored one is offered, and the stored answer is shown", () => {
@@ -30,10 +26,7 @@ describe("reconcileDrafts", () => {
 
         const outcome = reconcileDrafts({ text: "Saved from the phone.", version: 2 }, older, null);
 
-        assert.equal(outcome.text, "Saved from the phone.");
-        assert.equal(outcome.restored, false);
-        assert.equal(outcome.keepDraft, false);
-        assert.deepEqual(outcome.aside, older);
+        assert.deepEqual(outcome, { text: "Saved from the phone.", restored: false, maybeStored: null, keepDraft: false, aside: older });
     });
 
     test("a draft whose unanswered save is not what the server holds counts as older", () => {
@@ -46,10 +39,7 @@ describe("reconcileDrafts", () => {
     test("a draft equal to the stored answer is dropped and nothing is offered", () => {
         const outcome = reconcileDrafts({ text: "Same.", version: 1 }, draft("Same.", 0, "Same."), null);
 
-        assert.equal(outcome.text, "Same.");
-        assert.equal(outcome.restored, false);
-        assert.equal(outcome.keepDraft, false);
-        assert.equal(outcome.aside, null);
+        assert.deepEqual(outcome, { text: "Same.", restored: false, maybeStored: null, keepDraft: false, aside: null });
     });
 
     test("a draft set aside earlier is still offered after another reload", () => {
