@@ -12,7 +12,7 @@ const MAX_RETRY_MS = 30000;
 export class AnswerAutosave {
     /**
      * @param url the answer's PUT address
-     * @param token () => the anti-forgery token, read at every save (tests and a refreshed page may change it)
+     * @param token () => the anti-forgery token, read at every save, not once
      * @param text () => the text in the editor now
      * @param server {{text, version}} what the server holds
      * @param drafts an AnswerDrafts for this answer
@@ -21,7 +21,11 @@ export class AnswerAutosave {
      * @param on {{status(kind, text), saved(atIso), stale(reply), closed(message), mustReload(message),
      *             reachable(), unreachable(), serverTime(iso)}}
      */
-    constructor({ url, token, text, server, drafts, online = () => navigator.onLine, fetch = (...args) => globalThis.fetch(...args), on }) {
+    constructor({
+        url, token, text, server, drafts, on,
+        online = () => navigator.onLine,
+        fetch = (...args) => globalThis.fetch(...args),
+    }) {
         Object.assign(this, { url, token, currentText: text, drafts, online, fetch, on });
         this.version = server.version;
         this.savedText = server.text; // what the server holds at this.version
