@@ -12,11 +12,13 @@ public enum ImportStatus { Created, Updated, Unchanged, Invalid, Valid }
 public sealed record ImportedKeyword(
     string Phrase, IReadOnlyList<string> Alternatives, double Weight, bool Required, KeywordOrigin Origin);
 
-public sealed record ImportedQuestion(int Number, string Prompt, string ModelAnswer, IReadOnlyList<ImportedKeyword> Keywords);
+/// <summary>A question as stored (or to be stored): <see cref="DefaultPoints"/> carries over from the version before.</summary>
+public sealed record ImportedQuestion(
+    int Number, string Prompt, string ModelAnswer, IReadOnlyList<ImportedKeyword> Keywords, double DefaultPoints = 1);
 
 /// <summary>
 /// The outcome of an import or preview. For stored documents <see cref="Version"/> and the ids name the version
-/// the document now corresponds to, and <see cref="Questions"/> are read back as stored (keywords included).
+/// the document now corresponds to, and <see cref="Questions"/> are as stored (keywords included).
 /// </summary>
 public sealed record ImportResult(
     string FileName,
