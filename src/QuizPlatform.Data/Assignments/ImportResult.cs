@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Importing;
 
@@ -7,7 +9,19 @@ namespace QuizPlatform.Data.Assignments;
 /// What happened to a document: <c>Created</c> (new title), <c>Updated</c> (new version), <c>Unchanged</c> (same
 /// content hash as a stored version), <c>Invalid</c> (errors, nothing stored) or <c>Valid</c> (a clean preview).
 /// </summary>
+[JsonConverter(typeof(ImportStatusJsonConverter))]
 public enum ImportStatus { Created, Updated, Unchanged, Invalid, Valid }
+
+/// <summary>
+/// The one way an import status is named outside the code, in JSON and in logs: kebab-case (<c>created</c>,
+/// <c>unchanged</c>), so a renamed or added status is spelled by the same rule everywhere.
+/// </summary>
+public sealed class ImportStatusJsonConverter() : JsonStringEnumConverter<ImportStatus>(Naming)
+{
+    static readonly JsonNamingPolicy Naming = JsonNamingPolicy.KebabCaseLower;
+
+    public static string NameOf(ImportStatus status) => Naming.ConvertName(status.ToString());
+}
 
 public sealed record ImportedKeyword(
     string Phrase, IReadOnlyList<string> Alternatives, double Weight, bool Required, KeywordOrigin Origin);
