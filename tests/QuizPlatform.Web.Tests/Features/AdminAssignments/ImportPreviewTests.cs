@@ -90,21 +90,24 @@ public sealed class ImportPreviewTests : BunitContext
     static ImportedKeyword Keyword(string phrase, bool required = false, KeywordOrigin origin = KeywordOrigin.Extracted) =>
         new(phrase, [], 1, required, origin);
 
-    static string Status(IRenderedComponent<ImportPreview> preview) => Text(preview.Find("[role=status]"));
+    internal static string Status(IRenderedComponent<ImportPreview> preview) => Text(preview.Find("[role=status]"));
 
-    static IEnumerable<string> Headings(IRenderedComponent<ImportPreview> preview, string level) =>
+    internal static IEnumerable<string> Headings(IRenderedComponent<ImportPreview> preview, string level) =>
         preview.FindAll(level).Select(Text);
 
     /// <summary>The keyword list of the question whose heading reads <paramref name="heading"/>, one line per keyword.</summary>
-    static IEnumerable<string> KeywordsOf(IRenderedComponent<ImportPreview> preview, string heading)
+    internal static IEnumerable<string> KeywordsOf(IRenderedComponent<ImportPreview> preview, string heading)
     {
-        var question = preview.FindAll("article").Single(a => (Text(a.QuerySelector("h3")!) + " ").StartsWith(heading + " ", StringComparison.Ordinal));
-        var list = question.QuerySelectorAll("h4").Single(h => h.TextContent == "Keywords").NextElementSibling!;
+        var list = QuestionArticle(preview, heading).QuerySelectorAll("h4").Single(h => h.TextContent == "Keywords").NextElementSibling!;
         return list.Children.Select(Text);
     }
 
+    /// <summary>The question whose heading reads <paramref name="heading"/> (followed by its badges, if any).</summary>
+    internal static IElement QuestionArticle(IRenderedComponent<ImportPreview> preview, string heading) =>
+        preview.FindAll("article").Single(a => (Text(a.QuerySelector("h3")!) + " ").StartsWith(heading + " ", StringComparison.Ordinal));
+
     /// <summary>The table's body cells in the order of the named column headers.</summary>
-    static string[][] Rows(IElement table, params string[] columns)
+    internal static string[][] Rows(IElement table, params string[] columns)
     {
         var headers = table.QuerySelectorAll("thead th").Select(Text).ToList();
         var indexes = columns.Select(c => headers.IndexOf(c)).ToList();
@@ -114,6 +117,6 @@ public sealed class ImportPreviewTests : BunitContext
     }
 
     /// <summary>The element's text with its parts (text and badges) separated by single spaces, as they read.</summary>
-    static string Text(IElement element) => string.Join(' ', element.Descendants<IText>()
+    internal static string Text(IElement element) => string.Join(' ', element.Descendants<IText>()
         .SelectMany(t => t.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
 }
