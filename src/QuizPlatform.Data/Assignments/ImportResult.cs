@@ -7,7 +7,8 @@ namespace QuizPlatform.Data.Assignments;
 
 /// <summary>
 /// What happened to a document: <c>Created</c> (new title), <c>Updated</c> (new version), <c>Unchanged</c> (same
-/// content hash as a stored version), <c>Invalid</c> (errors, nothing stored) or <c>Valid</c> (a clean preview).
+/// content hash as a stored version), <c>Invalid</c> (errors, nothing stored) or <c>Valid</c> (a clean document checked
+/// without the database, as <c>quiz import --dry-run</c> does). An <see cref="ImportPlan"/> says which one an import will be.
 /// </summary>
 [JsonConverter(typeof(ImportStatusJsonConverter))]
 public enum ImportStatus { Created, Updated, Unchanged, Invalid, Valid }
