@@ -60,11 +60,25 @@ public static class Descriptive
             sxx += dx * dx;
             syy += dy * dy;
         }
-        // Rounding leaves a tiny non-zero spread on equal values; relative to the values' size it is noise.
         if (IsNoSpread(sxx, scaleX, x.Count) || IsNoSpread(syy, scaleY, y.Count)) return null;
         return Math.Clamp(sxy / Math.Sqrt(sxx * syy), -1, 1);
     }
 
+    /// <summary>Whether the values differ by more than floating-point rounding (the same test the correlation uses).</summary>
+    public static bool HasSpread(IReadOnlyList<double> values)
+    {
+        if (values.Count < 2) return false;
+        var mean = values.Average();
+        double squares = 0, scale = 0;
+        foreach (var x in values)
+        {
+            squares += (x - mean) * (x - mean);
+            scale = Math.Max(scale, Math.Abs(x));
+        }
+        return !IsNoSpread(squares, scale, values.Count);
+    }
+
+    // Rounding leaves a tiny non-zero spread on equal values (0.1 + 0.2 style); relative to the values' size it is noise.
     private static bool IsNoSpread(double sumOfSquares, double scale, int count) =>
         sumOfSquares <= 1e-18 * Math.Max(1, scale * scale) * count;
 }
