@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The one test command (README "Test"): installs what the tests need on a fresh Debian/Ubuntu machine when run as
-# root (otherwise says what to install), then builds and runs every test project. Ends with `tests: N passed, N failed`.
+# root (otherwise says what to install), then builds and runs every test project and the browser scripts' tests
+# (tests/js, node --test). Ends with `tests: N passed, N failed`, the sum of both.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -22,6 +23,11 @@ if [ ! -x /usr/bin/chromium ]; then
   need chromium "Chromium (/usr/bin/chromium) for the browser tests"
 fi
 
+# The browser scripts' tests (tests/js) run on Node's built-in test runner: no npm packages.
+if ! command -v node >/dev/null 2>&1; then
+  need nodejs "Node.js (node) for the browser scripts' tests in tests/js"
+fi
+
 if [ ${#missing_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "test.sh: installing ${missing_packages[*]}"
@@ -38,7 +44,8 @@ if [ ${#missing_packages[@]} -gt 0 ]; then
 fi
 
 log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
+js_log="$(mktemp)"
+trap 'rm -f "$log" "$js_log"' EXIT
 status=0
 dotnet test QuizPlatform.sln -c Release 2>&1 | tee "$log" || status=$?
 
@@ -47,6 +54,22 @@ dotnet test QuizPlatform.sln -c Release 2>&1 | tee "$log" || status=$?
 read -r passed failed < <(sed -nE \
   's/^(Passed|Failed)! +- +Failed: +([0-9]+), +Passed: +([0-9]+),.*/\3 \2/p' "$log" \
   | awk '{ p += $1; f += $2 } END { print p + 0, f + 0 }')
+
+# Node's TAP reporter, asked for by name (the default one differs between Node versions and terminals), closes with
+# `# pass N`, `# fail N` and `# cancelled N` at the start of a line; a cancelled test (a timeout, a file that did not
+# load) counts as failed. A run that fails without counting anything counts as one failure.
+js_status=0
+node --test --test-reporter=tap tests/js/*.test.mjs 2>&1 | tee "$js_log" || js_status=$?
+read -r js_passed js_failed < <(awk '
+  /^# pass [0-9]+$/ { pass = $3 } /^# fail [0-9]+$/ { fail = $3 } /^# cancelled [0-9]+$/ { cancelled = $3 }
+  END { print pass + 0, fail + cancelled }' "$js_log")
+if [ "$js_status" -ne 0 ] || [ "$js_failed" -gt 0 ] || [ "$((js_passed + js_failed))" -eq 0 ]; then
+  echo "test.sh: the browser scripts' tests (tests/js) failed or did not run" >&2
+  [ "$js_failed" -gt 0 ] || js_failed=1
+  status=1
+fi
+passed=$((passed + js_passed))
+failed=$((failed + js_failed))
 
 if [ "$status" -eq 0 ] && [ "$failed" -eq 0 ] && [ "$((passed + failed))" -eq 0 ]; then
   echo "test.sh: no tests ran" >&2

@@ -57,13 +57,11 @@ public static class ImportCommand
 
     internal static ImportReport ToReport(ImportResult result) => new(
         result.Title,
-        StatusName(result.Status),
+        result.Status,
         result.Version,
         result.Questions.Select(q => new ReportQuestion(q.Number, q.Prompt, q.ModelAnswer,
             q.Keywords.Select(k => new KeywordLine(k.Phrase, k.Alternatives, k.Weight, k.Required)).ToList())).ToList(),
         result.Diagnostics.Select(d => new ReportDiagnostic(d.Line, SeverityName(d.Severity), d.Message)).ToList());
-
-    internal static string StatusName(ImportStatus status) => status.ToString().ToLowerInvariant();
 
     private static string SeverityName(Severity severity) => severity == Severity.Error ? "error" : "warning";
 
@@ -79,7 +77,7 @@ public static class ImportCommand
             ImportStatus.Invalid => $"{result.FileName}: invalid: {errors} error(s), {warnings} warning(s); nothing was stored.",
             ImportStatus.Valid => $"{result.FileName}: valid: \"{result.Title}\", {result.Questions.Count} questions, {warnings} warning(s); dry run, nothing stored.",
             ImportStatus.Unchanged => $"{result.FileName}: unchanged: \"{result.Title}\" version {result.Version} already holds this document.",
-            _ => $"{result.FileName}: {StatusName(result.Status)}: \"{result.Title}\" version {result.Version}, {result.Questions.Count} questions, {warnings} warning(s).",
+            _ => $"{result.FileName}: {ImportStatusJsonConverter.NameOf(result.Status)}: \"{result.Title}\" version {result.Version}, {result.Questions.Count} questions, {warnings} warning(s).",
         };
         await cli.Stdout.WriteLineAsync(summary);
     }

@@ -1,9 +1,11 @@
+using QuizPlatform.Data.Assignments;
+
 namespace QuizPlatform.Cli.Json;
 
-/// <summary>What <c>quiz import --json</c> prints: one object per run.</summary>
+/// <summary>What <c>quiz import --json</c> prints: one object per run (the status by its kebab-case wire name).</summary>
 public sealed record ImportReport(
     string? Title,
-    string Status,
+    ImportStatus Status,
     int? Version,
     IReadOnlyList<ReportQuestion> Questions,
     IReadOnlyList<ReportDiagnostic> Diagnostics);

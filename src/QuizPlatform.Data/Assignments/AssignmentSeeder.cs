@@ -63,7 +63,7 @@ public sealed class AssignmentSeeder(
             return;
         }
         logger.LogInformation("Seed {File}: {Status} \"{Title}\" version {Version} ({Questions} questions)",
-            result.FileName, result.Status.ToString().ToLowerInvariant(), result.Title, result.Version,
+            result.FileName, ImportStatusJsonConverter.NameOf(result.Status), result.Title, result.Version,
             result.Questions.Count);
         foreach (var warning in result.DiagnosticLines)
             logger.LogWarning("{Diagnostic}", warning);

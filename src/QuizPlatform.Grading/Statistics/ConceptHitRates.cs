@@ -48,18 +48,28 @@ public static class ConceptHitRates
                 $"Question {q + 1} has {question.Keywords.Count} keywords; an answer records {wrong.Keywords.Count}.", nameof(answers));
         var n = answers.Length;
         var rest = answers.Select(a => a.RestOfQuiz).ToArray();
+        var kinds = Enum.GetValues<MatchKind>();
         for (var k = 0; k < question.Keywords.Count; k++)
         {
-            var outcomes = answers.Select(a => a.Answer.Keywords[k]).ToArray();
-            double? Share(Func<KeywordOutcome, bool> has) => n == 0 ? null : (double)outcomes.Count(has) / n;
-            var hitShare = Share(o => o.Hit);
-            var byHow = Enum.GetValues<MatchKind>().ToDictionary(how => how, how => Share(o => o.How == how) ?? 0);
+            // One pass per keyword: 500 answers x 300 keywords must stay well inside a page's time budget.
+            var byKind = new int[kinds.Length];
+            var hit = new double[n];
+            var negatedOnly = 0;
+            for (var i = 0; i < n; i++)
+            {
+                var outcome = answers[i].Answer.Keywords[k];
+                if (outcome.How is { } how) { byKind[(int)how]++; hit[i] = 1; }
+                else if (outcome.Negated) negatedOnly++;
+            }
+            double? Share(int count) => n == 0 ? null : (double)count / n;
+            var hitShare = Share(byKind.Sum());
             var flag = hitShare >= ConceptHitRate.FreeCreditFrom ? ConceptFlag.FreeCredit
                 : hitShare <= ConceptHitRate.MissingAlternativeUpTo ? ConceptFlag.MissingAlternative
                 : ConceptFlag.None;
             var keyword = question.Keywords[k];
-            yield return new(q, k, keyword.Phrase, keyword.Weight, keyword.Required, n, hitShare, byHow,
-                Share(o => !o.Hit && o.Negated), Descriptive.Correlation(outcomes.Select(o => o.Hit ? 1.0 : 0).ToArray(), rest), flag);
+            yield return new(q, k, keyword.Phrase, keyword.Weight, keyword.Required, n, hitShare,
+                kinds.ToDictionary(how => how, how => Share(byKind[(int)how]) ?? 0), Share(negatedOnly),
+                Descriptive.Correlation(hit, rest), flag);
         }
     }
 }

@@ -39,6 +39,7 @@ public sealed class GradedQuiz
         Attempts = attempts;
         Totals = attempts.Select(a => a.Answers.Sum(x => x?.Score ?? 0)).ToArray();
         MaxTotals = attempts.Select(a => a.Answers.Select((x, q) => x is null ? 0 : questions[q].MaxPoints).Sum()).ToArray();
+        Percentages = Totals.Select((t, i) => MaxTotals[i] > 0 ? 100 * t / MaxTotals[i] : 0).ToArray();
     }
 
     public IReadOnlyList<QuestionKey> Questions { get; }
@@ -51,7 +52,7 @@ public sealed class GradedQuiz
     public IReadOnlyList<double> MaxTotals { get; }
 
     /// <summary>Each attempt's total as a percentage of its own maximum (0 when the maximum is 0).</summary>
-    public IReadOnlyList<double> Percentages => Totals.Select((t, i) => MaxTotals[i] > 0 ? 100 * t / MaxTotals[i] : 0).ToArray();
+    public IReadOnlyList<double> Percentages { get; }
 
     /// <summary>
     /// The answers to question <paramref name="question"/>, each with the score on the rest of the quiz (the total

@@ -44,11 +44,11 @@ public sealed record ScoreSummary(int Count, Spread? Points, Spread? Percent, Re
             return Reliability.NotShown("A quiz of one question has no internal consistency to measure.");
         if (quiz.Attempts.Any(a => a.Answers.Any(x => x is null)))
             return Reliability.NotShown("Questions are drawn at random: students did not all answer the same questions.");
-        var totalVariance = Descriptive.SampleVariance(quiz.Totals)!.Value;
-        if (totalVariance < 1e-12)
+        if (!Descriptive.HasSpread(quiz.Totals))
             return Reliability.NotShown("Every attempt has the same total: there is no spread to explain.");
         var questionVariances = Enumerable.Range(0, k)
             .Sum(q => Descriptive.SampleVariance(quiz.Attempts.Select(a => a.Answers[q]!.Score).ToArray())!.Value);
+        var totalVariance = Descriptive.SampleVariance(quiz.Totals)!.Value;
         var alpha = k / (k - 1.0) * (1 - questionVariances / totalVariance);
         // alpha <= 1 in exact arithmetic (Cauchy-Schwarz); the clamp only absorbs rounding.
         return new(alpha, Math.Sqrt(totalVariance) * Math.Sqrt(Math.Max(0, 1 - alpha)), null);

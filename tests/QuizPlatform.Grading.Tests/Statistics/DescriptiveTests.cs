@@ -41,4 +41,12 @@ public class DescriptiveTests
         Assert.Null(Descriptive.Correlation([0.1, 0.1, 0.1], [1, 2, 3]));
         Assert.Null(Descriptive.Correlation([1, 2, 3], [0.7, 0.7, 0.7]));
     }
+
+    [Fact]
+    public void RoundingIsNotSpread()
+    {
+        Assert.False(Descriptive.HasSpread([0.1 + 0.2, 0.3])); // 0.30000000000000004 and 0.3: the same total to a reader
+        Assert.True(Descriptive.HasSpread([0.3, 0.31]));
+        Assert.False(Descriptive.HasSpread([7]));
+    }
 }

@@ -2,7 +2,6 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Assignments;
-using QuizPlatform.Data.Entities;
 using QuizPlatform.Importing;
 using QuizPlatform.Web.Features.Assignments;
 
@@ -19,32 +18,10 @@ public sealed class AssignmentAdministration(IDbContextFactory<QuizDbContext> db
 
     public async Task<AssignmentPreview> PreviewAsync(string? userId, byte[] content, string fileName)
     {
-        await using var db = await dbFactory.CreateDbContextAsync();
-        await db.DemandRoleAsync(userId, Roles.Admin);
-
-        var parsed = importer.Preview(content, fileName);
-        var diagnostics = WithLineText(parsed.Diagnostics, content);
-        if (parsed.Status == ImportStatus.Invalid || parsed.Title is null)
-            return new AssignmentPreview(fileName, PreviewStatus.Invalid, null, null, [], null, diagnostics);
-
-        var assignmentId = await db.Assignments.Where(a => a.Title == parsed.Title).Select(a => (int?)a.Id).SingleOrDefaultAsync();
-        if (assignmentId is null)
-            return new AssignmentPreview(fileName, PreviewStatus.New, parsed.Title, 1, Questions(parsed.Questions, null), null, diagnostics);
-
-        var same = await db.AssignmentVersions
-            .Where(v => v.AssignmentId == assignmentId && v.ContentHash == parsed.ContentHash)
-            .Select(v => (int?)v.Version).SingleOrDefaultAsync();
-        var latest = await db.AssignmentVersions.AsNoTracking()
-            .Where(v => v.AssignmentId == assignmentId).OrderByDescending(v => v.Version)
-            .Include(v => v.Questions).ThenInclude(q => q.Keywords)
-            .AsSplitQuery().FirstAsync();
-        var changes = VersionChanges.Between(
-            latest.Questions.Select(q => new VersionChanges.QuestionText(q.Number, q.Prompt, q.ModelAnswer)),
-            parsed.Questions.Select(q => new VersionChanges.QuestionText(q.Number, q.Prompt, q.ModelAnswer)));
-        return same is { } version
-            ? new AssignmentPreview(fileName, PreviewStatus.Unchanged, parsed.Title, version, Questions(parsed.Questions, null), changes, diagnostics)
-            : new AssignmentPreview(fileName, PreviewStatus.NewVersion, parsed.Title, latest.Version + 1,
-                Questions(parsed.Questions, latest), changes, diagnostics);
+        await using (var db = await dbFactory.CreateDbContextAsync())
+            await db.DemandRoleAsync(userId, Roles.Admin);
+        var plan = await importer.PlanAsync(content);
+        return new AssignmentPreview(fileName, plan, WithLineText(plan.Parsed.Diagnostics, content));
     }
 
     /// <summary>Imports through <see cref="AssignmentImporter"/>, recording the acting admin as the importer.</summary>
@@ -85,22 +62,6 @@ public sealed class AssignmentAdministration(IDbContextFactory<QuizDbContext> db
             .Select(q => new ParsedQuestion(q.Number, q.Prompt, q.ModelAnswer)).ToList());
         return new ExportedDocument($"{FileNamePart(stored.Assignment.Title)}-v{stored.Version}.md", AssignmentExporter.Export(document));
     }
-
-    /// <summary>
-    /// The document's questions with the keywords an import would store: a question unchanged since the latest
-    /// version keeps keywords an instructor edited there (the importer's rule), the rest get extracted ones.
-    /// </summary>
-    static List<ImportedQuestion> Questions(IReadOnlyList<ImportedQuestion> parsed, AssignmentVersion? latest) =>
-        parsed.Select(q =>
-        {
-            var before = latest?.Questions.SingleOrDefault(p => p.Number == q.Number);
-            var keepsEdited = before is not null && before.Prompt == q.Prompt && before.ModelAnswer == q.ModelAnswer
-                && before.Keywords.Count > 0 && before.Keywords.All(k => k.Origin == KeywordOrigin.Edited);
-            return keepsEdited
-                ? q with { Keywords = before!.Keywords.OrderBy(k => k.Position)
-                    .Select(k => new ImportedKeyword(k.Phrase, k.Alternatives, k.Weight, k.Required, k.Origin)).ToList() }
-                : q;
-        }).ToList();
 
     /// <summary>Each diagnostic with the text of the line it points at (empty when the line is not text).</summary>
     static List<DiagnosticLine> WithLineText(IReadOnlyList<Diagnostic> diagnostics, byte[] content)

@@ -1,9 +1,10 @@
 // <quiz-attempt>: the quiz page's behaviour around the server-rendered questions (Features/Attempts/AttemptPage.razor).
 // A custom element because the page is static SSR reached by Blazor's enhanced navigation, where inline scripts do
 // not run: the browser calls connectedCallback whenever the element appears and disconnectedCallback when it goes.
-import { AnswerAutosave } from "./answer-autosave.js";
+import { AnswerSection } from "./answer-section.js";
 import { AttemptCountdown } from "./attempt-countdown.js";
 import "./local-time.js";
+import { showNotice } from "./notice.js";
 
 const OFFLINE = "You are offline. Your answers are kept in this browser and will be saved when the connection returns.";
 const UNREACHABLE = "The server cannot be reached. Your answers are kept in this browser and will be saved when the connection returns.";
@@ -19,7 +20,18 @@ class QuizAttempt extends HTMLElement {
         this.form = this.querySelector("[data-submit-form]");
         this.dialog = this.querySelector("[data-submit-dialog]");
         this.sections = [...this.querySelectorAll("section[data-question]")];
-        this.answers = new Map(this.sections.map(section => [section.dataset.question, new AnswerAutosave(this, section)]));
+        const page = {
+            attemptId: this.attemptId,
+            saveUrl: this.saveUrl,
+            token: () => this.token,
+            changed: answer => this.answerChanged(answer),
+            closed: message => this.closed(message),
+            mustReload: message => this.mustReload(message),
+            reachable: () => this.reachable(),
+            unreachable: () => this.unreachable(),
+            serverTime: serverNow => this.serverTime(serverNow),
+        };
+        this.answers = new Map(this.sections.map(section => [section.dataset.question, new AnswerSection(section, page)]));
         this.links = new Map([...this.querySelectorAll("[data-goto]")].map(link => [link.dataset.goto, link]));
         this.submitting = false;
 
@@ -225,20 +237,9 @@ class QuizAttempt extends HTMLElement {
         this.halt(message ?? "Reload the page to keep saving.", "", ["Reload the page", () => location.reload()]);
     }
 
-    halt(message, detail, [label, act]) {
-        this.answers.forEach(answer => {
-            answer.halted = answer.halted ?? "closed";
-            if (answer.dirty)
-                answer.showStatus("halted", "Not saved: see the message at the top; the text is kept in this browser");
-        });
-        const text = document.createElement("p"), button = document.createElement("button");
-        text.textContent = `${message} ${detail}`.trim();
-        button.type = "button";
-        button.className = "btn btn-sm btn-light";
-        button.textContent = label;
-        button.addEventListener("click", act);
-        this.haltedBanner.replaceChildren(text, button);
-        this.haltedBanner.hidden = false;
+    halt(message, detail, action) {
+        this.answers.forEach(answer => answer.stopSaving());
+        showNotice(this.haltedBanner, `${message} ${detail}`.trim(), [action], "btn btn-sm btn-light");
     }
 }
 

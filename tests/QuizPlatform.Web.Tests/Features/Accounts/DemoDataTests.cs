@@ -1,7 +1,4 @@
-extern alias cli;
-
 using System.Net;
-using cli::QuizPlatform.Cli;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +6,6 @@ using QuizPlatform.Data;
 using QuizPlatform.Data.Demo;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Web.Features.Classes;
-using QuizPlatform.Web.Tests.Cli;
 using QuizPlatform.Web.Tests.Infrastructure;
 using QuizPlatform.Web.Tests.Support;
 using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
@@ -119,22 +115,5 @@ public sealed class DemoDataTests
         await using var db = app.Services.CreateDbContext();
 
         Assert.False(await db.Users.AnyAsync(u => u.Email!.EndsWith("@demo.local")));
-    }
-
-    [Theory, AllDatabaseProviders]
-    public async Task SeedCommandWithDemoAddsTheDemoDataOnce(DatabaseProvider provider)
-    {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        var quiz = new DatabaseCli(database);
-        await quiz.MigrateAsync();
-        string[] seed = ["seed", "--demo", $"--Seeding:Directory={Path.GetDirectoryName(CliRunner.SeedFile)}"];
-
-        var first = await quiz.RunAsync(seed);
-        var second = await quiz.RunAsync(seed);
-
-        Assert.True(first.ExitCode == ExitCodes.Success, first.Stderr);
-        Assert.Contains("Demo data: 7 account(s) created, class CNN 101 created, 5 student(s) enrolled, quiz created.", first.Stdout);
-        Assert.True(second.ExitCode == ExitCodes.Success, second.Stderr);
-        Assert.Contains("Demo data: 0 account(s) created, class CNN 101 present, 0 student(s) enrolled, quiz present.", second.Stdout);
     }
 }

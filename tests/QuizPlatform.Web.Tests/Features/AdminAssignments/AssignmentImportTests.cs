@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Assignments;
+using QuizPlatform.Data.Entities;
 using QuizPlatform.Importing;
 using QuizPlatform.Web.Features.AdminAssignments;
 using QuizPlatform.Web.Tests.Infrastructure;
@@ -77,8 +78,8 @@ public sealed class AssignmentImportTests
         var preview = await administration.PreviewAsync(adminId, Bytes(Documents.Broken), "week1.md");
         var imported = await administration.ImportAsync(adminId, Bytes(Documents.Broken), "week1.md");
 
-        Assert.Equal(PreviewStatus.Invalid, preview.Status);
-        Assert.False(preview.CanImport);
+        Assert.Equal(ImportStatus.Invalid, preview.Plan.Status);
+        Assert.False(preview.Plan.CanImport);
         var error = Assert.Single(preview.Diagnostics);
         Assert.Equal((9, Severity.Error, "2. Pooling shrinks feature maps."), (error.Line, error.Severity, error.Text));
         Assert.Contains("does not match any question", error.Message);
@@ -101,14 +102,14 @@ public sealed class AssignmentImportTests
         var revised = await administration.PreviewAsync(adminId, Bytes(Documents.Revised), "week-v2.md");
         var imported = await administration.ImportAsync(adminId, Bytes(Documents.Revised), "week-v2.md");
 
-        Assert.Equal((PreviewStatus.New, 1, true), (first.Status, first.Version, first.CanImport));
-        Assert.Equal((PreviewStatus.Unchanged, 1, false), (again.Status, again.Version, again.CanImport));
-        Assert.Equal((PreviewStatus.NewVersion, 2, true), (revised.Status, revised.Version, revised.CanImport));
-        Assert.Equal(new[] { 4 }, revised.Changes!.Added);
-        Assert.Equal(new[] { 1 }, revised.Changes.Changed);
-        Assert.Equal(new[] { 3 }, revised.Changes.Removed);
-        Assert.Equal(new[] { 1, 2, 4 }, revised.Questions.Select(q => q.Number));
-        Assert.All(revised.Questions, q => Assert.NotEmpty(q.Keywords));
+        Assert.Equal((ImportStatus.Created, 1, true), (first.Plan.Status, first.Plan.Version, first.Plan.CanImport));
+        Assert.Equal((ImportStatus.Unchanged, 1, false), (again.Plan.Status, again.Plan.Version, again.Plan.CanImport));
+        Assert.Equal((ImportStatus.Updated, 2, true), (revised.Plan.Status, revised.Plan.Version, revised.Plan.CanImport));
+        Assert.Equal(new[] { 4 }, revised.Plan.Changes!.Added);
+        Assert.Equal(new[] { 1 }, revised.Plan.Changes.Changed);
+        Assert.Equal(new[] { 3 }, revised.Plan.Changes.Removed);
+        Assert.Equal(new[] { 1, 2, 4 }, revised.Plan.Questions.Select(q => q.Number));
+        Assert.All(revised.Plan.Questions, q => Assert.NotEmpty(q.Keywords));
         Assert.Equal((ImportStatus.Updated, 2), (imported.Status, imported.Version));
 
         await using var db = app.Services.CreateDbContext();
@@ -116,6 +117,59 @@ public sealed class AssignmentImportTests
         Assert.Equal(new[] { 1, 2 }, versions.Select(v => v.Version));
         Assert.Equal(new[] { 1, 2, 3 }, versions[0].Questions.Select(q => q.Number).Order());
         Assert.All(versions, v => Assert.Equal(adminId, v.ImportedById));
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task PreviewShowsWhatTheImportStores(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new QuizAppFactory(database);
+        var adminId = await app.CreateUserIdAsync("boss@quiz.local", Roles.Admin);
+        var administration = Administration(app);
+
+        // A new document, the same document again, then a revision after an instructor edited question 2's keywords.
+        var previews = new List<ImportPlan>();
+        foreach (var document in new[] { Documents.Original, Documents.Original, Documents.Revised })
+        {
+            if (document == Documents.Revised)
+                await EditKeywordsOfQuestion2Async(app, "downsampling", "strongest activation");
+            var preview = (await administration.PreviewAsync(adminId, Bytes(document), "week.md")).Plan;
+            var imported = await administration.ImportAsync(adminId, Bytes(document), "week.md");
+
+            Assert.Equal((preview.Status, preview.Version), (imported.Status, imported.Version));
+            Assert.Equal(Keywords(preview.Questions), await StoredKeywordsAsync(app, imported.AssignmentVersionId!.Value));
+            previews.Add(preview);
+        }
+
+        Assert.Equal(new[] { (ImportStatus.Created, 1), (ImportStatus.Unchanged, 1), (ImportStatus.Updated, 2) },
+            previews.Select(p => (p.Status, p.Version!.Value)));
+        var kept = previews[2].Questions.Single(q => q.Number == 2).Keywords;
+        Assert.Equal(new[] { "downsampling", "strongest activation" }, kept.Select(k => k.Phrase));
+        Assert.All(kept, k => Assert.Equal(KeywordOrigin.Edited, k.Origin));
+    }
+
+    static List<string> Keywords(IEnumerable<ImportedQuestion> questions) =>
+        questions.SelectMany(q => q.Keywords.Select(k =>
+            $"{q.Number}: {k.Phrase} ({string.Join("|", k.Alternatives)}) {k.Weight} {k.Required} {k.Origin}")).ToList();
+
+    static async Task<List<string>> StoredKeywordsAsync(QuizAppFactory app, int versionId)
+    {
+        await using var db = app.Services.CreateDbContext();
+        var questions = await db.Questions.Where(q => q.AssignmentVersionId == versionId).Include(q => q.Keywords).ToListAsync();
+        return Keywords(questions.OrderBy(q => q.Number).Select(q => new ImportedQuestion(q.Number, q.Prompt, q.ModelAnswer,
+            q.Keywords.OrderBy(k => k.Position)
+                .Select(k => new ImportedKeyword(k.Phrase, k.Alternatives, k.Weight, k.Required, k.Origin)).ToList())));
+    }
+
+    /// <summary>What an instructor's edit leaves in the latest version: question 2 with only edited keywords.</summary>
+    static async Task EditKeywordsOfQuestion2Async(QuizAppFactory app, params string[] phrases)
+    {
+        await using var db = app.Services.CreateDbContext();
+        var question = await db.Questions.Include(q => q.Keywords).SingleAsync(q => q.Number == 2);
+        db.RemoveRange(question.Keywords);
+        question.Keywords = phrases.Select((phrase, position) =>
+            new QuestionKeyword { Phrase = phrase, Position = position, Origin = KeywordOrigin.Edited }).ToList();
+        await db.SaveChangesAsync();
     }
 
     [Theory]

@@ -1,20 +1,19 @@
 using System.Net;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
+using Bunit;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using QuizPlatform.Data;
 using QuizPlatform.Web.Features.AdminAssignments;
 using QuizPlatform.Web.Tests.Infrastructure;
 using QuizPlatform.Web.Tests.Support;
 using static QuizPlatform.Web.Tests.Features.AdminAssignments.AssignmentImportTests;
+using static QuizPlatform.Web.Tests.Features.AdminAssignments.ImportPreviewTests;
 using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
 
 namespace QuizPlatform.Web.Tests.Features.AdminAssignments;
 
-/// <summary>What the admin reads on the import page: the preview rendered to HTML, and the pages served to the admin.</summary>
+/// <summary>What the admin reads on the import page: the preview of stored documents rendered, and the page served to the admin.</summary>
 public sealed class PreviewRenderingTests
 {
     [Theory, AllDatabaseProviders]
@@ -25,19 +24,20 @@ public sealed class PreviewRenderingTests
         var adminId = await app.CreateUserIdAsync("boss@quiz.local", Roles.Admin);
         await Administration(app).ImportAsync(adminId, Bytes(Documents.Original), "week.md");
 
-        var broken = await RenderAsync(app, await Administration(app).PreviewAsync(adminId, Bytes(Documents.Broken), "week1.md"));
-        var revised = await RenderAsync(app, await Administration(app).PreviewAsync(adminId,
+        await using var bunit = new BunitContext();
+        var broken = Render(bunit, await Administration(app).PreviewAsync(adminId, Bytes(Documents.Broken), "week1.md"));
+        var revised = Render(bunit, await Administration(app).PreviewAsync(adminId,
             Bytes(Documents.Revised.Replace("few parameters", "**few** parameters")), "week.md"));
 
-        Assert.Contains("<td>9</td>", broken);
-        Assert.Contains("<code class=\"line-text\">2. Pooling shrinks feature maps.</code>", broken);
-        Assert.Contains("nothing can be imported", broken);
-        Assert.Contains("New version 2", revised);
-        Assert.Contains("Added questions: 4", revised);
-        Assert.Contains("Changed questions: 1, 2", revised);
-        Assert.Contains("Removed questions: 3", revised);
-        Assert.Contains("<strong>few</strong> parameters", revised);
-        Assert.Contains("class=\"keywords\"", revised);
+        Assert.Contains("nothing can be imported", Status(broken));
+        var error = Assert.Single(Rows(broken.Find("table"), "Line", "Line text"));
+        Assert.Equal(["9", "2. Pooling shrinks feature maps."], error);
+        Assert.StartsWith("New version 2", Status(revised));
+        Assert.Equal(["Added questions: 4", "Changed questions: 1, 2", "Removed questions: 3"],
+            revised.FindAll("section > ul > li").Select(Text));
+        Assert.Contains(QuestionArticle(revised, "Question 2").QuerySelectorAll("strong"), strong =>
+            strong.TextContent == "few" && strong.ParentElement!.TextContent.Contains("few parameters"));
+        Assert.NotEmpty(KeywordsOf(revised, "Question 2"));
     }
 
     [Theory, AllDatabaseProviders]
@@ -61,14 +61,6 @@ public sealed class PreviewRenderingTests
         Assert.False(await db.Assignments.AnyAsync());
     }
 
-    static async Task<string> RenderAsync(WebApplicationFactory<Program> app, AssignmentPreview preview)
-    {
-        await using var renderer = new HtmlRenderer(app.Services, app.Services.GetRequiredService<ILoggerFactory>());
-        return await renderer.Dispatcher.InvokeAsync(async () =>
-        {
-            var output = await renderer.RenderComponentAsync<ImportPreview>(
-                ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(ImportPreview.Preview)] = preview }));
-            return output.ToHtmlString();
-        });
-    }
+    static IRenderedComponent<ImportPreview> Render(BunitContext bunit, AssignmentPreview preview) =>
+        bunit.Render<ImportPreview>(p => p.Add(c => c.Preview, preview));
 }

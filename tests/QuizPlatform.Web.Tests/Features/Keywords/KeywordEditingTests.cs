@@ -95,7 +95,7 @@ public sealed class KeywordEditingTests
         var preview = await Administration(app).PreviewAsync(adminId, Bytes(Documents.Revised), "week.md");
         var revised = await Administration(app).ImportAsync(adminId, Bytes(Documents.Revised), "week.md");
 
-        Assert.Equal(new[] { "downsampling", "strongest activation" }, preview.Questions.Single(q => q.Number == 2).Keywords.Select(k => k.Phrase));
+        Assert.Equal(new[] { "downsampling", "strongest activation" }, preview.Plan.Questions.Single(q => q.Number == 2).Keywords.Select(k => k.Phrase));
         var kept = await KeywordsAsync(app, await QuestionIdAsync(app, revised.AssignmentVersionId!.Value, 2));
         Assert.Equal(new[] { "downsampling", "strongest activation" }, kept.Select(k => k.Phrase));
         Assert.All(kept, k => Assert.Equal(KeywordOrigin.Edited, k.Origin));

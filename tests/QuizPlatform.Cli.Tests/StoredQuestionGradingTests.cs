@@ -1,11 +1,8 @@
-extern alias cli;
-
 using System.Text.Json.Nodes;
-using cli::QuizPlatform.Cli;
 using QuizPlatform.Web.Tests.Infrastructure;
 using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
 
-namespace QuizPlatform.Web.Tests.Cli;
+namespace QuizPlatform.Cli.Tests;
 
 public class StoredQuestionGradingTests
 {

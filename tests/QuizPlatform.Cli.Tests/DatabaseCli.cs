@@ -1,13 +1,10 @@
-extern alias cli;
-
-using cli::QuizPlatform.Cli;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QuizPlatform.Data;
 using QuizPlatform.Web.Tests.Infrastructure;
 using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
 
-namespace QuizPlatform.Web.Tests.Cli;
+namespace QuizPlatform.Cli.Tests;
 
 /// <summary>Runs <c>quiz</c> against one test database, configured the way a user would: by command-line overrides.</summary>
 public sealed class DatabaseCli(TestDatabase database)

@@ -1,8 +1,4 @@
-extern alias cli;
-
-using cli::QuizPlatform.Cli;
-
-namespace QuizPlatform.Web.Tests.Cli;
+namespace QuizPlatform.Cli.Tests;
 
 public sealed record CliRun(int ExitCode, string Stdout, string Stderr)
 {

@@ -1,10 +1,7 @@
-extern alias cli;
-
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using cli::QuizPlatform.Cli;
 
-namespace QuizPlatform.Web.Tests.Cli;
+namespace QuizPlatform.Cli.Tests;
 
 public class GradeCommandTests
 {

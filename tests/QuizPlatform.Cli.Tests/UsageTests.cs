@@ -1,8 +1,5 @@
-extern alias cli;
 
-using cli::QuizPlatform.Cli;
-
-namespace QuizPlatform.Web.Tests.Cli;
+namespace QuizPlatform.Cli.Tests;
 
 public class UsageTests
 {

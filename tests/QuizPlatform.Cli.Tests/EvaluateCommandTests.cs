@@ -1,9 +1,6 @@
-extern alias cli;
-
 using System.Text.RegularExpressions;
-using cli::QuizPlatform.Cli;
 
-namespace QuizPlatform.Web.Tests.Cli;
+namespace QuizPlatform.Cli.Tests;
 
 public class EvaluateCommandTests
 {

@@ -1,0 +1,35 @@
+// Stand-ins for what the browser gives the quiz page's scripts: localStorage and a server answering saves.
+
+/** A Storage kept in memory; `full` makes every write fail as a full or blocked localStorage does. */
+export function memoryStorage({ full = false } = {}) {
+    const items = new Map();
+    return {
+        getItem: key => items.get(key) ?? null,
+        setItem: (key, value) => {
+            if (full)
+                throw new Error("QuotaExceededError");
+            items.set(key, String(value));
+        },
+        removeItem: key => items.delete(key),
+        get length() { return items.size; },
+    };
+}
+
+/**
+ * A fetch that answers each PUT with the next of <replies> ({status, body} or "offline" for a failed request) and
+ * remembers what was sent ({url, text, baseVersion, token}).
+ */
+export function fakeServer(...replies) {
+    const requests = [];
+    const fetch = async (url, init) => {
+        const { text, baseVersion } = JSON.parse(init.body);
+        requests.push({ url, text, baseVersion, token: init.headers.RequestVerificationToken });
+        const reply = replies.shift();
+        if (reply === undefined)
+            throw new Error(`unexpected save of ${JSON.stringify(text)}`);
+        if (reply === "offline")
+            throw new TypeError("Failed to fetch");
+        return { status: reply.status, json: async () => reply.body ?? {} };
+    };
+    return { fetch, requests, reply: (...more) => replies.push(...more) };
+}
