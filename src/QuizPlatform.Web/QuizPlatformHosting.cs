@@ -26,7 +26,7 @@ public static class QuizPlatformHosting
         services.AddAccountsFeature();
         services.AddUsersFeature();
         services.AddAdminAssignmentsFeature();
-        services.AddScoped<KeywordEditing>();
+        services.AddAssignmentsFeature();
         services.AddClassesFeature();
         services.AddQuizzesFeature();
         services.AddRostersFeature();
