@@ -19,6 +19,7 @@ public sealed class Actor
 
     public string Id { get; }
     public bool IsAdmin => roles.Contains(Roles.Admin);
+    public bool IsStudent => roles.Contains(Roles.Student);
     /// <summary>Instructors and admins teach: they manage classes, quizzes and keywords.</summary>
     public bool Teaches => IsAdmin || roles.Contains(Roles.Instructor);
 
@@ -45,7 +46,7 @@ public sealed class Actor
 
     /// <summary>Throws unless the user may teach (instructor or admin): the check behind every instructor page.</summary>
     public Actor EnsureTeaches() =>
-        Teaches ? this : throw new UnauthorizedAccessException("Only instructors and admins manage classes and quizzes.");
+        Teaches ? this : throw new UnauthorizedAccessException("Only instructors and admins may see or change this.");
 
     public Actor EnsureAny(params string[] wanted) =>
         wanted.Any(roles.Contains) ? this : throw new UnauthorizedAccessException($"This needs the role {string.Join(" or ", wanted)}.");

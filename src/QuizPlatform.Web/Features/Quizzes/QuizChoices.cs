@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
-using QuizPlatform.Data.Entities;
 
 namespace QuizPlatform.Web.Features.Quizzes;
 
