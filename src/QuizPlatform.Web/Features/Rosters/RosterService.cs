@@ -47,10 +47,14 @@ public sealed class RosterService(IServiceScopeFactory scopes, IDbContextFactory
             return (false, plan);
 
         var classes = await ClassIdsByNameAsync(db);
+        var now = clock.GetUtcNow().UtcDateTime;
         var created = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var row in plan.Rows.Where(r => r.Outcome == RosterOutcome.Created))
         {
-            var student = new ApplicationUser { UserName = row.Line.Email, Email = row.Line.Email, EmailConfirmed = true, DisplayName = row.Line.Name };
+            var student = new ApplicationUser
+            {
+                UserName = row.Line.Email, Email = row.Line.Email, EmailConfirmed = true, DisplayName = row.Line.Name, CreatedAt = now,
+            };
             var result = await users.CreateAsync(student);
             if (result.Succeeded)
                 result = await users.AddToRoleAsync(student, Roles.Student);
@@ -60,7 +64,6 @@ public sealed class RosterService(IServiceScopeFactory scopes, IDbContextFactory
         }
         var emails = plan.Rows.Where(r => r.Outcome == RosterOutcome.Enrolled).Select(r => r.Line.Email.ToUpperInvariant()).ToList();
         var existing = await db.Users.Where(u => emails.Contains(u.NormalizedEmail!)).ToDictionaryAsync(u => u.NormalizedEmail!, u => u.Id);
-        var now = clock.GetUtcNow().UtcDateTime;
         foreach (var row in plan.Rows.Where(r => r.Outcome is RosterOutcome.Created or RosterOutcome.Enrolled))
         {
             var studentId = created.TryGetValue(row.Line.Email, out var id) ? id : existing[row.Line.Email.ToUpperInvariant()];

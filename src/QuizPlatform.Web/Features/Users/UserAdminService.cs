@@ -24,7 +24,7 @@ public sealed record UserChange(bool Succeeded, IReadOnlyList<string> Errors, st
 /// call takes the acting user's id and refuses (<see cref="UnauthorizedAccessException"/>) unless that user is an
 /// active admin. Each operation runs in its own scope, so a page's circuit never holds a user manager's context.
 /// </summary>
-public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFactory<QuizDbContext> contextFactory)
+public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFactory<QuizDbContext> contextFactory, TimeProvider clock)
 {
     public const int DefaultPageSize = 20;
 
@@ -64,7 +64,11 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var generated = string.IsNullOrEmpty(password);
         password = generated ? IdentityBootstrapper.GeneratePassword() : password;
-        var user = new ApplicationUser { UserName = email.Trim(), Email = email.Trim(), EmailConfirmed = true, DisplayName = displayName.Trim() };
+        var user = new ApplicationUser
+        {
+            UserName = email.Trim(), Email = email.Trim(), EmailConfirmed = true, DisplayName = displayName.Trim(),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
         var created = await users.CreateAsync(user, password!);
         if (!created.Succeeded)
             return Failed(created);
