@@ -40,20 +40,16 @@ public sealed class AssignmentPagesAccessTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
-        var assignmentId = await ImportAsync(app);
-        var teacher = await app.CreateUserAsync("teacher@quiz.local", Roles.Instructor);
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        using var _ = await client.SignInAsync("teacher@quiz.local", TestUsers.Password);
-        Assert.Contains(Title, await client.GetStringAsync("/assignments"));
+        var (teacherId, assignmentId) = await SignInInstructorAsync(app, client);
 
-        await ChangeUserAsync(app, teacher.Id, async (users, user) =>
+        await ChangeUserAsync(app, teacherId, async (users, user) =>
         {
             user.IsActive = false;
             return await users.UpdateAsync(user);
         });
 
-        await AssertRefusedAsync(client, "/assignments");
-        await AssertRefusedAsync(client, $"/assignments/{assignmentId}");
+        await AssertBothPagesRefusedAsync(client, assignmentId);
     }
 
     [Theory, AllDatabaseProviders]
@@ -61,26 +57,36 @@ public sealed class AssignmentPagesAccessTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
-        var assignmentId = await ImportAsync(app);
-        var teacher = await app.CreateUserAsync("teacher@quiz.local", Roles.Instructor);
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        using var _ = await client.SignInAsync("teacher@quiz.local", TestUsers.Password);
-        Assert.Contains(Title, await client.GetStringAsync($"/assignments/{assignmentId}"));
+        var (teacherId, assignmentId) = await SignInInstructorAsync(app, client);
 
-        await ChangeUserAsync(app, teacher.Id, (users, user) => users.RemoveFromRoleAsync(user, Roles.Instructor));
+        await ChangeUserAsync(app, teacherId, (users, user) => users.RemoveFromRoleAsync(user, Roles.Instructor));
 
-        await AssertRefusedAsync(client, "/assignments");
-        await AssertRefusedAsync(client, $"/assignments/{assignmentId}");
+        await AssertBothPagesRefusedAsync(client, assignmentId);
     }
 
-    private static async Task AssertRefusedAsync(HttpClient client, string url)
+    /// <summary>Signs <paramref name="client"/> in as an instructor who can read both pages of an imported assignment.</summary>
+    private static async Task<(string TeacherId, int AssignmentId)> SignInInstructorAsync(QuizAppFactory app, HttpClient client)
     {
-        using var response = await client.GetAsync(url);
-        var page = await response.Content.ReadAsStringAsync();
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Only instructors and admins", page);
-        Assert.DoesNotContain(Title, page);
-        Assert.DoesNotContain("Model answer", page);
+        var assignmentId = await ImportAsync(app);
+        var teacherId = await app.CreateUserIdAsync("teacher@quiz.local", Roles.Instructor);
+        (await client.SignInAsync("teacher@quiz.local", TestUsers.Password)).Dispose();
+        Assert.Contains(Title, await client.GetStringAsync("/assignments"));
+        Assert.Contains(Title, await client.GetStringAsync($"/assignments/{assignmentId}"));
+        return (teacherId, assignmentId);
+    }
+
+    private static async Task AssertBothPagesRefusedAsync(HttpClient client, int assignmentId)
+    {
+        foreach (var url in new[] { "/assignments", $"/assignments/{assignmentId}" })
+        {
+            using var response = await client.GetAsync(url);
+            var page = await response.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("Only instructors and admins", page);
+            Assert.DoesNotContain(Title, page);
+            Assert.DoesNotContain("Model answer", page);
+        }
     }
 
     private static async Task<int> ImportAsync(QuizAppFactory app)
