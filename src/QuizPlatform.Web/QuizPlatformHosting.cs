@@ -17,6 +17,7 @@ public static class QuizPlatformHosting
     /// <summary>Blazor Server, Identity sign-in over the platform's database, and the start-up work (migrate, seed).</summary>
     public static WebApplicationBuilder AddQuizPlatform(this WebApplicationBuilder builder)
     {
+        FormattingCulture.UseForThreads();
         var services = builder.Services;
         // Pasted assignment documents travel in one circuit message: allow the importer's size, not the 32 KB default.
         services.AddRazorComponents().AddInteractiveServerComponents()
@@ -26,7 +27,7 @@ public static class QuizPlatformHosting
         services.AddAccountsFeature();
         services.AddUsersFeature();
         services.AddAdminAssignmentsFeature();
-        services.AddScoped<KeywordEditing>();
+        services.AddAssignmentsFeature();
         services.AddClassesFeature();
         services.AddQuizzesFeature();
         services.AddRostersFeature();
@@ -44,6 +45,7 @@ public static class QuizPlatformHosting
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
             app.UseHsts();
         }
+        app.UseFormattingCulture();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
 

@@ -7,5 +7,5 @@ public class ApplicationUser : IdentityUser
 {
     public string DisplayName { get; set; } = "";
     public bool IsActive { get; set; } = true;
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
 }
