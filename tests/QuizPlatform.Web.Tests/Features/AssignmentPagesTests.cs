@@ -22,7 +22,7 @@ public sealed class AssignmentPagesTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new QuizAppFactory(database);
-        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = app.CreateNonRedirectingClient();
 
         using var response = await client.GetAsync("/assignments");
 
@@ -36,7 +36,7 @@ public sealed class AssignmentPagesTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
         await app.CreateUserAsync("student@quiz.local", Roles.Student);
-        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = app.CreateNonRedirectingClient();
         using var _ = await client.SignInAsync("student@quiz.local", TestUsers.Password);
 
         using var response = await client.GetAsync("/assignments");
@@ -61,7 +61,7 @@ public sealed class AssignmentPagesTests
             1. It is shown as **text** and runs nothing at all.
             """), "hostile.md");
         Assert.Equal(ImportStatus.Created, imported.Status);
-        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = app.CreateNonRedirectingClient();
         using var _ = await client.SignInAsync("teacher@quiz.local", TestUsers.Password);
 
         var list = await client.GetStringAsync("/assignments");

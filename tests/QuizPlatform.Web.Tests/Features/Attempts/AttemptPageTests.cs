@@ -87,9 +87,9 @@ public sealed class AttemptPageTests
         var quiz = await scene.OpenQuizAsync();
         var attempt = (await scene.AttemptService().StartAsync(scene.Sam, quiz)).AttemptId!.Value;
         using var sam = await scene.SignedInAsync("sam@quiz.local");
-        var page = await sam.GetStringAsync($"/attempts/{attempt}");
-        var fields = new FormUrlEncodedContent(TakingPages.FormFields(page, "submit-attempt"));
-        var again = new FormUrlEncodedContent(TakingPages.FormFields(page, "submit-attempt"));
+        var page = await sam.GetPageAsync($"/attempts/{attempt}");
+        var fields = new FormUrlEncodedContent(page.HiddenFields("submit-attempt"));
+        var again = new FormUrlEncodedContent(page.HiddenFields("submit-attempt"));
 
         using var first = await sam.PostAsync($"/attempts/{attempt}", fields);
         DateTime? submittedAt;

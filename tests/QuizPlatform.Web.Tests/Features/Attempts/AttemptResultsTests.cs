@@ -38,9 +38,9 @@ public sealed class AttemptResultsTests
         // The attempt was taken while the quiz was open; now time moves on (or the instructor changes the quiz).
         await scene.ChangeQuizAsync(quizId, q =>
         {
-            q.ClosesAt = quiz == "open" ? q.ClosesAt : quiz == "without close time" ? null : DateTime.UtcNow.AddMinutes(-1);
+            q.ClosesAt = quiz == "open" ? q.ClosesAt : quiz == "without close time" ? null : scene.Now.AddMinutes(-1);
             if (quiz.Contains("extension"))
-                q.Accommodations.Add(new Accommodation { StudentId = scene.Sam, ExtendedClosesAt = DateTime.UtcNow.AddDays(1) });
+                q.Accommodations.Add(new Accommodation { StudentId = scene.Sam, ExtendedClosesAt = scene.Now.AddDays(1) });
         });
 
         var result = await scene.Results.LoadAsync(scene.Sam, attemptId);
@@ -175,7 +175,7 @@ public sealed class AttemptResultsTests
         {
             var grade = await db.Grades.Where(g => g.Response.AttemptId == attemptId).OrderBy(g => g.Response.Position).FirstAsync();
             (grade.OverrideScore, grade.OverriddenById, grade.OverrideReason, grade.OverriddenAt) =
-                (1.25, scene.Scene.Alice, "Partly right", DateTime.UtcNow);
+                (1.25, scene.Scene.Alice, "Partly right", scene.Now);
             await db.SaveChangesAsync();
         }
 
@@ -208,7 +208,7 @@ public sealed class AttemptResultsTests
         await using var scene = await ResultsScene.CreateAsync(provider);
         var attemptId = await scene.AnswerAsync(await scene.AddQuizAsync(), Answers);
         await using (var db = scene.App.Services.CreateDbContext())
-            await db.Attempts.Where(a => a.Id == attemptId).ExecuteUpdateAsync(a => a.SetProperty(x => x.Deadline, DateTime.UtcNow.AddMinutes(-2)));
+            await db.Attempts.Where(a => a.Id == attemptId).ExecuteUpdateAsync(a => a.SetProperty(x => x.Deadline, scene.Now.AddMinutes(-2)));
 
         var result = await scene.Results.LoadAsync(scene.Sam, attemptId);
         using var sam = await scene.ClientAsync();

@@ -11,9 +11,8 @@ using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
 namespace QuizPlatform.Web.Tests.Features.Attempts;
 
 /// <summary>
-/// The quiz scene (Sam in Alice's class "Algebra", three questions) plus attempt services on a clock the test moves:
-/// <see cref="Attempts"/> runs on <see cref="Clock"/>, while the app's own services (background submitter and grader)
-/// run on real time.
+/// The quiz scene (Sam in Alice's class "Algebra", three questions) with the app's clock starting at <see cref="Start"/>:
+/// <see cref="Attempts"/> and the app's own services run on <see cref="Clock"/>, which moves only when the test moves it.
 /// </summary>
 public sealed class AttemptScene : IAsyncDisposable
 {
@@ -22,18 +21,14 @@ public sealed class AttemptScene : IAsyncDisposable
     private AttemptScene(QuizScene quiz) => Quiz = quiz;
 
     public QuizScene Quiz { get; }
-    public FakeTimeProvider Clock { get; } = new(Start);
-    public AttemptService Attempts { get; private set; } = null!;
+    public FakeTimeProvider Clock => Quiz.App.Clock;
+    public AttemptService Attempts => Services.GetRequiredService<AttemptService>();
     public string Sam => Quiz.Sam;
     public IServiceProvider Services => Quiz.App.Services;
 
-    public static async Task<AttemptScene> CreateAsync(DatabaseProvider provider, params (string Key, string? Value)[] settings)
-    {
-        var scene = new AttemptScene(await QuizScene.CreateAsync(provider, settings));
-        scene.Attempts = new AttemptService(scene.Services.GetRequiredService<IDbContextFactory<QuizDbContext>>(), scene.Clock,
-            new GradingQueue());
-        return scene;
-    }
+    /// <param name="settings">e.g. <c>("Attempts:BackgroundWorkers", "true")</c> for the grader and the expiry submitter.</param>
+    public static async Task<AttemptScene> CreateAsync(DatabaseProvider provider, params (string Key, string? Value)[] settings) =>
+        new(await QuizScene.CreateAsync(provider, Start, settings));
 
     /// <summary>
     /// A quiz of Alice's over the three questions (1, 2 and 3 points) for Algebra, open an hour before

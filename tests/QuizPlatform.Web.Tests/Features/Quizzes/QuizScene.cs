@@ -29,14 +29,21 @@ public sealed class QuizScene : IAsyncDisposable
     public int BiologyId { get; private set; }
     public int VersionId { get; private set; }
 
+    /// <summary>The app's clock: it stays where the scene started unless a test moves <c>App.Clock</c>.</summary>
+    public DateTime Now => App.Clock.GetUtcNow().UtcDateTime;
+
     public QuizAuthoring Authoring => App.Services.GetRequiredService<QuizAuthoring>();
     public QuizChoices Choices => App.Services.GetRequiredService<QuizChoices>();
 
-    /// <param name="settings">App settings on top of the known admin's, e.g. <c>("Attempts:ExpiryScanInterval", "00:00:00.2")</c>.</param>
-    public static async Task<QuizScene> CreateAsync(DatabaseProvider provider, params (string Key, string? Value)[] settings)
+    /// <param name="settings">App settings on top of the known admin's, e.g. <c>("Attempts:BackgroundWorkers", "true")</c>.</param>
+    public static Task<QuizScene> CreateAsync(DatabaseProvider provider, params (string Key, string? Value)[] settings) =>
+        CreateAsync(provider, null, settings);
+
+    /// <param name="now">Where the app's clock starts; the real time when null.</param>
+    public static async Task<QuizScene> CreateAsync(DatabaseProvider provider, DateTimeOffset? now, (string Key, string? Value)[] settings)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        var scene = new QuizScene(database, new QuizAppFactory(database, TestUsers.KnownAdmin(settings)));
+        var scene = new QuizScene(database, new QuizAppFactory(database, TestUsers.KnownAdmin(settings), now));
         var app = scene.App;
         var imported = await app.Services.GetRequiredService<AssignmentImporter>().ImportAsync(Encoding.UTF8.GetBytes("""
             # Networks
@@ -80,7 +87,7 @@ public sealed class QuizScene : IAsyncDisposable
     public async Task StartAttemptAsync(int quizId)
     {
         await using var db = App.Services.CreateDbContext();
-        db.Attempts.Add(new Attempt { QuizId = quizId, StudentId = Sam, Number = 1, StartedAt = DateTime.UtcNow });
+        db.Attempts.Add(new Attempt { QuizId = quizId, StudentId = Sam, Number = 1, StartedAt = Now });
         await db.SaveChangesAsync();
     }
 
