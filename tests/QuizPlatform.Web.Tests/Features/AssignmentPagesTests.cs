@@ -65,12 +65,13 @@ public sealed class AssignmentPagesTests
         using var _ = await client.SignInAsync("teacher@quiz.local", TestUsers.Password);
 
         var list = await client.GetStringAsync("/assignments");
-        var page = await client.GetStringAsync($"/assignments/{imported.AssignmentId}");
+        var html = await client.GetStringAsync($"/assignments/{imported.AssignmentId}");
+        var page = Pages.Parse(html);
 
         Assert.Contains("Hostile", list);
-        Assert.Contains("&lt;script&gt;alert", page);
-        Assert.DoesNotContain("<script>alert", page);
-        Assert.DoesNotContain("javascript:", page);
-        Assert.Contains("<strong>text</strong>", page);
+        Assert.Contains("<script>alert", page.Text());
+        Assert.DoesNotContain(page.Scripts, script => script.Text.Contains("alert"));
+        Assert.DoesNotContain("javascript:", html);
+        Assert.Contains(page.QuerySelectorAll("strong"), strong => strong.Text() == "text");
     }
 }

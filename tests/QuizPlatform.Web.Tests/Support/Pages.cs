@@ -25,8 +25,7 @@ public static class Pages
 
     /// <summary>The page's text as a user reads it, whitespace collapsed.</summary>
     public static string Text(this IParentNode node) =>
-        string.Join(' ', (node is IDocument document ? document.Body!.TextContent : ((INode)node).TextContent)
-            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        Collapse(node is IDocument document ? document.Body!.TextContent : ((INode)node).TextContent);
 
     /// <summary>The element with ARIA role or native equivalent <paramref name="role"/> whose accessible name is <paramref name="name"/>.</summary>
     public static IElement? ByRole(this IParentNode node, string role, string name) =>
@@ -46,6 +45,11 @@ public static class Pages
         }
         return page.QuerySelectorAll("[aria-label]").FirstOrDefault(e => e.GetAttribute("aria-label") == label);
     }
+
+    /// <summary>What follows the heading whose text is <paramref name="heading"/>: the paragraph or list it heads.</summary>
+    public static IElement UnderHeading(this IParentNode node, string heading) =>
+        node.QuerySelectorAll("h1, h2, h3, h4, h5, h6").FirstOrDefault(h => Collapse(h.TextContent) == heading)?.NextElementSibling
+        ?? throw new InvalidOperationException($"No heading \"{heading}\" followed by content.");
 
     /// <summary>
     /// The hidden fields (handler name, antiforgery token) of the form whose <c>_handler</c> is <paramref name="formName"/>,

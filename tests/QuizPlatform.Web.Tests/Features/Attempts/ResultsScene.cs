@@ -1,4 +1,5 @@
-using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QuizPlatform.Data.Entities;
@@ -17,7 +18,7 @@ namespace QuizPlatform.Web.Tests.Features.Attempts;
 /// nothing hands in an attempt a test left past its deadline on purpose.
 /// Question 1 ("What does a convolution layer learn?") has the keywords filters, edges and weights.
 /// </summary>
-public sealed partial class ResultsScene : IAsyncDisposable
+public sealed class ResultsScene : IAsyncDisposable
 {
     public const string ModelAnswer1 = "It learns local filters that detect features such as edges.";
 
@@ -115,12 +116,12 @@ public sealed partial class ResultsScene : IAsyncDisposable
         return client;
     }
 
-    /// <summary>The results page's HTML without CSS-isolation attributes (b-xxxxxxxxxx), so tests can match markup.</summary>
-    public static async Task<string> PageAsync(HttpClient client, int attemptId) =>
-        ScopeAttribute().Replace(await client.GetStringAsync($"/attempts/{attemptId}/results"), "");
+    /// <summary>Sam's results page for <paramref name="attemptId"/>, as a browser parses it.</summary>
+    public static Task<IHtmlDocument> PageAsync(HttpClient client, int attemptId) => client.GetPageAsync($"/attempts/{attemptId}/results");
 
-    [GeneratedRegex(@" b-[a-z0-9]{10}(?=[ >])")]
-    private static partial Regex ScopeAttribute();
+    /// <summary>The page's card for question <paramref name="number"/> (a region named "Question n").</summary>
+    public static IElement Question(IDocument page, int number) =>
+        page.ByRole("region", $"Question {number}") ?? throw new InvalidOperationException($"No card for question {number}.");
 
     public ValueTask DisposeAsync() => Scene.DisposeAsync();
 }

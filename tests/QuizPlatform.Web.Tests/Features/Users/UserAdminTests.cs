@@ -79,10 +79,10 @@ public sealed class UserAdminTests
         using var client = app.CreateNonRedirectingClient();
         using var _ = await client.SignInAsync("admin@quiz.local", TestUsers.Password);
 
-        var page = await client.GetStringAsync("/admin/users");
+        var page = await client.GetPageAsync("/admin/users");
 
-        Assert.Contains("student@quiz.local", page);
-        Assert.Contains("<label for=\"user-search\"", page);
+        Assert.Contains("student@quiz.local", page.Text());
+        Assert.NotNull(page.ByLabel("Search by email or name"));
     }
 
     [Theory, AllDatabaseProviders]
