@@ -30,28 +30,8 @@ public sealed class AttemptScene : IAsyncDisposable
     public static async Task<AttemptScene> CreateAsync(DatabaseProvider provider, params (string Key, string? Value)[] settings) =>
         new(await QuizScene.CreateAsync(provider, Start, settings));
 
-    /// <summary>
-    /// A quiz of Alice's over the three questions (1, 2 and 3 points) for Algebra, open an hour before
-    /// <see cref="Start"/> and closing a day after, 30-minute limit, one attempt, no grace, unless adjusted.
-    /// </summary>
-    public async Task<int> AddQuizAsync(Action<Quiz>? adjust = null)
-    {
-        await using var db = Services.CreateDbContext();
-        var questionIds = await db.Questions.Where(q => q.AssignmentVersionId == Quiz.VersionId).OrderBy(q => q.Number)
-            .Select(q => q.Id).ToListAsync();
-        var quiz = new Quiz
-        {
-            Title = "Networks quiz", AssignmentVersionId = Quiz.VersionId, CreatedById = Quiz.Alice,
-            OpensAt = Start.AddHours(-1), ClosesAt = Start.AddDays(1), TimeLimit = TimeSpan.FromMinutes(30),
-            ShowScore = ReviewVisibility.Immediately, ShowKeywordFeedback = ReviewVisibility.Immediately,
-            Questions = [.. questionIds.Select((id, i) => new QuizQuestion { QuestionId = id, Position = i + 1, Points = i + 1 })],
-            Classes = [new QuizClass { ClassId = Quiz.AlgebraId }],
-        };
-        adjust?.Invoke(quiz);
-        db.Quizzes.Add(quiz);
-        await db.SaveChangesAsync();
-        return quiz.Id;
-    }
+    /// <summary><see cref="QuizScene.AddQuizAsync"/>: open from an hour before <see cref="Start"/> to a day after.</summary>
+    public Task<int> AddQuizAsync(Action<Quiz>? adjust = null) => Quiz.AddQuizAsync(adjust);
 
     /// <summary>Sam's attempt at a fresh quiz and its sheet.</summary>
     public async Task<AttemptSheet> StartAsync(Action<Quiz>? adjust = null)

@@ -47,29 +47,13 @@ public sealed class ResultsScene : IAsyncDisposable
         return new ResultsScene(scene);
     }
 
-    /// <summary>
-    /// A quiz for Algebra over the three questions in order, 2 points each, open since yesterday and closing in a week,
-    /// showing everything immediately unless <paramref name="adjust"/> says otherwise.
-    /// </summary>
-    public async Task<int> AddQuizAsync(Action<Quiz>? adjust = null)
+    /// <summary><see cref="QuizScene.AddQuizAsync"/> with 2 points on each question, unless <paramref name="adjust"/> says otherwise.</summary>
+    public Task<int> AddQuizAsync(Action<Quiz>? adjust = null) => Scene.AddQuizAsync(quiz =>
     {
-        await using var db = App.Services.CreateDbContext();
-        var questionIds = await db.Questions.Where(q => q.AssignmentVersionId == Scene.VersionId).OrderBy(q => q.Number)
-            .Select(q => q.Id).ToListAsync();
-        var quiz = new Quiz
-        {
-            Title = "Networks quiz", AssignmentVersionId = Scene.VersionId, CreatedById = Scene.Alice,
-            OpensAt = Now.AddDays(-1), ClosesAt = Now.AddDays(7), TimeLimit = TimeSpan.FromMinutes(30),
-            ShowScore = ReviewVisibility.Immediately, ShowKeywordFeedback = ReviewVisibility.Immediately,
-            ShowModelAnswer = ReviewVisibility.Immediately,
-            Questions = [.. questionIds.Select((id, i) => new QuizQuestion { QuestionId = id, Position = i, Points = 2 })],
-            Classes = [new QuizClass { ClassId = Scene.AlgebraId }],
-        };
+        foreach (var question in quiz.Questions)
+            question.Points = 2;
         adjust?.Invoke(quiz);
-        db.Quizzes.Add(quiz);
-        await db.SaveChangesAsync();
-        return quiz.Id;
-    }
+    });
 
     /// <summary>Sam starts the quiz and saves <paramref name="answers"/> (question 1 first); the attempt's id.</summary>
     public async Task<int> AnswerAsync(int quizId, params string[] answers)

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using QuizPlatform.Data;
@@ -81,6 +82,32 @@ public sealed class QuizScene : IAsyncDisposable
         form.TimeLimitMinutes = 30;
         form.ClassIds = [AlgebraId];
         return form;
+    }
+
+    /// <summary>
+    /// The one default quiz of the tests that build quizzes directly: Alice's "Networks quiz" for Algebra over the three
+    /// questions in order (1, 2 and 3 points), open from an hour before <see cref="Now"/> to a day after, 30-minute limit,
+    /// one attempt, no grace, score, keyword feedback and model answer shown immediately; <paramref name="adjust"/>
+    /// changes anything before it is stored.
+    /// </summary>
+    public async Task<int> AddQuizAsync(Action<Quiz>? adjust = null)
+    {
+        await using var db = App.Services.CreateDbContext();
+        var questionIds = await db.Questions.Where(q => q.AssignmentVersionId == VersionId).OrderBy(q => q.Number)
+            .Select(q => q.Id).ToListAsync();
+        var quiz = new Quiz
+        {
+            Title = "Networks quiz", AssignmentVersionId = VersionId, CreatedById = Alice,
+            OpensAt = Now.AddHours(-1), ClosesAt = Now.AddDays(1), TimeLimit = TimeSpan.FromMinutes(30),
+            ShowScore = ReviewVisibility.Immediately, ShowKeywordFeedback = ReviewVisibility.Immediately,
+            ShowModelAnswer = ReviewVisibility.Immediately,
+            Questions = [.. questionIds.Select((id, i) => new QuizQuestion { QuestionId = id, Position = i + 1, Points = i + 1 })],
+            Classes = [new QuizClass { ClassId = AlgebraId }],
+        };
+        adjust?.Invoke(quiz);
+        db.Quizzes.Add(quiz);
+        await db.SaveChangesAsync();
+        return quiz.Id;
     }
 
     /// <summary>Sam starts an attempt, as the student side will (a row, nothing more is needed here).</summary>
