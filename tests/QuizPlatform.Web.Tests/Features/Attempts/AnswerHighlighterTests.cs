@@ -1,4 +1,5 @@
-using QuizPlatform.Web.Features.Attempts;
+using QuizPlatform.Web.Features.Grading;
+using QuizPlatform.Web.Features.StudentResults;
 
 namespace QuizPlatform.Web.Tests.Features.Attempts;
 

@@ -2,8 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Grading;
+using QuizPlatform.Web.Features.Grading;
 
-namespace QuizPlatform.Web.Features.Attempts;
+namespace QuizPlatform.Web.Features.Taking;
 
 /// <summary>
 /// A student's attempts: starting one, reading it back, saving answers under the version and deadline rules, and

@@ -1,8 +1,5 @@
 namespace QuizPlatform.Web.Features.StudentHome;
 
-/// <summary>Where a quiz stands for one student; each quiz on the student home is in exactly one of these.</summary>
-public enum StudentQuizState { NotYetOpen, Open, InProgress, Submitted, Graded, Closed }
-
 /// <summary>
 /// One quiz on the student home. Times are UTC (the page converts them to the browser's zone). <see cref="ClosesAt"/>
 /// and <see cref="TimeLimit"/> already include the student's accommodation. <see cref="TimeLeft"/> is set for an

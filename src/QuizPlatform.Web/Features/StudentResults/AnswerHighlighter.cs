@@ -1,10 +1,6 @@
-namespace QuizPlatform.Web.Features.Attempts;
+using QuizPlatform.Web.Features.Grading;
 
-/// <summary>A stretch of an answer: plain text, or marked as matching <see cref="Keywords"/> (one or more).</summary>
-public sealed record AnswerSegment(string Text, IReadOnlyList<ExplainedKeyword> Keywords)
-{
-    public bool Marked => Keywords.Count > 0;
-}
+namespace QuizPlatform.Web.Features.StudentResults;
 
 /// <summary>Cuts an answer into plain and marked stretches from the grader's keyword spans, for highlighting.</summary>
 public static class AnswerHighlighter

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
 
-namespace QuizPlatform.Web.Features.Attempts;
+namespace QuizPlatform.Web.Features.Taking;
 
 /// <summary>A quiz's rules as they apply to one student: their accommodation is already in the times.</summary>
 sealed record QuizRules(

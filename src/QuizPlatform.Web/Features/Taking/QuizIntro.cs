@@ -1,4 +1,4 @@
-namespace QuizPlatform.Web.Features.Attempts;
+namespace QuizPlatform.Web.Features.Taking;
 
 /// <summary>
 /// What a student sees before starting: the quiz's rules with their accommodation applied (UTC times), the attempt in

@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using QuizPlatform.Data;
 
-namespace QuizPlatform.Web.Features.Attempts;
+namespace QuizPlatform.Web.Features.Taking;
 
-public static class AttemptsFeature
+public static class TakingFeature
 {
     /// <summary>The body of a save: the answer's text and the version it was typed over.</summary>
     public sealed record AnswerSave(string? Text, int BaseVersion);
@@ -20,12 +20,10 @@ public static class AttemptsFeature
     // Room for MaxResponseChars of any script, JSON-escaped; anything bigger is cut off by the server as 413.
     const long MaxSaveBytes = 256 * 1024;
 
-    public static IServiceCollection AddAttemptsFeature(this IServiceCollection services)
+    public static IServiceCollection AddTakingFeature(this IServiceCollection services)
     {
         services.AddOptions<AttemptsOptions>().BindConfiguration(AttemptsOptions.Section);
-        services.AddSingleton<AttemptService>().AddSingleton<AttemptGrading>().AddSingleton<GradingQueue>();
-        services.AddHostedService<GradingWorker>().AddHostedService<ExpiredAttemptSubmitter>();
-        services.AddSingleton<AttemptResults>();
+        services.AddSingleton<AttemptService>().AddHostedService<ExpiredAttemptSubmitter>();
         return services;
     }
 
@@ -33,7 +31,7 @@ public static class AttemptsFeature
     /// <c>PUT /api/attempts/{attemptId}/answers/{questionId}</c>: saves one answer. A plain request rather than a
     /// circuit call, so the page can keep saving (and retrying) however its Blazor connection fares.
     /// </summary>
-    public static IEndpointRouteBuilder MapAttemptsFeature(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapTakingFeature(this IEndpointRouteBuilder app)
     {
         app.MapPut("/api/attempts/{attemptId:int}/answers/{questionId:int}", async (int attemptId, int questionId,
                 [FromBody] AnswerSave body, ClaimsPrincipal user, HttpContext http, IAntiforgery antiforgery,

@@ -4,7 +4,7 @@ using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Grading;
 
-namespace QuizPlatform.Web.Features.Attempts;
+namespace QuizPlatform.Web.Features.Grading;
 
 /// <summary>
 /// Grades a submitted attempt with the grading engine and each question's stored keywords (extracted at import, or

@@ -1,4 +1,4 @@
-namespace QuizPlatform.Web.Features.Attempts;
+namespace QuizPlatform.Web.Features.Taking;
 
 /// <summary>The server's time rules for an attempt; the browser only ever counts down to what these say.</summary>
 public static class AttemptTimes

@@ -1,8 +1,11 @@
+using QuizPlatform.Web.Features.Grading;
+
 using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
+using QuizPlatform.Web.Features.Taking;
 
-namespace QuizPlatform.Web.Features.Attempts;
+namespace QuizPlatform.Web.Features.StudentResults;
 
 /// <summary>A student's results for one attempt, cut to what the quiz's review policy shows at this moment.</summary>
 public sealed class AttemptResults(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock)

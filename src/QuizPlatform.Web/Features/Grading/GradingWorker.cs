@@ -1,18 +1,7 @@
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 
-namespace QuizPlatform.Web.Features.Attempts;
-
-/// <summary>Submitted attempts waiting to be graded; submitting only enqueues, so no page waits for grading.</summary>
-public sealed class GradingQueue
-{
-    readonly Channel<int> attempts = Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = false });
-
-    public void Enqueue(int attemptId) => attempts.Writer.TryWrite(attemptId);
-
-    public ChannelReader<int> Reader => attempts.Reader;
-}
+namespace QuizPlatform.Web.Features.Grading;
 
 /// <summary>
 /// Grades queued attempts in the background, a few at a time. On start it queues every submitted attempt that still

@@ -1,11 +1,4 @@
-namespace QuizPlatform.Web.Features.Attempts;
-
-/// <summary>How often the server hands in attempts whose time ran out (section <c>Attempts</c>).</summary>
-public sealed class AttemptsOptions
-{
-    public const string Section = "Attempts";
-    public TimeSpan ExpiryScanInterval { get; set; } = TimeSpan.FromSeconds(10);
-}
+namespace QuizPlatform.Web.Features.Taking;
 
 /// <summary>Hands in attempts whose deadline and grace passed, whether or not a browser is still there.</summary>
 public sealed class ExpiredAttemptSubmitter(AttemptService attempts, Microsoft.Extensions.Options.IOptions<AttemptsOptions> options,

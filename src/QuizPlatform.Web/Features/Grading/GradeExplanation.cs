@@ -1,7 +1,7 @@
 using System.Text.Json;
 using QuizPlatform.Grading;
 
-namespace QuizPlatform.Web.Features.Attempts;
+namespace QuizPlatform.Web.Features.Grading;
 
 /// <summary>
 /// The grader's explanation as stored in <c>Grade.Explanation</c> and read back by the results pages: every keyword
@@ -28,9 +28,3 @@ public sealed record GradeExplanation(string Summary, IReadOnlyList<string> Flag
         return parsed is { Keywords: not null, Flags: not null } ? parsed : new GradeExplanation(parsed?.Summary ?? "", [], []);
     }
 }
-
-/// <summary>One keyword of the key; <see cref="How"/> is exact, stem, synonym, acronym or typo when matched.</summary>
-public sealed record ExplainedKeyword(
-    string Phrase, double Weight, bool Required, bool Matched, string? How, bool Negated, IReadOnlyList<ExplainedSpan> Spans);
-
-public sealed record ExplainedSpan(int Start, int Length);

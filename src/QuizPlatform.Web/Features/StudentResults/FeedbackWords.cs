@@ -1,4 +1,6 @@
-namespace QuizPlatform.Web.Features.Attempts;
+using QuizPlatform.Web.Features.Grading;
+
+namespace QuizPlatform.Web.Features.StudentResults;
 
 /// <summary>The grader's terse names (match kinds, flags) in words a student reads on the results page.</summary>
 public static class FeedbackWords
