@@ -1,4 +1,5 @@
 using QuizPlatform.Data.Entities;
+using QuizPlatform.Web.Features.Taking;
 
 namespace QuizPlatform.Web.Features.StudentResults;
 

@@ -1,8 +1,7 @@
-using QuizPlatform.Web.Features.Grading;
-
 using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
+using QuizPlatform.Web.Features.Grading;
 using QuizPlatform.Web.Features.Taking;
 
 namespace QuizPlatform.Web.Features.StudentResults;
@@ -20,20 +19,14 @@ public sealed class AttemptResults(IDbContextFactory<QuizDbContext> dbFactory, T
         await db.DemandRoleAsync(studentId, Roles.Student);
         var attempt = await db.Attempts.AsNoTracking()
             .Where(a => a.Id == attemptId && a.StudentId == studentId)
-            .Select(a => new
-            {
-                a.QuizId, a.Quiz.Title, a.Number, a.Deadline, a.SubmittedAt, a.SubmittedBy, a.Quiz.Grace,
-                a.Quiz.ShowScore, a.Quiz.ShowKeywordFeedback, a.Quiz.ShowModelAnswer,
-                ClosesAt = a.Quiz.Accommodations.Where(x => x.StudentId == studentId).Select(x => x.ExtendedClosesAt).FirstOrDefault()
-                    ?? a.Quiz.ClosesAt,
-            })
+            .Select(a => new { a.QuizId, a.Number, a.Deadline, a.SubmittedAt, a.SubmittedBy })
             .SingleOrDefaultAsync(cancellationToken);
         if (attempt is null)
             return null;
+        var quiz = (await StudentQuizView.LoadAsync(db, studentId, attempt.QuizId, cancellationToken))!;
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var review = new ReviewPolicy(attempt.ShowScore, attempt.ShowKeywordFeedback, attempt.ShowModelAnswer,
-            Closed: attempt.ClosesAt is { } closes && closes <= now);
+        var review = quiz.Review(now);
         var submitted = attempt.SubmittedAt is not null;
         var showModelAnswer = submitted && review.ShowsModelAnswer;
         var responses = await db.Responses.AsNoTracking()
@@ -59,13 +52,13 @@ public sealed class AttemptResults(IDbContextFactory<QuizDbContext> dbFactory, T
                 feedback = new KeywordFeedback(explanation.Keywords, explanation.Flags);
             }
             return new ResultQuestion(index + 1, r.Number, r.Prompt, r.Points, r.Text, grade is not null,
-                grade is not null && review.ShowsScore ? grade.OverrideScore ?? grade.Score : null,
+                grade is not null && review.ShowsScore ? Grade.Counted(grade.Score, grade.OverrideScore) : null,
                 grade?.OverrideScore is not null && review.ShowsScore, feedback, r.ModelAnswer);
         }).ToList();
         var gradingComplete = submitted && questions.All(q => q.Graded);
-        return new AttemptResult(attemptId, attempt.QuizId, attempt.Title, attempt.Number, attempt.SubmittedAt,
-            attempt.SubmittedBy, TimeUp: !submitted && !AttemptTimes.AcceptsSaves(attempt.Deadline, attempt.Grace, now),
-            gradingComplete, attempt.ClosesAt, review,
+        return new AttemptResult(attemptId, attempt.QuizId, quiz.Title, attempt.Number, attempt.SubmittedAt,
+            attempt.SubmittedBy, TimeUp: !submitted && !AttemptTimes.AcceptsSaves(attempt.Deadline, quiz.Grace, now),
+            gradingComplete, quiz.ClosesAt, review,
             gradingComplete && review.ShowsScore ? questions.Sum(q => q.Score ?? 0) : null,
             questions.Sum(q => q.Points), questions);
     }

@@ -19,17 +19,14 @@ public sealed class AttemptService(IDbContextFactory<QuizDbContext> dbFactory, T
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.DemandRoleAsync(studentId, Roles.Student);
-        var rules = await QuizRules.LoadAsync(db, studentId, quizId, cancellationToken);
-        if (rules is null)
+        var quiz = await StudentQuizView.LoadAsync(db, studentId, quizId, cancellationToken);
+        if (quiz is not { AssignedToStudent: true })
             return null;
         var now = Now;
-        var attempts = await db.Attempts.Where(a => a.QuizId == quizId && a.StudentId == studentId)
-            .OrderBy(a => a.Number).Select(a => new { a.Id, a.Deadline, a.SubmittedAt }).ToListAsync(cancellationToken);
-        var inProgress = attempts.FirstOrDefault(a => AttemptTimes.InProgress(a.SubmittedAt, a.Deadline, now));
-        var lastDone = attempts.LastOrDefault(a => a.Id != inProgress?.Id);
-        var (refusal, reason) = inProgress is null ? rules.WhyNotStart(attempts.Count, now) : (StartRefusal.None, null);
-        return new QuizIntro(quizId, rules.Title, rules.QuestionCount, rules.OpensAt, rules.ClosesAt, rules.TimeLimit,
-            rules.AttemptsAllowed, attempts.Count, inProgress?.Id, lastDone?.Id, refusal, reason);
+        var inProgress = quiz.InProgress(now);
+        var (refusal, reason) = inProgress is null ? quiz.WhyNotStart(now) : (StartRefusal.None, null);
+        return new QuizIntro(quizId, quiz.Title, quiz.QuestionCount, quiz.OpensAt, quiz.ClosesAt, quiz.TimeLimit,
+            quiz.AttemptsAllowed, quiz.AttemptsUsed, inProgress?.Id, quiz.LastHandedIn(now)?.Id, refusal, reason);
     }
 
     /// <summary>Starts an attempt, or returns the one in progress (so a double click or a second tab starts one).</summary>
@@ -37,26 +34,23 @@ public sealed class AttemptService(IDbContextFactory<QuizDbContext> dbFactory, T
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.DemandRoleAsync(studentId, Roles.Student);
-        var rules = await QuizRules.LoadAsync(db, studentId, quizId, cancellationToken);
-        if (rules is null)
-            return new(null, StartRefusal.NotAssigned, "This quiz is not assigned to any of your classes.");
         for (var tries = 0; ; tries++)
         {
+            var quiz = await StudentQuizView.LoadAsync(db, studentId, quizId, cancellationToken);
+            if (quiz is not { AssignedToStudent: true })
+                return new(null, StartRefusal.NotAssigned, "This quiz is not assigned to any of your classes.");
             var now = Now;
-            var attempts = await db.Attempts.Where(a => a.QuizId == quizId && a.StudentId == studentId)
-                .Select(a => new { a.Id, a.Deadline, a.SubmittedAt }).ToListAsync(cancellationToken);
-            var inProgress = attempts.FirstOrDefault(a => AttemptTimes.InProgress(a.SubmittedAt, a.Deadline, now));
-            if (inProgress is not null)
+            if (quiz.InProgress(now) is { } inProgress)
                 return new(inProgress.Id, StartRefusal.None, null);
-            var (refusal, reason) = rules.WhyNotStart(attempts.Count, now);
+            var (refusal, reason) = quiz.WhyNotStart(now);
             if (refusal != StartRefusal.None)
                 return new(null, refusal, reason);
 
             var attempt = new Attempt
             {
-                QuizId = quizId, StudentId = studentId, Number = attempts.Count + 1, StartedAt = now,
-                Deadline = AttemptTimes.Deadline(now, rules.TimeLimit, 1, rules.ClosesAt),
-                Responses = [.. rules.DrawQuestions().Select((questionId, position) =>
+                QuizId = quizId, StudentId = studentId, Number = quiz.AttemptsUsed + 1, StartedAt = now,
+                Deadline = quiz.DeadlineFor(now),
+                Responses = [.. (await QuestionDraw.DrawAsync(db, quizId, cancellationToken)).Select((questionId, position) =>
                     new Response { QuestionId = questionId, Position = position })],
             };
             db.Attempts.Add(attempt);

@@ -1,6 +1,6 @@
 using QuizPlatform.Data.Entities;
 
-namespace QuizPlatform.Web.Features.StudentResults;
+namespace QuizPlatform.Web.Features.Taking;
 
 /// <summary>The quiz's review policy and whether the student's close time has passed, which decide what is shown.</summary>
 public sealed record ReviewPolicy(ReviewVisibility Score, ReviewVisibility KeywordFeedback, ReviewVisibility ModelAnswer, bool Closed)
