@@ -1,5 +1,7 @@
+using QuizPlatform.Grading;
+
 namespace QuizPlatform.Web.Features.Grading;
 
-/// <summary>One keyword of the key; <see cref="How"/> is exact, stem, synonym, acronym or typo when matched.</summary>
+/// <summary>One keyword of the key; <see cref="How"/> says how it matched (null when missing).</summary>
 public sealed record ExplainedKeyword(
-    string Phrase, double Weight, bool Required, bool Matched, string? How, bool Negated, IReadOnlyList<ExplainedSpan> Spans);
+    string Phrase, double Weight, bool Required, bool Matched, MatchKind? How, bool Negated, IReadOnlyList<ExplainedSpan> Spans);

@@ -1,5 +1,10 @@
+using System.Text.Json.Serialization;
+using QuizPlatform.Grading;
+
 namespace QuizPlatform.Web.Features.Taking;
 
+/// <summary>How a save ended; the page reads it as "saved", "stale", "late", "submitted", "too-long" or "not-found".</summary>
+[JsonConverter(typeof(WireEnumConverter<SaveStatus>))]
 public enum SaveStatus
 {
     /// <summary>Committed: <see cref="SaveResult.Version"/> is the answer's new version.</summary>

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using QuizPlatform.Data;
 
@@ -12,10 +13,12 @@ public static class TakingFeature
     public sealed record AnswerSave(string? Text, int BaseVersion);
 
     /// <summary>
-    /// The reply to a save. <see cref="Status"/> is saved, stale, late, submitted, too-long or not-found;
-    /// <see cref="ServerNow"/> lets the page keep counting down on the server's clock.
+    /// The reply to a save. <see cref="ServerNow"/> lets the page keep counting down on the server's clock.
     /// </summary>
-    public sealed record SaveReply(string Status, int Version, DateTime? SavedAt, string? Text, string? Message, DateTime ServerNow);
+    public sealed record SaveReply(SaveStatus Status, int Version, DateTime? SavedAt, string? Text, string? Message, DateTime ServerNow);
+
+    /// <summary>Why a save was not even looked at (the request itself was refused).</summary>
+    public sealed record SaveRejection(string Message);
 
     // Room for MaxResponseChars of any script, JSON-escaped; anything bigger is cut off by the server as 413.
     const long MaxSaveBytes = 256 * 1024;
@@ -27,42 +30,44 @@ public static class TakingFeature
         return services;
     }
 
-    /// <summary>
-    /// <c>PUT /api/attempts/{attemptId}/answers/{questionId}</c>: saves one answer. A plain request rather than a
-    /// circuit call, so the page can keep saving (and retrying) however its Blazor connection fares.
-    /// </summary>
     public static IEndpointRouteBuilder MapTakingFeature(this IEndpointRouteBuilder app)
     {
-        app.MapPut("/api/attempts/{attemptId:int}/answers/{questionId:int}", async (int attemptId, int questionId,
-                [FromBody] AnswerSave body, ClaimsPrincipal user, HttpContext http, IAntiforgery antiforgery,
-                AttemptService attempts, TimeProvider clock, CancellationToken cancellationToken) =>
-            {
-                if (!await antiforgery.IsRequestValidAsync(http))
-                    return Results.BadRequest(new { message = "The page's security token has expired: reload the page (your answers are kept in this browser)." });
-                try
-                {
-                    var result = await attempts.SaveAsync(ActingUser.IdOf(user) ?? "", attemptId, questionId, body.Text ?? "",
-                        body.BaseVersion, cancellationToken);
-                    var reply = new SaveReply(Kebab(result.Status), result.Version, result.SavedAt, result.Text, result.Message,
-                        clock.GetUtcNow().UtcDateTime);
-                    return result.Status switch
-                    {
-                        SaveStatus.Saved => Results.Ok(reply),
-                        SaveStatus.NotFound => Results.NotFound(reply),
-                        SaveStatus.TooLong => Results.Json(reply, statusCode: StatusCodes.Status413PayloadTooLarge),
-                        _ => Results.Conflict(reply),
-                    };
-                }
-                catch (UnauthorizedAccessException)
-                {
-                    return Results.Forbid();
-                }
-            })
+        app.MapPut("/api/attempts/{attemptId:int}/answers/{questionId:int}", SaveAnswerAsync)
             .RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Student })
             .WithMetadata(new RequestSizeLimitAttribute(MaxSaveBytes));
         return app;
     }
 
-    static string Kebab(SaveStatus status) => status == SaveStatus.TooLong ? "too-long"
-        : status == SaveStatus.NotFound ? "not-found" : status.ToString().ToLowerInvariant();
+    /// <summary>
+    /// <c>PUT /api/attempts/{attemptId}/answers/{questionId}</c>: saves one answer. A plain request rather than a
+    /// circuit call, so the page can keep saving (and retrying) however its Blazor connection fares.
+    /// </summary>
+    public static async Task<Results<Ok<SaveReply>, NotFound<SaveReply>, Conflict<SaveReply>, JsonHttpResult<SaveReply>,
+        BadRequest<SaveRejection>, ForbidHttpResult>> SaveAnswerAsync(int attemptId, int questionId, [FromBody] AnswerSave body,
+        ClaimsPrincipal user, HttpContext http, IAntiforgery antiforgery, AttemptService attempts, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        if (!await antiforgery.IsRequestValidAsync(http))
+            return TypedResults.BadRequest(new SaveRejection(
+                "The page's security token has expired: reload the page (your answers are kept in this browser)."));
+        SaveResult result;
+        try
+        {
+            result = await attempts.SaveAsync(ActingUser.IdOf(user) ?? "", attemptId, questionId, body.Text ?? "",
+                body.BaseVersion, cancellationToken);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return TypedResults.Forbid();
+        }
+        var reply = new SaveReply(result.Status, result.Version, result.SavedAt, result.Text, result.Message,
+            clock.GetUtcNow().UtcDateTime);
+        return result.Status switch
+        {
+            SaveStatus.Saved => TypedResults.Ok(reply),
+            SaveStatus.NotFound => TypedResults.NotFound(reply),
+            SaveStatus.TooLong => TypedResults.Json(reply, statusCode: StatusCodes.Status413PayloadTooLarge),
+            _ => TypedResults.Conflict(reply),
+        };
+    }
 }
