@@ -33,15 +33,8 @@ public sealed class AttemptGrading(IDbContextFactory<QuizDbContext> dbFactory, T
         // Each question's prompt and keywords read once, not joined onto every response: that join repeated each
         // answer's text once per keyword, ~750 wide rows per attempt (docs/benchmarks.md, "Deadline rush").
         var questionIds = responses.Select(r => r.QuestionId).Distinct().ToList();
-        var questions = await db.Questions.Where(q => questionIds.Contains(q.Id))
-            .Select(q => new
-            {
-                q.Id, q.Prompt,
-                Keywords = q.Keywords.OrderBy(k => k.Position)
-                    .Select(k => new Keyword(k.Phrase, k.Alternatives, k.Weight, k.Required)).ToList(),
-            })
-            .ToListAsync(cancellationToken);
-        var keysByQuestion = questions.ToDictionary(q => q.Id, q => KeyFor(q.Id, q.Prompt, q.Keywords));
+        var questions = await db.Questions.Where(q => questionIds.Contains(q.Id)).SelectKeys().ToListAsync(cancellationToken);
+        var keysByQuestion = questions.ToDictionary(q => q.QuestionId, q => KeyFor(q.QuestionId, q.Prompt, q.Keywords));
 
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var response in responses)
@@ -67,13 +60,13 @@ public sealed class AttemptGrading(IDbContextFactory<QuizDbContext> dbFactory, T
         return responses.Count;
     }
 
-    GradingKey KeyFor(int questionId, string prompt, List<Keyword> keywords)
+    GradingKey KeyFor(int questionId, string prompt, IReadOnlyList<Keyword> keywords)
     {
-        var stamp = string.Join('\u001f', keywords.Select(k => $"{k.Phrase}\u001e{string.Join('\u001e', k.Alternatives)}\u001e{k.Weight}\u001e{k.Required}"));
-        if (keys.TryGetValue(questionId, out var known) && known.Keywords == stamp)
+        var identity = KeywordIdentity.Of(keywords);
+        if (keys.TryGetValue(questionId, out var known) && known.Keywords == identity)
             return known.Key;
         var key = grader.Compile(prompt, keywords);
-        keys[questionId] = (stamp, key);
+        keys[questionId] = (identity, key);
         return key;
     }
 
