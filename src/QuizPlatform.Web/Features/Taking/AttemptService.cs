@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Grading;
+using QuizPlatform.Web.Components.Shared;
 using QuizPlatform.Web.Features.Grading;
 
 namespace QuizPlatform.Web.Features.Taking;
@@ -98,7 +99,7 @@ public sealed class AttemptService(IDbContextFactory<QuizDbContext> dbFactory, T
     {
         if (text.Length > MaxResponseChars)
             return new(SaveStatus.TooLong, baseVersion, null, null,
-                $"This answer is {text.Length:N0} characters long; the limit is {MaxResponseChars:N0}. Shorten it to save it.");
+                $"This answer is {Formats.Count(text.Length)} characters long; the limit is {Formats.Count(MaxResponseChars)}. Shorten it to save it.");
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.DemandRoleAsync(studentId, Roles.Student);
