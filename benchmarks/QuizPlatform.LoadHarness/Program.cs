@@ -5,7 +5,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using QuizPlatform.Data;
 using QuizPlatform.LoadHarness;
-using QuizPlatform.Web.Features.Attempts;
+using QuizPlatform.Web.Features.Grading;
+using QuizPlatform.Web.Features.Taking;
 
 // deadline-rush [--students N] [--questions Q] [--empty FRACTION]; the PostgreSQL database comes from
 // QUIZ_LOAD_POSTGRES (a role that may create it: the harness migrates it). See benchmarks/deadline-rush.sh.
@@ -41,7 +42,7 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Connection"] = "None",
 });
 builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true);
-builder.Services.AddQuizData().AddAttemptsFeature();
+builder.Services.AddQuizData().AddTakingFeature().AddGradingFeature();
 using var host = builder.Build();
 
 var report = await DeadlineRush.RunAsync(host, rush, Console.Out);

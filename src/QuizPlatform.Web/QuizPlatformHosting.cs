@@ -2,12 +2,14 @@ using QuizPlatform.Data;
 using QuizPlatform.Web.Components;
 using QuizPlatform.Web.Features.Accounts;
 using QuizPlatform.Web.Features.AdminAssignments;
-using QuizPlatform.Web.Features.Attempts;
+using QuizPlatform.Web.Features.Grading;
 using QuizPlatform.Web.Features.Assignments;
 using QuizPlatform.Web.Features.Classes;
 using QuizPlatform.Web.Features.Quizzes;
+using QuizPlatform.Web.Features.StudentResults;
 using QuizPlatform.Web.Features.Rosters;
 using QuizPlatform.Web.Features.StudentHome;
+using QuizPlatform.Web.Features.Taking;
 using QuizPlatform.Web.Features.Users;
 
 namespace QuizPlatform.Web;
@@ -32,7 +34,7 @@ public static class QuizPlatformHosting
         services.AddQuizzesFeature();
         services.AddRostersFeature();
         services.AddStudentHomeFeature();
-        services.AddAttemptsFeature();
+        services.AddTakingFeature().AddGradingFeature().AddStudentResultsFeature();
         // Compose and load balancers probe this: healthy only when the database answers.
         services.AddHealthChecks().AddDbContextCheck<QuizDbContext>();
         return builder;
@@ -54,7 +56,7 @@ public static class QuizPlatformHosting
         app.MapAdditionalIdentityEndpoints();
         app.MapHealthChecks("/health");
         app.MapAdminAssignmentsFeature();
-        app.MapAttemptsFeature();
+        app.MapTakingFeature();
         return app;
     }
 }

@@ -2,7 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Grading;
-using QuizPlatform.Web.Features.Attempts;
+using QuizPlatform.Web.Features.Grading;
+using QuizPlatform.Web.Features.Taking;
 using QuizPlatform.Web.Tests.Infrastructure;
 using QuizPlatform.Web.Tests.Support;
 using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
@@ -35,7 +36,7 @@ public sealed class AttemptBackgroundTests
         Assert.Equal("translation", good.Text.Substring(translation.Spans[0].Start, translation.Spans[0].Length).ToLowerInvariant());
         var empty = grades.First(g => g.QuestionId != pooling.QuestionId);
         Assert.Equal(0, empty.Grade.Score);
-        Assert.Contains("empty", GradeExplanation.Parse(empty.Grade.Explanation).Flags);
+        Assert.Contains(GradeFlags.Empty, GradeExplanation.Parse(empty.Grade.Explanation).Flags);
     }
 
     [Theory, AllDatabaseProviders]

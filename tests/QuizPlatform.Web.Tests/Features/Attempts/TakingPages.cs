@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Assignments;
-using QuizPlatform.Web.Features.Attempts;
+using QuizPlatform.Web.Features.Taking;
 using QuizPlatform.Web.Features.Classes;
 using QuizPlatform.Web.Features.Quizzes;
 using QuizPlatform.Web.Tests.Features.Classes;

@@ -1,0 +1,7 @@
+namespace QuizPlatform.Web.Features.Grading;
+
+public static class GradingFeature
+{
+    public static IServiceCollection AddGradingFeature(this IServiceCollection services) =>
+        services.AddSingleton<AttemptGrading>().AddSingleton<GradingQueue>().AddBackgroundWorker<GradingWorker>();
+}
