@@ -41,7 +41,20 @@ public sealed class PostgresServer
         {
             NpgsqlConnection.ClearPool(pooled);
         }
-        await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        // On a server the tests did not start, an autovacuum worker may be visiting the database: the test role may
+        // not end it, but it leaves within moments.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 10)
+            {
+                await Task.Delay(200 * attempt);
+            }
+        }
     }
 
     private async Task ExecuteAsync(string sql)
