@@ -6,7 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using QuizPlatform.Data;
 using QuizPlatform.Grading;
-using QuizPlatform.Web.Features.Attempts;
+using QuizPlatform.Web.Features.Grading;
+using QuizPlatform.Web.Features.Taking;
 
 namespace QuizPlatform.LoadHarness;
 

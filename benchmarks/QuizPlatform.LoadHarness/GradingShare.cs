@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QuizPlatform.Data;
 using QuizPlatform.Grading;
-using QuizPlatform.Web.Features.Attempts;
+using QuizPlatform.Web.Features.Grading;
 
 namespace QuizPlatform.LoadHarness;
 
@@ -19,14 +19,9 @@ public static class GradingShare
         await using var db = await services.GetRequiredService<IDbContextFactory<QuizDbContext>>().CreateDbContextAsync(ct);
         var answers = await db.Responses.Where(r => r.Attempt.QuizId == quizId).Select(r => new { r.QuestionId, r.Text }).ToListAsync(ct);
         var questions = await db.Questions.Where(q => db.QuizQuestions.Any(qq => qq.QuizId == quizId && qq.QuestionId == q.Id))
-            .Select(q => new
-            {
-                q.Id, q.Prompt,
-                Keywords = q.Keywords.OrderBy(k => k.Position).Select(k => new Keyword(k.Phrase, k.Alternatives, k.Weight, k.Required)).ToList(),
-            })
-            .ToListAsync(ct);
+            .SelectKeys().ToListAsync(ct);
         var grader = new Grader();
-        var keys = questions.ToDictionary(q => q.Id, q => grader.Compile(q.Prompt, q.Keywords));
+        var keys = questions.ToDictionary(q => q.QuestionId, q => grader.Compile(q.Prompt, q.Keywords));
 
         var results = new GradeResult[answers.Count];
         var grading = Stopwatch.StartNew();

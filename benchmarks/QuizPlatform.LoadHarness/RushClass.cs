@@ -38,7 +38,7 @@ public sealed record RushClass(int QuizId, IReadOnlyList<string> StudentIds, IRe
         }
 
         // Accounts as rows rather than through UserManager.CreateAsync: hashing 500 passwords would take most of a
-        // minute and measure nothing the rush does. The role check (DemandRoleAsync) reads exactly these rows.
+        // minute and measure nothing the rush does. The role check (Actor.LoadAsync) reads exactly these rows.
         await using var db = await services.GetRequiredService<IDbContextFactory<QuizDbContext>>().CreateDbContextAsync(ct);
         var roleIds = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id, ct);
         var run = Guid.NewGuid().ToString("N")[..8];

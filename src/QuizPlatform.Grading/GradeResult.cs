@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Serialization;
 
 namespace QuizPlatform.Grading;
 
 /// <summary>How a keyword was found in a response, from strongest to weakest evidence.</summary>
+[JsonConverter(typeof(WireEnumConverter<MatchKind>))]
 public enum MatchKind { Exact, Stem, Synonym, Acronym, Typo }
 
 /// <summary>A stretch of the original response string, in UTF-16 code units, ready for highlighting.</summary>
@@ -12,7 +14,8 @@ public readonly record struct TextSpan(int Start, int Length)
     public int End => Start + Length;
 }
 
-[Flags]
+/// <summary>Why a grade was capped or needs a person's look; written one flag at a time (see <see cref="GradeResult.FlagList"/>).</summary>
+[Flags, JsonConverter(typeof(WireEnumConverter<GradeFlags>))]
 public enum GradeFlags
 {
     None = 0,
@@ -45,11 +48,16 @@ public sealed record GradeResult(
     public IEnumerable<KeywordMatch> Matched => Keywords.Where(k => k.Matched);
     public IEnumerable<KeywordMatch> Missing => Keywords.Where(k => !k.Matched);
 
-    /// <summary>Flags as kebab-case names ("needs-review", "copies-prompt"), in a fixed order.</summary>
+    /// <summary>The flags one by one, in a fixed order (their <see cref="WireNames"/> are "needs-review", "copies-prompt", ...).</summary>
+    public IReadOnlyList<GradeFlags> FlagList => FlagListOf(Flags);
+
+    public static IReadOnlyList<GradeFlags> FlagListOf(GradeFlags flags) =>
+        Enum.GetValues<GradeFlags>().Where(f => f != GradeFlags.None && flags.HasFlag(f)).ToList();
+
+    /// <summary>The flags' wire names, in the same order.</summary>
     public IReadOnlyList<string> FlagNames => FlagNamesOf(Flags);
 
-    public static IReadOnlyList<string> FlagNamesOf(GradeFlags flags) =>
-        Enum.GetValues<GradeFlags>().Where(f => f != GradeFlags.None && flags.HasFlag(f)).Select(Kebab).ToList();
+    public static IReadOnlyList<string> FlagNamesOf(GradeFlags flags) => [.. FlagListOf(flags).Select(WireNames.Of)];
 
     /// <summary>A sentence or two a student or instructor can read.</summary>
     public string Summary
@@ -61,7 +69,7 @@ public sealed record GradeResult(
             text.Append(inv, $"Score {Score:0.##}/{Points:0.##}, coverage {Coverage:0%}. ");
             if (Flags.HasFlag(GradeFlags.Empty)) return text.Append("The answer is empty.").ToString();
             var matched = Matched.Select(m => m.How is MatchKind.Exact or MatchKind.Stem or null
-                ? m.Keyword.Phrase : $"{m.Keyword.Phrase} ({Kebab(m.How.Value)})").ToList();
+                ? m.Keyword.Phrase : $"{m.Keyword.Phrase} ({WireNames.Of(m.How.Value)})").ToList();
             var missing = Missing.Select(m => m.Negated ? $"{m.Keyword.Phrase} (negated)" : m.Keyword.Phrase).ToList();
             text.Append(matched.Count == 0 ? "No keyword found. " : $"Found: {string.Join(", ", matched)}. ");
             if (missing.Count > 0) text.Append("Missing: ").Append(string.Join(", ", missing)).Append(". ");
@@ -72,18 +80,6 @@ public sealed record GradeResult(
             if (Flags.HasFlag(GradeFlags.NeedsReview)) text.Append("Needs review by the instructor.");
             return text.ToString().TrimEnd();
         }
-    }
-
-    private static string Kebab<T>(T value) where T : struct, Enum
-    {
-        var name = value.ToString();
-        var text = new StringBuilder(name.Length + 4);
-        foreach (var c in name)
-        {
-            if (char.IsUpper(c) && text.Length > 0) text.Append('-');
-            text.Append(char.ToLowerInvariant(c));
-        }
-        return text.ToString();
     }
 }
 

@@ -11,10 +11,13 @@ namespace QuizPlatform.Grading;
 public static class KeywordHits
 {
     public static string Encode(IReadOnlyList<KeywordMatch> keywords) =>
-        string.Create(keywords.Count, keywords, static (chars, matches) =>
+        Encode([.. keywords.Select(k => new KeywordOutcome(k.Matched ? k.How ?? MatchKind.Exact : null, !k.Matched && k.Negated))]);
+
+    public static string Encode(IReadOnlyList<KeywordOutcome> outcomes) =>
+        string.Create(outcomes.Count, outcomes, static (chars, items) =>
         {
             for (var i = 0; i < chars.Length; i++)
-                chars[i] = CodeOf(matches[i]);
+                chars[i] = CodeOf(items[i]);
         });
 
     public static KeywordOutcome[] Decode(string hits)
@@ -35,14 +38,14 @@ public static class KeywordHits
         return decoded;
     }
 
-    static char CodeOf(KeywordMatch match) => match.How switch
+    static char CodeOf(KeywordOutcome outcome) => outcome.How switch
     {
-        _ when !match.Matched => match.Negated ? 'n' : '-',
+        null => outcome.Negated ? 'n' : '-',
         MatchKind.Exact => 'e',
         MatchKind.Stem => 's',
         MatchKind.Synonym => 'y',
         MatchKind.Acronym => 'a',
         MatchKind.Typo => 't',
-        _ => 'e',
+        var other => throw new ArgumentOutOfRangeException(nameof(outcome), other, null),
     };
 }

@@ -2,12 +2,15 @@ using QuizPlatform.Data;
 using QuizPlatform.Web.Components;
 using QuizPlatform.Web.Features.Accounts;
 using QuizPlatform.Web.Features.AdminAssignments;
-using QuizPlatform.Web.Features.Attempts;
+using QuizPlatform.Web.Features.Grading;
 using QuizPlatform.Web.Features.Assignments;
 using QuizPlatform.Web.Features.Classes;
+using QuizPlatform.Web.Features.QuizResults;
 using QuizPlatform.Web.Features.Quizzes;
+using QuizPlatform.Web.Features.StudentResults;
 using QuizPlatform.Web.Features.Rosters;
 using QuizPlatform.Web.Features.StudentHome;
+using QuizPlatform.Web.Features.Taking;
 using QuizPlatform.Web.Features.Users;
 
 namespace QuizPlatform.Web;
@@ -17,6 +20,7 @@ public static class QuizPlatformHosting
     /// <summary>Blazor Server, Identity sign-in over the platform's database, and the start-up work (migrate, seed).</summary>
     public static WebApplicationBuilder AddQuizPlatform(this WebApplicationBuilder builder)
     {
+        FormattingCulture.UseForThreads();
         var services = builder.Services;
         // Pasted assignment documents travel in one circuit message: allow the importer's size, not the 32 KB default.
         services.AddRazorComponents().AddInteractiveServerComponents()
@@ -26,12 +30,13 @@ public static class QuizPlatformHosting
         services.AddAccountsFeature();
         services.AddUsersFeature();
         services.AddAdminAssignmentsFeature();
-        services.AddScoped<KeywordEditing>();
+        services.AddAssignmentsFeature();
         services.AddClassesFeature();
         services.AddQuizzesFeature();
         services.AddRostersFeature();
         services.AddStudentHomeFeature();
-        services.AddAttemptsFeature();
+        services.AddTakingFeature().AddGradingFeature().AddStudentResultsFeature();
+        services.AddQuizResultsFeature();
         // Compose and load balancers probe this: healthy only when the database answers.
         services.AddHealthChecks().AddDbContextCheck<QuizDbContext>();
         return builder;
@@ -44,6 +49,7 @@ public static class QuizPlatformHosting
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
             app.UseHsts();
         }
+        app.UseFormattingCulture();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
 
@@ -52,7 +58,8 @@ public static class QuizPlatformHosting
         app.MapAdditionalIdentityEndpoints();
         app.MapHealthChecks("/health");
         app.MapAdminAssignmentsFeature();
-        app.MapAttemptsFeature();
+        app.MapTakingFeature();
+        app.MapQuizResultsFeature();
         return app;
     }
 }

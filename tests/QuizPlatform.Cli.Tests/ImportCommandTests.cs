@@ -23,7 +23,7 @@ public class ImportCommandTests
     [Theory, AllDatabaseProviders]
     public async Task SeedIsCreatedWithFiftyQuestionsAndKeywordsThenUnchanged(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateEmptyAsync(provider);
         var quiz = new DatabaseCli(database);
         await quiz.MigrateAsync();
 
@@ -96,7 +96,7 @@ public class ImportCommandTests
     [Fact]
     public async Task ImportWorksOnAFreshSqliteFileWithNoSetUp()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var database = await TestDatabase.CreateEmptyAsync(DatabaseProvider.Sqlite);
 
         var run = await new DatabaseCli(database).RunAsync(["import", CliRunner.SeedFile]);
 

@@ -85,7 +85,7 @@ public static class GradeCommand
         var question = await db.Questions.AsNoTracking()
             .Where(q => q.AssignmentVersion.Assignment.Title == title && q.Number == number)
             .OrderByDescending(q => q.AssignmentVersion.Version)
-            .Select(q => new { q.Prompt, q.ModelAnswer, q.DefaultPoints, Keywords = q.Keywords.OrderBy(k => k.Position).ToList() })
+            .SelectKeys()
             .FirstOrDefaultAsync(ct);
         if (question is null)
         {
@@ -95,7 +95,7 @@ public static class GradeCommand
 
         var grader = new Grader();
         IReadOnlyList<Keyword> keywords = question.Keywords.Count > 0
-            ? question.Keywords.Select(k => new Keyword(k.Phrase, k.Alternatives, k.Weight, k.Required)).ToList()
+            ? question.Keywords
             : new KeywordExtractor().Extract([new QuestionText(question.Prompt, question.ModelAnswer)])[0];
         GradeResult result;
         try

@@ -84,16 +84,10 @@ public sealed class GradingSession
     {
         if (keywords is not { Count: > 0 })
             return "";
-        // Unit and record separators cannot be confused with keyword text.
+        // The builder is reused: a miss in the recent keys builds the identity without a Keyword per line.
         _fingerprint.Clear();
         foreach (var k in keywords)
-        {
-            _fingerprint.Append(k.Phrase).Append('\u001f').Append(k.Weight).Append('\u001f').Append(k.Required);
-            if (k.Alternatives is not null)
-                foreach (var alternative in k.Alternatives)
-                    _fingerprint.Append('\u001f').Append(alternative);
-            _fingerprint.Append('\u001e');
-        }
+            KeywordIdentity.Append(_fingerprint, k.Phrase, k.Alternatives, k.Weight, k.Required);
         return _fingerprint.ToString();
     }
 

@@ -31,7 +31,7 @@ public sealed class GradeLineWriter
 
     // Each "how" as a JSON string value, quotes included (plain ASCII: nothing to escape).
     private static readonly byte[][] HowValues = Enum.GetValues<MatchKind>()
-        .Select(kind => Encoding.UTF8.GetBytes($"\"{MatchKindNames.Of(kind)}\"")).ToArray();
+        .Select(kind => Encoding.UTF8.GetBytes($"\"{WireNames.Of(kind)}\"")).ToArray();
 
     // The widest span: "[", two ints, two commas, the longest "how", "]", and the comma before it.
     private static readonly int MaxSpanBytes = 2 * 11 + 4 + HowValues.Max(how => how.Length);

@@ -120,7 +120,10 @@ public sealed class DemoDataSeeder(
         var created = user is null;
         if (user is null)
         {
-            user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
+            user = new ApplicationUser
+            {
+                UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            };
             await Check(users.CreateAsync(user, Password), $"create the demo account {email}");
         }
         if (!await users.IsInRoleAsync(user, role))

@@ -8,7 +8,7 @@ public class Class
     public string JoinCode { get; set; } = "";
     public string InstructorId { get; set; } = "";
     public ApplicationUser Instructor { get; set; } = null!;
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
     public List<Enrollment> Enrollments { get; set; } = [];
 }
 
@@ -19,5 +19,5 @@ public class Enrollment
     public Class Class { get; set; } = null!;
     public string StudentId { get; set; } = "";
     public ApplicationUser Student { get; set; } = null!;
-    public DateTime EnrolledAt { get; set; } = DateTime.UtcNow;
+    public DateTime EnrolledAt { get; set; }
 }

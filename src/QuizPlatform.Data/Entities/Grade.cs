@@ -30,5 +30,8 @@ public class Grade
     public string? OverrideReason { get; set; }
     public DateTime? OverriddenAt { get; set; }
 
-    public double EffectiveScore => OverrideScore ?? Score;
+    public double EffectiveScore => Counted(Score, OverrideScore);
+
+    /// <summary>The score that counts: the instructor's override when there is one, else the grader's.</summary>
+    public static double Counted(double score, double? overrideScore) => overrideScore ?? score;
 }

@@ -19,7 +19,7 @@ public class Quiz
     public AssignmentVersion AssignmentVersion { get; set; } = null!;
     public string CreatedById { get; set; } = "";
     public ApplicationUser CreatedBy { get; set; } = null!;
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
     public DateTime? OpensAt { get; set; }
     public DateTime? ClosesAt { get; set; }
     public TimeSpan? TimeLimit { get; set; }

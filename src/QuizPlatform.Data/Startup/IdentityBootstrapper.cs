@@ -12,6 +12,7 @@ public sealed class IdentityBootstrapper(
     UserManager<ApplicationUser> users,
     QuizDbContext identityStoreContext,
     IOptions<BootstrapOptions> options,
+    TimeProvider clock,
     ILogger<IdentityBootstrapper> logger)
 {
     /// <summary>The admin created by this call and its password (null when an admin already existed).</summary>
@@ -40,7 +41,11 @@ public sealed class IdentityBootstrapper(
             var admin = await users.FindByEmailAsync(email);
             if (admin is null)
             {
-                admin = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Administrator" };
+                admin = new ApplicationUser
+                {
+                    UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Administrator",
+                    CreatedAt = clock.GetUtcNow().UtcDateTime,
+                };
                 await Check(users.CreateAsync(admin, password!), $"create the first-run admin {email}");
             }
             else

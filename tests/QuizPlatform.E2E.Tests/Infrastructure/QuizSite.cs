@@ -40,6 +40,7 @@ public sealed class QuizSite : IAsyncLifetime
             ["Seeding:Demo"] = "true", // student1..5@demo.local and the open demo quiz, as a new install shows them
             ["Bootstrap:AdminEmail"] = AdminEmail,
             ["Bootstrap:AdminPassword"] = AdminPassword,
+            ["Attempts:BackgroundWorkers"] = "true", // a handed-in quiz is graded, a forgotten one handed in, as in production
         });
         BaseAddress = _app.StartKestrel();
         _playwright = await Playwright.CreateAsync();

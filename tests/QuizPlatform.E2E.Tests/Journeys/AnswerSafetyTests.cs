@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Demo;
 using QuizPlatform.E2E.Tests.Infrastructure;
-using QuizPlatform.Web.Features.Attempts;
+using QuizPlatform.Web.Features.Taking;
 
 namespace QuizPlatform.E2E.Tests.Journeys;
 

@@ -4,7 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.E2E.Tests.Infrastructure;
-using QuizPlatform.Web.Features.Attempts;
+using QuizPlatform.Web.Features.Grading;
+using QuizPlatform.Web.Features.Taking;
 using QuizPlatform.Web.Features.Classes;
 using QuizPlatform.Web.Tests.Support;
 

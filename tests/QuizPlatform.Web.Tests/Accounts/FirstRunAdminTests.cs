@@ -16,7 +16,7 @@ public sealed partial class FirstRunAdminTests
     [Theory, AllDatabaseProviders]
     public async Task GeneratedPasswordIsPrintedOnceAndSignsIn(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateEmptyAsync(provider);
         var logs = new LogCollector();
         await using var factory = new QuizAppFactory(database);
         var app = factory.WithLogs(logs);
@@ -32,7 +32,7 @@ public sealed partial class FirstRunAdminTests
         Assert.True(await users.CheckPasswordAsync(admin, password));
         Assert.True(await users.IsInRoleAsync(admin, Roles.Admin));
 
-        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = app.CreateNonRedirectingClient();
         using var signIn = await client.SignInAsync("admin@quiz.local", password);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         using var assignments = await client.GetAsync("/assignments");
@@ -42,7 +42,7 @@ public sealed partial class FirstRunAdminTests
     [Theory, AllDatabaseProviders]
     public async Task ConfiguredPasswordIsUsedAndNeverPrinted(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateEmptyAsync(provider);
         var logs = new LogCollector();
         await using var factory = new QuizAppFactory(database, new Dictionary<string, string?>
         {
@@ -64,7 +64,7 @@ public sealed partial class FirstRunAdminTests
     [Theory, AllDatabaseProviders]
     public async Task SecondStartCreatesNoOtherAdmin(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateEmptyAsync(provider);
         await using (var first = new QuizAppFactory(database))
             _ = first.Services;
         var logs = new LogCollector();

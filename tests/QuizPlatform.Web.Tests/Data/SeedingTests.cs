@@ -80,7 +80,7 @@ public sealed class SeedingTests
     [Theory, AllDatabaseProviders]
     public async Task TwoInstancesStartingTogetherImportOnce(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateEmptyAsync(provider);
         using var seeds = new TempDirectory();
         seeds.WriteFile(SeedFileName, Seed);
         await using var first = new QuizAppFactory(database, SeedingFrom(seeds.Path));

@@ -22,7 +22,7 @@ public sealed class AssignmentPagesTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new QuizAppFactory(database);
-        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = app.CreateNonRedirectingClient();
 
         using var response = await client.GetAsync("/assignments");
 
@@ -36,7 +36,7 @@ public sealed class AssignmentPagesTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
         await app.CreateUserAsync("student@quiz.local", Roles.Student);
-        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = app.CreateNonRedirectingClient();
         using var _ = await client.SignInAsync("student@quiz.local", TestUsers.Password);
 
         using var response = await client.GetAsync("/assignments");
@@ -61,16 +61,17 @@ public sealed class AssignmentPagesTests
             1. It is shown as **text** and runs nothing at all.
             """), "hostile.md");
         Assert.Equal(ImportStatus.Created, imported.Status);
-        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = app.CreateNonRedirectingClient();
         using var _ = await client.SignInAsync("teacher@quiz.local", TestUsers.Password);
 
         var list = await client.GetStringAsync("/assignments");
-        var page = await client.GetStringAsync($"/assignments/{imported.AssignmentId}");
+        var html = await client.GetStringAsync($"/assignments/{imported.AssignmentId}");
+        var page = Pages.Parse(html);
 
         Assert.Contains("Hostile", list);
-        Assert.Contains("&lt;script&gt;alert", page);
-        Assert.DoesNotContain("<script>alert", page);
-        Assert.DoesNotContain("javascript:", page);
-        Assert.Contains("<strong>text</strong>", page);
+        Assert.Contains("<script>alert", page.Text());
+        Assert.DoesNotContain(page.Scripts, script => script.Text.Contains("alert"));
+        Assert.DoesNotContain("javascript:", html);
+        Assert.Contains(page.QuerySelectorAll("strong"), strong => strong.Text() == "text");
     }
 }

@@ -4,6 +4,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using QuizPlatform.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace QuizPlatform.Web.Tests.Infrastructure;
 
@@ -24,7 +26,7 @@ public sealed class HarnessTests
     }
 
     [Theory, AllDatabaseProviders]
-    public async Task EachTestGetsItsOwnEmptyDatabase(DatabaseProvider provider)
+    public async Task EachTestGetsItsOwnDatabase(DatabaseProvider provider)
     {
         await using var first = await TestDatabase.CreateAsync(provider);
         await using var second = await TestDatabase.CreateAsync(provider);
@@ -34,6 +36,36 @@ public sealed class HarnessTests
         Assert.NotEqual(first.ConnectionString, second.ConnectionString);
         Assert.Equal(1, await CountTablesNamedMarkerAsync(first));
         Assert.Equal(0, await CountTablesNamedMarkerAsync(second));
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task EachDatabaseStartsMigratedAndTheAppAppliesNothing(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var logs = new LogCollector();
+        await using var factory = new QuizAppFactory(database);
+        var app = factory.WithLogs(logs);
+
+        await using var db = app.Services.CreateDbContext();
+
+        Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync());
+        Assert.Contains(logs.Messages, m => m.StartsWith("Applying migrations") && m.Contains(": 0 pending"));
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task AnEmptyDatabaseCanStillBeAskedFor(DatabaseProvider provider)
+    {
+        await using var empty = await TestDatabase.CreateEmptyAsync(provider);
+
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            Assert.False(File.Exists(new SqliteConnectionStringBuilder(empty.ConnectionString).DataSource));
+            return;
+        }
+        await using var connection = Open(empty);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'";
+        Assert.Equal(0L, Convert.ToInt64(await command.ExecuteScalarAsync()));
     }
 
     [Theory, AllDatabaseProviders]

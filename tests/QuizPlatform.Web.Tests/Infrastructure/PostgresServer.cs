@@ -21,11 +21,14 @@ public sealed class PostgresServer
     /// <summary>The server for this test run; the first call starts it. Fails (never skips) when none is available.</summary>
     public static Task<PostgresServer> GetAsync() => Instance.Value;
 
-    /// <summary>Creates an empty database with a unique name and returns a connection string to it.</summary>
-    public async Task<string> CreateDatabaseAsync()
+    /// <summary>
+    /// Creates a database with a unique name, empty or a copy of <paramref name="template"/> (a database nobody is
+    /// connected to), and returns a connection string to it.
+    /// </summary>
+    public async Task<string> CreateDatabaseAsync(string? template = null, string namePrefix = "quiz_")
     {
-        var name = $"quiz_{Guid.NewGuid():N}";
-        await ExecuteAsync($"CREATE DATABASE \"{name}\"");
+        var name = $"{namePrefix}{Guid.NewGuid():N}";
+        await ExecuteAsync(template is null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
         return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ConnectionString;
     }
 
@@ -38,7 +41,20 @@ public sealed class PostgresServer
         {
             NpgsqlConnection.ClearPool(pooled);
         }
-        await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        // On a server the tests did not start, an autovacuum worker may be visiting the database: the test role may
+        // not end it, but it leaves within moments.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 10)
+            {
+                await Task.Delay(200 * attempt);
+            }
+        }
     }
 
     private async Task ExecuteAsync(string sql)

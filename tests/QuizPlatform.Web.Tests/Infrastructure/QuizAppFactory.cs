@@ -3,21 +3,28 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace QuizPlatform.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The web app in the "Testing" environment on a <see cref="TestDatabase"/>: <c>Database:Provider</c> and
-/// <c>ConnectionStrings:Quiz</c> come from it, <c>Database:MigrateOnStartup</c> is true and <c>Seeding:Enabled</c>
-/// false unless <paramref name="settings"/> says otherwise (e.g. <c>Seeding:Enabled</c>, <c>Seeding:Directory</c>,
-/// <c>Bootstrap:AdminEmail</c>, <c>Bootstrap:AdminPassword</c>). The factory does not own the database: several
-/// factories may share one, as two app instances share a production database.
+/// <c>ConnectionStrings:Quiz</c> come from it, <c>Database:MigrateOnStartup</c> is true, <c>Seeding:Enabled</c> and
+/// <c>Attempts:BackgroundWorkers</c> (the grader and the expiry submitter) false unless <paramref name="settings"/>
+/// says otherwise (e.g. <c>Seeding:Directory</c>, <c>Bootstrap:AdminPassword</c>). The app runs on <see cref="Clock"/>,
+/// which starts at <paramref name="now"/> (default: the real time) and moves only when the test moves it; on Kestrel
+/// (browser tests) it runs on real time. The factory does not own the database: several factories may share one, as
+/// two app instances share a production database.
 /// </summary>
-public sealed class QuizAppFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null)
-    : WebApplicationFactory<Program>
+public sealed class QuizAppFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null,
+    DateTimeOffset? now = null) : WebApplicationFactory<Program>
 {
     private bool _onKestrel;
+
+    /// <summary>The app's <see cref="TimeProvider"/>: what the app's services and the test call "now".</summary>
+    public FakeTimeProvider Clock { get; } = new(now ?? DateTimeOffset.UtcNow);
 
     /// <summary>Every setting the app gets, defaults first, overrides applied.</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; } = Merge(database, settings);
@@ -47,6 +54,8 @@ public sealed class QuizAppFactory(TestDatabase database, IReadOnlyDictionary<st
             // a browser would get pages that never become interactive.
             builder.UseStaticWebAssets();
         }
+        else
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     private static Dictionary<string, string?> Merge(TestDatabase database, IReadOnlyDictionary<string, string?>? overrides)
@@ -57,6 +66,7 @@ public sealed class QuizAppFactory(TestDatabase database, IReadOnlyDictionary<st
             ["ConnectionStrings:Quiz"] = database.ConnectionString,
             ["Database:MigrateOnStartup"] = "true",
             ["Seeding:Enabled"] = "false",
+            ["Attempts:BackgroundWorkers"] = "false",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
             merged[key] = value;

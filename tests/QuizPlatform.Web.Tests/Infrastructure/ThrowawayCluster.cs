@@ -75,7 +75,9 @@ internal sealed class ThrowawayCluster
                 await RunServerCommandAsync("pg_ctl", "-D", DataDirectory, "-l", Path.Combine(_root, "server.log"),
                     "-w", "-t", "60", "-o",
                     $"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={_root} " +
-                    "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
+                    // No autovacuum: its workers visit the databases copied from the template, and the test role
+                    // may not end them when it drops a database (DROP DATABASE ... WITH (FORCE)).
+                    "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c autovacuum=off",
                     "start");
                 return port;
             }

@@ -18,7 +18,7 @@ public static class AdminAssignmentsFeature
             {
                 try
                 {
-                    var document = await administration.ExportAsync(ActingUser.IdOf(user), id, version);
+                    var document = await administration.ExportAsync(Actor.IdOf(user), id, version);
                     return document is null
                         ? Results.NotFound()
                         : Results.File(Encoding.UTF8.GetBytes(document.Markdown), "text/markdown; charset=utf-8", document.FileName);

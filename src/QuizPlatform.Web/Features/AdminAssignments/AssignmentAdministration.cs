@@ -16,26 +16,26 @@ public sealed class AssignmentAdministration(IDbContextFactory<QuizDbContext> db
     /// <summary>The largest document the importer accepts, in bytes.</summary>
     public static int MaxBytes { get; } = new ImportOptions().MaxBytes;
 
-    public async Task<AssignmentPreview> PreviewAsync(string? userId, byte[] content, string fileName)
+    public async Task<AssignmentPreview> PreviewAsync(string? actorId, byte[] content, string fileName)
     {
         await using (var db = await dbFactory.CreateDbContextAsync())
-            await db.DemandRoleAsync(userId, Roles.Admin);
+            (await Actor.LoadAsync(db, actorId)).EnsureAdmin();
         var plan = await importer.PlanAsync(content);
         return new AssignmentPreview(fileName, plan, WithLineText(plan.Parsed.Diagnostics, content));
     }
 
     /// <summary>Imports through <see cref="AssignmentImporter"/>, recording the acting admin as the importer.</summary>
-    public async Task<ImportResult> ImportAsync(string? userId, byte[] content, string fileName)
+    public async Task<ImportResult> ImportAsync(string? actorId, byte[] content, string fileName)
     {
         await using (var db = await dbFactory.CreateDbContextAsync())
-            await db.DemandRoleAsync(userId, Roles.Admin);
-        return await importer.ImportAsync(content, fileName, userId);
+            (await Actor.LoadAsync(db, actorId)).EnsureAdmin();
+        return await importer.ImportAsync(content, fileName, actorId);
     }
 
-    public async Task<IReadOnlyList<AssignmentSummary>> ListAsync(string? userId)
+    public async Task<IReadOnlyList<AssignmentSummary>> ListAsync(string? actorId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        await db.DemandRoleAsync(userId, Roles.Admin);
+        (await Actor.LoadAsync(db, actorId)).EnsureAdmin();
         var versions = await db.AssignmentVersions
             .Select(v => new { v.AssignmentId, v.Assignment.Title, Row = new VersionSummary(v.Version, v.SourceFileName,
                 v.Questions.Count, v.ImportedAt, v.ImportedBy == null ? null : v.ImportedBy.Email) })
@@ -47,10 +47,10 @@ public sealed class AssignmentAdministration(IDbContextFactory<QuizDbContext> db
     }
 
     /// <summary>A stored version (the latest when <paramref name="version"/> is null) written back as Markdown; null when there is none.</summary>
-    public async Task<ExportedDocument?> ExportAsync(string? userId, int assignmentId, int? version)
+    public async Task<ExportedDocument?> ExportAsync(string? actorId, int assignmentId, int? version)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        await db.DemandRoleAsync(userId, Roles.Admin);
+        (await Actor.LoadAsync(db, actorId)).EnsureAdmin();
         var stored = await db.AssignmentVersions.AsNoTracking()
             .Where(v => v.AssignmentId == assignmentId && (version == null || v.Version == version))
             .OrderByDescending(v => v.Version)

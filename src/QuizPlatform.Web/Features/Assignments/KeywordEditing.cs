@@ -15,13 +15,11 @@ public sealed record KeywordQuestion(int AssignmentId, string AssignmentTitle, i
 /// </summary>
 public sealed class KeywordEditing(IDbContextFactory<QuizDbContext> dbFactory)
 {
-    static readonly string[] Editors = [Roles.Instructor, Roles.Admin];
-
     /// <summary>Null when the question does not exist in that assignment.</summary>
-    public async Task<KeywordQuestion?> LoadAsync(string? userId, int assignmentId, int questionId)
+    public async Task<KeywordQuestion?> LoadAsync(string actorId, int assignmentId, int questionId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        await db.DemandRoleAsync(userId, Editors);
+        (await Actor.LoadAsync(db, actorId)).EnsureTeaches();
         var question = await db.Questions.AsNoTracking()
             .Include(q => q.AssignmentVersion).ThenInclude(v => v.Assignment)
             .Include(q => q.Keywords)
@@ -38,13 +36,13 @@ public sealed class KeywordEditing(IDbContextFactory<QuizDbContext> dbFactory)
     }
 
     /// <summary>Replaces the question's keywords with <paramref name="drafts"/>, unless they have errors (returned, nothing stored).</summary>
-    public async Task<IReadOnlyList<KeywordDraft.Error>> SaveAsync(string? userId, int assignmentId, int questionId,
+    public async Task<IReadOnlyList<KeywordDraft.Error>> SaveAsync(string actorId, int assignmentId, int questionId,
         IReadOnlyList<KeywordDraft> drafts)
     {
         var errors = KeywordDraft.Validate(drafts);
         if (errors.Count > 0)
             return errors;
-        await ReplaceAsync(userId, assignmentId, questionId, _ => drafts.Select(d => new QuestionKeyword
+        await ReplaceAsync(actorId, assignmentId, questionId, _ => drafts.Select(d => new QuestionKeyword
         {
             Phrase = d.Phrase.Trim(), Alternatives = [.. d.AlternativeList], Weight = d.Weight, Required = d.Required,
             Origin = KeywordOrigin.Edited,
@@ -53,8 +51,8 @@ public sealed class KeywordEditing(IDbContextFactory<QuizDbContext> dbFactory)
     }
 
     /// <summary>Stores the keywords extraction gives (over the whole version, as at import), replacing edited ones.</summary>
-    public Task ResetToExtractedAsync(string? userId, int assignmentId, int questionId) =>
-        ReplaceAsync(userId, assignmentId, questionId, question =>
+    public Task ResetToExtractedAsync(string actorId, int assignmentId, int questionId) =>
+        ReplaceAsync(actorId, assignmentId, questionId, question =>
         {
             var questions = question.AssignmentVersion.Questions.OrderBy(q => q.Number).ToList();
             var extracted = new KeywordExtractor().Extract(questions.Select(q => new QuestionText(q.Prompt, q.ModelAnswer)).ToList());
@@ -65,10 +63,10 @@ public sealed class KeywordEditing(IDbContextFactory<QuizDbContext> dbFactory)
             }).ToList();
         });
 
-    async Task ReplaceAsync(string? userId, int assignmentId, int questionId, Func<Question, List<QuestionKeyword>> keywords)
+    async Task ReplaceAsync(string actorId, int assignmentId, int questionId, Func<Question, List<QuestionKeyword>> keywords)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        await db.DemandRoleAsync(userId, Editors);
+        (await Actor.LoadAsync(db, actorId)).EnsureTeaches();
         await using var transaction = await db.Database.BeginTransactionAsync();
         var question = await db.Questions
             .Include(q => q.AssignmentVersion).ThenInclude(v => v.Questions)

@@ -14,22 +14,22 @@ public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, Tim
 {
     private const int CodeAttempts = 5;
 
-    public async Task<IReadOnlyList<ClassSummary>> ListAsync(string actingUserId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ClassSummary>> ListAsync(string actorId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var actor = (await Actor.LoadAsync(db, actingUserId, cancellationToken)).EnsureTeaches();
-        return await Visible(db, actor)
+        var actor = (await Actor.LoadAsync(db, actorId, cancellationToken)).EnsureTeaches();
+        return await actor.Classes(db)
             .OrderBy(c => c.Name).ThenBy(c => c.Id)
             .Select(c => new ClassSummary(c.Id, c.Name, c.JoinCode, c.Instructor.DisplayName == "" ? c.Instructor.Email! : c.Instructor.DisplayName,
                 c.Enrollments.Count, c.CreatedAt))
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<ClassDetails?> GetAsync(string actingUserId, int classId, CancellationToken cancellationToken = default)
+    public async Task<ClassDetails?> GetAsync(string actorId, int classId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var actor = (await Actor.LoadAsync(db, actingUserId, cancellationToken)).EnsureTeaches();
-        var found = await Visible(db, actor).Where(c => c.Id == classId)
+        var actor = (await Actor.LoadAsync(db, actorId, cancellationToken)).EnsureTeaches();
+        var found = await actor.Classes(db).Where(c => c.Id == classId)
             .Select(c => new
             {
                 c.Id, c.Name, c.JoinCode, c.CreatedAt,
@@ -46,7 +46,7 @@ public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, Tim
     }
 
     /// <summary>Creates a class taught by the actor with a fresh join code; returns it as listed.</summary>
-    public async Task<ClassSummary> CreateAsync(string actingUserId, string name, CancellationToken cancellationToken = default)
+    public async Task<ClassSummary> CreateAsync(string actorId, string name, CancellationToken cancellationToken = default)
     {
         var trimmed = name.Trim();
         if (trimmed.Length is 0 or > Limits.Title)
@@ -54,14 +54,14 @@ public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, Tim
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var actor = (await Actor.LoadAsync(db, actingUserId, cancellationToken)).EnsureTeaches();
+            var actor = (await Actor.LoadAsync(db, actorId, cancellationToken)).EnsureTeaches();
             var code = await UnusedCodeAsync(db, cancellationToken);
-            var created = new Class { Name = trimmed, JoinCode = code, InstructorId = actor.UserId, CreatedAt = clock.GetUtcNow().UtcDateTime };
+            var created = new Class { Name = trimmed, JoinCode = code, InstructorId = actor.Id, CreatedAt = clock.GetUtcNow().UtcDateTime };
             db.Classes.Add(created);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                var instructor = await db.Users.Where(u => u.Id == actor.UserId)
+                var instructor = await db.Users.Where(u => u.Id == actor.Id)
                     .Select(u => u.DisplayName == "" ? u.Email! : u.DisplayName).SingleAsync(cancellationToken);
                 return new ClassSummary(created.Id, created.Name, created.JoinCode, instructor, 0, created.CreatedAt);
             }
@@ -71,9 +71,6 @@ public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, Tim
             }
         }
     }
-
-    private static IQueryable<Class> Visible(QuizDbContext db, Actor actor) =>
-        actor.IsAdmin ? db.Classes : db.Classes.Where(c => c.InstructorId == actor.UserId);
 
     private static async Task<string> UnusedCodeAsync(QuizDbContext db, CancellationToken cancellationToken)
     {

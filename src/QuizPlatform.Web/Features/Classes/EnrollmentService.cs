@@ -11,15 +11,11 @@ public sealed class EnrollmentService(IDbContextFactory<QuizDbContext> dbFactory
     /// Enrols the student in the class whose join code was typed. Idempotent: joining twice, or two tabs at
     /// once, leaves one enrolment and reports <see cref="JoinOutcome.AlreadyEnrolled"/>.
     /// </summary>
-    public async Task<JoinResult> JoinAsync(string studentId, string code, CancellationToken cancellationToken = default)
+    public async Task<JoinResult> JoinAsync(string actorId, string code, CancellationToken cancellationToken = default)
     {
         var normalized = JoinCodes.Normalize(code);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var isStudent = await db.Users.AnyAsync(u => u.Id == studentId && u.IsActive, cancellationToken)
-            && await db.UserRoles.Where(ur => ur.UserId == studentId)
-                .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name)
-                .AnyAsync(name => name == Roles.Student, cancellationToken);
-        if (!isStudent)
+        if (!(await Actor.LoadAsync(db, actorId, cancellationToken)).IsStudent)
             return new JoinResult(JoinOutcome.NotAStudent, null, null, "Only student accounts can join a class with a code.");
 
         var found = normalized.Length == 0 ? null
@@ -28,9 +24,9 @@ public sealed class EnrollmentService(IDbContextFactory<QuizDbContext> dbFactory
             return new JoinResult(JoinOutcome.UnknownCode, null, null,
                 $"No class has the join code \"{code.Trim()}\". Check the code with your instructor.");
 
-        if (await db.Enrollments.AnyAsync(e => e.ClassId == found.Id && e.StudentId == studentId, cancellationToken))
+        if (await db.Enrollments.AnyAsync(e => e.ClassId == found.Id && e.StudentId == actorId, cancellationToken))
             return Already(found.Id, found.Name);
-        db.Enrollments.Add(new Enrollment { ClassId = found.Id, StudentId = studentId, EnrolledAt = clock.GetUtcNow().UtcDateTime });
+        db.Enrollments.Add(new Enrollment { ClassId = found.Id, StudentId = actorId, EnrolledAt = clock.GetUtcNow().UtcDateTime });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -39,7 +35,7 @@ public sealed class EnrollmentService(IDbContextFactory<QuizDbContext> dbFactory
         {
             // The unique (class, student) index caught a concurrent join of the same student.
             await using var check = await dbFactory.CreateDbContextAsync(cancellationToken);
-            if (await check.Enrollments.AnyAsync(e => e.ClassId == found.Id && e.StudentId == studentId, cancellationToken))
+            if (await check.Enrollments.AnyAsync(e => e.ClassId == found.Id && e.StudentId == actorId, cancellationToken))
                 return Already(found.Id, found.Name);
             throw;
         }

@@ -3,12 +3,15 @@ using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Grading;
 using QuizPlatform.Grading.Statistics;
+using QuizPlatform.Web.Features.Grading;
+using QuizPlatform.Web.Features.Taking;
 
 namespace QuizPlatform.Web.Features.QuizResults;
 
 /// <summary>
-/// A quiz's results as its instructor sees them, in four queries whatever the class size: the quiz, its students, its
-/// attempts with their totals summed by the database, and one compact row per answer of the counted graded attempts
+/// A quiz's results as its instructor sees them, in five queries whatever the class size: the quiz, its questions'
+/// keys, its students, its attempts with their totals summed by the database, and one compact row per answer of the
+/// counted graded attempts
 /// (score, flags and the grader's keyword record, never the explanation documents). The quiz's owner and admins only:
 /// anyone else gets null, as for a quiz that does not exist.
 /// </summary>
@@ -26,12 +29,7 @@ public sealed class QuizResults(IDbContextFactory<QuizDbContext> dbFactory, Time
             {
                 q.Title, q.CountedAttempt, q.OpensAt, q.ClosesAt,
                 Classes = q.Classes.OrderBy(c => c.Class.Name).Select(c => new ResultsClass(c.ClassId, c.Class.Name)).ToList(),
-                Questions = q.Questions.OrderBy(x => x.Position).Select(x => new
-                {
-                    x.QuestionId, x.Question.Number, x.Points, x.Question.Prompt,
-                    Keywords = x.Question.Keywords.OrderBy(k => k.Position)
-                        .Select(k => new Keyword(k.Phrase, k.Alternatives, k.Weight, k.Required)).ToList(),
-                }).ToList(),
+                Questions = q.Questions.OrderBy(x => x.Position).Select(x => new { x.QuestionId, x.Question.Number, x.Points }).ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (quiz is null)
@@ -57,8 +55,10 @@ public sealed class QuizResults(IDbContextFactory<QuizDbContext> dbFactory, Time
         var now = clock.GetUtcNow().UtcDateTime;
         var students = Students(quiz.CountedAttempt, enrolled.Select(e => (e.StudentId, e.DisplayName, e.Email ?? "", e.Name)),
             attempts, now);
-        var questions = quiz.Questions.Select((q, index) => new ResultsQuestion(index, q.QuestionId, q.Number, q.Points, q.Prompt, q.Keywords))
-            .ToList();
+        var questionIds = quiz.Questions.Select(q => q.QuestionId).ToList();
+        var keys = await db.Questions.Where(q => questionIds.Contains(q.Id)).SelectKeys().ToDictionaryAsync(k => k.QuestionId, cancellationToken);
+        var questions = quiz.Questions.Select((q, index) =>
+            new ResultsQuestion(index, q.QuestionId, q.Number, q.Points, keys[q.QuestionId].Prompt, keys[q.QuestionId].Keywords)).ToList();
         var gradedStudents = withAnswers ? students.Where(s => s.GradedAttemptId is not null).ToList() : [];
         var graded = await GradedQuizAsync(db, questions, gradedStudents, cancellationToken);
         var open = (quiz.OpensAt is null || quiz.OpensAt <= now) && (quiz.ClosesAt is null || quiz.ClosesAt > now);
@@ -89,7 +89,7 @@ public sealed class QuizResults(IDbContextFactory<QuizDbContext> dbFactory, Time
             // An attempt past its deadline is the timer's even before the server has handed it in.
             var handedInAt = running is null ? counted?.SubmittedAt ?? counted?.Deadline : null;
             var shown = running ?? counted;
-            return new StudentResult(id, DisplayNames.Of(name, email), email, classes, status, mine.Count, shown?.Id,
+            return new StudentResult(id, ApplicationUser.NameOf(name, email), email, classes, status, mine.Count, shown?.Id,
                 counted?.Id, shown?.StartedAt, handedInAt,
                 handedInAt is null ? null : counted!.SubmittedBy ?? SubmittedBy.Timer,
                 shown is null ? null : (handedInAt ?? now) - shown.StartedAt,
@@ -145,8 +145,7 @@ public sealed class QuizResults(IDbContextFactory<QuizDbContext> dbFactory, Time
     }
 
     static KeywordOutcome[] KeywordHitsOf(string? explanation) =>
-        explanation is null ? [] : [.. Results.GradeExplanation.Parse(explanation).Keywords.Select(k => new KeywordOutcome(
-            k.Matched ? k.How : null, k.Negated && !k.Matched))];
+        explanation is null ? [] : GradeExplanation.Parse(explanation).Outcomes();
 
     sealed record AttemptFigures(
         int Id, string StudentId, string Name, string Email, int Number, DateTime StartedAt, DateTime? Deadline,

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Configurations;
 using QuizPlatform.Data.Entities;
-using QuizPlatform.Web.Features.Classes;
 
 namespace QuizPlatform.Web.Features.Quizzes;
 
@@ -13,11 +12,11 @@ namespace QuizPlatform.Web.Features.Quizzes;
 /// </summary>
 public sealed class QuizAuthoring(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<QuizSummary>> ListAsync(string actingUserId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<QuizSummary>> ListAsync(string actorId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var actor = (await Actor.LoadAsync(db, actingUserId, cancellationToken)).EnsureTeaches();
-        var rows = await Visible(db, actor)
+        var actor = (await Actor.LoadAsync(db, actorId, cancellationToken)).EnsureTeaches();
+        var rows = await actor.Quizzes(db)
             .OrderByDescending(q => q.CreatedAt).ThenByDescending(q => q.Id)
             .Select(q => new
             {
@@ -32,11 +31,11 @@ public sealed class QuizAuthoring(IDbContextFactory<QuizDbContext> dbFactory, Ti
     }
 
     /// <summary>The quiz as the editor shows it, times in <paramref name="timeZoneId"/>; null when the actor may not see it.</summary>
-    public async Task<LoadedQuiz?> LoadAsync(string actingUserId, int quizId, string? timeZoneId, CancellationToken cancellationToken = default)
+    public async Task<LoadedQuiz?> LoadAsync(string actorId, int quizId, string? timeZoneId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var actor = (await Actor.LoadAsync(db, actingUserId, cancellationToken)).EnsureTeaches();
-        var quiz = await WithParts(Visible(db, actor)).AsNoTracking().SingleOrDefaultAsync(q => q.Id == quizId, cancellationToken);
+        var actor = (await Actor.LoadAsync(db, actorId, cancellationToken)).EnsureTeaches();
+        var quiz = await WithParts(actor.Quizzes(db)).AsNoTracking().SingleOrDefaultAsync(q => q.Id == quizId, cancellationToken);
         if (quiz is null)
             return null;
         var zone = QuizTimes.Zone(timeZoneId);
@@ -66,14 +65,14 @@ public sealed class QuizAuthoring(IDbContextFactory<QuizDbContext> dbFactory, Ti
         return new LoadedQuiz(quiz.Id, form, await db.Attempts.CountAsync(a => a.QuizId == quizId, cancellationToken));
     }
 
-    public async Task<AuthoringResult> CreateAsync(string actingUserId, QuizForm form, string? timeZoneId, CancellationToken cancellationToken = default)
+    public async Task<AuthoringResult> CreateAsync(string actorId, QuizForm form, string? timeZoneId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var actor = (await Actor.LoadAsync(db, actingUserId, cancellationToken)).EnsureTeaches();
+        var actor = (await Actor.LoadAsync(db, actorId, cancellationToken)).EnsureTeaches();
         var (plan, errors) = QuizPlanner.Plan(form, QuizTimes.Zone(timeZoneId), await ScopeAsync(db, actor, form, cancellationToken));
         if (plan is null)
             return new AuthoringResult(AuthoringOutcome.Invalid, null, errors);
-        var quiz = new Quiz { CreatedById = actor.UserId, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        var quiz = new Quiz { CreatedById = actor.Id, CreatedAt = clock.GetUtcNow().UtcDateTime };
         QuizEditRules.Apply(quiz, plan);
         db.Quizzes.Add(quiz);
         await db.SaveChangesAsync(cancellationToken);
@@ -81,12 +80,12 @@ public sealed class QuizAuthoring(IDbContextFactory<QuizDbContext> dbFactory, Ti
     }
 
     /// <summary>Saves changes; once attempts exist, only changes that cannot corrupt them are accepted.</summary>
-    public async Task<AuthoringResult> UpdateAsync(string actingUserId, int quizId, QuizForm form, string? timeZoneId,
+    public async Task<AuthoringResult> UpdateAsync(string actorId, int quizId, QuizForm form, string? timeZoneId,
         CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var actor = (await Actor.LoadAsync(db, actingUserId, cancellationToken)).EnsureTeaches();
-        var quiz = await WithParts(Visible(db, actor)).SingleOrDefaultAsync(q => q.Id == quizId, cancellationToken);
+        var actor = (await Actor.LoadAsync(db, actorId, cancellationToken)).EnsureTeaches();
+        var quiz = await WithParts(actor.Quizzes(db)).SingleOrDefaultAsync(q => q.Id == quizId, cancellationToken);
         if (quiz is null)
             return AuthoringResult.Missing;
         var (plan, errors) = QuizPlanner.Plan(form, QuizTimes.Zone(timeZoneId), await ScopeAsync(db, actor, form, cancellationToken));
@@ -103,18 +102,18 @@ public sealed class QuizAuthoring(IDbContextFactory<QuizDbContext> dbFactory, Ti
     }
 
     /// <summary>A new quiz with the same settings, classes and accommodations, and no attempts: free to edit.</summary>
-    public async Task<AuthoringResult> CopyAsync(string actingUserId, int quizId, CancellationToken cancellationToken = default)
+    public async Task<AuthoringResult> CopyAsync(string actorId, int quizId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var actor = (await Actor.LoadAsync(db, actingUserId, cancellationToken)).EnsureTeaches();
-        var source = await WithParts(Visible(db, actor)).AsNoTracking().SingleOrDefaultAsync(q => q.Id == quizId, cancellationToken);
+        var actor = (await Actor.LoadAsync(db, actorId, cancellationToken)).EnsureTeaches();
+        var source = await WithParts(actor.Quizzes(db)).AsNoTracking().SingleOrDefaultAsync(q => q.Id == quizId, cancellationToken);
         if (source is null)
             return AuthoringResult.Missing;
         var title = $"{source.Title} (copy)";
         var copy = new Quiz
         {
             Title = title.Length > Limits.Title ? title[..Limits.Title] : title, AssignmentVersionId = source.AssignmentVersionId,
-            CreatedById = actor.UserId, CreatedAt = clock.GetUtcNow().UtcDateTime, OpensAt = source.OpensAt, ClosesAt = source.ClosesAt,
+            CreatedById = actor.Id, CreatedAt = clock.GetUtcNow().UtcDateTime, OpensAt = source.OpensAt, ClosesAt = source.ClosesAt,
             TimeLimit = source.TimeLimit, AttemptsAllowed = source.AttemptsAllowed, CountedAttempt = source.CountedAttempt, Grace = source.Grace,
             QuestionSelection = source.QuestionSelection, RandomCount = source.RandomCount, Shuffle = source.Shuffle,
             OnePerPage = source.OnePerPage, ShowScore = source.ShowScore, ShowKeywordFeedback = source.ShowKeywordFeedback,
@@ -129,9 +128,6 @@ public sealed class QuizAuthoring(IDbContextFactory<QuizDbContext> dbFactory, Ti
         return AuthoringResult.Success(copy.Id);
     }
 
-    private static IQueryable<Quiz> Visible(QuizDbContext db, Actor actor) =>
-        actor.IsAdmin ? db.Quizzes : db.Quizzes.Where(q => q.CreatedById == actor.UserId);
-
     private static IQueryable<Quiz> WithParts(IQueryable<Quiz> quizzes) =>
         quizzes.Include(q => q.Questions).Include(q => q.Classes)
             .Include(q => q.Accommodations).ThenInclude(a => a.Student).AsSplitQuery();
@@ -140,7 +136,7 @@ public sealed class QuizAuthoring(IDbContextFactory<QuizDbContext> dbFactory, Ti
     {
         var questionIds = await db.Questions.Where(q => q.AssignmentVersionId == form.AssignmentVersionId)
             .Select(q => q.Id).ToListAsync(cancellationToken);
-        var assignable = await QuizChoices.AssignableClasses(db, actor).Select(c => c.Id).ToListAsync(cancellationToken);
+        var assignable = await actor.Classes(db).Select(c => c.Id).ToListAsync(cancellationToken);
         var chosen = form.ClassIds.Where(assignable.Contains).ToList();
         var students = await db.Enrollments.Where(e => chosen.Contains(e.ClassId)).Select(e => e.StudentId)
             .Distinct().ToListAsync(cancellationToken);

@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
-using QuizPlatform.Data.Entities;
-using QuizPlatform.Web.Features.Classes;
 
 namespace QuizPlatform.Web.Features.Quizzes;
 
@@ -38,28 +36,25 @@ public sealed class QuizChoices(IDbContextFactory<QuizDbContext> dbFactory)
         return await QuestionsOfAsync(db, versionId, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<ClassChoice>> ClassesAsync(string actingUserId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ClassChoice>> ClassesAsync(string actorId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var actor = (await Actor.LoadAsync(db, actingUserId, cancellationToken)).EnsureTeaches();
-        return await AssignableClasses(db, actor).OrderBy(c => c.Name).Select(c => new ClassChoice(c.Id, c.Name)).ToListAsync(cancellationToken);
+        var actor = (await Actor.LoadAsync(db, actorId, cancellationToken)).EnsureTeaches();
+        return await actor.Classes(db).OrderBy(c => c.Name).Select(c => new ClassChoice(c.Id, c.Name)).ToListAsync(cancellationToken);
     }
 
     /// <summary>Students of those of <paramref name="classIds"/> the actor may assign to, for accommodations.</summary>
-    public async Task<IReadOnlyList<StudentChoice>> StudentsAsync(string actingUserId, IReadOnlyCollection<int> classIds,
+    public async Task<IReadOnlyList<StudentChoice>> StudentsAsync(string actorId, IReadOnlyCollection<int> classIds,
         CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var actor = (await Actor.LoadAsync(db, actingUserId, cancellationToken)).EnsureTeaches();
-        var students = await AssignableClasses(db, actor).Where(c => classIds.Contains(c.Id))
+        var actor = (await Actor.LoadAsync(db, actorId, cancellationToken)).EnsureTeaches();
+        var students = await actor.Classes(db).Where(c => classIds.Contains(c.Id))
             .SelectMany(c => c.Enrollments).Select(e => new { e.StudentId, e.Student.DisplayName, e.Student.Email })
             .Distinct().ToListAsync(cancellationToken);
         return students.Select(s => new StudentChoice(s.StudentId, s.DisplayName == "" ? s.Email ?? s.StudentId : s.DisplayName))
             .OrderBy(s => s.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
     }
-
-    internal static IQueryable<Class> AssignableClasses(QuizDbContext db, Actor actor) =>
-        actor.IsAdmin ? db.Classes : db.Classes.Where(c => c.InstructorId == actor.UserId);
 
     internal static async Task<List<QuestionChoice>> QuestionsOfAsync(QuizDbContext db, int versionId, CancellationToken cancellationToken)
     {

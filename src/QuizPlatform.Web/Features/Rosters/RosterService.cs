@@ -24,33 +24,37 @@ public sealed record RosterPreview(IReadOnlyList<RosterRow> Rows, string? FileEr
 /// <see cref="ApplyAsync"/> plans again inside one transaction and applies every line or none. New students get a
 /// confirmed email and no password: they choose one through "Forgot your password?".
 /// </summary>
-public sealed class RosterService(IServiceScopeFactory scopes, IDbContextFactory<QuizDbContext> contextFactory)
+public sealed class RosterService(IServiceScopeFactory scopes, IDbContextFactory<QuizDbContext> contextFactory, TimeProvider clock)
 {
-    public async Task<RosterPreview> PreviewAsync(string actingUserId, string csv)
+    public async Task<RosterPreview> PreviewAsync(string actorId, string csv)
     {
         await using var db = await contextFactory.CreateDbContextAsync();
-        await db.DemandRoleAsync(actingUserId, Roles.Admin);
+        (await Actor.LoadAsync(db, actorId)).EnsureAdmin();
         return await PlanAsync(db, csv);
     }
 
     /// <summary>Applies the roster when every line is good; returns the plan it acted on, and whether it did.</summary>
-    public async Task<(bool Applied, RosterPreview Plan)> ApplyAsync(string actingUserId, string csv)
+    public async Task<(bool Applied, RosterPreview Plan)> ApplyAsync(string actorId, string csv)
     {
         await using var scope = scopes.CreateAsyncScope();
         // The user manager saves through this same context, so its inserts belong to the transaction too.
         var db = scope.ServiceProvider.GetRequiredService<QuizDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        await db.DemandRoleAsync(actingUserId, Roles.Admin);
+        (await Actor.LoadAsync(db, actorId)).EnsureAdmin();
         await using var transaction = await db.Database.BeginTransactionAsync();
         var plan = await PlanAsync(db, csv);
         if (!plan.CanApply)
             return (false, plan);
 
         var classes = await ClassIdsByNameAsync(db);
+        var now = clock.GetUtcNow().UtcDateTime;
         var created = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var row in plan.Rows.Where(r => r.Outcome == RosterOutcome.Created))
         {
-            var student = new ApplicationUser { UserName = row.Line.Email, Email = row.Line.Email, EmailConfirmed = true, DisplayName = row.Line.Name };
+            var student = new ApplicationUser
+            {
+                UserName = row.Line.Email, Email = row.Line.Email, EmailConfirmed = true, DisplayName = row.Line.Name, CreatedAt = now,
+            };
             var result = await users.CreateAsync(student);
             if (result.Succeeded)
                 result = await users.AddToRoleAsync(student, Roles.Student);
@@ -63,7 +67,7 @@ public sealed class RosterService(IServiceScopeFactory scopes, IDbContextFactory
         foreach (var row in plan.Rows.Where(r => r.Outcome is RosterOutcome.Created or RosterOutcome.Enrolled))
         {
             var studentId = created.TryGetValue(row.Line.Email, out var id) ? id : existing[row.Line.Email.ToUpperInvariant()];
-            db.Enrollments.Add(new Enrollment { ClassId = classes[row.Line.ClassName].Single(), StudentId = studentId, EnrolledAt = DateTime.UtcNow });
+            db.Enrollments.Add(new Enrollment { ClassId = classes[row.Line.ClassName].Single(), StudentId = studentId, EnrolledAt = now });
         }
         await db.SaveChangesAsync();
         await transaction.CommitAsync();

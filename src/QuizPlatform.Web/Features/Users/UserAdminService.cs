@@ -24,14 +24,14 @@ public sealed record UserChange(bool Succeeded, IReadOnlyList<string> Errors, st
 /// call takes the acting user's id and refuses (<see cref="UnauthorizedAccessException"/>) unless that user is an
 /// active admin. Each operation runs in its own scope, so a page's circuit never holds a user manager's context.
 /// </summary>
-public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFactory<QuizDbContext> contextFactory)
+public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFactory<QuizDbContext> contextFactory, TimeProvider clock)
 {
     public const int DefaultPageSize = 20;
 
-    public async Task<UserPage> ListAsync(string actingUserId, string? search, int page = 1, int pageSize = DefaultPageSize)
+    public async Task<UserPage> ListAsync(string actorId, string? search, int page = 1, int pageSize = DefaultPageSize)
     {
         await using var db = await contextFactory.CreateDbContextAsync();
-        await db.DemandRoleAsync(actingUserId, Roles.Admin);
+        (await Actor.LoadAsync(db, actorId)).EnsureAdmin();
         var query = db.Users.AsQueryable();
         if (!string.IsNullOrWhiteSpace(search))
         {
@@ -46,25 +46,29 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         return new UserPage([.. users.Select(u => Row(u, roles))], total, page, pageSize);
     }
 
-    public async Task<UserRow?> GetAsync(string actingUserId, string userId)
+    public async Task<UserRow?> GetAsync(string actorId, string userId)
     {
         await using var db = await contextFactory.CreateDbContextAsync();
-        await db.DemandRoleAsync(actingUserId, Roles.Admin);
+        (await Actor.LoadAsync(db, actorId)).EnsureAdmin();
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId);
         return user is null ? null : Row(user, await RolesOfAsync(db, [user.Id]));
     }
 
     /// <summary>Creates an active account with a confirmed email; without a password one is generated and returned.</summary>
-    public async Task<UserChange> CreateAsync(string actingUserId, string email, string displayName, IReadOnlyCollection<string> roles, string? password = null)
+    public async Task<UserChange> CreateAsync(string actorId, string email, string displayName, IReadOnlyCollection<string> roles, string? password = null)
     {
-        await EnsureAdminAsync(actingUserId);
+        await EnsureAdminAsync(actorId);
         if (roles.Except(Data.Roles.All).FirstOrDefault() is { } unknown)
             return UserChange.Failed($"Unknown role {unknown}.");
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var generated = string.IsNullOrEmpty(password);
         password = generated ? IdentityBootstrapper.GeneratePassword() : password;
-        var user = new ApplicationUser { UserName = email.Trim(), Email = email.Trim(), EmailConfirmed = true, DisplayName = displayName.Trim() };
+        var user = new ApplicationUser
+        {
+            UserName = email.Trim(), Email = email.Trim(), EmailConfirmed = true, DisplayName = displayName.Trim(),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
         var created = await users.CreateAsync(user, password!);
         if (!created.Succeeded)
             return Failed(created);
@@ -75,12 +79,12 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
     }
 
     /// <summary>Sets the display name and exactly these roles. An admin cannot take the Admin role from themselves.</summary>
-    public async Task<UserChange> UpdateAsync(string actingUserId, string userId, string displayName, IReadOnlyCollection<string> roles)
+    public async Task<UserChange> UpdateAsync(string actorId, string userId, string displayName, IReadOnlyCollection<string> roles)
     {
-        await EnsureAdminAsync(actingUserId);
+        await EnsureAdminAsync(actorId);
         if (roles.Except(Data.Roles.All).FirstOrDefault() is { } unknown)
             return UserChange.Failed($"Unknown role {unknown}.");
-        if (userId == actingUserId && !roles.Contains(Data.Roles.Admin))
+        if (userId == actorId && !roles.Contains(Data.Roles.Admin))
             return UserChange.Failed("You cannot remove your own Admin role; ask another admin.");
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
@@ -106,10 +110,10 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
     }
 
     /// <summary>Deactivates (signed out everywhere within the revalidation interval) or reactivates an account; never one's own.</summary>
-    public async Task<UserChange> SetActiveAsync(string actingUserId, string userId, bool active)
+    public async Task<UserChange> SetActiveAsync(string actorId, string userId, bool active)
     {
-        await EnsureAdminAsync(actingUserId);
-        if (userId == actingUserId && !active)
+        await EnsureAdminAsync(actorId);
+        if (userId == actorId && !active)
             return UserChange.Failed("You cannot deactivate your own account.");
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
@@ -124,9 +128,9 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
     }
 
     /// <summary>Replaces the user's password with a generated one (returned, to hand over) and ends their sessions.</summary>
-    public async Task<UserChange> ResetPasswordAsync(string actingUserId, string userId)
+    public async Task<UserChange> ResetPasswordAsync(string actorId, string userId)
     {
-        await EnsureAdminAsync(actingUserId);
+        await EnsureAdminAsync(actorId);
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         if (await users.FindByIdAsync(userId) is not { } user)
@@ -140,10 +144,10 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         return new UserChange(true, [], user.Id, password);
     }
 
-    async Task EnsureAdminAsync(string actingUserId)
+    async Task EnsureAdminAsync(string actorId)
     {
         await using var db = await contextFactory.CreateDbContextAsync();
-        await db.DemandRoleAsync(actingUserId, Roles.Admin);
+        (await Actor.LoadAsync(db, actorId)).EnsureAdmin();
     }
 
     static async Task<ILookup<string, string>> RolesOfAsync(QuizDbContext db, List<string> userIds) =>

@@ -20,7 +20,7 @@ public sealed partial class SignInSecurityTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
         await app.CreateUserAsync("teacher@quiz.local", Roles.Instructor);
-        using var client = app.CreateCookieClient();
+        using var client = app.CreateNonRedirectingClient();
 
         for (var i = 0; i < 5; i++)
         {
@@ -40,7 +40,7 @@ public sealed partial class SignInSecurityTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
         await app.CreateUserAsync("gone@quiz.local", Roles.Student, active: false);
-        using var client = app.CreateCookieClient();
+        using var client = app.CreateNonRedirectingClient();
 
         using var response = await client.SignInAsync("gone@quiz.local", TestUsers.Password);
 
@@ -55,7 +55,7 @@ public sealed partial class SignInSecurityTests
         await using var app = new QuizAppFactory(database,
             TestUsers.KnownAdmin(("Accounts:RevalidationInterval", "00:00:00")));
         var teacher = await app.CreateUserAsync("teacher@quiz.local", Roles.Instructor);
-        using var client = app.CreateCookieClient();
+        using var client = app.CreateNonRedirectingClient();
         using (var signIn = await client.SignInAsync("teacher@quiz.local", TestUsers.Password))
             Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         using (var before = await client.GetAsync("/assignments"))
@@ -90,7 +90,7 @@ public sealed partial class SignInSecurityTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin(("Accounts:SecureCookies", "true")));
-        using var client = app.CreateCookieClient("https://localhost");
+        using var client = app.CreateNonRedirectingClient("https://localhost");
 
         using var response = await client.SignInAsync("admin@quiz.local", TestUsers.Password);
 
@@ -128,7 +128,7 @@ public sealed partial class SignInSecurityTests
         await using var factory = new QuizAppFactory(database, TestUsers.KnownAdmin(("Accounts:LogEmailLinks", "true")));
         var app = factory.WithLogs(logs);
         await app.CreateUserAsync("student@quiz.local", Roles.Student);
-        using var client = app.CreateCookieClient();
+        using var client = app.CreateNonRedirectingClient();
 
         using (var asked = await client.SubmitFormAsync("/Account/ForgotPassword", ("Input.Email", "student@quiz.local")))
             Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
@@ -153,7 +153,7 @@ public sealed partial class SignInSecurityTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
         await app.CreateUserAsync("student@quiz.local", Roles.Student);
-        using var client = app.CreateCookieClient();
+        using var client = app.CreateNonRedirectingClient();
         using (var signIn = await client.SignInAsync("student@quiz.local", TestUsers.Password))
             Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
 
@@ -161,7 +161,7 @@ public sealed partial class SignInSecurityTests
                    ("Input.OldPassword", TestUsers.Password), ("Input.NewPassword", "Changed-Pass-42"), ("Input.ConfirmPassword", "Changed-Pass-42")))
             Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
 
-        using var fresh = app.CreateCookieClient();
+        using var fresh = app.CreateNonRedirectingClient();
         using var oldPassword = await fresh.SignInAsync("student@quiz.local", TestUsers.Password);
         using var newPassword = await fresh.SignInAsync("student@quiz.local", "Changed-Pass-42");
         Assert.Equal(HttpStatusCode.OK, oldPassword.StatusCode);

@@ -37,7 +37,7 @@ public sealed class AssignmentExportTests
         var adminId = await app.CreateUserIdAsync("boss@quiz.local", Roles.Admin);
         var first = await Administration(app).ImportAsync(adminId, Bytes(Documents.Original), "week.md");
         await Administration(app).ImportAsync(adminId, Bytes(Documents.Revised), "week.md");
-        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = app.CreateNonRedirectingClient();
         using var _ = await client.SignInAsync("boss@quiz.local", TestUsers.Password);
 
         using var version1 = await client.GetAsync($"/admin/assignments/{first.AssignmentId}/export?version=1");
@@ -63,7 +63,7 @@ public sealed class AssignmentExportTests
         var adminId = await app.CreateUserIdAsync("boss@quiz.local", Roles.Admin);
         await Administration(app).ImportAsync(adminId, Bytes(Documents.Original), "week.md");
         await Administration(app).ImportAsync(adminId, Bytes(Documents.Revised), "week-v2.md");
-        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = app.CreateNonRedirectingClient();
         using var _ = await client.SignInAsync("boss@quiz.local", TestUsers.Password);
 
         var listed = Assert.Single(await Administration(app).ListAsync(adminId));

@@ -34,7 +34,7 @@ public sealed class AssignmentImportTests
             await Assert.ThrowsAsync<UnauthorizedAccessException>(() => administration.ListAsync(userId));
             await Assert.ThrowsAsync<UnauthorizedAccessException>(() => administration.ExportAsync(userId, imported.AssignmentId!.Value, 1));
 
-            using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            using var client = app.CreateNonRedirectingClient();
             using var _ = await client.SignInAsync(email, TestUsers.Password);
             foreach (var path in new[] { "/admin/assignments", "/admin/assignments/import", $"/admin/assignments/{imported.AssignmentId}/export" })
             {

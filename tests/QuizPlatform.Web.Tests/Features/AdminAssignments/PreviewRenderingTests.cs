@@ -46,7 +46,7 @@ public sealed class PreviewRenderingTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new QuizAppFactory(database);
         await app.CreateUserIdAsync("boss@quiz.local", Roles.Admin);
-        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = app.CreateNonRedirectingClient();
         using var _ = await client.SignInAsync("boss@quiz.local", TestUsers.Password);
 
         using var response = await client.GetAsync("/admin/assignments/import");

@@ -1,4 +1,6 @@
-using QuizPlatform.Web.Features.Attempts;
+using QuizPlatform.Grading;
+using QuizPlatform.Web.Features.Grading;
+using QuizPlatform.Web.Features.StudentResults;
 
 namespace QuizPlatform.Web.Tests.Features.Attempts;
 
@@ -35,7 +37,7 @@ public sealed class AnswerHighlighterTests
     static List<ExplainedKeyword> Parse(string keywords) => [.. keywords.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(k =>
     {
         var (phrase, spans) = (k.Split('@')[0], k.Split('@')[1]);
-        return new ExplainedKeyword(phrase.TrimEnd('!'), 1, false, !phrase.EndsWith('!'), "exact", false,
+        return new ExplainedKeyword(phrase.TrimEnd('!'), 1, false, !phrase.EndsWith('!'), MatchKind.Exact, false,
             [.. spans.Split(',').Select(s => new ExplainedSpan(int.Parse(s.Split('+')[0]), int.Parse(s.Split('+')[1])))]);
     })];
 }

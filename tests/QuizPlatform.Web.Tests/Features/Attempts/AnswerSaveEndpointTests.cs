@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using QuizPlatform.Web.Features.Attempts;
+using QuizPlatform.Web.Features.Taking;
 using QuizPlatform.Web.Tests.Features.Quizzes;
 using QuizPlatform.Web.Tests.Infrastructure;
 using QuizPlatform.Web.Tests.Support;

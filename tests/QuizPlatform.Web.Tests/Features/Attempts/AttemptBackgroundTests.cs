@@ -2,22 +2,23 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Grading;
-using QuizPlatform.Web.Features.Attempts;
+using QuizPlatform.Web.Features.Grading;
+using QuizPlatform.Web.Features.Taking;
 using QuizPlatform.Web.Tests.Infrastructure;
 using QuizPlatform.Web.Tests.Support;
 using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
 
 namespace QuizPlatform.Web.Tests.Features.Attempts;
 
-/// <summary>What the app does on its own, on real time: grading handed-in attempts and handing in expired ones.</summary>
+/// <summary>What the app does on its own, with its background workers on: grading handed-in attempts and handing in expired ones.</summary>
 public sealed class AttemptBackgroundTests
 {
     [Theory, AllDatabaseProviders]
     public async Task HandingInGradesEveryAnswerWithItsExplanationAndTheGraderVersion(DatabaseProvider provider)
     {
-        await using var scene = await AttemptScene.CreateAsync(provider);
-        var attempts = scene.Services.GetRequiredService<AttemptService>();
-        var quizId = await scene.AddQuizAsync(quiz => (quiz.OpensAt, quiz.ClosesAt) = (DateTime.UtcNow.AddHours(-1), DateTime.UtcNow.AddDays(1)));
+        await using var scene = await AttemptScene.CreateAsync(provider, Workers);
+        var attempts = scene.Attempts;
+        var quizId = await scene.AddQuizAsync();
         var attemptId = (await attempts.StartAsync(scene.Sam, quizId)).AttemptId!.Value;
         var sheet = (await attempts.LoadAsync(scene.Sam, attemptId))!;
         var pooling = sheet.Questions.Single(q => q.Number == 2);
@@ -35,20 +36,20 @@ public sealed class AttemptBackgroundTests
         Assert.Equal("translation", good.Text.Substring(translation.Spans[0].Start, translation.Spans[0].Length).ToLowerInvariant());
         var empty = grades.First(g => g.QuestionId != pooling.QuestionId);
         Assert.Equal(0, empty.Grade.Score);
-        Assert.Contains("empty", GradeExplanation.Parse(empty.Grade.Explanation).Flags);
+        Assert.Contains(GradeFlags.Empty, GradeExplanation.Parse(empty.Grade.Explanation).Flags);
     }
 
     [Theory, AllDatabaseProviders]
     public async Task AnAttemptWhoseTimeRanOutIsHandedInAndGradedByTheServerWithoutTheBrowser(DatabaseProvider provider)
     {
-        await using var scene = await AttemptScene.CreateAsync(provider, ("Attempts:ExpiryScanInterval", "00:00:00.2"));
-        var attempts = scene.Services.GetRequiredService<AttemptService>();
-        var quizId = await scene.AddQuizAsync(quiz =>
-            (quiz.OpensAt, quiz.ClosesAt, quiz.Grace) = (DateTime.UtcNow.AddHours(-1), DateTime.UtcNow.AddSeconds(2), TimeSpan.Zero));
+        await using var scene = await AttemptScene.CreateAsync(provider, Workers, ("Attempts:ExpiryScanInterval", "00:00:00.2"));
+        var attempts = scene.Attempts;
+        var quizId = await scene.AddQuizAsync(quiz => (quiz.ClosesAt, quiz.Grace) = (AttemptScene.Start.AddSeconds(2), TimeSpan.Zero));
         var attemptId = (await attempts.StartAsync(scene.Sam, quizId)).AttemptId!.Value;
         var sheet = (await attempts.LoadAsync(scene.Sam, attemptId))!;
         await attempts.SaveAsync(scene.Sam, attemptId, sheet.Questions[0].QuestionId, "Local filters detecting edges.", 0);
 
+        scene.Clock.Advance(TimeSpan.FromSeconds(3)); // the close time passes, and with it the submitter's next scan
         var handedIn = await Eventually.ValueAsync(async () =>
         {
             await using var db = scene.Services.CreateDbContext();
@@ -64,10 +65,9 @@ public sealed class AttemptBackgroundTests
     [Theory, AllDatabaseProviders]
     public async Task AnAttemptWithTimeLeftIsNotHandedIn(DatabaseProvider provider)
     {
-        await using var scene = await AttemptScene.CreateAsync(provider);
-        var attempts = scene.Services.GetRequiredService<AttemptService>();
-        var quizId = await scene.AddQuizAsync(quiz =>
-            (quiz.OpensAt, quiz.ClosesAt, quiz.TimeLimit) = (DateTime.UtcNow.AddHours(-1), DateTime.UtcNow.AddDays(1), TimeSpan.FromMinutes(5)));
+        await using var scene = await AttemptScene.CreateAsync(provider, Workers);
+        var attempts = scene.Attempts;
+        var quizId = await scene.AddQuizAsync(quiz => quiz.TimeLimit = TimeSpan.FromMinutes(5));
         var attemptId = (await attempts.StartAsync(scene.Sam, quizId)).AttemptId!.Value;
 
         var submitted = await attempts.SubmitExpiredAsync();
@@ -75,6 +75,8 @@ public sealed class AttemptBackgroundTests
         Assert.Equal(0, submitted);
         Assert.False((await attempts.LoadAsync(scene.Sam, attemptId))!.Submitted);
     }
+
+    static readonly (string, string?) Workers = ("Attempts:BackgroundWorkers", "true");
 
     sealed record GradedAnswer(int QuestionId, string Text, Grade Grade);
 

@@ -3,7 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
-using QuizPlatform.Web.Features.Attempts;
+using QuizPlatform.Web.Features.Grading;
+using QuizPlatform.Web.Features.Taking;
 using QuizPlatform.Web.Tests.Features.Quizzes;
 using QuizPlatform.Web.Tests.Support;
 using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
@@ -11,9 +12,8 @@ using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
 namespace QuizPlatform.Web.Tests.Features.Attempts;
 
 /// <summary>
-/// The quiz scene (Sam in Alice's class "Algebra", three questions) plus attempt services on a clock the test moves:
-/// <see cref="Attempts"/> runs on <see cref="Clock"/>, while the app's own services (background submitter and grader)
-/// run on real time.
+/// The quiz scene (Sam in Alice's class "Algebra", three questions) with the app's clock starting at <see cref="Start"/>:
+/// <see cref="Attempts"/> and the app's own services run on <see cref="Clock"/>, which moves only when the test moves it.
 /// </summary>
 public sealed class AttemptScene : IAsyncDisposable
 {
@@ -22,41 +22,17 @@ public sealed class AttemptScene : IAsyncDisposable
     private AttemptScene(QuizScene quiz) => Quiz = quiz;
 
     public QuizScene Quiz { get; }
-    public FakeTimeProvider Clock { get; } = new(Start);
-    public AttemptService Attempts { get; private set; } = null!;
+    public FakeTimeProvider Clock => Quiz.App.Clock;
+    public AttemptService Attempts => Services.GetRequiredService<AttemptService>();
     public string Sam => Quiz.Sam;
     public IServiceProvider Services => Quiz.App.Services;
 
-    public static async Task<AttemptScene> CreateAsync(DatabaseProvider provider, params (string Key, string? Value)[] settings)
-    {
-        var scene = new AttemptScene(await QuizScene.CreateAsync(provider, settings));
-        scene.Attempts = new AttemptService(scene.Services.GetRequiredService<IDbContextFactory<QuizDbContext>>(), scene.Clock,
-            new GradingQueue());
-        return scene;
-    }
+    /// <param name="settings">e.g. <c>("Attempts:BackgroundWorkers", "true")</c> for the grader and the expiry submitter.</param>
+    public static async Task<AttemptScene> CreateAsync(DatabaseProvider provider, params (string Key, string? Value)[] settings) =>
+        new(await QuizScene.CreateAsync(provider, Start, settings));
 
-    /// <summary>
-    /// A quiz of Alice's over the three questions (1, 2 and 3 points) for Algebra, open an hour before
-    /// <see cref="Start"/> and closing a day after, 30-minute limit, one attempt, no grace, unless adjusted.
-    /// </summary>
-    public async Task<int> AddQuizAsync(Action<Quiz>? adjust = null)
-    {
-        await using var db = Services.CreateDbContext();
-        var questionIds = await db.Questions.Where(q => q.AssignmentVersionId == Quiz.VersionId).OrderBy(q => q.Number)
-            .Select(q => q.Id).ToListAsync();
-        var quiz = new Quiz
-        {
-            Title = "Networks quiz", AssignmentVersionId = Quiz.VersionId, CreatedById = Quiz.Alice,
-            OpensAt = Start.AddHours(-1), ClosesAt = Start.AddDays(1), TimeLimit = TimeSpan.FromMinutes(30),
-            ShowScore = ReviewVisibility.Immediately, ShowKeywordFeedback = ReviewVisibility.Immediately,
-            Questions = [.. questionIds.Select((id, i) => new QuizQuestion { QuestionId = id, Position = i + 1, Points = i + 1 })],
-            Classes = [new QuizClass { ClassId = Quiz.AlgebraId }],
-        };
-        adjust?.Invoke(quiz);
-        db.Quizzes.Add(quiz);
-        await db.SaveChangesAsync();
-        return quiz.Id;
-    }
+    /// <summary><see cref="QuizScene.AddQuizAsync"/>: open from an hour before <see cref="Start"/> to a day after.</summary>
+    public Task<int> AddQuizAsync(Action<Quiz>? adjust = null) => Quiz.AddQuizAsync(adjust);
 
     /// <summary>Sam's attempt at a fresh quiz and its sheet.</summary>
     public async Task<AttemptSheet> StartAsync(Action<Quiz>? adjust = null)

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data.Entities;
-using QuizPlatform.Web.Features.Attempts;
+using QuizPlatform.Web.Features.Taking;
 using QuizPlatform.Web.Tests.Infrastructure;
 using QuizPlatform.Web.Tests.Support;
 using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;

@@ -1,4 +1,4 @@
-using QuizPlatform.Web.Features.Attempts;
+using QuizPlatform.Web.Features.Taking;
 
 namespace QuizPlatform.Web.Tests.Features.Attempts;
 

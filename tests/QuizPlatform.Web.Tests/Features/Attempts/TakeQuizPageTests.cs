@@ -14,8 +14,8 @@ public sealed class TakeQuizPageTests
     public async Task StartPageSaysWhyTheStudentCannotStartInsteadOfOfferingStart(DatabaseProvider provider)
     {
         await using var scene = await QuizScene.CreateAsync(provider);
-        var notYetOpen = await scene.OpenQuizAsync(form => (form.OpensAt, form.ClosesAt) = (DateTime.UtcNow.AddDays(2), DateTime.UtcNow.AddDays(3)));
-        var closed = await scene.OpenQuizAsync(form => (form.OpensAt, form.ClosesAt) = (DateTime.UtcNow.AddDays(-3), DateTime.UtcNow.AddDays(-2)));
+        var notYetOpen = await scene.OpenQuizAsync(form => (form.OpensAt, form.ClosesAt) = (scene.Now.AddDays(2), scene.Now.AddDays(3)));
+        var closed = await scene.OpenQuizAsync(form => (form.OpensAt, form.ClosesAt) = (scene.Now.AddDays(-3), scene.Now.AddDays(-2)));
         var usedUp = await scene.OpenQuizAsync();
         var attempt = (await scene.AttemptService().StartAsync(scene.Sam, usedUp)).AttemptId!.Value;
         await scene.AttemptService().SubmitAsync(scene.Sam, attempt);
@@ -41,11 +41,11 @@ public sealed class TakeQuizPageTests
         using var sam = await scene.SignedInAsync("sam@quiz.local");
         var path = $"/quizzes/{quiz}/take";
 
-        using var unconfirmed = await sam.PostFormAsync(path, "start-attempt");
+        using var unconfirmed = await sam.SubmitNamedFormAsync(path, "start-attempt");
         var unconfirmedPage = await unconfirmed.Content.ReadAsStringAsync();
         await using (var db = scene.App.Services.CreateDbContext())
             Assert.False(await db.Attempts.AnyAsync(a => a.QuizId == quiz));
-        using var confirmed = await sam.PostFormAsync(path, "start-attempt", ("Start.TimerUnderstood", "True"));
+        using var confirmed = await sam.SubmitNamedFormAsync(path, "start-attempt", ("Start.TimerUnderstood", "True"));
         var resume = await sam.GetStringAsync(path);
 
         Assert.Equal(HttpStatusCode.OK, unconfirmed.StatusCode);
@@ -68,10 +68,10 @@ public sealed class TakeQuizPageTests
         using var sam = await scene.SignedInAsync("sam@quiz.local");
 
         var page = await sam.GetStringAsync($"/quizzes/{quiz}/take");
-        using var started = await sam.PostFormAsync($"/quizzes/{quiz}/take", "start-attempt");
+        using var started = await sam.SubmitNamedFormAsync($"/quizzes/{quiz}/take", "start-attempt");
 
         Assert.DoesNotContain("timer-understood", page);
-        Assert.Contains("<local-time", page); // the close time, shown in the browser's zone
+        Assert.NotNull(Pages.Parse(page).QuerySelector("local-time time[datetime]")); // the close time, shown in the browser's zone
         Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
         Assert.Matches("/attempts/[0-9]+$", started.Headers.Location?.OriginalString);
     }

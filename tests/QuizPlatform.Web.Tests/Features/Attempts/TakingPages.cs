@@ -1,12 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Assignments;
-using QuizPlatform.Web.Features.Attempts;
+using QuizPlatform.Web.Features.Taking;
 using QuizPlatform.Web.Features.Classes;
 using QuizPlatform.Web.Features.Quizzes;
 using QuizPlatform.Web.Tests.Features.Classes;
@@ -17,9 +16,9 @@ namespace QuizPlatform.Web.Tests.Features.Attempts;
 
 /// <summary>
 /// What the start and quiz page tests need on top of <see cref="QuizScene"/>: quizzes open now for Algebra (Sam's
-/// class), more students in it, signed-in clients, and the hidden fields a browser would post back.
+/// class), more students in it, signed-in clients and the quiz page's save request.
 /// </summary>
-public static partial class TakingPages
+public static class TakingPages
 {
     public static AttemptService AttemptService(this QuizScene scene) => scene.App.Services.GetRequiredService<AttemptService>();
 
@@ -28,7 +27,7 @@ public static partial class TakingPages
     {
         var form = versionId is { } version ? await scene.Choices.NewFormAsync(version) : await scene.AliceFormAsync();
         (form.Title, form.ClassIds) = (form.Title == "" ? "Taking quiz" : form.Title, [scene.AlgebraId]);
-        (form.OpensAt, form.ClosesAt, form.TimeLimitMinutes) = (DateTime.UtcNow.AddDays(-1), DateTime.UtcNow.AddDays(1), null);
+        (form.OpensAt, form.ClosesAt, form.TimeLimitMinutes) = (scene.Now.AddDays(-1), scene.Now.AddDays(1), null);
         change?.Invoke(form);
         var created = await scene.Authoring.CreateAsync(scene.Alice, form, "UTC");
         Assert.True(created.Saved, string.Join("; ", created.Errors.Select(e => e.Message)));
@@ -62,35 +61,10 @@ public static partial class TakingPages
 
     public static async Task<HttpClient> SignedInAsync(this QuizScene scene, string email)
     {
-        var client = scene.App.SignedOutClient();
+        var client = scene.App.CreateNonRedirectingClient();
         using var signIn = await client.SignInAsync(email, TestUsers.Password);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         return client;
-    }
-
-    /// <summary>Posts the page's form named <paramref name="formName"/> as a browser would, with <paramref name="fields"/> added.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string path, string formName,
-        params (string Name, string Value)[] fields)
-    {
-        var page = await client.GetStringAsync(path);
-        var values = FormFields(page, formName).Concat(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)));
-        return await client.PostAsync(path, new FormUrlEncodedContent(values));
-    }
-
-    /// <summary>The hidden fields (handler name, antiforgery token) of the page's form named <paramref name="formName"/>.</summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> FormFields(string page, string formName)
-    {
-        var form = Forms().Matches(page).Select(m => m.Value)
-            .Single(f => f.Contains($"name=\"_handler\" value=\"{formName}\"", StringComparison.Ordinal));
-        return [.. HiddenInput().Matches(form)
-            .Select(m => KeyValuePair.Create(WebUtility.HtmlDecode(m.Groups["name"].Value), WebUtility.HtmlDecode(m.Groups["value"].Value)))];
-    }
-
-    /// <summary>The antiforgery request token a page carries, as the quiz page's script reads it.</summary>
-    public static async Task<string> AntiforgeryTokenAsync(this HttpClient client, string path)
-    {
-        var page = await client.GetStringAsync(path);
-        return WebUtility.HtmlDecode(Token().Match(page).Groups["value"].Value);
     }
 
     /// <summary>The quiz page's save: PUT with the token header and the header that asks for status codes, not redirects.</summary>
@@ -106,13 +80,4 @@ public static partial class TakingPages
         request.Headers.Add("X-Requested-With", "XMLHttpRequest");
         return client.SendAsync(request);
     }
-
-    [GeneratedRegex(@"<form\b.*?</form>", RegexOptions.Singleline)]
-    private static partial Regex Forms();
-
-    [GeneratedRegex(@"<input type=""hidden"" name=""(?<name>[^""]+)"" value=""(?<value>[^""]*)""")]
-    private static partial Regex HiddenInput();
-
-    [GeneratedRegex(@"name=""__RequestVerificationToken"" value=""(?<value>[^""]+)""")]
-    private static partial Regex Token();
 }

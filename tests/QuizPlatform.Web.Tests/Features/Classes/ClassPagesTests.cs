@@ -19,7 +19,7 @@ public sealed class ClassPagesTests
         var sam = await TestUsers.CreateUserIdAsync(app, "sam@quiz.local", Roles.Student, "Sam Student");
         var algebra = await app.Services.GetRequiredService<ClassService>().CreateAsync(alice, "Algebra");
         await app.Services.GetRequiredService<EnrollmentService>().JoinAsync(sam, algebra.JoinCode);
-        using var client = app.SignedOutClient();
+        using var client = app.CreateNonRedirectingClient();
         using var _ = await client.SignInAsync("alice@quiz.local", TestUsers.Password);
 
         var list = await client.GetStringAsync("/classes");
@@ -39,7 +39,7 @@ public sealed class ClassPagesTests
         var alice = await TestUsers.CreateUserIdAsync(app, "alice@quiz.local", Roles.Instructor);
         await TestUsers.CreateUserIdAsync(app, "bob@quiz.local", Roles.Instructor);
         var algebra = await app.Services.GetRequiredService<ClassService>().CreateAsync(alice, "Algebra");
-        using var client = app.SignedOutClient();
+        using var client = app.CreateNonRedirectingClient();
         using var _ = await client.SignInAsync("bob@quiz.local", TestUsers.Password);
 
         using var response = await client.GetAsync($"/classes/{algebra.Id}");
@@ -64,7 +64,7 @@ public sealed class ClassPagesTests
         var alice = await TestUsers.CreateUserIdAsync(app, "alice@quiz.local", Roles.Instructor);
         await app.Services.GetRequiredService<ClassService>().CreateAsync(alice, "Algebra");
         await TestUsers.CreateUserIdAsync(app, "sam@quiz.local", Roles.Student);
-        using var client = app.SignedOutClient();
+        using var client = app.CreateNonRedirectingClient();
         using var _ = await client.SignInAsync("sam@quiz.local", TestUsers.Password);
 
         using var response = await client.GetAsync(path);

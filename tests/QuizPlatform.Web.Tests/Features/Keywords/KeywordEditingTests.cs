@@ -50,7 +50,7 @@ public sealed class KeywordEditingTests
         var (teacherId, imported) = await ImportAsync(app);
         var questionId = await QuestionIdAsync(app, imported.AssignmentVersionId!.Value, 1);
         await Editing(app).SaveAsync(teacherId, imported.AssignmentId!.Value, questionId, Edited);
-        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = app.CreateNonRedirectingClient();
         using var _ = await client.SignInAsync("teacher@quiz.local", TestUsers.Password);
 
         var page = await client.GetStringAsync($"/assignments/{imported.AssignmentId}/questions/{questionId}/keywords");
@@ -117,7 +117,7 @@ public sealed class KeywordEditingTests
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Editing(app).LoadAsync(studentId, assignmentId, questionId));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Editing(app).SaveAsync(studentId, assignmentId, questionId, Edited));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Editing(app).ResetToExtractedAsync(studentId, assignmentId, questionId));
-        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = app.CreateNonRedirectingClient();
         using var _ = await client.SignInAsync("student@quiz.local", TestUsers.Password);
         using var page = await client.GetAsync($"/assignments/{assignmentId}/questions/{questionId}/keywords");
 

@@ -13,8 +13,8 @@ public sealed class QuizPagesTests
     {
         await using var scene = await QuizScene.CreateAsync(provider);
         var quizId = (await scene.Authoring.CreateAsync(scene.Alice, await scene.AliceFormAsync(), "UTC")).QuizId!.Value;
-        using var alice = scene.App.SignedOutClient();
-        using var bob = scene.App.SignedOutClient();
+        using var alice = scene.App.CreateNonRedirectingClient();
+        using var bob = scene.App.CreateNonRedirectingClient();
         using var _ = await alice.SignInAsync("alice@quiz.local", TestUsers.Password);
         using var __ = await bob.SignInAsync("bob@quiz.local", TestUsers.Password);
 
@@ -38,7 +38,7 @@ public sealed class QuizPagesTests
     {
         await using var scene = await QuizScene.CreateAsync(provider);
         await scene.Authoring.CreateAsync(scene.Alice, await scene.AliceFormAsync(), "UTC");
-        using var client = scene.App.SignedOutClient();
+        using var client = scene.App.CreateNonRedirectingClient();
         using var _ = await client.SignInAsync("sam@quiz.local", TestUsers.Password);
 
         using var response = await client.GetAsync(path);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using QuizPlatform.Data;
@@ -29,14 +30,21 @@ public sealed class QuizScene : IAsyncDisposable
     public int BiologyId { get; private set; }
     public int VersionId { get; private set; }
 
+    /// <summary>The app's clock: it stays where the scene started unless a test moves <c>App.Clock</c>.</summary>
+    public DateTime Now => App.Clock.GetUtcNow().UtcDateTime;
+
     public QuizAuthoring Authoring => App.Services.GetRequiredService<QuizAuthoring>();
     public QuizChoices Choices => App.Services.GetRequiredService<QuizChoices>();
 
-    /// <param name="settings">App settings on top of the known admin's, e.g. <c>("Attempts:ExpiryScanInterval", "00:00:00.2")</c>.</param>
-    public static async Task<QuizScene> CreateAsync(DatabaseProvider provider, params (string Key, string? Value)[] settings)
+    /// <param name="settings">App settings on top of the known admin's, e.g. <c>("Attempts:BackgroundWorkers", "true")</c>.</param>
+    public static Task<QuizScene> CreateAsync(DatabaseProvider provider, params (string Key, string? Value)[] settings) =>
+        CreateAsync(provider, null, settings);
+
+    /// <param name="now">Where the app's clock starts; the real time when null.</param>
+    public static async Task<QuizScene> CreateAsync(DatabaseProvider provider, DateTimeOffset? now, (string Key, string? Value)[] settings)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        var scene = new QuizScene(database, new QuizAppFactory(database, TestUsers.KnownAdmin(settings)));
+        var scene = new QuizScene(database, new QuizAppFactory(database, TestUsers.KnownAdmin(settings), now));
         var app = scene.App;
         var imported = await app.Services.GetRequiredService<AssignmentImporter>().ImportAsync(Encoding.UTF8.GetBytes("""
             # Networks
@@ -76,11 +84,37 @@ public sealed class QuizScene : IAsyncDisposable
         return form;
     }
 
+    /// <summary>
+    /// The one default quiz of the tests that build quizzes directly: Alice's "Networks quiz" for Algebra over the three
+    /// questions in order (1, 2 and 3 points), open from an hour before <see cref="Now"/> to a day after, 30-minute limit,
+    /// one attempt, no grace, score, keyword feedback and model answer shown immediately; <paramref name="adjust"/>
+    /// changes anything before it is stored.
+    /// </summary>
+    public async Task<int> AddQuizAsync(Action<Quiz>? adjust = null)
+    {
+        await using var db = App.Services.CreateDbContext();
+        var questionIds = await db.Questions.Where(q => q.AssignmentVersionId == VersionId).OrderBy(q => q.Number)
+            .Select(q => q.Id).ToListAsync();
+        var quiz = new Quiz
+        {
+            Title = "Networks quiz", AssignmentVersionId = VersionId, CreatedById = Alice,
+            OpensAt = Now.AddHours(-1), ClosesAt = Now.AddDays(1), TimeLimit = TimeSpan.FromMinutes(30),
+            ShowScore = ReviewVisibility.Immediately, ShowKeywordFeedback = ReviewVisibility.Immediately,
+            ShowModelAnswer = ReviewVisibility.Immediately,
+            Questions = [.. questionIds.Select((id, i) => new QuizQuestion { QuestionId = id, Position = i + 1, Points = i + 1 })],
+            Classes = [new QuizClass { ClassId = AlgebraId }],
+        };
+        adjust?.Invoke(quiz);
+        db.Quizzes.Add(quiz);
+        await db.SaveChangesAsync();
+        return quiz.Id;
+    }
+
     /// <summary>Sam starts an attempt, as the student side will (a row, nothing more is needed here).</summary>
     public async Task StartAttemptAsync(int quizId)
     {
         await using var db = App.Services.CreateDbContext();
-        db.Attempts.Add(new Attempt { QuizId = quizId, StudentId = Sam, Number = 1, StartedAt = DateTime.UtcNow });
+        db.Attempts.Add(new Attempt { QuizId = quizId, StudentId = Sam, Number = 1, StartedAt = Now });
         await db.SaveChangesAsync();
     }
 

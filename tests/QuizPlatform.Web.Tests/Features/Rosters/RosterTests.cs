@@ -140,7 +140,7 @@ public sealed class RosterTests
         await using var db = app.Services.CreateDbContext();
         var teacher = await db.Users.SingleAsync(u => u.Email == "teacher@school.example");
         const string roster = "email,name,class\nsneaky@school.example,Sneaky,Maths\n";
-        using var client = app.CreateCookieClient();
+        using var client = app.CreateNonRedirectingClient();
         using var _ = await client.SignInAsync("teacher@school.example", TestUsers.Password);
 
         using var page = await client.GetAsync("/admin/rosters");

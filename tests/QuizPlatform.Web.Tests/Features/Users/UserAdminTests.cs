@@ -19,7 +19,7 @@ public sealed class UserAdminTests
         var teacher = await app.CreateUserAsync("teacher@quiz.local", Roles.Instructor);
         var student = await app.CreateUserAsync("student@quiz.local", Roles.Student);
         var service = app.Services.GetRequiredService<UserAdminService>();
-        using var client = app.CreateCookieClient();
+        using var client = app.CreateNonRedirectingClient();
         using var _ = await client.SignInAsync("teacher@quiz.local", TestUsers.Password);
 
         foreach (var page in new[] { "/admin/users", "/admin/users/new", $"/admin/users/{student.Id}" })
@@ -76,13 +76,13 @@ public sealed class UserAdminTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
         await app.CreateUserAsync("student@quiz.local", Roles.Student);
-        using var client = app.CreateCookieClient();
+        using var client = app.CreateNonRedirectingClient();
         using var _ = await client.SignInAsync("admin@quiz.local", TestUsers.Password);
 
-        var page = await client.GetStringAsync("/admin/users");
+        var page = await client.GetPageAsync("/admin/users");
 
-        Assert.Contains("student@quiz.local", page);
-        Assert.Contains("<label for=\"user-search\"", page);
+        Assert.Contains("student@quiz.local", page.Text());
+        Assert.NotNull(page.ByLabel("Search by email or name"));
     }
 
     [Theory, AllDatabaseProviders]
@@ -99,7 +99,7 @@ public sealed class UserAdminTests
         Assert.True(created.Succeeded);
         Assert.False(duplicate.Succeeded);
         Assert.Equal([Roles.Instructor, Roles.Student], (await service.GetAsync(admin, created.UserId!))!.Roles);
-        using var client = app.CreateCookieClient();
+        using var client = app.CreateNonRedirectingClient();
         using var signIn = await client.SignInAsync("new@quiz.local", created.GeneratedPassword!);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
     }
@@ -112,7 +112,7 @@ public sealed class UserAdminTests
         var service = app.Services.GetRequiredService<UserAdminService>();
         var admin = await AdminIdAsync(app);
         var student = await app.CreateUserAsync("student@quiz.local", Roles.Student);
-        using var client = app.CreateCookieClient();
+        using var client = app.CreateNonRedirectingClient();
 
         Assert.True((await service.SetActiveAsync(admin, student.Id, false)).Succeeded);
         using var refused = await client.SignInAsync("student@quiz.local", TestUsers.Password);
@@ -166,7 +166,7 @@ public sealed class UserAdminTests
         var student = await app.CreateUserAsync("student@quiz.local", Roles.Student);
 
         var reset = await service.ResetPasswordAsync(admin, student.Id);
-        using var client = app.CreateCookieClient();
+        using var client = app.CreateNonRedirectingClient();
         using var old = await client.SignInAsync("student@quiz.local", TestUsers.Password);
         using var fresh = await client.SignInAsync("student@quiz.local", reset.GeneratedPassword!);
 

@@ -1,0 +1,18 @@
+using QuizPlatform.Data.Entities;
+using QuizPlatform.Grading;
+
+namespace QuizPlatform.Data;
+
+/// <summary>A stored question as the grader takes it: its prompt, model answer and keywords in order.</summary>
+public sealed record StoredKey(int QuestionId, string Prompt, string ModelAnswer, double DefaultPoints, IReadOnlyList<Keyword> Keywords);
+
+public static class StoredKeys
+{
+    /// <summary>
+    /// Each question with its stored keywords as grader keywords: the one mapping from <see cref="QuestionKeyword"/> to
+    /// <see cref="Keyword"/>, translated by EF into the query (no keyword entity is loaded).
+    /// </summary>
+    public static IQueryable<StoredKey> SelectKeys(this IQueryable<Question> questions) =>
+        questions.Select(q => new StoredKey(q.Id, q.Prompt, q.ModelAnswer, q.DefaultPoints,
+            q.Keywords.OrderBy(k => k.Position).Select(k => new Keyword(k.Phrase, k.Alternatives, k.Weight, k.Required)).ToList()));
+}

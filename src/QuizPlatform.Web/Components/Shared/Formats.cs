@@ -1,0 +1,51 @@
+using System.Globalization;
+
+namespace QuizPlatform.Web.Components.Shared;
+
+/// <summary>
+/// One way to show each kind of figure, the same whatever culture the server runs in (the app sets none, and a
+/// culture-dependent "0.##" or "HH:mm" would print "2,5" or "09.05" on some machines).
+/// </summary>
+public static class Formats
+{
+    static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>Points, scores and weights: "2", "2.5", "0.33".</summary>
+    public static string Figure(double value) => value.ToString("0.##", Invariant);
+
+    /// <summary>What a figure reads when there is not enough data for it.</summary>
+    public const string None = "—";
+
+    /// <summary>A <see cref="Figure"/>, or <see cref="None"/>.</summary>
+    public static string Figure(double? value) => value is { } v ? Figure(v) : None;
+
+    /// <summary>A percentage already on 0..100: "72.5 %".</summary>
+    public static string Percent(double? percent) => percent is { } p ? p.ToString("0.#", Invariant) + " %" : None;
+
+    /// <summary>A share on 0..1 as a percentage: 0.725 is "72.5 %".</summary>
+    public static string Share(double? share) => Percent(share * 100);
+
+    /// <summary>A coefficient (facility, a correlation, Cronbach's alpha): "0.72", "-0.10".</summary>
+    public static string Ratio(double? value) => value?.ToString("0.00", Invariant) ?? None;
+
+    /// <summary>"point" or "points", to follow a <see cref="Figure"/>.</summary>
+    public static string PointsWord(double points) => points == 1 ? "point" : "points";
+
+    /// <summary>"1 point", "2.5 points".</summary>
+    public static string Points(double points) => $"{Figure(points)} {PointsWord(points)}";
+
+    /// <summary>A count with thousands separated: "1,234".</summary>
+    public static string Count(int count) => count.ToString("N0", Invariant);
+
+    /// <summary>"1 word", "1,234 words".</summary>
+    public static string Words(int count) => count == 1 ? "1 word" : $"{Count(count)} words";
+
+    /// <summary>A date and time already in the reader's zone: "Mon 2027-03-01 09:05".</summary>
+    public static string DateTime(DateTime time) => time.ToString("ddd yyyy-MM-dd HH:mm", Invariant);
+
+    /// <summary>A time of day with seconds: "09:05:07".</summary>
+    public static string TimeOfDay(DateTime time) => time.ToString("HH:mm:ss", Invariant);
+
+    /// <summary>A UTC time where the reader's zone is unknown: "2027-03-01 09:05 UTC".</summary>
+    public static string Utc(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm", Invariant) + " UTC";
+}

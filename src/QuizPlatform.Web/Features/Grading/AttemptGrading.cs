@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using QuizPlatform.Data;
+using QuizPlatform.Data.Entities;
+using QuizPlatform.Grading;
+
+using QuizPlatform.Web.Features.QuizResults;
+
+namespace QuizPlatform.Web.Features.Grading;
+
+/// <summary>
+/// Grades a submitted attempt with the grading engine and each question's stored keywords (extracted at import, or
+/// as an instructor edited them), storing score, explanation and grader version. Responses graded already are left.
+/// </summary>
+public sealed class AttemptGrading(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock, QuizActivity activity)
+{
+    readonly Grader grader = new();
+    // The compiled key of each question with the keyword list it was compiled from: an edited list replaces it.
+    readonly ConcurrentDictionary<int, (string Keywords, GradingKey Key)> keys = new();
+
+    /// <summary>Grades what is ungraded in the attempt; returns how many responses it graded.</summary>
+    public async Task<int> GradeAsync(int attemptId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var responses = await db.Responses
+            .Where(r => r.AttemptId == attemptId && r.Attempt.SubmittedAt != null && r.Grade == null)
+            .Select(r => new
+            {
+                r.Id, r.Text, r.QuestionId, r.Attempt.QuizId,
+                Points = r.Attempt.Quiz.Questions.Where(q => q.QuestionId == r.QuestionId).Select(q => q.Points).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        if (responses.Count == 0)
+            return 0;
+        // Each question's prompt and keywords read once, not joined onto every response: that join repeated each
+        // answer's text once per keyword, ~750 wide rows per attempt (docs/benchmarks.md, "Deadline rush").
+        var questionIds = responses.Select(r => r.QuestionId).Distinct().ToList();
+        var questions = await db.Questions.Where(q => questionIds.Contains(q.Id)).SelectKeys().ToListAsync(cancellationToken);
+        var keysByQuestion = questions.ToDictionary(q => q.QuestionId, q => KeyFor(q.QuestionId, q.Prompt, q.Keywords));
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var response in responses)
+        {
+            var result = grader.Grade(keysByQuestion[response.QuestionId], response.Text, response.Points);
+            db.Grades.Add(new Grade
+            {
+                ResponseId = response.Id, Score = result.Score, MaxPoints = result.Points, Coverage = result.Coverage,
+                Explanation = GradeExplanation.Of(result).ToJson(), Flags = result.Flags,
+                KeywordHits = KeywordHits.Encode(result.Keywords), GraderVersion = result.GraderVersion, GradedAt = now,
+            });
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another worker graded the same attempt at the same moment (unique index on the response): fine if so.
+            if (await AllGradedAsync(attemptId, cancellationToken))
+                return 0;
+            throw;
+        }
+        activity.Publish(responses[0].QuizId);
+        return responses.Count;
+    }
+
+    GradingKey KeyFor(int questionId, string prompt, IReadOnlyList<Keyword> keywords)
+    {
+        var identity = KeywordIdentity.Of(keywords);
+        if (keys.TryGetValue(questionId, out var known) && known.Keywords == identity)
+            return known.Key;
+        var key = grader.Compile(prompt, keywords);
+        keys[questionId] = (identity, key);
+        return key;
+    }
+
+    async Task<bool> AllGradedAsync(int attemptId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return !await db.Responses.AnyAsync(r => r.AttemptId == attemptId && r.Grade == null, cancellationToken);
+    }
+}

@@ -1,0 +1,3 @@
+namespace QuizPlatform.Web.Features.Grading;
+
+public sealed record ExplainedSpan(int Start, int Length);

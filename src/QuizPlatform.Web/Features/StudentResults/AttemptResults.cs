@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using QuizPlatform.Data;
+using QuizPlatform.Data.Entities;
+using QuizPlatform.Web.Features.Grading;
+using QuizPlatform.Web.Features.Taking;
+
+namespace QuizPlatform.Web.Features.StudentResults;
+
+/// <summary>A student's results for one attempt, cut to what the quiz's review policy shows at this moment.</summary>
+public sealed class AttemptResults(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock)
+{
+    /// <summary>
+    /// The attempt's results; null when it is not this student's (someone else's looks like none at all). Throws
+    /// <see cref="UnauthorizedAccessException"/> unless <paramref name="studentId"/> is an active student.
+    /// </summary>
+    public async Task<AttemptResult?> LoadAsync(string studentId, int attemptId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        (await Actor.LoadAsync(db, studentId, cancellationToken)).EnsureStudent();
+        var attempt = await db.Attempts.AsNoTracking()
+            .Where(a => a.Id == attemptId && a.StudentId == studentId)
+            .Select(a => new { a.QuizId, a.Number, a.Deadline, a.SubmittedAt, a.SubmittedBy })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (attempt is null)
+            return null;
+        var quiz = (await StudentQuizView.LoadAsync(db, studentId, attempt.QuizId, cancellationToken))!;
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var review = quiz.Review(now);
+        var submitted = attempt.SubmittedAt is not null;
+        var showModelAnswer = submitted && review.ShowsModelAnswer;
+        var responses = await db.Responses.AsNoTracking()
+            .Where(r => r.AttemptId == attemptId)
+            .OrderBy(r => r.Position)
+            .Select(r => new
+            {
+                r.Question.Number, r.Question.Prompt, r.Text,
+                ModelAnswer = showModelAnswer ? r.Question.ModelAnswer : null,
+                Points = r.Attempt.Quiz.Questions.Where(q => q.QuestionId == r.QuestionId).Select(q => q.Points).FirstOrDefault(),
+                Grade = r.Grade == null ? null : new { r.Grade.Score, r.Grade.OverrideScore, r.Grade.Explanation },
+            })
+            .ToListAsync(cancellationToken);
+
+        // Grades only exist for handed-in attempts; checking anyway keeps a half-written row from showing early.
+        var questions = responses.Select((r, index) =>
+        {
+            var grade = submitted ? r.Grade : null;
+            KeywordFeedback? feedback = null;
+            if (grade is not null && review.ShowsKeywordFeedback)
+            {
+                var explanation = GradeExplanation.Parse(grade.Explanation);
+                feedback = new KeywordFeedback(explanation.Keywords, explanation.Flags);
+            }
+            return new ResultQuestion(index + 1, r.Number, r.Prompt, r.Points, r.Text, grade is not null,
+                grade is not null && review.ShowsScore ? Grade.Counted(grade.Score, grade.OverrideScore) : null,
+                grade?.OverrideScore is not null && review.ShowsScore, feedback, r.ModelAnswer);
+        }).ToList();
+        var gradingComplete = submitted && questions.All(q => q.Graded);
+        return new AttemptResult(attemptId, attempt.QuizId, quiz.Title, attempt.Number, attempt.SubmittedAt,
+            attempt.SubmittedBy, TimeUp: !submitted && !AttemptTimes.AcceptsSaves(attempt.Deadline, quiz.Grace, now),
+            gradingComplete, quiz.ClosesAt, review,
+            gradingComplete && review.ShowsScore ? questions.Sum(q => q.Score ?? 0) : null,
+            questions.Sum(q => q.Points), questions);
+    }
+}

@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using QuizPlatform.Data;
+using QuizPlatform.Data.Entities;
+using QuizPlatform.Grading.Statistics;
+
+namespace QuizPlatform.Web.Features.Taking;
+
+/// <summary>
+/// A quiz as one student sees it: their accommodation applied (<see cref="ClosesAt"/> is their close time;
+/// <see cref="TimeLimit"/> their stretched limit), their attempts, and what its review policy shows them. Loaded once
+/// per request by <see cref="LoadAsync"/> (one quiz) or <see cref="ListAsync"/> (the student home), and the one place
+/// the start page, the attempt service, the home page and the results page read these rules from.
+/// </summary>
+public sealed record StudentQuizView(
+    int QuizId,
+    string Title,
+    bool AssignedToStudent,
+    IReadOnlyList<string> ClassNames,
+    int QuestionCount,
+    DateTime? OpensAt,
+    DateTime? ClosesAt,
+    TimeSpan? BaseTimeLimit,
+    double TimeMultiplier,
+    TimeSpan Grace,
+    int AttemptsAllowed,
+    CountedAttempt CountedAttempt,
+    ReviewVisibility ShowScore,
+    ReviewVisibility ShowKeywordFeedback,
+    ReviewVisibility ShowModelAnswer,
+    IReadOnlyList<StudentAttempt> Attempts)
+{
+    /// <summary>The time limit this student gets: the quiz's, times their multiplier.</summary>
+    public TimeSpan? TimeLimit => BaseTimeLimit * TimeMultiplier;
+
+    public int AttemptsUsed => Attempts.Count;
+    public int AttemptsLeft => Math.Max(0, AttemptsAllowed - AttemptsUsed);
+
+    public bool Opened(DateTime now) => OpensAt is null || OpensAt <= now;
+
+    /// <summary>Closed for this student: their close time has passed. A quiz without a close time never closes.</summary>
+    public bool Closed(DateTime now) => ClosesAt is { } closes && closes <= now;
+
+    public ReviewPolicy Review(DateTime now) => new(ShowScore, ShowKeywordFeedback, ShowModelAnswer, Closed(now));
+
+    /// <summary>The deadline of an attempt started at <paramref name="startedAt"/> (see <see cref="AttemptTimes.Deadline"/>).</summary>
+    public DateTime? DeadlineFor(DateTime startedAt) => AttemptTimes.Deadline(startedAt, BaseTimeLimit, TimeMultiplier, ClosesAt);
+
+    public StudentAttempt? InProgress(DateTime now) => Attempts.FirstOrDefault(a => a.InProgress(now));
+
+    public StudentAttempt? LastHandedIn(DateTime now) => Attempts.LastOrDefault(a => a.HandedIn(now));
+
+    /// <summary>The handed-in attempt whose score counts, by the quiz's rule (last, highest or first), as instructors see it.</summary>
+    public StudentAttempt? Counted(DateTime now) =>
+        CountedAttempts.Pick(CountedAttempt, Attempts.Where(a => a.HandedIn(now)), a => a.Number, a => a.Graded ? a.Score : null);
+
+    /// <summary>Why a new attempt may not start now (<see cref="StartRefusal.None"/> if it may), with a sentence for the student.</summary>
+    public (StartRefusal, string?) WhyNotStart(DateTime now) =>
+        !Opened(now) ? (StartRefusal.NotYetOpen, "This quiz is not open yet.")
+        : Closed(now) ? (StartRefusal.Closed, "This quiz has closed.")
+        : AttemptsLeft == 0 ? (StartRefusal.NoAttemptsLeft,
+            AttemptsAllowed == 1 ? "You have used your attempt at this quiz." : $"You have used all {AttemptsAllowed} attempts at this quiz.")
+        : (StartRefusal.None, null);
+
+    /// <summary>One quiz as <paramref name="studentId"/> sees it, whether or not it is (still) assigned to them; null if there is none.</summary>
+    public static Task<StudentQuizView?> LoadAsync(QuizDbContext db, string studentId, int quizId, CancellationToken cancellationToken) =>
+        Query(db, studentId, db.Quizzes.Where(q => q.Id == quizId)).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>Every quiz assigned to a class <paramref name="studentId"/> is enrolled in, in one query.</summary>
+    public static Task<List<StudentQuizView>> ListAsync(QuizDbContext db, string studentId, CancellationToken cancellationToken) =>
+        Query(db, studentId, db.Quizzes.Where(q => q.Classes.Any(qc => qc.Class.Enrollments.Any(e => e.StudentId == studentId))))
+            .ToListAsync(cancellationToken);
+
+    static IQueryable<StudentQuizView> Query(QuizDbContext db, string studentId, IQueryable<Quiz> quizzes) =>
+        quizzes.AsNoTracking().AsSplitQuery().Select(q => new StudentQuizView(
+            q.Id, q.Title,
+            q.Classes.Any(qc => qc.Class.Enrollments.Any(e => e.StudentId == studentId)),
+            q.Classes.Where(qc => qc.Class.Enrollments.Any(e => e.StudentId == studentId)).Select(qc => qc.Class.Name).ToList(),
+            q.QuestionSelection == QuestionSelection.RandomPerStudent ? q.RandomCount ?? 0 : q.Questions.Count(),
+            q.OpensAt,
+            q.Accommodations.Where(a => a.StudentId == studentId).Select(a => a.ExtendedClosesAt).FirstOrDefault() ?? q.ClosesAt,
+            q.TimeLimit,
+            q.Accommodations.Where(a => a.StudentId == studentId).Select(a => (double?)a.TimeMultiplier).FirstOrDefault() ?? 1,
+            q.Grace, q.AttemptsAllowed, q.CountedAttempt, q.ShowScore, q.ShowKeywordFeedback, q.ShowModelAnswer,
+            db.Attempts.Where(a => a.QuizId == q.Id && a.StudentId == studentId).OrderBy(a => a.Number)
+                .Select(a => new StudentAttempt(a.Id, a.Number, a.Deadline, a.SubmittedAt,
+                    a.Responses.Select(r => r.Grade == null ? null : new GradeFigures(r.Grade.Score, r.Grade.OverrideScore, r.Grade.MaxPoints))
+                        .ToList()))
+                .ToList()));
+}

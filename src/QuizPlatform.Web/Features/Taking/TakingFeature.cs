@@ -1,0 +1,73 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using QuizPlatform.Data;
+
+namespace QuizPlatform.Web.Features.Taking;
+
+public static class TakingFeature
+{
+    /// <summary>The body of a save: the answer's text and the version it was typed over.</summary>
+    public sealed record AnswerSave(string? Text, int BaseVersion);
+
+    /// <summary>
+    /// The reply to a save. <see cref="ServerNow"/> lets the page keep counting down on the server's clock.
+    /// </summary>
+    public sealed record SaveReply(SaveStatus Status, int Version, DateTime? SavedAt, string? Text, string? Message, DateTime ServerNow);
+
+    /// <summary>Why a save was not even looked at (the request itself was refused).</summary>
+    public sealed record SaveRejection(string Message);
+
+    // Room for MaxResponseChars of any script, JSON-escaped; anything bigger is cut off by the server as 413.
+    const long MaxSaveBytes = 256 * 1024;
+
+    public static IServiceCollection AddTakingFeature(this IServiceCollection services)
+    {
+        services.AddOptions<AttemptsOptions>().BindConfiguration(AttemptsOptions.Section);
+        services.AddSingleton<AttemptService>().AddBackgroundWorker<ExpiredAttemptSubmitter>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapTakingFeature(this IEndpointRouteBuilder app)
+    {
+        app.MapPut("/api/attempts/{attemptId:int}/answers/{questionId:int}", SaveAnswerAsync)
+            .RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Student })
+            .WithMetadata(new RequestSizeLimitAttribute(MaxSaveBytes));
+        return app;
+    }
+
+    /// <summary>
+    /// <c>PUT /api/attempts/{attemptId}/answers/{questionId}</c>: saves one answer. A plain request rather than a
+    /// circuit call, so the page can keep saving (and retrying) however its Blazor connection fares.
+    /// </summary>
+    public static async Task<Results<Ok<SaveReply>, NotFound<SaveReply>, Conflict<SaveReply>, JsonHttpResult<SaveReply>,
+        BadRequest<SaveRejection>, ForbidHttpResult>> SaveAnswerAsync(int attemptId, int questionId, [FromBody] AnswerSave body,
+        ClaimsPrincipal user, HttpContext http, IAntiforgery antiforgery, AttemptService attempts, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        if (!await antiforgery.IsRequestValidAsync(http))
+            return TypedResults.BadRequest(new SaveRejection(
+                "The page's security token has expired: reload the page (your answers are kept in this browser)."));
+        SaveResult result;
+        try
+        {
+            result = await attempts.SaveAsync(Actor.IdOf(user), attemptId, questionId, body.Text ?? "",
+                body.BaseVersion, cancellationToken);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return TypedResults.Forbid();
+        }
+        var reply = new SaveReply(result.Status, result.Version, result.SavedAt, result.Text, result.Message,
+            clock.GetUtcNow().UtcDateTime);
+        return result.Status switch
+        {
+            SaveStatus.Saved => TypedResults.Ok(reply),
+            SaveStatus.NotFound => TypedResults.NotFound(reply),
+            SaveStatus.TooLong => TypedResults.Json(reply, statusCode: StatusCodes.Status413PayloadTooLarge),
+            _ => TypedResults.Conflict(reply),
+        };
+    }
+}

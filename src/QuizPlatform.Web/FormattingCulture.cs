@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace QuizPlatform.Web;
+
+/// <summary>
+/// The one culture the app formats numbers and times in and compares names by, whatever the server's locale: a
+/// server set to da-DK would otherwise write "1,5" and "14.30". It is the invariant culture because that is what
+/// every test and CI run (under C.UTF-8) has always shown: English names, a decimal point, a colon in times.
+/// </summary>
+public static class FormattingCulture
+{
+    public static CultureInfo Culture { get; } = CultureInfo.InvariantCulture;
+
+    /// <summary>For work outside a request: start-up, background workers.</summary>
+    public static void UseForThreads()
+    {
+        CultureInfo.DefaultThreadCurrentCulture = Culture;
+        CultureInfo.DefaultThreadCurrentUICulture = Culture;
+    }
+
+    /// <summary>For each request, and so for each Blazor circuit, which keeps the culture of the request that opened it.</summary>
+    public static IApplicationBuilder UseFormattingCulture(this IApplicationBuilder app) =>
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new(Culture), SupportedCultures = [Culture], SupportedUICultures = [Culture],
+            RequestCultureProviders = [],
+        });
+}
