@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using QuizPlatform.Data;
 using QuizPlatform.LoadHarness;
 using QuizPlatform.Web.Features.Grading;
+using QuizPlatform.Web.Features.QuizResults;
 using QuizPlatform.Web.Features.Taking;
 
 // deadline-rush [--students N] [--questions Q] [--empty FRACTION]; the PostgreSQL database comes from
@@ -29,7 +30,7 @@ if (string.IsNullOrWhiteSpace(connectionString))
 var postmaster = int.TryParse(Environment.GetEnvironmentVariable("QUIZ_LOAD_POSTMASTER_PID"), out var pid) ? pid : (int?)null;
 var rush = new RushSettings((int)Option("--students", 500), (int)Option("--questions", 50), Option("--empty", 0.1), postmaster);
 
-// The services as the web app composes them (QuizPlatformHosting): the data layer and the attempts feature,
+// The services as the web app composes them (QuizPlatformHosting): the data layer, taking, grading and results,
 // whose GradingWorker is the BackgroundService that grades in production. No HTTP, no Blazor.
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -42,7 +43,7 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Connection"] = "None",
 });
 builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true);
-builder.Services.AddQuizData().AddTakingFeature().AddGradingFeature();
+builder.Services.AddQuizData().AddTakingFeature().AddGradingFeature().AddQuizResultsFeature();
 using var host = builder.Build();
 
 var report = await DeadlineRush.RunAsync(host, rush, Console.Out);

@@ -5,6 +5,7 @@ using QuizPlatform.Web.Features.AdminAssignments;
 using QuizPlatform.Web.Features.Grading;
 using QuizPlatform.Web.Features.Assignments;
 using QuizPlatform.Web.Features.Classes;
+using QuizPlatform.Web.Features.QuizResults;
 using QuizPlatform.Web.Features.Quizzes;
 using QuizPlatform.Web.Features.StudentResults;
 using QuizPlatform.Web.Features.Rosters;
@@ -35,6 +36,7 @@ public static class QuizPlatformHosting
         services.AddRostersFeature();
         services.AddStudentHomeFeature();
         services.AddTakingFeature().AddGradingFeature().AddStudentResultsFeature();
+        services.AddQuizResultsFeature();
         // Compose and load balancers probe this: healthy only when the database answers.
         services.AddHealthChecks().AddDbContextCheck<QuizDbContext>();
         return builder;
@@ -57,6 +59,7 @@ public static class QuizPlatformHosting
         app.MapHealthChecks("/health");
         app.MapAdminAssignmentsFeature();
         app.MapTakingFeature();
+        app.MapQuizResultsFeature();
         return app;
     }
 }

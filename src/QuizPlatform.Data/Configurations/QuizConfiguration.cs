@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using QuizPlatform.Data.Entities;
+using QuizPlatform.Grading.Statistics;
 
 namespace QuizPlatform.Data.Configurations;
 
@@ -15,6 +16,7 @@ sealed class QuizConfiguration : IEntityTypeConfiguration<Quiz>
         });
         builder.Property(q => q.Title).HasMaxLength(Limits.Title);
         builder.Property(q => q.QuestionSelection).HasConversion<string>().HasMaxLength(Limits.Enum);
+        builder.Property(q => q.CountedAttempt).HasConversion<string>().HasMaxLength(Limits.Enum).HasDefaultValue(CountedAttempt.Last);
         builder.Property(q => q.ShowScore).HasConversion<string>().HasMaxLength(Limits.Enum);
         builder.Property(q => q.ShowKeywordFeedback).HasConversion<string>().HasMaxLength(Limits.Enum);
         builder.Property(q => q.ShowModelAnswer).HasConversion<string>().HasMaxLength(Limits.Enum);

@@ -1,3 +1,5 @@
+using QuizPlatform.Grading;
+
 namespace QuizPlatform.Data.Entities;
 
 /// <summary>
@@ -13,6 +15,13 @@ public class Grade
     public double MaxPoints { get; set; }
     public double Coverage { get; set; }
     public string Explanation { get; set; } = "{}";
+    /// <summary>The grader's flags, for counting and filtering without reading <see cref="Explanation"/>.</summary>
+    public GradeFlags Flags { get; set; }
+    /// <summary>
+    /// Each keyword's outcome in key order (<see cref="Grading.KeywordHits"/>), for class statistics; null on grades
+    /// stored before it existed, whose <see cref="Explanation"/> says the same.
+    /// </summary>
+    public string? KeywordHits { get; set; }
     public string GraderVersion { get; set; } = "";
     public DateTime GradedAt { get; set; }
     public double? OverrideScore { get; set; }

@@ -1,3 +1,5 @@
+using QuizPlatform.Grading.Statistics;
+
 namespace QuizPlatform.Data.Entities;
 
 public enum QuestionSelection { All, Subset, RandomPerStudent }
@@ -30,6 +32,8 @@ public class Quiz
     public ReviewVisibility ShowScore { get; set; }
     public ReviewVisibility ShowKeywordFeedback { get; set; }
     public ReviewVisibility ShowModelAnswer { get; set; } = ReviewVisibility.AfterClose;
+    /// <summary>Which attempt counts when several are allowed: the same rule on the dashboard, the student's home and exports.</summary>
+    public CountedAttempt CountedAttempt { get; set; }
     public List<QuizQuestion> Questions { get; set; } = [];
     public List<QuizClass> Classes { get; set; } = [];
     public List<Accommodation> Accommodations { get; set; } = [];

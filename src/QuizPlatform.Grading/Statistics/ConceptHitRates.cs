@@ -43,6 +43,8 @@ public static class ConceptHitRates
 
     private static IEnumerable<ConceptHitRate> OfQuestion(int q, QuestionKey question, QuestionAnswer[] answers)
     {
+        // An answer without a keyword record (graded with a key since edited) says nothing about this key's keywords.
+        answers = [.. answers.Where(a => a.Answer.Keywords.Count > 0)];
         if (answers.FirstOrDefault(a => a.Answer.Keywords.Count != question.Keywords.Count) is { Answer: { } wrong })
             throw new ArgumentException(
                 $"Question {q + 1} has {question.Keywords.Count} keywords; an answer records {wrong.Keywords.Count}.", nameof(answers));

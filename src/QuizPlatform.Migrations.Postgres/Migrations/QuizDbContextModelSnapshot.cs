@@ -484,6 +484,9 @@ namespace QuizPlatform.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("Flags")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("GradedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -491,6 +494,9 @@ namespace QuizPlatform.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("KeywordHits")
+                        .HasColumnType("text");
 
                     b.Property<double>("MaxPoints")
                         .HasColumnType("double precision");
@@ -630,6 +636,13 @@ namespace QuizPlatform.Migrations.Postgres.Migrations
 
                     b.Property<DateTime?>("ClosesAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CountedAttempt")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("Last");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");

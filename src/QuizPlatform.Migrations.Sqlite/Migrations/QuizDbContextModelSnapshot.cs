@@ -460,12 +460,18 @@ namespace QuizPlatform.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Flags")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("GradedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("GraderVersion")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeywordHits")
                         .HasColumnType("TEXT");
 
                     b.Property<double>("MaxPoints")
@@ -600,6 +606,13 @@ namespace QuizPlatform.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime?>("ClosesAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("CountedAttempt")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Last");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");

@@ -13,6 +13,21 @@ public static class Formats
     /// <summary>Points, scores and weights: "2", "2.5", "0.33".</summary>
     public static string Figure(double value) => value.ToString("0.##", Invariant);
 
+    /// <summary>What a figure reads when there is not enough data for it.</summary>
+    public const string None = "—";
+
+    /// <summary>A <see cref="Figure"/>, or <see cref="None"/>.</summary>
+    public static string Figure(double? value) => value is { } v ? Figure(v) : None;
+
+    /// <summary>A percentage already on 0..100: "72.5 %".</summary>
+    public static string Percent(double? percent) => percent is { } p ? p.ToString("0.#", Invariant) + " %" : None;
+
+    /// <summary>A share on 0..1 as a percentage: 0.725 is "72.5 %".</summary>
+    public static string Share(double? share) => Percent(share * 100);
+
+    /// <summary>A coefficient (facility, a correlation, Cronbach's alpha): "0.72", "-0.10".</summary>
+    public static string Ratio(double? value) => value?.ToString("0.00", Invariant) ?? None;
+
     /// <summary>"point" or "points", to follow a <see cref="Figure"/>.</summary>
     public static string PointsWord(double points) => points == 1 ? "point" : "points";
 

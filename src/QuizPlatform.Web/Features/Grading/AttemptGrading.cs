@@ -4,13 +4,15 @@ using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Grading;
 
+using QuizPlatform.Web.Features.QuizResults;
+
 namespace QuizPlatform.Web.Features.Grading;
 
 /// <summary>
 /// Grades a submitted attempt with the grading engine and each question's stored keywords (extracted at import, or
 /// as an instructor edited them), storing score, explanation and grader version. Responses graded already are left.
 /// </summary>
-public sealed class AttemptGrading(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock)
+public sealed class AttemptGrading(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock, QuizActivity activity)
 {
     readonly Grader grader = new();
     // The compiled key of each question with the keyword list it was compiled from: an edited list replaces it.
@@ -24,7 +26,7 @@ public sealed class AttemptGrading(IDbContextFactory<QuizDbContext> dbFactory, T
             .Where(r => r.AttemptId == attemptId && r.Attempt.SubmittedAt != null && r.Grade == null)
             .Select(r => new
             {
-                r.Id, r.Text, r.QuestionId,
+                r.Id, r.Text, r.QuestionId, r.Attempt.QuizId,
                 Points = r.Attempt.Quiz.Questions.Where(q => q.QuestionId == r.QuestionId).Select(q => q.Points).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
@@ -43,7 +45,8 @@ public sealed class AttemptGrading(IDbContextFactory<QuizDbContext> dbFactory, T
             db.Grades.Add(new Grade
             {
                 ResponseId = response.Id, Score = result.Score, MaxPoints = result.Points, Coverage = result.Coverage,
-                Explanation = GradeExplanation.Of(result).ToJson(), GraderVersion = result.GraderVersion, GradedAt = now,
+                Explanation = GradeExplanation.Of(result).ToJson(), Flags = result.Flags,
+                KeywordHits = KeywordHits.Encode(result.Keywords), GraderVersion = result.GraderVersion, GradedAt = now,
             });
         }
         try
@@ -57,6 +60,7 @@ public sealed class AttemptGrading(IDbContextFactory<QuizDbContext> dbFactory, T
                 return 0;
             throw;
         }
+        activity.Publish(responses[0].QuizId);
         return responses.Count;
     }
 

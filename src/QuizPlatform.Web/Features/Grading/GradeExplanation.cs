@@ -1,5 +1,6 @@
 using System.Text.Json;
 using QuizPlatform.Grading;
+using QuizPlatform.Grading.Statistics;
 
 namespace QuizPlatform.Web.Features.Grading;
 
@@ -22,6 +23,13 @@ public sealed record GradeExplanation(string Summary, IReadOnlyList<GradeFlags> 
             [.. k.Spans.Select(s => new ExplainedSpan(s.Start, s.Length))]))]);
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>The flags as one value, as <c>Grade.Flags</c> stores them.</summary>
+    public GradeFlags FlagSet => Flags.Aggregate(GradeFlags.None, (all, flag) => all | flag);
+
+    /// <summary>Each keyword's outcome in key order, as <see cref="KeywordHits"/> stores them.</summary>
+    public KeywordOutcome[] Outcomes() =>
+        [.. Keywords.Select(k => new KeywordOutcome(k.Matched ? k.How ?? MatchKind.Exact : null, !k.Matched && k.Negated))];
 
     /// <summary>The stored explanation; an empty one for a grade stored without (e.g. "{}").</summary>
     public static GradeExplanation Parse(string json)

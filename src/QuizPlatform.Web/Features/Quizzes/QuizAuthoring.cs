@@ -45,6 +45,7 @@ public sealed class QuizAuthoring(IDbContextFactory<QuizDbContext> dbFactory, Ti
             RandomCount = quiz.RandomCount, Shuffle = quiz.Shuffle, OnePerPage = quiz.OnePerPage,
             OpensAt = QuizTimes.ToLocal(quiz.OpensAt, zone), ClosesAt = QuizTimes.ToLocal(quiz.ClosesAt, zone),
             TimeLimitMinutes = quiz.TimeLimit is { } limit ? (int)limit.TotalMinutes : null, AttemptsAllowed = quiz.AttemptsAllowed,
+            CountedAttempt = quiz.CountedAttempt,
             GraceMinutes = (int)quiz.Grace.TotalMinutes, ShowScore = quiz.ShowScore, ShowKeywordFeedback = quiz.ShowKeywordFeedback,
             ShowModelAnswer = quiz.ShowModelAnswer, ClassIds = quiz.Classes.Select(c => c.ClassId).Order().ToList(),
         };
@@ -113,7 +114,7 @@ public sealed class QuizAuthoring(IDbContextFactory<QuizDbContext> dbFactory, Ti
         {
             Title = title.Length > Limits.Title ? title[..Limits.Title] : title, AssignmentVersionId = source.AssignmentVersionId,
             CreatedById = actor.Id, CreatedAt = clock.GetUtcNow().UtcDateTime, OpensAt = source.OpensAt, ClosesAt = source.ClosesAt,
-            TimeLimit = source.TimeLimit, AttemptsAllowed = source.AttemptsAllowed, Grace = source.Grace,
+            TimeLimit = source.TimeLimit, AttemptsAllowed = source.AttemptsAllowed, CountedAttempt = source.CountedAttempt, Grace = source.Grace,
             QuestionSelection = source.QuestionSelection, RandomCount = source.RandomCount, Shuffle = source.Shuffle,
             OnePerPage = source.OnePerPage, ShowScore = source.ShowScore, ShowKeywordFeedback = source.ShowKeywordFeedback,
             ShowModelAnswer = source.ShowModelAnswer,

@@ -61,6 +61,7 @@ static class QuizEditRules
         quiz.ClosesAt = plan.ClosesAt;
         quiz.TimeLimit = plan.TimeLimit;
         quiz.AttemptsAllowed = plan.AttemptsAllowed;
+        quiz.CountedAttempt = plan.CountedAttempt;
         quiz.Grace = plan.Grace;
         quiz.ShowScore = plan.ShowScore;
         quiz.ShowKeywordFeedback = plan.ShowKeywordFeedback;

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using QuizPlatform.Data.Configurations;
 using QuizPlatform.Data.Entities;
+using QuizPlatform.Grading.Statistics;
 
 namespace QuizPlatform.Web.Features.Quizzes;
 
@@ -33,6 +34,9 @@ public sealed class QuizForm
 
     [Range(1, 100, ErrorMessage = "Allow between 1 and 100 attempts.")]
     public int AttemptsAllowed { get; set; } = 1;
+
+    /// <summary>Which attempt counts when several are allowed.</summary>
+    public CountedAttempt CountedAttempt { get; set; }
 
     [Range(0, 24 * 60, ErrorMessage = "A grace period is between 0 minutes and a day.")]
     public int GraceMinutes { get; set; }

@@ -1,13 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Components.Forms;
 using QuizPlatform.Data.Entities;
+using QuizPlatform.Grading.Statistics;
 
 namespace QuizPlatform.Web.Features.Quizzes;
 
 /// <summary>A validated form, in UTC, ready to be written to a <see cref="Quiz"/>.</summary>
 sealed record QuizPlan(
     string Title, int AssignmentVersionId, QuestionSelection Selection, int? RandomCount, bool Shuffle, bool OnePerPage,
-    DateTime? OpensAt, DateTime? ClosesAt, TimeSpan? TimeLimit, int AttemptsAllowed, TimeSpan Grace,
+    DateTime? OpensAt, DateTime? ClosesAt, TimeSpan? TimeLimit, int AttemptsAllowed, CountedAttempt CountedAttempt, TimeSpan Grace,
     ReviewVisibility ShowScore, ReviewVisibility ShowKeywordFeedback, ReviewVisibility ShowModelAnswer,
     IReadOnlyList<PlannedQuestion> Questions, IReadOnlyList<int> ClassIds, IReadOnlyList<PlannedAccommodation> Accommodations);
 
@@ -79,7 +80,7 @@ static class QuizPlanner
         var plan = new QuizPlan(form.Title.Trim(), form.AssignmentVersionId, form.Selection,
             form.Selection == QuestionSelection.RandomPerStudent ? form.RandomCount : null, form.Shuffle, form.OnePerPage,
             opens, closes, form.TimeLimitMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : null, form.AttemptsAllowed,
-            TimeSpan.FromMinutes(form.GraceMinutes), form.ShowScore, form.ShowKeywordFeedback, form.ShowModelAnswer,
+            form.CountedAttempt, TimeSpan.FromMinutes(form.GraceMinutes), form.ShowScore, form.ShowKeywordFeedback, form.ShowModelAnswer,
             selected.OrderBy(q => q.Number).Select(q => new PlannedQuestion(q.QuestionId, ++position, q.Points)).ToList(),
             classIds, accommodations);
         return (plan, errors);

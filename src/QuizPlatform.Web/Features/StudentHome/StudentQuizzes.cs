@@ -22,20 +22,20 @@ public sealed class StudentQuizzes(IDbContextFactory<QuizDbContext> dbFactory, T
         var rows = quizzes.Select(q =>
         {
             var running = q.InProgress(now);
-            var lastDone = q.LastHandedIn(now);
+            var counted = q.Counted(now);
             var closed = q.Closed(now);
             var state = running is not null ? StudentQuizState.InProgress
                 : !q.Opened(now) ? StudentQuizState.NotYetOpen
                 : !closed && q.AttemptsLeft > 0 ? StudentQuizState.Open
-                : lastDone is { Graded: true } ? StudentQuizState.Graded
-                : lastDone is not null ? StudentQuizState.Submitted
+                : counted is { Graded: true } ? StudentQuizState.Graded
+                : counted is not null ? StudentQuizState.Submitted
                 : StudentQuizState.Closed;
             var scoreShown = state == StudentQuizState.Graded && q.Review(now).ShowsScore;
             return new StudentQuiz(q.QuizId, q.Title, q.ClassNames, state, q.OpensAt, q.ClosesAt, q.TimeLimit, q.AttemptsAllowed,
                 q.AttemptsLeft, running?.Deadline - now,
-                scoreShown ? lastDone!.Score : null,
-                scoreShown ? lastDone!.MaxScore : null,
-                lastDone?.Id,
+                scoreShown ? counted!.Score : null,
+                scoreShown ? counted!.MaxScore : null,
+                counted?.Id,
                 running?.Id);
         });
         return [.. rows.OrderBy(r => r.State is StudentQuizState.InProgress or StudentQuizState.Open ? 0 : 1)

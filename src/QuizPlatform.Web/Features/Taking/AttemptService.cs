@@ -4,6 +4,7 @@ using QuizPlatform.Data.Entities;
 using QuizPlatform.Grading;
 using QuizPlatform.Web.Components.Shared;
 using QuizPlatform.Web.Features.Grading;
+using QuizPlatform.Web.Features.QuizResults;
 
 namespace QuizPlatform.Web.Features.Taking;
 
@@ -11,7 +12,8 @@ namespace QuizPlatform.Web.Features.Taking;
 /// A student's attempts: starting one, reading it back, saving answers under the version and deadline rules, and
 /// handing it in once. Every call checks that the attempt is the caller's; someone else's looks like no attempt at all.
 /// </summary>
-public sealed class AttemptService(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock, GradingQueue grading)
+public sealed class AttemptService(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock, GradingQueue grading,
+    QuizActivity activity)
 {
     /// <summary>The longest answer taken: the grader's limit, so every saved answer can be graded.</summary>
     public static readonly int MaxResponseChars = new GradingOptions().MaxResponseChars;
@@ -58,6 +60,7 @@ public sealed class AttemptService(IDbContextFactory<QuizDbContext> dbFactory, T
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                activity.Publish(quizId);
                 return new(attempt.Id, StartRefusal.None, null);
             }
             catch (DbUpdateException) when (tries == 0)
@@ -167,6 +170,7 @@ public sealed class AttemptService(IDbContextFactory<QuizDbContext> dbFactory, T
         if (claimed == 1)
         {
             grading.Enqueue(attemptId);
+            activity.Publish(await db.Attempts.Where(a => a.Id == attemptId).Select(a => a.QuizId).SingleAsync(cancellationToken));
             return new(true, false, now);
         }
         var submittedAt = await db.Attempts.Where(a => a.Id == attemptId && a.StudentId == studentId)
@@ -183,7 +187,7 @@ public sealed class AttemptService(IDbContextFactory<QuizDbContext> dbFactory, T
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = Now;
         var candidates = await db.Attempts.Where(a => a.SubmittedAt == null && a.Deadline != null && a.Deadline < now)
-            .Select(a => new { a.Id, Deadline = a.Deadline!.Value, a.Quiz.Grace }).ToListAsync(cancellationToken);
+            .Select(a => new { a.Id, a.QuizId, Deadline = a.Deadline!.Value, a.Quiz.Grace }).ToListAsync(cancellationToken);
         var submitted = 0;
         foreach (var expired in candidates.Where(a => !AttemptTimes.AcceptsSaves(a.Deadline, a.Grace, now)))
         {
@@ -194,6 +198,7 @@ public sealed class AttemptService(IDbContextFactory<QuizDbContext> dbFactory, T
             if (claimed == 1)
             {
                 grading.Enqueue(expired.Id);
+                activity.Publish(expired.QuizId);
                 submitted++;
             }
         }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
+using QuizPlatform.Grading.Statistics;
 
 namespace QuizPlatform.Web.Features.Taking;
 
@@ -22,6 +23,7 @@ public sealed record StudentQuizView(
     double TimeMultiplier,
     TimeSpan Grace,
     int AttemptsAllowed,
+    CountedAttempt CountedAttempt,
     ReviewVisibility ShowScore,
     ReviewVisibility ShowKeywordFeedback,
     ReviewVisibility ShowModelAnswer,
@@ -46,6 +48,10 @@ public sealed record StudentQuizView(
     public StudentAttempt? InProgress(DateTime now) => Attempts.FirstOrDefault(a => a.InProgress(now));
 
     public StudentAttempt? LastHandedIn(DateTime now) => Attempts.LastOrDefault(a => a.HandedIn(now));
+
+    /// <summary>The handed-in attempt whose score counts, by the quiz's rule (last, highest or first), as instructors see it.</summary>
+    public StudentAttempt? Counted(DateTime now) =>
+        CountedAttempts.Pick(CountedAttempt, Attempts.Where(a => a.HandedIn(now)), a => a.Number, a => a.Graded ? a.Score : null);
 
     /// <summary>Why a new attempt may not start now (<see cref="StartRefusal.None"/> if it may), with a sentence for the student.</summary>
     public (StartRefusal, string?) WhyNotStart(DateTime now) =>
@@ -74,7 +80,7 @@ public sealed record StudentQuizView(
             q.Accommodations.Where(a => a.StudentId == studentId).Select(a => a.ExtendedClosesAt).FirstOrDefault() ?? q.ClosesAt,
             q.TimeLimit,
             q.Accommodations.Where(a => a.StudentId == studentId).Select(a => (double?)a.TimeMultiplier).FirstOrDefault() ?? 1,
-            q.Grace, q.AttemptsAllowed, q.ShowScore, q.ShowKeywordFeedback, q.ShowModelAnswer,
+            q.Grace, q.AttemptsAllowed, q.CountedAttempt, q.ShowScore, q.ShowKeywordFeedback, q.ShowModelAnswer,
             db.Attempts.Where(a => a.QuizId == q.Id && a.StudentId == studentId).OrderBy(a => a.Number)
                 .Select(a => new StudentAttempt(a.Id, a.Number, a.Deadline, a.SubmittedAt,
                     a.Responses.Select(r => r.Grade == null ? null : new GradeFigures(r.Grade.Score, r.Grade.OverrideScore, r.Grade.MaxPoints))

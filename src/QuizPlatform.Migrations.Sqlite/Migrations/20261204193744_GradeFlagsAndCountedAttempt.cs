@@ -1,0 +1,51 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace QuizPlatform.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class GradeFlagsAndCountedAttempt : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "CountedAttempt",
+                table: "Quizzes",
+                type: "TEXT",
+                maxLength: 32,
+                nullable: false,
+                defaultValue: "Last");
+
+            migrationBuilder.AddColumn<int>(
+                name: "Flags",
+                table: "Grades",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "KeywordHits",
+                table: "Grades",
+                type: "TEXT",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "CountedAttempt",
+                table: "Quizzes");
+
+            migrationBuilder.DropColumn(
+                name: "Flags",
+                table: "Grades");
+
+            migrationBuilder.DropColumn(
+                name: "KeywordHits",
+                table: "Grades");
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using QuizPlatform.Data;
+using QuizPlatform.Grading;
+using QuizPlatform.Web.Features.Grading;
+
+namespace QuizPlatform.Web.Features.QuizResults;
+
+/// <summary>
+/// Students' answers as their instructor reads them, whatever the students' own review policy: one attempt whole, or
+/// every counted answer to one question. Owner and admins only; anyone else gets null, as for what does not exist.
+/// </summary>
+public sealed class AnswerReview(IDbContextFactory<QuizDbContext> dbFactory, QuizResults results)
+{
+    /// <summary>The attempt with every answer explained, and the students before and after it in the dashboard's order.</summary>
+    public async Task<AttemptReview?> AttemptAsync(string actorId, int quizId, int attemptId, int? classId = null,
+        CancellationToken cancellationToken = default)
+    {
+        var students = await results.LoadAsync(actorId, quizId, classId, withAnswers: false, cancellationToken);
+        if (students is null)
+            return null;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var attempt = await db.Attempts.AsNoTracking()
+            .Where(a => a.Id == attemptId && a.QuizId == quizId)
+            .Select(a => new { a.StudentId, a.Number, a.StartedAt, a.SubmittedAt, a.SubmittedBy })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (attempt is null)
+            return null;
+        var answers = await Answers(db, quizId).Where(r => r.AttemptId == attemptId).OrderBy(r => r.Position)
+            .Select(ToRow).ToListAsync(cancellationToken);
+
+        var order = students.Students.Where(s => s.AttemptId is not null).ToList();
+        var at = order.FindIndex(s => s.StudentId == attempt.StudentId);
+        var student = students.Students.FirstOrDefault(s => s.StudentId == attempt.StudentId);
+        return new AttemptReview(students, student?.Name ?? "", student?.Email ?? "", attempt.Number, attempt.StartedAt,
+            attempt.SubmittedAt, attempt.SubmittedBy,
+            at > 0 ? order[at - 1] : null, at >= 0 && at < order.Count - 1 ? order[at + 1] : null,
+            [.. answers.Select((row, i) => row.Explain(i + 1))]);
+    }
+
+    /// <summary>Every counted attempt's answer to one question of the quiz.</summary>
+    public async Task<QuestionReview?> QuestionAsync(string actorId, int quizId, int questionId, int? classId = null,
+        CancellationToken cancellationToken = default)
+    {
+        var students = await results.LoadAsync(actorId, quizId, classId, withAnswers: false, cancellationToken);
+        if (students?.Questions.FirstOrDefault(q => q.QuestionId == questionId) is not { } question)
+            return null;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var modelAnswer = await db.Questions.Where(q => q.Id == questionId).Select(q => q.ModelAnswer).SingleAsync(cancellationToken);
+        var counted = students.Students.Where(s => s.CountedAttemptId is not null).ToDictionary(s => s.CountedAttemptId!.Value);
+        var attemptIds = counted.Keys.ToList();
+        var rows = await Answers(db, quizId).Where(r => r.QuestionId == questionId && attemptIds.Contains(r.AttemptId))
+            .Select(ToRow).ToListAsync(cancellationToken);
+        return new QuestionReview(students, question, modelAnswer,
+            [.. rows.Select(row => new StudentAnswer(counted[row.AttemptId], row.Explain(question.Index + 1)))]);
+    }
+
+    static IQueryable<Data.Entities.Response> Answers(QuizDbContext db, int quizId) =>
+        db.Responses.AsNoTracking().Where(r => r.Attempt.QuizId == quizId);
+
+    static readonly System.Linq.Expressions.Expression<Func<Data.Entities.Response, AnswerRow>> ToRow = r => new AnswerRow(
+        r.AttemptId, r.QuestionId, r.Question.Number, r.Question.Prompt,
+        r.Attempt.Quiz.Questions.Where(q => q.QuestionId == r.QuestionId).Select(q => q.Points).FirstOrDefault(), r.Text,
+        r.Grade == null ? null : new GradeRow(r.Grade.Score, r.Grade.OverrideScore, r.Grade.OverrideReason, r.Grade.Coverage,
+            r.Grade.Flags, r.Grade.GraderVersion, r.Grade.Explanation));
+
+    sealed record GradeRow(double Score, double? OverrideScore, string? OverrideReason, double Coverage, GradeFlags Flags,
+        string GraderVersion, string Explanation);
+
+    sealed record AnswerRow(int AttemptId, int QuestionId, int Number, string Prompt, double Points, string Text, GradeRow? Grade)
+    {
+        public ReviewedAnswer Explain(int order) => new(order, QuestionId, Number, Prompt, Points, Text,
+            Grade is null ? null : new ReviewedGrade(Grade.Score, Grade.OverrideScore, Grade.OverrideReason, Grade.Coverage,
+                Grade.Flags, Grade.GraderVersion, GradeExplanation.Parse(Grade.Explanation).Keywords));
+    }
+}

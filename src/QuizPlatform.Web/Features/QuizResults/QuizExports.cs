@@ -1,0 +1,115 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using QuizPlatform.Data;
+using QuizPlatform.Grading;
+using QuizPlatform.Grading.Statistics;
+using QuizPlatform.Web.Features.Grading;
+using QuizPlatform.Web.Features.QuizResults.Export;
+
+namespace QuizPlatform.Web.Features.QuizResults;
+
+/// <summary>
+/// The downloads of a quiz's results (columns in docs/exports.md): grades, a row per student; responses, a row per
+/// answer of the counted attempts, streamed from the database; item statistics, a row per question.
+/// </summary>
+public sealed class QuizExports(IDbContextFactory<QuizDbContext> dbFactory, QuizResults results)
+{
+    public static readonly string[] Tables = ["grades", "responses", "items"];
+
+    /// <summary>The table, or null when the actor may not see the quiz or there is no such table.</summary>
+    public async Task<ExportTable?> TableAsync(string actorId, int quizId, string table, int? classId, CancellationToken cancellationToken)
+    {
+        var data = await results.LoadAsync(actorId, quizId, classId, withAnswers: table != "responses", cancellationToken);
+        return data is null ? null : table switch
+        {
+            "grades" => Grades(data),
+            "responses" => Responses(data),
+            "items" => Items(data),
+            _ => null,
+        };
+    }
+
+    static ExportTable Grades(QuizResultsData data)
+    {
+        var answersOf = data.GradedStudents.Select((s, i) => (s.StudentId, data.Graded.Attempts[i]))
+            .ToDictionary(x => x.StudentId, x => x.Item2);
+        string[] columns = ["Student", "Email", "Classes", "Status", "Attempt id", "Started (UTC)", "Handed in (UTC)", "Handed in by",
+            "Score", "Max points", "Percent", .. data.Questions.Select(q => q.Label)];
+        return new("Grades", columns, Rows(data.Students.Select(s =>
+        {
+            var answers = answersOf.GetValueOrDefault(s.StudentId);
+            IReadOnlyList<ExportCell> row =
+            [
+                s.Name, s.Email, string.Join(", ", s.Classes), StudentTable.StatusText(s.Status), (double?)s.AttemptId,
+                s.StartedAt, s.HandedInAt, s.HandedInBy?.ToString().ToLowerInvariant(), s.Score, s.MaxPoints, s.Percent,
+                .. data.Questions.Select(q => (ExportCell)answers?.Answers[q.Index]?.Score),
+            ];
+            return row;
+        })));
+    }
+
+    static ExportTable Items(QuizResultsData data) => new("Question statistics",
+        ["Question", "Assignment question", "Points", "Answers", "Mean", "Facility", "Standard deviation", "Discrimination",
+         "Empty share", "Flagged share", "Overridden share", "Warnings"],
+        Rows(ItemStatistics.Of(data.Graded).Select(item =>
+        {
+            var question = data.Questions[item.Question];
+            IReadOnlyList<ExportCell> row =
+            [
+                question.Label, (double?)question.Number, question.Points, (double?)item.Count, item.Mean, item.Facility,
+                item.StandardDeviation, item.Discrimination, item.EmptyShare, item.FlaggedShare, item.OverriddenShare,
+                string.Join(" ", item.WarningTexts),
+            ];
+            return row;
+        })));
+
+    ExportTable Responses(QuizResultsData data) => new("Responses",
+        ["Student", "Email", "Attempt id", "Question", "Assignment question", "Points", "Answer", "Grader score", "Override score",
+         "Override reason", "Score", "Coverage", "Matched keywords", "Missing keywords", "Flags", "Grader version", "Graded (UTC)"],
+        ResponseRowsAsync(data));
+
+    /// <summary>One query read row by row: the answers' text and explanations never sit in memory together.</summary>
+    async IAsyncEnumerable<IReadOnlyList<ExportCell>> ResponseRowsAsync(QuizResultsData data,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var students = data.Students.Where(s => s.CountedAttemptId is not null).ToDictionary(s => s.CountedAttemptId!.Value);
+        var attemptIds = students.Keys.ToList();
+        var questions = data.Questions.ToDictionary(q => q.QuestionId);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = db.Responses.AsNoTracking()
+            .Where(r => attemptIds.Contains(r.AttemptId))
+            .OrderBy(r => r.AttemptId).ThenBy(r => r.Position)
+            .Select(r => new
+            {
+                r.AttemptId, r.QuestionId, r.Text,
+                Grade = r.Grade == null ? null : new
+                {
+                    r.Grade.Score, r.Grade.OverrideScore, r.Grade.OverrideReason, r.Grade.Coverage, r.Grade.Flags,
+                    r.Grade.GraderVersion, r.Grade.GradedAt, r.Grade.Explanation,
+                },
+            })
+            .AsAsyncEnumerable();
+        await foreach (var r in rows.WithCancellation(cancellationToken))
+        {
+            var student = students[r.AttemptId];
+            var question = questions.GetValueOrDefault(r.QuestionId);
+            var keywords = r.Grade is null ? [] : GradeExplanation.Parse(r.Grade.Explanation).Keywords;
+            yield return
+            [
+                student.Name, student.Email, (double?)r.AttemptId, question?.Label, (double?)question?.Number, question?.Points,
+                r.Text, r.Grade?.Score, r.Grade?.OverrideScore, r.Grade?.OverrideReason, r.Grade?.OverrideScore ?? r.Grade?.Score,
+                r.Grade?.Coverage, Phrases(keywords.Where(k => k.Matched)), Phrases(keywords.Where(k => !k.Matched)),
+                r.Grade is null ? null : string.Join(", ", FlagWords.Of(r.Grade.Flags)), r.Grade?.GraderVersion, r.Grade?.GradedAt,
+            ];
+        }
+    }
+
+    static string Phrases(IEnumerable<ExplainedKeyword> keywords) => string.Join("; ", keywords.Select(k => k.Phrase));
+
+    static async IAsyncEnumerable<IReadOnlyList<ExportCell>> Rows(IEnumerable<IReadOnlyList<ExportCell>> rows)
+    {
+        foreach (var row in rows)
+            yield return row;
+        await Task.CompletedTask;
+    }
+}

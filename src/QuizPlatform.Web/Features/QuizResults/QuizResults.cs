@@ -1,0 +1,157 @@
+using Microsoft.EntityFrameworkCore;
+using QuizPlatform.Data;
+using QuizPlatform.Data.Entities;
+using QuizPlatform.Grading;
+using QuizPlatform.Grading.Statistics;
+using QuizPlatform.Web.Features.Grading;
+using QuizPlatform.Web.Features.Taking;
+
+namespace QuizPlatform.Web.Features.QuizResults;
+
+/// <summary>
+/// A quiz's results as its instructor sees them, in five queries whatever the class size: the quiz, its questions'
+/// keys, its students, its attempts with their totals summed by the database, and one compact row per answer of the
+/// counted graded attempts
+/// (score, flags and the grader's keyword record, never the explanation documents). The quiz's owner and admins only:
+/// anyone else gets null, as for a quiz that does not exist.
+/// </summary>
+public sealed class QuizResults(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock)
+{
+    /// <param name="withAnswers">False for pages that need the students but no statistics: <see cref="QuizResultsData.Graded"/> is then empty.</param>
+    public async Task<QuizResultsData?> LoadAsync(string actorId, int quizId, int? classId = null, bool withAnswers = true,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var actor = (await Actor.LoadAsync(db, actorId, cancellationToken)).EnsureTeaches();
+        var quiz = await actor.Quizzes(db).AsNoTracking().AsSplitQuery()
+            .Where(q => q.Id == quizId)
+            .Select(q => new
+            {
+                q.Title, q.CountedAttempt, q.OpensAt, q.ClosesAt,
+                Classes = q.Classes.OrderBy(c => c.Class.Name).Select(c => new ResultsClass(c.ClassId, c.Class.Name)).ToList(),
+                Questions = q.Questions.OrderBy(x => x.Position).Select(x => new { x.QuestionId, x.Question.Number, x.Points }).ToList(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (quiz is null)
+            return null;
+        if (classId is not null && quiz.Classes.All(c => c.Id != classId))
+            classId = null;
+
+        var classIds = quiz.Classes.Select(c => c.Id).Where(id => classId is null || id == classId).ToList();
+        var enrolled = await db.Enrollments.AsNoTracking().Where(e => classIds.Contains(e.ClassId))
+            .Select(e => new { e.StudentId, e.Student.DisplayName, e.Student.Email, e.Class.Name })
+            .ToListAsync(cancellationToken);
+        var attempts = await db.Attempts.AsNoTracking()
+            .Where(a => a.QuizId == quizId && (classId == null || db.Enrollments.Any(e => e.ClassId == classId && e.StudentId == a.StudentId)))
+            .Select(a => new AttemptFigures(
+                a.Id, a.StudentId, a.Student.DisplayName, a.Student.Email ?? "", a.Number, a.StartedAt, a.Deadline, a.SubmittedAt,
+                a.SubmittedBy, a.Responses.Count(), a.Responses.Count(r => r.Grade != null),
+                a.Responses.Sum(r => r.Grade == null ? 0 : r.Grade.OverrideScore ?? r.Grade.Score),
+                a.Responses.Sum(r => r.Grade == null ? 0 : r.Grade.MaxPoints),
+                a.Responses.Count(r => r.Grade != null && r.Grade.OverrideScore == null && (r.Grade.Flags & ReviewFlags.Any) != 0),
+                a.Responses.Count(r => r.Grade != null && r.Grade.OverrideScore != null)))
+            .ToListAsync(cancellationToken);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var students = Students(quiz.CountedAttempt, enrolled.Select(e => (e.StudentId, e.DisplayName, e.Email ?? "", e.Name)),
+            attempts, now);
+        var questionIds = quiz.Questions.Select(q => q.QuestionId).ToList();
+        var keys = await db.Questions.Where(q => questionIds.Contains(q.Id)).SelectKeys().ToDictionaryAsync(k => k.QuestionId, cancellationToken);
+        var questions = quiz.Questions.Select((q, index) =>
+            new ResultsQuestion(index, q.QuestionId, q.Number, q.Points, keys[q.QuestionId].Prompt, keys[q.QuestionId].Keywords)).ToList();
+        var gradedStudents = withAnswers ? students.Where(s => s.GradedAttemptId is not null).ToList() : [];
+        var graded = await GradedQuizAsync(db, questions, gradedStudents, cancellationToken);
+        var open = (quiz.OpensAt is null || quiz.OpensAt <= now) && (quiz.ClosesAt is null || quiz.ClosesAt > now);
+        return new QuizResultsData(quizId, quiz.Title, quiz.CountedAttempt, open, quiz.Classes, classId, questions, students,
+            Count(students), graded, gradedStudents, now);
+    }
+
+    static List<StudentResult> Students(CountedAttempt rule,
+        IEnumerable<(string Id, string Name, string Email, string ClassName)> enrolled, List<AttemptFigures> attempts, DateTime now)
+    {
+        var classesOf = enrolled.GroupBy(e => e.Id).ToDictionary(g => g.Key, g => g.ToList());
+        var attemptsOf = attempts.ToLookup(a => a.StudentId);
+        var studentIds = classesOf.Keys.Union(attempts.Select(a => a.StudentId)).ToList();
+        return [.. studentIds.Select(id =>
+        {
+            var mine = attemptsOf[id].ToList();
+            var (name, email) = classesOf.TryGetValue(id, out var rows) ? (rows[0].Name, rows[0].Email)
+                : (mine[0].Name, mine[0].Email);
+            var classes = rows?.Select(r => r.ClassName).Distinct().Order(StringComparer.CurrentCulture).ToList() ?? [];
+            var running = mine.FirstOrDefault(a => AttemptTimes.InProgress(a.SubmittedAt, a.Deadline, now));
+            var counted = CountedAttempts.Pick(rule, mine.Where(a => a != running), a => a.Number,
+                a => a.FullyGraded ? a.Score : null);
+            var status = running is not null ? StudentStatus.InProgress
+                : counted is null ? StudentStatus.NotStarted
+                : counted.FullyGraded ? StudentStatus.Graded
+                : StudentStatus.HandedIn;
+            var graded = counted is { FullyGraded: true };
+            // An attempt past its deadline is the timer's even before the server has handed it in.
+            var handedInAt = running is null ? counted?.SubmittedAt ?? counted?.Deadline : null;
+            var shown = running ?? counted;
+            return new StudentResult(id, ApplicationUser.NameOf(name, email), email, classes, status, mine.Count, shown?.Id,
+                counted?.Id, shown?.StartedAt, handedInAt,
+                handedInAt is null ? null : counted!.SubmittedBy ?? SubmittedBy.Timer,
+                shown is null ? null : (handedInAt ?? now) - shown.StartedAt,
+                graded ? counted!.Score : null, graded ? counted!.MaxPoints : null, counted?.Flagged ?? 0, counted?.Overridden ?? 0);
+        })
+        .OrderBy(s => s.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(s => s.Email, StringComparer.Ordinal)];
+    }
+
+    static ResultCounts Count(List<StudentResult> students) => new(
+        Enrolled: students.Count(s => s.Classes.Count > 0),
+        NotStarted: students.Count(s => s.Status == StudentStatus.NotStarted),
+        InProgress: students.Count(s => s.Status == StudentStatus.InProgress),
+        HandedIn: students.Count(s => s.HandedInAt is not null),
+        HandedInByStudent: students.Count(s => s.HandedInBy == SubmittedBy.Student),
+        HandedInByTimer: students.Count(s => s.HandedInBy == SubmittedBy.Timer),
+        Graded: students.Count(s => s.Status == StudentStatus.Graded),
+        FlaggedAnswers: students.Sum(s => s.FlaggedAnswers),
+        OverriddenAnswers: students.Sum(s => s.OverriddenAnswers));
+
+    /// <summary>The counted graded attempts answer by answer, for the statistics; one query, a few bytes per answer.</summary>
+    static async Task<GradedQuiz> GradedQuizAsync(QuizDbContext db, List<ResultsQuestion> questions, List<StudentResult> graded,
+        CancellationToken cancellationToken)
+    {
+        var attemptIds = graded.Select(s => s.GradedAttemptId!.Value).ToList();
+        var answers = (await db.Responses.AsNoTracking()
+            .Where(r => attemptIds.Contains(r.AttemptId) && r.Grade != null)
+            .Select(r => new
+            {
+                r.AttemptId, r.QuestionId, Score = r.Grade!.OverrideScore ?? r.Grade.Score, r.Grade.Flags,
+                Overridden = r.Grade.OverrideScore != null, r.Grade.KeywordHits,
+                // Grades stored before the keyword record existed: their explanation says the same.
+                Explanation = r.Grade.KeywordHits == null ? r.Grade.Explanation : null,
+            })
+            .ToListAsync(cancellationToken))
+            .ToLookup(a => a.AttemptId);
+        var indexOf = questions.ToDictionary(q => q.QuestionId, q => q.Index);
+        var attempts = graded.Select(student =>
+        {
+            var row = new AnswerOutcome?[questions.Count];
+            foreach (var answer in answers[student.GradedAttemptId!.Value])
+            {
+                if (!indexOf.TryGetValue(answer.QuestionId, out var index))
+                    continue;
+                var outcomes = answer.KeywordHits is { } hits ? KeywordHits.Decode(hits) : KeywordHitsOf(answer.Explanation);
+                row[index] = new AnswerOutcome(answer.Score, answer.Flags.HasFlag(GradeFlags.Empty),
+                    ReviewFlags.AskForReview(answer.Flags) && !answer.Overridden, answer.Overridden,
+                    outcomes.Length == questions[index].Keywords.Count ? outcomes : []);
+            }
+            return new GradedAttempt(row);
+        }).ToList();
+        var keys = questions.Select(q => new QuestionKey(q.Label, q.Points, q.Keywords)).ToList();
+        return new GradedQuiz(keys, attempts);
+    }
+
+    static KeywordOutcome[] KeywordHitsOf(string? explanation) =>
+        explanation is null ? [] : GradeExplanation.Parse(explanation).Outcomes();
+
+    sealed record AttemptFigures(
+        int Id, string StudentId, string Name, string Email, int Number, DateTime StartedAt, DateTime? Deadline,
+        DateTime? SubmittedAt, SubmittedBy? SubmittedBy, int Answers, int GradedAnswers, double Score, double MaxPoints,
+        int Flagged, int Overridden)
+    {
+        public bool FullyGraded => Answers > 0 && GradedAnswers == Answers;
+    }
+}

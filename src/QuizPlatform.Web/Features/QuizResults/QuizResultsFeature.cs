@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using QuizPlatform.Data;
+using QuizPlatform.Web.Features.QuizResults.Export;
+
+namespace QuizPlatform.Web.Features.QuizResults;
+
+public static class QuizResultsFeature
+{
+    /// <summary>The instructor's results pages, their live updates and exports.</summary>
+    public static IServiceCollection AddQuizResultsFeature(this IServiceCollection services)
+    {
+        services.AddSingleton<QuizActivity>().AddHostedService<QuizActivityRelay>();
+        services.AddSingleton<QuizResults>().AddSingleton<AnswerReview>().AddSingleton<QuizExports>();
+        return services;
+    }
+
+    /// <summary><c>GET /quizzes/{quizId}/export/{table}.{format}</c>: grades, responses or items as csv or xlsx.</summary>
+    public static IEndpointRouteBuilder MapQuizResultsFeature(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/quizzes/{quizId:int}/export/{table}.{format}", ExportAsync)
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Instructor));
+        return app;
+    }
+
+    /// <summary>
+    /// Streams the table as it is read. Another instructor's quiz, a student, a guessed id or an unknown table or format
+    /// all get 404. Marked no-store: results hold students' answers and must not linger in a shared cache.
+    /// </summary>
+    static async Task<Results<PushStreamHttpResult, NotFound>> ExportAsync(int quizId, string table, string format,
+        [FromQuery(Name = "class")] int? classId, HttpContext http, QuizExports exports, CancellationToken cancellationToken)
+    {
+        var writer = format switch
+        {
+            "csv" => (Write: (Func<ExportTable, Stream, CancellationToken, Task>)CsvExport.WriteAsync, CsvExport.ContentType),
+            "xlsx" => (Write: XlsxExport.WriteAsync, XlsxExport.ContentType),
+            _ => default,
+        };
+        if (writer.Write is null)
+            return TypedResults.NotFound();
+        ExportTable? export;
+        try
+        {
+            export = await exports.TableAsync(Actor.IdOf(http.User), quizId, table, classId, cancellationToken);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            export = null;
+        }
+        if (export is null)
+            return TypedResults.NotFound();
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Stream(stream => writer.Write(export, stream, http.RequestAborted), writer.ContentType,
+            FormattableString.Invariant($"quiz-{quizId}-{table}.{format}"));
+    }
+}

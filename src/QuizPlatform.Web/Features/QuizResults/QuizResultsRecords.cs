@@ -1,0 +1,74 @@
+using QuizPlatform.Data.Entities;
+using QuizPlatform.Grading;
+using QuizPlatform.Grading.Statistics;
+
+namespace QuizPlatform.Web.Features.QuizResults;
+
+/// <summary>Where a student stands in a quiz: the dashboard's status column and filter.</summary>
+public enum StudentStatus { NotStarted, InProgress, HandedIn, Graded }
+
+/// <summary>A question of the quiz as results show it: <see cref="Index"/> is its place in the quiz (0-based).</summary>
+public sealed record ResultsQuestion(int Index, int QuestionId, int Number, double Points, string Prompt, IReadOnlyList<Keyword> Keywords)
+{
+    public string Label => $"Q{Index + 1}";
+}
+
+public sealed record ResultsClass(int Id, string Name);
+
+/// <summary>
+/// One student of the quiz's classes (or with an attempt at it). <see cref="AttemptId"/> is the attempt to open (the
+/// one in progress, else the one that counts under the quiz's <see cref="CountedAttempt"/> rule);
+/// <see cref="CountedAttemptId"/> is the handed-in attempt that counts, and <see cref="Score"/> its total once every
+/// answer is graded, overrides included, even while the student sits another attempt.
+/// </summary>
+public sealed record StudentResult(
+    string StudentId, string Name, string Email, IReadOnlyList<string> Classes, StudentStatus Status, int AttemptsUsed,
+    int? AttemptId, int? CountedAttemptId, DateTime? StartedAt, DateTime? HandedInAt, SubmittedBy? HandedInBy, TimeSpan? TimeUsed,
+    double? Score, double? MaxPoints, int FlaggedAnswers, int OverriddenAnswers)
+{
+    public double? Percent => Score is { } score && MaxPoints is > 0 ? 100 * score / MaxPoints.Value : null;
+
+    /// <summary>The counted attempt once it is fully graded: the one the statistics use.</summary>
+    public int? GradedAttemptId => Score is null ? null : CountedAttemptId;
+}
+
+/// <summary>
+/// The dashboard's counts. Students are counted once, by <see cref="StudentResult.Status"/>; hand-ins by who handed
+/// in the counted attempt; answers flagged (<see cref="ReviewFlags"/>, not yet overridden) and overridden over the
+/// counted attempts.
+/// </summary>
+public sealed record ResultCounts(
+    int Enrolled, int NotStarted, int InProgress, int HandedIn, int HandedInByStudent, int HandedInByTimer, int Graded,
+    int FlaggedAnswers, int OverriddenAnswers);
+
+/// <summary>
+/// A quiz's results for its instructor, for one class or all: every student's counted attempt, and the graded ones
+/// as a <see cref="GradedQuiz"/> (in the order of <see cref="GradedStudents"/>) for the statistics. <see cref="ClassId"/>
+/// is the class filter in force (null: all the quiz's classes).
+/// </summary>
+public sealed record QuizResultsData(
+    int QuizId, string Title, CountedAttempt Rule, bool Open, IReadOnlyList<ResultsClass> Classes, int? ClassId,
+    IReadOnlyList<ResultsQuestion> Questions, IReadOnlyList<StudentResult> Students, ResultCounts Counts,
+    GradedQuiz Graded, IReadOnlyList<StudentResult> GradedStudents, DateTime LoadedAt);
+
+/// <summary>The grader's verdict on one answer and any override of it; <see cref="Keywords"/> are from its explanation.</summary>
+public sealed record ReviewedGrade(
+    double GraderScore, double? OverrideScore, string? OverrideReason, double Coverage, GradeFlags Flags, string GraderVersion,
+    IReadOnlyList<Grading.ExplainedKeyword> Keywords)
+{
+    public double Score => OverrideScore ?? GraderScore;
+    public bool Flagged => ReviewFlags.AskForReview(Flags) && OverrideScore is null;
+}
+
+/// <summary>One answer as the instructor reads it: <see cref="Order"/> is its place in the attempt (or the quiz), from 1.</summary>
+public sealed record ReviewedAnswer(int Order, int QuestionId, int Number, string Prompt, double Points, string Text, ReviewedGrade? Grade);
+
+/// <summary>A whole attempt, with the students before and after it on the dashboard for stepping through a class.</summary>
+public sealed record AttemptReview(
+    QuizResultsData Quiz, string StudentName, string StudentEmail, int AttemptNumber, DateTime StartedAt, DateTime? SubmittedAt,
+    SubmittedBy? SubmittedBy, StudentResult? Previous, StudentResult? Next, IReadOnlyList<ReviewedAnswer> Answers);
+
+public sealed record StudentAnswer(StudentResult Student, ReviewedAnswer Answer);
+
+/// <summary>Every counted answer to one question, for reading a class's answers side by side.</summary>
+public sealed record QuestionReview(QuizResultsData Quiz, ResultsQuestion Question, string ModelAnswer, IReadOnlyList<StudentAnswer> Answers);

@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace QuizPlatform.Web.Features.QuizResults;
+
+/// <summary>The addresses of a quiz's results pages and downloads, keeping the class filter from page to page.</summary>
+public sealed record ResultsLinks(int QuizId, int? ClassId)
+{
+    public string Overview => Page("results");
+    public string Questions => Page("results/questions");
+    public string Concepts => Page("results/concepts");
+    public string Attempt(int attemptId) => Page(Invariant($"attempts/{attemptId}"));
+    public string Question(int questionId, int? missedKeyword = null) =>
+        Page(Invariant($"questions/{questionId}"), missedKeyword is { } k ? Invariant($"missed={k}") : null);
+    public string Export(string table, string format) => Page($"export/{table}.{format}");
+
+    string Page(string path, string? query = null)
+    {
+        var parts = new[] { query, ClassId is { } id ? Invariant($"class={id}") : null }.Where(p => p is not null);
+        var joined = string.Join('&', parts);
+        return Invariant($"quizzes/{QuizId}/{path}") + (joined == "" ? "" : "?" + joined);
+    }
+
+    static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
