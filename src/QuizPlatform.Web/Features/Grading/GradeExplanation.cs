@@ -25,7 +25,7 @@ public sealed record GradeExplanation(string Summary, IReadOnlyList<GradeFlags> 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     /// <summary>The flags as one value, as <c>Grade.Flags</c> stores them.</summary>
-    public GradeFlags FlagSet => Flags.Aggregate(GradeFlags.None, (all, flag) => all | flag);
+    public GradeFlags FlagSet() => Flags.Aggregate(GradeFlags.None, (all, flag) => all | flag);
 
     /// <summary>Each keyword's outcome in key order, as <see cref="KeywordHits"/> stores them.</summary>
     public KeywordOutcome[] Outcomes() =>

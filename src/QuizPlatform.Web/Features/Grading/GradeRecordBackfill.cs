@@ -28,7 +28,7 @@ public sealed class GradeRecordBackfill(IDbContextFactory<QuizDbContext> dbFacto
                 foreach (var grade in grades)
                 {
                     var explanation = GradeExplanation.Parse(grade.Explanation);
-                    grade.Flags = explanation.FlagSet;
+                    grade.Flags = explanation.FlagSet();
                     grade.KeywordHits = KeywordHits.Encode(explanation.Outcomes());
                 }
                 await db.SaveChangesAsync(stoppingToken);
