@@ -20,7 +20,7 @@ public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, Tim
         var actor = (await Actor.LoadAsync(db, actorId, cancellationToken)).EnsureTeaches();
         return await actor.Classes(db)
             .OrderBy(c => c.Name).ThenBy(c => c.Id)
-            .Select(c => new ClassSummary(c.Id, c.Name, c.JoinCode, c.Instructor.DisplayName == "" ? c.Instructor.Email! : c.Instructor.DisplayName,
+            .Select(c => new ClassSummary(c.Id, c.Name, c.JoinCode, ApplicationUser.NameOf(c.Instructor.DisplayName, c.Instructor.Email),
                 c.Enrollments.Count, c.CreatedAt))
             .ToListAsync(cancellationToken);
     }
@@ -33,7 +33,7 @@ public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, Tim
             .Select(c => new
             {
                 c.Id, c.Name, c.JoinCode, c.CreatedAt,
-                Instructor = c.Instructor.DisplayName == "" ? c.Instructor.Email! : c.Instructor.DisplayName,
+                Instructor = ApplicationUser.NameOf(c.Instructor.DisplayName, c.Instructor.Email),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null)
@@ -42,7 +42,7 @@ public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, Tim
             .Select(e => new ClassStudent(e.StudentId, e.Student.DisplayName, e.Student.Email ?? "", e.EnrolledAt))
             .ToListAsync(cancellationToken);
         return new ClassDetails(found.Id, found.Name, found.JoinCode, found.Instructor, found.CreatedAt,
-            students.OrderBy(s => s.DisplayName == "" ? s.Email : s.DisplayName, StringComparer.CurrentCultureIgnoreCase).ToList());
+            students.OrderBy(s => ApplicationUser.NameOf(s.DisplayName, s.Email), StringComparer.CurrentCultureIgnoreCase).ToList());
     }
 
     /// <summary>Creates a class taught by the actor with a fresh join code; returns it as listed.</summary>
@@ -62,7 +62,7 @@ public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, Tim
             {
                 await db.SaveChangesAsync(cancellationToken);
                 var instructor = await db.Users.Where(u => u.Id == actor.Id)
-                    .Select(u => u.DisplayName == "" ? u.Email! : u.DisplayName).SingleAsync(cancellationToken);
+                    .Select(u => ApplicationUser.NameOf(u.DisplayName, u.Email)).SingleAsync(cancellationToken);
                 return new ClassSummary(created.Id, created.Name, created.JoinCode, instructor, 0, created.CreatedAt);
             }
             catch (DbUpdateException) when (attempt < CodeAttempts)

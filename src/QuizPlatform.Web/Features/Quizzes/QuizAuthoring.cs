@@ -59,7 +59,7 @@ public sealed class QuizAuthoring(IDbContextFactory<QuizDbContext> dbFactory, Ti
         }
         form.Accommodations = quiz.Accommodations.OrderBy(a => a.Student.DisplayName).Select(a => new AccommodationForm
         {
-            StudentId = a.StudentId, StudentName = a.Student.DisplayName == "" ? a.Student.Email ?? "" : a.Student.DisplayName,
+            StudentId = a.StudentId, StudentName = ApplicationUser.NameOf(a.Student.DisplayName, a.Student.Email),
             TimeMultiplier = a.TimeMultiplier, ExtendedClosesAt = QuizTimes.ToLocal(a.ExtendedClosesAt, zone),
         }).ToList();
         return new LoadedQuiz(quiz.Id, form, await db.Attempts.CountAsync(a => a.QuizId == quizId, cancellationToken));

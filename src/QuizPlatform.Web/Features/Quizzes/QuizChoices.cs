@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
+using QuizPlatform.Data.Entities;
 
 namespace QuizPlatform.Web.Features.Quizzes;
 
@@ -52,7 +53,7 @@ public sealed class QuizChoices(IDbContextFactory<QuizDbContext> dbFactory)
         var students = await actor.Classes(db).Where(c => classIds.Contains(c.Id))
             .SelectMany(c => c.Enrollments).Select(e => new { e.StudentId, e.Student.DisplayName, e.Student.Email })
             .Distinct().ToListAsync(cancellationToken);
-        return students.Select(s => new StudentChoice(s.StudentId, s.DisplayName == "" ? s.Email ?? s.StudentId : s.DisplayName))
+        return students.Select(s => new StudentChoice(s.StudentId, ApplicationUser.NameOf(s.DisplayName, s.Email)))
             .OrderBy(s => s.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
     }
 
