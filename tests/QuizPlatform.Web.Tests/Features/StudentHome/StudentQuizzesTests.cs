@@ -124,26 +124,18 @@ public sealed class StudentQuizzesTests
     static Task<IReadOnlyList<StudentQuiz>> ListAsync(QuizScene scene, string userId) =>
         scene.App.Services.GetRequiredService<StudentQuizzes>().ListAsync(userId);
 
-    /// <summary>A quiz with a 30-minute limit over the scene's three questions, assigned to one class.</summary>
-    static async Task<int> AddQuizAsync(QuizScene scene, int classId, DateTime opens, DateTime closes, int attempts = 1,
-        Action<Quiz>? adjust = null)
-    {
-        await using var db = scene.App.Services.CreateDbContext();
-        var owner = await db.Classes.Where(c => c.Id == classId).Select(c => c.InstructorId).SingleAsync();
-        var questionIds = await db.Questions.Where(q => q.AssignmentVersionId == scene.VersionId).OrderBy(q => q.Number).Select(q => q.Id).ToListAsync();
-        var quiz = new Quiz
+    /// <summary>The scene's quiz (30-minute limit, three questions) at 1 point a question, assigned to one class by its instructor.</summary>
+    static Task<int> AddQuizAsync(QuizScene scene, int classId, DateTime opens, DateTime closes, int attempts = 1,
+        Action<Quiz>? adjust = null) =>
+        scene.AddQuizAsync(quiz =>
         {
-            Title = $"Quiz for class {classId} opening {opens:O}", AssignmentVersionId = scene.VersionId, CreatedById = owner,
-            OpensAt = opens, ClosesAt = closes, TimeLimit = TimeSpan.FromMinutes(30), AttemptsAllowed = attempts,
-            ShowScore = ReviewVisibility.Immediately,
-            Questions = [.. questionIds.Select((id, i) => new QuizQuestion { QuestionId = id, Position = i + 1 })],
-            Classes = [new QuizClass { ClassId = classId }],
-        };
-        adjust?.Invoke(quiz);
-        db.Quizzes.Add(quiz);
-        await db.SaveChangesAsync();
-        return quiz.Id;
-    }
+            quiz.Title = $"Quiz for class {classId} opening {opens:O}";
+            quiz.CreatedById = classId == scene.BiologyId ? scene.Bob : scene.Alice;
+            (quiz.OpensAt, quiz.ClosesAt, quiz.AttemptsAllowed) = (opens, closes, attempts);
+            quiz.Questions.ForEach(q => q.Points = 1);
+            quiz.Classes = [new QuizClass { ClassId = classId }];
+            adjust?.Invoke(quiz);
+        });
 
     /// <summary>Sam's attempt (as the quiz-taking side will store it); graded means 0.5 of 1 point on each of three answers.</summary>
     static async Task<int> AddAttemptAsync(QuizScene scene, int quizId, bool submitted, bool graded = false)
