@@ -22,12 +22,13 @@ public sealed class Classroom
 {
     public const string QuizTitle = "Computer vision, week 8";
 
-    Classroom(QuizSite site, Member instructor, string className, int quizId, IReadOnlyList<Member> students, IReadOnlyList<int> questionIds) =>
-        (Site, Instructor, ClassName, QuizId, Students, QuestionIds) = (site, instructor, className, quizId, students, questionIds);
+    public const string ClassName = "Computer vision, group A";
+
+    Classroom(QuizSite site, Member instructor, int quizId, IReadOnlyList<Member> students, IReadOnlyList<int> questionIds) =>
+        (Site, Instructor, QuizId, Students, QuestionIds) = (site, instructor, quizId, students, questionIds);
 
     public QuizSite Site { get; }
     public Member Instructor { get; }
-    public string ClassName { get; }
     public int QuizId { get; }
     public IReadOnlyList<Member> Students { get; }
     /// <summary>The quiz's questions in their order.</summary>
@@ -35,12 +36,13 @@ public sealed class Classroom
 
     public static async Task<Classroom> CreateAsync(QuizSite site, params string[] studentNames)
     {
-        var instructor = await MemberAsync(site, Roles.Instructor, "Ida Instructor");
+        // Every classroom is a school of its own, so the same names can sit in several and the pictures show real-looking emails.
+        var school = $"school-{Guid.NewGuid():N}"[..13] + ".test";
+        var instructor = await MemberAsync(site, Roles.Instructor, "Ida Instructor", school);
         var students = new List<Member>();
         foreach (var name in studentNames)
-            students.Add(await MemberAsync(site, Roles.Student, name));
-        var className = $"CNN {Guid.NewGuid():N}"[..12];
-        var created = await site.Services.GetRequiredService<ClassService>().CreateAsync(instructor.Id, className);
+            students.Add(await MemberAsync(site, Roles.Student, name, school));
+        var created = await site.Services.GetRequiredService<ClassService>().CreateAsync(instructor.Id, ClassName);
         foreach (var student in students)
             await site.Services.GetRequiredService<EnrollmentService>().JoinAsync(student.Id, created.JoinCode);
 
@@ -58,7 +60,7 @@ public sealed class Classroom
         };
         db.Quizzes.Add(quiz);
         await db.SaveChangesAsync();
-        return new Classroom(site, instructor, className, quiz.Id, students, [.. questions.Select(q => q.Id)]);
+        return new Classroom(site, instructor, quiz.Id, students, [.. questions.Select(q => q.Id)]);
     }
 
     /// <summary><paramref name="student"/> answers (question 1 first), hands in and is graded; the attempt's id.</summary>
@@ -73,9 +75,9 @@ public sealed class Classroom
         return attemptId;
     }
 
-    static async Task<Member> MemberAsync(QuizSite site, string role, string name)
+    static async Task<Member> MemberAsync(QuizSite site, string role, string name, string school)
     {
-        var (email, password) = await site.CreateUserAsync(role, name);
+        var (email, password) = await site.CreateUserAsync(role, name, $"{name.ToLowerInvariant().Replace(' ', '.')}@{school}");
         using var scope = site.Services.CreateScope();
         var id = (await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email))!.Id;
         return new Member(id, name, email, password);
