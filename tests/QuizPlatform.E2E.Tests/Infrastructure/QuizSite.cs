@@ -62,10 +62,13 @@ public sealed class QuizSite : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    /// <summary>Creates an active user in <paramref name="role"/> directly, as an admin's roster upload would.</summary>
-    public async Task<(string Email, string Password)> CreateUserAsync(string role, string displayName)
+    /// <summary>
+    /// Creates an active user in <paramref name="role"/> directly, as an admin's roster upload would; a made-up unique
+    /// email unless <paramref name="email"/> is given.
+    /// </summary>
+    public async Task<(string Email, string Password)> CreateUserAsync(string role, string displayName, string? email = null)
     {
-        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@e2e.test";
+        email ??= $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@e2e.test";
         const string password = "E2e-User-Passw0rd!";
         using var scope = Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();

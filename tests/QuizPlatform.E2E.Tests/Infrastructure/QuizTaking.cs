@@ -25,6 +25,24 @@ public static partial class QuizTaking
         await page.WaitForInteractiveAsync();
     }
 
+    /// <summary>Opens quiz <paramref name="quizId"/> (one without a time limit) and starts it, as a signed-in student.</summary>
+    public static async Task StartQuizAsync(this IPage page, int quizId)
+    {
+        await page.GotoAsync($"quizzes/{quizId}/take");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start the quiz" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(AttemptPage());
+        await page.WaitForInteractiveAsync();
+    }
+
+    /// <summary>Hands in from the open quiz page, through the confirmation dialog, and waits for the results page.</summary>
+    public static async Task HandInAsync(this IPage page)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hand in answers…" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog, new() { Name = "Hand in your answers?" })
+            .GetByRole(AriaRole.Button, new() { Name = "Hand in now" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(ResultsPage());
+    }
+
     /// <summary>The save status line under question <paramref name="number"/> (its position in the attempt).</summary>
     public static ILocator SaveStatus(this IPage page, int number) =>
         page.Locator("section.question").Nth(number - 1).Locator(".save-status");
@@ -64,6 +82,9 @@ public static partial class QuizTaking
 
     [GeneratedRegex("/attempts/([0-9]+)")]
     private static partial Regex AttemptIdInPath();
+
+    [GeneratedRegex("/attempts/[0-9]+/results$")]
+    private static partial Regex ResultsPage();
 
     [GeneratedRegex("/attempts/[0-9]+(#.*)?$")]
     private static partial Regex AttemptPage();

@@ -105,9 +105,7 @@ public sealed class TakingAQuizJourneyTests(QuizSite site) : IClassFixture<QuizS
         var quizId = await DemoClassQuizClosingInAsync(email, TimeSpan.FromSeconds(20));
         var page = await site.NewPageAsync();
         await page.SignInAsync(email, password);
-        await page.GotoAsync($"quizzes/{quizId}/take");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Start the quiz" }).ClickAsync();
-        await page.WaitForInteractiveAsync();
+        await page.StartQuizAsync(quizId);
         var attemptId = page.AttemptId();
 
         await page.GetByLabel("Your answer to question 1", new() { Exact = true }).FillAsync("Written before time ran out.");
@@ -126,9 +124,7 @@ public sealed class TakingAQuizJourneyTests(QuizSite site) : IClassFixture<QuizS
         var quizId = await DemoClassQuizClosingInAsync(email, TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(10));
         var page = await site.NewPageAsync();
         await page.SignInAsync(email, password);
-        await page.GotoAsync($"quizzes/{quizId}/take");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Start the quiz" }).ClickAsync();
-        await page.WaitForInteractiveAsync();
+        await page.StartQuizAsync(quizId);
         var announcer = page.Locator("[data-timer-announcer]");
 
         await Expect(announcer).ToHaveAttributeAsync("aria-live", "assertive");
