@@ -21,7 +21,7 @@ public sealed class QuizResultsFiguresTests
     /// grader gave 0, overridden) = 3; Cal, handed in by the timer, 0+1+0 = 1; Dee past her deadline, not handed in
     /// (the timer's); Eve writing; Fay (Geometry) and Sam (Algebra) not started.
     /// </summary>
-    static async Task<int> ClassOfSevenAsync(ResultsFixture f)
+    internal static async Task<int> ClassOfSevenAsync(ResultsFixture f)
     {
         var quiz = await f.AddQuizAsync();
         var ann = await f.StudentAsync("Ann", f.AlgebraId, f.GeometryId);

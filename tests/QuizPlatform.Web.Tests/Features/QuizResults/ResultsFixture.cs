@@ -4,7 +4,9 @@ using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Grading;
 using QuizPlatform.Web.Features.Classes;
+using QuizPlatform.Web.Features.Grading;
 using QuizPlatform.Web.Features.QuizResults;
+using QuizPlatform.Web.Features.Taking;
 using ResultsService = QuizPlatform.Web.Features.QuizResults.QuizResults;
 using QuizPlatform.Web.Tests.Features.Attempts;
 using QuizPlatform.Web.Tests.Features.Quizzes;
@@ -109,6 +111,27 @@ public sealed class ResultsFixture : IAsyncDisposable
     /// <summary>A graded, handed-in attempt with the given scores on Q1..Q3.</summary>
     public Task<int> GradedAsync(int quizId, string studentId, int number, params double[] scores) =>
         AttemptAsync(quizId, studentId, number, SubmittedBy.Student, [.. scores.Select(s => new FixtureAnswer(s))]);
+
+    /// <summary>
+    /// <paramref name="studentId"/> starts the quiz through the app, saves <paramref name="answers"/> (Q1 first), hands
+    /// in and is graded by the real grader (<see cref="AttemptGrading"/>); the attempt's id.
+    /// </summary>
+    public async Task<int> AnswerAndGradeAsync(int quizId, string studentId, params string[] answers)
+    {
+        var attempts = App.Services.GetRequiredService<AttemptService>();
+        var started = await attempts.StartAsync(studentId, quizId);
+        Assert.True(started.Started, started.Refusal);
+        var attemptId = started.AttemptId!.Value;
+        await using (var db = App.Services.CreateDbContext())
+        {
+            var questionIds = await db.Responses.Where(r => r.AttemptId == attemptId).OrderBy(r => r.Position).Select(r => r.QuestionId).ToListAsync();
+            foreach (var (questionId, text) in questionIds.Zip(answers))
+                Assert.Equal(SaveStatus.Saved, (await attempts.SaveAsync(studentId, attemptId, questionId, text, baseVersion: 0)).Status);
+        }
+        Assert.True((await attempts.SubmitAsync(studentId, attemptId)).Found);
+        Assert.True(await App.Services.GetRequiredService<AttemptGrading>().GradeAsync(attemptId) > 0);
+        return attemptId;
+    }
 
     /// <summary>A client signed in as <paramref name="email"/> that does not follow redirects.</summary>
     public async Task<HttpClient> ClientAsync(string email)
