@@ -26,6 +26,7 @@ public sealed class QuizExportsHttpTests
         var ben = await f.StudentAsync("Ben", f.AlgebraId);
         await f.AttemptAsync(quiz, ann, 1, SubmittedBy.Student, [new(1, Text: Hyperlink), new(2, Text: MultiLine), new(0, Text: "")]);
         await f.GradedAsync(quiz, ben, 1, 0, 1, 1);
+        await f.StudentAsync("Fay", f.GeometryId);
         using var alice = await f.ClientAsync("alice@quiz.local");
 
         var grades = await DownloadAsync(alice, $"/quizzes/{quiz}/export/grades.csv", "text/csv");
@@ -37,9 +38,11 @@ public sealed class QuizExportsHttpTests
         Assert.Equal([0xEF, 0xBB, 0xBF], grades.Take(3));
         var gradeRows = ExportReading.ParseCsv(grades);
         Assert.Equal(GradesColumns, gradeRows[0]);
-        Assert.Equal(["Ann", "Ben", "Sam"], gradeRows.Skip(1).Select(r => r[0]));
+        Assert.Equal(["Ann", "Ben", "Fay", "Sam"], gradeRows.Skip(1).Select(r => r[0]));
         Assert.Equal(["Graded", "3", "6", "50", "1", "2", "0"], gradeRows[1].Skip(3).Take(1).Concat(gradeRows[1].Skip(8)));
-        Assert.Equal(["Not started", ""], [gradeRows[3][3], gradeRows[3][8]]);
+        Assert.Equal(["Not started", ""], [gradeRows[4][3], gradeRows[4][8]]);
+        var geometry = ExportReading.ParseCsv(await DownloadAsync(alice, $"/quizzes/{quiz}/export/grades.csv?class={f.GeometryId}", "text/csv"));
+        Assert.Equal(["Fay"], geometry.Skip(1).Select(r => r[0]));
 
         var responseRows = ExportReading.ParseCsv(responses);
         Assert.Equal(ResponsesColumns, responseRows[0]);
