@@ -41,16 +41,7 @@ public sealed class ResultsFixture : IAsyncDisposable
     public static async Task<ResultsFixture> CreateAsync(DatabaseProvider provider, params (string Key, string? Value)[] settings)
     {
         var scene = await QuizScene.CreateAsync(provider, Start, settings);
-        await using (var db = scene.App.Services.CreateDbContext())
-        {
-            var question1 = await db.Questions.SingleAsync(q => q.AssignmentVersionId == scene.VersionId && q.Number == 1);
-            await db.QuestionKeywords.Where(k => k.QuestionId == question1.Id).ExecuteDeleteAsync();
-            db.QuestionKeywords.AddRange(new[] { "filters", "edges", "weights" }.Select((phrase, i) => new QuestionKeyword
-            {
-                QuestionId = question1.Id, Position = i, Phrase = phrase, Origin = KeywordOrigin.Edited,
-            }));
-            await db.SaveChangesAsync();
-        }
+        await ResultsScene.UseQuestion1KeywordsAsync(scene);
         var fixture = new ResultsFixture(scene);
         fixture.GeometryId = (await scene.App.Services.GetRequiredService<ClassService>().CreateAsync(scene.Alice, "Geometry")).Id;
         return fixture;
