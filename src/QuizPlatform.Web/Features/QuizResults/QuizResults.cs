@@ -13,7 +13,7 @@ namespace QuizPlatform.Web.Features.QuizResults;
 /// keys, its students, its attempts with their totals summed by the database, and one compact row per answer of the
 /// counted graded attempts
 /// (score, flags and the grader's keyword record, never the explanation documents). The quiz's owner and admins only:
-/// anyone else gets null, as for a quiz that does not exist.
+/// anyone else (a student, an account deactivated since it signed in) gets null, as for a quiz that does not exist.
 /// </summary>
 public sealed class QuizResults(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock)
 {
@@ -22,7 +22,11 @@ public sealed class QuizResults(IDbContextFactory<QuizDbContext> dbFactory, Time
         CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var actor = (await Actor.LoadAsync(db, actorId, cancellationToken)).EnsureTeaches();
+        // Not "EnsureTeaches": a student, or an instructor deactivated while their cookie lives on, gets the same
+        // "nothing here" as a stranger to the quiz (a 404), not an exception the page cannot show.
+        var actor = await Actor.LoadAsync(db, actorId, cancellationToken);
+        if (!actor.Teaches)
+            return null;
         var quiz = await actor.Quizzes(db).AsNoTracking().AsSplitQuery()
             .Where(q => q.Id == quizId)
             .Select(q => new

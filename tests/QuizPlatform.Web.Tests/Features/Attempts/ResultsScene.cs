@@ -38,6 +38,13 @@ public sealed class ResultsScene : IAsyncDisposable
     public static async Task<ResultsScene> CreateAsync(DatabaseProvider provider)
     {
         var scene = await QuizScene.CreateAsync(provider);
+        await UseQuestion1KeywordsAsync(scene);
+        return new ResultsScene(scene);
+    }
+
+    /// <summary>Gives question 1 of <paramref name="scene"/>'s assignment the keywords filters, edges and weights.</summary>
+    public static async Task UseQuestion1KeywordsAsync(QuizScene scene)
+    {
         await using var db = scene.App.Services.CreateDbContext();
         var question1 = await db.Questions.SingleAsync(q => q.AssignmentVersionId == scene.VersionId && q.Number == 1);
         await db.QuestionKeywords.Where(k => k.QuestionId == question1.Id).ExecuteDeleteAsync();
@@ -46,7 +53,6 @@ public sealed class ResultsScene : IAsyncDisposable
             QuestionId = question1.Id, Position = i, Phrase = phrase, Origin = KeywordOrigin.Edited,
         }));
         await db.SaveChangesAsync();
-        return new ResultsScene(scene);
     }
 
     /// <summary><see cref="QuizScene.AddQuizAsync"/> with 2 points on each question, unless <paramref name="adjust"/> says otherwise.</summary>

@@ -1,0 +1,125 @@
+using Microsoft.EntityFrameworkCore;
+using QuizPlatform.Grading;
+using QuizPlatform.Web.Tests.Infrastructure;
+using QuizPlatform.Web.Tests.Support;
+using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
+
+namespace QuizPlatform.Web.Tests.Features.QuizResults;
+
+/// <summary>The results pages as the instructor reads them (prerendered, parsed by role, label and text).</summary>
+public sealed class QuizResultsPagesTests
+{
+    [Theory, AllDatabaseProviders]
+    public async Task DashboardShowsTheCountsTheSummaryAndEveryStudentsRow(DatabaseProvider provider)
+    {
+        await using var f = await ResultsFixture.CreateAsync(provider);
+        var quiz = await QuizResultsFiguresTests.ClassOfSevenAsync(f);
+        using var alice = await f.ClientAsync("alice@quiz.local");
+
+        var page = await alice.GetPageAsync($"/quizzes/{quiz}/results");
+
+        Assert.Equal("7", Figure(page, "Enrolled"));
+        Assert.Equal("2", Figure(page, "Not started"));
+        Assert.Equal("1", Figure(page, "In progress"));
+        Assert.Equal("4 (2 by the student, 2 by the timer)", Figure(page, "Handed in"));
+        Assert.Equal("3", Figure(page, "Graded"));
+        Assert.Equal("1", Figure(page, "Answers flagged for review"));
+        Assert.Equal("1", Figure(page, "Answers overridden"));
+        Assert.Contains("3.33", page.ByRole("region", "Scores")!.Text());
+        var students = page.ByRole("region", "Students and their counted attempts")!;
+        string[] names = ["Ann", "Ben", "Cal", "Dee", "Eve", "Fay", "Sam"];
+        var rows = students.QuerySelectorAll("tbody tr").Select((row, i) => (Name: names[i], Row: row)).ToDictionary(r => r.Name, r => r.Row);
+        Assert.All(rows, r => Assert.StartsWith(r.Key, r.Value.Text()));
+        Assert.Equal(names.Length, students.QuerySelectorAll("tbody tr").Length);
+        Assert.Contains("Algebra, Geometry Graded", rows["Ann"].Text());
+        Assert.Contains("6 / 6", rows["Ann"].Text());
+        Assert.Contains("3 / 6", rows["Ben"].Text());
+        Assert.Contains("1 flagged", rows["Ben"].Text());
+        Assert.Contains("1 overridden", rows["Ben"].Text());
+        Assert.Contains("by the timer", rows["Cal"].Text());
+        Assert.Contains("by the timer", rows["Dee"].Text());
+        Assert.NotNull(rows["Ann"].ByRole("link", "Ann"));
+        Assert.Null(rows["Fay"].QuerySelector("a"));
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task QuestionsAndConceptsPagesWarnAndNameTheMostMissedConcept(DatabaseProvider provider)
+    {
+        await using var f = await ResultsFixture.CreateAsync(provider);
+        var quiz = await QuizResultsFiguresTests.ClassOfSevenAsync(f);
+        using var alice = await f.ClientAsync("alice@quiz.local");
+
+        var questions = await alice.GetPageAsync($"/quizzes/{quiz}/results/questions");
+        var concepts = await alice.GetPageAsync($"/quizzes/{quiz}/results/concepts");
+
+        var q1 = questions.QuerySelectorAll("tbody tr").First(r => r.QuerySelector("th")!.Text().StartsWith("Q1"));
+        Assert.Contains("Fewer than 30 answers: read these figures with caution.", q1.Text());
+        Assert.Contains("0.50", q1.Text());
+        var mostMissed = concepts.UnderHeading("Most missed");
+        Assert.Equal("\"edges\" (Q1): missed by 66.7 % of answers", mostMissed.QuerySelector("li")!.Text());
+        Assert.NotNull(mostMissed.ByRole("link", "\"edges\""));
+    }
+
+    const string Sams = "It learns local filters that detect edges.";
+    const string Anns = "The layer learns filters: weights that respond to edges and other local features of the image.";
+    const string Bens = "It learns weights.";
+
+    [Theory, AllDatabaseProviders]
+    public async Task AttemptReviewMarksTheMatchedKeywordsAndNamesTheGraderVersion(DatabaseProvider provider)
+    {
+        await using var f = await ResultsFixture.CreateAsync(provider);
+        var quiz = await f.AddQuizAsync();
+        var attempt = await f.AnswerAndGradeAsync(quiz, f.Scene.Sam, Sams, "Pooling shrinks the map.", "");
+        string version;
+        await using (var db = f.App.Services.CreateDbContext())
+            version = await db.Grades.Where(g => g.Response.AttemptId == attempt).Select(g => g.GraderVersion).FirstAsync();
+        using var alice = await f.ClientAsync("alice@quiz.local");
+
+        var page = await alice.GetPageAsync($"/quizzes/{quiz}/attempts/{attempt}");
+
+        var q1 = page.ByRole("region", "Question 1 (assignment question 1)")!;
+        Assert.Equal(["filters", "edges"], q1.QuerySelectorAll("mark").Select(m => m.GetAttribute("data-keywords")));
+        Assert.Equal(["filters", "edges"], q1.QuerySelectorAll("mark").Select(m => m.FirstChild!.TextContent));
+        // The answer reads whole once the marks' words for screen readers ("(keyword "edges", exact)") are left out.
+        Assert.Contains(Sams, System.Text.RegularExpressions.Regex.Replace(q1.Text(), @" \(keyword [^)]*\)", ""));
+        Assert.Equal("weights", Figure(q1, "Missing"));
+        Assert.Equal($"version {version}", Figure(q1, "Grader"));
+        Assert.Contains("No answer.", page.ByRole("region", "Question 3 (assignment question 3)")!.Text());
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task ByQuestionFiltersNarrowAndSortTheAnswers(DatabaseProvider provider)
+    {
+        await using var f = await ResultsFixture.CreateAsync(provider);
+        var quiz = await f.AddQuizAsync();
+        var (ann, ben) = (await f.StudentAsync("Ann", f.AlgebraId), await f.StudentAsync("Ben", f.AlgebraId));
+        await f.AnswerAndGradeAsync(quiz, f.Scene.Sam, Sams);
+        await f.AnswerAndGradeAsync(quiz, ann, Anns);
+        var bens = await f.AnswerAndGradeAsync(quiz, ben, Bens);
+        int question;
+        await using (var db = f.App.Services.CreateDbContext())
+        {
+            var grade = await db.Grades.Include(g => g.Response).Where(g => g.Response.AttemptId == bens).OrderBy(g => g.Response.Position).FirstAsync();
+            grade.Flags |= GradeFlags.NeedsReview;
+            question = grade.Response.QuestionId;
+            await db.SaveChangesAsync();
+        }
+        using var alice = await f.ClientAsync("alice@quiz.local");
+        async Task<string> ShownAsync(string query)
+        {
+            var page = await alice.GetPageAsync($"/quizzes/{quiz}/questions/{question}{query}");
+            var status = page.QuerySelectorAll("[role=status]").Select(s => s.Text()).Single(t => t.Contains(" of 3 answers"));
+            return $"{status}: {string.Join(", ", page.QuerySelectorAll("section h2").Select(h => h.Text()))}";
+        }
+
+        Assert.Equal("3 of 3 answers: Ann, Ben, Sam", await ShownAsync("?sort=name"));
+        Assert.Equal("1 of 3 answers: Ben", await ShownAsync("?missed=1"));
+        Assert.Equal("1 of 3 answers: Sam", await ShownAsync("?missed=2"));
+        Assert.Equal("1 of 3 answers: Ben", await ShownAsync("?flag=review"));
+        Assert.Equal("3 of 3 answers: Ben, Sam, Ann", await ShownAsync("?sort=length"));
+    }
+
+    /// <summary>The figure a definition list gives for <paramref name="term"/>.</summary>
+    static string Figure(AngleSharp.Dom.IParentNode page, string term) =>
+        page.QuerySelectorAll("dt").Single(dt => dt.Text() == term).NextElementSibling!.Text();
+}
