@@ -15,9 +15,9 @@ public sealed record RushQuestion(int QuestionId, int SeedIndex);
 /// <summary>
 /// One instructor's class of students with an open quiz over the first questions of the seed assignment, imported
 /// by the real <see cref="AssignmentImporter"/> into a migrated database. Each run makes its own class and accounts
-/// (a run tag in the e-mails), so runs on one database do not collide.
+/// (a run tag in the e-mails), so runs on one database do not collide. The instructor owns the quiz and reads its results.
 /// </summary>
-public sealed record RushClass(int QuizId, IReadOnlyList<string> StudentIds, IReadOnlyList<RushQuestion> Questions)
+public sealed record RushClass(int QuizId, string InstructorId, IReadOnlyList<string> StudentIds, IReadOnlyList<RushQuestion> Questions)
 {
     public static async Task<RushClass> CreateAsync(IServiceProvider services, RushSettings settings, CancellationToken ct = default)
     {
@@ -67,7 +67,7 @@ public sealed record RushClass(int QuizId, IReadOnlyList<string> StudentIds, IRe
         quiz.Classes.Add(new QuizClass { Quiz = quiz, Class = cls });
         db.Quizzes.Add(quiz);
         await db.SaveChangesAsync(ct);
-        return new RushClass(quiz.Id, [.. students.Select(s => s.Id)],
+        return new RushClass(quiz.Id, instructor.Id, [.. students.Select(s => s.Id)],
             [.. questions.Select((q, i) => new RushQuestion(q.Id, i))]);
     }
 
