@@ -93,7 +93,7 @@ public static class DeadlineRush
         output.WriteLine(await GradingShare.MeasureAsync(host.Services, rush.QuizId, ct));
         output.WriteLine($"load average after: {LoadAverage()}");
         if (settings.Results)
-            ok &= await ResultsTimings.RunAsync(host.Services, rush, output, ct);
+            ok &= await ResultsTimings.RunAsync(host.Services, rush, settings.PostmasterPid, output, ct);
         await host.StopAsync(ct);
         return ok;
     }

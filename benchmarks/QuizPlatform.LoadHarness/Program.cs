@@ -11,11 +11,12 @@ using QuizPlatform.Web.Features.Taking;
 
 // deadline-rush|results [--students N] [--questions Q] [--empty FRACTION]; the PostgreSQL database comes from
 // QUIZ_LOAD_POSTGRES (a role that may create it: the harness migrates it). `results` is the rush followed by timings
-// of the instructor's results pages and exports. See benchmarks/deadline-rush.sh.
+// of the instructor's results pages and exports; `results --quiz ID` times an earlier run's quiz in the same database
+// without a new rush (for comparing builds in the same minutes). See benchmarks/deadline-rush.sh.
 const string ConnectionVariable = "QUIZ_LOAD_POSTGRES";
 if (args is not [("deadline-rush" or "results") and var mode, .. var options] || options.Length % 2 != 0)
 {
-    Console.Error.WriteLine("usage: QuizPlatform.LoadHarness deadline-rush|results [--students 500] [--questions 50] [--empty 0.1]");
+    Console.Error.WriteLine("usage: QuizPlatform.LoadHarness deadline-rush|results [--students 500] [--questions 50] [--empty 0.1] [--quiz ID]");
     return 2;
 }
 var settings = options.Chunk(2).ToDictionary(pair => pair[0], pair => pair[1]);
@@ -48,5 +49,10 @@ builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true);
 builder.Services.AddQuizData().AddTakingFeature().AddGradingFeature().AddQuizResultsFeature();
 using var host = builder.Build();
 
+if (rush.Results && settings.TryGetValue("--quiz", out var quizId))
+{
+    var earlier = await RushClass.LoadAsync(host.Services, int.Parse(quizId, CultureInfo.InvariantCulture));
+    return await ResultsTimings.RunAsync(host.Services, earlier, postmaster, Console.Out, CancellationToken.None) ? 0 : 1;
+}
 var report = await DeadlineRush.RunAsync(host, rush, Console.Out);
 return report ? 0 : 1;

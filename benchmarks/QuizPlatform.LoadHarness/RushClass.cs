@@ -71,6 +71,17 @@ public sealed record RushClass(int QuizId, string InstructorId, IReadOnlyList<st
             [.. questions.Select((q, i) => new RushQuestion(q.Id, i))]);
     }
 
+    /// <summary>An earlier run's quiz in the same database (for timing its results again without a new rush).</summary>
+    public static async Task<RushClass> LoadAsync(IServiceProvider services, int quizId, CancellationToken ct = default)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<QuizDbContext>>().CreateDbContextAsync(ct);
+        var quiz = await db.Quizzes.Where(q => q.Id == quizId)
+            .Select(q => new { q.CreatedById, Questions = q.Questions.OrderBy(x => x.Position).Select(x => x.QuestionId).ToList() })
+            .SingleAsync(ct);
+        var students = await db.Attempts.Where(a => a.QuizId == quizId).Select(a => a.StudentId).Distinct().ToListAsync(ct);
+        return new RushClass(quizId, quiz.CreatedById, students, [.. quiz.Questions.Select((id, i) => new RushQuestion(id, i))]);
+    }
+
     static ApplicationUser Account(string email) => new()
     {
         UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
