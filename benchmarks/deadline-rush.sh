@@ -8,6 +8,7 @@
 #   DURABLE=0 benchmarks/deadline-rush.sh            # fsync and synchronous_commit off, as the tests run
 #   QUIZ_LOAD_POSTGRES='Host=...;Database=...' benchmarks/deadline-rush.sh   # an existing server instead (one class)
 #   HARNESS=/tmp/before/QuizPlatform.LoadHarness.dll benchmarks/deadline-rush.sh   # another build, for a before/after
+#   benchmarks/deadline-rush.sh results              # then time the instructor's results pages and exports (issue 10)
 set -euo pipefail
 export NUGET_CERT_REVOCATION_MODE=offline DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
@@ -20,7 +21,9 @@ if [[ -z "${HARNESS:-}" ]]; then
   dotnet build -c Release "$root/benchmarks/QuizPlatform.LoadHarness" -nologo -v q >/dev/null
   HARNESS="$root/benchmarks/QuizPlatform.LoadHarness/bin/Release/net10.0/QuizPlatform.LoadHarness.dll"
 fi
-harness=(dotnet "$HARNESS" deadline-rush)
+mode=${1:-deadline-rush}
+[[ $mode == deadline-rush || $mode == results ]] || { echo "usage: $0 [results]" >&2; exit 2; }
+harness=(dotnet "$HARNESS" "$mode")
 
 if [[ -n "${QUIZ_LOAD_POSTGRES:-}" ]]; then
   exec "${harness[@]}" --students "${classes%% *}" --questions "$questions" --empty "$empty"

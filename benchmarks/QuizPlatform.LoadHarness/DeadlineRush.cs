@@ -12,7 +12,8 @@ using QuizPlatform.Web.Features.Taking;
 namespace QuizPlatform.LoadHarness;
 
 /// <param name="PostmasterPid">The PostgreSQL server whose CPU time is reported; null: not measured.</param>
-public sealed record RushSettings(int Students, int Questions, double EmptyShare, int? PostmasterPid);
+/// <param name="Results">After grading, time the instructor's results pages and exports (<see cref="ResultsTimings"/>).</param>
+public sealed record RushSettings(int Students, int Questions, double EmptyShare, int? PostmasterPid, bool Results = false);
 
 /// <summary>
 /// A class sitting a quiz and handing it in at the deadline, through the app's own services: every student starts
@@ -91,6 +92,8 @@ public static class DeadlineRush
         ok &= Check(output, await GradesLookRightAsync(host.Services, rush.QuizId, output, ct), "grades stored with explanation and grader version");
         output.WriteLine(await GradingShare.MeasureAsync(host.Services, rush.QuizId, ct));
         output.WriteLine($"load average after: {LoadAverage()}");
+        if (settings.Results)
+            ok &= await ResultsTimings.RunAsync(host.Services, rush, settings.PostmasterPid, output, ct);
         await host.StopAsync(ct);
         return ok;
     }
@@ -155,5 +158,5 @@ public static class DeadlineRush
         return holds;
     }
 
-    static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+    public static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

@@ -19,14 +19,18 @@ public sealed class Latencies
         return result;
     }
 
-    public string Summary()
+    /// <summary>Records a time measured by the caller.</summary>
+    public void Add(TimeSpan elapsed) => milliseconds.Enqueue(elapsed.TotalMilliseconds);
+
+    /// <summary>The nearest-rank percentile <paramref name="p"/> (0.95 for p95), in milliseconds; NaN without calls.</summary>
+    public double At(double p)
     {
         var sorted = milliseconds.Order().ToArray();
-        if (sorted.Length == 0)
-            return "no calls";
-        double At(double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
-        return $"p50 {At(0.50),7:F1} ms   p95 {At(0.95),7:F1} ms   p99 {At(0.99),7:F1} ms   max {sorted[^1],7:F1} ms   (n = {sorted.Length:N0})";
+        return sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
     }
+
+    public string Summary() => Count == 0 ? "no calls"
+        : $"p50 {At(0.50),7:F1} ms   p95 {At(0.95),7:F1} ms   p99 {At(0.99),7:F1} ms   max {At(1),7:F1} ms   (n = {Count:N0})";
 }
 
 /// <summary>

@@ -15,9 +15,9 @@ public sealed record RushQuestion(int QuestionId, int SeedIndex);
 /// <summary>
 /// One instructor's class of students with an open quiz over the first questions of the seed assignment, imported
 /// by the real <see cref="AssignmentImporter"/> into a migrated database. Each run makes its own class and accounts
-/// (a run tag in the e-mails), so runs on one database do not collide.
+/// (a run tag in the e-mails), so runs on one database do not collide. The instructor owns the quiz and reads its results.
 /// </summary>
-public sealed record RushClass(int QuizId, IReadOnlyList<string> StudentIds, IReadOnlyList<RushQuestion> Questions)
+public sealed record RushClass(int QuizId, string InstructorId, IReadOnlyList<string> StudentIds, IReadOnlyList<RushQuestion> Questions)
 {
     public static async Task<RushClass> CreateAsync(IServiceProvider services, RushSettings settings, CancellationToken ct = default)
     {
@@ -67,8 +67,19 @@ public sealed record RushClass(int QuizId, IReadOnlyList<string> StudentIds, IRe
         quiz.Classes.Add(new QuizClass { Quiz = quiz, Class = cls });
         db.Quizzes.Add(quiz);
         await db.SaveChangesAsync(ct);
-        return new RushClass(quiz.Id, [.. students.Select(s => s.Id)],
+        return new RushClass(quiz.Id, instructor.Id, [.. students.Select(s => s.Id)],
             [.. questions.Select((q, i) => new RushQuestion(q.Id, i))]);
+    }
+
+    /// <summary>An earlier run's quiz in the same database (for timing its results again without a new rush).</summary>
+    public static async Task<RushClass> LoadAsync(IServiceProvider services, int quizId, CancellationToken ct = default)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<QuizDbContext>>().CreateDbContextAsync(ct);
+        var quiz = await db.Quizzes.Where(q => q.Id == quizId)
+            .Select(q => new { q.CreatedById, Questions = q.Questions.OrderBy(x => x.Position).Select(x => x.QuestionId).ToList() })
+            .SingleAsync(ct);
+        var students = await db.Attempts.Where(a => a.QuizId == quizId).Select(a => a.StudentId).Distinct().ToListAsync(ct);
+        return new RushClass(quizId, quiz.CreatedById, students, [.. quiz.Questions.Select((id, i) => new RushQuestion(id, i))]);
     }
 
     static ApplicationUser Account(string email) => new()
