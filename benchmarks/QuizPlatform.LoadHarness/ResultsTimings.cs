@@ -30,25 +30,26 @@ public static class ResultsTimings
         output.WriteLine($"results for the instructor ({students:N0} counted attempts, {answers:N0} graded answers), " +
             $"{WarmUps} warm-ups then {Runs} runs each, one call at a time; load average {DeadlineRush.LoadAverage()}");
 
-        async Task<QuizResultsData> LoadAsync() =>
-            await results.LoadAsync(actor, quizId, cancellationToken: ct) ?? throw new InvalidOperationException("The owner was refused the quiz.");
+        // Each page loads what it shows (QuizResultsPage and ItemStatisticsPage: scores; ConceptsPage: keyword records too).
+        async Task<QuizResultsData> LoadAsync(ResultsDetail detail) =>
+            await results.LoadAsync(actor, quizId, null, detail, ct) ?? throw new InvalidOperationException("The owner was refused the quiz.");
         Task<bool> TimeAsync(string what, double? targetP95, Func<Task<bool>> call) =>
             ResultsTimings.TimeAsync(output, what, targetP95, postmasterPid, call);
         var ok = await TimeAsync("dashboard (LoadAsync + ScoreSummary + ScoreHistogram)", 300, async () =>
         {
-            var data = await LoadAsync();
+            var data = await LoadAsync(ResultsDetail.Scores);
             var summary = ScoreSummary.Of(data.Graded);
             var histogram = ScoreHistogram.Of(data.Graded);
             return summary.Count == students && histogram.Sum(b => b.Count) == students && data.Counts.Graded == students;
         });
         ok &= await TimeAsync("item statistics (LoadAsync + ItemStatistics)", 500, async () =>
         {
-            var items = ItemStatistics.Of((await LoadAsync()).Graded);
+            var items = ItemStatistics.Of((await LoadAsync(ResultsDetail.Scores)).Graded);
             return items.Count == rush.Questions.Count && items.All(i => i.Count == students);
         });
         ok &= await TimeAsync("concept hit rates (LoadAsync + ConceptHitRates + MostMissed)", 500, async () =>
         {
-            var concepts = ConceptHitRates.Of((await LoadAsync()).Graded);
+            var concepts = ConceptHitRates.Of((await LoadAsync(ResultsDetail.Keywords)).Graded);
             return ConceptHitRates.MostMissed(concepts).Count == ConceptHitRates.MostMissedCount && concepts.All(c => c.Count == students);
         });
         ok &= await TimeAsync("one question's answers (AnswerReview.QuestionAsync)", null, async () =>

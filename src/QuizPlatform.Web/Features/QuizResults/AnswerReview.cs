@@ -15,7 +15,7 @@ public sealed class AnswerReview(IDbContextFactory<QuizDbContext> dbFactory, Qui
     public async Task<AttemptReview?> AttemptAsync(string actorId, int quizId, int attemptId, int? classId = null,
         CancellationToken cancellationToken = default)
     {
-        var students = await results.LoadAsync(actorId, quizId, classId, withAnswers: false, cancellationToken);
+        var students = await results.LoadAsync(actorId, quizId, classId, ResultsDetail.Students, cancellationToken);
         if (students is null)
             return null;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -41,7 +41,7 @@ public sealed class AnswerReview(IDbContextFactory<QuizDbContext> dbFactory, Qui
     public async Task<QuestionReview?> QuestionAsync(string actorId, int quizId, int questionId, int? classId = null,
         CancellationToken cancellationToken = default)
     {
-        var students = await results.LoadAsync(actorId, quizId, classId, withAnswers: false, cancellationToken);
+        var students = await results.LoadAsync(actorId, quizId, classId, ResultsDetail.Students, cancellationToken);
         if (students?.Questions.FirstOrDefault(q => q.QuestionId == questionId) is not { } question)
             return null;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -19,7 +19,7 @@ public sealed class QuizExports(IDbContextFactory<QuizDbContext> dbFactory, Quiz
     /// <summary>The table, or null when the actor may not see the quiz or there is no such table.</summary>
     public async Task<ExportTable?> TableAsync(string actorId, int quizId, string table, int? classId, CancellationToken cancellationToken)
     {
-        var data = await results.LoadAsync(actorId, quizId, classId, withAnswers: table != "responses", cancellationToken);
+        var data = await results.LoadAsync(actorId, quizId, classId, table == "responses" ? ResultsDetail.Students : ResultsDetail.Scores, cancellationToken);
         return data is null ? null : table switch
         {
             "grades" => Grades(data),

@@ -17,8 +17,8 @@ namespace QuizPlatform.Web.Features.QuizResults;
 /// </summary>
 public sealed class QuizResults(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock)
 {
-    /// <param name="withAnswers">False for pages that need the students but no statistics: <see cref="QuizResultsData.Graded"/> is then empty.</param>
-    public async Task<QuizResultsData?> LoadAsync(string actorId, int quizId, int? classId = null, bool withAnswers = true,
+    /// <param name="detail">How much of <see cref="QuizResultsData.Graded"/> a page needs: less is faster.</param>
+    public async Task<QuizResultsData?> LoadAsync(string actorId, int quizId, int? classId = null, ResultsDetail detail = ResultsDetail.Keywords,
         CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -84,8 +84,8 @@ public sealed class QuizResults(IDbContextFactory<QuizDbContext> dbFactory, Time
         var keys = await db.Questions.Where(q => questionIds.Contains(q.Id)).SelectKeys().ToDictionaryAsync(k => k.QuestionId, cancellationToken);
         var questions = quiz.Questions.Select((q, index) =>
             new ResultsQuestion(index, q.QuestionId, q.Number, q.Points, keys[q.QuestionId].Prompt, keys[q.QuestionId].Keywords)).ToList();
-        var gradedStudents = withAnswers ? students.Where(s => s.GradedAttemptId is not null).ToList() : [];
-        var graded = await GradedQuizAsync(db, questions, gradedStudents, cancellationToken);
+        var gradedStudents = detail == ResultsDetail.Students ? [] : students.Where(s => s.GradedAttemptId is not null).ToList();
+        var graded = await GradedQuizAsync(db, questions, gradedStudents, detail == ResultsDetail.Keywords, cancellationToken);
         var open = (quiz.OpensAt is null || quiz.OpensAt <= now) && (quiz.ClosesAt is null || quiz.ClosesAt > now);
         return new QuizResultsData(quizId, quiz.Title, quiz.CountedAttempt, open, quiz.Classes, classId, questions, students,
             Count(students), graded, gradedStudents, now);
@@ -136,7 +136,7 @@ public sealed class QuizResults(IDbContextFactory<QuizDbContext> dbFactory, Time
 
     /// <summary>The counted graded attempts answer by answer, for the statistics; one query, a few bytes per answer.</summary>
     static async Task<GradedQuiz> GradedQuizAsync(QuizDbContext db, List<ResultsQuestion> questions, List<StudentResult> graded,
-        CancellationToken cancellationToken)
+        bool keywords, CancellationToken cancellationToken)
     {
         var attemptIds = graded.Select(s => s.GradedAttemptId!.Value).ToList();
         var answers = (await db.Responses.AsNoTracking()
@@ -144,9 +144,9 @@ public sealed class QuizResults(IDbContextFactory<QuizDbContext> dbFactory, Time
             .Select(r => new
             {
                 r.AttemptId, r.QuestionId, Score = r.Grade!.OverrideScore ?? r.Grade.Score, r.Grade.Flags,
-                Overridden = r.Grade.OverrideScore != null, r.Grade.KeywordHits,
+                Overridden = r.Grade.OverrideScore != null, KeywordHits = keywords ? r.Grade.KeywordHits : null,
                 // Grades stored before the keyword record existed: their explanation says the same.
-                Explanation = r.Grade.KeywordHits == null ? r.Grade.Explanation : null,
+                Explanation = keywords && r.Grade.KeywordHits == null ? r.Grade.Explanation : null,
             })
             .ToListAsync(cancellationToken))
             .ToLookup(a => a.AttemptId);
@@ -158,7 +158,7 @@ public sealed class QuizResults(IDbContextFactory<QuizDbContext> dbFactory, Time
             {
                 if (!indexOf.TryGetValue(answer.QuestionId, out var index))
                     continue;
-                var outcomes = answer.KeywordHits is { } hits ? KeywordHits.Decode(hits) : KeywordHitsOf(answer.Explanation);
+                var outcomes = !keywords ? [] : answer.KeywordHits is { } hits ? KeywordHits.Decode(hits) : KeywordHitsOf(answer.Explanation);
                 row[index] = new AnswerOutcome(answer.Score, answer.Flags.HasFlag(GradeFlags.Empty),
                     ReviewFlags.AskForReview(answer.Flags) && !answer.Overridden, answer.Overridden,
                     outcomes.Length == questions[index].Keywords.Count ? outcomes : []);

@@ -4,6 +4,12 @@ using QuizPlatform.Grading.Statistics;
 
 namespace QuizPlatform.Web.Features.QuizResults;
 
+/// <summary>
+/// How much a results page loads beyond the students: <see cref="Scores"/> for summaries and question statistics,
+/// <see cref="Keywords"/> for concept hit rates too (each answer's keyword record).
+/// </summary>
+public enum ResultsDetail { Students, Scores, Keywords }
+
 /// <summary>Where a student stands in a quiz: the dashboard's status column and filter.</summary>
 public enum StudentStatus { NotStarted, InProgress, HandedIn, Graded }
 

@@ -26,7 +26,7 @@ public sealed class GradeRecordTests
         Assert.All(grades, g =>
         {
             var explanation = GradeExplanation.Parse(g.Explanation);
-            Assert.Equal(explanation.FlagSet, g.Flags);
+            Assert.Equal(explanation.FlagSet(), g.Flags);
             Assert.Equal(KeywordHits.Encode(explanation.Outcomes()), g.KeywordHits);
         });
     }
