@@ -11,9 +11,9 @@ namespace QuizPlatform.Web.Features.QuizResults;
 /// <summary>
 /// A quiz's results as its instructor sees them, in a fixed number of queries whatever the class size: the quiz, its
 /// questions' keys, its students, its attempts, their totals summed by the database, and one compact row per answer of
-/// the counted graded attempts
-/// (score, flags and the grader's keyword record, never the explanation documents). The quiz's owner and admins only:
-/// anyone else (a student, an account deactivated since it signed in) gets null, as for a quiz that does not exist.
+/// the counted graded attempts (score, flags and the grader's keyword record, never the explanation documents). The
+/// quiz's owner and admins only: anyone else (a student, an account deactivated since it signed in) gets null, as for
+/// a quiz that does not exist.
 /// </summary>
 public sealed class QuizResults(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock)
 {
