@@ -11,7 +11,7 @@ namespace QuizPlatform.Grading;
 public static class KeywordHits
 {
     public static string Encode(IReadOnlyList<KeywordMatch> keywords) =>
-        Encode([.. keywords.Select(k => new KeywordOutcome(k.Matched ? k.How ?? MatchKind.Exact : null, !k.Matched && k.Negated))]);
+        Encode([.. keywords.Select(k => KeywordOutcome.Of(k.Matched, k.How, k.Negated))]);
 
     public static string Encode(IReadOnlyList<KeywordOutcome> outcomes) =>
         string.Create(outcomes.Count, outcomes, static (chars, items) =>

@@ -7,6 +7,11 @@ public sealed record QuestionKey(string Title, double MaxPoints, IReadOnlyList<K
 public readonly record struct KeywordOutcome(MatchKind? How, bool Negated = false)
 {
     public bool Hit => How is not null;
+
+    /// <summary>The outcome of a keyword the grader matched (a match without a kind counts as exact) or missed; a
+    /// missed keyword is "negated" when the answer stated it only in a negation.</summary>
+    public static KeywordOutcome Of(bool matched, MatchKind? how, bool negated) =>
+        matched ? new(how ?? MatchKind.Exact) : new(null, negated);
 }
 
 /// <summary>

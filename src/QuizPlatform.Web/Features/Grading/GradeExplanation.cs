@@ -29,7 +29,7 @@ public sealed record GradeExplanation(string Summary, IReadOnlyList<GradeFlags> 
 
     /// <summary>Each keyword's outcome in key order, as <see cref="KeywordHits"/> stores them.</summary>
     public KeywordOutcome[] Outcomes() =>
-        [.. Keywords.Select(k => new KeywordOutcome(k.Matched ? k.How ?? MatchKind.Exact : null, !k.Matched && k.Negated))];
+        [.. Keywords.Select(k => KeywordOutcome.Of(k.Matched, k.How, k.Negated))];
 
     /// <summary>The stored explanation; an empty one for a grade stored without (e.g. "{}").</summary>
     public static GradeExplanation Parse(string json)

@@ -7,7 +7,7 @@ public static class FlagWords
 {
     public static readonly GradeFlags[] All = [.. Enum.GetValues<GradeFlags>().Where(f => f != GradeFlags.None)];
 
-    public static IEnumerable<string> Of(GradeFlags flags) => All.Where(f => flags.HasFlag(f)).Select(Name);
+    public static IEnumerable<string> Of(GradeFlags flags) => GradeResult.FlagListOf(flags).Select(Name);
 
     public static string Name(GradeFlags flag) => flag switch
     {

@@ -41,7 +41,7 @@ public sealed class QuizExports(IDbContextFactory<QuizDbContext> dbFactory, Quiz
             IReadOnlyList<ExportCell> row =
             [
                 s.Name, s.Email, string.Join(", ", s.Classes), StudentTable.StatusText(s.Status), (double?)s.AttemptId,
-                s.StartedAt, s.HandedInAt, s.HandedInBy?.ToString().ToLowerInvariant(), s.Score, s.MaxPoints, s.Percent,
+                s.StartedAt, s.HandedInAt, s.HandedInBy is { } by ? WireNames.Of(by) : null, s.Score, s.MaxPoints, s.Percent,
                 .. data.Questions.Select(q => (ExportCell)answers?.Answers[q.Index]?.Score),
             ];
             return row;
