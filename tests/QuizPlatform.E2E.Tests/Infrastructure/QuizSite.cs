@@ -55,9 +55,10 @@ public sealed class QuizSite : IAsyncLifetime
     }
 
     /// <summary>A page in a new browser context (no cookies), with relative URLs resolved against the site.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <param name="timeZoneId">The browser's time zone (IANA), for pages that show times in it; the machine's by default.</param>
+    public async Task<IPage> NewPageAsync(string? timeZoneId = null)
     {
-        var context = await _browser!.NewContextAsync(new() { BaseURL = BaseAddress.ToString() });
+        var context = await _browser!.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), TimezoneId = timeZoneId });
         context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }

@@ -17,7 +17,7 @@ public sealed class InstructorResultsJourneyTests(QuizSite site) : IClassFixture
     {
         var classroom = await Classroom.CreateAsync(site, "Ada Lovelace", "Alan Turing");
         var (ada, alan) = (classroom.Students[0], classroom.Students[1]);
-        var instructor = await site.NewPageAsync();
+        var instructor = await site.NewPageAsync("Pacific/Auckland"); // never UTC, so a time left in UTC shows
         await instructor.SignInAsync(classroom.Instructor.Email, classroom.Instructor.Password);
         await instructor.GotoInteractiveAsync($"quizzes/{classroom.QuizId}/results");
         await Expect(Count(instructor, "Enrolled")).ToHaveTextAsync("2");
@@ -43,6 +43,9 @@ public sealed class InstructorResultsJourneyTests(QuizSite site) : IClassFixture
         var students = instructor.GetByRole(AriaRole.Table, new() { Name = "2 of 2 students" });
         await Expect(students.GetByRole(AriaRole.Row).Filter(new() { HasText = "Ada Lovelace" })).ToContainTextAsync("Graded");
         Assert.True(await instructor.EvaluateAsync<bool>("window.stillTheSamePage === true"), "the dashboard reloaded");
+        // Times the live updates rendered read in the instructor's zone, like those of the first render.
+        await Expect(students.GetByRole(AriaRole.Row).Filter(new() { HasText = "Ada Lovelace" })).Not.ToContainTextAsync("UTC");
+        await Expect(instructor.GetByText("Updated")).Not.ToContainTextAsync("UTC");
 
         await students.GetByRole(AriaRole.Link, new() { Name = "Ada Lovelace" }).ClickAsync();
         await Expect(instructor.GetByRole(AriaRole.Heading, new() { Name = "Ada Lovelace", Level = 1 })).ToBeVisibleAsync();

@@ -16,13 +16,29 @@ export function parseUtc(iso) {
     return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(iso) ? iso : iso + "Z");
 }
 
+// On an interactive page Blazor adds the <time> after connecting this element and later rewrites its text when the
+// value changes: the observer shows each value in the browser's zone. The text node is edited in place, never
+// replaced, because Blazor keeps writing to the node it created.
 class LocalTime extends HTMLElement {
     connectedCallback() {
+        this.show();
+        this.observer ??= new MutationObserver(() => this.show());
+        this.observer.observe(this, { childList: true, subtree: true, characterData: true, attributeFilter: ["datetime"] });
+    }
+
+    disconnectedCallback() {
+        this.observer?.disconnect();
+    }
+
+    show() {
         const time = this.querySelector("time[datetime]");
-        if (!time)
+        const text = time?.firstChild;
+        if (!text || text.nodeType !== Node.TEXT_NODE)
             return;
         const iso = time.getAttribute("datetime");
-        time.textContent = this.dataset.format === "time" ? localTimeOfDay(iso) : dateTime.format(parseUtc(iso));
+        const shown = this.dataset.format === "time" ? localTimeOfDay(iso) : dateTime.format(parseUtc(iso));
+        if (text.data !== shown)
+            text.data = shown;
     }
 }
 
