@@ -31,6 +31,10 @@ public class QuizDbContext(DbContextOptions<QuizDbContext> options)
     public DbSet<Response> Responses => Set<Response>();
     public DbSet<RefusedSave> RefusedSaves => Set<RefusedSave>();
     public DbSet<Grade> Grades => Set<Grade>();
+    public DbSet<GradeChange> GradeChanges => Set<GradeChange>();
+    public DbSet<KeywordSetVersion> KeywordSetVersions => Set<KeywordSetVersion>();
+    public DbSet<RegradeRequest> RegradeRequests => Set<RegradeRequest>();
+    public DbSet<RegradeJob> RegradeJobs => Set<RegradeJob>();
 
     // Fixed here rather than read from IdentityOptions, so every host (web, CLI, design time, tests) builds the
     // same model whether or not it registered Identity.

@@ -3,8 +3,9 @@ using QuizPlatform.Grading;
 
 namespace QuizPlatform.Data;
 
-/// <summary>A stored question as the grader takes it: its prompt, model answer and keywords in order.</summary>
-public sealed record StoredKey(int QuestionId, string Prompt, string ModelAnswer, double DefaultPoints, IReadOnlyList<Keyword> Keywords);
+/// <summary>A stored question as the grader takes it: its prompt, model answer and keywords in order, and the keywords' version.</summary>
+public sealed record StoredKey(int QuestionId, string Prompt, string ModelAnswer, double DefaultPoints, int KeywordVersion,
+    IReadOnlyList<Keyword> Keywords);
 
 public static class StoredKeys
 {
@@ -13,6 +14,6 @@ public static class StoredKeys
     /// <see cref="Keyword"/>, translated by EF into the query (no keyword entity is loaded).
     /// </summary>
     public static IQueryable<StoredKey> SelectKeys(this IQueryable<Question> questions) =>
-        questions.Select(q => new StoredKey(q.Id, q.Prompt, q.ModelAnswer, q.DefaultPoints,
+        questions.Select(q => new StoredKey(q.Id, q.Prompt, q.ModelAnswer, q.DefaultPoints, q.KeywordVersion,
             q.Keywords.OrderBy(k => k.Position).Select(k => new Keyword(k.Phrase, k.Alternatives, k.Weight, k.Required)).ToList()));
 }

@@ -3,6 +3,7 @@ using QuizPlatform.Web.Components;
 using QuizPlatform.Web.Features.Accounts;
 using QuizPlatform.Web.Features.AdminAssignments;
 using QuizPlatform.Web.Features.Grading;
+using QuizPlatform.Web.Features.Marking;
 using QuizPlatform.Web.Features.Assignments;
 using QuizPlatform.Web.Features.Classes;
 using QuizPlatform.Web.Features.QuizResults;
@@ -37,6 +38,7 @@ public static class QuizPlatformHosting
         services.AddStudentHomeFeature();
         services.AddTakingFeature().AddGradingFeature().AddStudentResultsFeature();
         services.AddQuizResultsFeature();
+        services.AddMarkingFeature();
         // Compose and load balancers probe this: healthy only when the database answers.
         services.AddHealthChecks().AddDbContextCheck<QuizDbContext>();
         return builder;

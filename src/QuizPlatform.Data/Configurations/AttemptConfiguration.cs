@@ -58,6 +58,40 @@ sealed class GradeConfiguration : IEntityTypeConfiguration<Grade>
         builder.HasIndex(g => g.ResponseId).IsUnique();
         builder.HasOne(g => g.Response).WithOne(r => r.Grade).HasForeignKey<Grade>(g => g.ResponseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(g => g.OverriddenBy).WithMany().HasForeignKey(g => g.OverriddenById).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(g => g.ReviewedBy).WithMany().HasForeignKey(g => g.ReviewedById).OnDelete(DeleteBehavior.SetNull);
+        builder.Property(g => g.Revision).IsConcurrencyToken();
+        builder.Property(g => g.KeywordVersion).HasDefaultValue(1);
         builder.Ignore(g => g.EffectiveScore);
+        builder.Ignore(g => g.Reviewed);
+    }
+}
+
+sealed class GradeChangeConfiguration : IEntityTypeConfiguration<GradeChange>
+{
+    public void Configure(EntityTypeBuilder<GradeChange> builder)
+    {
+        builder.Property(c => c.Source).HasConversion<string>().HasMaxLength(Limits.Enum);
+        builder.Property(c => c.Reason).HasMaxLength(Limits.Reason);
+        builder.HasIndex(c => new { c.GradeId, c.ChangedAt });
+        builder.HasOne(c => c.Grade).WithMany(g => g.History).OnDelete(DeleteBehavior.Cascade);
+        // The record outlives an account: a deleted user's changes stay, unattributed.
+        builder.HasOne(c => c.ChangedBy).WithMany().HasForeignKey(c => c.ChangedById).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+sealed class RegradeRequestConfiguration : IEntityTypeConfiguration<RegradeRequest>
+{
+    public void Configure(EntityTypeBuilder<RegradeRequest> builder)
+    {
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(Limits.Enum);
+        builder.Property(r => r.Keyword).HasMaxLength(Limits.Phrase);
+        builder.Property(r => r.Comment).HasMaxLength(Limits.Reason);
+        builder.Property(r => r.Reply).HasMaxLength(Limits.Reason);
+        // One request per answer, ever: a student cannot dispute the same answer twice.
+        builder.HasIndex(r => r.ResponseId).IsUnique();
+        builder.HasIndex(r => new { r.Status, r.CreatedAt });
+        builder.HasOne(r => r.Response).WithMany().OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(r => r.Student).WithMany().HasForeignKey(r => r.StudentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(r => r.RepliedBy).WithMany().HasForeignKey(r => r.RepliedById).OnDelete(DeleteBehavior.SetNull);
     }
 }

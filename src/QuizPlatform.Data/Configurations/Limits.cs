@@ -6,5 +6,7 @@ public static class Limits
     public const int Title = 200;
     public const int Phrase = 200;
     public const int Enum = 32;
+    /// <summary>A reason, comment or reply a person writes about a grade.</summary>
+    public const int Reason = 2000;
     public const int ResponseText = 20_000;
 }

@@ -15,6 +15,17 @@ sealed class QuestionConfiguration : IEntityTypeConfiguration<Question>
         });
         builder.HasIndex(q => new { q.AssignmentVersionId, q.Number }).IsUnique();
         builder.HasOne(q => q.AssignmentVersion).WithMany(v => v.Questions).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(q => q.KeywordVersion).HasDefaultValue(1);
+    }
+}
+
+sealed class KeywordSetVersionConfiguration : IEntityTypeConfiguration<KeywordSetVersion>
+{
+    public void Configure(EntityTypeBuilder<KeywordSetVersion> builder)
+    {
+        builder.HasIndex(v => new { v.QuestionId, v.Version }).IsUnique();
+        builder.HasOne(v => v.Question).WithMany().OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(v => v.ReplacedById).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

@@ -13,6 +13,7 @@ sealed class QuizConfiguration : IEntityTypeConfiguration<Quiz>
         {
             t.HasCheckConstraint("CK_Quizzes_AttemptsAllowed", "\"AttemptsAllowed\" >= 1");
             t.HasCheckConstraint("CK_Quizzes_RandomCount", "\"RandomCount\" IS NULL OR \"RandomCount\" >= 1");
+            t.HasCheckConstraint("CK_Quizzes_SpotCheckShare", "\"SpotCheckShare\" >= 0 AND \"SpotCheckShare\" <= 1");
         });
         builder.Property(q => q.Title).HasMaxLength(Limits.Title);
         builder.Property(q => q.QuestionSelection).HasConversion<string>().HasMaxLength(Limits.Enum);
@@ -23,6 +24,17 @@ sealed class QuizConfiguration : IEntityTypeConfiguration<Quiz>
         // A quiz pins its assignment version: the version cannot be deleted while a quiz uses it.
         builder.HasOne(q => q.AssignmentVersion).WithMany().OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(q => q.CreatedBy).WithMany().HasForeignKey(q => q.CreatedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+sealed class RegradeJobConfiguration : IEntityTypeConfiguration<RegradeJob>
+{
+    public void Configure(EntityTypeBuilder<RegradeJob> builder)
+    {
+        // The worker looks for unfinished jobs at start-up and after each one.
+        builder.HasIndex(j => new { j.FinishedAt, j.QuizId });
+        builder.HasOne(j => j.Quiz).WithMany().OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(j => j.RequestedById).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

@@ -34,6 +34,12 @@ public class Quiz
     public ReviewVisibility ShowModelAnswer { get; set; } = ReviewVisibility.AfterClose;
     /// <summary>Which attempt counts when several are allowed: the same rule on the dashboard, the student's home and exports.</summary>
     public CountedAttempt CountedAttempt { get; set; }
+    /// <summary>The share of answers (0 to 1) drawn at random into the review queue beside flagged and borderline ones.</summary>
+    public double SpotCheckShare { get; set; }
+    /// <summary>Students see no score until the review queue is empty.</summary>
+    public bool HoldScoresUntilReviewed { get; set; }
+    /// <summary>How long after a score is shown a student may ask for a regrade; null: no requests.</summary>
+    public TimeSpan? RegradeRequestWindow { get; set; }
     public List<QuizQuestion> Questions { get; set; } = [];
     public List<QuizClass> Classes { get; set; } = [];
     public List<Accommodation> Accommodations { get; set; } = [];

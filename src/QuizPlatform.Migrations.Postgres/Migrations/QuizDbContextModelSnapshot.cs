@@ -498,6 +498,11 @@ namespace QuizPlatform.Migrations.Postgres.Migrations
                     b.Property<string>("KeywordHits")
                         .HasColumnType("text");
 
+                    b.Property<int>("KeywordVersion")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
+
                     b.Property<double>("MaxPoints")
                         .HasColumnType("double precision");
 
@@ -511,10 +516,23 @@ namespace QuizPlatform.Migrations.Postgres.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<bool>("OverrideReasonShown")
+                        .HasColumnType("boolean");
+
                     b.Property<double?>("OverrideScore")
                         .HasColumnType("double precision");
 
                     b.Property<int>("ResponseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedById")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<double>("Score")
@@ -527,6 +545,8 @@ namespace QuizPlatform.Migrations.Postgres.Migrations
                     b.HasIndex("ResponseId")
                         .IsUnique();
 
+                    b.HasIndex("ReviewedById");
+
                     b.ToTable("Grades", t =>
                         {
                             t.HasCheckConstraint("CK_Grades_Coverage", "\"Coverage\" >= 0 AND \"Coverage\" <= 1");
@@ -535,6 +555,81 @@ namespace QuizPlatform.Migrations.Postgres.Migrations
 
                             t.HasCheckConstraint("CK_Grades_Score", "\"Score\" >= 0 AND \"Score\" <= \"MaxPoints\"");
                         });
+                });
+
+            modelBuilder.Entity("QuizPlatform.Data.Entities.GradeChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedById")
+                        .HasColumnType("text");
+
+                    b.Property<int>("GradeId")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("NewScore")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("OldScore")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedById");
+
+                    b.HasIndex("GradeId", "ChangedAt");
+
+                    b.ToTable("GradeChanges");
+                });
+
+            modelBuilder.Entity("QuizPlatform.Data.Entities.KeywordSetVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Keywords")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ReplacedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReplacedById")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReplacedById");
+
+                    b.HasIndex("QuestionId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("KeywordSetVersions");
                 });
 
             modelBuilder.Entity("QuizPlatform.Data.Entities.Question", b =>
@@ -550,6 +645,11 @@ namespace QuizPlatform.Migrations.Postgres.Migrations
 
                     b.Property<double>("DefaultPoints")
                         .HasColumnType("double precision");
+
+                    b.Property<int>("KeywordVersion")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
 
                     b.Property<string>("ModelAnswer")
                         .IsRequired()
@@ -654,6 +754,9 @@ namespace QuizPlatform.Migrations.Postgres.Migrations
                     b.Property<TimeSpan>("Grace")
                         .HasColumnType("interval");
 
+                    b.Property<bool>("HoldScoresUntilReviewed")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("OnePerPage")
                         .HasColumnType("boolean");
 
@@ -667,6 +770,9 @@ namespace QuizPlatform.Migrations.Postgres.Migrations
 
                     b.Property<int?>("RandomCount")
                         .HasColumnType("integer");
+
+                    b.Property<TimeSpan?>("RegradeRequestWindow")
+                        .HasColumnType("interval");
 
                     b.Property<string>("ShowKeywordFeedback")
                         .IsRequired()
@@ -685,6 +791,9 @@ namespace QuizPlatform.Migrations.Postgres.Migrations
 
                     b.Property<bool>("Shuffle")
                         .HasColumnType("boolean");
+
+                    b.Property<double>("SpotCheckShare")
+                        .HasColumnType("double precision");
 
                     b.Property<TimeSpan?>("TimeLimit")
                         .HasColumnType("interval");
@@ -705,6 +814,8 @@ namespace QuizPlatform.Migrations.Postgres.Migrations
                             t.HasCheckConstraint("CK_Quizzes_AttemptsAllowed", "\"AttemptsAllowed\" >= 1");
 
                             t.HasCheckConstraint("CK_Quizzes_RandomCount", "\"RandomCount\" IS NULL OR \"RandomCount\" >= 1");
+
+                            t.HasCheckConstraint("CK_Quizzes_SpotCheckShare", "\"SpotCheckShare\" >= 0 AND \"SpotCheckShare\" <= 1");
                         });
                 });
 
@@ -791,6 +902,108 @@ namespace QuizPlatform.Migrations.Postgres.Migrations
                     b.HasIndex("AttemptId", "QuestionId");
 
                     b.ToTable("RefusedSaves");
+                });
+
+            modelBuilder.Entity("QuizPlatform.Data.Entities.RegradeJob", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Changed")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("QuizId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RequestedById")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuizId");
+
+                    b.HasIndex("RequestedById");
+
+                    b.HasIndex("FinishedAt", "QuizId");
+
+                    b.ToTable("RegradeJobs");
+                });
+
+            modelBuilder.Entity("QuizPlatform.Data.Entities.RegradeRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Keyword")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("RepliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RepliedById")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("ResponseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SpanLength")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SpanStart")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("StudentId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RepliedById");
+
+                    b.HasIndex("ResponseId")
+                        .IsUnique();
+
+                    b.HasIndex("StudentId");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("RegradeRequests");
                 });
 
             modelBuilder.Entity("QuizPlatform.Data.Entities.Response", b =>
@@ -1033,9 +1246,50 @@ namespace QuizPlatform.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("QuizPlatform.Data.Entities.ApplicationUser", "ReviewedBy")
+                        .WithMany()
+                        .HasForeignKey("ReviewedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("OverriddenBy");
 
                     b.Navigation("Response");
+
+                    b.Navigation("ReviewedBy");
+                });
+
+            modelBuilder.Entity("QuizPlatform.Data.Entities.GradeChange", b =>
+                {
+                    b.HasOne("QuizPlatform.Data.Entities.ApplicationUser", "ChangedBy")
+                        .WithMany()
+                        .HasForeignKey("ChangedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("QuizPlatform.Data.Entities.Grade", "Grade")
+                        .WithMany("History")
+                        .HasForeignKey("GradeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ChangedBy");
+
+                    b.Navigation("Grade");
+                });
+
+            modelBuilder.Entity("QuizPlatform.Data.Entities.KeywordSetVersion", b =>
+                {
+                    b.HasOne("QuizPlatform.Data.Entities.Question", "Question")
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QuizPlatform.Data.Entities.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Question");
                 });
 
             modelBuilder.Entity("QuizPlatform.Data.Entities.Question", b =>
@@ -1128,6 +1382,48 @@ namespace QuizPlatform.Migrations.Postgres.Migrations
                     b.Navigation("Attempt");
                 });
 
+            modelBuilder.Entity("QuizPlatform.Data.Entities.RegradeJob", b =>
+                {
+                    b.HasOne("QuizPlatform.Data.Entities.Quiz", "Quiz")
+                        .WithMany()
+                        .HasForeignKey("QuizId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QuizPlatform.Data.Entities.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Quiz");
+                });
+
+            modelBuilder.Entity("QuizPlatform.Data.Entities.RegradeRequest", b =>
+                {
+                    b.HasOne("QuizPlatform.Data.Entities.ApplicationUser", "RepliedBy")
+                        .WithMany()
+                        .HasForeignKey("RepliedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("QuizPlatform.Data.Entities.Response", "Response")
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QuizPlatform.Data.Entities.ApplicationUser", "Student")
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("RepliedBy");
+
+                    b.Navigation("Response");
+
+                    b.Navigation("Student");
+                });
+
             modelBuilder.Entity("QuizPlatform.Data.Entities.Response", b =>
                 {
                     b.HasOne("QuizPlatform.Data.Entities.Attempt", "Attempt")
@@ -1165,6 +1461,11 @@ namespace QuizPlatform.Migrations.Postgres.Migrations
             modelBuilder.Entity("QuizPlatform.Data.Entities.Class", b =>
                 {
                     b.Navigation("Enrollments");
+                });
+
+            modelBuilder.Entity("QuizPlatform.Data.Entities.Grade", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("QuizPlatform.Data.Entities.Question", b =>

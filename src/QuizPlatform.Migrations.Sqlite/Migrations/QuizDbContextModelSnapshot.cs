@@ -474,6 +474,11 @@ namespace QuizPlatform.Migrations.Sqlite.Migrations
                     b.Property<string>("KeywordHits")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("KeywordVersion")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<double>("MaxPoints")
                         .HasColumnType("REAL");
 
@@ -487,10 +492,23 @@ namespace QuizPlatform.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("OverrideReasonShown")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double?>("OverrideScore")
                         .HasColumnType("REAL");
 
                     b.Property<int>("ResponseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<double>("Score")
@@ -503,6 +521,8 @@ namespace QuizPlatform.Migrations.Sqlite.Migrations
                     b.HasIndex("ResponseId")
                         .IsUnique();
 
+                    b.HasIndex("ReviewedById");
+
                     b.ToTable("Grades", t =>
                         {
                             t.HasCheckConstraint("CK_Grades_Coverage", "\"Coverage\" >= 0 AND \"Coverage\" <= 1");
@@ -511,6 +531,77 @@ namespace QuizPlatform.Migrations.Sqlite.Migrations
 
                             t.HasCheckConstraint("CK_Grades_Score", "\"Score\" >= 0 AND \"Score\" <= \"MaxPoints\"");
                         });
+                });
+
+            modelBuilder.Entity("QuizPlatform.Data.Entities.GradeChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GradeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("NewScore")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("OldScore")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedById");
+
+                    b.HasIndex("GradeId", "ChangedAt");
+
+                    b.ToTable("GradeChanges");
+                });
+
+            modelBuilder.Entity("QuizPlatform.Data.Entities.KeywordSetVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Keywords")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReplacedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplacedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReplacedById");
+
+                    b.HasIndex("QuestionId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("KeywordSetVersions");
                 });
 
             modelBuilder.Entity("QuizPlatform.Data.Entities.Question", b =>
@@ -524,6 +615,11 @@ namespace QuizPlatform.Migrations.Sqlite.Migrations
 
                     b.Property<double>("DefaultPoints")
                         .HasColumnType("REAL");
+
+                    b.Property<int>("KeywordVersion")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
 
                     b.Property<string>("ModelAnswer")
                         .IsRequired()
@@ -624,6 +720,9 @@ namespace QuizPlatform.Migrations.Sqlite.Migrations
                     b.Property<TimeSpan>("Grace")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("HoldScoresUntilReviewed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("OnePerPage")
                         .HasColumnType("INTEGER");
 
@@ -637,6 +736,9 @@ namespace QuizPlatform.Migrations.Sqlite.Migrations
 
                     b.Property<int?>("RandomCount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<TimeSpan?>("RegradeRequestWindow")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ShowKeywordFeedback")
                         .IsRequired()
@@ -655,6 +757,9 @@ namespace QuizPlatform.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("Shuffle")
                         .HasColumnType("INTEGER");
+
+                    b.Property<double>("SpotCheckShare")
+                        .HasColumnType("REAL");
 
                     b.Property<TimeSpan?>("TimeLimit")
                         .HasColumnType("TEXT");
@@ -675,6 +780,8 @@ namespace QuizPlatform.Migrations.Sqlite.Migrations
                             t.HasCheckConstraint("CK_Quizzes_AttemptsAllowed", "\"AttemptsAllowed\" >= 1");
 
                             t.HasCheckConstraint("CK_Quizzes_RandomCount", "\"RandomCount\" IS NULL OR \"RandomCount\" >= 1");
+
+                            t.HasCheckConstraint("CK_Quizzes_SpotCheckShare", "\"SpotCheckShare\" >= 0 AND \"SpotCheckShare\" <= 1");
                         });
                 });
 
@@ -757,6 +864,104 @@ namespace QuizPlatform.Migrations.Sqlite.Migrations
                     b.HasIndex("AttemptId", "QuestionId");
 
                     b.ToTable("RefusedSaves");
+                });
+
+            modelBuilder.Entity("QuizPlatform.Data.Entities.RegradeJob", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Changed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuizId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuizId");
+
+                    b.HasIndex("RequestedById");
+
+                    b.HasIndex("FinishedAt", "QuizId");
+
+                    b.ToTable("RegradeJobs");
+                });
+
+            modelBuilder.Entity("QuizPlatform.Data.Entities.RegradeRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Keyword")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RepliedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepliedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResponseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SpanLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SpanStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StudentId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RepliedById");
+
+                    b.HasIndex("ResponseId")
+                        .IsUnique();
+
+                    b.HasIndex("StudentId");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("RegradeRequests");
                 });
 
             modelBuilder.Entity("QuizPlatform.Data.Entities.Response", b =>
@@ -997,9 +1202,50 @@ namespace QuizPlatform.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("QuizPlatform.Data.Entities.ApplicationUser", "ReviewedBy")
+                        .WithMany()
+                        .HasForeignKey("ReviewedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("OverriddenBy");
 
                     b.Navigation("Response");
+
+                    b.Navigation("ReviewedBy");
+                });
+
+            modelBuilder.Entity("QuizPlatform.Data.Entities.GradeChange", b =>
+                {
+                    b.HasOne("QuizPlatform.Data.Entities.ApplicationUser", "ChangedBy")
+                        .WithMany()
+                        .HasForeignKey("ChangedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("QuizPlatform.Data.Entities.Grade", "Grade")
+                        .WithMany("History")
+                        .HasForeignKey("GradeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ChangedBy");
+
+                    b.Navigation("Grade");
+                });
+
+            modelBuilder.Entity("QuizPlatform.Data.Entities.KeywordSetVersion", b =>
+                {
+                    b.HasOne("QuizPlatform.Data.Entities.Question", "Question")
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QuizPlatform.Data.Entities.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Question");
                 });
 
             modelBuilder.Entity("QuizPlatform.Data.Entities.Question", b =>
@@ -1092,6 +1338,48 @@ namespace QuizPlatform.Migrations.Sqlite.Migrations
                     b.Navigation("Attempt");
                 });
 
+            modelBuilder.Entity("QuizPlatform.Data.Entities.RegradeJob", b =>
+                {
+                    b.HasOne("QuizPlatform.Data.Entities.Quiz", "Quiz")
+                        .WithMany()
+                        .HasForeignKey("QuizId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QuizPlatform.Data.Entities.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Quiz");
+                });
+
+            modelBuilder.Entity("QuizPlatform.Data.Entities.RegradeRequest", b =>
+                {
+                    b.HasOne("QuizPlatform.Data.Entities.ApplicationUser", "RepliedBy")
+                        .WithMany()
+                        .HasForeignKey("RepliedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("QuizPlatform.Data.Entities.Response", "Response")
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QuizPlatform.Data.Entities.ApplicationUser", "Student")
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("RepliedBy");
+
+                    b.Navigation("Response");
+
+                    b.Navigation("Student");
+                });
+
             modelBuilder.Entity("QuizPlatform.Data.Entities.Response", b =>
                 {
                     b.HasOne("QuizPlatform.Data.Entities.Attempt", "Attempt")
@@ -1129,6 +1417,11 @@ namespace QuizPlatform.Migrations.Sqlite.Migrations
             modelBuilder.Entity("QuizPlatform.Data.Entities.Class", b =>
                 {
                     b.Navigation("Enrollments");
+                });
+
+            modelBuilder.Entity("QuizPlatform.Data.Entities.Grade", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("QuizPlatform.Data.Entities.Question", b =>

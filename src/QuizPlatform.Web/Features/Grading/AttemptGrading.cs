@@ -36,17 +36,19 @@ public sealed class AttemptGrading(IDbContextFactory<QuizDbContext> dbFactory, T
         // answer's text once per keyword, ~750 wide rows per attempt (docs/benchmarks.md, "Deadline rush").
         var questionIds = responses.Select(r => r.QuestionId).Distinct().ToList();
         var questions = await db.Questions.Where(q => questionIds.Contains(q.Id)).SelectKeys().ToListAsync(cancellationToken);
-        var keysByQuestion = questions.ToDictionary(q => q.QuestionId, q => KeyFor(q.QuestionId, q.Prompt, q.Keywords));
+        var keysByQuestion = questions.ToDictionary(q => q.QuestionId, q => (Key: KeyFor(q.QuestionId, q.Prompt, q.Keywords), q.KeywordVersion));
 
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var response in responses)
         {
-            var result = grader.Grade(keysByQuestion[response.QuestionId], response.Text, response.Points);
+            var (key, keywordVersion) = keysByQuestion[response.QuestionId];
+            var result = grader.Grade(key, response.Text, response.Points);
             db.Grades.Add(new Grade
             {
                 ResponseId = response.Id, Score = result.Score, MaxPoints = result.Points, Coverage = result.Coverage,
                 Explanation = GradeExplanation.Of(result).ToJson(), Flags = result.Flags,
-                KeywordHits = KeywordHits.Encode(result.Keywords), GraderVersion = result.GraderVersion, GradedAt = now,
+                KeywordHits = KeywordHits.Encode(result.Keywords), GraderVersion = result.GraderVersion,
+                KeywordVersion = keywordVersion, GradedAt = now,
             });
         }
         try
