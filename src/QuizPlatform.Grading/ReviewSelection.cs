@@ -12,6 +12,8 @@ public enum ReviewReason { Flagged, Borderline, SpotCheck }
 public static class ReviewSelection
 {
     public const double BorderlineBand = 0.05;
+    // 0.75 - 0.7 is 0.05000000000000004 in binary: a coverage on the band's edge is in it.
+    const double Tolerance = 1e-9;
 
     /// <summary>Why the answer is in the queue, or null if it is not.</summary>
     public static ReviewReason? Why(GradeFlags flags, double coverage, int quizId, int responseId, double spotCheckShare,
@@ -19,7 +21,7 @@ public static class ReviewSelection
     {
         if (ReviewFlags.AskForReview(flags))
             return ReviewReason.Flagged;
-        if ((flags & GradeFlags.Empty) == 0 && Math.Abs(coverage - fullMarksCoverage) <= BorderlineBand)
+        if ((flags & GradeFlags.Empty) == 0 && Math.Abs(coverage - fullMarksCoverage) <= BorderlineBand + Tolerance)
             return ReviewReason.Borderline;
         // A second, independent draw from the order's: the spot-checked answers are not simply the first in the queue.
         if (spotCheckShare > 0 && Draw(quizId, responseId, salt: 0x5EED) % 1_000_000 < spotCheckShare * 1_000_000)
