@@ -10,7 +10,7 @@ using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
 namespace QuizPlatform.Web.Tests.Features.Marking;
 
 /// <summary>
-/// Alice's quiz (Q1..Q3 worth 1, 2 and 3 points) with Sam's graded attempt (0.5, 1 and 2): the grades a marking test
+/// Alice's quiz (Q1..Q3 worth 1, 2 and 3 points, one attempt) with Sam's graded attempt (0.5, 1 and 2): the grades a marking test
 /// changes, by question number, and the pages' form posts as a browser sends them.
 /// </summary>
 public sealed class MarkingScene : IAsyncDisposable
@@ -30,7 +30,8 @@ public sealed class MarkingScene : IAsyncDisposable
     {
         var scene = new MarkingScene(await ResultsFixture.CreateAsync(provider));
         var f = scene.Fixture;
-        scene.QuizId = await f.AddQuizAsync();
+        // One attempt allowed: once graded, Sam's home shows the quiz as graded, with its score.
+        scene.QuizId = await f.AddQuizAsync(quiz => quiz.AttemptsAllowed = 1);
         scene.AttemptId = await f.AttemptAsync(scene.QuizId, f.Scene.Sam, 1, SubmittedBy.Student,
             answers.Length > 0 ? answers : [new FixtureAnswer(0.5), new FixtureAnswer(1), new FixtureAnswer(2)]);
         await using var db = f.App.Services.CreateDbContext();
