@@ -1,4 +1,5 @@
 using QuizPlatform.Data.Entities;
+using QuizPlatform.Web.Tests.Features.QuizResults;
 using QuizPlatform.Web.Tests.Infrastructure;
 using QuizPlatform.Web.Tests.Support;
 using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
@@ -122,5 +123,28 @@ public sealed class MarkingPagesTests
         Assert.Contains("0 of 2 points · set by your instructor", q2);
         Assert.DoesNotContain("Copied from a classmate", results.Text());
         Assert.DoesNotContain("reason", q2);
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task OnTheByQuestionViewAFlaggedAnswerIsProvisionalUntilAccepted(DatabaseProvider provider)
+    {
+        await using var s = await MarkingScene.CreateAsync(provider,
+            new FixtureAnswer(0.5, QuizPlatform.Grading.GradeFlags.NeedsReview | QuizPlatform.Grading.GradeFlags.Negated), new FixtureAnswer(1), new FixtureAnswer(2));
+        using var alice = await s.Fixture.ClientAsync("alice@quiz.local");
+        var path = $"/quizzes/{s.QuizId}/questions/{s.QuestionIds[0]}";
+
+        var before = (await alice.GetPageAsync(path)).ByRole("region", "Sam")!;
+        Assert.Contains("The grader's proposal: 0.5 of 1, provisional until reviewed (flagged: negated keyword, needs review)", before.Text());
+        Assert.Null(before.ByRole("button", "Revert to the grader"));
+
+        var after = (await MarkingScene.SubmitAsync(alice, path, "Mark Sam's answer", ("Input.Action", "Accept"))).ByRole("region", "Sam")!;
+
+        Assert.Equal("Accepted: 0.5 of 1", after.QuerySelector("[role=status]")!.Text());
+        Assert.Contains("Accepted by Alice: 0.5 of 1", after.Text());
+        Assert.DoesNotContain("provisional", after.Text());
+        Assert.NotNull(after.ByRole("button", "Revert to the grader"));
+        Assert.Null(after.ByRole("button", "Accept the grader's 0.5"));
+        var grade = await s.GradeAsync(s.GradeIds[0]);
+        Assert.Equal((ResultsFixture.Start, GradeChangeSource.Accept), (grade.ReviewedAt!.Value, Assert.Single(grade.History).Source));
     }
 }
