@@ -80,12 +80,20 @@ public sealed class GradeMarks(IDbContextFactory<QuizDbContext> dbFactory, TimeP
         var actor = await Actor.LoadAsync(db, actorId, cancellationToken);
         if (!await Markable(db, actor).AnyAsync(g => g.Id == gradeId, cancellationToken))
             return null;
-        return await db.GradeChanges.AsNoTracking().Where(c => c.GradeId == gradeId)
-            .OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id)
-            .Select(c => new GradeChangeRow(c.ChangedAt, c.ChangedBy == null ? null : c.ChangedBy.DisplayName, c.Source,
-                c.OldScore, c.NewScore, c.Reason))
-            .ToListAsync(cancellationToken);
+        return [.. (await HistoriesAsync(db.GradeChanges.Where(c => c.GradeId == gradeId), cancellationToken))[gradeId]];
     }
+
+    /// <summary>The histories of the grades <paramref name="changes"/> selects, by grade, newest first; access is the caller's.</summary>
+    internal static async Task<ILookup<int, GradeChangeRow>> HistoriesAsync(IQueryable<GradeChange> changes,
+        CancellationToken cancellationToken) =>
+        (await changes.AsNoTracking().OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id)
+            .Select(c => new
+            {
+                c.GradeId,
+                Row = new GradeChangeRow(c.ChangedAt, c.ChangedBy == null ? null : c.ChangedBy.DisplayName, c.Source,
+                    c.OldScore, c.NewScore, c.Reason),
+            })
+            .ToListAsync(cancellationToken)).ToLookup(c => c.GradeId, c => c.Row);
 
     /// <summary>The grades the actor may mark: those of quizzes they own, or all for an admin; none unless they teach.</summary>
     static IQueryable<Grade> Markable(QuizDbContext db, Actor actor) =>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.Grading;
 using QuizPlatform.Web.Features.Grading;
+using QuizPlatform.Web.Features.Marking;
 
 namespace QuizPlatform.Web.Features.QuizResults;
 
@@ -27,6 +28,7 @@ public sealed class AnswerReview(IDbContextFactory<QuizDbContext> dbFactory, Qui
             return null;
         var answers = await Answers(db, quizId).Where(r => r.AttemptId == attemptId).OrderBy(r => r.Position)
             .Select(ToRow).ToListAsync(cancellationToken);
+        var history = await GradeMarks.HistoriesAsync(db.GradeChanges.Where(c => c.Grade.Response.AttemptId == attemptId), cancellationToken);
 
         var order = students.Students.Where(s => s.AttemptId is not null).ToList();
         var at = order.FindIndex(s => s.StudentId == attempt.StudentId);
@@ -34,7 +36,7 @@ public sealed class AnswerReview(IDbContextFactory<QuizDbContext> dbFactory, Qui
         return new AttemptReview(students, student?.Name ?? "", student?.Email ?? "", attempt.Number, attempt.StartedAt,
             attempt.SubmittedAt, attempt.SubmittedBy,
             at > 0 ? order[at - 1] : null, at >= 0 && at < order.Count - 1 ? order[at + 1] : null,
-            [.. answers.Select((row, i) => row.Explain(i + 1))]);
+            [.. answers.Select((row, i) => row.Explain(i + 1, history))]);
     }
 
     /// <summary>Every counted attempt's answer to one question of the quiz.</summary>
@@ -60,16 +62,17 @@ public sealed class AnswerReview(IDbContextFactory<QuizDbContext> dbFactory, Qui
     static readonly System.Linq.Expressions.Expression<Func<Data.Entities.Response, AnswerRow>> ToRow = r => new AnswerRow(
         r.AttemptId, r.QuestionId, r.Question.Number, r.Question.Prompt,
         r.Attempt.Quiz.Questions.Where(q => q.QuestionId == r.QuestionId).Select(q => q.Points).FirstOrDefault(), r.Text,
-        r.Grade == null ? null : new GradeRow(r.Grade.Score, r.Grade.OverrideScore, r.Grade.OverrideReason, r.Grade.Coverage,
-            r.Grade.Flags, r.Grade.GraderVersion, r.Grade.Explanation));
+        r.Grade == null ? null : new GradeRow(
+            new GradeState(r.Grade.Id, r.Grade.Revision, r.Grade.Score, r.Grade.OverrideScore, r.Grade.OverrideReason,
+                r.Grade.OverrideReasonShown, r.Grade.MaxPoints, r.Grade.ReviewedAt, r.Grade.ReviewedBy == null ? null : r.Grade.ReviewedBy.DisplayName),
+            r.Grade.Coverage, r.Grade.Flags, r.Grade.GraderVersion, r.Grade.KeywordHits, r.Grade.Explanation));
 
-    sealed record GradeRow(double Score, double? OverrideScore, string? OverrideReason, double Coverage, GradeFlags Flags,
-        string GraderVersion, string Explanation);
+    sealed record GradeRow(GradeState State, double Coverage, GradeFlags Flags, string GraderVersion, string? KeywordHits, string Explanation);
 
     sealed record AnswerRow(int AttemptId, int QuestionId, int Number, string Prompt, double Points, string Text, GradeRow? Grade)
     {
-        public ReviewedAnswer Explain(int order) => new(order, QuestionId, Number, Prompt, Points, Text,
-            Grade is null ? null : new ReviewedGrade(Grade.Score, Grade.OverrideScore, Grade.OverrideReason, Grade.Coverage,
-                Grade.Flags, Grade.GraderVersion, GradeExplanation.Parse(Grade.Explanation).Keywords));
+        public ReviewedAnswer Explain(int order, ILookup<int, GradeChangeRow>? history = null) => new(order, QuestionId, Number,
+            Prompt, Points, Text, Grade is null ? null : new ReviewedGrade(Grade.State, Grade.Coverage, Grade.Flags, Grade.GraderVersion,
+                Grade.KeywordHits, GradeExplanation.Parse(Grade.Explanation).Keywords) { History = [.. history?[Grade.State.GradeId] ?? []] });
     }
 }

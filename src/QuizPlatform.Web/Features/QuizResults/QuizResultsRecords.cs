@@ -57,13 +57,21 @@ public sealed record QuizResultsData(
     IReadOnlyList<ResultsQuestion> Questions, IReadOnlyList<StudentResult> Students, ResultCounts Counts,
     GradedQuiz Graded, IReadOnlyList<StudentResult> GradedStudents, DateTime LoadedAt);
 
-/// <summary>The grader's verdict on one answer and any override of it; <see cref="Keywords"/> are from its explanation.</summary>
+/// <summary>
+/// The grader's verdict on one answer and the instructor's word on it (<see cref="State"/>, what a mark names);
+/// <see cref="Keywords"/> are from its explanation, <see cref="History"/> its changes, newest first, where a page loads them.
+/// </summary>
 public sealed record ReviewedGrade(
-    double GraderScore, double? OverrideScore, string? OverrideReason, double Coverage, GradeFlags Flags, string GraderVersion,
+    Marking.GradeState State, double Coverage, GradeFlags Flags, string GraderVersion, string? KeywordHits,
     IReadOnlyList<Grading.ExplainedKeyword> Keywords)
 {
-    public double Score => OverrideScore ?? GraderScore;
-    public bool Flagged => ReviewFlags.AskForReview(Flags) && OverrideScore is null;
+    public IReadOnlyList<Marking.GradeChangeRow> History { get; init; } = [];
+    public double GraderScore => State.GraderScore;
+    public double? OverrideScore => State.OverrideScore;
+    public string? OverrideReason => State.OverrideReason;
+    public double Score => State.Counted;
+    /// <summary>The grader asked for review and no instructor has accepted or overridden it yet.</summary>
+    public bool Flagged => Grade.Provisional(Flags, State.ReviewedAt);
 }
 
 /// <summary>One answer as the instructor reads it: <see cref="Order"/> is its place in the attempt (or the quiz), from 1.</summary>

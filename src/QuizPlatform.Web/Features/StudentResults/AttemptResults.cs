@@ -37,7 +37,8 @@ public sealed class AttemptResults(IDbContextFactory<QuizDbContext> dbFactory, T
                 r.Question.Number, r.Question.Prompt, r.Text,
                 ModelAnswer = showModelAnswer ? r.Question.ModelAnswer : null,
                 Points = r.Attempt.Quiz.Questions.Where(q => q.QuestionId == r.QuestionId).Select(q => q.Points).FirstOrDefault(),
-                Grade = r.Grade == null ? null : new { r.Grade.Score, r.Grade.OverrideScore, r.Grade.Explanation },
+                Grade = r.Grade == null ? null : new { r.Grade.Score, r.Grade.OverrideScore, r.Grade.Explanation,
+                    ShownReason = r.Grade.OverrideReasonShown ? r.Grade.OverrideReason : null },
             })
             .ToListAsync(cancellationToken);
 
@@ -53,7 +54,10 @@ public sealed class AttemptResults(IDbContextFactory<QuizDbContext> dbFactory, T
             }
             return new ResultQuestion(index + 1, r.Number, r.Prompt, r.Points, r.Text, grade is not null,
                 grade is not null && review.ShowsScore ? Grade.Counted(grade.Score, grade.OverrideScore) : null,
-                grade?.OverrideScore is not null && review.ShowsScore, feedback, r.ModelAnswer);
+                grade?.OverrideScore is not null && review.ShowsScore, feedback, r.ModelAnswer)
+            {
+                OverrideReason = grade?.OverrideScore is not null && review.ShowsScore ? grade.ShownReason : null,
+            };
         }).ToList();
         var gradingComplete = submitted && questions.All(q => q.Graded);
         return new AttemptResult(attemptId, attempt.QuizId, quiz.Title, attempt.Number, attempt.SubmittedAt,

@@ -15,4 +15,8 @@ public sealed record ResultQuestion(
     double? Score,
     bool ScoreOverridden,
     KeywordFeedback? Feedback,
-    string? ModelAnswer);
+    string? ModelAnswer)
+{
+    /// <summary>The instructor's reason for an override, when they chose to show it to the student.</summary>
+    public string? OverrideReason { get; init; }
+}

@@ -1,0 +1,39 @@
+using QuizPlatform.E2E.Tests.Infrastructure;
+
+namespace QuizPlatform.E2E.Tests.Journeys;
+
+/// <summary>An instructor overrides an answer on the attempt review page; the student reads the new score and why.</summary>
+public sealed class MarkingJourneyTests(QuizSite site) : IClassFixture<QuizSite>
+{
+    [Fact]
+    public async Task InstructorOverridesAnAnswerWithAReasonAndTheStudentReadsBoth()
+    {
+        var classroom = await Classroom.CreateAsync(site, "Ada Lovelace");
+        var ada = classroom.Students[0];
+        var attemptId = await classroom.GradedAttemptAsync(ada, "Convolutions slide a window over the image.", "", "");
+        var instructor = await site.NewPageAsync();
+        await instructor.SignInAsync(classroom.Instructor.Email, classroom.Instructor.Password);
+        await instructor.GotoAsync($"quizzes/{classroom.QuizId}/attempts/{attemptId}");
+
+        var first = instructor.GetByRole(AriaRole.Region, new() { Name = "Question 1 (assignment question 1)" });
+        await Expect(first).ToContainTextAsync("The grader's proposal:");
+        await first.GetByLabel("Score (0 to 2)").FillAsync("1.5");
+        await first.GetByLabel("Reason", new() { Exact = true }).FillAsync("The sliding window is the idea; the filters are missing.");
+        await first.GetByLabel("Show the reason to the student").CheckAsync();
+        await first.GetByRole(AriaRole.Button, new() { Name = "Override", Exact = true }).ClickAsync();
+
+        var outcome = first.GetByRole(AriaRole.Status);
+        await Expect(outcome).ToHaveTextAsync("Overridden: 1.5 of 2");
+        await Expect(outcome).ToBeInViewportAsync();
+        await Expect(first).ToContainTextAsync("Overridden by Ida Instructor: 1.5 of 2");
+        await first.GetByText("History of this grade (1 change)").ClickAsync();
+        await Expect(first.Locator(".grade-history li")).ToContainTextAsync("Ida Instructor · overridden");
+
+        var student = await site.NewPageAsync();
+        await student.SignInAsync(ada.Email, ada.Password);
+        await student.GotoAsync($"attempts/{attemptId}/results");
+        var answer = student.GetByRole(AriaRole.Region, new() { Name = "Question 1" });
+        await Expect(answer).ToContainTextAsync("1.5 of 2 points · set by your instructor");
+        await Expect(answer).ToContainTextAsync("Your instructor's reason: The sliding window is the idea; the filters are missing.");
+    }
+}
