@@ -105,7 +105,7 @@ public sealed class RegradePreview(IDbContextFactory<QuizDbContext> dbFactory, T
         var lost = before.Where(k => !now.Any(n => Same(n, k))).ToList();
         return new RegradeRow(regrade.Answer.GradeId, regrade.Answer.Student, regrade.Answer.Attempt, regrade.Answer.Text,
             regrade.Answer.Score, regrade.Result.Score, regrade.Result.Points, regrade.Answer.OverrideScore,
-            [.. found.Select(k => k.Phrase)], [.. lost.Select(k => k.Phrase)], [.. found, .. lost]);
+            [.. found.Select(k => k.Phrase)], [.. lost.Select(k => k.Phrase)], found);
     }
 
     static bool Same(ExplainedKeyword a, ExplainedKeyword b) => string.Equals(a.Phrase, b.Phrase, StringComparison.OrdinalIgnoreCase);

@@ -18,7 +18,7 @@ public sealed record RegradePreviewResult(int QuizId, string QuizTitle, int Answ
 /// <summary>
 /// One answer under the draft key: the grader's score before and now (the counted one unless overridden), the keywords it matches now
 /// and did not (<see cref="Found"/>) and those it no longer matches (<see cref="Lost"/>); <see cref="Flipped"/> are
-/// those keywords where they match, for highlighting. <see cref="OverrideScore"/> is the instructor's, which keeps counting.
+/// the found keywords where they now match, for highlighting. <see cref="OverrideScore"/> is the instructor's, which keeps counting.
 /// </summary>
 public sealed record RegradeRow(int GradeId, string Student, int Attempt, string Text, double OldScore, double NewScore,
     double MaxPoints, double? OverrideScore, IReadOnlyList<string> Found, IReadOnlyList<string> Lost,
