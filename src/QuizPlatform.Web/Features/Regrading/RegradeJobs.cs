@@ -66,17 +66,21 @@ public sealed class RegradeJobs(IDbContextFactory<QuizDbContext> dbFactory, Time
     }
 
     /// <summary>Regrades batch after batch until nothing in the job's quiz is out of date, then marks the job finished.</summary>
-    public async Task<RegradeJobProgress?> RunAsync(int jobId, CancellationToken cancellationToken = default)
+    public Task<RegradeJobProgress?> RunAsync(int jobId, CancellationToken cancellationToken = default) =>
+        RunAsync(jobId, BatchSize, int.MaxValue, cancellationToken);
+
+    /// <summary>At most <paramref name="batches"/> batches: a test's job cut off as by a restart.</summary>
+    internal async Task<RegradeJobProgress?> RunAsync(int jobId, int batchSize, int batches, CancellationToken cancellationToken)
     {
         var keys = new Dictionary<(int QuestionId, int Version), GradingKey>();
-        while (true)
+        for (var batchNumber = 0; ; batchNumber++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var job = await db.RegradeJobs.SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken);
-            if (job is null || job.FinishedAt is not null)
+            if (job is null || job.FinishedAt is not null || batchNumber == batches)
                 return job is null ? null : Progress(job);
             var now = clock.GetUtcNow().UtcDateTime;
-            var batch = await OutOfDate(db, job.QuizId).Include(g => g.Response).OrderBy(g => g.Id).Take(BatchSize)
+            var batch = await OutOfDate(db, job.QuizId).Include(g => g.Response).OrderBy(g => g.Id).Take(batchSize)
                 .ToListAsync(cancellationToken);
             if (batch.Count == 0)
                 job.FinishedAt = now;
