@@ -84,4 +84,20 @@ public sealed class KeywordVersionTests
         Assert.Contains("Alice", versions);
         Assert.Equal(["", scene.QuizId.ToString()], page.QuerySelectorAll("#preview-quiz option").Select(o => o.GetAttribute("value")));
     }
+
+    [Theory, AllDatabaseProviders]
+    public async Task ARegradeRequestLinkOpensTheEditorWithTheAlternativeAddedAndNothingSaved(DatabaseProvider provider)
+    {
+        await using var scene = await RegradeScene.CreateAsync(provider);
+        await scene.AnswerAsync("Ann", "Kernels.");
+        using var client = await scene.Fixture.ClientAsync("alice@quiz.local");
+
+        var page = await client.GetPageAsync(
+            $"/assignments/{scene.AssignmentId}/questions/{scene.Question1}/keywords?quiz={scene.QuizId}&alternative=kernels&for=Filters&return=/quizzes/{scene.QuizId}/results");
+
+        Assert.Equal("kernels", page.GetElementById("alternatives-1")!.GetAttribute("value"));
+        Assert.Contains("Added 'kernels' as an alternative of 'filters' (not saved yet)", page.Text());
+        await using var db = scene.App.Services.CreateDbContext();
+        Assert.Empty((await db.QuestionKeywords.SingleAsync(k => k.QuestionId == scene.Question1 && k.Phrase == "filters")).Alternatives);
+    }
 }
