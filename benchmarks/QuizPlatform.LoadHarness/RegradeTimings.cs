@@ -54,15 +54,31 @@ public static class RegradeTimings
             $"target p95 <= 500 ms: {(previews.At(0.95) <= 500 ? "met" : "MISSED")}");
 
         // Applying the edit, then going back, and so on: every apply is a new key version and regrades every answer.
+        // The first apply is reported apart: it includes compiling the apply path's queries.
         var applies = new Latencies();
-        for (var run = 0; run < ApplyRuns; run++)
+        var first = TimeSpan.Zero;
+        for (var run = 0; run <= ApplyRuns; run++)
         {
-            var applied = await applies.TimeAsync(async () =>
-                await preview.ApplyAsync(actor, quizId, questionId, run % 2 == 0 ? edited : stored, RegradeMode.AllChanges, ct));
+            var started = Stopwatch.GetTimestamp();
+            var applied = await preview.ApplyAsync(actor, quizId, questionId, run % 2 == 0 ? edited : stored, RegradeMode.AllChanges, ct);
+            if (run == 0)
+                first = Stopwatch.GetElapsedTime(started);
+            else
+                applies.Add(Stopwatch.GetElapsedTime(started));
             ok &= applied is { Errors.Count: 0 } && applied.Regraded == rush.StudentIds.Count;
         }
-        output.WriteLine($"  apply (new key version + {rush.StudentIds.Count:N0} grades with history rows, one transaction): {applies.Summary()}; " +
-            $"target max <= 2,000 ms: {(applies.At(1) <= 2000 ? "met" : "MISSED")}");
+        output.WriteLine($"  apply (new key version + {rush.StudentIds.Count:N0} grades with history rows, one transaction): first {first.TotalMilliseconds:F0} ms, " +
+            $"then {applies.Summary()}; target max <= 2,000 ms: {(Math.Max(first.TotalMilliseconds, applies.At(1)) <= 2000 ? "met" : "MISSED")}");
+
+        var statuses = new Latencies();
+        for (var run = 0; run < WarmUps + PreviewRuns; run++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            ok &= await services.GetRequiredService<RegradeJobs>().StatusAsync(actor, quizId, ct) is { OutOfDate: 0 };
+            if (run >= WarmUps)
+                statuses.Add(Stopwatch.GetElapsedTime(started));
+        }
+        output.WriteLine($"  the dashboard's out-of-date count (RegradeJobs.StatusAsync, {rush.StudentIds.Count * rush.Questions.Count:N0} grades): {statuses.Summary()}");
 
         ok &= await WholeQuizAsync(services, rush, postmasterPid, output, ct);
         return ok;

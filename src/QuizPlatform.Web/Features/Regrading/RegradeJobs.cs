@@ -15,7 +15,7 @@ namespace QuizPlatform.Web.Features.Regrading;
 public sealed class RegradeJobs(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock, QuizActivity activity)
 {
     /// <summary>Answers regraded per transaction: progress shows every batch, and a restart loses at most one.</summary>
-    public const int BatchSize = 250;
+    public const int BatchSize = 500;
 
     readonly Grader grader = new();
     readonly Channel<int> started = Channel.CreateUnbounded<int>();
@@ -29,15 +29,26 @@ public sealed class RegradeJobs(IDbContextFactory<QuizDbContext> dbFactory, Time
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await ReachableAsync(db, actorId, quizId, cancellationToken))
             return null;
-        var grades = db.Grades.Where(g => g.Response.Attempt.QuizId == quizId);
-        var olderKey = await grades.CountAsync(g => g.KeywordVersion < g.Response.Question.KeywordVersion, cancellationToken);
-        var olderGrader = await grades.CountAsync(g => g.GraderVersion != Grader.Version, cancellationToken);
-        var outOfDate = olderKey == 0 || olderGrader == 0 ? olderKey + olderGrader : await OutOfDate(db, quizId).CountAsync(cancellationToken);
+        // One pass over the quiz's grades: the live dashboard asks on every reload.
+        var counts = await db.Grades.Where(g => g.Response.Attempt.QuizId == quizId)
+            .Select(g => new
+            {
+                OlderKey = g.KeywordVersion < g.Response.Question.KeywordVersion,
+                OlderGrader = g.GraderVersion != Grader.Version,
+            })
+            .GroupBy(_ => 1)
+            .Select(all => new
+            {
+                OlderKey = all.Count(g => g.OlderKey),
+                OlderGrader = all.Count(g => g.OlderGrader),
+                Either = all.Count(g => g.OlderKey || g.OlderGrader),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
         var job = await db.RegradeJobs.AsNoTracking().Where(j => j.QuizId == quizId)
             .OrderBy(j => j.FinishedAt != null).ThenByDescending(j => j.Id)
             .Select(j => new RegradeJobProgress(j.Id, j.Total, j.Done, j.Changed, j.CreatedAt, j.FinishedAt))
             .FirstOrDefaultAsync(cancellationToken);
-        return new OutOfDateGrades(outOfDate, olderKey, olderGrader, job);
+        return new OutOfDateGrades(counts?.Either ?? 0, counts?.OlderKey ?? 0, counts?.OlderGrader ?? 0, job);
     }
 
     /// <summary>
@@ -73,6 +84,9 @@ public sealed class RegradeJobs(IDbContextFactory<QuizDbContext> dbFactory, Time
     internal async Task<RegradeJobProgress?> RunAsync(int jobId, int batchSize, int batches, CancellationToken cancellationToken)
     {
         var keys = new Dictionary<(int QuestionId, int Version), GradingKey>();
+        // Batches in grade order from where the last one ended, so each reads on from there rather than over the
+        // whole quiz again; once nothing is left, one pass from the start picks up what went out of date meanwhile.
+        var after = 0;
         for (var batchNumber = 0; ; batchNumber++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -80,8 +94,13 @@ public sealed class RegradeJobs(IDbContextFactory<QuizDbContext> dbFactory, Time
             if (job is null || job.FinishedAt is not null || batchNumber == batches)
                 return job is null ? null : Progress(job);
             var now = clock.GetUtcNow().UtcDateTime;
-            var batch = await OutOfDate(db, job.QuizId).Include(g => g.Response).OrderBy(g => g.Id).Take(batchSize)
+            var batch = await OutOfDate(db, job.QuizId).Where(g => g.Id > after).Include(g => g.Response).OrderBy(g => g.Id).Take(batchSize)
                 .ToListAsync(cancellationToken);
+            if (batch.Count == 0 && after > 0)
+            {
+                after = 0;
+                continue;
+            }
             if (batch.Count == 0)
                 job.FinishedAt = now;
             else
@@ -97,6 +116,7 @@ public sealed class RegradeJobs(IDbContextFactory<QuizDbContext> dbFactory, Time
                 // An instructor marked one of the batch meanwhile: read the batch again.
                 continue;
             }
+            after = batch.Count > 0 ? batch[^1].Id : after;
             activity.Publish(job.QuizId);
             if (job.FinishedAt is not null)
                 return Progress(job);

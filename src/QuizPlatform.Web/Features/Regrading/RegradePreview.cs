@@ -49,6 +49,22 @@ public sealed class RegradePreview(IDbContextFactory<QuizDbContext> dbFactory, T
         var errors = KeywordDraft.Validate(drafts);
         if (errors.Count > 0)
             return new RegradeApplied(0, 0, 0, 0, 0, 0, errors);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ApplyOnceAsync(actorId, quizId, questionId, drafts, mode, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                // An instructor marked one of the answers meanwhile: nothing was stored; regrade from their mark.
+            }
+        }
+    }
+
+    async Task<RegradeApplied?> ApplyOnceAsync(string actorId, int quizId, int questionId, IReadOnlyList<KeywordDraft> drafts,
+        RegradeMode mode, CancellationToken cancellationToken)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (await ReachableAsync(db, actorId, quizId, questionId, cancellationToken) is null)
             return null;
