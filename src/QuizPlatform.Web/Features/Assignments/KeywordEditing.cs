@@ -33,7 +33,7 @@ public sealed class KeywordEditing(IDbContextFactory<QuizDbContext> dbFactory, T
     public async Task<KeywordQuestion?> LoadAsync(string actorId, int assignmentId, int questionId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        (await Actor.LoadAsync(db, actorId)).EnsureTeaches();
+        var actor = (await Actor.LoadAsync(db, actorId)).EnsureTeaches();
         var question = await db.Questions.AsNoTracking()
             .Include(q => q.AssignmentVersion).ThenInclude(v => v.Assignment)
             .Include(q => q.Keywords)
@@ -44,7 +44,6 @@ public sealed class KeywordEditing(IDbContextFactory<QuizDbContext> dbFactory, T
         {
             Phrase = k.Phrase, Alternatives = string.Join(", ", k.Alternatives), Weight = k.Weight, Required = k.Required,
         }).ToList();
-        var actor = await Actor.LoadAsync(db, actorId);
         return new KeywordQuestion(assignmentId, question.AssignmentVersion.Assignment.Title, question.AssignmentVersion.Version,
             question.Id, question.Number, question.Prompt, question.ModelAnswer,
             question.Keywords.Any(k => k.Origin == KeywordOrigin.Edited), keywords, question.KeywordVersion,
