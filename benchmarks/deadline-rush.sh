@@ -9,6 +9,7 @@
 #   QUIZ_LOAD_POSTGRES='Host=...;Database=...' benchmarks/deadline-rush.sh   # an existing server instead (one class)
 #   HARNESS=/tmp/before/QuizPlatform.LoadHarness.dll benchmarks/deadline-rush.sh   # another build, for a before/after
 #   benchmarks/deadline-rush.sh results              # then time the instructor's results pages and exports (issue 10)
+#   benchmarks/deadline-rush.sh regrade              # then time a keyword edit's preview, apply and a whole-quiz regrade (issue 11)
 set -euo pipefail
 export NUGET_CERT_REVOCATION_MODE=offline DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
@@ -22,7 +23,7 @@ if [[ -z "${HARNESS:-}" ]]; then
   HARNESS="$root/benchmarks/QuizPlatform.LoadHarness/bin/Release/net10.0/QuizPlatform.LoadHarness.dll"
 fi
 mode=${1:-deadline-rush}
-[[ $mode == deadline-rush || $mode == results ]] || { echo "usage: $0 [results]" >&2; exit 2; }
+[[ $mode == deadline-rush || $mode == results || $mode == regrade ]] || { echo "usage: $0 [results|regrade]" >&2; exit 2; }
 harness=(dotnet "$HARNESS" "$mode")
 
 if [[ -n "${QUIZ_LOAD_POSTGRES:-}" ]]; then

@@ -13,7 +13,8 @@ namespace QuizPlatform.LoadHarness;
 
 /// <param name="PostmasterPid">The PostgreSQL server whose CPU time is reported; null: not measured.</param>
 /// <param name="Results">After grading, time the instructor's results pages and exports (<see cref="ResultsTimings"/>).</param>
-public sealed record RushSettings(int Students, int Questions, double EmptyShare, int? PostmasterPid, bool Results = false);
+/// <param name="Regrade">After grading, time a keyword edit's preview and apply and a whole-quiz regrade (<see cref="RegradeTimings"/>).</param>
+public sealed record RushSettings(int Students, int Questions, double EmptyShare, int? PostmasterPid, bool Results = false, bool Regrade = false);
 
 /// <summary>
 /// A class sitting a quiz and handing it in at the deadline, through the app's own services: every student starts
@@ -94,6 +95,8 @@ public static class DeadlineRush
         output.WriteLine($"load average after: {LoadAverage()}");
         if (settings.Results)
             ok &= await ResultsTimings.RunAsync(host.Services, rush, settings.PostmasterPid, output, ct);
+        if (settings.Regrade)
+            ok &= await RegradeTimings.RunAsync(host.Services, rush, settings.PostmasterPid, output, ct);
         await host.StopAsync(ct);
         return ok;
     }

@@ -7,16 +7,18 @@ using QuizPlatform.Data;
 using QuizPlatform.LoadHarness;
 using QuizPlatform.Web.Features.Grading;
 using QuizPlatform.Web.Features.QuizResults;
+using QuizPlatform.Web.Features.Regrading;
 using QuizPlatform.Web.Features.Taking;
 
-// deadline-rush|results [--students N] [--questions Q] [--empty FRACTION]; the PostgreSQL database comes from
+// deadline-rush|results|regrade [--students N] [--questions Q] [--empty FRACTION]; the PostgreSQL database comes from
 // QUIZ_LOAD_POSTGRES (a role that may create it: the harness migrates it). `results` is the rush followed by timings
 // of the instructor's results pages and exports; `results --quiz ID` times an earlier run's quiz in the same database
-// without a new rush (for comparing builds in the same minutes). See benchmarks/deadline-rush.sh.
+// without a new rush (for comparing builds in the same minutes). `regrade` is the rush followed by issue 11's preview,
+// apply and whole-quiz regrade timings (RegradeTimings). See benchmarks/deadline-rush.sh.
 const string ConnectionVariable = "QUIZ_LOAD_POSTGRES";
-if (args is not [("deadline-rush" or "results") and var mode, .. var options] || options.Length % 2 != 0)
+if (args is not [("deadline-rush" or "results" or "regrade") and var mode, .. var options] || options.Length % 2 != 0)
 {
-    Console.Error.WriteLine("usage: QuizPlatform.LoadHarness deadline-rush|results [--students 500] [--questions 50] [--empty 0.1] [--quiz ID]");
+    Console.Error.WriteLine("usage: QuizPlatform.LoadHarness deadline-rush|results|regrade [--students 500] [--questions 50] [--empty 0.1] [--quiz ID]");
     return 2;
 }
 var settings = options.Chunk(2).ToDictionary(pair => pair[0], pair => pair[1]);
@@ -31,7 +33,7 @@ if (string.IsNullOrWhiteSpace(connectionString))
 // The script passes the server's postmaster pid so the report can say how much CPU PostgreSQL used.
 var postmaster = int.TryParse(Environment.GetEnvironmentVariable("QUIZ_LOAD_POSTMASTER_PID"), out var pid) ? pid : (int?)null;
 var rush = new RushSettings((int)Option("--students", 500), (int)Option("--questions", 50), Option("--empty", 0.1), postmaster,
-    Results: mode == "results");
+    Results: mode == "results", Regrade: mode == "regrade");
 
 // The services as the web app composes them (QuizPlatformHosting): the data layer, taking, grading and results,
 // whose GradingWorker is the BackgroundService that grades in production. No HTTP, no Blazor.
@@ -46,13 +48,19 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Connection"] = "None",
 });
 builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true);
-builder.Services.AddQuizData().AddTakingFeature().AddGradingFeature().AddQuizResultsFeature();
+builder.Services.AddQuizData().AddTakingFeature().AddGradingFeature().AddQuizResultsFeature().AddRegradingFeature();
 using var host = builder.Build();
 
 if (rush.Results && settings.TryGetValue("--quiz", out var quizId))
 {
     var earlier = await RushClass.LoadAsync(host.Services, int.Parse(quizId, CultureInfo.InvariantCulture));
     return await ResultsTimings.RunAsync(host.Services, earlier, postmaster, Console.Out, CancellationToken.None) ? 0 : 1;
+}
+if (rush.Regrade && settings.TryGetValue("--quiz", out var regradeQuizId))
+{
+    await host.StartAsync(); // the regrade worker
+    var earlier = await RushClass.LoadAsync(host.Services, int.Parse(regradeQuizId, CultureInfo.InvariantCulture));
+    return await RegradeTimings.RunAsync(host.Services, earlier, postmaster, Console.Out, CancellationToken.None) ? 0 : 1;
 }
 var report = await DeadlineRush.RunAsync(host, rush, Console.Out);
 return report ? 0 : 1;

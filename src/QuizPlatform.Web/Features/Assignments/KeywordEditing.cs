@@ -5,21 +5,35 @@ using QuizPlatform.Grading;
 
 namespace QuizPlatform.Web.Features.Assignments;
 
-/// <summary>A question as the keyword editor shows it.</summary>
+/// <summary>
+/// A question as the keyword editor shows it: its current keywords (version <see cref="KeywordVersion"/>), the quizzes
+/// an edit concerns and the keyword sets it had before.
+/// </summary>
 public sealed record KeywordQuestion(int AssignmentId, string AssignmentTitle, int Version, int QuestionId, int Number,
-    string Prompt, string ModelAnswer, bool Edited, IReadOnlyList<KeywordDraft> Keywords);
+    string Prompt, string ModelAnswer, bool Edited, IReadOnlyList<KeywordDraft> Keywords, int KeywordVersion,
+    IReadOnlyList<KeywordQuizUse> UsedBy, IReadOnlyList<KeywordVersionRow> Versions);
+
+/// <summary>
+/// A quiz that uses the question and is open or has graded answers to it; <see cref="Mine"/>: the actor may preview and
+/// regrade it (their own quiz, or any for an admin).
+/// </summary>
+public sealed record KeywordQuizUse(int QuizId, string Title, string Owner, bool Open, int GradedAnswers, bool Mine);
+
+/// <summary>A replaced keyword set: its version, its phrases, when and by whom it was replaced.</summary>
+public sealed record KeywordVersionRow(int Version, IReadOnlyList<string> Phrases, DateTime ReplacedAt, string? ReplacedBy);
 
 /// <summary>
 /// Instructors and admins edit the keywords of a question. Saved keywords are <see cref="KeywordOrigin.Edited"/>,
 /// which the grader and later imports of an unchanged question honour; a reset stores the extracted ones again.
+/// Each save or reset that changes the keywords is a new version (<see cref="KeywordVersions"/>).
 /// </summary>
-public sealed class KeywordEditing(IDbContextFactory<QuizDbContext> dbFactory)
+public sealed class KeywordEditing(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock)
 {
     /// <summary>Null when the question does not exist in that assignment.</summary>
     public async Task<KeywordQuestion?> LoadAsync(string actorId, int assignmentId, int questionId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        (await Actor.LoadAsync(db, actorId)).EnsureTeaches();
+        var actor = (await Actor.LoadAsync(db, actorId)).EnsureTeaches();
         var question = await db.Questions.AsNoTracking()
             .Include(q => q.AssignmentVersion).ThenInclude(v => v.Assignment)
             .Include(q => q.Keywords)
@@ -32,7 +46,40 @@ public sealed class KeywordEditing(IDbContextFactory<QuizDbContext> dbFactory)
         }).ToList();
         return new KeywordQuestion(assignmentId, question.AssignmentVersion.Assignment.Title, question.AssignmentVersion.Version,
             question.Id, question.Number, question.Prompt, question.ModelAnswer,
-            question.Keywords.Any(k => k.Origin == KeywordOrigin.Edited), keywords);
+            question.Keywords.Any(k => k.Origin == KeywordOrigin.Edited), keywords, question.KeywordVersion,
+            await UsedByAsync(db, actor, questionId), await VersionsAsync(db, questionId));
+    }
+
+    /// <summary>The quizzes over the question that are open now or have graded answers to it, open ones first.</summary>
+    async Task<IReadOnlyList<KeywordQuizUse>> UsedByAsync(QuizDbContext db, Actor actor, int questionId)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var quizzes = await db.Quizzes.AsNoTracking()
+            .Where(q => q.Questions.Any(x => x.QuestionId == questionId))
+            .Select(q => new
+            {
+                q.Id, q.Title, Owner = q.CreatedBy.DisplayName, q.CreatedById,
+                Open = (q.OpensAt == null || q.OpensAt <= now) && (q.ClosesAt == null || q.ClosesAt > now),
+                Graded = db.Grades.Count(g => g.Response.QuestionId == questionId && g.Response.Attempt.QuizId == q.Id),
+            })
+            .Where(q => q.Open || q.Graded > 0)
+            .ToListAsync();
+        return [.. quizzes.OrderByDescending(q => q.Open).ThenBy(q => q.Title).ThenBy(q => q.Id)
+            .Select(q => new KeywordQuizUse(q.Id, q.Title, q.Owner, q.Open, q.Graded, actor.IsAdmin || q.CreatedById == actor.Id))];
+    }
+
+    static async Task<IReadOnlyList<KeywordVersionRow>> VersionsAsync(QuizDbContext db, int questionId)
+    {
+        var rows = await (
+            from version in db.KeywordSetVersions.AsNoTracking()
+            where version.QuestionId == questionId
+            join user in db.Users on version.ReplacedById equals user.Id into replacers
+            from user in replacers.DefaultIfEmpty()
+            orderby version.Version descending
+            select new { version.Version, version.Keywords, version.ReplacedAt, By = user == null ? null : user.DisplayName })
+            .ToListAsync();
+        return [.. rows.Select(r => new KeywordVersionRow(r.Version, [.. KeywordVersions.Read(r.Keywords).Select(k => k.Phrase)],
+            r.ReplacedAt, r.By))];
     }
 
     /// <summary>Replaces the question's keywords with <paramref name="drafts"/>, unless they have errors (returned, nothing stored).</summary>
@@ -42,11 +89,7 @@ public sealed class KeywordEditing(IDbContextFactory<QuizDbContext> dbFactory)
         var errors = KeywordDraft.Validate(drafts);
         if (errors.Count > 0)
             return errors;
-        await ReplaceAsync(actorId, assignmentId, questionId, _ => drafts.Select(d => new QuestionKeyword
-        {
-            Phrase = d.Phrase.Trim(), Alternatives = [.. d.AlternativeList], Weight = d.Weight, Required = d.Required,
-            Origin = KeywordOrigin.Edited,
-        }).ToList());
+        await ReplaceAsync(actorId, assignmentId, questionId, _ => KeywordVersions.Edited(drafts));
         return [];
     }
 
@@ -72,15 +115,7 @@ public sealed class KeywordEditing(IDbContextFactory<QuizDbContext> dbFactory)
             .Include(q => q.AssignmentVersion).ThenInclude(v => v.Questions)
             .SingleOrDefaultAsync(q => q.Id == questionId && q.AssignmentVersion.AssignmentId == assignmentId)
             ?? throw new KeyNotFoundException($"Question {questionId} of assignment {assignmentId} does not exist.");
-        var replacement = keywords(question);
-        // Deleted first, in their own statement: the new rows reuse the positions, which are unique per question.
-        await db.QuestionKeywords.Where(k => k.QuestionId == questionId).ExecuteDeleteAsync();
-        for (var position = 0; position < replacement.Count; position++)
-        {
-            replacement[position].Position = position;
-            replacement[position].QuestionId = questionId;
-        }
-        db.QuestionKeywords.AddRange(replacement);
+        await KeywordVersions.ReplaceAsync(db, question, keywords(question), actorId, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
     }

@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using QuizPlatform.Data;
+using QuizPlatform.Data.Entities;
+using QuizPlatform.Grading;
+using QuizPlatform.Web.Features.Grading;
+
+namespace QuizPlatform.Web.Features.Regrading;
+
+/// <summary>A graded answer as a regrade reads it: the stored verdict and what the grader needs to give a new one.</summary>
+sealed record StoredAnswer(int GradeId, int QuestionId, string Student, int Attempt, string Text, double Points,
+    double Score, double? OverrideScore, string Explanation);
+
+/// <summary>One answer graded again: the stored answer, the grader's new result and its explanation.</summary>
+sealed record AnswerRegrade(StoredAnswer Answer, GradeResult Result, GradeExplanation Explanation)
+{
+    public bool Overridden => Answer.OverrideScore is not null;
+
+    /// <summary>The counted score after a regrade: an override keeps counting.</summary>
+    public double NewCounted => Grade.Counted(Result.Score, Answer.OverrideScore);
+
+    public double OldCounted => Grade.Counted(Answer.Score, Answer.OverrideScore);
+
+    public double Change => NewCounted - OldCounted;
+
+    /// <summary>Whether the counted score changes; sums of weights in floating point differ by less when equal.</summary>
+    public bool CountedChanged => Math.Abs(Change) > 1e-9;
+
+    /// <summary>The quizzes whose grades the actor may regrade: their own, or all for an admin; none unless they teach.</summary>
+    public static async Task<IQueryable<Quiz>> RegradableAsync(QuizDbContext db, string actorId, CancellationToken cancellationToken)
+    {
+        var actor = await Actor.LoadAsync(db, actorId, cancellationToken);
+        return actor.Teaches ? actor.Quizzes(db) : db.Quizzes.Where(_ => false);
+    }
+
+    /// <summary>
+    /// Grades <paramref name="answers"/> with <paramref name="key"/>, the same grader and explanation as
+    /// <see cref="AttemptGrading"/>: preview, apply and the whole-quiz job all give a grade through here, so an apply
+    /// stores exactly what its preview showed.
+    /// </summary>
+    public static List<AnswerRegrade> All(Grader grader, GradingKey key, IEnumerable<StoredAnswer> answers) =>
+        [.. answers.Select(a =>
+        {
+            var result = grader.Grade(key, a.Text, a.Points);
+            return new AnswerRegrade(a, result, GradeExplanation.Of(result));
+        })];
+
+    /// <summary>Stores the new verdict on the tracked <paramref name="grade"/> (a history row; an override stays).</summary>
+    public void ApplyTo(Grade grade, int keywordVersion, string? byId, DateTime now, string reason) =>
+        grade.Regrade(Result, Explanation.ToJson(), keywordVersion, byId, now, reason);
+
+    /// <summary>The graded answers of a quiz, each with its student, attempt and the points the quiz gives its question.</summary>
+    public static IQueryable<StoredAnswer> Stored(IQueryable<Grade> grades) =>
+        grades.Select(g => new StoredAnswer(g.Id, g.Response.QuestionId, g.Response.Attempt.Student.DisplayName,
+            g.Response.Attempt.Number, g.Response.Text,
+            g.Response.Attempt.Quiz.Questions.Where(q => q.QuestionId == g.Response.QuestionId).Select(q => q.Points).FirstOrDefault(),
+            g.Score, g.OverrideScore, g.Explanation));
+
+    /// <summary>The grades of <paramref name="quizId"/>'s answers to <paramref name="questionId"/>.</summary>
+    public static IQueryable<Grade> OfQuestion(QuizDbContext db, int quizId, int questionId) =>
+        db.Grades.Where(g => g.Response.QuestionId == questionId && g.Response.Attempt.QuizId == quizId);
+}

@@ -1,0 +1,128 @@
+using Microsoft.EntityFrameworkCore;
+using QuizPlatform.Data;
+using QuizPlatform.Data.Entities;
+using QuizPlatform.Grading;
+using QuizPlatform.Web.Features.Assignments;
+using QuizPlatform.Web.Features.Grading;
+using QuizPlatform.Web.Features.QuizResults;
+
+namespace QuizPlatform.Web.Features.Regrading;
+
+/// <summary>
+/// A keyword edit tried on a real class before it counts: <see cref="PreviewAsync"/> regrades one quiz's answers to a
+/// question in memory with draft keywords; <see cref="ApplyAsync"/> stores the draft as the question's next keyword
+/// version and the new grades in one transaction. Only the quiz's owner and admins reach a quiz; answers to the
+/// question in other quizzes keep their grades (the dashboard shows them as graded with an older key).
+/// </summary>
+public sealed class RegradePreview(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock, QuizActivity activity)
+{
+    readonly Grader grader = new();
+
+    /// <summary>Null when the actor may not regrade the quiz or the quiz does not ask the question.</summary>
+    public async Task<RegradePreviewResult?> PreviewAsync(string actorId, int quizId, int questionId,
+        IReadOnlyList<KeywordDraft> drafts, CancellationToken cancellationToken = default)
+    {
+        if (KeywordDraft.Validate(drafts).Count > 0)
+            throw new ArgumentException("The keywords have errors; validate them before a preview.", nameof(drafts));
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var quiz = await ReachableAsync(db, actorId, quizId, questionId, cancellationToken);
+        if (quiz is null)
+            return null;
+        var regrades = await RegradeAsync(db, quizId, questionId, drafts, cancellationToken);
+        var counted = regrades.Where(r => !r.Overridden).ToList();
+        var changes = counted.Where(r => r.CountedChanged).ToList();
+        return new RegradePreviewResult(quizId, quiz.Title, regrades.Count,
+            changes.Count(r => r.Change > 0), changes.Count(r => r.Change < 0),
+            counted.Count == 0 ? 0 : counted.Sum(r => r.Change) / counted.Count,
+            [.. changes.OrderBy(r => r.Change).ThenBy(r => r.Answer.Student).Select(Row)],
+            [.. regrades.Where(r => r.Overridden).OrderBy(r => r.Answer.Student).Select(Row)]);
+    }
+
+    /// <summary>
+    /// Stores <paramref name="drafts"/> as the question's keywords (a new version unless nothing changed) and regrades
+    /// the quiz's answers to it, each with a history row; in <see cref="RegradeMode.OnlyIncreases"/> a grade that would
+    /// go down keeps its old verdict. Null when the actor may not regrade the quiz.
+    /// </summary>
+    public async Task<RegradeApplied?> ApplyAsync(string actorId, int quizId, int questionId, IReadOnlyList<KeywordDraft> drafts,
+        RegradeMode mode, CancellationToken cancellationToken = default)
+    {
+        var errors = KeywordDraft.Validate(drafts);
+        if (errors.Count > 0)
+            return new RegradeApplied(0, 0, 0, 0, 0, 0, errors);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ApplyOnceAsync(actorId, quizId, questionId, drafts, mode, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                // An instructor marked one of the answers meanwhile: nothing was stored; regrade from their mark.
+            }
+        }
+    }
+
+    async Task<RegradeApplied?> ApplyOnceAsync(string actorId, int quizId, int questionId, IReadOnlyList<KeywordDraft> drafts,
+        RegradeMode mode, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await ReachableAsync(db, actorId, quizId, questionId, cancellationToken) is null)
+            return null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var question = await db.Questions.SingleAsync(q => q.Id == questionId, cancellationToken);
+        var before = await db.Questions.Where(q => q.Id == questionId).SelectKeys().SingleAsync(cancellationToken);
+        var version = await KeywordVersions.ReplaceAsync(db, question, KeywordVersions.Edited(drafts), actorId, now, cancellationToken);
+        var reason = $"Key v{version}: {KeyChanges.Describe(before.Keywords, KeywordVersions.ForGrader(drafts))}";
+
+        var regrades = await RegradeAsync(db, quizId, questionId, drafts, cancellationToken);
+        var grades = await AnswerRegrade.OfQuestion(db, quizId, questionId).ToDictionaryAsync(g => g.Id, cancellationToken);
+        int up = 0, down = 0, kept = 0;
+        foreach (var regrade in regrades)
+        {
+            if (mode == RegradeMode.OnlyIncreases && regrade.CountedChanged && regrade.Change < 0)
+            {
+                kept++;
+                continue;
+            }
+            regrade.ApplyTo(grades[regrade.Answer.GradeId], version, actorId, now, reason);
+            if (regrade.CountedChanged && regrade.Change > 0)
+                up++;
+            else if (regrade.CountedChanged)
+                down++;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        activity.Publish(quizId);
+        return new RegradeApplied(version, regrades.Count - kept, up, down, kept, regrades.Count(r => r.Overridden), []);
+    }
+
+    /// <summary>The quiz's title when the actor teaches, may act on the quiz and it asks the question; else null.</summary>
+    static async Task<Quiz?> ReachableAsync(QuizDbContext db, string actorId, int quizId, int questionId, CancellationToken cancellationToken) =>
+        await (await AnswerRegrade.RegradableAsync(db, actorId, cancellationToken)).AsNoTracking()
+            .Where(q => q.Id == quizId && q.Questions.Any(x => x.QuestionId == questionId))
+            .Select(q => new Quiz { Id = q.Id, Title = q.Title })
+            .SingleOrDefaultAsync(cancellationToken);
+
+    async Task<List<AnswerRegrade>> RegradeAsync(QuizDbContext db, int quizId, int questionId, IReadOnlyList<KeywordDraft> drafts,
+        CancellationToken cancellationToken)
+    {
+        var prompt = await db.Questions.Where(q => q.Id == questionId).Select(q => q.Prompt).SingleAsync(cancellationToken);
+        var answers = await AnswerRegrade.Stored(AnswerRegrade.OfQuestion(db, quizId, questionId).AsNoTracking())
+            .ToListAsync(cancellationToken);
+        return AnswerRegrade.All(grader, grader.Compile(prompt, KeywordVersions.ForGrader(drafts)), answers);
+    }
+
+    static RegradeRow Row(AnswerRegrade regrade)
+    {
+        var before = GradeExplanation.Parse(regrade.Answer.Explanation).Keywords.Where(k => k.Matched).ToList();
+        var now = regrade.Explanation.Keywords.Where(k => k.Matched).ToList();
+        var found = now.Where(k => !before.Any(b => Same(b, k))).ToList();
+        var lost = before.Where(k => !now.Any(n => Same(n, k))).ToList();
+        return new RegradeRow(regrade.Answer.GradeId, regrade.Answer.Student, regrade.Answer.Attempt, regrade.Answer.Text,
+            regrade.Answer.Score, regrade.Result.Score, regrade.Result.Points, regrade.Answer.OverrideScore,
+            [.. found.Select(k => k.Phrase)], [.. lost.Select(k => k.Phrase)], found);
+    }
+
+    static bool Same(ExplainedKeyword a, ExplainedKeyword b) => string.Equals(a.Phrase, b.Phrase, StringComparison.OrdinalIgnoreCase);
+}
