@@ -94,10 +94,13 @@ public class Grade
 
     /// <summary>
     /// A new grader verdict (an edited key or a newer grader). An override stays and keeps counting; null
-    /// <paramref name="byId"/> for a background job.
+    /// <paramref name="byId"/> for a background job. On record only when the grader's score moved: a regrade that
+    /// comes to the same score changes no mark (the grade still records the new <see cref="KeywordVersion"/>).
     /// </summary>
-    public GradeChange Regrade(GradeResult result, string explanation, int keywordVersion, string? byId, DateTime now, string? reason = null) =>
-        Change(byId, now, GradeChangeSource.Regrade, reason, () =>
+    public GradeChange? Regrade(GradeResult result, string explanation, int keywordVersion, string? byId, DateTime now, string? reason = null)
+    {
+        var proposal = Score;
+        void Apply()
         {
             Score = result.Score;
             MaxPoints = result.Points;
@@ -108,7 +111,13 @@ public class Grade
             GraderVersion = result.GraderVersion;
             KeywordVersion = keywordVersion;
             GradedAt = now;
-        });
+        }
+        if (result.Score != proposal)
+            return Change(byId, now, GradeChangeSource.Regrade, reason, Apply);
+        Apply();
+        Revision++;
+        return null;
+    }
 
     GradeChange Change(string? byId, DateTime now, GradeChangeSource source, string? reason, Action apply)
     {

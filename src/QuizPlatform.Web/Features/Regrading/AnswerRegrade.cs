@@ -44,7 +44,7 @@ sealed record AnswerRegrade(StoredAnswer Answer, GradeResult Result, GradeExplan
             return new AnswerRegrade(a, result, GradeExplanation.Of(result));
         })];
 
-    /// <summary>Stores the new verdict on the tracked <paramref name="grade"/> (a history row; an override stays).</summary>
+    /// <summary>Stores the new verdict on the tracked <paramref name="grade"/> (a history row if its score moved; an override stays).</summary>
     public void ApplyTo(Grade grade, int keywordVersion, string? byId, DateTime now, string reason) =>
         grade.Regrade(Result, Explanation.ToJson(), keywordVersion, byId, now, reason);
 
