@@ -7,6 +7,7 @@ using QuizPlatform.Web.Features.Marking;
 using QuizPlatform.Web.Features.Assignments;
 using QuizPlatform.Web.Features.Classes;
 using QuizPlatform.Web.Features.QuizResults;
+using QuizPlatform.Web.Features.RegradeRequests;
 using QuizPlatform.Web.Features.Quizzes;
 using QuizPlatform.Web.Features.StudentResults;
 using QuizPlatform.Web.Features.Rosters;
@@ -39,6 +40,7 @@ public static class QuizPlatformHosting
         services.AddTakingFeature().AddGradingFeature().AddStudentResultsFeature();
         services.AddQuizResultsFeature();
         services.AddMarkingFeature();
+        services.AddRegradeRequestsFeature();
         // Compose and load balancers probe this: healthy only when the database answers.
         services.AddHealthChecks().AddDbContextCheck<QuizDbContext>();
         return builder;
