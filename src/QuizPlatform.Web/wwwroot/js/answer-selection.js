@@ -48,11 +48,12 @@ document.addEventListener('input', event => {
     form.querySelector('[data-regrade-length]').value = '';
 });
 
+// After the page has loaded and scrolled to the answer's card, so nothing takes the focus back.
 function focusMessage() {
-    document.querySelector('[data-focus-on-load]')?.focus();
+    setTimeout(() => document.querySelector('[data-focus-on-load]')?.focus({ preventScroll: false }));
 }
 
-if (document.readyState === 'loading')
-    document.addEventListener('DOMContentLoaded', focusMessage);
-else
+if (document.readyState === 'complete')
     focusMessage();
+else
+    window.addEventListener('load', focusMessage, { once: true });

@@ -42,6 +42,9 @@ public sealed class InboxTests
             weights.QuerySelectorAll("mark").Select(m => m.Text()));
         Assert.Contains($"Score now: {Formats.Figure((await scene.GradeOfAsync(inbox.Groups[0].Requests[0].RequestId)).Score)} of 2 points", weights.Text());
         Assert.Contains("One keyword is enough.", page.ByRole("region", "Q1: 1 student disputes the score")!.Text());
+        var everyone = weights.ByRole("link", "Accept for everyone: preview \u201ckernel values\u201d as an alternative for \u201cweights\u201d")!;
+        Assert.Equal($"assignments/{inbox.AssignmentId}/questions/{inbox.Groups[0].QuestionId}/keywords?quiz={scene.QuizId}&alternative=kernel%20values&for=weights&return=%2Fquizzes%2F{scene.QuizId}%2Frequests",
+            everyone.GetAttribute("href"));
         Assert.Equal("Regrade requests 3 open", results.ByRole("link", "Regrade requests 3 open")?.Text());
     }
 
