@@ -102,8 +102,7 @@ public sealed class InboxTests
         Assert.Equal((GradeChangeSource.Request, grade.Score, 2.0, "Yes: kernel values are the weights.", scene.Alice),
             (change.Source, change.OldScore, change.NewScore, change.Reason, change.ChangedById));
 
-        using var sam = await scene.Results.ClientAsync();
-        var card = ResultsScene.Question(await ResultsScene.PageAsync(sam, attemptId), 1);
+        var card = await scene.SamsCardAsync(attemptId);
         Assert.Contains("2 of 2 points · set by your instructor", card.Text());
         Assert.Contains("Status Accepted by your instructor", card.Text());
         Assert.Contains("Your instructor's reply Yes: kernel values are the weights.", card.Text());
@@ -147,8 +146,7 @@ public sealed class InboxTests
         var grade = await scene.GradeOfAsync(requestId);
         Assert.Null(grade.OverrideScore);
         Assert.Empty(grade.History);
-        using var sam = await scene.Results.ClientAsync();
-        var card = ResultsScene.Question(await ResultsScene.PageAsync(sam, attemptId), 1);
+        var card = await scene.SamsCardAsync(attemptId);
         Assert.Contains("Status Declined by your instructor", card.Text());
         Assert.Contains("Your instructor's reply Kernel values are not the weights' role here.", card.Text());
     }

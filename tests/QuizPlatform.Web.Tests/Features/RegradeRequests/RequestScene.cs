@@ -81,6 +81,13 @@ public sealed class RequestScene : IAsyncDisposable
         return Assert.IsType<CreateOutcome.Created>(outcome).RequestId;
     }
 
+    /// <summary>Question 1's card on Sam's results page, as he reads it now.</summary>
+    public async Task<IElement> SamsCardAsync(int attemptId)
+    {
+        using var sam = await Results.ClientAsync();
+        return ResultsScene.Question(await ResultsScene.PageAsync(sam, attemptId), 1);
+    }
+
     public async Task<RegradeRequest> RequestAsync(int requestId)
     {
         await using var db = App.Services.CreateDbContext();

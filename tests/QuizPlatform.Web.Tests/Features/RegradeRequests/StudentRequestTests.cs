@@ -106,8 +106,7 @@ public sealed class StudentRequestTests
             new RequestDraft(null, null, null, null, "Please look again."));
 
         Assert.Equal($"Regrade requests for this answer closed {closed:yyyy-MM-dd HH:mm} UTC.", Assert.IsType<CreateOutcome.Refused>(late).Message);
-        using var sam = await scene.Results.ClientAsync();
-        var card = ResultsScene.Question(await ResultsScene.PageAsync(sam, attemptId), 1);
+        var card = await scene.SamsCardAsync(attemptId);
         Assert.DoesNotContain("Ask for a regrade", card.Text());
         Assert.Contains("Regrade requests for this answer closed", card.Text());
     }
@@ -150,8 +149,7 @@ public sealed class StudentRequestTests
             new RequestDraft("weights", RequestScene.TheirWords, null, null, null));
 
         Assert.Equal("Pick one of the keywords missing from your answer.", Assert.IsType<CreateOutcome.Invalid>(named).Message);
-        using var sam = await scene.Results.ClientAsync();
-        var card = ResultsScene.Question(await ResultsScene.PageAsync(sam, attemptId), 1);
+        var card = await scene.SamsCardAsync(attemptId);
         Assert.Contains("I dispute the score", card.Text());
         Assert.Null(card.QuerySelector("select"));
         Assert.DoesNotContain("My answer says a missing keyword", card.Text());
