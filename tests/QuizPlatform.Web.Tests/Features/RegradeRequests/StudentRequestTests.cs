@@ -95,6 +95,33 @@ public sealed class StudentRequestTests
     }
 
     [Theory, AllDatabaseProviders]
+    public async Task AFormSentFromAStalePageIsAnsweredWithWhyNotAnError(DatabaseProvider provider)
+    {
+        // An hour's window: the sign-in cookie outlives it.
+        await using var scene = await RequestScene.CreateAsync(provider, q => q.RegradeRequestWindow = TimeSpan.FromHours(1));
+        var attemptId = await scene.SamAnswersAsync();
+        using var sam = await scene.Results.ClientAsync();
+        var path = $"/attempts/{attemptId}/results";
+        var page = await sam.GetPageAsync(path);
+        var (card1, card2) = (ResultsScene.Question(page, 1).QuerySelector("form")!, ResultsScene.Question(page, 2).QuerySelector("form")!);
+        await scene.DisputeWeightsAsync(scene.Sam, attemptId); // from another tab
+
+        var twice = await RequestScene.PostAsync(sam, path, card1, ("Form.Kind", "score"), ("Form.Comment", "Again."));
+        scene.App.Clock.Advance(TimeSpan.FromHours(1));
+        var late = await RequestScene.PostAsync(sam, path, card2, ("Form.Kind", "score"), ("Form.Comment", "Late."));
+
+        Assert.Equal(HttpStatusCode.OK, twice.StatusCode);
+        var answered = ResultsScene.Question(Pages.Parse(await twice.Content.ReadAsStringAsync()), 1);
+        Assert.Equal("You have already asked for a regrade of this answer: one request per answer.", answered.ByRole("alert", "You have already asked for a regrade of this answer: one request per answer.")?.Text());
+        Assert.Null(answered.QuerySelector("form"));
+        Assert.Contains("Waiting for your instructor", answered.Text());
+        Assert.Equal(HttpStatusCode.OK, late.StatusCode);
+        Assert.Contains("Regrade requests for this answer closed", ResultsScene.Question(Pages.Parse(await late.Content.ReadAsStringAsync()), 2).Text());
+        await using var db = scene.App.Services.CreateDbContext();
+        Assert.Equal(1, await db.RegradeRequests.CountAsync());
+    }
+
+    [Theory, AllDatabaseProviders]
     public async Task AfterTheWindowARequestIsRefusedWithWhenItClosed(DatabaseProvider provider)
     {
         await using var scene = await RequestScene.CreateAsync(provider);
