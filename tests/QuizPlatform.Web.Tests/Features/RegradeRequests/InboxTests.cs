@@ -131,6 +131,25 @@ public sealed class InboxTests
     }
 
     [Theory, AllDatabaseProviders]
+    public async Task AReplyFromAnInboxOpenedBeforeSomeoneElseAnsweredIsTakenAndExplained(DatabaseProvider provider)
+    {
+        await using var scene = await RequestScene.CreateAsync(provider);
+        var requestId = await scene.DisputeWeightsAsync(scene.Sam, await scene.SamAnswersAsync());
+        using var alice = await scene.Results.ClientAsync("alice@quiz.local");
+        var form = (await alice.GetPageAsync(InboxPath(scene))).ByRole("region", "Q1: 1 student says their answer has \u201cweights\u201d")!.QuerySelector("form")!;
+        Assert.IsType<ReplyOutcome.Done>(await scene.Inbox.DeclineAsync(scene.Alice, requestId, "No.")); // in another tab
+
+        var posted = await RequestScene.PostAsync(alice, InboxPath(scene), form, ("Form.Action", "accept"), ("Form.Score", "2"), ("Form.Reply", "Yes."));
+
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        var page = Pages.Parse(await posted.Content.ReadAsStringAsync());
+        Assert.Equal("Someone answered Sam's request on Q1 already: see Answered requests.", page.ByRole("alert", "Someone answered Sam's request on Q1 already: see Answered requests.")?.Text());
+        var request = await scene.RequestAsync(requestId);
+        Assert.Equal((RegradeRequestStatus.Declined, "No."), (request.Status, request.Reply));
+        Assert.Empty((await scene.GradeOfAsync(requestId)).History);
+    }
+
+    [Theory, AllDatabaseProviders]
     public async Task DecliningNeedsAReplyThatTheStudentThenReads(DatabaseProvider provider)
     {
         await using var scene = await RequestScene.CreateAsync(provider);
