@@ -8,6 +8,7 @@ using QuizPlatform.Web.Features.Regrading;
 using QuizPlatform.Web.Features.Assignments;
 using QuizPlatform.Web.Features.Classes;
 using QuizPlatform.Web.Features.QuizResults;
+using QuizPlatform.Web.Features.RegradeRequests;
 using QuizPlatform.Web.Features.Quizzes;
 using QuizPlatform.Web.Features.StudentResults;
 using QuizPlatform.Web.Features.Rosters;
@@ -41,6 +42,7 @@ public static class QuizPlatformHosting
         services.AddQuizResultsFeature();
         services.AddMarkingFeature();
         services.AddRegradingFeature();
+        services.AddRegradeRequestsFeature();
         // Compose and load balancers probe this: healthy only when the database answers.
         services.AddHealthChecks().AddDbContextCheck<QuizDbContext>();
         return builder;
