@@ -4,6 +4,7 @@ using QuizPlatform.Web.Features.Accounts;
 using QuizPlatform.Web.Features.AdminAssignments;
 using QuizPlatform.Web.Features.Grading;
 using QuizPlatform.Web.Features.Marking;
+using QuizPlatform.Web.Features.ReviewQueue;
 using QuizPlatform.Web.Features.Assignments;
 using QuizPlatform.Web.Features.Classes;
 using QuizPlatform.Web.Features.QuizResults;
@@ -39,6 +40,7 @@ public static class QuizPlatformHosting
         services.AddTakingFeature().AddGradingFeature().AddStudentResultsFeature();
         services.AddQuizResultsFeature();
         services.AddMarkingFeature();
+        services.AddReviewQueueFeature();
         // Compose and load balancers probe this: healthy only when the database answers.
         services.AddHealthChecks().AddDbContextCheck<QuizDbContext>();
         return builder;
