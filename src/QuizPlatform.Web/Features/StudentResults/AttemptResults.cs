@@ -37,7 +37,11 @@ public sealed class AttemptResults(IDbContextFactory<QuizDbContext> dbFactory, T
                 r.Question.Number, r.Question.Prompt, r.Text,
                 ModelAnswer = showModelAnswer ? r.Question.ModelAnswer : null,
                 Points = r.Attempt.Quiz.Questions.Where(q => q.QuestionId == r.QuestionId).Select(q => q.Points).FirstOrDefault(),
-                Grade = r.Grade == null ? null : new { r.Grade.Score, r.Grade.OverrideScore, r.Grade.Explanation },
+                Grade = r.Grade == null ? null : new
+                {
+                    r.Grade.Score, r.Grade.OverrideScore, r.Grade.Explanation, r.Grade.Flags, r.Grade.ReviewedAt,
+                    ShownReason = r.Grade.OverrideReasonShown ? r.Grade.OverrideReason : null,
+                },
             })
             .ToListAsync(cancellationToken);
 
@@ -51,9 +55,15 @@ public sealed class AttemptResults(IDbContextFactory<QuizDbContext> dbFactory, T
                 var explanation = GradeExplanation.Parse(grade.Explanation);
                 feedback = new KeywordFeedback(explanation.Keywords, explanation.Flags);
             }
+            var overridden = grade?.OverrideScore is not null && review.ShowsScore;
             return new ResultQuestion(index + 1, r.Number, r.Prompt, r.Points, r.Text, grade is not null,
                 grade is not null && review.ShowsScore ? Grade.Counted(grade.Score, grade.OverrideScore) : null,
-                grade?.OverrideScore is not null && review.ShowsScore, feedback, r.ModelAnswer);
+                overridden, feedback, r.ModelAnswer,
+                grade is null ? InstructorReview.None
+                    : Grade.Provisional(grade.Flags, grade.ReviewedAt) ? InstructorReview.Provisional
+                    : grade.ReviewedAt is not null ? InstructorReview.Reviewed
+                    : InstructorReview.None,
+                overridden ? grade!.ShownReason : null);
         }).ToList();
         var gradingComplete = submitted && questions.All(q => q.Graded);
         return new AttemptResult(attemptId, attempt.QuizId, quiz.Title, attempt.Number, attempt.SubmittedAt,

@@ -4,6 +4,8 @@ namespace QuizPlatform.Web.Features.StudentResults;
 /// One question of the attempt, in the order the student saw it (<see cref="Order"/> from 1; <see cref="Number"/> is
 /// the question's number in the assignment). <see cref="Prompt"/> and <see cref="ModelAnswer"/> are Markdown.
 /// <see cref="Score"/> is the instructor's override when there is one (<see cref="ScoreOverridden"/>), else the grader's.
+/// <see cref="Review"/> says whether the instructor has looked at the answer; <see cref="OverrideReason"/> is the
+/// reason for an override the instructor chose to show, and only with the score.
 /// </summary>
 public sealed record ResultQuestion(
     int Order,
@@ -15,4 +17,12 @@ public sealed record ResultQuestion(
     double? Score,
     bool ScoreOverridden,
     KeywordFeedback? Feedback,
-    string? ModelAnswer);
+    string? ModelAnswer,
+    InstructorReview Review = InstructorReview.None,
+    string? OverrideReason = null);
+
+/// <summary>
+/// The instructor's review of an answer as its student reads it: <see cref="Provisional"/> while the grader's flag
+/// waits for the instructor (Grade.Provisional), <see cref="Reviewed"/> once they accepted or overrode it.
+/// </summary>
+public enum InstructorReview { None, Provisional, Reviewed }
