@@ -53,11 +53,19 @@ public sealed class QueueScene : IAsyncDisposable
     }
 
     /// <summary>Alice accepts every answer left, and the answers in the order the queue gave them.</summary>
-    public async Task<List<QueueItem>> AcceptAllAsync()
+    public Task<List<QueueItem>> AcceptAllAsync() => AcceptAllAsync(Fixture, QuizId);
+
+    /// <summary>Alice accepts every answer left in the queue of <paramref name="quizId"/>, in the queue's order.</summary>
+    public static async Task<List<QueueItem>> AcceptAllAsync(ResultsFixture fixture, int quizId)
     {
+        var queues = fixture.App.Services.GetRequiredService<ReviewQueues>();
+        var marks = fixture.App.Services.GetRequiredService<GradeMarks>();
         var done = new List<QueueItem>();
-        while ((await NextAsync()).Item is not null)
-            done.Add(await MarkNextAsync(Mark.Accept()));
+        while ((await queues.NextAsync(fixture.Alice, quizId, [], hideNames: false))?.Item is { } item)
+        {
+            Assert.IsType<MarkOutcome.Marked>(await marks.MarkAsync(fixture.Alice, item.GradeId, item.Revision, Mark.Accept()));
+            done.Add(item);
+        }
         return done;
     }
 
