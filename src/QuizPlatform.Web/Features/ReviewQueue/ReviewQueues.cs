@@ -63,7 +63,7 @@ public sealed class ReviewQueues(IDbContextFactory<QuizDbContext> dbFactory)
                 g.Response.AttemptId, g.Response.Attempt.StudentId, g.Response.Attempt.Student.DisplayName, g.Response.Attempt.Student.Email,
                 g.Response.QuestionId, g.Response.Question.Prompt, g.Response.Question.ModelAnswer, g.Response.Text,
                 QuizQuestion = g.Response.Attempt.Quiz.Questions.Where(q => q.QuestionId == g.Response.QuestionId)
-                    .Select(q => new { q.Position, q.Points }).FirstOrDefault(),
+                    .Select(q => new { q.Points, Index = q.Quiz.Questions.Count(x => x.Position < q.Position) }).FirstOrDefault(),
             })
             .SingleAsync(cancellationToken);
         var student = hideNames
@@ -72,7 +72,7 @@ public sealed class ReviewQueues(IDbContextFactory<QuizDbContext> dbFactory)
         var grade = new ReviewedGrade(row.Score, row.OverrideScore, row.OverrideReason, row.Coverage, row.Flags, row.GraderVersion,
             GradeExplanation.Parse(row.Explanation).Keywords);
         return new QueueItem(entry.GradeId, row.Revision, entry.Reason, student, row.AttemptId, row.QuestionId,
-            row.QuizQuestion is null ? "A question no longer in the quiz" : $"Question {row.QuizQuestion.Position}",
+            row.QuizQuestion is null ? "A question no longer in the quiz" : $"Question {row.QuizQuestion.Index + 1}",
             row.Prompt, row.ModelAnswer, row.QuizQuestion?.Points ?? 0, row.Text, grade);
     }
 
