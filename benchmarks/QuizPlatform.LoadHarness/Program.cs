@@ -7,6 +7,7 @@ using QuizPlatform.Data;
 using QuizPlatform.LoadHarness;
 using QuizPlatform.Web.Features.Grading;
 using QuizPlatform.Web.Features.QuizResults;
+using QuizPlatform.Web.Features.ReviewQueue;
 using QuizPlatform.Web.Features.Taking;
 
 // deadline-rush|results [--students N] [--questions Q] [--empty FRACTION]; the PostgreSQL database comes from
@@ -46,7 +47,7 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Connection"] = "None",
 });
 builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true);
-builder.Services.AddQuizData().AddTakingFeature().AddGradingFeature().AddQuizResultsFeature();
+builder.Services.AddQuizData().AddTakingFeature().AddGradingFeature().AddQuizResultsFeature().AddReviewQueueFeature();
 using var host = builder.Build();
 
 if (rush.Results && settings.TryGetValue("--quiz", out var quizId))

@@ -39,7 +39,8 @@ public sealed class AttemptResults(IDbContextFactory<QuizDbContext> dbFactory, T
                 Points = r.Attempt.Quiz.Questions.Where(q => q.QuestionId == r.QuestionId).Select(q => q.Points).FirstOrDefault(),
                 Grade = r.Grade == null ? null : new
                 {
-                    r.Grade.Score, r.Grade.OverrideScore, r.Grade.Explanation, r.Grade.Flags, r.Grade.ReviewedAt,
+                    Figures = new GradeFigures(r.Grade.Score, r.Grade.OverrideScore, r.Grade.MaxPoints, r.Grade.Flags, r.Grade.ReviewedAt),
+                    r.Grade.Explanation,
                     ShownReason = r.Grade.OverrideReasonShown ? r.Grade.OverrideReason : null,
                 },
             })
@@ -55,14 +56,10 @@ public sealed class AttemptResults(IDbContextFactory<QuizDbContext> dbFactory, T
                 var explanation = GradeExplanation.Parse(grade.Explanation);
                 feedback = new KeywordFeedback(explanation.Keywords, explanation.Flags);
             }
-            var overridden = grade?.OverrideScore is not null && review.ShowsScore;
+            var overridden = grade?.Figures.OverrideScore is not null && review.ShowsScore;
             return new ResultQuestion(index + 1, r.Number, r.Prompt, r.Points, r.Text, grade is not null,
-                grade is not null && review.ShowsScore ? Grade.Counted(grade.Score, grade.OverrideScore) : null,
-                overridden, feedback, r.ModelAnswer,
-                grade is null ? InstructorReview.None
-                    : Grade.Provisional(grade.Flags, grade.ReviewedAt) ? InstructorReview.Provisional
-                    : grade.ReviewedAt is not null ? InstructorReview.Reviewed
-                    : InstructorReview.None,
+                grade is not null && review.ShowsScore ? grade.Figures.CountedScore : null,
+                overridden, feedback, r.ModelAnswer, grade?.Figures.Review ?? InstructorReview.None,
                 overridden ? grade!.ShownReason : null);
         }).ToList();
         var gradingComplete = submitted && questions.All(q => q.Graded);

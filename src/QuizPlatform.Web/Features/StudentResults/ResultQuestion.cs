@@ -1,3 +1,5 @@
+using QuizPlatform.Web.Features.Taking;
+
 namespace QuizPlatform.Web.Features.StudentResults;
 
 /// <summary>
@@ -21,8 +23,3 @@ public sealed record ResultQuestion(
     InstructorReview Review = InstructorReview.None,
     string? OverrideReason = null);
 
-/// <summary>
-/// The instructor's review of an answer as its student reads it: <see cref="Provisional"/> while the grader's flag
-/// waits for the instructor (Grade.Provisional), <see cref="Reviewed"/> once they accepted or overrode it.
-/// </summary>
-public enum InstructorReview { None, Provisional, Reviewed }

@@ -13,4 +13,13 @@ public sealed record GradeFigures(double Score, double? OverrideScore, double Ma
     public double CountedScore => Grade.Counted(Score, OverrideScore);
 
     public bool Provisional => Grade.Provisional(Flags, ReviewedAt);
+
+    public InstructorReview Review =>
+        Provisional ? InstructorReview.Provisional : ReviewedAt is not null ? InstructorReview.Reviewed : InstructorReview.None;
 }
+
+/// <summary>
+/// The instructor's review of an answer as its student reads it: <see cref="Provisional"/> while the grader's flag
+/// waits for the instructor (Grade.Provisional), <see cref="Reviewed"/> once they accepted or overrode it.
+/// </summary>
+public enum InstructorReview { None, Provisional, Reviewed }
