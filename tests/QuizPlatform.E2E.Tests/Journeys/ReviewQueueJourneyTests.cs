@@ -58,6 +58,9 @@ public sealed class ReviewQueueJourneyTests(QuizSite site) : IClassFixture<QuizS
         await Expect(instructor.GetByLabel("Reason", new() { Exact = true })).ToHaveCountAsync(0);
         await Expect(instructor.Locator(".queue-item")).ToBeFocusedAsync();
         await Expect(counts).ToContainTextAsync("1 of 3 left");
+        await instructor.Keyboard.PressAsync("A");
+        await Expect(instructor.GetByRole(AriaRole.Heading, new() { Name = "Nothing left to review" })).ToBeFocusedAsync();
+        await Expect(counts).ToContainTextAsync("0 of 3 left");
 
         var student = await site.NewPageAsync();
         await student.SignInAsync(ada.Email, ada.Password);
@@ -65,7 +68,7 @@ public sealed class ReviewQueueJourneyTests(QuizSite site) : IClassFixture<QuizS
         var overridden = student.GetByRole(AriaRole.Region).Filter(new() { HasText = Reason });
         await Expect(overridden).ToContainTextAsync("Reviewed by your instructor.");
         await Expect(overridden).ToContainTextAsync("1 of 2 points · set by your instructor");
-        await Expect(student.GetByText("Reviewed by your instructor.")).ToHaveCountAsync(2);
+        await Expect(student.GetByText("Reviewed by your instructor.")).ToHaveCountAsync(3);
     }
 
     [ScreenshotFact]
