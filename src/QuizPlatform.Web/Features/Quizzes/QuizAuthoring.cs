@@ -49,7 +49,8 @@ public sealed class QuizAuthoring(IDbContextFactory<QuizDbContext> dbFactory, Ti
             GraceMinutes = (int)quiz.Grace.TotalMinutes, ShowScore = quiz.ShowScore, ShowKeywordFeedback = quiz.ShowKeywordFeedback,
             ShowModelAnswer = quiz.ShowModelAnswer, SpotCheckPercent = Math.Round(quiz.SpotCheckShare * 100, 1),
             HoldScoresUntilReviewed = quiz.HoldScoresUntilReviewed,
-            RegradeRequestDays = quiz.RegradeRequestWindow is { } window ? (int)Math.Ceiling(window.TotalDays) : null, ClassIds = quiz.Classes.Select(c => c.ClassId).Order().ToList(),
+            RegradeRequestDays = quiz.RegradeRequestWindow is { } window ? (int)Math.Ceiling(window.TotalDays) : null,
+            ClassIds = quiz.Classes.Select(c => c.ClassId).Order().ToList(),
         };
         var picked = quiz.Questions.ToDictionary(q => q.QuestionId);
         form.Questions = await QuizChoices.QuestionsOfAsync(db, quiz.AssignmentVersionId, cancellationToken);
