@@ -8,6 +8,7 @@ using QuizPlatform.LoadHarness;
 using QuizPlatform.Web.Features.Grading;
 using QuizPlatform.Web.Features.QuizResults;
 using QuizPlatform.Web.Features.Regrading;
+using QuizPlatform.Web.Features.ReviewQueue;
 using QuizPlatform.Web.Features.Taking;
 
 // deadline-rush|results|regrade [--students N] [--questions Q] [--empty FRACTION]; the PostgreSQL database comes from
@@ -48,7 +49,8 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Connection"] = "None",
 });
 builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true);
-builder.Services.AddQuizData().AddTakingFeature().AddGradingFeature().AddQuizResultsFeature().AddRegradingFeature();
+builder.Services.AddQuizData().AddTakingFeature().AddGradingFeature().AddQuizResultsFeature().AddRegradingFeature()
+    .AddReviewQueueFeature();
 using var host = builder.Build();
 
 if (rush.Results && settings.TryGetValue("--quiz", out var quizId))

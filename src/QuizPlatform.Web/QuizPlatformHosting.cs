@@ -5,6 +5,7 @@ using QuizPlatform.Web.Features.AdminAssignments;
 using QuizPlatform.Web.Features.Grading;
 using QuizPlatform.Web.Features.Marking;
 using QuizPlatform.Web.Features.Regrading;
+using QuizPlatform.Web.Features.ReviewQueue;
 using QuizPlatform.Web.Features.Assignments;
 using QuizPlatform.Web.Features.Classes;
 using QuizPlatform.Web.Features.QuizResults;
@@ -43,6 +44,7 @@ public static class QuizPlatformHosting
         services.AddMarkingFeature();
         services.AddRegradingFeature();
         services.AddRegradeRequestsFeature();
+        services.AddReviewQueueFeature();
         // Compose and load balancers probe this: healthy only when the database answers.
         services.AddHealthChecks().AddDbContextCheck<QuizDbContext>();
         return builder;

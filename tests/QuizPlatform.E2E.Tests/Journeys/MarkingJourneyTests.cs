@@ -34,6 +34,6 @@ public sealed class MarkingJourneyTests(QuizSite site) : IClassFixture<QuizSite>
         await student.GotoAsync($"attempts/{attemptId}/results");
         var answer = student.GetByRole(AriaRole.Region, new() { Name = "Question 1" });
         await Expect(answer).ToContainTextAsync("1.5 of 2 points · set by your instructor");
-        await Expect(answer).ToContainTextAsync("Your instructor's reason: The sliding window is the idea; the filters are missing.");
+        await Expect(answer).ToContainTextAsync("Your instructor's note: The sliding window is the idea; the filters are missing.");
     }
 }

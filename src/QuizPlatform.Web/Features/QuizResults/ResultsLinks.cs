@@ -11,6 +11,8 @@ public sealed record ResultsLinks(int QuizId, int? ClassId)
     public string Attempt(int attemptId) => Page(Invariant($"attempts/{attemptId}"));
     public string Question(int questionId, int? missedKeyword = null) =>
         Page(Invariant($"questions/{questionId}"), missedKeyword is { } k ? Invariant($"missed={k}") : null);
+    /// <summary>The review queue covers the whole quiz: no class filter.</summary>
+    public string Review => Invariant($"quizzes/{QuizId}/review");
     public string Export(string table, string format) => Page($"export/{table}.{format}");
 
     string Page(string path, string? query = null)

@@ -47,7 +47,10 @@ public sealed class QuizAuthoring(IDbContextFactory<QuizDbContext> dbFactory, Ti
             TimeLimitMinutes = quiz.TimeLimit is { } limit ? (int)limit.TotalMinutes : null, AttemptsAllowed = quiz.AttemptsAllowed,
             CountedAttempt = quiz.CountedAttempt,
             GraceMinutes = (int)quiz.Grace.TotalMinutes, ShowScore = quiz.ShowScore, ShowKeywordFeedback = quiz.ShowKeywordFeedback,
-            ShowModelAnswer = quiz.ShowModelAnswer, ClassIds = quiz.Classes.Select(c => c.ClassId).Order().ToList(),
+            ShowModelAnswer = quiz.ShowModelAnswer, SpotCheckPercent = Math.Round(quiz.SpotCheckShare * 100, 1),
+            HoldScoresUntilReviewed = quiz.HoldScoresUntilReviewed,
+            RegradeRequestDays = quiz.RegradeRequestWindow is { } window ? (int)Math.Ceiling(window.TotalDays) : null,
+            ClassIds = quiz.Classes.Select(c => c.ClassId).Order().ToList(),
         };
         var picked = quiz.Questions.ToDictionary(q => q.QuestionId);
         form.Questions = await QuizChoices.QuestionsOfAsync(db, quiz.AssignmentVersionId, cancellationToken);
@@ -117,7 +120,8 @@ public sealed class QuizAuthoring(IDbContextFactory<QuizDbContext> dbFactory, Ti
             TimeLimit = source.TimeLimit, AttemptsAllowed = source.AttemptsAllowed, CountedAttempt = source.CountedAttempt, Grace = source.Grace,
             QuestionSelection = source.QuestionSelection, RandomCount = source.RandomCount, Shuffle = source.Shuffle,
             OnePerPage = source.OnePerPage, ShowScore = source.ShowScore, ShowKeywordFeedback = source.ShowKeywordFeedback,
-            ShowModelAnswer = source.ShowModelAnswer,
+            ShowModelAnswer = source.ShowModelAnswer, SpotCheckShare = source.SpotCheckShare,
+            HoldScoresUntilReviewed = source.HoldScoresUntilReviewed, RegradeRequestWindow = source.RegradeRequestWindow,
             Questions = source.Questions.Select(q => new QuizQuestion { QuestionId = q.QuestionId, Position = q.Position, Points = q.Points }).ToList(),
             Classes = source.Classes.Select(c => new QuizClass { ClassId = c.ClassId }).ToList(),
             Accommodations = source.Accommodations.Select(a => new Accommodation

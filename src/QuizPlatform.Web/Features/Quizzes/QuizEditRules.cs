@@ -66,6 +66,9 @@ static class QuizEditRules
         quiz.ShowScore = plan.ShowScore;
         quiz.ShowKeywordFeedback = plan.ShowKeywordFeedback;
         quiz.ShowModelAnswer = plan.ShowModelAnswer;
+        quiz.SpotCheckShare = plan.SpotCheckShare;
+        quiz.HoldScoresUntilReviewed = plan.HoldScoresUntilReviewed;
+        quiz.RegradeRequestWindow = plan.RegradeRequestWindow;
 
         // Rows are updated in place rather than replaced, so unique indexes never see a row twice.
         Sync(quiz.Questions, plan.Questions, q => q.QuestionId, p => p.QuestionId,

@@ -45,6 +45,17 @@ public sealed class QuizForm
     public ReviewVisibility ShowKeywordFeedback { get; set; } = ReviewVisibility.Immediately;
     public ReviewVisibility ShowModelAnswer { get; set; } = ReviewVisibility.AfterClose;
 
+    /// <summary>The share of other answers drawn at random into the review queue, in percent.</summary>
+    [Range(0, 100, ErrorMessage = "A spot-check share is between 0 and 100 %.")]
+    public double SpotCheckPercent { get; set; }
+
+    /// <summary>Students see no score until the review queue is empty.</summary>
+    public bool HoldScoresUntilReviewed { get; set; }
+
+    /// <summary>How many days after seeing their score a student may ask for a regrade; empty: no requests.</summary>
+    [Range(1, 365, ErrorMessage = "A regrade request window is between 1 and 365 days (empty for none).")]
+    public int? RegradeRequestDays { get; set; }
+
     /// <summary>Every question of the version, in number order, with whether it is picked and its points.</summary>
     public List<QuestionChoice> Questions { get; set; } = [];
 

@@ -30,13 +30,16 @@ public sealed class StudentQuizzes(IDbContextFactory<QuizDbContext> dbFactory, T
                 : counted is { Graded: true } ? StudentQuizState.Graded
                 : counted is not null ? StudentQuizState.Submitted
                 : StudentQuizState.Closed;
-            var scoreShown = state == StudentQuizState.Graded && q.Review(now).ShowsScore;
+            var review = q.Review(now);
+            var scoreShown = state == StudentQuizState.Graded && review.ShowsScore;
             return new StudentQuiz(q.QuizId, q.Title, q.ClassNames, state, q.OpensAt, q.ClosesAt, q.TimeLimit, q.AttemptsAllowed,
                 q.AttemptsLeft, running?.Deadline - now,
                 scoreShown ? counted!.Score : null,
                 scoreShown ? counted!.MaxScore : null,
                 counted?.Id,
-                running?.Id);
+                running?.Id,
+                scoreShown && counted!.Provisional,
+                state == StudentQuizState.Graded && review.HoldsScores);
         });
         return [.. rows.OrderBy(r => r.State is StudentQuizState.InProgress or StudentQuizState.Open ? 0 : 1)
             .ThenBy(r => r.ClosesAt ?? DateTime.MaxValue).ThenBy(r => r.Title, StringComparer.CurrentCulture)];

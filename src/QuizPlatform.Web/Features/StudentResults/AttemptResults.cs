@@ -37,8 +37,12 @@ public sealed class AttemptResults(IDbContextFactory<QuizDbContext> dbFactory, T
                 r.Question.Number, r.Question.Prompt, r.Text,
                 ModelAnswer = showModelAnswer ? r.Question.ModelAnswer : null,
                 Points = r.Attempt.Quiz.Questions.Where(q => q.QuestionId == r.QuestionId).Select(q => q.Points).FirstOrDefault(),
-                Grade = r.Grade == null ? null : new { r.Grade.Score, r.Grade.OverrideScore, r.Grade.Explanation,
-                    ShownReason = r.Grade.OverrideReasonShown ? r.Grade.OverrideReason : null },
+                Grade = r.Grade == null ? null : new
+                {
+                    Figures = new GradeFigures(r.Grade.Score, r.Grade.OverrideScore, r.Grade.MaxPoints, r.Grade.Flags, r.Grade.ReviewedAt),
+                    r.Grade.Explanation,
+                    ShownReason = r.Grade.OverrideReasonShown ? r.Grade.OverrideReason : null,
+                },
             })
             .ToListAsync(cancellationToken);
 
@@ -52,12 +56,11 @@ public sealed class AttemptResults(IDbContextFactory<QuizDbContext> dbFactory, T
                 var explanation = GradeExplanation.Parse(grade.Explanation);
                 feedback = new KeywordFeedback(explanation.Keywords, explanation.Flags);
             }
+            var overridden = grade?.Figures.OverrideScore is not null && review.ShowsScore;
             return new ResultQuestion(index + 1, r.Number, r.Prompt, r.Points, r.Text, grade is not null,
-                grade is not null && review.ShowsScore ? Grade.Counted(grade.Score, grade.OverrideScore) : null,
-                grade?.OverrideScore is not null && review.ShowsScore, feedback, r.ModelAnswer)
-            {
-                OverrideReason = grade?.OverrideScore is not null && review.ShowsScore ? grade.ShownReason : null,
-            };
+                grade is not null && review.ShowsScore ? grade.Figures.CountedScore : null,
+                overridden, feedback, r.ModelAnswer, grade?.Figures.Review ?? InstructorReview.None,
+                overridden ? grade!.ShownReason : null);
         }).ToList();
         var gradingComplete = submitted && questions.All(q => q.Graded);
         return new AttemptResult(attemptId, attempt.QuizId, quiz.Title, attempt.Number, attempt.SubmittedAt,

@@ -1,9 +1,13 @@
+using QuizPlatform.Web.Features.Taking;
+
 namespace QuizPlatform.Web.Features.StudentResults;
 
 /// <summary>
 /// One question of the attempt, in the order the student saw it (<see cref="Order"/> from 1; <see cref="Number"/> is
 /// the question's number in the assignment). <see cref="Prompt"/> and <see cref="ModelAnswer"/> are Markdown.
 /// <see cref="Score"/> is the instructor's override when there is one (<see cref="ScoreOverridden"/>), else the grader's.
+/// <see cref="Review"/> says whether the instructor has looked at the answer; <see cref="OverrideReason"/> is the
+/// reason for an override the instructor chose to show, and only with the score.
 /// </summary>
 public sealed record ResultQuestion(
     int Order,
@@ -15,8 +19,7 @@ public sealed record ResultQuestion(
     double? Score,
     bool ScoreOverridden,
     KeywordFeedback? Feedback,
-    string? ModelAnswer)
-{
-    /// <summary>The instructor's reason for an override, when they chose to show it to the student.</summary>
-    public string? OverrideReason { get; init; }
-}
+    string? ModelAnswer,
+    InstructorReview Review = InstructorReview.None,
+    string? OverrideReason = null);
+

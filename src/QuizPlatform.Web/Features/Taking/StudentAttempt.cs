@@ -13,5 +13,8 @@ public sealed record StudentAttempt(int Id, int Number, DateTime? Deadline, Date
     /// <summary>The counted score of the whole attempt; only meaningful when <see cref="Graded"/>.</summary>
     public double Score => Grades.Sum(g => g?.CountedScore ?? 0);
 
+    /// <summary>An answer's grade still waits for the instructor's review, so the total may change.</summary>
+    public bool Provisional => Grades.Any(g => g?.Provisional == true);
+
     public double MaxScore => Grades.Sum(g => g?.MaxPoints ?? 0);
 }

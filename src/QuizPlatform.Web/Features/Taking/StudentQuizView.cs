@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Grading.Statistics;
+using QuizPlatform.Web.Features.ReviewQueue;
 
 namespace QuizPlatform.Web.Features.Taking;
 
@@ -10,6 +11,7 @@ namespace QuizPlatform.Web.Features.Taking;
 /// <see cref="TimeLimit"/> their stretched limit), their attempts, and what its review policy shows them. Loaded once
 /// per request by <see cref="LoadAsync"/> (one quiz) or <see cref="ListAsync"/> (the student home), and the one place
 /// the start page, the attempt service, the home page and the results page read these rules from.
+/// <see cref="ScoresHeld"/>: the quiz holds scores until its review queue is empty, and answers still wait in it.
 /// </summary>
 public sealed record StudentQuizView(
     int QuizId,
@@ -27,8 +29,12 @@ public sealed record StudentQuizView(
     ReviewVisibility ShowScore,
     ReviewVisibility ShowKeywordFeedback,
     ReviewVisibility ShowModelAnswer,
+    bool HoldScoresUntilReviewed,
+    double SpotCheckShare,
     IReadOnlyList<StudentAttempt> Attempts)
 {
+    public bool ScoresHeld { get; init; }
+
     /// <summary>The time limit this student gets: the quiz's, times their multiplier.</summary>
     public TimeSpan? TimeLimit => BaseTimeLimit * TimeMultiplier;
 
@@ -40,7 +46,7 @@ public sealed record StudentQuizView(
     /// <summary>Closed for this student: their close time has passed. A quiz without a close time never closes.</summary>
     public bool Closed(DateTime now) => ClosesAt is { } closes && closes <= now;
 
-    public ReviewPolicy Review(DateTime now) => new(ShowScore, ShowKeywordFeedback, ShowModelAnswer, Closed(now));
+    public ReviewPolicy Review(DateTime now) => new(ShowScore, ShowKeywordFeedback, ShowModelAnswer, Closed(now), ScoresHeld);
 
     /// <summary>The deadline of an attempt started at <paramref name="startedAt"/> (see <see cref="AttemptTimes.Deadline"/>).</summary>
     public DateTime? DeadlineFor(DateTime startedAt) => AttemptTimes.Deadline(startedAt, BaseTimeLimit, TimeMultiplier, ClosesAt);
@@ -62,13 +68,26 @@ public sealed record StudentQuizView(
         : (StartRefusal.None, null);
 
     /// <summary>One quiz as <paramref name="studentId"/> sees it, whether or not it is (still) assigned to them; null if there is none.</summary>
-    public static Task<StudentQuizView?> LoadAsync(QuizDbContext db, string studentId, int quizId, CancellationToken cancellationToken) =>
-        Query(db, studentId, db.Quizzes.Where(q => q.Id == quizId)).SingleOrDefaultAsync(cancellationToken);
+    public static async Task<StudentQuizView?> LoadAsync(QuizDbContext db, string studentId, int quizId, CancellationToken cancellationToken) =>
+        await Query(db, studentId, db.Quizzes.Where(q => q.Id == quizId)).SingleOrDefaultAsync(cancellationToken) is { } quiz
+            ? await WithHoldAsync(db, quiz, cancellationToken)
+            : null;
 
-    /// <summary>Every quiz assigned to a class <paramref name="studentId"/> is enrolled in, in one query.</summary>
-    public static Task<List<StudentQuizView>> ListAsync(QuizDbContext db, string studentId, CancellationToken cancellationToken) =>
-        Query(db, studentId, db.Quizzes.Where(q => q.Classes.Any(qc => qc.Class.Enrollments.Any(e => e.StudentId == studentId))))
+    /// <summary>Every quiz assigned to a class <paramref name="studentId"/> is enrolled in, in one query (and one per held quiz).</summary>
+    public static async Task<List<StudentQuizView>> ListAsync(QuizDbContext db, string studentId, CancellationToken cancellationToken)
+    {
+        var quizzes = await Query(db, studentId, db.Quizzes.Where(q => q.Classes.Any(qc => qc.Class.Enrollments.Any(e => e.StudentId == studentId))))
             .ToListAsync(cancellationToken);
+        for (var i = 0; i < quizzes.Count; i++)
+            quizzes[i] = await WithHoldAsync(db, quizzes[i], cancellationToken);
+        return quizzes;
+    }
+
+    /// <summary>A held quiz's scores stay hidden while its review queue has answers left; only a student with a handed-in attempt asks.</summary>
+    static async Task<StudentQuizView> WithHoldAsync(QuizDbContext db, StudentQuizView quiz, CancellationToken cancellationToken) =>
+        quiz.HoldScoresUntilReviewed && quiz.Attempts.Any(a => a.SubmittedAt is not null)
+            ? quiz with { ScoresHeld = await QueueEntries.AnyLeftAsync(db, quiz.QuizId, quiz.SpotCheckShare, cancellationToken) }
+            : quiz;
 
     static IQueryable<StudentQuizView> Query(QuizDbContext db, string studentId, IQueryable<Quiz> quizzes) =>
         quizzes.AsNoTracking().AsSplitQuery().Select(q => new StudentQuizView(
@@ -81,9 +100,11 @@ public sealed record StudentQuizView(
             q.TimeLimit,
             q.Accommodations.Where(a => a.StudentId == studentId).Select(a => (double?)a.TimeMultiplier).FirstOrDefault() ?? 1,
             q.Grace, q.AttemptsAllowed, q.CountedAttempt, q.ShowScore, q.ShowKeywordFeedback, q.ShowModelAnswer,
+            q.HoldScoresUntilReviewed, q.SpotCheckShare,
             db.Attempts.Where(a => a.QuizId == q.Id && a.StudentId == studentId).OrderBy(a => a.Number)
                 .Select(a => new StudentAttempt(a.Id, a.Number, a.Deadline, a.SubmittedAt,
-                    a.Responses.Select(r => r.Grade == null ? null : new GradeFigures(r.Grade.Score, r.Grade.OverrideScore, r.Grade.MaxPoints))
+                    a.Responses.Select(r => r.Grade == null ? null : new GradeFigures(r.Grade.Score, r.Grade.OverrideScore, r.Grade.MaxPoints,
+                        r.Grade.Flags, r.Grade.ReviewedAt))
                         .ToList()))
                 .ToList()));
 }

@@ -119,7 +119,7 @@ public sealed class MarkingPagesTests
         var q1 = results.ByRole("region", "Question 1")!.Text();
         var q2 = results.ByRole("region", "Question 2")!.Text();
         Assert.Contains("1 of 1 point · set by your instructor", q1);
-        Assert.Contains("Your instructor's reason: You named the idea", q1);
+        Assert.Contains("Your instructor's note: You named the idea", q1);
         Assert.Contains("0 of 2 points · set by your instructor", q2);
         Assert.DoesNotContain("Copied from a classmate", results.Text());
         Assert.DoesNotContain("reason", q2);
