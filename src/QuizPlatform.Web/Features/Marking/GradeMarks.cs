@@ -102,8 +102,5 @@ public sealed class GradeMarks(IDbContextFactory<QuizDbContext> dbFactory, TimeP
             : db.Grades.Where(_ => false);
 
     static Task<GradeState> StateAsync(QuizDbContext db, int gradeId, CancellationToken cancellationToken) =>
-        db.Grades.AsNoTracking().Where(g => g.Id == gradeId)
-            .Select(g => new GradeState(g.Id, g.Revision, g.Score, g.OverrideScore, g.OverrideReason, g.OverrideReasonShown,
-                g.MaxPoints, g.ReviewedAt, g.ReviewedBy == null ? null : g.ReviewedBy.DisplayName))
-            .SingleAsync(cancellationToken);
+        GradeState.Of(db.Grades.Where(g => g.Id == gradeId)).SingleAsync(cancellationToken);
 }

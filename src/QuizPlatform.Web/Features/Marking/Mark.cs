@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Web.Components.Shared;
 
@@ -39,6 +40,11 @@ public sealed record GradeState(int GradeId, int Revision, double GraderScore, d
     bool ReasonShown, double MaxPoints, DateTime? ReviewedAt, string? ReviewedBy)
 {
     public double Counted => Grade.Counted(GraderScore, OverrideScore);
+
+    /// <summary>The state of each grade, read by the database.</summary>
+    public static IQueryable<GradeState> Of(IQueryable<Grade> grades) =>
+        grades.AsNoTracking().Select(g => new GradeState(g.Id, g.Revision, g.Score, g.OverrideScore, g.OverrideReason,
+            g.OverrideReasonShown, g.MaxPoints, g.ReviewedAt, g.ReviewedBy == null ? null : g.ReviewedBy.DisplayName));
 }
 
 /// <summary>What came of a mark.</summary>

@@ -3,6 +3,7 @@ using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Grading;
 using QuizPlatform.Web.Features.Grading;
+using QuizPlatform.Web.Features.Marking;
 using QuizPlatform.Web.Features.QuizResults;
 
 namespace QuizPlatform.Web.Features.ReviewQueue;
@@ -59,7 +60,7 @@ public sealed class ReviewQueues(IDbContextFactory<QuizDbContext> dbFactory)
         var row = await db.Grades.AsNoTracking().Where(g => g.Id == entry.GradeId)
             .Select(g => new
             {
-                g.Revision, g.Score, g.OverrideScore, g.OverrideReason, g.Coverage, g.Flags, g.GraderVersion, g.Explanation,
+                g.Coverage, g.Flags, g.GraderVersion, g.KeywordHits, g.Explanation,
                 g.Response.AttemptId, g.Response.Attempt.StudentId, g.Response.Attempt.Student.DisplayName, g.Response.Attempt.Student.Email,
                 g.Response.QuestionId, g.Response.Question.Prompt, g.Response.Question.ModelAnswer, g.Response.Text,
                 QuizQuestion = g.Response.Attempt.Quiz.Questions.Where(q => q.QuestionId == g.Response.QuestionId)
@@ -69,9 +70,10 @@ public sealed class ReviewQueues(IDbContextFactory<QuizDbContext> dbFactory)
         var student = hideNames
             ? $"Student {await StudentNumberAsync(db, quizId, row.StudentId, cancellationToken)}"
             : ApplicationUser.NameOf(row.DisplayName, row.Email);
-        var grade = new ReviewedGrade(row.Score, row.OverrideScore, row.OverrideReason, row.Coverage, row.Flags, row.GraderVersion,
+        var state = await GradeState.Of(db.Grades.Where(g => g.Id == entry.GradeId)).SingleAsync(cancellationToken);
+        var grade = new ReviewedGrade(state, row.Coverage, row.Flags, row.GraderVersion, row.KeywordHits,
             GradeExplanation.Parse(row.Explanation).Keywords);
-        return new QueueItem(entry.GradeId, row.Revision, entry.Reason, student, row.AttemptId, row.QuestionId,
+        return new QueueItem(entry.GradeId, state.Revision, entry.Reason, student, row.AttemptId, row.QuestionId,
             row.QuizQuestion is null ? "A question no longer in the quiz" : $"Question {row.QuizQuestion.Index + 1}",
             row.Prompt, row.ModelAnswer, row.QuizQuestion?.Points ?? 0, row.Text, grade);
     }
