@@ -57,6 +57,49 @@ public sealed partial class RegradeRequestJourneyTests(QuizSite site) : IClassFi
         await Expect(card.Locator("[data-question-score]")).ToHaveTextAsync("2 of 2 points");
     }
 
+    [Fact]
+    public async Task TheInstructorAcceptsADisputedKeywordForTheWholeClassThroughThePreview()
+    {
+        var classroom = await RequestsClassroomAsync("Ada Lovelace", "Alan Turing");
+        var requests = site.Services.GetRequiredService<Web.Features.RegradeRequests.RegradeRequests>();
+        var attempts = new List<int>();
+        foreach (var each in classroom.Students)
+            attempts.Add(await classroom.GradedAttemptAsync(each, Answer1, "It reuses a pretrained model.", "A vector."));
+        var keyword = (await requests.PanelAsync(classroom.Students[0].Id, attempts[0], 1))!.MissingKeywords.First();
+        foreach (var (each, attemptId) in classroom.Students.Zip(attempts))
+            await requests.CreateAsync(each.Id, attemptId, classroom.QuestionIds[0], new(keyword, TheirWords, null, null, ""));
+        var scoreBefore = await QuestionScoreAsync(attempts[0]);
+
+        var instructor = await site.NewPageAsync();
+        await instructor.SignInAsync(classroom.Instructor.Email, classroom.Instructor.Password);
+        await instructor.GotoAsync($"quizzes/{classroom.QuizId}/requests");
+        var group = instructor.GetByRole(AriaRole.Region, new() { Name = $"Q1: 2 students say their answer has \u201c{keyword}\u201d" });
+        await group.GetByRole(AriaRole.Link, new() { Name = $"Accept for everyone: preview \u201c{TheirWords}\u201d" }).First.ClickAsync();
+        await Expect(instructor.GetByText($"2 of 2 answers in {Classroom.QuizTitle} change: 2 up, 0 down")).ToBeVisibleAsync();
+        await instructor.GetByRole(AriaRole.Button, new() { Name = $"Save keywords and regrade {Classroom.QuizTitle}" }).ClickAsync();
+
+        // Back in the inbox, both requests are now satisfied by the key: one reply closes them.
+        await instructor.WaitForURLAsync(new Regex($"/quizzes/{classroom.QuizId}/requests$"));
+        await instructor.GetByRole(AriaRole.Button, new() { Name = "Close 2 satisfied requests" }).ClickAsync();
+        await Expect(instructor.GetByRole(AriaRole.Status)).ToHaveTextAsync("Closed 2 satisfied requests.");
+        await Expect(instructor.GetByText("No open requests.")).ToBeVisibleAsync();
+
+        Assert.True(await QuestionScoreAsync(attempts[1]) > scoreBefore);
+        var student = await site.NewPageAsync();
+        await student.SignInAsync(classroom.Students[1].Email, classroom.Students[1].Password);
+        await student.GotoAsync($"attempts/{attempts[1]}/results");
+        var card = student.GetByRole(AriaRole.Region, new() { Name = "Question 1" });
+        await Expect(card).ToContainTextAsync("Accepted by your instructor");
+        await Expect(card).ToContainTextAsync($"Your answer now gets \u201c{keyword}\u201d: the key was changed for everyone.");
+    }
+
+    async Task<double> QuestionScoreAsync(int attemptId)
+    {
+        await using var db = site.Services.CreateDbContext();
+        return await db.Responses.Where(r => r.AttemptId == attemptId && r.Position == 0)
+            .Select(r => r.Grade!.OverrideScore ?? r.Grade!.Score).SingleAsync();
+    }
+
     [ScreenshotFact]
     public async Task InboxScreenshotAtDesktopWidth()
     {

@@ -60,7 +60,7 @@ public sealed class QuizResults(IDbContextFactory<QuizDbContext> dbFactory, Time
                 Graded = g != null ? 1 : 0,
                 Score = g == null ? 0 : g.OverrideScore ?? g.Score,
                 MaxPoints = g == null ? 0 : g.MaxPoints,
-                Flagged = g != null && g.OverrideScore == null && (g.Flags & ReviewFlags.Any) != 0 ? 1 : 0,
+                Flagged = g != null && g.ReviewedAt == null && (g.Flags & ReviewFlags.Any) != 0 ? 1 : 0,
                 Overridden = g != null && g.OverrideScore != null ? 1 : 0,
             })
             .GroupBy(r => r.AttemptId)
@@ -144,7 +144,7 @@ public sealed class QuizResults(IDbContextFactory<QuizDbContext> dbFactory, Time
             .Select(r => new
             {
                 r.AttemptId, r.QuestionId, Score = r.Grade!.OverrideScore ?? r.Grade.Score, r.Grade.Flags,
-                Overridden = r.Grade.OverrideScore != null, KeywordHits = keywords ? r.Grade.KeywordHits : null,
+                Overridden = r.Grade.OverrideScore != null, r.Grade.ReviewedAt, KeywordHits = keywords ? r.Grade.KeywordHits : null,
                 // Grades stored before the keyword record existed: their explanation says the same.
                 Explanation = keywords && r.Grade.KeywordHits == null ? r.Grade.Explanation : null,
             })
@@ -160,7 +160,7 @@ public sealed class QuizResults(IDbContextFactory<QuizDbContext> dbFactory, Time
                     continue;
                 var outcomes = !keywords ? [] : answer.KeywordHits is { } hits ? KeywordHits.Decode(hits) : KeywordHitsOf(answer.Explanation);
                 row[index] = new AnswerOutcome(answer.Score, answer.Flags.HasFlag(GradeFlags.Empty),
-                    ReviewFlags.AskForReview(answer.Flags) && !answer.Overridden, answer.Overridden,
+                    Grade.Provisional(answer.Flags, answer.ReviewedAt), answer.Overridden,
                     outcomes.Length == questions[index].Keywords.Count ? outcomes : []);
             }
             return new GradedAttempt(row);

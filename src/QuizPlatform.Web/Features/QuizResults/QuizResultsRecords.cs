@@ -40,7 +40,7 @@ public sealed record StudentResult(
 
 /// <summary>
 /// The dashboard's counts. Students are counted once, by <see cref="StudentResult.Status"/>; hand-ins by who handed
-/// in the counted attempt; answers flagged (<see cref="ReviewFlags"/>, not yet overridden) and overridden over the
+/// in the counted attempt; answers flagged (<see cref="ReviewFlags"/>, not yet reviewed) and overridden over the
 /// counted attempts.
 /// </summary>
 public sealed record ResultCounts(
