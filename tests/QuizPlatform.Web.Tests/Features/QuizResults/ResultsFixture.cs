@@ -91,6 +91,8 @@ public sealed class ResultsFixture : IAsyncDisposable
                     OverrideScore = x.answer.Override, OverriddenById = x.answer.Override is null ? null : Alice,
                     OverrideReason = x.answer.Override is null ? null : "Read it again",
                     OverriddenAt = x.answer.Override is null ? null : Start,
+                    // An override is an instructor's review, as Grade.Override records it.
+                    ReviewedAt = x.answer.Override is null ? null : Start, ReviewedById = x.answer.Override is null ? null : Alice,
                 },
             })],
         };
