@@ -33,6 +33,13 @@ public static class QueueEntries
             .Where(g => g.Response.Attempt.QuizId == quizId && g.Response.Attempt.SubmittedAt != null);
         if (unreviewedOnly)
             grades = grades.Where(g => g.ReviewedAt == null);
+        if (spotCheckShare == 0)
+        {
+            // Without a spot check only flagged and borderline answers can be in the queue: the database narrows the
+            // rows to those (a superset, with a margin; ReviewSelection.Why below decides) instead of sending them all.
+            var (low, high) = (FullMarksCoverage - ReviewSelection.BorderlineBand - 1e-6, FullMarksCoverage + ReviewSelection.BorderlineBand + 1e-6);
+            grades = grades.Where(g => (g.Flags & ReviewFlags.Any) != 0 || (g.Coverage >= low && g.Coverage <= high));
+        }
         var rows = await grades
             .Select(g => new { g.Id, g.ResponseId, g.Flags, g.Coverage, Reviewed = g.ReviewedAt != null })
             .ToListAsync(cancellationToken);
