@@ -277,9 +277,6 @@ namespace QuizPlatform.Migrations.Sqlite.Migrations
                 principalTable: "AspNetUsers",
                 principalColumn: "Id",
                 onDelete: ReferentialAction.SetNull);
-
-            // An override made before reviews existed was an instructor's look at the answer.
-            migrationBuilder.Sql("UPDATE \"Grades\" SET \"ReviewedAt\" = \"OverriddenAt\", \"ReviewedById\" = \"OverriddenById\" WHERE \"OverrideScore\" IS NOT NULL");
         }
 
         /// <inheritdoc />
