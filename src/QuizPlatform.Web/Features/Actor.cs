@@ -55,7 +55,10 @@ public sealed class Actor
     public IQueryable<Class> Classes(QuizDbContext db) =>
         IsAdmin ? db.Classes : db.Classes.Where(c => c.InstructorId == Id);
 
-    /// <summary>The quizzes the actor may act on: those they created, or every quiz for an admin.</summary>
+    /// <summary>
+    /// The quizzes the actor may act on: those they created, or every quiz for an admin; none unless they teach (an
+    /// instructor whose role was removed keeps no reach into their old quizzes).
+    /// </summary>
     public IQueryable<Quiz> Quizzes(QuizDbContext db) =>
-        IsAdmin ? db.Quizzes : db.Quizzes.Where(q => q.CreatedById == Id);
+        IsAdmin ? db.Quizzes : Teaches ? db.Quizzes.Where(q => q.CreatedById == Id) : db.Quizzes.Where(_ => false);
 }

@@ -95,11 +95,9 @@ public sealed class GradeMarks(IDbContextFactory<QuizDbContext> dbFactory, TimeP
             })
             .ToListAsync(cancellationToken)).ToLookup(c => c.GradeId, c => c.Row);
 
-    /// <summary>The grades the actor may mark: those of quizzes they own, or all for an admin; none unless they teach.</summary>
+    /// <summary>The grades the actor may mark: those of the quizzes they may act on (<see cref="Actor.Quizzes"/>).</summary>
     static IQueryable<Grade> Markable(QuizDbContext db, Actor actor) =>
-        actor.Teaches
-            ? db.Grades.Where(g => actor.Quizzes(db).Any(q => q.Id == g.Response.Attempt.QuizId))
-            : db.Grades.Where(_ => false);
+        db.Grades.Where(g => actor.Quizzes(db).Any(q => q.Id == g.Response.Attempt.QuizId));
 
     static Task<GradeState> StateAsync(QuizDbContext db, int gradeId, CancellationToken cancellationToken) =>
         GradeState.Of(db.Grades.Where(g => g.Id == gradeId)).SingleAsync(cancellationToken);

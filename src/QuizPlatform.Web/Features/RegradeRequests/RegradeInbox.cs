@@ -133,11 +133,9 @@ public sealed class RegradeInbox(IDbContextFactory<QuizDbContext> dbFactory, Tim
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var actor = await Actor.LoadAsync(db, actorId, cancellationToken);
-        var request = actor.Teaches
-            ? await db.RegradeRequests.Where(r => r.Id == requestId && actor.Quizzes(db).Any(q => q.Id == r.Response.Attempt.QuizId))
-                .Select(r => new { r.Status, Ref = new RequestRef(r.Id, r.Response.Attempt.QuizId, r.Response.Grade!.Id) })
-                .SingleOrDefaultAsync(cancellationToken)
-            : null;
+        var request = await db.RegradeRequests.Where(r => r.Id == requestId && actor.Quizzes(db).Any(q => q.Id == r.Response.Attempt.QuizId))
+            .Select(r => new { r.Status, Ref = new RequestRef(r.Id, r.Response.Attempt.QuizId, r.Response.Grade!.Id) })
+            .SingleOrDefaultAsync(cancellationToken);
         if (request is null)
             return (null, new ReplyOutcome.NotFound());
         if (request.Status != RegradeRequestStatus.Open)
@@ -165,8 +163,6 @@ public sealed class RegradeInbox(IDbContextFactory<QuizDbContext> dbFactory, Tim
     static async Task<(string Title, int AssignmentId)?> QuizAsync(QuizDbContext db, string actorId, int quizId, CancellationToken cancellationToken)
     {
         var actor = await Actor.LoadAsync(db, actorId, cancellationToken);
-        if (!actor.Teaches)
-            return null;
         var quiz = await actor.Quizzes(db).Where(q => q.Id == quizId)
             .Select(q => new { q.Title, q.AssignmentVersion.AssignmentId }).SingleOrDefaultAsync(cancellationToken);
         return quiz is null ? null : (quiz.Title, quiz.AssignmentId);

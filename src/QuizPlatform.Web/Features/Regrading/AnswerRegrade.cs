@@ -25,12 +25,9 @@ sealed record AnswerRegrade(StoredAnswer Answer, GradeResult Result, GradeExplan
     /// <summary>Whether the counted score changes; sums of weights in floating point differ by less when equal.</summary>
     public bool CountedChanged => Math.Abs(Change) > 1e-9;
 
-    /// <summary>The quizzes whose grades the actor may regrade: their own, or all for an admin; none unless they teach.</summary>
-    public static async Task<IQueryable<Quiz>> RegradableAsync(QuizDbContext db, string actorId, CancellationToken cancellationToken)
-    {
-        var actor = await Actor.LoadAsync(db, actorId, cancellationToken);
-        return actor.Teaches ? actor.Quizzes(db) : db.Quizzes.Where(_ => false);
-    }
+    /// <summary>The quizzes whose grades the actor may regrade (<see cref="Actor.Quizzes"/>).</summary>
+    public static async Task<IQueryable<Quiz>> RegradableAsync(QuizDbContext db, string actorId, CancellationToken cancellationToken) =>
+        (await Actor.LoadAsync(db, actorId, cancellationToken)).Quizzes(db);
 
     /// <summary>
     /// Grades <paramref name="answers"/> with <paramref name="key"/>, the same grader and explanation as

@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Web.Features.Marking;
 using QuizPlatform.Web.Tests.Features.QuizResults;
@@ -128,6 +131,23 @@ public sealed class GradeMarksTests
         Assert.Empty((await s.GradeAsync(s.GradeIds[1])).History);
         // The admin may.
         Assert.IsType<MarkOutcome.Marked>(await s.Marks.MarkAsync(await AdminIdAsync(s), q1, 1, Mark.Revert()));
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task AnInstructorWhoseRoleWasRemovedNoLongerMarksTheirOwnQuiz(DatabaseProvider provider)
+    {
+        await using var s = await MarkingScene.CreateAsync(provider);
+        using (var scope = s.Fixture.App.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            await users.RemoveFromRoleAsync((await users.FindByIdAsync(s.Alice))!, Roles.Instructor);
+        }
+
+        Assert.IsType<MarkOutcome.NotFound>(await s.Marks.MarkAsync(s.Alice, s.GradeIds[0], 0, Mark.Accept()));
+        Assert.Null(await s.Marks.MarkGroupAsync(s.Alice, s.QuizId, s.GradeIds, Mark.Accept(), includeOverridden: true));
+        Assert.Null(await s.Marks.HistoryAsync(s.Alice, s.GradeIds[0]));
+        foreach (var id in s.GradeIds)
+            Assert.Empty((await s.GradeAsync(id)).History);
     }
 
     internal static async Task<string> AdminIdAsync(MarkingScene s)
