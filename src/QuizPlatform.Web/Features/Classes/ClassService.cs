@@ -75,9 +75,10 @@ public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, Tim
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         (await Actor.LoadAsync(db, actorId, cancellationToken)).EnsureAdmin();
         var instructors = await Instructors(db)
-            .Select(u => new { u.Id, Name = ApplicationUser.NameOf(u.DisplayName, u.Email) })
+            .Select(u => new { u.Id, Name = ApplicationUser.NameOf(u.DisplayName, u.Email), u.Email })
             .ToListAsync(cancellationToken);
-        return [.. instructors.Select(u => new InstructorChoice(u.Id, u.Name)).OrderBy(u => u.Name, StringComparer.CurrentCultureIgnoreCase)];
+        return [.. instructors.Select(u => new InstructorChoice(u.Id, u.Name, u.Email ?? ""))
+            .OrderBy(u => u.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(u => u.Email, StringComparer.OrdinalIgnoreCase)];
     }
 
     static IQueryable<ApplicationUser> Instructors(QuizDbContext db) =>

@@ -137,7 +137,7 @@ public sealed class ClassPagesTests
         var instructorForm = await instructor.GetPageAsync("/classes/new");
 
         Assert.Equal("CNN 101", adminForm.ByLabel("Class name")?.GetAttribute("value"));
-        Assert.Equal(["Choose an instructor", "Alice", "Bob"],
+        Assert.Equal(["Choose an instructor", "Alice (alice@quiz.local)", "Bob (bob@quiz.local)"],
             adminForm.ByLabel("Instructor")!.QuerySelectorAll("option").Select(o => o.Text()));
         Assert.Null(instructorForm.ByLabel("Instructor"));
     }
