@@ -76,6 +76,8 @@ public sealed class KeywordEditorJourneyTests(QuizSite site) : IClassFixture<Qui
         await page.GetByLabel("Weight").First.FillAsync("2");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save keywords", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Saved as key version" })).ToBeFocusedAsync();
+        // Scrolled to where the bar sticks: Save and its result stay above the rows from here on.
+        await page.EvaluateAsync("() => window.scrollTo(0, document.querySelector('.keyword-savebar').getBoundingClientRect().top + window.scrollY - 24)");
         await page.ScreenshotAsync(new() { Path = ScreenshotFactAttribute.PathOf("keyword-editor-desktop.png"), Animations = ScreenshotAnimations.Disabled });
     }
 
