@@ -25,6 +25,16 @@ public sealed partial class PageAudit(Func<IServiceProvider> services)
     readonly List<(IBrowserContext Context, List<string> Urls)> _contexts = [];
     readonly HashSet<string> _audited = [];
 
+    /// <summary>What this site audited so far, as "role route" (e.g. <c>Instructor /quizzes/{id}/edit</c>).</summary>
+    public IReadOnlyCollection<string> Audited
+    {
+        get
+        {
+            lock (_gate)
+                return [.. _audited];
+        }
+    }
+
     /// <summary>Records where <paramref name="context"/>'s pages go from now on; call before it opens a page.</summary>
     public void Watch(IBrowserContext context)
     {
@@ -116,7 +126,7 @@ public sealed partial class PageAudit(Func<IServiceProvider> services)
     public static string RouteOf(string url)
     {
         var uri = new Uri(url);
-        var path = Identifier().Replace(uri.AbsolutePath.TrimEnd('/'), "/{id}");
+        var path = uri.AbsolutePath == "/" ? "/" : Identifier().Replace(uri.AbsolutePath.TrimEnd('/'), "/{id}");
         var keys = HttpUtility.ParseQueryString(uri.Query).AllKeys.Order();
         return keys.Any() ? $"{path}?{string.Join('&', keys)}" : path;
     }
