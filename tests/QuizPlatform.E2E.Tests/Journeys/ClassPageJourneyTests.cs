@@ -12,7 +12,7 @@ namespace QuizPlatform.E2E.Tests.Journeys;
 /// A class page as its instructor uses it (the class's quizzes, copying the join code, removing a student who left),
 /// as an admin reaches it from the admin menu, and as it stays closed to a student and to another instructor.
 /// </summary>
-public sealed class ClassPageJourneyTests(QuizSite site) : IClassFixture<QuizSite>
+public sealed class ClassPageJourneyTests(QuizSite site) : Journey(site)
 {
     [Fact]
     public async Task InstructorSeesTheQuizzesCopiesTheJoinCodeAndRemovesAStudentWhoseAttemptIsKept()
@@ -41,11 +41,13 @@ public sealed class ClassPageJourneyTests(QuizSite site) : IClassFixture<QuizSit
         var confirmation = page.GetByRole(AriaRole.Group, new() { Name = $"Remove Alan Turing from {Classroom.ClassName}?" });
         await Expect(confirmation).ToBeFocusedAsync();
         await Expect(confirmation).ToContainTextAsync("Their attempts and grades are kept");
+        await page.AssertAccessibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove Alan Turing", Exact = true }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Removed" }))
             .ToHaveTextAsync($"Removed Alan Turing from {Classroom.ClassName}. Their attempts and grades are kept.");
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Removed" })).ToBeFocusedAsync();
+        await page.AssertAccessibleAsync();
         var students = page.GetByRole(AriaRole.Table, new() { Name = $"Students of {Classroom.ClassName}" });
         await Expect(students.GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
         await Expect(students).ToContainTextAsync("Ada Lovelace");
