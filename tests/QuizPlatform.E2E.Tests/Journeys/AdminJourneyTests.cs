@@ -12,7 +12,7 @@ namespace QuizPlatform.E2E.Tests.Journeys;
 /// another name and new students who get one-time passwords; creating, deactivating and resetting users; the focus
 /// following each result.
 /// </summary>
-public sealed partial class AdminJourneyTests(QuizSite site) : IClassFixture<QuizSite>
+public sealed partial class AdminJourneyTests(QuizSite site) : Journey(site)
 {
     [Fact]
     public async Task RosterPreviewCountsWhatApplyDoesAndANewStudentSignsInWithTheirOneTimePassword()
@@ -40,6 +40,7 @@ public sealed partial class AdminJourneyTests(QuizSite site) : IClassFixture<Qui
         await Expect(summary).ToHaveTextAsync("2 students to create, 3 enrolments to add, 0 already enrolled, 1 class to create, 0 lines with errors.");
         await Expect(admin.GetByRole(AriaRole.Row).Filter(new() { HasText = known })).ToContainTextAsync("Name differs: keeps \"Kim Stored\"");
         var promised = Figures(await summary.TextContentAsync());
+        await admin.AssertAccessibleAsync(); // the classes to create and the notes, as only a preview shows them
 
         await admin.GetByRole(AriaRole.Button, new() { Name = "Apply roster" }).ClickAsync();
         var result = admin.GetByRole(AriaRole.Status).Filter(new() { HasText = "Roster applied" });
@@ -50,6 +51,8 @@ public sealed partial class AdminJourneyTests(QuizSite site) : IClassFixture<Qui
         var file = (await File.ReadAllLinesAsync((await download.PathAsync())!)).Select(l => l.Split(',')).ToList();
         Assert.Equal(["email", "name", "class", "one-time password"], file[0]);
         Assert.Equal([$"nia-{suffix}@e2e.test", newStudent], file.Skip(1).Select(f => f[0]));
+        await admin.GetByText("Show the one-time passwords").ClickAsync();
+        await admin.AssertAccessibleAsync();
         var noah = file.Single(f => f[0] == newStudent);
         Assert.Equal(["Noah New", newClass], noah[1..3]);
 
@@ -94,6 +97,7 @@ public sealed partial class AdminJourneyTests(QuizSite site) : IClassFixture<Qui
         await admin.GetByRole(AriaRole.Button, new() { Name = "Deactivate user" }).ClickAsync();
         await Expect(admin.Locator(":focus")).ToContainTextAsync($"Deactivate {email}?");
         Assert.True(await IsActiveAsync(email)); // asking changes nothing
+        await admin.AssertAccessibleAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "Reset password" }).ClickAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "Yes, reset password" }).ClickAsync();
