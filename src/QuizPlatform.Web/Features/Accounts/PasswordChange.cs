@@ -24,14 +24,12 @@ public static class PasswordChange
 
     public static bool IsRequired(ClaimsPrincipal principal) => principal.HasClaim(c => c.Type == RequiredClaim);
 
-    /// <summary>Removes the requirement after the user chose a password; true when there was one.</summary>
-    public static async Task<bool> ClearAsync(UserManager<ApplicationUser> users, ApplicationUser user)
+    /// <summary>Removes the requirement once the user has chosen a password.</summary>
+    public static async Task ClearAsync(UserManager<ApplicationUser> users, ApplicationUser user)
     {
         var claims = (await users.GetClaimsAsync(user)).Where(c => c.Type == RequiredClaim).ToList();
-        if (claims.Count == 0)
-            return false;
-        var removed = await users.RemoveClaimsAsync(user, claims);
-        return removed.Succeeded ? true : throw new InvalidOperationException(string.Join("; ", removed.Errors.Select(e => e.Description)));
+        if (claims.Count > 0 && await users.RemoveClaimsAsync(user, claims) is { Succeeded: false } failed)
+            throw new InvalidOperationException(string.Join("; ", failed.Errors.Select(e => e.Description)));
     }
 
     /// <summary>Sends a signed-in user who must change their password from any page (not the account pages) to Change password.</summary>
