@@ -15,7 +15,7 @@ namespace QuizPlatform.E2E.Tests.Journeys;
 /// A student takes a quiz in the browser: the demo quiz (timed, one question per page) through a reload and an outage
 /// to the graded results, by keyboard alone, and a quiz whose deadline arrives while the page is open.
 /// </summary>
-public sealed class TakingAQuizJourneyTests(QuizSite site) : IClassFixture<QuizSite>
+public sealed class TakingAQuizJourneyTests(QuizSite site) : Journey(site)
 {
     [Fact]
     public async Task StudentsAnswersSurviveAReloadAndGoingOfflineThenTheyHandIn()
