@@ -15,7 +15,7 @@ namespace QuizPlatform.E2E.Tests.Journeys;
 /// An instructor building a quiz in the editor: picking some of an assignment's questions, the new quiz's starting
 /// assignment and title, what saving says and where, closing and reopening, and accommodations.
 /// </summary>
-public sealed partial class QuizEditorJourneyTests(QuizSite site) : IClassFixture<QuizSite>
+public sealed partial class QuizEditorJourneyTests(QuizSite site) : Journey(site)
 {
     [Fact]
     public async Task TickingTwoOfTheQuestionsStoresExactlyThoseTwoAndEachSaveIsConfirmedWhereTheFocusGoes()
@@ -34,6 +34,7 @@ public sealed partial class QuizEditorJourneyTests(QuizSite site) : IClassFixtur
         await Use(page, 1).CheckAsync();
         await Use(page, 3).CheckAsync();
         await Expect(ticked).ToHaveTextAsync($"2 of {count} ticked");
+        await page.AssertAccessibleAsync(); // the subset's buttons and count, the warning of a review waiting for no close
         await page.GetByLabel(Classroom.ClassName).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Create quiz" }).ClickAsync();
 
@@ -103,6 +104,7 @@ public sealed partial class QuizEditorJourneyTests(QuizSite site) : IClassFixtur
         await Expect(warning).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Close now…" }).ClickAsync();
         await Expect(page.GetByText("Close the quiz now?")).ToBeFocusedAsync();
+        await page.AssertAccessibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Close the quiz now" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Quiz closed." })).ToBeFocusedAsync();
@@ -137,6 +139,7 @@ public sealed partial class QuizEditorJourneyTests(QuizSite site) : IClassFixtur
         await page.GetByLabel("Or a student's email").FillAsync(lateEmail);
         await page.GetByRole(AriaRole.Button, new() { Name = "Add by email" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Remove Noor Late" })).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Saved." })).ToBeFocusedAsync();
 
@@ -151,6 +154,27 @@ public sealed partial class QuizEditorJourneyTests(QuizSite site) : IClassFixtur
         await JoinRoomAsync(room, lateEmail);
         await late.GotoAsync($"quizzes/{room.QuizId}/take");
         await Expect(late.Locator("dt:text-is('Time limit') + dd")).ToHaveTextAsync("30 min");
+    }
+
+    [ScreenshotFact]
+    public async Task QuizEditorScreenshot()
+    {
+        var room = await Classroom.CreateAsync(site, "Ava Stone", "Ben Ortiz");
+        var page = await InstructorAsync(room, $"quizzes/{room.QuizId}");
+        await page.SetViewportSizeAsync(1280, 900);
+        await page.GetByLabel("A random number of the ticked questions").CheckAsync();
+        foreach (var number in new[] { 1, 3, 9 })
+            await Use(page, number).CheckAsync();
+        await page.GetByLabel("Questions per student").FillAsync("2");
+        await page.GetByLabel("Time limit").FillAsync("20");
+        await page.GetByLabel("Model answer").SelectOptionAsync("AfterClose");
+        await page.GetByLabel("Closes at").FillAsync("");
+        await page.GetByLabel("Closes at").PressAsync("Tab");
+        await page.GetByLabel("Student of the chosen classes").SelectOptionAsync(new SelectOptionValue { Label = "Ben Ortiz" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add accommodation" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Saved." })).ToBeFocusedAsync();
+        await page.ScreenshotAsync(new() { Path = ScreenshotFactAttribute.PathOf("quiz-editor-desktop.png"), FullPage = true, Animations = ScreenshotAnimations.Disabled });
     }
 
     async Task<IPage> InstructorAsync(Classroom room, string path)
