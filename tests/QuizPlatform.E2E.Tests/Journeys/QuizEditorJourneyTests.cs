@@ -26,8 +26,8 @@ public sealed partial class QuizEditorJourneyTests(QuizSite site) : Journey(site
 
         await page.GetByLabel("Assignment version").SelectOptionAsync(versionId.ToString());
         await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Two of them");
-        await page.GetByLabel("Title", new() { Exact = true }).PressAsync("Tab");
-        await page.GetByLabel("The questions ticked below").CheckAsync();
+        await page.GetByLabel("The questions ticked below").ClickAsync();
+        await Expect(page.GetByLabel("The questions ticked below")).ToBeCheckedAsync();
         var ticked = page.GetByRole(AriaRole.Status).Filter(new() { HasText = "ticked" });
         await Expect(ticked).ToHaveTextAsync($"0 of {count} ticked");
         await Expect(Use(page, 1)).Not.ToBeCheckedAsync();
