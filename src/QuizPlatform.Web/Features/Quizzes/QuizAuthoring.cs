@@ -56,7 +56,7 @@ public sealed class QuizAuthoring(IDbContextFactory<QuizDbContext> dbFactory, Ti
         form.Questions = await QuizChoices.QuestionsOfAsync(db, quiz.AssignmentVersionId, cancellationToken);
         foreach (var choice in form.Questions)
         {
-            choice.Selected = picked.TryGetValue(choice.QuestionId, out var chosen);
+            choice.Selected = picked.TryGetValue(choice.QuestionId, out var chosen) && quiz.QuestionSelection != QuestionSelection.All;
             if (chosen is not null)
                 choice.Points = chosen.Points;
         }
@@ -65,7 +65,7 @@ public sealed class QuizAuthoring(IDbContextFactory<QuizDbContext> dbFactory, Ti
             StudentId = a.StudentId, StudentName = ApplicationUser.NameOf(a.Student.DisplayName, a.Student.Email),
             TimeMultiplier = a.TimeMultiplier, ExtendedClosesAt = QuizTimes.ToLocal(a.ExtendedClosesAt, zone),
         }).ToList();
-        return new LoadedQuiz(quiz.Id, form, await db.Attempts.CountAsync(a => a.QuizId == quizId, cancellationToken));
+        return new LoadedQuiz(quiz.Id, form, await db.Attempts.CountAsync(a => a.QuizId == quizId, cancellationToken), quiz.ClosesAt);
     }
 
     public async Task<AuthoringResult> CreateAsync(string actorId, QuizForm form, string? timeZoneId, CancellationToken cancellationToken = default)
@@ -141,9 +141,8 @@ public sealed class QuizAuthoring(IDbContextFactory<QuizDbContext> dbFactory, Ti
         var questionIds = await db.Questions.Where(q => q.AssignmentVersionId == form.AssignmentVersionId)
             .Select(q => q.Id).ToListAsync(cancellationToken);
         var assignable = await actor.Classes(db).Select(c => c.Id).ToListAsync(cancellationToken);
-        var chosen = form.ClassIds.Where(assignable.Contains).ToList();
-        var students = await db.Enrollments.Where(e => chosen.Contains(e.ClassId)).Select(e => e.StudentId)
-            .Distinct().ToListAsync(cancellationToken);
+        var named = form.Accommodations.Select(a => a.StudentId).Distinct().ToList();
+        var students = await QuizChoices.StudentAccounts(db).Where(u => named.Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken);
         return new PlanScope(questionIds.ToHashSet(), assignable.ToHashSet(), students.ToHashSet());
     }
 }

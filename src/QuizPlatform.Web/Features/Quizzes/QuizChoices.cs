@@ -11,15 +11,15 @@ public sealed class QuizChoices(IDbContextFactory<QuizDbContext> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.AssignmentVersions
-            .Select(v => new { v.Id, v.AssignmentId, v.Assignment.Title, v.Version, Questions = v.Questions.Count })
+            .Select(v => new { v.Id, v.AssignmentId, v.Assignment.Title, v.Version, Questions = v.Questions.Count, v.ImportedAt })
             .ToListAsync(cancellationToken);
         var latest = rows.GroupBy(r => r.AssignmentId).ToDictionary(g => g.Key, g => g.Max(r => r.Version));
         return rows.OrderBy(r => r.Title, StringComparer.CurrentCultureIgnoreCase).ThenByDescending(r => r.Version)
-            .Select(r => new AssignmentVersionChoice(r.Id, r.AssignmentId, r.Title, r.Version, r.Questions, latest[r.AssignmentId] == r.Version))
+            .Select(r => new AssignmentVersionChoice(r.Id, r.AssignmentId, r.Title, r.Version, r.Questions, latest[r.AssignmentId] == r.Version, r.ImportedAt))
             .ToList();
     }
 
-    /// <summary>A new quiz's form over <paramref name="versionId"/>: every question picked, at its default points.</summary>
+    /// <summary>A new quiz's form over <paramref name="versionId"/>: all questions, none ticked for a subset, at their default points.</summary>
     public async Task<QuizForm> NewFormAsync(int versionId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -57,13 +57,30 @@ public sealed class QuizChoices(IDbContextFactory<QuizDbContext> dbFactory)
             .OrderBy(s => s.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
     }
 
+    /// <summary>
+    /// The active student account with this email, for an accommodation made before the student joins a class
+    /// (accommodations belong to the quiz and the student, not to a class); null when there is none.
+    /// </summary>
+    public async Task<StudentChoice?> StudentByEmailAsync(string email, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var normalized = email.Trim().ToUpperInvariant();
+        var student = await StudentAccounts(db).Where(u => u.NormalizedEmail == normalized)
+            .Select(u => new { u.Id, u.DisplayName, u.Email }).FirstOrDefaultAsync(cancellationToken);
+        return student is null ? null : new StudentChoice(student.Id, ApplicationUser.NameOf(student.DisplayName, student.Email));
+    }
+
+    /// <summary>Active users in the student role.</summary>
+    internal static IQueryable<ApplicationUser> StudentAccounts(QuizDbContext db) =>
+        db.Users.Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Student)));
+
     internal static async Task<List<QuestionChoice>> QuestionsOfAsync(QuizDbContext db, int versionId, CancellationToken cancellationToken)
     {
         var questions = await db.Questions.Where(q => q.AssignmentVersionId == versionId).OrderBy(q => q.Number)
             .Select(q => new { q.Id, q.Number, q.Prompt, q.DefaultPoints }).ToListAsync(cancellationToken);
         return questions.Select(q => new QuestionChoice
         {
-            QuestionId = q.Id, Number = q.Number, Prompt = Excerpt(q.Prompt), Selected = true, Points = q.DefaultPoints > 0 ? q.DefaultPoints : 1,
+            QuestionId = q.Id, Number = q.Number, Prompt = Excerpt(q.Prompt), Points = q.DefaultPoints > 0 ? q.DefaultPoints : 1,
         }).ToList();
     }
 

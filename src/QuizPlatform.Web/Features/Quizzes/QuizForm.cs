@@ -63,6 +63,14 @@ public sealed class QuizForm
 
     public List<AccommodationForm> Accommodations { get; set; } = [];
 
+    /// <summary>
+    /// The review parts set to show after the quiz closes while it has no close time: students would never see them
+    /// (<see cref="Taking.ReviewPolicy"/>), and the editor says so.
+    /// </summary>
+    public IReadOnlyList<string> ReviewWaitingForNoClose() => ClosesAt is not null ? [] :
+        new[] { ("their score", ShowScore), ("keyword feedback", ShowKeywordFeedback), ("the model answer", ShowModelAnswer) }
+            .Where(part => part.Item2 == ReviewVisibility.AfterClose).Select(part => part.Item1).ToList();
+
     /// <summary>The questions the quiz draws from: all of them, or the ticked ones.</summary>
     public IEnumerable<QuestionChoice> SelectedQuestions =>
         Selection == QuestionSelection.All ? Questions : Questions.Where(q => q.Selected);
@@ -73,7 +81,12 @@ public sealed class QuestionChoice
     public int QuestionId { get; set; }
     public int Number { get; set; }
     public string Prompt { get; set; } = "";
-    public bool Selected { get; set; } = true;
+
+    /// <summary>
+    /// Ticked for a subset. Kept apart from <see cref="QuizForm.Selection"/>: a quiz of all questions has none ticked,
+    /// so choosing "the questions ticked below" starts from none (picking 5 of 50 is 5 ticks, not 45 unticks).
+    /// </summary>
+    public bool Selected { get; set; }
     public double Points { get; set; } = 1;
 }
 

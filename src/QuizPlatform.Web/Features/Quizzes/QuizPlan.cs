@@ -17,8 +17,11 @@ sealed record PlannedQuestion(int QuestionId, int Position, double Points);
 
 sealed record PlannedAccommodation(string StudentId, double TimeMultiplier, DateTime? ExtendedClosesAt);
 
-/// <summary>What the form may refer to: the version's questions, the classes the actor may assign, their students.</summary>
-sealed record PlanScope(IReadOnlySet<int> VersionQuestionIds, IReadOnlySet<int> AssignableClassIds, IReadOnlySet<string> StudentsOfClasses);
+/// <summary>
+/// What the form may refer to: the version's questions, the classes the actor may assign, and which of the students
+/// its accommodations name are active student accounts (joined a class yet or not: an accommodation waits for them).
+/// </summary>
+sealed record PlanScope(IReadOnlySet<int> VersionQuestionIds, IReadOnlySet<int> AssignableClassIds, IReadOnlySet<string> StudentAccounts);
 
 static class QuizPlanner
 {
@@ -65,8 +68,8 @@ static class QuizPlanner
         {
             var row = group.Last();
             var label = row.StudentName == "" ? "This student" : row.StudentName;
-            if (!scope.StudentsOfClasses.Contains(row.StudentId))
-                Fail(row, nameof(AccommodationForm.StudentId), $"{label} is not in a class this quiz is assigned to.");
+            if (!scope.StudentAccounts.Contains(row.StudentId))
+                Fail(row, nameof(AccommodationForm.StudentId), $"{label} is not an active student account.");
             if (!(row.TimeMultiplier >= 1 && row.TimeMultiplier <= 10))
                 Fail(row, nameof(AccommodationForm.TimeMultiplier), "The time multiplier is between 1 and 10 (1.5 = half as much time again).");
             var extended = Utc(row.ExtendedClosesAt, nameof(AccommodationForm.ExtendedClosesAt), row);

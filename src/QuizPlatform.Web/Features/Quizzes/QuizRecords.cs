@@ -5,14 +5,23 @@ namespace QuizPlatform.Web.Features.Quizzes;
 public sealed record QuizSummary(int Id, string Title, string AssignmentTitle, int AssignmentVersion, int QuestionCount,
     IReadOnlyList<string> ClassNames, DateTime? OpensAt, DateTime? ClosesAt, int AttemptCount);
 
-public sealed record AssignmentVersionChoice(int VersionId, int AssignmentId, string Title, int Version, int QuestionCount, bool IsLatest);
+public sealed record AssignmentVersionChoice(int VersionId, int AssignmentId, string Title, int Version, int QuestionCount, bool IsLatest,
+    DateTime ImportedAt)
+{
+    /// <summary>What a new quiz starts from: the version imported last, most likely the one the instructor just prepared.</summary>
+    public static AssignmentVersionChoice Newest(IEnumerable<AssignmentVersionChoice> versions) =>
+        versions.MaxBy(v => (v.ImportedAt, v.VersionId))!;
+}
 
 public sealed record ClassChoice(int Id, string Name);
 
 public sealed record StudentChoice(string StudentId, string Name);
 
-/// <summary>A quiz as the editor shows it: the form, and whether started attempts freeze its questions.</summary>
-public sealed record LoadedQuiz(int Id, QuizForm Form, int AttemptCount)
+/// <summary>
+/// A quiz as the editor shows it: the form, whether started attempts freeze its questions, and its stored close time
+/// (UTC), which says whether it is closed whatever the form holds.
+/// </summary>
+public sealed record LoadedQuiz(int Id, QuizForm Form, int AttemptCount, DateTime? ClosesAt)
 {
     public bool Locked => AttemptCount > 0;
 }

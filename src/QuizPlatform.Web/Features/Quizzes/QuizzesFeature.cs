@@ -3,5 +3,5 @@ namespace QuizPlatform.Web.Features.Quizzes;
 public static class QuizzesFeature
 {
     public static IServiceCollection AddQuizzesFeature(this IServiceCollection services) =>
-        services.AddSingleton<QuizAuthoring>().AddSingleton<QuizChoices>();
+        services.AddSingleton<QuizAuthoring>().AddSingleton<QuizChoices>().AddSingleton<QuizClosing>();
 }

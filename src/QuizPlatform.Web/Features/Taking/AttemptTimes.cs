@@ -3,13 +3,16 @@ namespace QuizPlatform.Web.Features.Taking;
 /// <summary>The server's time rules for an attempt; the browser only ever counts down to what these say.</summary>
 public static class AttemptTimes
 {
+    /// <summary>The time limit a student with this accommodation multiplier gets; null without a limit.</summary>
+    public static TimeSpan? StretchedLimit(TimeSpan? timeLimit, double timeMultiplier) => timeLimit * timeMultiplier;
+
     /// <summary>
     /// The earliest of start + time limit × the student's multiplier and the (possibly extended) close time;
     /// null when the quiz has neither.
     /// </summary>
     public static DateTime? Deadline(DateTime startedAt, TimeSpan? timeLimit, double timeMultiplier, DateTime? closesAt)
     {
-        DateTime? byLimit = timeLimit is { } limit ? startedAt + limit * timeMultiplier : null;
+        DateTime? byLimit = StretchedLimit(timeLimit, timeMultiplier) is { } limit ? startedAt + limit : null;
         return (byLimit, closesAt) switch
         {
             (null, var closes) => closes,

@@ -36,7 +36,7 @@ public sealed record StudentQuizView(
     public bool ScoresHeld { get; init; }
 
     /// <summary>The time limit this student gets: the quiz's, times their multiplier.</summary>
-    public TimeSpan? TimeLimit => BaseTimeLimit * TimeMultiplier;
+    public TimeSpan? TimeLimit => AttemptTimes.StretchedLimit(BaseTimeLimit, TimeMultiplier);
 
     public int AttemptsUsed => Attempts.Count;
     public int AttemptsLeft => Math.Max(0, AttemptsAllowed - AttemptsUsed);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Web.Features.Quizzes;
 using QuizPlatform.Web.Tests.Infrastructure;
@@ -40,7 +41,7 @@ public sealed class QuizAuthoringTests
         await using var scene = await QuizScene.CreateAsync(provider);
         var form = await scene.AliceFormAsync();
         form.Selection = QuestionSelection.RandomPerStudent;
-        form.Questions[0].Selected = false;
+        form.Questions[1].Selected = form.Questions[2].Selected = true;
         form.RandomCount = 1;
 
         var result = await scene.Authoring.CreateAsync(scene.Alice, form, "UTC");
@@ -48,6 +49,40 @@ public sealed class QuizAuthoringTests
         var loaded = await scene.Authoring.LoadAsync(scene.Alice, result.QuizId!.Value, "UTC");
         Assert.Equal([false, true, true], loaded!.Form.Questions.Select(q => q.Selected));
         Assert.Equal(1, loaded.Form.RandomCount);
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task AQuizOfAllQuestionsHasNoneTickedSoChoosingASubsetStartsFromNone(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        var fresh = await scene.AliceFormAsync();
+        var quizId = (await scene.Authoring.CreateAsync(scene.Alice, fresh, "UTC")).QuizId!.Value;
+
+        var loaded = (await scene.Authoring.LoadAsync(scene.Alice, quizId, "UTC"))!.Form;
+
+        Assert.All([fresh, loaded], form => Assert.Equal([false, false, false], form.Questions.Select(q => q.Selected)));
+        Assert.Equal(3, loaded.SelectedQuestions.Count());
+        loaded.Selection = QuestionSelection.Subset;
+        Assert.Empty(loaded.SelectedQuestions);
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task AccommodationNamesAStudentWhoHasJoinedNoClassYetButNoOneElse(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        await TestUsers.CreateUserIdAsync(scene.App, "nia@quiz.local", Roles.Student, "Nia");
+        var nia = await scene.Choices.StudentByEmailAsync(" NIA@quiz.local ");
+        var form = await scene.AliceFormAsync();
+        form.Accommodations = [new AccommodationForm { StudentId = nia!.StudentId, StudentName = nia.Name, TimeMultiplier = 2 }];
+
+        var result = await scene.Authoring.CreateAsync(scene.Alice, form, "UTC");
+
+        Assert.True(result.Saved, string.Join("; ", result.Errors.Select(e => e.Message)));
+        Assert.Equal("Nia", nia.Name);
+        Assert.Null(await scene.Choices.StudentByEmailAsync("bob@quiz.local")); // an instructor
+        Assert.Null(await scene.Choices.StudentByEmailAsync("nobody@quiz.local"));
+        var loaded = await scene.Authoring.LoadAsync(scene.Alice, result.QuizId!.Value, "UTC");
+        Assert.Equal([("Nia", 2.0)], loaded!.Form.Accommodations.Select(a => (a.StudentName, a.TimeMultiplier)));
     }
 
     public static TheoryData<DatabaseProvider, string, string> Invalid() => new()

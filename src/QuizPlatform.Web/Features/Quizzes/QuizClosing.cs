@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using QuizPlatform.Data;
+using QuizPlatform.Data.Entities;
+
+namespace QuizPlatform.Web.Features.Quizzes;
+
+/// <summary>
+/// Closing a quiz now and reopening it, for its owner and admins (a quiz the actor may not see is missing, as in
+/// <see cref="QuizAuthoring"/>). Closing is the one change that moves a started quiz's close time earlier, which the
+/// editor refuses (<see cref="QuizEditRules"/>): an attempt's deadline is fixed when it starts, so students answering
+/// now keep their time; closing stops new attempts and shows what waits for the close. Reopening only moves the close
+/// time later, which the edit rules always allow.
+/// </summary>
+public sealed class QuizClosing(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock)
+{
+    /// <summary>Sets the close time to now; refused for a quiz that has closed or not yet opened.</summary>
+    public Task<ClosingResult> CloseNowAsync(string actorId, int quizId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actorId, quizId, cancellationToken, (quiz, now) =>
+            quiz.ClosesAt <= now ? "This quiz has already closed."
+            : quiz.OpensAt > now ? "This quiz has not opened yet: change its open time instead."
+            : Set(quiz, now));
+
+    /// <summary>Opens a closed quiz again until <paramref name="closesAt"/> (UTC, in the future), or for good when null.</summary>
+    public Task<ClosingResult> ReopenAsync(string actorId, int quizId, DateTime? closesAt, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actorId, quizId, cancellationToken, (quiz, now) =>
+            !(quiz.ClosesAt <= now) ? "This quiz is open."
+            : closesAt <= now ? "The new close time must be in the future."
+            : Set(quiz, closesAt));
+
+    private static string? Set(Quiz quiz, DateTime? closesAt)
+    {
+        quiz.ClosesAt = closesAt;
+        return null;
+    }
+
+    /// <param name="change">Changes the quiz and returns null, or returns why it may not.</param>
+    private async Task<ClosingResult> ChangeAsync(string actorId, int quizId, CancellationToken cancellationToken,
+        Func<Quiz, DateTime, string?> change)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var actor = (await Actor.LoadAsync(db, actorId, cancellationToken)).EnsureTeaches();
+        var quiz = await actor.Quizzes(db).SingleOrDefaultAsync(q => q.Id == quizId, cancellationToken);
+        if (quiz is null)
+            return new ClosingResult(false, null, "This quiz no longer exists.");
+        if (change(quiz, clock.GetUtcNow().UtcDateTime) is { } refusal)
+            return new ClosingResult(false, quiz.ClosesAt, refusal);
+        await db.SaveChangesAsync(cancellationToken);
+        return new ClosingResult(true, quiz.ClosesAt, null);
+    }
+}
+
+/// <summary>Whether the close time changed, the quiz's close time (UTC) afterwards, and why not when it did not.</summary>
+public sealed record ClosingResult(bool Done, DateTime? ClosesAt, string? Refusal);
