@@ -10,6 +10,9 @@ public sealed class KeywordDraft
     public double Weight { get; set; } = 1;
     public bool Required { get; set; }
 
+    /// <summary>A copy that later edits of this row do not change.</summary>
+    public KeywordDraft Copy() => (KeywordDraft)MemberwiseClone();
+
     public IReadOnlyList<string> AlternativeList =>
         Alternatives.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

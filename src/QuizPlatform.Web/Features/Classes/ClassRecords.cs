@@ -5,7 +5,15 @@ public sealed record ClassSummary(int Id, string Name, string JoinCode, string I
 public sealed record ClassStudent(string StudentId, string DisplayName, string Email, DateTime EnrolledAt);
 
 public sealed record ClassDetails(int Id, string Name, string JoinCode, string InstructorName, DateTime CreatedAt,
-    IReadOnlyList<ClassStudent> Students);
+    IReadOnlyList<ClassStudent> Students, IReadOnlyList<ClassQuiz> Quizzes);
+
+public enum ClassQuizState { NotYetOpen, Open, Closed }
+
+/// <summary>A quiz assigned to the class; <see cref="Mine"/>: the actor may open its editor and results.</summary>
+public sealed record ClassQuiz(int Id, string Title, DateTime? OpensAt, DateTime? ClosesAt, ClassQuizState State, bool Mine);
+
+/// <summary>An active instructor an admin can give a class to; the email tells apart two of the same name.</summary>
+public sealed record InstructorChoice(string Id, string Name, string Email);
 
 public enum JoinOutcome { Joined, AlreadyEnrolled, UnknownCode, NotAStudent }
 

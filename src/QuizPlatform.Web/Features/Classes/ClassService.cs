@@ -6,9 +6,9 @@ using QuizPlatform.Data.Entities;
 namespace QuizPlatform.Web.Features.Classes;
 
 /// <summary>
-/// An instructor's classes. Every method takes the acting user's id: instructors see and create only their own
-/// classes, admins see all. A class the actor may not see is reported as missing, never as forbidden, so guessing
-/// ids reveals nothing.
+/// An instructor's classes. Every method takes the acting user's id: instructors see, create and change only their own
+/// classes, admins all (and create classes for any instructor). A class the actor may not see is reported as missing,
+/// never as forbidden, so guessing ids reveals nothing.
 /// </summary>
 public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock)
 {
@@ -41,12 +41,56 @@ public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, Tim
         var students = await db.Enrollments.Where(e => e.ClassId == classId)
             .Select(e => new ClassStudent(e.StudentId, e.Student.DisplayName, e.Student.Email ?? "", e.EnrolledAt))
             .ToListAsync(cancellationToken);
+        var quizzes = await db.Quizzes.Where(q => q.Classes.Any(c => c.ClassId == classId))
+            .Select(q => new { q.Id, q.Title, q.OpensAt, q.ClosesAt, Mine = actor.IsAdmin || q.CreatedById == actor.Id })
+            .ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
         return new ClassDetails(found.Id, found.Name, found.JoinCode, found.Instructor, found.CreatedAt,
-            students.OrderBy(s => ApplicationUser.NameOf(s.DisplayName, s.Email), StringComparer.CurrentCultureIgnoreCase).ToList());
+            students.OrderBy(s => ApplicationUser.NameOf(s.DisplayName, s.Email), StringComparer.CurrentCultureIgnoreCase).ToList(),
+            [.. quizzes.Select(q => new ClassQuiz(q.Id, q.Title, q.OpensAt, q.ClosesAt, StateOf(q.OpensAt, q.ClosesAt, now), q.Mine))
+                .OrderBy(q => q.State == ClassQuizState.Open ? 0 : q.State == ClassQuizState.NotYetOpen ? 1 : 2)
+                .ThenBy(q => q.Title, StringComparer.CurrentCultureIgnoreCase)]);
     }
 
-    /// <summary>Creates a class taught by the actor with a fresh join code; returns it as listed.</summary>
-    public async Task<ClassSummary> CreateAsync(string actorId, string name, CancellationToken cancellationToken = default)
+    static ClassQuizState StateOf(DateTime? opensAt, DateTime? closesAt, DateTime now) =>
+        opensAt > now ? ClassQuizState.NotYetOpen : closesAt <= now ? ClassQuizState.Closed : ClassQuizState.Open;
+
+    /// <summary>
+    /// Takes a student out of a class the actor owns (any class for an admin). Their attempts and grades stay: results
+    /// still count them, but they no longer see the class's quizzes nor start one. False when the actor may not see the
+    /// class or the student is not in it; nothing changes then.
+    /// </summary>
+    public async Task<bool> RemoveStudentAsync(string actorId, int classId, string studentId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var actor = (await Actor.LoadAsync(db, actorId, cancellationToken)).EnsureTeaches();
+        var theClass = actor.Classes(db).Where(c => c.Id == classId).Select(c => c.Id);
+        return await db.Enrollments.Where(e => e.StudentId == studentId && theClass.Contains(e.ClassId))
+            .ExecuteDeleteAsync(cancellationToken) > 0;
+    }
+
+    /// <summary>The active instructors, by name, an admin may give a new class to.</summary>
+    public async Task<IReadOnlyList<InstructorChoice>> InstructorsAsync(string actorId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        (await Actor.LoadAsync(db, actorId, cancellationToken)).EnsureAdmin();
+        var instructors = await Instructors(db)
+            .Select(u => new { u.Id, Name = ApplicationUser.NameOf(u.DisplayName, u.Email), u.Email })
+            .ToListAsync(cancellationToken);
+        return [.. instructors.Select(u => new InstructorChoice(u.Id, u.Name, u.Email ?? ""))
+            .OrderBy(u => u.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(u => u.Email, StringComparer.OrdinalIgnoreCase)];
+    }
+
+    static IQueryable<ApplicationUser> Instructors(QuizDbContext db) =>
+        db.Users.Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id
+            && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Instructor)));
+
+    /// <summary>
+    /// Creates a class with a fresh join code, taught by the actor or, when an admin names one, by
+    /// <paramref name="instructorId"/> (an active instructor); returns it as listed.
+    /// </summary>
+    public async Task<ClassSummary> CreateAsync(string actorId, string name, string? instructorId = null,
+        CancellationToken cancellationToken = default)
     {
         var trimmed = name.Trim();
         if (trimmed.Length is 0 or > Limits.Title)
@@ -55,13 +99,20 @@ public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, Tim
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var actor = (await Actor.LoadAsync(db, actorId, cancellationToken)).EnsureTeaches();
+            var teacher = instructorId ?? actor.Id;
+            if (teacher != actor.Id)
+            {
+                actor.EnsureAdmin();
+                if (!await Instructors(db).AnyAsync(u => u.Id == teacher, cancellationToken))
+                    throw new ArgumentException("Choose an active instructor to teach the class.", nameof(instructorId));
+            }
             var code = await UnusedCodeAsync(db, cancellationToken);
-            var created = new Class { Name = trimmed, JoinCode = code, InstructorId = actor.Id, CreatedAt = clock.GetUtcNow().UtcDateTime };
+            var created = new Class { Name = trimmed, JoinCode = code, InstructorId = teacher, CreatedAt = clock.GetUtcNow().UtcDateTime };
             db.Classes.Add(created);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                var instructor = await db.Users.Where(u => u.Id == actor.Id)
+                var instructor = await db.Users.Where(u => u.Id == teacher)
                     .Select(u => ApplicationUser.NameOf(u.DisplayName, u.Email)).SingleAsync(cancellationToken);
                 return new ClassSummary(created.Id, created.Name, created.JoinCode, instructor, 0, created.CreatedAt);
             }

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using QuizPlatform.Data;
 using QuizPlatform.Web.Features.Classes;
+using QuizPlatform.Web.Tests.Features.Quizzes;
 using QuizPlatform.Web.Tests.Infrastructure;
 using QuizPlatform.Web.Tests.Support;
 using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
@@ -53,11 +54,13 @@ public sealed class ClassPagesTests
     }
 
     [Theory]
-    [InlineData(DatabaseProvider.Postgres, "/classes")]
-    [InlineData(DatabaseProvider.Sqlite, "/classes")]
-    [InlineData(DatabaseProvider.Postgres, "/classes/new")]
-    [InlineData(DatabaseProvider.Sqlite, "/classes/1")]
-    public async Task StudentIsDenied(DatabaseProvider provider, string path)
+    [InlineData(DatabaseProvider.Postgres, "sam@quiz.local", "/classes")]
+    [InlineData(DatabaseProvider.Sqlite, "sam@quiz.local", "/classes")]
+    [InlineData(DatabaseProvider.Postgres, "sam@quiz.local", "/classes/new")]
+    [InlineData(DatabaseProvider.Sqlite, "sam@quiz.local", "/classes/1")]
+    [InlineData(DatabaseProvider.Postgres, "sam@quiz.local", "/admin/classes")]
+    [InlineData(DatabaseProvider.Sqlite, "alice@quiz.local", "/admin/classes")]
+    public async Task StudentIsDeniedAndAnInstructorTheAdminList(DatabaseProvider provider, string email, string path)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
@@ -65,11 +68,65 @@ public sealed class ClassPagesTests
         await app.Services.GetRequiredService<ClassService>().CreateAsync(alice, "Algebra");
         await TestUsers.CreateUserIdAsync(app, "sam@quiz.local", Roles.Student);
         using var client = app.CreateNonRedirectingClient();
-        using var _ = await client.SignInAsync("sam@quiz.local", TestUsers.Password);
+        using var _ = await client.SignInAsync(email, TestUsers.Password);
 
         using var response = await client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/Account/AccessDenied", response.Headers.Location?.AbsolutePath);
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task ClassPageListsItsQuizzesWithStateAndResultsAndAButtonToRemoveEachStudent(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        var quizId = await scene.AddQuizAsync();
+        using var client = scene.App.CreateNonRedirectingClient();
+        using var _ = await client.SignInAsync("alice@quiz.local", TestUsers.Password);
+
+        var page = await client.GetPageAsync($"/classes/{scene.AlgebraId}");
+
+        var quizzes = page.ByRole("region", "Quizzes")!;
+        Assert.Equal($"quizzes/{quizId}", quizzes.ByRole("link", "Networks quiz")?.GetAttribute("href"));
+        Assert.Equal($"quizzes/{quizId}/results", quizzes.ByRole("link", "Results of Networks quiz")?.GetAttribute("href"));
+        Assert.Contains("Open · closes", quizzes.Text());
+        Assert.NotNull(page.ByRole("button", "Copy join code"));
+        Assert.NotNull(page.ByRole("button", "Remove Sam from the class"));
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task AdminListsEveryClassWithItsInstructorAndOpensAnyClassPage(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        using var client = scene.App.CreateNonRedirectingClient();
+        using var _ = await client.SignInAsync("admin@quiz.local", TestUsers.Password);
+
+        var list = await client.GetPageAsync("/admin/classes");
+        var algebra = await client.GetPageAsync($"/classes/{scene.AlgebraId}");
+
+        var rows = list.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.Text()).ToList()).ToList();
+        Assert.Equal([("Algebra", "1", "Alice"), ("Biology", "0", "Bob")], rows.Select(r => (r[0], r[2], r[3])));
+        Assert.Equal("classes/new", list.ByRole("link", "Create class")?.GetAttribute("href"));
+        Assert.Equal("admin/classes", algebra.ByRole("link", "Classes")?.GetAttribute("href"));
+        Assert.Contains("Taught by Alice", algebra.Text());
+        Assert.NotNull(algebra.ByRole("button", "Remove Sam from the class"));
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task NewClassFormOffersAdminsTheInstructorsAndStartsFromAGivenName(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        using var admin = scene.App.CreateNonRedirectingClient();
+        using var _ = await admin.SignInAsync("admin@quiz.local", TestUsers.Password);
+        using var instructor = scene.App.CreateNonRedirectingClient();
+        using var __ = await instructor.SignInAsync("alice@quiz.local", TestUsers.Password);
+
+        var adminForm = await admin.GetPageAsync("/classes/new?name=CNN%20101");
+        var instructorForm = await instructor.GetPageAsync("/classes/new");
+
+        Assert.Equal("CNN 101", adminForm.ByLabel("Class name")?.GetAttribute("value"));
+        Assert.Equal(["Choose an instructor", "Alice (alice@quiz.local)", "Bob (bob@quiz.local)"],
+            adminForm.ByLabel("Instructor")!.QuerySelectorAll("option").Select(o => o.Text()));
+        Assert.Null(instructorForm.ByLabel("Instructor"));
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using QuizPlatform.Data;
+using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Web.Features.Classes;
+using QuizPlatform.Web.Tests.Features.Quizzes;
 using QuizPlatform.Web.Tests.Infrastructure;
 using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
 using QuizPlatform.Web.Tests.Support;
@@ -89,5 +91,90 @@ public sealed class ClassServiceTests
 
         await Assert.ThrowsAsync<ArgumentException>(() => classes.CreateAsync(alice, name as string ?? new string('x', (int)name)));
         Assert.Empty(await classes.ListAsync(alice));
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task RemovingAStudentTakesThemOutOfTheClassAndKeepsTheirAttempts(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        var quizId = await scene.AddQuizAsync();
+        await scene.StartAttemptAsync(quizId);
+        var classes = scene.App.Services.GetRequiredService<ClassService>();
+
+        Assert.True(await classes.RemoveStudentAsync(scene.Alice, scene.AlgebraId, scene.Sam));
+
+        Assert.Empty((await classes.GetAsync(scene.Alice, scene.AlgebraId))!.Students);
+        await using var db = scene.App.Services.CreateDbContext();
+        Assert.Equal(1, await db.Attempts.CountAsync(a => a.QuizId == quizId && a.StudentId == scene.Sam));
+        Assert.False(await classes.RemoveStudentAsync(scene.Alice, scene.AlgebraId, scene.Sam));
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task OnlyTheClassOwnerOrAnAdminCanRemoveAStudent(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        var classes = scene.App.Services.GetRequiredService<ClassService>();
+        var admin = await TestUsers.CreateUserIdAsync(scene.App, "boss@quiz.local", Roles.Admin);
+
+        // Bob teaches another class: Alice's looks missing to him, with Sam's id or his own class's id in the mix.
+        Assert.False(await classes.RemoveStudentAsync(scene.Bob, scene.AlgebraId, scene.Sam));
+        Assert.False(await classes.RemoveStudentAsync(scene.Bob, scene.BiologyId, scene.Sam));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => classes.RemoveStudentAsync(scene.Sam, scene.AlgebraId, scene.Sam));
+        Assert.Equal(["Sam"], (await classes.GetAsync(scene.Alice, scene.AlgebraId))!.Students.Select(s => s.DisplayName));
+
+        Assert.True(await classes.RemoveStudentAsync(admin, scene.AlgebraId, scene.Sam));
+        Assert.Empty((await classes.GetAsync(scene.Alice, scene.AlgebraId))!.Students);
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task ClassListsItsQuizzesOpenFirstWithTheirState(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        await scene.AddQuizAsync(q => q.Title = "Open one");
+        await scene.AddQuizAsync(q => (q.Title, q.OpensAt, q.ClosesAt) = ("Closed one", scene.Now.AddDays(-3), scene.Now.AddDays(-1)));
+        await scene.AddQuizAsync(q => (q.Title, q.OpensAt, q.ClosesAt) = ("Later one", scene.Now.AddDays(1), null));
+        await scene.AddQuizAsync(q =>
+        {
+            q.Title = "Biology's";
+            q.Classes = [new() { ClassId = scene.BiologyId }];
+        });
+        var classes = scene.App.Services.GetRequiredService<ClassService>();
+
+        var quizzes = (await classes.GetAsync(scene.Alice, scene.AlgebraId))!.Quizzes;
+
+        Assert.Equal([("Open one", ClassQuizState.Open), ("Later one", ClassQuizState.NotYetOpen), ("Closed one", ClassQuizState.Closed)],
+            quizzes.Select(q => (q.Title, q.State)));
+        Assert.All(quizzes, q => Assert.True(q.Mine));
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task AdminCreatesAClassForAChosenInstructorWhoThenTeachesIt(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        var classes = scene.App.Services.GetRequiredService<ClassService>();
+        var admin = await TestUsers.CreateUserIdAsync(scene.App, "boss@quiz.local", Roles.Admin);
+
+        var instructors = await classes.InstructorsAsync(admin);
+        var created = await classes.CreateAsync(admin, "CNN 101", scene.Bob);
+
+        Assert.Equal(["Alice", "Bob"], instructors.Select(i => i.Name));
+        Assert.Equal("Bob", created.InstructorName);
+        Assert.Equal(["Biology", "CNN 101"], (await classes.ListAsync(scene.Bob)).Select(c => c.Name));
+        Assert.DoesNotContain("CNN 101", (await classes.ListAsync(scene.Alice)).Select(c => c.Name));
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task OnlyAnAdminChoosesTheInstructorAndOnlyAnInstructorCanBeChosen(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        var classes = scene.App.Services.GetRequiredService<ClassService>();
+        var admin = await TestUsers.CreateUserIdAsync(scene.App, "boss@quiz.local", Roles.Admin);
+
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => classes.CreateAsync(scene.Alice, "Bob's now", scene.Bob));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => classes.InstructorsAsync(scene.Alice));
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => classes.CreateAsync(admin, "Sam's class", scene.Sam));
+        Assert.Equal("instructorId", refused.ParamName);
+        Assert.Equal(["Biology"], (await classes.ListAsync(scene.Bob)).Select(c => c.Name));
+        Assert.Equal(["Algebra", "Biology"], (await classes.ListAsync(admin)).Select(c => c.Name));
     }
 }

@@ -43,7 +43,7 @@ public sealed class KeywordEditingTests
     }
 
     [Theory, AllDatabaseProviders]
-    public async Task InstructorGetsTheEditorWithEachKeywordInLabelledFields(DatabaseProvider provider)
+    public async Task InstructorGetsTheEditorWithEachKeywordInLabelledAndExplainedFields(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new QuizAppFactory(database);
@@ -63,6 +63,15 @@ public sealed class KeywordEditingTests
         Assert.Contains("value=\"subsampling, down-sampling\"", page);
         Assert.Contains("Reset to extracted", page);
         Assert.Contains($"assignments/{imported.AssignmentId}/questions/{questionId}/keywords", details);
+        // Weight and Required are explained where they are edited; weights 2 and 0.5 make the first 80 % of the key.
+        var parsed = Pages.Parse(page);
+        string Description(string id) => string.Join(" ", parsed.GetElementById(id)!.GetAttribute("aria-describedby")!.Split(' ')
+            .Select(d => parsed.GetElementById(d)!.Text()));
+        Assert.StartsWith("80 % of the total weight Weight: how much a keyword counts.", Description("weight-1"));
+        Assert.Contains("divided by the total weight (2.5 here); 70 % coverage earns full points", Description("weight-2"));
+        Assert.StartsWith("20 % of the total weight", Description("weight-2"));
+        Assert.Equal("Required: an answer without this keyword gets at most 50 % of the points, however much else it covers.",
+            Description("required-1"));
     }
 
     [Theory, AllDatabaseProviders]

@@ -1,0 +1,109 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using QuizPlatform.Data;
+using QuizPlatform.Data.Entities;
+using QuizPlatform.E2E.Tests.Infrastructure;
+using QuizPlatform.Web.Tests.Support;
+
+namespace QuizPlatform.E2E.Tests.Journeys;
+
+/// <summary>
+/// An instructor edits the keywords of the seeded question with the most of them, by keyboard: reads what Weight and
+/// Required do, saves from the bar above the rows, and is asked before a reset throws the edits away.
+/// </summary>
+public sealed class KeywordEditorJourneyTests(QuizSite site) : Journey(site)
+{
+    [Fact]
+    public async Task InstructorReadsWhatWeightAndRequiredDoSavesWithinAFewTabsAndConfirmsAReset()
+    {
+        var (page, question) = await OpenEditorAsync(rank: 0);
+        var keywords = await page.Locator("fieldset.keyword-row").CountAsync();
+        Assert.True(keywords >= 11, $"The seeded question has {keywords} keywords");
+        await Expect(page.GetByLabel("Weight").First).ToHaveAccessibleDescriptionAsync(
+            new Regex(@"^\d+(\.\d)? % of the total weight Weight: how much a keyword counts\..*70 % coverage earns full points"));
+        await Expect(page.GetByLabel("Required").First).ToHaveAccessibleDescriptionAsync(
+            "Required: an answer without this keyword gets at most 50 % of the points, however much else it covers.");
+
+        // From "Skip to main content", Save is five tab stops away (breadcrumb, question, versions), not past every row.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Skip to main content" }).PressAsync("Enter");
+        var save = page.GetByRole(AriaRole.Button, new() { Name = "Save keywords", Exact = true });
+        var passed = new List<string>();
+        while (passed.Count < 10 && !await save.EvaluateAsync<bool>("b => b === document.activeElement"))
+        {
+            await page.Keyboard.PressAsync("Tab");
+            passed.Add(await page.EvaluateAsync<string>("() => document.activeElement.outerHTML.slice(0, 80)"));
+        }
+        Assert.True(passed.Count <= 5, string.Join("\n", passed));
+
+        await page.GetByLabel("Weight").First.FillAsync("2.5");
+        await page.GetByLabel("Required").Nth(1).CheckAsync();
+        await save.PressAsync("Enter");
+        var status = page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Saved as key version 2" });
+        await Expect(status).ToBeFocusedAsync();
+        var stored = await KeywordsAsync(question.Id);
+        Assert.Equal((2.5, KeywordOrigin.Edited), (stored[0].Weight, stored[0].Origin));
+        Assert.True(stored[1].Required);
+
+        // Asked first, the instructor keeps the keywords: nothing changes, focus returns to the button. (By keyboard: a
+        // pointer left on the button would have axe measure its hover colours mid-transition.)
+        var reset = page.GetByRole(AriaRole.Button, new() { Name = "Reset to extracted…" });
+        await reset.PressAsync("Enter");
+        var confirmation = page.GetByRole(AriaRole.Group, new() { Name = "Reset to the extracted keywords?" });
+        await Expect(confirmation).ToBeFocusedAsync();
+        await Expect(confirmation).ToHaveAccessibleDescriptionAsync(
+            $"The {keywords} keywords an instructor saved (key version 2), with their alternatives, weights and required marks, "
+            + "are replaced by the ones extracted from the model answer. The history keeps their phrases, not their settings: "
+            + "to get them back you would enter them again.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Keep my keywords" }).ClickAsync();
+        await Expect(confirmation).ToHaveCountAsync(0);
+        await Expect(reset).ToBeFocusedAsync();
+        Assert.Equal(2.5, (await KeywordsAsync(question.Id))[0].Weight);
+
+        // An unsaved change is named among the losses; confirming stores the extracted keywords as a new version.
+        await page.GetByLabel("Phrase").First.FillAsync("typed but never saved");
+        await reset.PressAsync("Enter");
+        await Expect(confirmation).ToContainTextAsync("Your unsaved changes on this page are lost too.");
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reset and lose these keywords" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Reset to the extracted keywords (key version 3)." })).ToBeFocusedAsync();
+        Assert.All(await KeywordsAsync(question.Id), k => Assert.Equal(KeywordOrigin.Extracted, k.Origin));
+        await Expect(page.GetByLabel("Phrase").First).Not.ToHaveValueAsync("typed but never saved");
+    }
+
+    [ScreenshotFact]
+    public async Task KeywordEditorScreenshot()
+    {
+        var (page, _) = await OpenEditorAsync(rank: 1);
+        await page.SetViewportSizeAsync(1280, 900);
+        await page.GetByLabel("Weight").First.FillAsync("2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save keywords", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Saved as key version" })).ToBeFocusedAsync();
+        // Scrolled to where the bar sticks: Save and its result stay above the rows from here on.
+        await page.EvaluateAsync("() => window.scrollTo(0, document.querySelector('.keyword-savebar').getBoundingClientRect().top + window.scrollY - 24)");
+        await page.ScreenshotAsync(new() { Path = ScreenshotFactAttribute.PathOf("keyword-editor-desktop.png"), Animations = ScreenshotAnimations.Disabled });
+    }
+
+    /// <summary>
+    /// A new instructor opens the keyword editor of the seeded question with the most keywords (<paramref name="rank"/> 0),
+    /// the next most (1), ...: each test edits a question of its own.
+    /// </summary>
+    async Task<(IPage Page, Question Question)> OpenEditorAsync(int rank)
+    {
+        Question question;
+        await using (var db = site.Services.CreateDbContext())
+            question = await db.Questions.Include(q => q.AssignmentVersion)
+                .Where(q => q.AssignmentVersion.Assignment.Title == "Assignment-8")
+                .OrderByDescending(q => q.Keywords.Count).ThenBy(q => q.Number).Skip(rank).FirstAsync();
+        var (email, password) = await site.CreateUserAsync(Roles.Instructor, "Kim Keywords");
+        var page = await site.NewPageAsync();
+        await page.SignInAsync(email, password);
+        await page.GotoInteractiveAsync($"assignments/{question.AssignmentVersion.AssignmentId}/questions/{question.Id}/keywords");
+        return (page, question);
+    }
+
+    async Task<List<QuestionKeyword>> KeywordsAsync(int questionId)
+    {
+        await using var db = site.Services.CreateDbContext();
+        return await db.QuestionKeywords.Where(k => k.QuestionId == questionId).OrderBy(k => k.Position).ToListAsync();
+    }
+}
