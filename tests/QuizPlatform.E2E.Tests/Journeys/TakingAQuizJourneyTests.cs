@@ -68,6 +68,8 @@ public sealed class TakingAQuizJourneyTests(QuizSite site) : IClassFixture<QuizS
         await Expect(page).ToHaveURLAsync(new Regex($"/attempts/{attemptId}/results$"));
         await Expect(page.Locator("[data-total-score]")).ToContainTextAsync("points"); // graded while the page refreshed
         await Expect(page.Locator(".answer").First.Locator("mark").First).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Questions at a glance" }).GetByRole(AriaRole.Link))
+            .ToHaveCountAsync(50); // one row a question, each linking to its card
     }
 
     const string FirstAnswer = SeedDocuments.FirstAnswerStart + " learning filters that detect edges.";
@@ -173,6 +175,95 @@ public sealed class TakingAQuizJourneyTests(QuizSite site) : IClassFixture<QuizS
         await Expect(page.SaveStatus(1)).ToContainTextAsync("Saved");
         Assert.Equal(360, await page.EvaluateAsync<int>("document.documentElement.scrollWidth"));
         Assert.InRange((await answer.BoundingBoxAsync())!.Width, 280, 360);
+    }
+
+    [Fact]
+    public async Task OnAPhoneEveryJumpLandsWithTheQuestionsHeadingBelowTheStickyBar()
+    {
+        var (email, password) = await site.CreateUserAsync(Roles.Student, "Phone Jumper");
+        await site.EnrolInDemoClassAsync(email);
+        var page = await site.NewPageAsync();
+        await page.SetViewportSizeAsync(360, 780);
+        await page.StartDemoQuizAsync(email, password);
+        await ExpectHeadingBelowTheBarAsync(page, 1);
+        await page.GetByLabel("Your answer to question 1", new() { Exact = true }).FillAsync("Answered first.");
+        await Expect(page.SaveStatus(1)).ToContainTextAsync("Saved");
+
+        var navigator = page.GetByRole(AriaRole.Navigation, new() { Name = "Questions" });
+        await navigator.GetByRole(AriaRole.Link, new() { Name = "Question 37, not answered" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Question 37 of 50" })).ToBeFocusedAsync();
+        await ExpectHeadingBelowTheBarAsync(page, 37);
+        await page.GetByLabel("Your answer to question 37", new() { Exact = true }).FillAsync("Answered after a jump.");
+        await Expect(page.SaveStatus(37)).ToContainTextAsync("Saved");
+        await page.ReloadAsync();
+        await page.WaitForInteractiveAsync();
+        await ExpectHeadingBelowTheBarAsync(page, 37);
+
+        // The key draws each state as the navigator draws it, in words: no empty squares that look like checkboxes.
+        var key = navigator.Locator(".question-nav-key");
+        await Expect(key).ToContainTextAsync("answered");
+        Assert.Equal(await StyleAsync(navigator.GetByRole(AriaRole.Link, new() { Name = "Question 1, answered" })),
+            await StyleAsync(key.GetByText("answered", new() { Exact = true })));
+        Assert.Equal(await StyleAsync(navigator.GetByRole(AriaRole.Link, new() { Name = "Question 2, not answered" })),
+            await StyleAsync(key.GetByText("not answered", new() { Exact = true })));
+        await ExpectTouchTargetsAsync(page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hand in answers…" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Hand in your answers?" });
+        await Expect(dialog).ToContainTextAsync("48 of 50 questions have no answer: 2–36, 38–50.");
+        await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Question" })).ToHaveTextAsync(
+            ["Question 2", "Question 3", "Question 4", "Question 5", "Question 6"]);
+        await ExpectTouchTargetsAsync(page);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Question 4", Exact = true }).ClickAsync();
+        await Expect(dialog).ToBeHiddenAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Question 4 of 50" })).ToBeFocusedAsync();
+        await ExpectHeadingBelowTheBarAsync(page, 4);
+    }
+
+    /// <summary>
+    /// Question <paramref name="number"/>'s heading comes to rest on screen whole, below the sticky title and timer bar
+    /// (the page scrolls smoothly, so this waits up to 5 s for it to get there).
+    /// </summary>
+    static async Task ExpectHeadingBelowTheBarAsync(IPage page, int number)
+    {
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Question {number} of 50" })).ToBeVisibleAsync();
+        const string Where = """
+            n => {
+                const heading = document.querySelectorAll("section.question")[n - 1].querySelector("h2").getBoundingClientRect();
+                const bar = document.querySelector(".attempt-bar").getBoundingClientRect();
+                return { below: heading.top >= bar.bottom && heading.bottom <= window.innerHeight, top: heading.top, barBottom: bar.bottom };
+            }
+            """;
+        try
+        {
+            await page.WaitForFunctionAsync($"n => ({Where})(n).below", number, new() { Timeout = 5000 });
+        }
+        catch (TimeoutException)
+        {
+            var at = await page.EvaluateAsync<HeadingPlace>(Where, number);
+            Assert.Fail($"question {number}'s heading (top {at.Top}) is under the bar (bottom {at.BarBottom}) or off screen");
+        }
+    }
+
+    sealed class HeadingPlace
+    {
+        public bool Below { get; init; }
+        public double Top { get; init; }
+        public double BarBottom { get; init; }
+    }
+
+    static Task<string> StyleAsync(ILocator element) => element.EvaluateAsync<string>(
+        "e => { const s = getComputedStyle(e); return `${s.backgroundColor} ${s.borderColor} ${s.color} ${s.borderRadius}`; }");
+
+    /// <summary>Every visible button and navigator link on the page is at least 44 pixels tall (a finger's touch target).</summary>
+    static async Task ExpectTouchTargetsAsync(IPage page)
+    {
+        var small = await page.EvaluateAsync<string[]>("""
+            [...document.querySelectorAll("quiz-attempt button, quiz-attempt .question-nav a")]
+                .filter(e => e.checkVisibility() && e.getBoundingClientRect().height < 44)
+                .map(e => `${e.textContent.trim()}: ${e.getBoundingClientRect().height}px`)
+            """);
+        Assert.Empty(small);
     }
 
     [ScreenshotFact]
