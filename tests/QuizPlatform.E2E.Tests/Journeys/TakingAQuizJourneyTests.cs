@@ -13,7 +13,8 @@ namespace QuizPlatform.E2E.Tests.Journeys;
 
 /// <summary>
 /// A student takes a quiz in the browser: the demo quiz (timed, one question per page) through a reload and an outage
-/// to the graded results, by keyboard alone, and a quiz whose deadline arrives while the page is open.
+/// to the graded results, by keyboard alone, on a phone (jumps, hand-in dialog, touch targets), and a quiz whose
+/// deadline arrives while the page is open.
 /// </summary>
 public sealed class TakingAQuizJourneyTests(QuizSite site) : IClassFixture<QuizSite>
 {
@@ -161,24 +162,7 @@ public sealed class TakingAQuizJourneyTests(QuizSite site) : IClassFixture<QuizS
     }
 
     [Fact]
-    public async Task QuizPageFitsAPhoneScreenWithoutSidewaysScrolling()
-    {
-        var (email, password) = await site.CreateUserAsync(Roles.Student, "Phone");
-        await site.EnrolInDemoClassAsync(email);
-        var page = await site.NewPageAsync();
-        await page.SetViewportSizeAsync(360, 780);
-
-        await page.StartDemoQuizAsync(email, password);
-
-        var answer = page.GetByLabel("Your answer to question 1", new() { Exact = true });
-        await answer.FillAsync("Typed on a phone.");
-        await Expect(page.SaveStatus(1)).ToContainTextAsync("Saved");
-        Assert.Equal(360, await page.EvaluateAsync<int>("document.documentElement.scrollWidth"));
-        Assert.InRange((await answer.BoundingBoxAsync())!.Width, 280, 360);
-    }
-
-    [Fact]
-    public async Task OnAPhoneEveryJumpLandsWithTheQuestionsHeadingBelowTheStickyBar()
+    public async Task OnAPhoneThePageFitsTheScreenAndEveryJumpLandsBelowTheStickyBar()
     {
         var (email, password) = await site.CreateUserAsync(Roles.Student, "Phone Jumper");
         await site.EnrolInDemoClassAsync(email);
@@ -186,8 +170,11 @@ public sealed class TakingAQuizJourneyTests(QuizSite site) : IClassFixture<QuizS
         await page.SetViewportSizeAsync(360, 780);
         await page.StartDemoQuizAsync(email, password);
         await ExpectHeadingBelowTheBarAsync(page, 1);
-        await page.GetByLabel("Your answer to question 1", new() { Exact = true }).FillAsync("Answered first.");
+        var first = page.GetByLabel("Your answer to question 1", new() { Exact = true });
+        await first.FillAsync("Typed on a phone.");
         await Expect(page.SaveStatus(1)).ToContainTextAsync("Saved");
+        Assert.Equal(360, await page.EvaluateAsync<int>("document.documentElement.scrollWidth")); // no sideways scrolling
+        Assert.InRange((await first.BoundingBoxAsync())!.Width, 280, 360);
 
         var navigator = page.GetByRole(AriaRole.Navigation, new() { Name = "Questions" });
         await navigator.GetByRole(AriaRole.Link, new() { Name = "Question 37, not answered" }).ClickAsync();
