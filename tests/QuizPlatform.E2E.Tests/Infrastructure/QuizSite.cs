@@ -8,7 +8,8 @@ namespace QuizPlatform.E2E.Tests.Infrastructure;
 /// <summary>
 /// One running site per test class: the app on a real Kestrel port over a fresh PostgreSQL database, seeded from the
 /// repository's seeds/ folder, with a known admin; and a headless Debian Chromium to browse it. Each test opens its
-/// own <see cref="IBrowserContext"/> (its own cookies) with <see cref="NewPageAsync"/>.
+/// own <see cref="IBrowserContext"/> (its own cookies) with <see cref="NewPageAsync"/>; <see cref="Audit"/> records the
+/// pages each context visits, for the accessibility audit at the end of each test (<see cref="Journey"/>).
 /// </summary>
 public sealed class QuizSite : IAsyncLifetime
 {
@@ -30,6 +31,10 @@ public sealed class QuizSite : IAsyncLifetime
     public Uri BaseAddress { get; private set; } = null!;
 
     public IServiceProvider Services => _app!.Services;
+
+    public PageAudit Audit { get; }
+
+    public QuizSite() => Audit = new PageAudit(() => Services);
 
     public async Task InitializeAsync()
     {
@@ -60,6 +65,7 @@ public sealed class QuizSite : IAsyncLifetime
     {
         var context = await _browser!.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), TimezoneId = timeZoneId });
         context.SetDefaultTimeout(30_000);
+        Audit.Watch(context);
         return await context.NewPageAsync();
     }
 

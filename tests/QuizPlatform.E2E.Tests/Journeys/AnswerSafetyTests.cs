@@ -12,7 +12,7 @@ namespace QuizPlatform.E2E.Tests.Journeys;
 /// newer answer saved elsewhere wins but the draft stays on offer, two tabs are told of each other, and a lost circuit
 /// blocks nothing.
 /// </summary>
-public sealed class AnswerSafetyTests(QuizSite site) : IClassFixture<QuizSite>
+public sealed class AnswerSafetyTests(QuizSite site) : Journey(site)
 {
     [Fact]
     public async Task TextTheServerNeverGotIsRestoredFromThisBrowserAndSavedAfterAReload()

@@ -9,7 +9,7 @@ namespace QuizPlatform.E2E.Tests.Journeys;
 /// A course set up in the browser: an admin imports an assignment and uploads the class roster; the instructor builds
 /// a quiz on the assignment for their class.
 /// </summary>
-public sealed class AssignmentToQuizJourneyTests(QuizSite site) : IClassFixture<QuizSite>
+public sealed class AssignmentToQuizJourneyTests(QuizSite site) : Journey(site)
 {
     [Fact]
     public async Task BrokenDocumentIsShownWithLineNumberedErrorsAndNothingIsImported()
@@ -26,6 +26,7 @@ public sealed class AssignmentToQuizJourneyTests(QuizSite site) : IClassFixture<
         await Expect(error.GetByRole(AriaRole.Cell).First).ToHaveTextAsync("4");
         await Expect(error).ToContainTextAsync("2. What does pooling do?");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Import assignment" })).ToBeDisabledAsync();
+        await page.AssertAccessibleAsync(); // the error table, as only a preview shows it
         await using var db = site.Services.CreateDbContext();
         Assert.False(await db.Assignments.AnyAsync(a => a.Title == title));
     }
@@ -44,6 +45,7 @@ public sealed class AssignmentToQuizJourneyTests(QuizSite site) : IClassFixture<
         await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Question 2" })).ToBeVisibleAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "Import assignment" }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync($"Imported “{assignment}” as version 1 (2 questions)");
+        await admin.AssertAccessibleAsync(); // the success alert
         await admin.GotoAsync("admin/assignments");
         await Expect(admin.GetByRole(AriaRole.Link, new() { Name = assignment })).ToBeVisibleAsync();
 

@@ -3,7 +3,7 @@ using QuizPlatform.E2E.Tests.Infrastructure;
 namespace QuizPlatform.E2E.Tests.Journeys;
 
 /// <summary>An instructor overrides an answer on the attempt review page; the student reads the new score and why.</summary>
-public sealed class MarkingJourneyTests(QuizSite site) : IClassFixture<QuizSite>
+public sealed class MarkingJourneyTests(QuizSite site) : Journey(site)
 {
     [Fact]
     public async Task InstructorOverridesAnAnswerWithAReasonAndTheStudentReadsBoth()

@@ -11,7 +11,7 @@ namespace QuizPlatform.E2E.Tests.Journeys;
 /// the request in the quiz's inbox and accepts it; the student reads the reply and the new score. And the README's
 /// screenshot of the inbox.
 /// </summary>
-public sealed partial class RegradeRequestJourneyTests(QuizSite site) : IClassFixture<QuizSite>
+public sealed partial class RegradeRequestJourneyTests(QuizSite site) : Journey(site)
 {
     const string Answer1 = "CNNs extract features with convolutional layers. Their learned kernels respond to simple patterns early and to whole objects deeper in the network.";
     const string TheirWords = "learned kernels";

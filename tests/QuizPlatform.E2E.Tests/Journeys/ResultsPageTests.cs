@@ -7,7 +7,7 @@ namespace QuizPlatform.E2E.Tests.Journeys;
 /// The results page in a browser, on an attempt made and graded through the services (the quiz pages are another
 /// journey): what a student sees on a desktop and on a 360-pixel phone.
 /// </summary>
-public sealed class ResultsPageTests(QuizSite site) : IClassFixture<QuizSite>
+public sealed class ResultsPageTests(QuizSite site) : Journey(site)
 {
     [Theory]
     [InlineData(1280)]

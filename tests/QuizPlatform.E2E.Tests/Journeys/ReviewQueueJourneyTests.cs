@@ -9,7 +9,7 @@ namespace QuizPlatform.E2E.Tests.Journeys;
 /// The instructor works the review queue with the keyboard alone, and the student reads the outcome; and the
 /// README's screenshot of the queue.
 /// </summary>
-public sealed class ReviewQueueJourneyTests(QuizSite site) : IClassFixture<QuizSite>
+public sealed class ReviewQueueJourneyTests(QuizSite site) : Journey(site)
 {
     const string Reason = "Names the filters in other words";
 

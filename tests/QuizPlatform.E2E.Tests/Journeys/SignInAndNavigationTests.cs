@@ -7,7 +7,7 @@ using QuizPlatform.Web.Tests.Support;
 namespace QuizPlatform.E2E.Tests.Journeys;
 
 /// <summary>Each role signs in through the login form and sees its own sections, and no one else's.</summary>
-public sealed class SignInAndNavigationTests(QuizSite site) : IClassFixture<QuizSite>
+public sealed class SignInAndNavigationTests(QuizSite site) : Journey(site)
 {
     [Fact]
     public async Task AdminSeesAdministrationAndTheSeededAssignment()

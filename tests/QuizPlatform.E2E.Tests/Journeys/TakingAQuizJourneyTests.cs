@@ -16,7 +16,7 @@ namespace QuizPlatform.E2E.Tests.Journeys;
 /// to the graded results, by keyboard alone, on a phone (jumps, hand-in dialog, touch targets), and a quiz whose
 /// deadline arrives while the page is open.
 /// </summary>
-public sealed class TakingAQuizJourneyTests(QuizSite site) : IClassFixture<QuizSite>
+public sealed class TakingAQuizJourneyTests(QuizSite site) : Journey(site)
 {
     [Fact]
     public async Task StudentsAnswersSurviveAReloadAndGoingOfflineThenTheyHandIn()

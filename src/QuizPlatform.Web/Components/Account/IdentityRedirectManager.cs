@@ -50,6 +50,15 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
     public void RedirectToCurrentPageWithStatus(string message, HttpContext context)
         => RedirectToWithStatus(CurrentPath, message, context);
 
+    /// <summary>
+    /// Back to the sign-in form, saying why, from a second sign-in step (authenticator or recovery code) opened
+    /// without the first: directly, from a bookmark, or after the first step's cookie expired.
+    /// </summary>
+    public void RedirectToSignInFirst(string? returnUrl, HttpContext context) =>
+        RedirectToWithStatus(returnUrl is null ? "Account/Login" : $"Account/Login?ReturnUrl={Uri.EscapeDataString(returnUrl)}",
+            "Error: That sign-in step has expired or was opened on its own. Sign in with your email and password to continue.",
+            context);
+
     public void RedirectToInvalidUser(UserManager<ApplicationUser> userManager, HttpContext context)
         => RedirectToWithStatus("Account/InvalidUser", $"Error: Unable to load user with ID '{userManager.GetUserId(context.User)}'.", context);
 }

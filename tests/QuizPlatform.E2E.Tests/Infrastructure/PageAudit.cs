@@ -1,0 +1,136 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Web;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using QuizPlatform.Data.Entities;
+using Xunit.Sdk;
+
+namespace QuizPlatform.E2E.Tests.Infrastructure;
+
+/// <summary>
+/// Every page a test's browser contexts showed, audited with axe (<see cref="Accessibility"/>) once the test is over.
+/// Each context records the addresses its pages' main frames went to: full loads and Blazor's enhanced navigation
+/// alike (Playwright reports a history.pushState as a main-frame navigation). At the end of the test each address is
+/// reopened in its own context, so as the same signed-in user, and audited at desktop and phone widths, unless this
+/// site already audited the same page for the same role: the page is known by its route (numeric ids and GUIDs in
+/// the path stand for any, query values do not matter, their keys do). The contexts are closed afterwards.
+/// </summary>
+public sealed partial class PageAudit(Func<IServiceProvider> services)
+{
+    readonly Lock _gate = new();
+    readonly List<(IBrowserContext Context, List<string> Urls)> _contexts = [];
+    readonly HashSet<string> _audited = [];
+
+    /// <summary>What this site audited so far, as "role route" (e.g. <c>Instructor /quizzes/{id}/edit</c>).</summary>
+    public IReadOnlyCollection<string> Audited
+    {
+        get
+        {
+            lock (_gate)
+                return [.. _audited];
+        }
+    }
+
+    /// <summary>Records where <paramref name="context"/>'s pages go from now on; call before it opens a page.</summary>
+    public void Watch(IBrowserContext context)
+    {
+        var urls = new List<string>();
+        lock (_gate)
+            _contexts.Add((context, urls));
+        context.Page += (_, page) => page.FrameNavigated += (_, frame) =>
+        {
+            if (frame == page.MainFrame)
+                lock (_gate)
+                    urls.Add(frame.Url);
+        };
+    }
+
+    /// <summary>
+    /// Audits each page the watched contexts visited that this site has not audited for the same role, closes the
+    /// contexts, and fails with every violation found.
+    /// </summary>
+    public async Task AuditAndCloseAsync()
+    {
+        List<(IBrowserContext Context, List<string> Urls)> contexts;
+        lock (_gate)
+        {
+            contexts = [.. _contexts.Select(c => (c.Context, c.Urls.ToList()))];
+            _contexts.Clear();
+        }
+        var report = new StringBuilder();
+        foreach (var (context, urls) in contexts)
+        {
+            try
+            {
+                await AuditAsync(context, urls, report);
+            }
+            finally
+            {
+                await context.CloseAsync();
+            }
+        }
+        if (report.Length > 0)
+            throw new XunitException($"Accessibility violations (axe, WCAG 2.1 A/AA) on pages this test visited:\n{report}");
+    }
+
+    async Task AuditAsync(IBrowserContext context, IReadOnlyList<string> urls, StringBuilder report)
+    {
+        // Not audited: about:blank (a new page before its first navigation) and anything not served by the site.
+        // Downloads (CSV exports) never become a page, so they are not recorded at all. The audit sees a page as a
+        // fresh GET shows it now; states that only an action shows are the journeys' own AssertAccessibleAsync calls.
+        var pages = urls.Where(url => url.StartsWith("http", StringComparison.Ordinal)).Distinct().ToList();
+        if (pages.Count == 0)
+            return;
+        var role = await SignedInRoleAsync(context);
+        IPage? auditPage = null;
+        foreach (var url in pages)
+        {
+            lock (_gate)
+                if (!_audited.Add($"{role} {RouteOf(url)}"))
+                    continue;
+            auditPage ??= await context.NewPageAsync();
+            await auditPage.GotoAsync(url);
+            // A page that becomes interactive renders again once its circuit runs: audit what the user then sees.
+            await auditPage.WaitForFunctionAsync("() => document.querySelector('[data-interactive=false]') === null");
+            var violations = await auditPage.AccessibilityViolationsAsync();
+            if (violations.Length > 0)
+                report.Append($"{url} (as {role}, now at {auditPage.Url}):\n{violations}");
+        }
+    }
+
+    /// <summary>
+    /// The roles of the user signed in to <paramref name="context"/>, read from its sign-in cookie with the app's own
+    /// key: what the server decides a page by, whatever the test did before.
+    /// </summary>
+    async Task<string> SignedInRoleAsync(IBrowserContext context)
+    {
+        var app = services();
+        var cookie = app.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
+        var request = new DefaultHttpContext();
+        request.Request.Headers.Cookie = string.Join("; ", (await context.CookiesAsync()).Select(c => $"{c.Name}={c.Value}"));
+        var value = cookie.CookieManager.GetRequestCookie(request, cookie.Cookie.Name!);
+        var userId = value is null ? null : cookie.TicketDataFormat.Unprotect(value)?.Principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+        if (userId is null)
+            return "anonymous";
+        using var scope = app.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = await users.FindByIdAsync(userId);
+        return user is null ? "anonymous" : string.Join("+", (await users.GetRolesAsync(user)).Order());
+    }
+
+    /// <summary>The page an address shows, whichever record it shows: <c>/quizzes/{id}/edit?tab</c>.</summary>
+    public static string RouteOf(string url)
+    {
+        var uri = new Uri(url);
+        var path = uri.AbsolutePath == "/" ? "/" : Identifier().Replace(uri.AbsolutePath.TrimEnd('/'), "/{id}");
+        var keys = HttpUtility.ParseQueryString(uri.Query).AllKeys.Order();
+        return keys.Any() ? $"{path}?{string.Join('&', keys)}" : path;
+    }
+
+    [GeneratedRegex("/([0-9]+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?=/|$)")]
+    private static partial Regex Identifier();
+}
