@@ -56,10 +56,12 @@ public sealed class SignInAndNavigationTests(QuizSite site) : Journey(site)
         await name.FillAsync(new string('x', 201));
         await save.ClickAsync();
         await Expect(page.GetByText("Your name can be at most 200 characters.").First).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync(); // the form with its errors
         await name.FillAsync("  Sam Spelt Right ");
         await save.ClickAsync();
 
-        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Your profile has been updated");
+        await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Your profile has been updated" })).ToBeVisibleAsync();
+        await Expect(page.GetByText("Enter your name.")).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Sam Spelt Right", Exact = true })).ToBeVisibleAsync();
         await Expect(name).ToHaveValueAsync("Sam Spelt Right");
         await using var db = site.Services.CreateDbContext();

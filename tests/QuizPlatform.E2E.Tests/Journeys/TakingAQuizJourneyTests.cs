@@ -201,6 +201,7 @@ public sealed class TakingAQuizJourneyTests(QuizSite site) : Journey(site)
         await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Question" })).ToHaveTextAsync(
             ["Question 2", "Question 3", "Question 4", "Question 5", "Question 6"]);
         await ExpectTouchTargetsAsync(page);
+        await page.AssertAccessibleAsync(); // the dialog, as only this click shows it
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Question 4", Exact = true }).ClickAsync();
         await Expect(dialog).ToBeHiddenAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Question 4 of 50" })).ToBeFocusedAsync();
