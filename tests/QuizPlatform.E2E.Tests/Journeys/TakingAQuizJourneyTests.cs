@@ -206,6 +206,11 @@ public sealed class TakingAQuizJourneyTests(QuizSite site) : Journey(site)
         await Expect(dialog).ToBeHiddenAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Question 4 of 50" })).ToBeFocusedAsync();
         await ExpectHeadingBelowTheBarAsync(page, 4);
+
+        await using var db = site.Services.CreateDbContext();
+        await page.GotoAsync($"quizzes/{await db.Quizzes.Where(q => q.Title == DemoDataSeeder.QuizTitle).Select(q => q.Id).SingleAsync()}/take");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Resume" })).ToBeVisibleAsync();
+        await ExpectTouchTargetsAsync(page);
     }
 
     /// <summary>
@@ -247,7 +252,7 @@ public sealed class TakingAQuizJourneyTests(QuizSite site) : Journey(site)
     static async Task ExpectTouchTargetsAsync(IPage page)
     {
         var small = await page.EvaluateAsync<string[]>("""
-            [...document.querySelectorAll("quiz-attempt button, quiz-attempt .question-nav a")]
+            [...document.querySelectorAll("main button, main .btn, main .question-nav a")]
                 .filter(e => e.checkVisibility() && e.getBoundingClientRect().height < 44)
                 .map(e => `${e.textContent.trim()}: ${e.getBoundingClientRect().height}px`)
             """);
