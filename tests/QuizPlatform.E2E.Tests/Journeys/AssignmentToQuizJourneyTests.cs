@@ -63,7 +63,7 @@ public sealed class AssignmentToQuizJourneyTests(QuizSite site) : Journey(site)
         await admin.GetByRole(AriaRole.Button, new() { Name = "Preview roster" }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "Create and enrol" })).ToHaveCountAsync(2);
         await admin.GetByRole(AriaRole.Button, new() { Name = "Apply roster" }).ClickAsync();
-        await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("Roster applied: 2 created, 2 enrolled");
+        await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("Roster applied: 2 students created, 2 enrolments added");
 
         await instructor.GotoInteractiveAsync("quizzes/new");
         await instructor.GetByLabel("Title", new() { Exact = true }).FillAsync(quiz);

@@ -47,6 +47,7 @@ public static class AccountsFeature
                 antiforgery.Cookie.SecurePolicy = CookiePolicy(accounts.Value, environment));
 
         services.TryAddSingleton<IEmailSender<ApplicationUser>, LoggingEmailSender>();
+        services.AddSingleton<AccountMail>();
         return services;
     }
 

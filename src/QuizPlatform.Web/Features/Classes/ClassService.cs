@@ -72,7 +72,8 @@ public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, Tim
         }
     }
 
-    private static async Task<string> UnusedCodeAsync(QuizDbContext db, CancellationToken cancellationToken)
+    /// <summary>A join code no class has yet (a race with another insert still fails on the unique index).</summary>
+    internal static async Task<string> UnusedCodeAsync(QuizDbContext db, CancellationToken cancellationToken)
     {
         while (true)
         {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Data.Startup;
+using QuizPlatform.Web.Features.Accounts;
 
 namespace QuizPlatform.Web.Features.Users;
 
@@ -54,7 +55,10 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         return user is null ? null : Row(user, await RolesOfAsync(db, [user.Id]));
     }
 
-    /// <summary>Creates an active account with a confirmed email; without a password one is generated and returned.</summary>
+    /// <summary>
+    /// Creates an active account with a confirmed email; without a password one is generated and returned, and the
+    /// user changes it at first sign-in.
+    /// </summary>
     public async Task<UserChange> CreateAsync(string actorId, string email, string displayName, IReadOnlyCollection<string> roles, string? password = null)
     {
         await EnsureAdminAsync(actorId);
@@ -73,6 +77,8 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         if (!created.Succeeded)
             return Failed(created);
         var added = await users.AddToRolesAsync(user, roles);
+        if (added.Succeeded && generated)
+            added = await PasswordChange.RequireAsync(users, user);
         if (!added.Succeeded)
             return Failed(added);
         return new UserChange(true, [], user.Id, generated ? password : null);
@@ -127,7 +133,10 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         return new UserChange(true, [], user.Id);
     }
 
-    /// <summary>Replaces the user's password with a generated one (returned, to hand over) and ends their sessions.</summary>
+    /// <summary>
+    /// Replaces the user's password with a generated one (returned, to hand over), to be changed at their next
+    /// sign-in, and ends their sessions.
+    /// </summary>
     public async Task<UserChange> ResetPasswordAsync(string actorId, string userId)
     {
         await EnsureAdminAsync(actorId);
@@ -138,6 +147,8 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         var password = IdentityBootstrapper.GeneratePassword();
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var reset = await users.ResetPasswordAsync(user, token, password);
+        if (reset.Succeeded)
+            reset = await PasswordChange.RequireAsync(users, user);
         if (!reset.Succeeded)
             return Failed(reset);
         await users.SetLockoutEndDateAsync(user, null);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using QuizPlatform.Data;
+using QuizPlatform.Web.Features.Accounts;
 using QuizPlatform.Web.Features.Classes;
 using QuizPlatform.Web.Features.Rosters;
 using QuizPlatform.Web.Features.Users;
@@ -27,9 +28,9 @@ public sealed class RosterClockTests
         var classes = new ClassService(app.Services.GetRequiredService<IDbContextFactory<QuizDbContext>>(), clock);
         var created = await classes.CreateAsync(admin, "CNN 101");
         var rosters = new RosterService(app.Services.GetRequiredService<IServiceScopeFactory>(),
-            app.Services.GetRequiredService<IDbContextFactory<QuizDbContext>>(), clock);
+            app.Services.GetRequiredService<IDbContextFactory<QuizDbContext>>(), app.Services.GetRequiredService<AccountMail>(), clock);
 
-        var (applied, _) = await rosters.ApplyAsync(admin, """
+        var (applied, _, _) = await rosters.ApplyAsync(admin, """
             email,name,class
             new@school.example,New Student,CNN 101
             """);

@@ -17,7 +17,7 @@ namespace QuizPlatform.Web.Tests.Features.Rosters;
 public sealed class RosterTests
 {
     /// <summary>An instructor's classes CNN 101 (with enrolled@school.example) and Maths, and a student in neither.</summary>
-    private static async Task<string> ArrangeAsync(WebApplicationFactory<Program> app)
+    internal static async Task<string> ArrangeAsync(WebApplicationFactory<Program> app)
     {
         var teacher = await app.CreateUserAsync("teacher@school.example", Roles.Instructor);
         var enrolled = await app.CreateUserAsync("enrolled@school.example", Roles.Student);
@@ -70,11 +70,12 @@ public sealed class RosterTests
             preview.Rows.Select(r => (r.Line.Line, r.Outcome)));
         Assert.Equal(
             [
-                "\"not-an-email\" is not an email address.", "There is no class named \"Physics\".",
+                "\"not-an-email\" is not an email address.", "There is no class named \"Physics\": create it above, or correct the line.",
                 "This account exists but is not a student.", "This account is deactivated; reactivate it first.",
                 "A new student needs a name.", "Repeats line 3.",
             ],
             preview.Rows.Where(r => r.Outcome == RosterOutcome.Error).Select(r => r.Reason));
+        Assert.Equal([new MissingClass("Physics", null)], preview.MissingClasses);
         Assert.False(preview.CanApply);
         Assert.Equal(before, await CountsAsync(app));
     }
@@ -87,7 +88,7 @@ public sealed class RosterTests
         var admin = await ArrangeAsync(app);
         var before = await CountsAsync(app);
 
-        var (applied, _) = await app.Services.GetRequiredService<RosterService>().ApplyAsync(admin, """
+        var (applied, _, _) = await app.Services.GetRequiredService<RosterService>().ApplyAsync(admin, """
             email,name,class
             new@school.example,New Student,CNN 101
             free@school.example,Free Student,Physics
@@ -112,7 +113,7 @@ public sealed class RosterTests
             Maths,new@school.example,New Student
             """;
 
-        var (applied, plan) = await rosters.ApplyAsync(admin, roster);
+        var (applied, plan, _) = await rosters.ApplyAsync(admin, roster);
         var again = await rosters.PreviewAsync(admin, roster);
 
         Assert.True(applied);
@@ -122,7 +123,6 @@ public sealed class RosterTests
         var created = await db.Users.SingleAsync(u => u.Email == "new@school.example");
         Assert.Equal("New, Student", created.DisplayName);
         Assert.True(created.IsActive && created.EmailConfirmed);
-        Assert.Null(created.PasswordHash);
         Assert.Equal(["CNN 101", "Maths"], await db.Enrollments.Where(e => e.StudentId == created.Id).Select(e => e.Class.Name).OrderBy(n => n).ToListAsync());
         Assert.Equal(2, await db.Enrollments.CountAsync(e => e.Student.Email == "free@school.example" || e.Student.Email == "enrolled@school.example"));
         using var scope = app.Services.CreateScope();

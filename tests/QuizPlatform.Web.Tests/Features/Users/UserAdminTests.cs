@@ -1,6 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using QuizPlatform.Data;
+using QuizPlatform.Web.Features.Accounts;
 using QuizPlatform.Web.Features.Users;
 using QuizPlatform.Web.Tests.Features.Accounts;
 using QuizPlatform.Web.Tests.Infrastructure;
@@ -169,10 +171,23 @@ public sealed class UserAdminTests
         using var client = app.CreateNonRedirectingClient();
         using var old = await client.SignInAsync("student@quiz.local", TestUsers.Password);
         using var fresh = await client.SignInAsync("student@quiz.local", reset.GeneratedPassword!);
+        using var home = await client.GetAsync("/");
 
         Assert.True(reset.Succeeded);
         Assert.Equal(HttpStatusCode.OK, old.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, fresh.StatusCode);
+        Assert.Equal(PasswordChange.PagePath, home.Headers.Location?.OriginalString); // a password the admin handed over is theirs only until changed
+    }
+
+    [Fact]
+    public void ValidationNamesTheFieldsAsTheFormLabelsThem()
+    {
+        var model = new UserFields.Model { Email = "", DisplayName = "" };
+        var errors = new List<ValidationResult>();
+
+        Validator.TryValidateObject(model, new ValidationContext(model), errors, validateAllProperties: true);
+
+        Assert.Equal(["The Email field is required.", "The Name field is required."], errors.Select(e => e.ErrorMessage));
     }
 
     internal static async Task<string> AdminIdAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> app)

@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Endpoints;
+using Microsoft.AspNetCore.Identity;
+using QuizPlatform.Data.Entities;
+
+namespace QuizPlatform.Web.Features.Accounts;
+
+/// <summary>
+/// A password someone else chose (a roster's one-time password) must be replaced at first sign-in: the account
+/// carries <see cref="RequiredClaim"/>, which sign-in copies into the cookie, and every page except the account
+/// pages sends its holder to Change password until they have chosen their own (which removes the claim and
+/// refreshes the cookie).
+/// </summary>
+public static class PasswordChange
+{
+    public const string RequiredClaim = "quiz:password-change-required";
+    public const string PagePath = "/Account/Manage/ChangePassword";
+
+    /// <summary>Marks the account (once, however often it is called) as having to choose a password at next sign-in.</summary>
+    public static async Task<IdentityResult> RequireAsync(UserManager<ApplicationUser> users, ApplicationUser user) =>
+        (await users.GetClaimsAsync(user)).Any(c => c.Type == RequiredClaim)
+            ? IdentityResult.Success
+            : await users.AddClaimAsync(user, new Claim(RequiredClaim, "true"));
+
+    public static bool IsRequired(ClaimsPrincipal principal) => principal.HasClaim(c => c.Type == RequiredClaim);
+
+    /// <summary>Removes the requirement once the user has chosen a password.</summary>
+    public static async Task ClearAsync(UserManager<ApplicationUser> users, ApplicationUser user)
+    {
+        var claims = (await users.GetClaimsAsync(user)).Where(c => c.Type == RequiredClaim).ToList();
+        if (claims.Count > 0 && await users.RemoveClaimsAsync(user, claims) is { Succeeded: false } failed)
+            throw new InvalidOperationException(string.Join("; ", failed.Errors.Select(e => e.Description)));
+    }
+
+    /// <summary>Sends a signed-in user who must change their password from any page (not the account pages) to Change password.</summary>
+    public static IApplicationBuilder UsePasswordChangeRequirement(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (IsRequired(context.User)
+            && context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null
+            && !context.Request.Path.StartsWithSegments("/Account"))
+        {
+            context.Response.Redirect(context.Request.PathBase + PagePath);
+            return;
+        }
+        await next(context);
+    });
+}

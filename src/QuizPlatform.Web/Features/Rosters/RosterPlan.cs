@@ -1,0 +1,49 @@
+namespace QuizPlatform.Web.Features.Rosters;
+
+public enum RosterOutcome { Created, Enrolled, AlreadyEnrolled, Error }
+
+/// <summary>
+/// What applying a line does (or why it cannot): <see cref="RosterOutcome.Created"/> makes the student and enrols
+/// them. <see cref="Note"/> says what happens to a part of the line that is not used (a different name for an
+/// existing student).
+/// </summary>
+public sealed record RosterRow(RosterLine Line, RosterOutcome Outcome, string? Reason = null, string? Note = null);
+
+/// <summary>A class the roster names that does not exist; <see cref="InstructorId"/> is set when the admin chose to create it.</summary>
+public sealed record MissingClass(string Name, string? InstructorId);
+
+public sealed record RosterPreview(IReadOnlyList<RosterRow> Rows, string? FileError, IReadOnlyList<MissingClass> MissingClasses)
+{
+    public RosterPreview(string fileError) : this([], fileError, []) { }
+
+    /// <summary>All or nothing: a roster with any bad line is not applied at all.</summary>
+    public bool CanApply => FileError is null && Rows.Count > 0 && Rows.All(r => r.Outcome != RosterOutcome.Error);
+    public int Count(RosterOutcome outcome) => Rows.Count(r => r.Outcome == outcome);
+
+    public int StudentsToCreate => Count(RosterOutcome.Created);
+    /// <summary>Every new student is enrolled too, so this counts their lines as well as existing students'.</summary>
+    public int EnrolmentsToAdd => Count(RosterOutcome.Created) + Count(RosterOutcome.Enrolled);
+    public int ClassesToCreate => MissingClasses.Count(c => c.InstructorId is not null);
+
+    /// <summary>"2 students to create, 2 enrolments to add, …": the preview and the result say the same figures.</summary>
+    public string Summary(bool applied) => string.Join(", ",
+    [
+        Figure(StudentsToCreate, "student", applied ? "created" : "to create"),
+        Figure(EnrolmentsToAdd, "enrolment", applied ? "added" : "to add"),
+        $"{Count(RosterOutcome.AlreadyEnrolled)} already enrolled",
+        Figure(ClassesToCreate, "class", applied ? "created" : "to create"),
+        .. applied ? Array.Empty<string>() : [Figure(Count(RosterOutcome.Error), "line", "with errors")],
+    ]);
+
+    static string Figure(int count, string noun, string what) =>
+        $"{count} {(count == 1 ? noun : noun.EndsWith('s') ? noun + "es" : noun + "s")} {what}";
+}
+
+/// <summary>A new student's first password, to hand over once: nothing stores it in clear.</summary>
+public sealed record OneTimePassword(string Email, string Name, string Classes, string Password);
+
+/// <summary>
+/// The outcome of applying: whether it was, the plan it acted on, and (when account mail does not reach people)
+/// the new students' one-time passwords.
+/// </summary>
+public sealed record RosterResult(bool Applied, RosterPreview Plan, IReadOnlyList<OneTimePassword> Passwords);

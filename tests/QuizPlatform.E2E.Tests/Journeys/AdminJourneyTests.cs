@@ -1,0 +1,172 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using QuizPlatform.Data;
+using QuizPlatform.Data.Demo;
+using QuizPlatform.E2E.Tests.Infrastructure;
+using QuizPlatform.Web.Tests.Support;
+
+namespace QuizPlatform.E2E.Tests.Journeys;
+
+/// <summary>
+/// An admin's pages as a new admin uses them: a roster naming a class that does not exist yet, a known student under
+/// another name and new students who get one-time passwords; creating, deactivating and resetting users; the focus
+/// following each result.
+/// </summary>
+public sealed partial class AdminJourneyTests(QuizSite site) : Journey(site)
+{
+    [Fact]
+    public async Task RosterPreviewCountsWhatApplyDoesAndANewStudentSignsInWithTheirOneTimePassword()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var (newClass, known, newStudent) = ($"Physics {suffix}", $"kim-{suffix}@e2e.test", $"noah-{suffix}@e2e.test");
+        await site.CreateUserAsync(Roles.Student, "Kim Stored", known);
+        await site.CreateUserAsync(Roles.Instructor, $"Pia {suffix}");
+        var admin = await site.NewPageAsync();
+        await admin.SignInAsync(QuizSite.AdminEmail, QuizSite.AdminPassword);
+
+        await PreviewRosterAsync(admin, $"""
+            email,name,class
+            {known},Kim Renamed,{DemoDataSeeder.ClassName}
+            nia-{suffix}@e2e.test,Nia New,{DemoDataSeeder.ClassName}
+            {newStudent},Noah New,{newClass}
+            """);
+        var summary = admin.GetByRole(AriaRole.Status);
+        await Expect(summary).ToBeFocusedAsync();
+        await Expect(summary).ToContainTextAsync("1 line with errors");
+        await Expect(admin.GetByRole(AriaRole.Row).Filter(new() { HasText = newStudent }))
+            .ToContainTextAsync($"There is no class named \"{newClass}\"");
+        await admin.GetByLabel($"Instructor of “{newClass}”").SelectOptionAsync(new SelectOptionValue { Label = $"taught by Pia {suffix}" });
+        await admin.GetByLabel($"Create class “{newClass}”").CheckAsync();
+        await Expect(summary).ToHaveTextAsync("2 students to create, 3 enrolments to add, 0 already enrolled, 1 class to create, 0 lines with errors.");
+        await Expect(admin.GetByRole(AriaRole.Row).Filter(new() { HasText = known })).ToContainTextAsync("Name differs: keeps \"Kim Stored\"");
+        var promised = Figures(await summary.TextContentAsync());
+        await admin.AssertAccessibleAsync(); // the classes to create and the notes, as only a preview shows them
+
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Apply roster" }).ClickAsync();
+        var result = admin.GetByRole(AriaRole.Status).Filter(new() { HasText = "Roster applied" });
+        await Expect(result).ToBeFocusedAsync();
+        Assert.Equal(promised[..4], Figures(await result.Locator("p").First.TextContentAsync())); // the preview's last figure counts errors
+        var download = await admin.RunAndWaitForDownloadAsync(() =>
+            admin.GetByRole(AriaRole.Link, new() { Name = "Download one-time passwords (CSV)" }).ClickAsync());
+        var file = (await File.ReadAllLinesAsync((await download.PathAsync())!)).Select(l => l.Split(',')).ToList();
+        Assert.Equal(["email", "name", "class", "one-time password"], file[0]);
+        Assert.Equal([$"nia-{suffix}@e2e.test", newStudent], file.Skip(1).Select(f => f[0]));
+        await admin.GetByText("Show the one-time passwords").ClickAsync();
+        await admin.AssertAccessibleAsync();
+        var noah = file.Single(f => f[0] == newStudent);
+        Assert.Equal(["Noah New", newClass], noah[1..3]);
+
+        var student = await site.NewPageAsync();
+        await student.SignInAsync(newStudent, noah[3]);
+        await Expect(student.GetByText("You signed in with a one-time password")).ToBeVisibleAsync();
+        await student.GetByLabel("Old password").FillAsync(noah[3]);
+        await student.GetByLabel("New password").FillAsync("Noah-Own-Passw0rd");
+        await student.GetByLabel("Confirm password").FillAsync("Noah-Own-Passw0rd");
+        await student.GetByRole(AriaRole.Button, new() { Name = "Update password" }).ClickAsync();
+        await Expect(student.GetByText("Your password has been changed")).ToBeVisibleAsync();
+        await student.GotoAsync("");
+        await Expect(student).Not.ToHaveURLAsync(new Regex("ChangePassword"));
+
+        await using var db = site.Services.CreateDbContext();
+        var created = await db.Classes.Where(c => c.Name == newClass).Select(c => new { Instructor = c.Instructor.DisplayName, Students = c.Enrollments.Count }).SingleAsync();
+        Assert.Equal(($"Pia {suffix}", 1), (created.Instructor, created.Students));
+        Assert.Equal("Kim Stored", await db.Users.Where(u => u.Email == known).Select(u => u.DisplayName).SingleAsync());
+    }
+
+    [Fact]
+    public async Task UserIsCreatedWithAFreshFormAndDeactivatedOrResetOnlyAfterConfirming()
+    {
+        var email = $"ula-{Guid.NewGuid():N}@e2e.test";
+        var admin = await site.NewPageAsync();
+        await admin.SignInAsync(QuizSite.AdminEmail, QuizSite.AdminPassword);
+        await admin.GotoInteractiveAsync("admin/users/new");
+
+        await admin.GetByLabel("Email").FillAsync(email);
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Create user" }).ClickAsync();
+        await Expect(admin.GetByText("The Name field is required.")).ToBeVisibleAsync();
+        await admin.GetByLabel("Name", new() { Exact = true }).FillAsync("Ula User");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Create user" }).ClickAsync();
+        var created = admin.GetByRole(AriaRole.Status);
+        await Expect(created).ToBeFocusedAsync();
+        await Expect(admin.GetByLabel("Email")).ToHaveValueAsync("");
+        await Expect(admin.GetByLabel("Name", new() { Exact = true })).ToHaveValueAsync("");
+
+        await created.GetByRole(AriaRole.Link, new() { Name = email }).ClickAsync();
+        await admin.WaitForInteractiveAsync();
+        await Expect(admin.GetByLabel("Email")).Not.ToBeEditableAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Deactivate user" }).ClickAsync();
+        await Expect(admin.Locator(":focus")).ToContainTextAsync($"Deactivate {email}?");
+        Assert.True(await IsActiveAsync(email)); // asking changes nothing
+        await admin.AssertAccessibleAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Reset password" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Yes, reset password" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("Password reset.");
+        await Expect(admin.GetByTestId("generated-password")).Not.ToBeEmptyAsync();
+        Assert.True(await IsActiveAsync(email));
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Deactivate user" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Yes, deactivate user" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("Deactivated");
+        Assert.False(await IsActiveAsync(email));
+    }
+
+    [Fact]
+    public async Task ImportPreviewAndResultTakeTheFocus()
+    {
+        var title = $"Focus {Guid.NewGuid():N}";
+        var page = await site.NewPageAsync();
+        await page.SignInAsync(QuizSite.AdminEmail, QuizSite.AdminPassword);
+        await page.GotoInteractiveAsync("admin/assignments/import");
+
+        await page.GetByLabel("Or paste the Markdown").FillAsync(
+            $"# {title}\n\n1. What is a convolution?\n\n## Solution\n\n1. A sliding dot product of a kernel over the image.\n");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview pasted text" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToBeFocusedAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("New assignment");
+        Assert.Null(await page.GetByLabel("Upload a Markdown file").GetAttributeAsync("aria-describedby")); // no message to point at
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import assignment" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Imported “{title}”");
+        await Expect(page.GetByRole(AriaRole.Status)).ToBeFocusedAsync();
+    }
+
+    [ScreenshotFact]
+    public async Task RosterPreviewScreenshot()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..4];
+        var page = await site.NewPageAsync();
+        await page.SetViewportSizeAsync(1280, 900);
+        await page.SignInAsync(QuizSite.AdminEmail, QuizSite.AdminPassword);
+        await PreviewRosterAsync(page, $"""
+            email,name,class
+            {DemoDataSeeder.StudentEmails[0]},Ada Student,{DemoDataSeeder.ClassName}
+            {DemoDataSeeder.StudentEmails[1]},Ben B. Student,{DemoDataSeeder.ClassName}
+            maya-{suffix}@school.example,Maya Okafor,{DemoDataSeeder.ClassName}
+            leo-{suffix}@school.example,Leo Martin,{DemoDataSeeder.ClassName}
+            leo-{suffix}@school.example,Leo Martin,Vision Lab
+            """);
+        await page.GetByLabel("Create class “Vision Lab”").CheckAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("0 lines with errors");
+        await page.Mouse.MoveAsync(1270, 890);
+
+        await page.ScreenshotAsync(new() { Path = ScreenshotFactAttribute.PathOf("roster-preview-desktop.png"), FullPage = true, Animations = ScreenshotAnimations.Disabled });
+    }
+
+    private static async Task PreviewRosterAsync(IPage admin, string roster)
+    {
+        await admin.GotoInteractiveAsync("admin/rosters");
+        await admin.GetByLabel("Or paste the roster").FillAsync(roster);
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Preview roster" }).ClickAsync();
+    }
+
+    private async Task<bool> IsActiveAsync(string email)
+    {
+        await using var db = site.Services.CreateDbContext();
+        return await db.Users.Where(u => u.Email == email).Select(u => u.IsActive).SingleAsync();
+    }
+
+    /// <summary>The numbers in a roster summary, in order.</summary>
+    private static int[] Figures(string? text) => [.. Number().Matches(text ?? "").Select(m => int.Parse(m.Value))];
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex Number();
+}
