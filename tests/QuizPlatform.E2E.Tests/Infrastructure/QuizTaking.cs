@@ -59,6 +59,17 @@ public static partial class QuizTaking
         throw new InvalidOperationException($"{presses} presses of Tab never reached {target}");
     }
 
+    /// <summary>Every visible element <paramref name="selector"/> finds is at least 44 pixels tall (a finger's touch target).</summary>
+    public static async Task ExpectTouchTargetsAsync(this IPage page, string selector)
+    {
+        var small = await page.EvaluateAsync<string[]>("""
+            selector => [...document.querySelectorAll(selector)]
+                .filter(e => e.checkVisibility() && e.getBoundingClientRect().height < 44)
+                .map(e => `${e.textContent.trim()}: ${e.getBoundingClientRect().height}px`)
+            """, selector);
+        Assert.Empty(small);
+    }
+
     /// <summary>Puts <paramref name="studentEmail"/> in the demo class with its join code; returns their id.</summary>
     public static async Task<string> EnrolInDemoClassAsync(this QuizSite site, string studentEmail)
     {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using QuizPlatform.E2E.Tests.Infrastructure;
 
 namespace QuizPlatform.E2E.Tests.Journeys;
@@ -28,6 +29,23 @@ public sealed class ResultsPageTests(QuizSite site) : Journey(site)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Keywords missing" }).First).ToBeVisibleAsync();
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"),
             "the page scrolls sideways");
+
+        // The summary at the top gives each question's score as its card does, and takes the student to the card.
+        var summary = page.GetByRole(AriaRole.Region, new() { Name = "Questions at a glance" });
+        var rows = summary.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Link) });
+        await Expect(rows).ToHaveCountAsync(3);
+        for (var n = 1; n <= 3; n++)
+        {
+            var card = page.GetByRole(AriaRole.Region, new() { Name = $"Question {n}", Exact = true });
+            Assert.Equal(await card.Locator("[data-question-score]").TextContentAsync(),
+                await rows.Nth(n - 1).Locator("[data-question-score]").TextContentAsync());
+            await Expect(rows.Nth(n - 1)).ToContainTextAsync("Graded");
+        }
+        await summary.GetByRole(AriaRole.Link, new() { Name = "Question 3" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("#question-3$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Question 3", Level = 2 })).ToBeInViewportAsync();
+        if (width < 720)
+            await page.ExpectTouchTargetsAsync("main .btn, main summary, main table a");
     }
 
     /// <summary>A student in a class whose quiz (three seeded questions, 2 points each) they answered, handed in and had graded.</summary>

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.E2E.Tests.Infrastructure;
+using QuizPlatform.Web.Tests.Support;
 
 namespace QuizPlatform.E2E.Tests.Journeys;
 
@@ -35,6 +37,35 @@ public sealed class SignInAndNavigationTests(QuizSite site) : Journey(site)
             await page.GotoAsync(staffPage);
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Access denied");
         }
+    }
+
+    [Fact]
+    public async Task StudentChangesTheirNameOnTheAccountPageAndTheTopBarShowsIt()
+    {
+        var (email, password) = await site.CreateUserAsync(Roles.Student, "Sam Misspelt");
+        var page = await site.NewPageAsync();
+        await page.SignInAsync(email, password);
+
+        await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Sam Misspelt" }).ClickAsync();
+        var name = page.GetByLabel("Name", new() { Exact = true });
+        await Expect(name).ToHaveValueAsync("Sam Misspelt");
+        var save = page.GetByRole(AriaRole.Button, new() { Name = "Save" });
+        await name.FillAsync("   ");
+        await save.ClickAsync();
+        await Expect(page.GetByText("Enter your name.").First).ToBeVisibleAsync();
+        await name.FillAsync(new string('x', 201));
+        await save.ClickAsync();
+        await Expect(page.GetByText("Your name can be at most 200 characters.").First).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync(); // the form with its errors
+        await name.FillAsync("  Sam Spelt Right ");
+        await save.ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Your profile has been updated" })).ToBeVisibleAsync();
+        await Expect(page.GetByText("Enter your name.")).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Sam Spelt Right", Exact = true })).ToBeVisibleAsync();
+        await Expect(name).ToHaveValueAsync("Sam Spelt Right");
+        await using var db = site.Services.CreateDbContext();
+        Assert.Equal("Sam Spelt Right", await db.Users.Where(u => u.Email == email).Select(u => u.DisplayName).SingleAsync());
     }
 
     [Fact]

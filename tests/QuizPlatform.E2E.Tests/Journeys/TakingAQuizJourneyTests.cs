@@ -13,7 +13,8 @@ namespace QuizPlatform.E2E.Tests.Journeys;
 
 /// <summary>
 /// A student takes a quiz in the browser: the demo quiz (timed, one question per page) through a reload and an outage
-/// to the graded results, by keyboard alone, and a quiz whose deadline arrives while the page is open.
+/// to the graded results, by keyboard alone, on a phone (jumps, hand-in dialog, touch targets), and a quiz whose
+/// deadline arrives while the page is open.
 /// </summary>
 public sealed class TakingAQuizJourneyTests(QuizSite site) : Journey(site)
 {
@@ -68,6 +69,8 @@ public sealed class TakingAQuizJourneyTests(QuizSite site) : Journey(site)
         await Expect(page).ToHaveURLAsync(new Regex($"/attempts/{attemptId}/results$"));
         await Expect(page.Locator("[data-total-score]")).ToContainTextAsync("points"); // graded while the page refreshed
         await Expect(page.Locator(".answer").First.Locator("mark").First).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Questions at a glance" }).GetByRole(AriaRole.Link))
+            .ToHaveCountAsync(50); // one row a question, each linking to its card
     }
 
     const string FirstAnswer = SeedDocuments.FirstAnswerStart + " learning filters that detect edges.";
@@ -159,21 +162,94 @@ public sealed class TakingAQuizJourneyTests(QuizSite site) : Journey(site)
     }
 
     [Fact]
-    public async Task QuizPageFitsAPhoneScreenWithoutSidewaysScrolling()
+    public async Task OnAPhoneThePageFitsTheScreenAndEveryJumpLandsBelowTheStickyBar()
     {
-        var (email, password) = await site.CreateUserAsync(Roles.Student, "Phone");
+        var (email, password) = await site.CreateUserAsync(Roles.Student, "Phone Jumper");
         await site.EnrolInDemoClassAsync(email);
         var page = await site.NewPageAsync();
         await page.SetViewportSizeAsync(360, 780);
-
         await page.StartDemoQuizAsync(email, password);
-
-        var answer = page.GetByLabel("Your answer to question 1", new() { Exact = true });
-        await answer.FillAsync("Typed on a phone.");
+        await ExpectHeadingBelowTheBarAsync(page, 1);
+        var first = page.GetByLabel("Your answer to question 1", new() { Exact = true });
+        await first.FillAsync("Typed on a phone.");
         await Expect(page.SaveStatus(1)).ToContainTextAsync("Saved");
-        Assert.Equal(360, await page.EvaluateAsync<int>("document.documentElement.scrollWidth"));
-        Assert.InRange((await answer.BoundingBoxAsync())!.Width, 280, 360);
+        Assert.Equal(360, await page.EvaluateAsync<int>("document.documentElement.scrollWidth")); // no sideways scrolling
+        Assert.InRange((await first.BoundingBoxAsync())!.Width, 280, 360);
+
+        var navigator = page.GetByRole(AriaRole.Navigation, new() { Name = "Questions" });
+        await navigator.GetByRole(AriaRole.Link, new() { Name = "Question 37, not answered" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Question 37 of 50" })).ToBeFocusedAsync();
+        await ExpectHeadingBelowTheBarAsync(page, 37);
+        await page.GetByLabel("Your answer to question 37", new() { Exact = true }).FillAsync("Answered after a jump.");
+        await Expect(page.SaveStatus(37)).ToContainTextAsync("Saved");
+        await page.ReloadAsync();
+        await page.WaitForInteractiveAsync();
+        await ExpectHeadingBelowTheBarAsync(page, 37);
+
+        // The key draws each state as the navigator draws it, in words: no empty squares that look like checkboxes.
+        var key = navigator.Locator(".question-nav-key");
+        await Expect(key).ToContainTextAsync("answered");
+        Assert.Equal(await StyleAsync(navigator.GetByRole(AriaRole.Link, new() { Name = "Question 1, answered" })),
+            await StyleAsync(key.GetByText("answered", new() { Exact = true })));
+        Assert.Equal(await StyleAsync(navigator.GetByRole(AriaRole.Link, new() { Name = "Question 2, not answered" })),
+            await StyleAsync(key.GetByText("not answered", new() { Exact = true })));
+        await page.ExpectTouchTargetsAsync(StudentControls);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hand in answers…" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Hand in your answers?" });
+        await Expect(dialog).ToContainTextAsync("48 of 50 questions have no answer: 2–36, 38–50.");
+        await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Question" })).ToHaveTextAsync(
+            ["Question 2", "Question 3", "Question 4", "Question 5", "Question 6"]);
+        await page.ExpectTouchTargetsAsync(StudentControls);
+        await page.AssertAccessibleAsync(); // the dialog, as only this click shows it
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Question 4", Exact = true }).ClickAsync();
+        await Expect(dialog).ToBeHiddenAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Question 4 of 50" })).ToBeFocusedAsync();
+        await ExpectHeadingBelowTheBarAsync(page, 4);
+
+        await using var db = site.Services.CreateDbContext();
+        await page.GotoAsync($"quizzes/{await db.Quizzes.Where(q => q.Title == DemoDataSeeder.QuizTitle).Select(q => q.Id).SingleAsync()}/take");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Resume" })).ToBeVisibleAsync();
+        await page.ExpectTouchTargetsAsync(StudentControls);
     }
+
+    /// <summary>
+    /// Question <paramref name="number"/>'s heading comes to rest on screen whole, below the sticky title and timer bar
+    /// (the page scrolls smoothly, so this waits up to 5 s for it to get there).
+    /// </summary>
+    static async Task ExpectHeadingBelowTheBarAsync(IPage page, int number)
+    {
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Question {number} of 50" })).ToBeVisibleAsync();
+        const string Where = """
+            n => {
+                const heading = document.querySelectorAll("section.question")[n - 1].querySelector("h2").getBoundingClientRect();
+                const bar = document.querySelector(".attempt-bar").getBoundingClientRect();
+                return { below: heading.top >= bar.bottom && heading.bottom <= window.innerHeight, top: heading.top, barBottom: bar.bottom };
+            }
+            """;
+        try
+        {
+            await page.WaitForFunctionAsync($"n => ({Where})(n).below", number, new() { Timeout = 5000 });
+        }
+        catch (TimeoutException)
+        {
+            var at = await page.EvaluateAsync<HeadingPlace>(Where, number);
+            Assert.Fail($"question {number}'s heading (top {at.Top}) is under the bar (bottom {at.BarBottom}) or off screen");
+        }
+    }
+
+    sealed class HeadingPlace
+    {
+        public bool Below { get; init; }
+        public double Top { get; init; }
+        public double BarBottom { get; init; }
+    }
+
+    /// <summary>What a student taps on the quiz pages: buttons, button-like links, the navigator's numbers.</summary>
+    const string StudentControls = "main button, main .btn, main .question-nav a";
+
+    static Task<string> StyleAsync(ILocator element) => element.EvaluateAsync<string>(
+        "e => { const s = getComputedStyle(e); return `${s.backgroundColor} ${s.borderColor} ${s.color} ${s.borderRadius}`; }");
 
     [ScreenshotFact]
     public async Task QuizPageScreenshotsAtDesktopAndPhoneWidths()

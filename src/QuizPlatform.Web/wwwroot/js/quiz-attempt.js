@@ -5,10 +5,12 @@ import { AnswerSection } from "./answer-section.js";
 import { AttemptCountdown } from "./attempt-countdown.js";
 import "./local-time.js";
 import { showNotice } from "./notice.js";
+import { numberRanges } from "./question-ranges.js";
 
 const OFFLINE = "You are offline. Your answers are kept in this browser and will be saved when the connection returns.";
 const UNREACHABLE = "The server cannot be reached. Your answers are kept in this browser and will be saved when the connection returns.";
 const HAND_IN_WAIT_MS = 8000;
+const UNANSWERED_LINKS = 5; // the hand-in dialog links the first few; the rest are in its "3–50"
 
 class QuizAttempt extends HTMLElement {
     connectedCallback() {
@@ -34,6 +36,11 @@ class QuizAttempt extends HTMLElement {
         this.answers = new Map(this.sections.map(section => [section.dataset.question, new AnswerSection(section, page)]));
         this.links = new Map([...this.querySelectorAll("[data-goto]")].map(link => [link.dataset.goto, link]));
         this.submitting = false;
+        this.bar = this.querySelector(".attempt-bar");
+        // The sticky bar's real height (the title wraps on a phone) for the questions' scroll-margin-top.
+        this.barSize = new ResizeObserver(() => this.style.setProperty("--attempt-bar-height", `${this.bar.offsetHeight}px`));
+        this.barSize.observe(this.bar);
+        this.style.setProperty("--attempt-bar-height", `${this.bar.offsetHeight}px`);
 
         this.listeners = new AbortController();
         const on = (target, type, handler) => target.addEventListener(type, handler, { signal: this.listeners.signal });
@@ -70,6 +77,11 @@ class QuizAttempt extends HTMLElement {
             const fromAddress = this.sections.findIndex(section => `#${section.id}` === location.hash);
             this.show(Math.max(0, fromAddress), false);
         }
+        // The browser's own jump to #q-… on load (or its restored position on reload) may have come before the bar's
+        // height was known: a question named in the address is not left under the bar.
+        const named = this.sections.find(section => `#${section.id}` === location.hash);
+        if (named)
+            this.reveal(named);
         if (this.dataset.deadline) {
             this.countdown = new AttemptCountdown({
                 deadline: this.dataset.deadline,
@@ -85,6 +97,7 @@ class QuizAttempt extends HTMLElement {
 
     disconnectedCallback() {
         this.listeners.abort();
+        this.barSize.disconnect();
         this.countdown?.stop();
         this.flushAll();
         this.answers.forEach(answer => answer.dispose());
@@ -129,8 +142,8 @@ class QuizAttempt extends HTMLElement {
             return;
         if (this.pager)
             return this.show(index);
-        this.sections[index].scrollIntoView({ block: "start" });
         this.sections[index].querySelector("h2").focus({ preventScroll: true });
+        this.sections[index].scrollIntoView({ block: "start" });
         history.replaceState(history.state, "", `${location.pathname}${location.search}#${this.sections[index].id}`);
     }
 
@@ -154,8 +167,15 @@ class QuizAttempt extends HTMLElement {
         history.replaceState(history.state, "", `${location.pathname}${location.search}#${this.sections[index].id}`);
         if (focus) {
             this.sections[index].querySelector("h2").focus({ preventScroll: true });
-            this.sections[index].scrollIntoView({ block: "nearest" });
+            this.reveal(this.sections[index]);
         }
+    }
+
+    /** Scrolls <section> to just below the sticky bar (its scroll-margin-top) unless its heading is in view already. */
+    reveal(section) {
+        const heading = section.querySelector("h2").getBoundingClientRect();
+        if (heading.top < this.bar.getBoundingClientRect().bottom || heading.bottom > window.innerHeight)
+            section.scrollIntoView({ block: "start" });
     }
 
     onSubmit(event) {
@@ -170,7 +190,7 @@ class QuizAttempt extends HTMLElement {
         this.flushAll();
         const unanswered = this.sections.filter(section => !this.answers.get(section.dataset.question).answered);
         const list = this.dialog.querySelector("[data-unanswered-list]");
-        list.replaceChildren(...unanswered.map(section => {
+        list.replaceChildren(...unanswered.slice(0, UNANSWERED_LINKS).map(section => {
             const item = document.createElement("li"), button = document.createElement("button");
             button.type = "button";
             button.className = "btn btn-link p-0";
@@ -182,9 +202,12 @@ class QuizAttempt extends HTMLElement {
             item.append(button);
             return item;
         }));
+        const numbers = unanswered.map(section => this.sections.indexOf(section) + 1);
         this.dialog.querySelector("[data-unanswered-summary]").textContent = unanswered.length === 0
             ? "Every question has an answer."
-            : `${unanswered.length} of ${this.sections.length} questions have no answer:`;
+            : `${unanswered.length} of ${this.sections.length} ${this.sections.length === 1 ? "question has" : "questions have"} no answer: ${numberRanges(numbers)}.`;
+        list.hidden = unanswered.length === 0;
+        list.setAttribute("aria-label", unanswered.length > UNANSWERED_LINKS ? `The first ${UNANSWERED_LINKS} unanswered questions` : "Unanswered questions");
         this.showOnlineInDialog();
         this.dialog.showModal();
     }

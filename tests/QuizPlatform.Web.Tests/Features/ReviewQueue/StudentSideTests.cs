@@ -59,6 +59,29 @@ public sealed class StudentSideTests
     }
 
     [Theory, AllDatabaseProviders]
+    public async Task TheSummaryAtTheTopSaysWhatEachCardSaysAndLinksToIt(DatabaseProvider provider)
+    {
+        await using var scene = await SamsSceneAsync(provider);
+        using var sam = await scene.Fixture.ClientAsync("sam@quiz.local");
+
+        var before = Summary(await ResultsScene.PageAsync(sam, scene.AttemptId));
+        await scene.MarkAsync(Mark.Override(0.75, "Pooling is named, in other words", reasonShown: true));
+        var after = Summary(await ResultsScene.PageAsync(sam, scene.AttemptId));
+
+        Assert.Equal(["Question 1 0.5 of 1 point Provisional", "Question 2 1 of 2 points Graded", "Question 3 1 of 3 points Graded"], before);
+        Assert.Equal("Question 1 0.75 of 1 point Reviewed · score set by your instructor", after[0]);
+    }
+
+    /// <summary>The rows of the results page's summary table, checking that each links to its question's card.</summary>
+    static string[] Summary(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        page.ByRole("region", "Questions at a glance")!.QuerySelectorAll("tbody tr").Select(row =>
+        {
+            var target = row.QuerySelector("a")!.GetAttribute("href")!.Split('#')[1];
+            Assert.Equal(row.QuerySelector("a")!.Text(), page.GetElementById(target)!.Text());
+            return row.Text();
+        }).ToArray();
+
+    [Theory, AllDatabaseProviders]
     public async Task HeldScoresStayHiddenEverywhereUntilTheQueueIsEmpty(DatabaseProvider provider)
     {
         await using var scene = await SamsSceneAsync(provider, q => q.HoldScoresUntilReviewed = true);
