@@ -211,6 +211,9 @@ public sealed class TakingAQuizJourneyTests(QuizSite site) : Journey(site)
         await page.GotoAsync($"quizzes/{await db.Quizzes.Where(q => q.Title == DemoDataSeeder.QuizTitle).Select(q => q.Id).SingleAsync()}/take");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Resume" })).ToBeVisibleAsync();
         await page.ExpectTouchTargetsAsync(StudentControls);
+        await page.GotoAsync("");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = $"Resume {DemoDataSeeder.QuizTitle}" })).ToBeVisibleAsync();
+        await page.ExpectTouchTargetsAsync(StudentControls);
     }
 
     /// <summary>
