@@ -59,7 +59,9 @@ public sealed class PageWeightBenchmark(ITestOutputHelper output)
 
     static async Task<Visit> VisitAsync(IPage page, string path)
     {
-        await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Load, Timeout = 120_000 });
+        var response = await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Load, Timeout = 120_000 });
+        // An error page is light too: a site in Production over plain HTTP needs Accounts__SecureCookies=false.
+        Assert.True(response!.Ok, $"{response.Url} answered {response.Status}");
         var json = await page.EvaluateAsync<JsonElement>("""
             () => {
                 const paint = name => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
