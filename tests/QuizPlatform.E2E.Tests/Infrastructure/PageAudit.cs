@@ -96,9 +96,28 @@ public sealed partial class PageAudit(Func<IServiceProvider> services)
             await auditPage.GotoAsync(url);
             // A page that becomes interactive renders again once its circuit runs: audit what the user then sees.
             await auditPage.WaitForFunctionAsync("() => document.querySelector('[data-interactive=false]') === null");
-            var violations = await auditPage.AccessibilityViolationsAsync();
+            var violations = await ViolationsWhereItSettlesAsync(auditPage);
             if (violations.Length > 0)
                 report.Append($"{url} (as {role}, now at {auditPage.Url}):\n{violations}");
+        }
+    }
+
+    /// <summary>
+    /// The page's violations, once it stays put: some pages move on by themselves when reopened (a quiz handed in
+    /// meanwhile goes to its results), which destroys the document axe is reading. Then the page it went to is audited.
+    /// </summary>
+    static async Task<string> ViolationsWhereItSettlesAsync(IPage page)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await page.AccessibilityViolationsAsync();
+            }
+            catch (PlaywrightException moved) when (attempt < 3 && moved.Message.Contains("Execution context was destroyed"))
+            {
+                await page.WaitForLoadStateAsync(LoadState.Load);
+            }
         }
     }
 

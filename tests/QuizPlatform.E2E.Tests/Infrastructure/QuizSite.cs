@@ -49,15 +49,18 @@ public sealed class QuizSite : IAsyncLifetime
         });
         BaseAddress = _app.StartKestrel();
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ChromiumArgs,
-        });
+        _browser = await LaunchChromiumAsync(_playwright);
         // A 2-core machine running other test projects alongside can be slow to render; the waits stay event-driven.
         SetDefaultExpectTimeout(30_000);
     }
+
+    /// <summary>Debian's Chromium, headless, reaching no host but this machine.</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new()
+    {
+        ExecutablePath = "/usr/bin/chromium",
+        Headless = true,
+        Args = ChromiumArgs,
+    });
 
     /// <summary>A page in a new browser context (no cookies), with relative URLs resolved against the site.</summary>
     /// <param name="timeZoneId">The browser's time zone (IANA), for pages that show times in it; the machine's by default.</param>
