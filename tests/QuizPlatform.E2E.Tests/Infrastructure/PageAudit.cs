@@ -15,17 +15,25 @@ namespace QuizPlatform.E2E.Tests.Infrastructure;
 /// Every page a test's browser contexts showed, audited with axe (<see cref="Accessibility"/>) once the test is over.
 /// Each context records the addresses its pages' main frames went to: full loads and Blazor's enhanced navigation
 /// alike (Playwright reports a history.pushState as a main-frame navigation). At the end of the test each address is
-/// reopened in its own context, so as the same signed-in user, and audited at desktop and phone widths, unless this
-/// site already audited the same page for the same role: the page is known by its route (numeric ids and GUIDs in
-/// the path stand for any, query values do not matter, their keys do). The contexts are closed afterwards.
+/// reopened in its own context, so as the same signed-in user, and audited at desktop and phone widths, unless the
+/// same page was already audited for the same role in this test run, on any site: the page is known by its route
+/// (numeric ids and GUIDs in the path stand for any, query values do not matter, their keys do). Auditing each route
+/// once per run rather than once per site keeps the suite within its time (axe takes about a second per page and
+/// width on the 2-core CI machine); the price is that a route is audited with one site's data. The contexts are
+/// closed afterwards.
 /// </summary>
 public sealed partial class PageAudit(Func<IServiceProvider> services)
 {
+    static readonly HashSet<string> AuditedInThisRun = [];
+
     readonly Lock _gate = new();
     readonly List<(IBrowserContext Context, List<string> Urls)> _contexts = [];
     readonly HashSet<string> _audited = [];
 
-    /// <summary>What this site audited so far, as "role route" (e.g. <c>Instructor /quizzes/{id}/edit</c>).</summary>
+    /// <summary>
+    /// The pages this site's journeys visited that are audited, here or earlier in the run, as "role route"
+    /// (e.g. <c>Instructor /quizzes/{id}/edit</c>).
+    /// </summary>
     public IReadOnlyCollection<string> Audited
     {
         get
@@ -89,8 +97,12 @@ public sealed partial class PageAudit(Func<IServiceProvider> services)
         IPage? auditPage = null;
         foreach (var url in pages)
         {
+            var page = $"{role} {RouteOf(url)}";
             lock (_gate)
-                if (!_audited.Add($"{role} {RouteOf(url)}"))
+                if (!_audited.Add(page))
+                    continue;
+            lock (AuditedInThisRun)
+                if (!AuditedInThisRun.Add(page))
                     continue;
             auditPage ??= await context.NewPageAsync();
             await auditPage.GotoAsync(url);
