@@ -17,6 +17,10 @@ namespace QuizPlatform.Data;
 public class QuizDbContext(DbContextOptions<QuizDbContext> options)
     : IdentityDbContext<ApplicationUser, IdentityRole, string>(options)
 {
+    /// <summary>The active (not deactivated) users in <paramref name="role"/>, one of <see cref="Data.Roles"/>.</summary>
+    public IQueryable<ApplicationUser> ActiveUsersInRole(string role) =>
+        Users.Where(u => u.IsActive && UserRoles.Any(ur => ur.UserId == u.Id && Roles.Any(r => r.Id == ur.RoleId && r.Name == role)));
+
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<AssignmentVersion> AssignmentVersions => Set<AssignmentVersion>();
     public DbSet<Question> Questions => Set<Question>();

@@ -74,16 +74,12 @@ public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, Tim
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         (await Actor.LoadAsync(db, actorId, cancellationToken)).EnsureAdmin();
-        var instructors = await Instructors(db)
+        var instructors = await db.ActiveUsersInRole(Roles.Instructor)
             .Select(u => new { u.Id, Name = ApplicationUser.NameOf(u.DisplayName, u.Email), u.Email })
             .ToListAsync(cancellationToken);
         return [.. instructors.Select(u => new InstructorChoice(u.Id, u.Name, u.Email ?? ""))
             .OrderBy(u => u.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(u => u.Email, StringComparer.OrdinalIgnoreCase)];
     }
-
-    static IQueryable<ApplicationUser> Instructors(QuizDbContext db) =>
-        db.Users.Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id
-            && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Instructor)));
 
     /// <summary>
     /// Creates a class with a fresh join code, taught by the actor or, when an admin names one, by
@@ -103,7 +99,7 @@ public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, Tim
             if (teacher != actor.Id)
             {
                 actor.EnsureAdmin();
-                if (!await Instructors(db).AnyAsync(u => u.Id == teacher, cancellationToken))
+                if (!await db.ActiveUsersInRole(Roles.Instructor).AnyAsync(u => u.Id == teacher, cancellationToken))
                     throw new ArgumentException("Choose an active instructor to teach the class.", nameof(instructorId));
             }
             var code = await UnusedCodeAsync(db, cancellationToken);

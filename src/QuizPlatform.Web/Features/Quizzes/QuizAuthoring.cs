@@ -142,7 +142,7 @@ public sealed class QuizAuthoring(IDbContextFactory<QuizDbContext> dbFactory, Ti
             .Select(q => q.Id).ToListAsync(cancellationToken);
         var assignable = await actor.Classes(db).Select(c => c.Id).ToListAsync(cancellationToken);
         var named = form.Accommodations.Select(a => a.StudentId).Distinct().ToList();
-        var students = await QuizChoices.StudentAccounts(db).Where(u => named.Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken);
+        var students = await db.ActiveUsersInRole(Roles.Student).Where(u => named.Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken);
         return new PlanScope(questionIds.ToHashSet(), assignable.ToHashSet(), students.ToHashSet());
     }
 }

@@ -65,14 +65,10 @@ public sealed class QuizChoices(IDbContextFactory<QuizDbContext> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var normalized = email.Trim().ToUpperInvariant();
-        var student = await StudentAccounts(db).Where(u => u.NormalizedEmail == normalized)
+        var student = await db.ActiveUsersInRole(Roles.Student).Where(u => u.NormalizedEmail == normalized)
             .Select(u => new { u.Id, u.DisplayName, u.Email }).FirstOrDefaultAsync(cancellationToken);
         return student is null ? null : new StudentChoice(student.Id, ApplicationUser.NameOf(student.DisplayName, student.Email));
     }
-
-    /// <summary>Active users in the student role.</summary>
-    internal static IQueryable<ApplicationUser> StudentAccounts(QuizDbContext db) =>
-        db.Users.Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Student)));
 
     internal static async Task<List<QuestionChoice>> QuestionsOfAsync(QuizDbContext db, int versionId, CancellationToken cancellationToken)
     {

@@ -10,9 +10,6 @@ using QuizPlatform.Web.Features.Classes;
 
 namespace QuizPlatform.Web.Features.Rosters;
 
-/// <summary>An instructor an admin may give a class the roster creates.</summary>
-public sealed record RosterInstructor(string Id, string Name);
-
 /// <summary>
 /// Admin roster upload: <see cref="PreviewAsync"/> says per line what would happen and writes nothing;
 /// <see cref="ApplyAsync"/> plans again inside one transaction and applies every line or none. A class the file
@@ -30,16 +27,6 @@ public sealed class RosterService(IServiceScopeFactory scopes, IDbContextFactory
         await using var db = await contextFactory.CreateDbContextAsync();
         (await Actor.LoadAsync(db, actorId)).EnsureAdmin();
         return await PlanAsync(db, csv, newClasses);
-    }
-
-    /// <summary>The active instructors, by name: who may teach a class the roster creates.</summary>
-    public async Task<IReadOnlyList<RosterInstructor>> InstructorsAsync(string actorId)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync();
-        (await Actor.LoadAsync(db, actorId)).EnsureAdmin();
-        var instructors = await InstructorsQuery(db).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync();
-        return [.. instructors.Select(u => new RosterInstructor(u.Id, ApplicationUser.NameOf(u.DisplayName, u.Email)))
-            .OrderBy(i => i.Name, StringComparer.CurrentCultureIgnoreCase)];
     }
 
     /// <summary>Applies the roster when every line is good; returns the plan it acted on, whether it did, and any one-time passwords.</summary>
@@ -106,9 +93,6 @@ public sealed class RosterService(IServiceScopeFactory scopes, IDbContextFactory
                 created[r.Line.Email].Password!)),
     ];
 
-    static IQueryable<ApplicationUser> InstructorsQuery(QuizDbContext db) =>
-        db.Users.Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Instructor)));
-
     static async Task<RosterPreview> PlanAsync(QuizDbContext db, string csv, IReadOnlyDictionary<string, string>? newClasses)
     {
         var (lines, error) = RosterCsv.Parse(csv);
@@ -121,7 +105,7 @@ public sealed class RosterService(IServiceScopeFactory scopes, IDbContextFactory
         var missingClasses = missing.Select(name => new MissingClass(name,
             newClasses?.FirstOrDefault(c => string.Equals(c.Key, name, StringComparison.OrdinalIgnoreCase)).Value is { Length: > 0 } id ? id : null)).ToList();
         var chosen = missingClasses.Select(c => c.InstructorId).OfType<string>().ToList();
-        var instructors = (await InstructorsQuery(db).Where(u => chosen.Contains(u.Id)).Select(u => u.Id).ToListAsync()).ToHashSet();
+        var instructors = (await db.ActiveUsersInRole(Roles.Instructor).Where(u => chosen.Contains(u.Id)).Select(u => u.Id).ToListAsync()).ToHashSet();
         // A class to create has no id yet: a negative stand-in keeps "the same student twice in one class" checkable.
         for (var i = 0; i < missingClasses.Count; i++)
             if (missingClasses[i].InstructorId is not null)

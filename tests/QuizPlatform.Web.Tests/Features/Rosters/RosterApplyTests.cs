@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
+using QuizPlatform.Web.Features.Classes;
 using QuizPlatform.Web.Features.Rosters;
 using QuizPlatform.Web.Tests.Infrastructure;
 using QuizPlatform.Web.Tests.Support;
@@ -70,7 +71,8 @@ public sealed class RosterApplyTests
         Assert.Equal("There is no class named \"Physics\": create it above, or correct the line.", Assert.Single(untouched.Rows).Reason);
         Assert.Equal("The instructor chosen for the new class \"Physics\" is not an active instructor.", Assert.Single(notAnInstructor.Rows).Reason);
         Assert.Equal([new MissingClass("Physics", teacher.Id)], result.Plan.MissingClasses);
-        Assert.Contains(new RosterInstructor(teacher.Id, "Pia Physics"), await rosters.InstructorsAsync(admin));
+        Assert.Contains(await app.Services.GetRequiredService<ClassService>().InstructorsAsync(admin),
+            i => i.Id == teacher.Id && i.Name == "Pia Physics");
         await using var db = app.Services.CreateDbContext();
         var physics = await db.Classes.Include(c => c.Enrollments).ThenInclude(e => e.Student).SingleAsync(c => c.Name == "Physics");
         Assert.Equal(teacher.Id, physics.InstructorId);
