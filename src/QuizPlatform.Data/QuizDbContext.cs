@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -6,16 +7,16 @@ using QuizPlatform.Data.Entities;
 namespace QuizPlatform.Data;
 
 /// <summary>
-/// The platform's database: Identity plus assignments, classes, quizzes, attempts and grades. One model, two
-/// providers (PostgreSQL in production, SQLite embedded), each with its own migrations assembly. After a model
-/// change add a migration for both, from the repository root:
+/// The platform's database: Identity, sessions, Data Protection keys and the audit trail plus assignments, classes,
+/// quizzes, attempts and grades. One model, two providers (PostgreSQL in production, SQLite embedded), each with its
+/// own migrations assembly. After a model change add a migration for both, from the repository root:
 /// <code>
 /// dotnet ef migrations add NAME --project src/QuizPlatform.Migrations.Postgres --startup-project src/QuizPlatform.Web -- --Database:Provider=Postgres
 /// dotnet ef migrations add NAME --project src/QuizPlatform.Migrations.Sqlite --startup-project src/QuizPlatform.Web -- --Database:Provider=Sqlite
 /// </code>
 /// </summary>
 public class QuizDbContext(DbContextOptions<QuizDbContext> options)
-    : IdentityDbContext<ApplicationUser, IdentityRole, string>(options)
+    : IdentityDbContext<ApplicationUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     /// <summary>The active (not deactivated) users in <paramref name="role"/>, one of <see cref="Data.Roles"/>.</summary>
     public IQueryable<ApplicationUser> ActiveUsersInRole(string role) =>
@@ -39,6 +40,10 @@ public class QuizDbContext(DbContextOptions<QuizDbContext> options)
     public DbSet<KeywordSetVersion> KeywordSetVersions => Set<KeywordSetVersion>();
     public DbSet<RegradeRequest> RegradeRequests => Set<RegradeRequest>();
     public DbSet<RegradeJob> RegradeJobs => Set<RegradeJob>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    /// <summary>ASP.NET Core Data Protection's key ring, shared by every app instance (cookies, antiforgery, reset links).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     // Fixed here rather than read from IdentityOptions, so every host (web, CLI, design time, tests) builds the
     // same model whether or not it registered Identity.

@@ -9,4 +9,6 @@ public static class Limits
     /// <summary>A reason, comment or reply a person writes about a grade.</summary>
     public const int Reason = 2000;
     public const int ResponseText = 20_000;
+    public const int IpAddress = 45;
+    public const int UserAgent = 512;
 }

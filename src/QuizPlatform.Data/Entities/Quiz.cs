@@ -32,6 +32,11 @@ public class Quiz
     public ReviewVisibility ShowScore { get; set; }
     public ReviewVisibility ShowKeywordFeedback { get; set; }
     public ReviewVisibility ShowModelAnswer { get; set; } = ReviewVisibility.AfterClose;
+    /// <summary>
+    /// Keyword feedback lists the missing keywords even while the student has attempts left. Off by default: a list
+    /// of what was missing, shown before the next attempt, hands out the answer key.
+    /// </summary>
+    public bool ShowMissingKeywordsWhileAttemptsRemain { get; set; }
     /// <summary>Which attempt counts when several are allowed: the same rule on the dashboard, the student's home and exports.</summary>
     public CountedAttempt CountedAttempt { get; set; }
     /// <summary>The share of answers (0 to 1) drawn at random into the review queue beside flagged and borderline ones.</summary>

@@ -20,3 +20,23 @@ public sealed class ModelTests
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 }
+
+public sealed class AuditTrailStorageTests
+{
+    [Theory, AllDatabaseProviders]
+    public async Task TheDatabaseRefusesToChangeOrDeleteAnAuditLine(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new QuizAppFactory(database);
+        await using var db = app.Services.CreateDbContext();
+        db.AuditEntries.Add(new() { At = DateTime.UtcNow, Action = "test.action", Summary = "written once" });
+        await db.SaveChangesAsync();
+
+        await Assert.ThrowsAnyAsync<Exception>(() =>
+            db.AuditEntries.ExecuteUpdateAsync(s => s.SetProperty(e => e.Summary, "rewritten")));
+        await Assert.ThrowsAnyAsync<Exception>(() => db.AuditEntries.ExecuteDeleteAsync());
+
+        var line = await db.AuditEntries.AsNoTracking().SingleAsync();
+        Assert.Equal("written once", line.Summary);
+    }
+}
