@@ -14,4 +14,7 @@ public sealed class ProxyOptions
 
     /// <summary>Networks the proxies are in, in CIDR form, e.g. <c>172.18.0.0/16</c> (a Compose network).</summary>
     public string[] KnownNetworks { get; set; } = [];
+
+    /// <summary>The entries that are set: an empty one (an unset Compose variable) trusts nothing.</summary>
+    public static IEnumerable<string> Given(string[] entries) => entries.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim());
 }

@@ -27,8 +27,8 @@ public static class PublicSiteFeature
             });
 
         services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.Section)
-            .Validate(proxies => proxies.KnownProxies.All(p => IPAddress.TryParse(p, out _))
-                                 && proxies.KnownNetworks.All(n => IPNetwork.TryParse(n, out _)),
+            .Validate(proxies => ProxyOptions.Given(proxies.KnownProxies).All(p => IPAddress.TryParse(p, out _))
+                                 && ProxyOptions.Given(proxies.KnownNetworks).All(n => IPNetwork.TryParse(n, out _)),
                 "ForwardedHeaders:KnownProxies must hold IP addresses and ForwardedHeaders:KnownNetworks CIDR networks (10.0.0.0/8).")
             .ValidateOnStart();
         services.AddOptions<ForwardedHeadersOptions>()
@@ -36,9 +36,9 @@ public static class PublicSiteFeature
             {
                 forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
                 // The defaults (loopback) stay: a proxy on the same machine is trusted as before.
-                foreach (var proxy in proxies.Value.KnownProxies)
+                foreach (var proxy in ProxyOptions.Given(proxies.Value.KnownProxies))
                     forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
-                foreach (var network in proxies.Value.KnownNetworks)
+                foreach (var network in ProxyOptions.Given(proxies.Value.KnownNetworks))
                     forwarded.KnownIPNetworks.Add(IPNetwork.Parse(network));
             });
         return services;
