@@ -4,6 +4,7 @@ using QuizPlatform.Web.Features.Accounts;
 using QuizPlatform.Web.Features.AdminAssignments;
 using QuizPlatform.Web.Features.Grading;
 using QuizPlatform.Web.Features.Marking;
+using QuizPlatform.Web.Features.PublicSite;
 using QuizPlatform.Web.Features.Regrading;
 using QuizPlatform.Web.Features.ReviewQueue;
 using QuizPlatform.Web.Features.Assignments;
@@ -31,6 +32,7 @@ public static class QuizPlatformHosting
             .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 2 * AssignmentAdministration.MaxBytes);
 
         services.AddQuizData().AddQuizStartup();
+        services.AddPublicSiteFeature();
         services.AddAccountsFeature();
         services.AddUsersFeature();
         services.AddAdminAssignmentsFeature();
@@ -52,6 +54,7 @@ public static class QuizPlatformHosting
 
     public static WebApplication MapQuizPlatform(this WebApplication app)
     {
+        app.UsePublicSite();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);

@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Web.Components.Account;
+using QuizPlatform.Web.Features.Mail;
 
 namespace QuizPlatform.Web.Features.Accounts;
 
@@ -46,7 +46,7 @@ public static class AccountsFeature
             .Configure<IOptions<AccountsOptions>, IHostEnvironment>((antiforgery, accounts, environment) =>
                 antiforgery.Cookie.SecurePolicy = CookiePolicy(accounts.Value, environment));
 
-        services.TryAddSingleton<IEmailSender<ApplicationUser>, LoggingEmailSender>();
+        services.AddMailFeature();
         services.AddSingleton<AccountMail>();
         return services;
     }

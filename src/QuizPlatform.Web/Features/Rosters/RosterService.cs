@@ -16,7 +16,8 @@ namespace QuizPlatform.Web.Features.Rosters;
 /// names that does not exist is created when the admin gave it an instructor (<c>newClasses</c>: class name to
 /// instructor id). New students get a confirmed email; while account mail reaches nobody
 /// (<see cref="AccountMail.Delivers"/>) they also get a one-time password, returned once and changed at first
-/// sign-in, since "Forgot your password?" could not reach them.
+/// sign-in, since "Forgot your password?" could not reach them. With mail they get no password, and the page offers
+/// to send each a link to choose one (<see cref="StudentInvitations"/>).
 /// </summary>
 public sealed class RosterService(IServiceScopeFactory scopes, IDbContextFactory<QuizDbContext> contextFactory, AccountMail mail, TimeProvider clock)
 {
@@ -80,7 +81,10 @@ public sealed class RosterService(IServiceScopeFactory scopes, IDbContextFactory
         }
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        return new RosterResult(true, plan, OneTimePasswords(plan, created));
+        return new RosterResult(true, plan, OneTimePasswords(plan, created))
+        {
+            NewStudentIds = [.. plan.Rows.Where(r => r.Outcome == RosterOutcome.Created).Select(r => created[r.Line.Email].Id).Distinct()],
+        };
     }
 
     /// <summary>One per new student, in file order, with every class the file enrols them in.</summary>
