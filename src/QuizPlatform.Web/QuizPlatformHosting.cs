@@ -31,7 +31,7 @@ public static class QuizPlatformHosting
             .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 2 * AssignmentAdministration.MaxBytes);
 
         services.AddQuizData().AddQuizStartup();
-        services.AddAccountsFeature();
+        services.AddAccountsFeature().AddKeyRing(builder.Configuration);
         services.AddUsersFeature();
         services.AddAdminAssignmentsFeature();
         services.AddAssignmentsFeature();

@@ -8,4 +8,12 @@ public static class SignIn
     /// </summary>
     public static Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password) =>
         client.SubmitFormAsync("/Account/Login", ("Input.Email", email), ("Input.Password", password));
+
+    /// <summary>Signs out as the menu's Sign out button does (from the account page, whose form carries the token).</summary>
+    public static async Task<HttpResponseMessage> SignOutAsync(this HttpClient client, string returnUrl = "Account/Login")
+    {
+        var token = await client.AntiforgeryTokenAsync("/Account/Manage");
+        return await client.PostAsync("/Account/Logout", new FormUrlEncodedContent(
+            [new("__RequestVerificationToken", token), new("ReturnUrl", returnUrl)]));
+    }
 }
