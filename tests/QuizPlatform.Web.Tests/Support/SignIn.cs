@@ -1,3 +1,6 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+
 namespace QuizPlatform.Web.Tests.Support;
 
 public static class SignIn
@@ -15,5 +18,23 @@ public static class SignIn
         var token = await client.AntiforgeryTokenAsync("/Account/Manage");
         return await client.PostAsync("/Account/Logout", new FormUrlEncodedContent(
             [new("__RequestVerificationToken", token), new("ReturnUrl", returnUrl)]));
+    }
+
+    /// <summary>The sign-in cookie the client holds, as "name=value" (e.g. to hand to another client).</summary>
+    public static async Task<string> SessionCookieAsync(this HttpClient client)
+    {
+        var probe = new HttpRequestMessage(HttpMethod.Get, "/Account/Manage");
+        using var response = await client.SendAsync(probe);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return probe.Headers.GetValues("Cookie").SelectMany(h => h.Split("; "))
+            .Single(c => c.StartsWith(".AspNetCore.Identity.Application=", StringComparison.Ordinal));
+    }
+
+    /// <summary>A client that sends <paramref name="cookie"/> with every request and keeps no cookies of its own: a copied cookie replayed.</summary>
+    public static HttpClient CreateReplayingClient(this WebApplicationFactory<Program> app, string cookie)
+    {
+        var client = app.CreateDefaultClient();
+        client.DefaultRequestHeaders.Add("Cookie", cookie);
+        return client;
     }
 }
