@@ -140,9 +140,9 @@ public sealed class SessionTicketStore(
 
     DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    static DateTime SlidingEnd(AuthenticationTicket ticket, DateTime now, DateTime absoluteEnd)
+    DateTime SlidingEnd(AuthenticationTicket ticket, DateTime now, DateTime absoluteEnd)
     {
-        var sliding = ticket.Properties.ExpiresUtc?.UtcDateTime ?? now + TimeSpan.FromHours(8);
+        var sliding = ticket.Properties.ExpiresUtc?.UtcDateTime ?? now + accounts.Value.SessionLifetime;
         return sliding < absoluteEnd ? sliding : absoluteEnd;
     }
 
