@@ -12,6 +12,23 @@ public static class SignIn
     public static Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password) =>
         client.SubmitFormAsync("/Account/Login", ("Input.Email", email), ("Input.Password", password));
 
+    /// <summary>A client (keeping cookies, not following redirects) signed in as <paramref name="email"/> through the login form.</summary>
+    public static async Task<HttpClient> CreateSignedInClientAsync(this WebApplicationFactory<Program> app, string email,
+        string password = TestUsers.Password)
+    {
+        var client = app.CreateNonRedirectingClient();
+        using var signIn = await client.SignInAsync(email, password);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        return client;
+    }
+
+    /// <summary>Asserts the answer sends to the sign-in form: what a request without a live session gets.</summary>
+    public static void AssertSentToSignIn(this HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Account/Login", response.Headers.Location?.AbsolutePath);
+    }
+
     /// <summary>Signs out as the menu's Sign out button does (from the account page, whose form carries the token).</summary>
     public static async Task<HttpResponseMessage> SignOutAsync(this HttpClient client, string returnUrl = "Account/Login")
     {

@@ -25,9 +25,7 @@ public sealed class AccountRedirectTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
-        using var client = app.CreateNonRedirectingClient();
-        using (var signIn = await client.SignInAsync("admin@quiz.local", TestUsers.Password))
-            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        using var client = await app.CreateSignedInClientAsync("admin@quiz.local");
 
         using var response = await client.SignOutAsync(returnUrl);
 
@@ -68,8 +66,7 @@ public sealed class AccountRedirectTests
 
         using var response = await client.GetAsync(page);
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/Account/Login", response.Headers.Location?.AbsolutePath);
+        response.AssertSentToSignIn();
     }
 
     [Theory]
@@ -79,9 +76,7 @@ public sealed class AccountRedirectTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
-        using var client = app.CreateNonRedirectingClient();
-        using (var signIn = await client.SignInAsync("admin@quiz.local", TestUsers.Password))
-            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        using var client = await app.CreateSignedInClientAsync("admin@quiz.local");
 
         using var response = await client.GetAsync(page);
 
@@ -98,13 +93,10 @@ public sealed class AccountRedirectTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
-        using var client = app.CreateNonRedirectingClient();
-        using (var signIn = await client.SignInAsync("admin@quiz.local", TestUsers.Password))
-            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        using var client = await app.CreateSignedInClientAsync("admin@quiz.local");
 
         using var response = await client.GetAsync(step);
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/Account/Login", response.Headers.Location?.AbsolutePath);
+        response.AssertSentToSignIn();
     }
 }

@@ -57,9 +57,7 @@ public sealed class KeyRingTests
 
     static async Task<string> SignedInCookieAsync(QuizAppFactory app)
     {
-        using var client = app.CreateNonRedirectingClient();
-        using (var signIn = await client.SignInAsync("admin@quiz.local", TestUsers.Password))
-            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        using var client = await app.CreateSignedInClientAsync("admin@quiz.local");
         return await client.SessionCookieAsync();
     }
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Web.Components.Account;
+using QuizPlatform.Web.Components.Shared;
 using QuizPlatform.Web.Features.Accounts;
 using QuizPlatform.Web.Tests.Features.Attempts;
 using QuizPlatform.Web.Tests.Features.Quizzes;
@@ -37,8 +38,7 @@ public sealed class SessionTests
 
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         Assert.Equal("\"storage\"", Assert.Single(signOut.Headers.GetValues("Clear-Site-Data")));
-        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
-        Assert.Equal("/Account/Login", page.Headers.Location?.AbsolutePath);
+        page.AssertSentToSignIn();
         Assert.NotEqual(HttpStatusCode.OK, start.StatusCode);
         Assert.DoesNotMatch("/attempts/[0-9]+$", start.Headers.Location?.OriginalString ?? "");
         await using var db = scene.App.Services.CreateDbContext();
@@ -80,8 +80,7 @@ public sealed class SessionTests
         scene.App.Clock.Advance(TimeSpan.FromMinutes(2));
         using var after = await sam.GetAsync("/Account/Manage");
 
-        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
-        Assert.Equal("/Account/Login", after.Headers.Location?.AbsolutePath);
+        after.AssertSentToSignIn();
         await using var db = scene.App.Services.CreateDbContext();
         Assert.False(await db.UserSessions.AnyAsync(s => s.UserId == scene.Sam));
     }
@@ -98,8 +97,7 @@ public sealed class SessionTests
             Assert.Equal(scene.Alice, (await db.UserSessions.SingleAsync()).UserId);
         using var late = await sam.GetAsync("/Account/Manage");
 
-        Assert.Equal(HttpStatusCode.Redirect, late.StatusCode);
-        Assert.Equal("/Account/Login", late.Headers.Location?.AbsolutePath);
+        late.AssertSentToSignIn();
     }
 
     [Theory, AllDatabaseProviders]
@@ -133,8 +131,7 @@ public sealed class SessionTests
         using var there = await forgotten.GetAsync("/Account/Manage");
 
         Assert.Equal(HttpStatusCode.OK, here.StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, there.StatusCode);
-        Assert.Equal("/Account/Login", there.Headers.Location?.AbsolutePath);
+        there.AssertSentToSignIn();
     }
 
     [Theory, AllDatabaseProviders]
@@ -157,7 +154,7 @@ public sealed class SessionTests
         foreach (var other in new[] { phone, library })
         {
             using var refused = await other.GetAsync("/Account/Manage");
-            Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+            refused.AssertSentToSignIn();
         }
     }
 
@@ -173,14 +170,14 @@ public sealed class SessionTests
         using var phone = await scene.SignedInAsync("sam@quiz.local");
 
         var page = await phone.GetPageAsync(SessionsPage);
-        var signOutLab = page.ByRole("button", "Sign out Firefox on Windows, last active " + Formats(scene.Now));
+        var signOutLab = page.ByRole("button", "Sign out Firefox on Windows, last active " + Formats.Utc(scene.Now));
         Assert.NotNull(signOutLab);
         using var ended = await phone.SubmitNamedFormAsync(SessionsPage, "end-session", ("SessionId", signOutLab.GetAttribute("value")!));
         using var lab = await labComputer.GetAsync("/Account/Manage");
         using var stillHere = await phone.GetAsync("/Account/Manage");
 
         Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, lab.StatusCode);
+        lab.AssertSentToSignIn();
         Assert.Equal(HttpStatusCode.OK, stillHere.StatusCode);
     }
 
@@ -226,8 +223,6 @@ public sealed class SessionTests
     }
 
     const string SessionsPage = "/Account/Manage/Sessions";
-
-    static string Formats(DateTime utc) => QuizPlatform.Web.Components.Shared.Formats.Utc(utc);
 
     static async Task<DateTime> LastSeenAsync(QuizScene scene)
     {
