@@ -33,7 +33,7 @@ public static class QuizPlatformHosting
 
         services.AddQuizData().AddQuizStartup();
         services.AddPublicSiteFeature();
-        services.AddAccountsFeature();
+        services.AddAccountsFeature().AddKeyRing(builder.Configuration);
         services.AddUsersFeature();
         services.AddAdminAssignmentsFeature();
         services.AddAssignmentsFeature();

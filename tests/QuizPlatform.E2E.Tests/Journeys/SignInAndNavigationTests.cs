@@ -40,6 +40,27 @@ public sealed class SignInAndNavigationTests(QuizSite site) : Journey(site)
     }
 
     [Fact]
+    public async Task StudentSignsOutTheLabComputerTheyForgotFromTheirPhone()
+    {
+        var (email, password) = await site.CreateUserAsync(Roles.Student, "Forgetful Student");
+        var lab = await site.NewPageAsync();
+        await lab.SignInAsync(email, password);
+        var phone = await site.NewPageAsync();
+        await phone.SignInAsync(email, password);
+
+        await phone.GotoAsync("Account/Manage/Sessions");
+        var sessions = phone.GetByRole(AriaRole.Table);
+        await Expect(sessions.GetByRole(AriaRole.Row)).ToHaveCountAsync(3); // the header and two browsers
+        await Expect(sessions.GetByRole(AriaRole.Row).Filter(new() { HasText = "This device" })).ToHaveCountAsync(1);
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Sign out all other sessions" }).ClickAsync();
+        await Expect(phone.GetByRole(AriaRole.Alert)).ToHaveTextAsync("1 other session is signed out.");
+        await Expect(phone.GetByText("You are signed in on this device only.")).ToBeVisibleAsync();
+
+        await lab.GotoAsync("Account/Manage");
+        await Expect(lab).ToHaveURLAsync(new Regex("/Account/Login"));
+    }
+
+    [Fact]
     public async Task StudentChangesTheirNameOnTheAccountPageAndTheTopBarShowsIt()
     {
         var (email, password) = await site.CreateUserAsync(Roles.Student, "Sam Misspelt");
