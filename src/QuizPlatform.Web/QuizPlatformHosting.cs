@@ -61,6 +61,7 @@ public static class QuizPlatformHosting
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
         app.UsePasswordChangeRequirement();
+        app.UseAdminTwoFactorRequirement();
 
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

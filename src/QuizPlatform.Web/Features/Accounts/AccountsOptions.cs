@@ -16,4 +16,10 @@ public sealed class AccountsOptions
 
     /// <summary>Send the sign-in and anti-forgery cookies over HTTPS only. Unset: on except in Development and Testing.</summary>
     public bool? SecureCookies { get; set; }
+
+    /// <summary>
+    /// Administrators must sign in with an authenticator app's code: one without an authenticator is sent to set one up
+    /// before any other page opens (<see cref="AdminTwoFactor"/>). Unset: on except in Development and Testing.
+    /// </summary>
+    public bool? RequireTwoFactorForAdmins { get; set; }
 }
