@@ -35,7 +35,10 @@ public static class SecurityHeadersFeature
                 csp.AddDefaultSrc().Self();
                 csp.AddScriptSrc().Self().WithNonce();
                 // Blazor's circuit is a WebSocket to this origin; 'self' covers ws(s): on the same host (CSP 3).
-                csp.AddConnectSrc().Self();
+                // In Development, dotnet watch's browser refresh also connects to a socket on another local port.
+                var connect = csp.AddConnectSrc().Self();
+                if (development)
+                    connect.From("ws://localhost:*").From("wss://localhost:*");
                 // Stylesheets from this origin only; style attributes stay allowed because Blazor and the pages set
                 // computed styles (the concept heat map's cell colours, Virtualize's spacers). Attributes cannot run script.
                 csp.AddStyleSrc().Self();

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
 using QuizPlatform.Data;
 using QuizPlatform.Web.Tests.Features.AdminAssignments;
 using QuizPlatform.Web.Tests.Features.Attempts;
@@ -114,6 +115,20 @@ public sealed class SecurityHeadersTests
         Assert.False(page.Headers.Contains("Server"), string.Join(", ", page.Headers.Server));
         Assert.False(missing.Headers.Contains("Server"), string.Join(", ", missing.Headers.Server));
         Assert.Equal("nosniff", Header(missing, "X-Content-Type-Options"));
+    }
+
+    [Fact]
+    public async Task DevelopmentAllowsTheLocalRefreshSocketAndPinsNoHost()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        await using var factory = new QuizAppFactory(database, new Dictionary<string, string?> { ["Seeding:Demo"] = "false" });
+        await using var app = factory.WithWebHostBuilder(host => host.UseEnvironment("Development"));
+        using var client = app.CreateNonRedirectingClient("https://quiz.example");
+
+        using var response = await client.GetAsync("/Account/Login");
+
+        Assert.Equal(["'self'", "ws://localhost:*", "wss://localhost:*"], Policy(response)["connect-src"]);
+        Assert.False(response.Headers.Contains("Strict-Transport-Security"));
     }
 
     static string Header(HttpResponseMessage response, string name) => string.Join(", ", response.Headers.GetValues(name));
