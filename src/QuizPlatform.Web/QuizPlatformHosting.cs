@@ -14,6 +14,7 @@ using QuizPlatform.Web.Features.RegradeRequests;
 using QuizPlatform.Web.Features.Quizzes;
 using QuizPlatform.Web.Features.StudentResults;
 using QuizPlatform.Web.Features.Rosters;
+using QuizPlatform.Web.Features.SecurityHeaders;
 using QuizPlatform.Web.Features.StudentHome;
 using QuizPlatform.Web.Features.Taking;
 using QuizPlatform.Web.Features.Users;
@@ -31,6 +32,7 @@ public static class QuizPlatformHosting
         services.AddRazorComponents().AddInteractiveServerComponents()
             .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 2 * AssignmentAdministration.MaxBytes);
 
+        builder.AddSecurityHeadersFeature();
         services.AddQuizData().AddQuizStartup();
         services.AddPublicSiteFeature();
         services.AddAccountsFeature().AddKeyRing(builder.Configuration);
@@ -55,15 +57,14 @@ public static class QuizPlatformHosting
     public static WebApplication MapQuizPlatform(this WebApplication app)
     {
         app.UsePublicSite();
+        app.UseSecurityHeadersFeature();
         if (!app.Environment.IsDevelopment())
-        {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
-            app.UseHsts();
-        }
         app.UseFormattingCulture();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
         app.UsePasswordChangeRequirement();
+        app.UseAdminTwoFactorRequirement();
 
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

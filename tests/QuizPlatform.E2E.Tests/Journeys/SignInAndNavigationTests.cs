@@ -119,4 +119,33 @@ public sealed class SignInAndNavigationTests(QuizSite site) : Journey(site)
         await Expect(page.GetByRole(AriaRole.Main)).ToBeFocusedAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/Account/Login#main$"));
     }
+
+    [Fact]
+    public async Task ScriptInjectedIntoAPageDoesNotRun()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync("Account/Login");
+
+        // What an XSS would add if it got past the encoding: an inline script, and an inline handler.
+        var script = await RefusalAsync(page, """
+            const script = document.createElement("script");
+            script.textContent = "window.injected = true";
+            document.body.append(script);
+            """);
+        var handler = await RefusalAsync(page, """
+            const image = document.createElement("img");
+            image.setAttribute("onerror", "window.injected = true");
+            image.src = "data:,";
+            document.body.append(image);
+            """);
+
+        Assert.Contains("inline script", script);
+        Assert.Contains("inline event handler", handler);
+        Assert.Null(await page.EvaluateAsync<bool?>("() => window.injected"));
+        Assert.Equal(2, site.PolicyViolations.Take().Count); // expected here: the journey's own check would fail the test
+    }
+
+    static async Task<string> RefusalAsync(IPage page, string injection) =>
+        (await page.RunAndWaitForConsoleMessageAsync(() => page.EvaluateAsync($"() => {{ {injection} }}"),
+            new() { Predicate = message => message.Text.Contains(PolicyViolations.Marker) })).Text;
 }

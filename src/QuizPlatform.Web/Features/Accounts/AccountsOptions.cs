@@ -25,4 +25,10 @@ public sealed class AccountsOptions
     /// over HTTPS, for the whole site, from this host alone). Unset: on except in Development and Testing.
     /// </summary>
     public bool? SecureCookies { get; set; }
+
+    /// <summary>
+    /// Administrators must sign in with an authenticator app's code: one without an authenticator is sent to set one up
+    /// before any other page opens (<see cref="AdminTwoFactor"/>). Unset: on except in Development and Testing.
+    /// </summary>
+    public bool? RequireTwoFactorForAdmins { get; set; }
 }

@@ -123,25 +123,6 @@ public sealed partial class SignInSecurityTests
         Assert.StartsWith(".AspNetCore.Antiforgery.", Assert.Single(overHttp.Headers.GetValues("Set-Cookie"), c => c.Contains(".AspNetCore.Antiforgery.")));
     }
 
-    [Theory]
-    [InlineData("short1!A", true)]
-    [InlineData("Demo!2345", true)]
-    [InlineData("password", false)]
-    [InlineData("Password1", false)]
-    [InlineData("Ab1!", false)]
-    [InlineData("Aaaaaa1!", false)]
-    public async Task PasswordPolicyAsksForLengthAndVariety(string password, bool accepted)
-    {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
-        using var scope = app.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-
-        var result = await users.CreateAsync(new ApplicationUser { UserName = "p@quiz.local", Email = "p@quiz.local" }, password);
-
-        Assert.Equal(accepted, result.Succeeded);
-    }
-
     [Theory, AllDatabaseProviders]
     public async Task ForgottenPasswordIsResetThroughTheLoggedLink(DatabaseProvider provider)
     {
