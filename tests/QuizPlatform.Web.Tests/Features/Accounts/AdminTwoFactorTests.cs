@@ -72,6 +72,11 @@ public sealed class AdminTwoFactorTests
         Assert.Equal(HttpStatusCode.Redirect, withCode.StatusCode);
         using var adminPage = await owner.GetAsync("/admin/users");
         Assert.Equal(HttpStatusCode.OK, adminPage.StatusCode);
+
+        // Turning it off changes the security stamp: the session that did it stays signed in.
+        using (await owner.SubmitNamedFormAsync("/Account/Manage/Disable2fa", "disable-2fa")) { }
+        using var afterDisabling = await owner.GetAsync("/Account/Manage/TwoFactorAuthentication");
+        Assert.Equal(HttpStatusCode.OK, afterDisabling.StatusCode);
     }
 
     static DateTimeOffset Now(QuizAppFactory app) => app.Clock.GetUtcNow();
