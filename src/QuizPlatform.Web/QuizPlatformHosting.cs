@@ -2,6 +2,7 @@ using QuizPlatform.Data;
 using QuizPlatform.Web.Components;
 using QuizPlatform.Web.Features.Accounts;
 using QuizPlatform.Web.Features.AdminAssignments;
+using QuizPlatform.Web.Features.Audit;
 using QuizPlatform.Web.Features.Grading;
 using QuizPlatform.Web.Features.Marking;
 using QuizPlatform.Web.Features.Regrading;
@@ -31,6 +32,7 @@ public static class QuizPlatformHosting
             .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 2 * AssignmentAdministration.MaxBytes);
 
         services.AddQuizData().AddQuizStartup();
+        services.AddAuditFeature();
         services.AddAccountsFeature();
         services.AddUsersFeature();
         services.AddAdminAssignmentsFeature();
@@ -69,6 +71,7 @@ public static class QuizPlatformHosting
         app.MapAdminAssignmentsFeature();
         app.MapTakingFeature();
         app.MapQuizResultsFeature();
+        app.MapAuditFeature();
         return app;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Grading;
+using QuizPlatform.Web.Features.Audit;
 
 namespace QuizPlatform.Web.Features.Assignments;
 
@@ -27,7 +28,7 @@ public sealed record KeywordVersionRow(int Version, IReadOnlyList<string> Phrase
 /// which the grader and later imports of an unchanged question honour; a reset stores the extracted ones again.
 /// Each save or reset that changes the keywords is a new version (<see cref="KeywordVersions"/>).
 /// </summary>
-public sealed class KeywordEditing(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock)
+public sealed class KeywordEditing(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock, AuditLog audit)
 {
     /// <summary>Null when the question does not exist in that assignment.</summary>
     public async Task<KeywordQuestion?> LoadAsync(string actorId, int assignmentId, int questionId)
@@ -115,7 +116,7 @@ public sealed class KeywordEditing(IDbContextFactory<QuizDbContext> dbFactory, T
             .Include(q => q.AssignmentVersion).ThenInclude(v => v.Questions)
             .SingleOrDefaultAsync(q => q.Id == questionId && q.AssignmentVersion.AssignmentId == assignmentId)
             ?? throw new KeyNotFoundException($"Question {questionId} of assignment {assignmentId} does not exist.");
-        await KeywordVersions.ReplaceAsync(db, question, keywords(question), actorId, clock.GetUtcNow().UtcDateTime);
+        await KeywordVersions.ReplaceAsync(db, audit, question, keywords(question), actorId, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
     }
