@@ -140,15 +140,17 @@ public sealed class AuditTrail(IDbContextFactory<QuizDbContext> dbFactory, Audit
     static AuditLine Line(AuditEntry e, string? href) =>
         new(e.At, e.ActorId, e.ActorEmail, e.Action, e.Subject, e.Summary, e.IpAddress, href);
 
-    /// <summary>The page each subject of a page of lines opens, where it still exists.</summary>
+    /// <summary>
+    /// The page each subject of a page of lines opens; a question's and a grade's are looked up, as their pages sit under
+    /// their assignment or attempt (and a deleted one gets no link).
+    /// </summary>
     static async Task<Dictionary<string, string>> LinksAsync(QuizDbContext db, HashSet<string> subjects, CancellationToken cancellationToken)
     {
+        var parsed = subjects.Select(s => s.Split(':', 2)).Where(p => p.Length == 2).Select(p => (Kind: p[0], Id: p[1])).ToList();
+        List<int> Ids(string kind) => [.. parsed.Where(p => p.Kind == kind).Select(p => int.TryParse(p.Id, out var id) ? id : 0)];
         var links = new Dictionary<string, string>();
-        List<int> Ids(string kind) => [.. subjects.Select(s => s.Split(':', 2)).Where(p => p[0] == kind && int.TryParse(p[1], out _))
-            .Select(p => int.Parse(p[1]))];
-        foreach (var subject in subjects)
+        foreach (var (kind, id) in parsed)
         {
-            var (kind, id) = (subject.Split(':', 2)[0], subject.Split(':', 2).ElementAtOrDefault(1));
             var href = kind switch
             {
                 "user" => $"admin/users/{id}",
@@ -158,7 +160,7 @@ public sealed class AuditTrail(IDbContextFactory<QuizDbContext> dbFactory, Audit
                 _ => null,
             };
             if (href is not null)
-                links[subject] = href;
+                links[$"{kind}:{id}"] = href;
         }
         var questionIds = Ids("question");
         foreach (var q in await db.Questions.Where(q => questionIds.Contains(q.Id))
