@@ -7,7 +7,7 @@ namespace QuizPlatform.Web.Features.Audit;
 
 /// <summary>
 /// Writes the audit trail (<see cref="AuditEntry"/>): who did what to which record, when (the app's clock) and from
-/// where (<see cref="ClientAddress"/>). A service that changes data through its own context calls <see cref="Add"/>,
+/// where (<see cref="ClientAddress"/>). A service that changes data through its own context calls <see cref="AddAsync"/>,
 /// so the line is saved by the same SaveChanges as the change: both land, or neither does. Changes made elsewhere
 /// (Identity's user manager, sign-ins, downloads) call <see cref="WriteAsync"/> once they have happened.
 /// </summary>
@@ -60,8 +60,15 @@ public sealed class AuditLog(IDbContextFactory<QuizDbContext> dbFactory, TimePro
         string.IsNullOrEmpty(actorId) ? null
             : await db.Users.Where(u => u.Id == actorId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
 
-    // A typed sign-in name or a long title must not make the line (and with it the change) fail to save.
-    static string? Cut(string? text, int length) => text is { } t && t.Length > length ? t[..(length - 1)] + "…" : text;
+    // A typed sign-in name or a long title must not make the line (and with it the change) fail to save: PostgreSQL
+    // refuses U+0000 in text, and a column has its length.
+    static string? Cut(string? text, int length)
+    {
+        if (text is null)
+            return null;
+        var clean = string.Concat(text.Where(c => !char.IsControl(c) || c is '\t' or '\n'));
+        return clean.Length > length ? clean[..(length - 1)] + "…" : clean;
+    }
 }
 
 /// <summary>An audit line's subject, "kind:id"; the admin page links each kind to its page.</summary>

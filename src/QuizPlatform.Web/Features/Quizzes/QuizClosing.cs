@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
+using QuizPlatform.Web.Components.Shared;
 using QuizPlatform.Web.Features.Audit;
 
 namespace QuizPlatform.Web.Features.Quizzes;
@@ -49,7 +50,7 @@ public sealed class QuizClosing(IDbContextFactory<QuizDbContext> dbFactory, Time
         var closed = quiz.ClosesAt <= now;
         await audit.AddAsync(db, actor.Id, closed ? AuditActions.QuizClosed : AuditActions.QuizReopened, AuditSubject.Quiz(quizId),
             closed ? $"Closed the quiz {quiz.Title} now." : $"Reopened the quiz {quiz.Title} "
-                + (quiz.ClosesAt is { } until ? $"until {until:yyyy-MM-dd HH:mm} UTC." : "with no close time."), cancellationToken);
+                + (quiz.ClosesAt is { } until ? $"until {Formats.DateTime(until)} UTC." : "with no close time."), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new ClosingResult(true, quiz.ClosesAt, null);
     }

@@ -88,6 +88,21 @@ public sealed class AuditPageTests
         Assert.All(exported, l => Assert.Equal(admin, l.ActorId));
     }
 
+    [Fact]
+    public async Task ALineTooLongOrWithControlCharactersIsStoredCleanedRatherThanLost()
+    {
+        await using var database = await TestDatabase.CreateAsync(Infrastructure.DatabaseProvider.Postgres);
+        await using var app = new QuizAppFactory(database);
+
+        await app.Services.GetRequiredService<AuditLog>().WriteAsync(null, AuditActions.SignInFailed, null, "Sign-in failed.",
+            "nul\u0000bell\u0007" + new string('x', 300) + "@x.example");
+
+        var line = await app.SingleAuditAsync(AuditActions.SignInFailed);
+        Assert.StartsWith("nulbellxxx", line.ActorEmail);
+        Assert.Equal(256, line.ActorEmail!.Length);
+        Assert.EndsWith("…", line.ActorEmail);
+    }
+
     /// <summary>The text of the audit table's <paramref name="index"/>th column, row by row.</summary>
     static List<string> Column(AngleSharp.Html.Dom.IHtmlDocument page, int index) =>
         [.. page.QuerySelectorAll("table tbody tr").Select(row => row.Children[index].Text())];
