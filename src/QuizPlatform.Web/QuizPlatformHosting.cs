@@ -2,6 +2,7 @@ using QuizPlatform.Data;
 using QuizPlatform.Web.Components;
 using QuizPlatform.Web.Features.Accounts;
 using QuizPlatform.Web.Features.AdminAssignments;
+using QuizPlatform.Web.Features.Audit;
 using QuizPlatform.Web.Features.Grading;
 using QuizPlatform.Web.Features.Marking;
 using QuizPlatform.Web.Features.PublicSite;
@@ -34,6 +35,7 @@ public static class QuizPlatformHosting
 
         builder.AddSecurityHeadersFeature();
         services.AddQuizData().AddQuizStartup();
+        services.AddAuditFeature();
         services.AddPublicSiteFeature();
         services.AddAccountsFeature().AddKeyRing(builder.Configuration);
         services.AddUsersFeature();
@@ -73,6 +75,7 @@ public static class QuizPlatformHosting
         app.MapAdminAssignmentsFeature();
         app.MapTakingFeature();
         app.MapQuizResultsFeature();
+        app.MapAuditFeature();
         return app;
     }
 }

@@ -16,7 +16,7 @@ public sealed class SignInAndNavigationTests(QuizSite site) : Journey(site)
 
         await page.SignInAsync(QuizSite.AdminEmail, QuizSite.AdminPassword);
 
-        await Expect(page.MainNavigationLinks()).ToHaveTextAsync(["Users", "Classes", "Rosters", "Assignments"]);
+        await Expect(page.MainNavigationLinks()).ToHaveTextAsync(["Users", "Classes", "Rosters", "Assignments", "Audit trail"]);
         await page.GotoAsync("assignments");
         var seeded = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = "Assignment-8" }) });
         await Expect(seeded.GetByRole(AriaRole.Cell).Nth(2)).ToHaveTextAsync("50");

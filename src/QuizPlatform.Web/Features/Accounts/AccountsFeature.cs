@@ -30,7 +30,7 @@ public static class AccountsFeature
             })
             .AddIdentityCookies();
         services.AddAuthorization();
-        new IdentityBuilder(typeof(ApplicationUser), typeof(IdentityRole), services).AddSignInManager<ActiveUserSignInManager>();
+        new IdentityBuilder(typeof(ApplicationUser), typeof(IdentityRole), services).AddSignInManager<AuditedSignInManager>();
 
         services.AddOptions<SecurityStampValidatorOptions>()
             .Configure<IOptions<AccountsOptions>>((validator, accounts) => validator.ValidationInterval = accounts.Value.RevalidationInterval);

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using QuizPlatform.Data;
+using QuizPlatform.Data.Entities;
+using QuizPlatform.Web.Features.Audit;
 using QuizPlatform.Web.Features.QuizResults.Export;
 using QuizPlatform.Web.Features.SecurityHeaders;
 
@@ -32,7 +34,7 @@ public static class QuizResultsFeature
     /// all get 404.
     /// </summary>
     static async Task<Results<PushStreamHttpResult, NotFound>> ExportAsync(int quizId, string table, string format,
-        [FromQuery(Name = "class")] int? classId, HttpContext http, QuizExports exports, CancellationToken cancellationToken)
+        [FromQuery(Name = "class")] int? classId, HttpContext http, QuizExports exports, AuditLog audit, CancellationToken cancellationToken)
     {
         var writer = format switch
         {
@@ -45,6 +47,8 @@ public static class QuizResultsFeature
         var export = await exports.TableAsync(Actor.IdOf(http.User), quizId, table, classId, cancellationToken);
         if (export is null)
             return TypedResults.NotFound();
+        await audit.WriteAsync(Actor.IdOf(http.User), AuditActions.ResultsExported, AuditSubject.Quiz(quizId),
+            $"Exported the {table} table as {format}" + (classId is { } c ? $" for class {c}." : "."), cancellationToken: cancellationToken);
         return TypedResults.Stream(stream => writer.Write(export, stream, http.RequestAborted), writer.ContentType,
             FormattableString.Invariant($"quiz-{quizId}-{table}.{format}"));
     }
