@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Grading;
+using QuizPlatform.Importing;
 using QuizPlatform.Web.Components.Shared;
 using QuizPlatform.Web.Features.Grading;
 using QuizPlatform.Web.Features.QuizResults;
@@ -100,6 +101,7 @@ public sealed class AttemptService(IDbContextFactory<QuizDbContext> dbFactory, T
     public async Task<SaveResult> SaveAsync(string studentId, int attemptId, int questionId, string text, int baseVersion,
         CancellationToken cancellationToken = default)
     {
+        text = ControlCharacters.Clean(text);
         if (text.Length > MaxResponseChars)
             return new(SaveStatus.TooLong, baseVersion, null, null,
                 $"This answer is {Formats.Count(text.Length)} characters long; the limit is {Formats.Count(MaxResponseChars)}. Shorten it to save it.");
