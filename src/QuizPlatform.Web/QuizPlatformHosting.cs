@@ -2,6 +2,7 @@ using QuizPlatform.Data;
 using QuizPlatform.Web.Components;
 using QuizPlatform.Web.Features.Accounts;
 using QuizPlatform.Web.Features.AdminAssignments;
+using QuizPlatform.Web.Features.AntiAutomation;
 using QuizPlatform.Web.Features.Grading;
 using QuizPlatform.Web.Features.Marking;
 using QuizPlatform.Web.Features.Regrading;
@@ -32,6 +33,7 @@ public static class QuizPlatformHosting
 
         services.AddQuizData().AddQuizStartup();
         services.AddAccountsFeature();
+        services.AddAntiAutomationFeature();
         services.AddUsersFeature();
         services.AddAdminAssignmentsFeature();
         services.AddAssignmentsFeature();
@@ -60,6 +62,7 @@ public static class QuizPlatformHosting
         app.UseFormattingCulture();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
+        app.UseAntiAutomation();
         app.UsePasswordChangeRequirement();
 
         app.MapStaticAssets();
