@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -56,7 +57,11 @@ public static class AntiAutomationFeature
             }
             if (http.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
                 statusPages.Enabled = false;
-            await next(http);
+            // Kestrel stops a body at the endpoint's limit as it arrives; a declared length over it is refused unread.
+            if (http.Request.ContentLength > http.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize)
+                http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            else
+                await next(http);
             if (!http.Response.HasStarted && http.Response.StatusCode >= 400 && http.Response.ContentLength is null or 0)
                 await WriteProblemAsync(http, http.Response.StatusCode switch
                 {

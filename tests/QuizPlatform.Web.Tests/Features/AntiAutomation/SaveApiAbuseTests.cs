@@ -1,0 +1,129 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using QuizPlatform.Web.Tests.Features.Attempts;
+using QuizPlatform.Web.Tests.Features.Quizzes;
+using QuizPlatform.Web.Tests.Infrastructure;
+using QuizPlatform.Web.Tests.Support;
+using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
+
+namespace QuizPlatform.Web.Tests.Features.AntiAutomation;
+
+/// <summary>A script against <c>PUT /api/attempts/{attempt}/answers/{question}</c>: floods, oversized and odd bodies, NUL.</summary>
+public sealed class SaveApiAbuseTests
+{
+    [Fact]
+    public async Task SavesOverTheUserLimitAre429WithRetryAfterWhileOtherStudentsSaveOn()
+    {
+        await using var taking = await SamTakingAsync(DatabaseProvider.Postgres, ("RateLimits:SavesPerUser:PermitLimit", "3"));
+        var tomId = await taking.Scene.EnrolStudentAsync("tom@quiz.local");
+        using var tom = await taking.Scene.SignedInAsync("tom@quiz.local");
+        var tomsAttempt = (await taking.Scene.AttemptService().StartAsync(tomId, taking.QuizId)).AttemptId!.Value;
+        var tomsQuestion = (await taking.Scene.AttemptService().LoadAsync(tomId, tomsAttempt))!.Questions[0].QuestionId;
+
+        for (var version = 0; version < 3; version++)
+            using (var saved = await taking.Sam.PutAnswerAsync(taking.AttemptId, taking.QuestionId, $"Draft {version}", version, taking.Token))
+                Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        using var flooded = await taking.Sam.PutAnswerAsync(taking.AttemptId, taking.QuestionId, "Draft 3", 3, taking.Token);
+        using var others = await tom.PutAnswerAsync(tomsAttempt, tomsQuestion, "Tom's answer.", 0, await tom.AntiforgeryTokenAsync("/"));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, flooded.StatusCode);
+        Assert.InRange(flooded.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 1, 60);
+        Assert.Equal("application/problem+json", flooded.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Too many saves", (await flooded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal("Draft 2", await taking.StoredTextAsync());
+        Assert.Equal(HttpStatusCode.OK, others.StatusCode);
+    }
+
+    [Fact]
+    public async Task ABodyOver256KbIs413WithAJsonProblemTheQuizPageShows()
+    {
+        await using var taking = await SamTakingAsync(DatabaseProvider.Postgres);
+        // As the page's fetch sends it: a string body, so with its Content-Length.
+        var body = JsonSerializer.Serialize(new { text = new string('x', 300 * 1024), baseVersion = 0 });
+
+        using var response = await taking.Sam.SendAsync(SaveRequest(taking, new StringContent(body, Encoding.UTF8, "application/json")));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("too large to save (the limit is 256 KB)", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal("", await taking.StoredTextAsync());
+    }
+
+    [Fact]
+    public async Task ABodyThatIsNotJsonIs415WithAJsonProblem()
+    {
+        await using var taking = await SamTakingAsync(DatabaseProvider.Postgres);
+
+        using var response = await taking.Sam.SendAsync(SaveRequest(taking,
+            new StringContent("text=Sneaky&baseVersion=0", Encoding.UTF8, "application/x-www-form-urlencoded")));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("JSON", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal("", await taking.StoredTextAsync());
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task RefusedSavesStoredPerAttemptAreCappedAndTheRestOnlyCounted(DatabaseProvider provider)
+    {
+        await using var taking = await SamTakingAsync(provider, ("Attempts:RefusedSavesKept", "5"));
+        Assert.True((await taking.Scene.AttemptService().SubmitAsync(taking.Scene.Sam, taking.AttemptId)).Found);
+
+        var big = new string('x', 10_000);
+        for (var i = 0; i < 40; i++)
+            using (var refused = await taking.Sam.PutAnswerAsync(taking.AttemptId, taking.QuestionId, big, 0, taking.Token))
+                Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+
+        await using var db = taking.Scene.App.Services.CreateDbContext();
+        Assert.Equal(5, await db.RefusedSaves.CountAsync(s => s.AttemptId == taking.AttemptId));
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task AnAnswerWithNulAndOtherControlCharactersIsSavedWithoutThem(DatabaseProvider provider)
+    {
+        await using var taking = await SamTakingAsync(provider);
+
+        using var response = await taking.Sam.PutAnswerAsync(taking.AttemptId, taking.QuestionId,
+            "Local\0 filters\u0007.\r\nThey\tslide.", 0, taking.Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Local filters.\nThey\tslide.", await taking.StoredTextAsync());
+    }
+
+    static HttpRequestMessage SaveRequest(Taking taking, HttpContent content)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, $"/api/attempts/{taking.AttemptId}/answers/{taking.QuestionId}") { Content = content };
+        request.Headers.Add("RequestVerificationToken", taking.Token);
+        request.Headers.Add("X-Requested-With", "XMLHttpRequest");
+        return request;
+    }
+
+    /// <summary>Sam with an attempt in progress, signed in, holding the quiz page's token.</summary>
+    sealed record Taking(QuizScene Scene, HttpClient Sam, int QuizId, int AttemptId, int QuestionId, string Token) : IAsyncDisposable
+    {
+        public async Task<string> StoredTextAsync()
+        {
+            await using var db = Scene.App.Services.CreateDbContext();
+            return await db.Responses.Where(r => r.AttemptId == AttemptId && r.QuestionId == QuestionId).Select(r => r.Text).SingleAsync();
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Sam.Dispose();
+            await Scene.DisposeAsync();
+        }
+    }
+
+    static async Task<Taking> SamTakingAsync(DatabaseProvider provider, params (string Key, string? Value)[] settings)
+    {
+        var scene = await QuizScene.CreateAsync(provider, null, settings);
+        var quiz = await scene.OpenQuizAsync();
+        var attempt = (await scene.AttemptService().StartAsync(scene.Sam, quiz)).AttemptId!.Value;
+        var question = (await scene.AttemptService().LoadAsync(scene.Sam, attempt))!.Questions[0].QuestionId;
+        var sam = await scene.SignedInAsync("sam@quiz.local");
+        return new Taking(scene, sam, quiz, attempt, question, await sam.AntiforgeryTokenAsync($"/attempts/{attempt}"));
+    }
+}
