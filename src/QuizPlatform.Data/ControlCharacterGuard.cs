@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using QuizPlatform.Importing;
@@ -8,8 +9,7 @@ namespace QuizPlatform.Data;
 /// Applies <see cref="ControlCharacters.Strip"/> to every text an entity saves (names, emails, titles, keywords,
 /// reasons, requests...), so no form, circuit or CLI path can store a NUL: PostgreSQL refuses the whole save with an
 /// error the user sees as a 500, and SQLite stores it for the exports to choke on later. Inputs with a better answer
-/// apply the rule themselves first: answers (saved with ExecuteUpdate, which no interceptor sees), the importer and
-/// rosters (which name the line).
+/// apply the rule themselves first: answers, the importer and rosters (which name the line).
 /// </summary>
 public sealed class ControlCharacterGuard : SaveChangesInterceptor
 {
@@ -52,5 +52,52 @@ public sealed class ControlCharacterGuard : SaveChangesInterceptor
                 }
             }
         }
+    }
+}
+
+/// <summary>
+/// The same rule for every command's text parameters: a NUL in a search, a sign-in email or a bulk update
+/// (ExecuteUpdate, which <see cref="ControlCharacterGuard"/> never sees) would otherwise fail the query on PostgreSQL.
+/// </summary>
+public sealed class ControlCharacterParameterGuard : DbCommandInterceptor
+{
+    public static readonly ControlCharacterParameterGuard Instance = new();
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData,
+        InterceptionResult<DbDataReader> result) => Clean(command, result);
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) => ValueTask.FromResult(Clean(command, result));
+
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData,
+        InterceptionResult<int> result) => Clean(command, result);
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default) => ValueTask.FromResult(Clean(command, result));
+
+    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData,
+        InterceptionResult<object> result) => Clean(command, result);
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<object> result, CancellationToken cancellationToken = default) => ValueTask.FromResult(Clean(command, result));
+
+    static T Clean<T>(DbCommand command, T result)
+    {
+        foreach (DbParameter parameter in command.Parameters)
+        {
+            switch (parameter.Value)
+            {
+                case string text when ControlCharacters.IndexOfRefused(text) >= 0:
+                    parameter.Value = ControlCharacters.Strip(text);
+                    break;
+                case string[] texts when texts.Any(t => ControlCharacters.IndexOfRefused(t) >= 0):
+                    parameter.Value = texts.Select(ControlCharacters.Strip).ToArray();
+                    break;
+                case List<string> texts when texts.Any(t => ControlCharacters.IndexOfRefused(t) >= 0):
+                    parameter.Value = texts.Select(ControlCharacters.Strip).ToList();
+                    break;
+            }
+        }
+        return result;
     }
 }
