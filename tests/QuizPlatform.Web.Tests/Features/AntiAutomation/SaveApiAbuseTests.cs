@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using QuizPlatform.Data;
 using QuizPlatform.Web.Tests.Features.Attempts;
 using QuizPlatform.Web.Tests.Features.Quizzes;
 using QuizPlatform.Web.Tests.Infrastructure;
@@ -64,6 +65,39 @@ public sealed class SaveApiAbuseTests
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("JSON", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
         Assert.Equal("", await taking.StoredTextAsync());
+    }
+
+    /// <summary>On Kestrel, which enforces the limit as the body streams in (the test server does not): this was a 405.</summary>
+    [Fact]
+    public async Task OnKestrelABodyStreamedPastTheLimitIs413AndAFormBodyIs415AsJsonProblems()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new() })
+        {
+            BaseAddress = app.StartKestrel(),
+        };
+        await app.CreateUserAsync("sam@quiz.local", Roles.Student);
+        (await client.SignInAsync("sam@quiz.local", TestUsers.Password)).Dispose();
+        var json = JsonSerializer.Serialize(new { text = new string('x', 300 * 1024), baseVersion = 0 });
+        using var streamed = new HttpRequestMessage(HttpMethod.Put, "/api/attempts/1/answers/1")
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+        };
+        streamed.Headers.TransferEncodingChunked = true;
+        using var form = new HttpRequestMessage(HttpMethod.Put, "/api/attempts/1/answers/1")
+        {
+            Content = new StringContent("text=Sneaky&baseVersion=0", Encoding.UTF8, "application/x-www-form-urlencoded"),
+        };
+
+        using var tooLarge = await client.SendAsync(streamed);
+        using var wrongType = await client.SendAsync(form);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        Assert.Equal("application/problem+json", tooLarge.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("too large to save", await tooLarge.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, wrongType.StatusCode);
+        Assert.Equal("application/problem+json", wrongType.Content.Headers.ContentType?.MediaType);
     }
 
     [Theory, AllDatabaseProviders]
