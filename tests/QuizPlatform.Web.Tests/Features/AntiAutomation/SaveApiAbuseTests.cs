@@ -18,7 +18,7 @@ public sealed class SaveApiAbuseTests
     [Fact]
     public async Task SavesOverTheUserLimitAre429WithRetryAfterWhileOtherStudentsSaveOn()
     {
-        await using var taking = await SamTakingAsync(DatabaseProvider.Postgres, ("RateLimits:SavesPerUser:PermitLimit", "3"));
+        await using var taking = await SamTaking.StartAsync(DatabaseProvider.Postgres, ("RateLimits:SavesPerUser:PermitLimit", "3"));
         var tomId = await taking.Scene.EnrolStudentAsync("tom@quiz.local");
         using var tom = await taking.Scene.SignedInAsync("tom@quiz.local");
         var tomsAttempt = (await taking.Scene.AttemptService().StartAsync(tomId, taking.QuizId)).AttemptId!.Value;
@@ -41,7 +41,7 @@ public sealed class SaveApiAbuseTests
     [Fact]
     public async Task ABodyOver256KbIs413WithAJsonProblemTheQuizPageShows()
     {
-        await using var taking = await SamTakingAsync(DatabaseProvider.Postgres);
+        await using var taking = await SamTaking.StartAsync(DatabaseProvider.Postgres);
         // As the page's fetch sends it: a string body, so with its Content-Length.
         var body = JsonSerializer.Serialize(new { text = new string('x', 300 * 1024), baseVersion = 0 });
 
@@ -56,7 +56,7 @@ public sealed class SaveApiAbuseTests
     [Fact]
     public async Task ABodyThatIsNotJsonIs415WithAJsonProblem()
     {
-        await using var taking = await SamTakingAsync(DatabaseProvider.Postgres);
+        await using var taking = await SamTaking.StartAsync(DatabaseProvider.Postgres);
 
         using var response = await taking.Sam.SendAsync(SaveRequest(taking,
             new StringContent("text=Sneaky&baseVersion=0", Encoding.UTF8, "application/x-www-form-urlencoded")));
@@ -103,7 +103,7 @@ public sealed class SaveApiAbuseTests
     [Theory, AllDatabaseProviders]
     public async Task RefusedSavesStoredPerAttemptAreCappedAndTheRestOnlyCounted(DatabaseProvider provider)
     {
-        await using var taking = await SamTakingAsync(provider, ("Attempts:RefusedSavesKept", "5"));
+        await using var taking = await SamTaking.StartAsync(provider, ("Attempts:RefusedSavesKept", "5"));
         Assert.True((await taking.Scene.AttemptService().SubmitAsync(taking.Scene.Sam, taking.AttemptId)).Found);
 
         var big = new string('x', 10_000);
@@ -118,7 +118,7 @@ public sealed class SaveApiAbuseTests
     [Theory, AllDatabaseProviders]
     public async Task AnAnswerWithNulAndOtherControlCharactersIsSavedWithoutThem(DatabaseProvider provider)
     {
-        await using var taking = await SamTakingAsync(provider);
+        await using var taking = await SamTaking.StartAsync(provider);
 
         using var response = await taking.Sam.PutAnswerAsync(taking.AttemptId, taking.QuestionId,
             "Local\0 filters\u0007.\r\nThey\tslide.", 0, taking.Token);
@@ -127,37 +127,11 @@ public sealed class SaveApiAbuseTests
         Assert.Equal("Local filters.\nThey\tslide.", await taking.StoredTextAsync());
     }
 
-    static HttpRequestMessage SaveRequest(Taking taking, HttpContent content)
+    static HttpRequestMessage SaveRequest(SamTaking taking, HttpContent content)
     {
         var request = new HttpRequestMessage(HttpMethod.Put, $"/api/attempts/{taking.AttemptId}/answers/{taking.QuestionId}") { Content = content };
         request.Headers.Add("RequestVerificationToken", taking.Token);
         request.Headers.Add("X-Requested-With", "XMLHttpRequest");
         return request;
-    }
-
-    /// <summary>Sam with an attempt in progress, signed in, holding the quiz page's token.</summary>
-    sealed record Taking(QuizScene Scene, HttpClient Sam, int QuizId, int AttemptId, int QuestionId, string Token) : IAsyncDisposable
-    {
-        public async Task<string> StoredTextAsync()
-        {
-            await using var db = Scene.App.Services.CreateDbContext();
-            return await db.Responses.Where(r => r.AttemptId == AttemptId && r.QuestionId == QuestionId).Select(r => r.Text).SingleAsync();
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            Sam.Dispose();
-            await Scene.DisposeAsync();
-        }
-    }
-
-    static async Task<Taking> SamTakingAsync(DatabaseProvider provider, params (string Key, string? Value)[] settings)
-    {
-        var scene = await QuizScene.CreateAsync(provider, null, settings);
-        var quiz = await scene.OpenQuizAsync();
-        var attempt = (await scene.AttemptService().StartAsync(scene.Sam, quiz)).AttemptId!.Value;
-        var question = (await scene.AttemptService().LoadAsync(scene.Sam, attempt))!.Questions[0].QuestionId;
-        var sam = await scene.SignedInAsync("sam@quiz.local");
-        return new Taking(scene, sam, quiz, attempt, question, await sam.AntiforgeryTokenAsync($"/attempts/{attempt}"));
     }
 }
