@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Data.Assignments;
 using QuizPlatform.Data.Demo;
+using QuizPlatform.Data.Passwords;
 using QuizPlatform.Data.Startup;
 
 namespace QuizPlatform.Data;
@@ -35,7 +36,8 @@ public static class QuizDataServiceCollectionExtensions
         services.AddIdentityCore<ApplicationUser>(ConfigureIdentity)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<QuizDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddPasswordPolicy();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AssignmentImporter>();
@@ -96,13 +98,7 @@ public static class QuizDataServiceCollectionExtensions
     {
         options.SignIn.RequireConfirmedAccount = false; // no mail in development yet
         options.User.RequireUniqueEmail = true;
-        // Length matters most; the classes keep one-word passwords out. The demo password Demo!2345 passes.
-        options.Password.RequiredLength = 8;
-        options.Password.RequiredUniqueChars = 5;
-        options.Password.RequireDigit = true;
-        options.Password.RequireLowercase = true;
-        options.Password.RequireUppercase = true;
-        options.Password.RequireNonAlphanumeric = true;
+        PasswordPolicy.Configure(options.Password);
         options.Lockout.AllowedForNewUsers = true;
         options.Lockout.MaxFailedAccessAttempts = 5;
         options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);

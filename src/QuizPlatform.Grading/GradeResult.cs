@@ -33,6 +33,8 @@ public enum GradeFlags
     RequiredMissing = 32,
     /// <summary>A person should look at this grade before it counts.</summary>
     NeedsReview = 64,
+    /// <summary>Keywords padded into filler sentences, one per throwaway clause: capped by <see cref="GradingOptions.PaddingCap"/>.</summary>
+    KeywordPadding = 128,
 }
 
 /// <summary>One keyword of the key and what the response did with it.</summary>
@@ -45,6 +47,9 @@ public sealed record KeywordMatch(Keyword Keyword, bool Matched, MatchKind? How,
 public sealed record GradeResult(
     double Score, double Points, double Coverage, IReadOnlyList<KeywordMatch> Keywords, GradeFlags Flags, string GraderVersion)
 {
+    /// <summary>With <see cref="GradeFlags.KeywordPadding"/>: what gave the padding away, for the instructor.</summary>
+    public string? Padding { get; init; }
+
     public IEnumerable<KeywordMatch> Matched => Keywords.Where(k => k.Matched);
     public IEnumerable<KeywordMatch> Missing => Keywords.Where(k => !k.Matched);
 
@@ -76,6 +81,9 @@ public sealed record GradeResult(
             if (Flags.HasFlag(GradeFlags.CopiesPrompt)) text.Append("The answer mostly restates the question. ");
             if (Flags.HasFlag(GradeFlags.KeywordList)) text.Append("The answer is a list of words rather than sentences. ");
             if (Flags.HasFlag(GradeFlags.Repetition)) text.Append("The answer repeats the same words. ");
+            if (Flags.HasFlag(GradeFlags.KeywordPadding))
+                text.Append("The keywords are padded into filler sentences that say nothing about them (")
+                    .Append(Padding ?? "one keyword per throwaway clause").Append("), so the score is capped. ");
             if (Flags.HasFlag(GradeFlags.RequiredMissing)) text.Append("A required keyword is missing. ");
             if (Flags.HasFlag(GradeFlags.NeedsReview)) text.Append("Needs review by the instructor.");
             return text.ToString().TrimEnd();

@@ -9,7 +9,7 @@ namespace QuizPlatform.Grading;
 public sealed class Grader(GradingOptions? options = null)
 {
     /// <summary>Stored with every grade. Bump whenever a change can alter a score, a match or a flag.</summary>
-    public const string Version = "1.4.0";
+    public const string Version = "1.5.0";
 
     [ThreadStatic] private static ResponseWords? scratch;
 
@@ -47,11 +47,14 @@ public sealed class Grader(GradingOptions? options = null)
             if (!match.Matched && match.Keyword.Required) flags |= GradeFlags.RequiredMissing;
         }
         if (key.TotalWeight <= 0) flags |= GradeFlags.NeedsReview;
+        var padding = words.Padding(matches);
+        if (padding is not null) flags |= GradeFlags.KeywordPadding | GradeFlags.NeedsReview;
 
         var coverage = key.TotalWeight > 0 ? Math.Min(1, matchedWeight / key.TotalWeight) : 0;
         var share = Options.FullMarksCoverage > 0 ? Math.Min(1, coverage / Options.FullMarksCoverage) : 1;
         if (flags.HasFlag(GradeFlags.RequiredMissing)) share = Math.Min(share, Options.RequiredMissingCap);
         if ((flags & (GradeFlags.KeywordList | GradeFlags.Repetition)) != 0) share = Math.Min(share, Options.StuffingCap);
-        return new GradeResult(Math.Round(points * share, 4), points, Math.Round(coverage, 4), matches, flags, Version);
+        if (padding is not null) share = Math.Min(share, Options.PaddingCap);
+        return new GradeResult(Math.Round(points * share, 4), points, Math.Round(coverage, 4), matches, flags, Version) { Padding = padding };
     }
 }

@@ -19,6 +19,13 @@ public sealed record GradingOptions
     public double StuffingCap { get; init; } = 0.5;
 
     /// <summary>
+    /// Highest share of the points for keywords padded into filler sentences ("the kernel is in it and the stride is
+    /// in it"; also flagged needs-review). Lower than <see cref="StuffingCap"/>: it is what a student does after
+    /// reading the missing keywords, and the harvest-and-pad attack must not earn more than a quarter.
+    /// </summary>
+    public double PaddingCap { get; init; } = 0.25;
+
+    /// <summary>
     /// Share of a response's content words taken from the question above which it counts as a copy: keywords that
     /// are themselves words of the question then earn nothing.
     /// </summary>

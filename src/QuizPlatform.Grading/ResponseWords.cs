@@ -14,6 +14,7 @@ internal sealed class ResponseWords
     private readonly Dictionary<int, int> contentCounts = [];
     private readonly List<TextSpan> found = new(16);
     private readonly List<TextSpan> negated = new(16);
+    private readonly KeywordPadding padding = new();
     private int[] word = new int[256];
     private int[] joined = new int[256];
     private bool[] typo = new bool[256];
@@ -124,6 +125,9 @@ internal sealed class ResponseWords
         if (content >= 6 && most >= 3 && most >= content * 0.25) flags |= GradeFlags.Repetition | GradeFlags.NeedsReview;
         return flags;
     }
+
+    /// <summary>Null unless the matched keywords sit in filler clauses (see <see cref="KeywordPadding"/>).</summary>
+    public string? Padding(KeywordMatch[] matches) => padding.Detect(text, tokens, matches);
 
     private bool TryMatch(Variant variant, int start, int gap, out int end, out MatchKind kind)
     {

@@ -3,8 +3,10 @@ using QuizPlatform.Web.Components;
 using QuizPlatform.Web.Features.Accounts;
 using QuizPlatform.Web.Features.AdminAssignments;
 using QuizPlatform.Web.Features.AntiAutomation;
+using QuizPlatform.Web.Features.Audit;
 using QuizPlatform.Web.Features.Grading;
 using QuizPlatform.Web.Features.Marking;
+using QuizPlatform.Web.Features.PublicSite;
 using QuizPlatform.Web.Features.Regrading;
 using QuizPlatform.Web.Features.ReviewQueue;
 using QuizPlatform.Web.Features.Assignments;
@@ -14,6 +16,7 @@ using QuizPlatform.Web.Features.RegradeRequests;
 using QuizPlatform.Web.Features.Quizzes;
 using QuizPlatform.Web.Features.StudentResults;
 using QuizPlatform.Web.Features.Rosters;
+using QuizPlatform.Web.Features.SecurityHeaders;
 using QuizPlatform.Web.Features.StudentHome;
 using QuizPlatform.Web.Features.Taking;
 using QuizPlatform.Web.Features.Users;
@@ -31,8 +34,11 @@ public static class QuizPlatformHosting
         services.AddRazorComponents().AddInteractiveServerComponents()
             .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 2 * AssignmentAdministration.MaxBytes);
 
+        builder.AddSecurityHeadersFeature();
         services.AddQuizData().AddQuizStartup();
-        services.AddAccountsFeature();
+        services.AddAuditFeature();
+        services.AddPublicSiteFeature();
+        services.AddAccountsFeature().AddKeyRing(builder.Configuration);
         services.AddAntiAutomationFeature();
         services.AddUsersFeature();
         services.AddAdminAssignmentsFeature();
@@ -54,16 +60,16 @@ public static class QuizPlatformHosting
 
     public static WebApplication MapQuizPlatform(this WebApplication app)
     {
+        app.UsePublicSite();
+        app.UseSecurityHeadersFeature();
         if (!app.Environment.IsDevelopment())
-        {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
-            app.UseHsts();
-        }
         app.UseFormattingCulture();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
         app.UseAntiAutomation();
         app.UsePasswordChangeRequirement();
+        app.UseAdminTwoFactorRequirement();
 
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
@@ -72,6 +78,7 @@ public static class QuizPlatformHosting
         app.MapAdminAssignmentsFeature();
         app.MapTakingFeature();
         app.MapQuizResultsFeature();
+        app.MapAuditFeature();
         return app;
     }
 }

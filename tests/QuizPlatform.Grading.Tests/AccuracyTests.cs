@@ -17,8 +17,8 @@ public class AccuracyTests
             e.GetProperty("label_2way").GetString() == "correct"))
         .ToList());
 
-    /// <summary>Scores of our grader: keywords extracted per module (EM, FN, ...), the assignment-like context.</summary>
-    private static List<double> GraderScores()
+    /// <summary>Our grader's results: keywords extracted per module (EM, FN, ...), the assignment-like context.</summary>
+    private static readonly Lazy<List<GradeResult>> Graded = new(() =>
     {
         var grader = new Grader();
         var keys = new Dictionary<string, GradingKey>(StringComparer.Ordinal);
@@ -29,8 +29,8 @@ public class AccuracyTests
             var keywords = new KeywordExtractor().Extract(list.Select(q => new QuestionText(q.Question, q.ModelAnswer)).ToList());
             for (var i = 0; i < list.Count; i++) keys[list[i].QuestionId] = grader.Compile(list[i].Question, keywords[i]);
         }
-        return Rows.Value.Select(r => grader.Grade(keys[r.QuestionId], r.Response).Score).ToList();
-    }
+        return Rows.Value.Select(r => grader.Grade(keys[r.QuestionId], r.Response)).ToList();
+    });
 
     /// <summary>The plain baseline: share of the model answer's content-word stems found in the response.</summary>
     private static List<double> BaselineScores()
@@ -48,10 +48,18 @@ public class AccuracyTests
     public void GraderAgreesWithHumanMarkersBetterThanTheBaseline()
     {
         var labels = Rows.Value.Select(r => r.Correct).ToList();
-        var ours = GradingMetrics.RocAuc(GraderScores(), labels);
+        var ours = GradingMetrics.RocAuc(Graded.Value.Select(g => g.Score).ToList(), labels);
         var baseline = GradingMetrics.RocAuc(BaselineScores(), labels);
         Assert.True(ours > baseline, $"ROC AUC {ours:F3} does not beat the baseline {baseline:F3}");
         // Reached so far: 0.742 (see docs/grading.md); the target is 0.80 and is not met yet.
         Assert.True(ours >= 0.74, $"ROC AUC {ours:F3} fell below the documented 0.742");
+    }
+
+    [Fact]
+    public void PaddingRuleAlmostNeverFlagsARealAnswer()
+    {
+        // Measured for 1.5.0: 2 of 4,969 (0.04 %), both answers the markers judged incorrect (see docs/grading.md).
+        var flagged = Graded.Value.Count(g => g.Flags.HasFlag(GradeFlags.KeywordPadding));
+        Assert.True(flagged <= Rows.Value.Count / 200, $"{flagged} of {Rows.Value.Count} real answers flagged as keyword padding");
     }
 }

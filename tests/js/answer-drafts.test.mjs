@@ -1,7 +1,7 @@
 // What a student sees in an answer after a reload: this browser's draft against the answer the server holds.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { AnswerDrafts, reconcileDrafts } from "../../src/QuizPlatform.Web/wwwroot/js/answer-drafts.js";
+import { AnswerDrafts, draftKeys, forgetDrafts, reconcileDrafts } from "../../src/QuizPlatform.Web/wwwroot/js/answer-drafts.js";
 import { memoryStorage } from "./fakes.mjs";
 
 const draft = (text, baseVersion, sending) => ({ text, baseVersion, at: "2026-12-04T10:00:00.000Z", sending });
@@ -109,5 +109,27 @@ describe("AnswerDrafts", () => {
         storage.setItem("quiz:7:1", "{not json");
 
         assert.equal(new AnswerDrafts(storage, 7, 1).read(), null);
+    });
+});
+
+describe("sign-out's drafts", () => {
+    test("every attempt's drafts and drafts set aside are found and forgotten; other keys stay", () => {
+        const storage = memoryStorage();
+        new AnswerDrafts(storage, 7, 1).write(draft("Mine, unsent.", 0));
+        storage.setItem("quiz:7:2:other", JSON.stringify(draft("Set aside.", 1)));
+        storage.setItem("quiz:9:4", JSON.stringify(draft("An earlier attempt.", 0)));
+        storage.setItem("theme", "dark");
+
+        assert.deepEqual(draftKeys(storage).sort(), ["quiz:7:1", "quiz:7:2:other", "quiz:9:4"]);
+        forgetDrafts(storage);
+
+        assert.deepEqual(draftKeys(storage), []);
+        assert.equal(storage.getItem("theme"), "dark");
+    });
+
+    test("a browser that blocks storage has no drafts to warn about", () => {
+        const blocked = { get length() { throw new Error("SecurityError"); } };
+
+        assert.deepEqual(draftKeys(blocked), []);
     });
 });

@@ -11,6 +11,7 @@ export function memoryStorage({ full = false } = {}) {
             items.set(key, String(value));
         },
         removeItem: key => items.delete(key),
+        key: index => [...items.keys()][index] ?? null,
         get length() { return items.size; },
     };
 }

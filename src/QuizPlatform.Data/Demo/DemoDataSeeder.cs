@@ -19,7 +19,7 @@ public sealed class DemoDataSeeder(
     TimeProvider clock,
     ILogger<DemoDataSeeder> logger)
 {
-    public const string Password = "Demo!2345";
+    public const string Password = "Demo-Passphrase-1";
     public const string AdminEmail = "admin@demo.local";
     public const string InstructorEmail = "instructor@demo.local";
     public const string ClassName = "CNN 101";

@@ -48,4 +48,5 @@ public static class AuditActions
     public const string ResultsExported = "results.exported";
     public const string GradeOverridden = "grade.overridden";
     public const string RegradeApplied = "grade.regraded";
+    public const string AuditExported = "audit.exported";
 }

@@ -34,6 +34,9 @@ public sealed class QuizSite : IAsyncLifetime
 
     public PageAudit Audit { get; }
 
+    /// <summary>What the browser refused under the site's Content-Security-Policy, on any page of any test's context.</summary>
+    public PolicyViolations PolicyViolations { get; } = new();
+
     public QuizSite() => Audit = new PageAudit(() => Services);
 
     public async Task InitializeAsync()
@@ -69,6 +72,7 @@ public sealed class QuizSite : IAsyncLifetime
         var context = await _browser!.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), TimezoneId = timeZoneId });
         context.SetDefaultTimeout(30_000);
         Audit.Watch(context);
+        PolicyViolations.Watch(context);
         return await context.NewPageAsync();
     }
 

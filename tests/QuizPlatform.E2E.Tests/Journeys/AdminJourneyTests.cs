@@ -9,8 +9,8 @@ namespace QuizPlatform.E2E.Tests.Journeys;
 
 /// <summary>
 /// An admin's pages as a new admin uses them: a roster naming a class that does not exist yet, a known student under
-/// another name and new students who get one-time passwords; creating, deactivating and resetting users; the focus
-/// following each result.
+/// another name and new students who get one-time passwords; creating, deactivating and resetting users, and finding
+/// that in the audit trail; the focus following each result.
 /// </summary>
 public sealed partial class AdminJourneyTests(QuizSite site) : Journey(site)
 {
@@ -108,6 +108,15 @@ public sealed partial class AdminJourneyTests(QuizSite site) : Journey(site)
         await admin.GetByRole(AriaRole.Button, new() { Name = "Yes, deactivate user" }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("Deactivated");
         Assert.False(await IsActiveAsync(email));
+
+        // What was just done, by whom and from where (the address captured when the page's circuit opened).
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Audit trail" }).ClickAsync();
+        await admin.GetByLabel("Action").SelectOptionAsync(new SelectOptionValue { Label = "Deactivated a user" });
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        var line = admin.GetByRole(AriaRole.Row).Filter(new() { HasText = $"Deactivated {email}." });
+        await Expect(line).ToContainTextAsync(QuizSite.AdminEmail);
+        await Expect(line).ToContainTextAsync("127.0.0.1");
+        await Expect(line.GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", new Regex("^admin/users/"));
     }
 
     [Fact]

@@ -95,6 +95,17 @@ public sealed class KeywordEditorJourneyTests(QuizSite site) : Journey(site)
                 .Where(q => q.AssignmentVersion.Assignment.Title == "Assignment-8")
                 .OrderByDescending(q => q.Keywords.Count).ThenBy(q => q.Number).Skip(rank).FirstAsync();
         var (email, password) = await site.CreateUserAsync(Roles.Instructor, "Kim Keywords");
+        // A quiz of hers on the assignment (not yet opened, no question picked) makes Kim one of its instructors: only
+        // they and admins may change its keywords, since the demo instructor's open quiz grades against them.
+        await using (var db = site.Services.CreateDbContext())
+        {
+            db.Quizzes.Add(new Quiz
+            {
+                Title = "Kim's draft", AssignmentVersionId = question.AssignmentVersionId, CreatedAt = DateTime.UtcNow,
+                CreatedById = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(), OpensAt = DateTime.UtcNow.AddYears(1),
+            });
+            await db.SaveChangesAsync();
+        }
         var page = await site.NewPageAsync();
         await page.SignInAsync(email, password);
         await page.GotoInteractiveAsync($"assignments/{question.AssignmentVersion.AssignmentId}/questions/{question.Id}/keywords");

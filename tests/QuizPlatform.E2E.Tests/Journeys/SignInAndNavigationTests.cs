@@ -16,7 +16,7 @@ public sealed class SignInAndNavigationTests(QuizSite site) : Journey(site)
 
         await page.SignInAsync(QuizSite.AdminEmail, QuizSite.AdminPassword);
 
-        await Expect(page.MainNavigationLinks()).ToHaveTextAsync(["Users", "Classes", "Rosters", "Assignments"]);
+        await Expect(page.MainNavigationLinks()).ToHaveTextAsync(["Users", "Classes", "Rosters", "Assignments", "Audit trail"]);
         await page.GotoAsync("assignments");
         var seeded = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = "Assignment-8" }) });
         await Expect(seeded.GetByRole(AriaRole.Cell).Nth(2)).ToHaveTextAsync("50");
@@ -37,6 +37,27 @@ public sealed class SignInAndNavigationTests(QuizSite site) : Journey(site)
             await page.GotoAsync(staffPage);
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Access denied");
         }
+    }
+
+    [Fact]
+    public async Task StudentSignsOutTheLabComputerTheyForgotFromTheirPhone()
+    {
+        var (email, password) = await site.CreateUserAsync(Roles.Student, "Forgetful Student");
+        var lab = await site.NewPageAsync();
+        await lab.SignInAsync(email, password);
+        var phone = await site.NewPageAsync();
+        await phone.SignInAsync(email, password);
+
+        await phone.GotoAsync("Account/Manage/Sessions");
+        var sessions = phone.GetByRole(AriaRole.Table);
+        await Expect(sessions.GetByRole(AriaRole.Row)).ToHaveCountAsync(3); // the header and two browsers
+        await Expect(sessions.GetByRole(AriaRole.Row).Filter(new() { HasText = "This device" })).ToHaveCountAsync(1);
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Sign out all other sessions" }).ClickAsync();
+        await Expect(phone.GetByRole(AriaRole.Alert)).ToHaveTextAsync("1 other session is signed out.");
+        await Expect(phone.GetByText("You are signed in on this device only.")).ToBeVisibleAsync();
+
+        await lab.GotoAsync("Account/Manage");
+        await Expect(lab).ToHaveURLAsync(new Regex("/Account/Login"));
     }
 
     [Fact]
@@ -98,4 +119,33 @@ public sealed class SignInAndNavigationTests(QuizSite site) : Journey(site)
         await Expect(page.GetByRole(AriaRole.Main)).ToBeFocusedAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/Account/Login#main$"));
     }
+
+    [Fact]
+    public async Task ScriptInjectedIntoAPageDoesNotRun()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync("Account/Login");
+
+        // What an XSS would add if it got past the encoding: an inline script, and an inline handler.
+        var script = await RefusalAsync(page, """
+            const script = document.createElement("script");
+            script.textContent = "window.injected = true";
+            document.body.append(script);
+            """);
+        var handler = await RefusalAsync(page, """
+            const image = document.createElement("img");
+            image.setAttribute("onerror", "window.injected = true");
+            image.src = "data:,";
+            document.body.append(image);
+            """);
+
+        Assert.Contains("inline script", script);
+        Assert.Contains("inline event handler", handler);
+        Assert.Null(await page.EvaluateAsync<bool?>("() => window.injected"));
+        Assert.Equal(2, site.PolicyViolations.Take().Count); // expected here: the journey's own check would fail the test
+    }
+
+    static async Task<string> RefusalAsync(IPage page, string injection) =>
+        (await page.RunAndWaitForConsoleMessageAsync(() => page.EvaluateAsync($"() => {{ {injection} }}"),
+            new() { Predicate = message => message.Text.Contains(PolicyViolations.Marker) })).Text;
 }

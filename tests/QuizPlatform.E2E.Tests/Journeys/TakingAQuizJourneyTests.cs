@@ -76,6 +76,41 @@ public sealed class TakingAQuizJourneyTests(QuizSite site) : Journey(site)
     const string FirstAnswer = SeedDocuments.FirstAnswerStart + " learning filters that detect edges.";
 
     [Fact]
+    public async Task SigningOutAtASharedComputerLeavesNoDraftForTheNextStudent()
+    {
+        var (email, password) = await site.CreateUserAsync(Roles.Student, "Shared Computer");
+        await site.EnrolInDemoClassAsync(email);
+        var page = await site.NewPageAsync();
+        await page.StartDemoQuizAsync(email, password);
+        await page.RouteAsync("**/api/attempts/**", route => route.AbortAsync()); // the server never gets it
+        var first = page.GetByLabel("Your answer to question 1", new() { Exact = true });
+        await first.FillAsync("My private answer.");
+        await Expect(page.SaveStatus(1)).ToContainTextAsync("Not saved yet: retrying");
+        Assert.NotEmpty(await DraftsAsync(page));
+
+        var signOut = page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true });
+        var warning = page.GetByRole(AriaRole.Dialog, new() { Name = "An answer was not saved yet: sign out anyway?" });
+        await signOut.ClickAsync();
+        await warning.GetByRole(AriaRole.Button, new() { Name = "Go back" }).ClickAsync();
+        await Expect(warning).ToBeHiddenAsync();
+        await Expect(first).ToHaveValueAsync("My private answer.");
+        Assert.NotEmpty(await DraftsAsync(page));
+        await signOut.ClickAsync();
+        await warning.GetByRole(AriaRole.Button, new() { Name = "Sign out anyway" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/Account/Login"));
+        Assert.Empty(await DraftsAsync(page));
+
+        var (next, nextPassword) = await site.CreateUserAsync(Roles.Student, "Next At The Computer");
+        await page.SignInAsync(next, nextPassword);
+        Assert.Empty(await DraftsAsync(page));
+        Assert.DoesNotContain("My private answer.", await page.EvaluateAsync<string>("JSON.stringify(localStorage)"));
+    }
+
+    /// <summary>The answer drafts this browser keeps (answer-drafts.js), of any attempt.</summary>
+    static Task<string[]> DraftsAsync(IPage page) =>
+        page.EvaluateAsync<string[]>("Object.keys(localStorage).filter(key => key.startsWith('quiz:'))");
+
+    [Fact]
     public async Task KeyboardOnlyStudentAnswersMovesOnAndHandsIn()
     {
         var page = await site.NewPageAsync();

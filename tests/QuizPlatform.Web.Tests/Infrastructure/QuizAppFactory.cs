@@ -67,6 +67,9 @@ public sealed class QuizAppFactory(TestDatabase database, IReadOnlyDictionary<st
             ["Database:MigrateOnStartup"] = "true",
             ["Seeding:Enabled"] = "false",
             ["Attempts:BackgroundWorkers"] = "false",
+            // The test server's own origin; hosts unrestricted, as a browser test's Kestrel port is not known yet.
+            ["App:PublicBaseUrl"] = "http://localhost",
+            ["AllowedHosts"] = "*",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
             merged[key] = value;

@@ -22,13 +22,16 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
 
         var accountGroup = endpoints.MapGroup("/Account");
 
+        // Ends the session on the server (the ticket store deletes its row) and asks the browser to forget this
+        // site's storage: drafts of answers must not be left to the next person at a shared computer.
         accountGroup.MapPost("/Logout", async (
-            ClaimsPrincipal user,
+            HttpContext context,
             [FromServices] SignInManager<ApplicationUser> signInManager,
-            [FromForm] string returnUrl) =>
+            [FromForm] string? returnUrl) =>
         {
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
+            context.Response.Headers["Clear-Site-Data"] = "\"storage\"";
+            return TypedResults.LocalRedirect(LocalReturnUrl(returnUrl));
         });
 
         var manageGroup = accountGroup.MapGroup("/Manage").RequireAuthorization();
@@ -74,4 +77,14 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
 
         return accountGroup;
     }
+
+    /// <summary>
+    /// Where to go after signing out: the form's site-relative path ("Account/Login") or a local one ("/quizzes");
+    /// anything else (another site, "//x", a scheme) goes home instead of ending in an error.
+    /// </summary>
+    internal static string LocalReturnUrl(string? returnUrl) =>
+        returnUrl is not null && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.Contains('\\')
+        && Uri.IsWellFormedUriString(returnUrl, UriKind.Relative)
+            ? "~/" + returnUrl.TrimStart('/')
+            : "~/";
 }

@@ -20,14 +20,12 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
     {
         uri ??= "";
 
-        // Prevent open redirects: an address on another site (or "//host", "/\\host", which browsers read as one)
-        // goes to the home page; ToBaseRelativePath alone threw for it, a 500 at sign-in.
+        // Prevent open redirects: an address of this site becomes relative, any other (a foreign ReturnUrl) goes home.
         if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
             || uri.StartsWith("//", StringComparison.Ordinal) || uri.StartsWith("/\\", StringComparison.Ordinal))
         {
-            uri = Uri.TryCreate(uri, UriKind.Absolute, out var absolute)
-                  && absolute.AbsoluteUri.StartsWith(navigationManager.BaseUri, StringComparison.OrdinalIgnoreCase)
-                ? navigationManager.ToBaseRelativePath(absolute.AbsoluteUri)
+            uri = uri.StartsWith(navigationManager.BaseUri, StringComparison.OrdinalIgnoreCase)
+                ? navigationManager.ToBaseRelativePath(uri)
                 : "";
         }
 

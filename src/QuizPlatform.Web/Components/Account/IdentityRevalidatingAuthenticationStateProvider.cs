@@ -10,14 +10,16 @@ namespace QuizPlatform.Web.Components.Account;
 
 /// <summary>
 /// Re-checks the user of an open interactive circuit every <see cref="AccountsOptions.RevalidationInterval"/>
-/// (at least a second): a deactivated account, or one whose security stamp changed (password reset, roles
-/// changed), loses the circuit's signed-in state without waiting for the next page load.
+/// (at least a second): a deactivated account, one whose security stamp changed (password reset, roles
+/// changed), or a session that ended (signed out in another tab, ended from another device, expired) loses the
+/// circuit's signed-in state without waiting for the next page load.
 /// </summary>
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
         IServiceScopeFactory scopeFactory,
         IOptions<IdentityOptions> options,
-        IOptions<AccountsOptions> accounts)
+        IOptions<AccountsOptions> accounts,
+        AccountSessions sessions)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     protected override TimeSpan RevalidationInterval =>
@@ -27,9 +29,11 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         AuthenticationState authenticationState, CancellationToken cancellationToken) =>
         IsStillValidAsync(authenticationState.User);
 
-    /// <summary>Whether <paramref name="principal"/> still names an active user with an unchanged security stamp.</summary>
+    /// <summary>Whether <paramref name="principal"/> still names an active user with an unchanged security stamp, in an open session.</summary>
     internal async Task<bool> IsStillValidAsync(ClaimsPrincipal principal)
     {
+        if (AccountSessions.CurrentId(principal) is { } sessionId && !await sessions.IsOpenAsync(sessionId))
+            return false;
         // Get the user manager from a new scope to ensure it fetches fresh data
         await using var scope = scopeFactory.CreateAsyncScope();
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();

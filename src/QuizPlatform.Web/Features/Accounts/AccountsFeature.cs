@@ -2,19 +2,20 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Web.Components.Account;
+using QuizPlatform.Web.Features.Mail;
 
 namespace QuizPlatform.Web.Features.Accounts;
 
 public static class AccountsFeature
 {
     /// <summary>
-    /// Cookie sign-in over the Data project's Identity stores: deactivated users refused, sessions re-checked every
-    /// <see cref="AccountsOptions.RevalidationInterval"/>, HttpOnly SameSite=Lax cookies (HTTPS-only outside
-    /// Development and Testing), and the account-mail seam.
+    /// Cookie sign-in over the Data project's Identity stores: sessions kept on the server
+    /// (<see cref="SessionTicketStore"/>), deactivated users refused, sessions re-checked every
+    /// <see cref="AccountsOptions.RevalidationInterval"/>, HttpOnly SameSite=Lax cookies (HTTPS-only under
+    /// <c>__Host-</c> names outside Development and Testing), and the account-mail seam.
     /// </summary>
     public static IServiceCollection AddAccountsFeature(this IServiceCollection services)
     {
@@ -29,7 +30,7 @@ public static class AccountsFeature
             })
             .AddIdentityCookies();
         services.AddAuthorization();
-        new IdentityBuilder(typeof(ApplicationUser), typeof(IdentityRole), services).AddSignInManager<ActiveUserSignInManager>();
+        new IdentityBuilder(typeof(ApplicationUser), typeof(IdentityRole), services).AddSignInManager<AuditedSignInManager>();
 
         services.AddOptions<SecurityStampValidatorOptions>()
             .Configure<IOptions<AccountsOptions>>((validator, accounts) => validator.ValidationInterval = accounts.Value.RevalidationInterval);
@@ -39,17 +40,36 @@ public static class AccountsFeature
                 cookie.Cookie.HttpOnly = true;
                 cookie.Cookie.SameSite = SameSiteMode.Lax;
                 cookie.Cookie.SecurePolicy = CookiePolicy(accounts.Value, environment);
-                cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+                cookie.ExpireTimeSpan = accounts.Value.SessionLifetime;
                 cookie.SlidingExpiration = true;
-            });
+            })
+            .Configure<SessionTicketStore>((cookie, store) => cookie.SessionStore = store);
         services.AddOptions<AntiforgeryOptions>()
             .Configure<IOptions<AccountsOptions>, IHostEnvironment>((antiforgery, accounts, environment) =>
-                antiforgery.Cookie.SecurePolicy = CookiePolicy(accounts.Value, environment));
+                antiforgery.Cookie.SecurePolicy = CookiePolicy(accounts.Value, environment))
+            // After the framework and Identity have named their cookies.
+            .PostConfigure(antiforgery => antiforgery.Cookie.Name = CookieName(antiforgery.Cookie.Name, antiforgery.Cookie.SecurePolicy));
+        services.PostConfigureAll<CookieAuthenticationOptions>(cookie =>
+            cookie.Cookie.Name = CookieName(cookie.Cookie.Name, cookie.Cookie.SecurePolicy));
+        services.AddSingleton<SessionTicketStore>();
+        services.AddSingleton<AccountSessions>();
 
-        services.TryAddSingleton<IEmailSender<ApplicationUser>, LoggingEmailSender>();
+        services.AddMailFeature();
         services.AddSingleton<AccountMail>();
         return services;
     }
+
+    /// <summary>
+    /// <c>__Host-</c> before the name of a cookie sent over HTTPS only: browsers then refuse it from a sub-domain or
+    /// over plain HTTP, so a neighbour cannot plant one. Over HTTP (Development, Testing) the name stays plain, since
+    /// browsers drop a <c>__Host-</c> cookie that is not Secure.
+    /// </summary>
+    static string? CookieName(string? name, CookieSecurePolicy policy) =>
+        policy == CookieSecurePolicy.Always && name is not null && !name.StartsWith(HostPrefix, StringComparison.Ordinal)
+            ? HostPrefix + name
+            : name;
+
+    const string HostPrefix = "__Host-";
 
     static CookieSecurePolicy CookiePolicy(AccountsOptions accounts, IHostEnvironment environment) =>
         accounts.SecureCookies ?? !(environment.IsDevelopment() || environment.IsEnvironment("Testing"))

@@ -11,9 +11,24 @@ public sealed class AccountsOptions
     /// </summary>
     public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>A session ends after this long without a request (sliding: activity renews it).</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>A session ends this long after sign-in however active it is (ASVS 7.3.2): sign in again to go on.</summary>
+    public TimeSpan AbsoluteSessionLifetime { get; set; } = TimeSpan.FromHours(12);
+
     /// <summary>Write password-reset links to the log instead of mailing them. Unset: on in Development only.</summary>
     public bool? LogEmailLinks { get; set; }
 
-    /// <summary>Send the sign-in and anti-forgery cookies over HTTPS only. Unset: on except in Development and Testing.</summary>
+    /// <summary>
+    /// Send the sign-in and anti-forgery cookies over HTTPS only, under <c>__Host-</c> names (which browsers accept only
+    /// over HTTPS, for the whole site, from this host alone). Unset: on except in Development and Testing.
+    /// </summary>
     public bool? SecureCookies { get; set; }
+
+    /// <summary>
+    /// Administrators must sign in with an authenticator app's code: one without an authenticator is sent to set one up
+    /// before any other page opens (<see cref="AdminTwoFactor"/>). Unset: on except in Development and Testing.
+    /// </summary>
+    public bool? RequireTwoFactorForAdmins { get; set; }
 }

@@ -10,7 +10,7 @@ namespace QuizPlatform.Web.Features.Accounts;
 /// Identity's sign-in manager, except that a deactivated account can neither sign in nor keep a cookie: the
 /// cookie's periodic security-stamp check (every <see cref="AccountsOptions.RevalidationInterval"/>) rejects it.
 /// </summary>
-public sealed class ActiveUserSignInManager(
+public class ActiveUserSignInManager(
     UserManager<ApplicationUser> userManager,
     IHttpContextAccessor contextAccessor,
     IUserClaimsPrincipalFactory<ApplicationUser> claimsFactory,

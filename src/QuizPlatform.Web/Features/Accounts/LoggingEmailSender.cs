@@ -6,10 +6,9 @@ using QuizPlatform.Data.Entities;
 namespace QuizPlatform.Web.Features.Accounts;
 
 /// <summary>
-/// The account-mail seam. No mail server is configured by default: with <see cref="AccountsOptions.LogEmailLinks"/>
-/// (on in Development) the link is logged for the developer to open; otherwise the log says that no mail was sent.
-/// A production host registers an SMTP implementation of <see cref="IEmailSender{TUser}"/> before
-/// <c>AddAccountsFeature</c>, which then keeps it.
+/// Account mail while no mail server is configured (<c>Mail:Host</c> unset): with
+/// <see cref="AccountsOptions.LogEmailLinks"/> (on in Development) the link is logged for the developer to open;
+/// otherwise the log says that no mail was sent.
 /// </summary>
 sealed class LoggingEmailSender(IOptions<AccountsOptions> options, IHostEnvironment environment, ILogger<LoggingEmailSender> logger)
     : IEmailSender<ApplicationUser>

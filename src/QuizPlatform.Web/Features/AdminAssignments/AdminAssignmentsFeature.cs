@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using QuizPlatform.Data;
+using QuizPlatform.Web.Features.SecurityHeaders;
 
 namespace QuizPlatform.Web.Features.AdminAssignments;
 
@@ -14,7 +15,8 @@ public static class AdminAssignmentsFeature
     public static IEndpointRouteBuilder MapAdminAssignmentsFeature(this IEndpointRouteBuilder app)
     {
         app.MapGet("/admin/assignments/{id:int}/export", ExportAsync)
-            .RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Admin });
+            .RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Admin })
+            .WithNoStore();
         return app;
     }
 

@@ -2,8 +2,10 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Assignments;
+using QuizPlatform.Data.Entities;
 using QuizPlatform.Importing;
 using QuizPlatform.Web.Features.Assignments;
+using QuizPlatform.Web.Features.Audit;
 
 namespace QuizPlatform.Web.Features.AdminAssignments;
 
@@ -11,7 +13,7 @@ namespace QuizPlatform.Web.Features.AdminAssignments;
 /// What the admin assignment pages do: preview a document against what is stored, import it as the acting admin,
 /// list assignments with their versions, export a version as Markdown. Every method checks the Admin role itself.
 /// </summary>
-public sealed class AssignmentAdministration(IDbContextFactory<QuizDbContext> dbFactory, AssignmentImporter importer)
+public sealed class AssignmentAdministration(IDbContextFactory<QuizDbContext> dbFactory, AssignmentImporter importer, AuditLog audit)
 {
     /// <summary>The largest document the importer accepts, in bytes.</summary>
     public static int MaxBytes { get; } = new ImportOptions().MaxBytes;
@@ -29,7 +31,11 @@ public sealed class AssignmentAdministration(IDbContextFactory<QuizDbContext> db
     {
         await using (var db = await dbFactory.CreateDbContextAsync())
             (await Actor.LoadAsync(db, actorId)).EnsureAdmin();
-        return await importer.ImportAsync(content, fileName, actorId);
+        var result = await importer.ImportAsync(content, fileName, actorId);
+        if (result.AssignmentId is { } id && result.Status is ImportStatus.Created or ImportStatus.Updated)
+            await audit.WriteAsync(actorId, AuditActions.AssignmentImported, AuditSubject.Assignment(id),
+                $"Imported {fileName} as {result.Title}, version {result.Version}, with {result.Questions.Count} questions.");
+        return result;
     }
 
     public async Task<IReadOnlyList<AssignmentSummary>> ListAsync(string? actorId)
@@ -60,6 +66,8 @@ public sealed class AssignmentAdministration(IDbContextFactory<QuizDbContext> db
             return null;
         var document = new ParsedAssignment(stored.Assignment.Title, stored.Questions.OrderBy(q => q.Number)
             .Select(q => new ParsedQuestion(q.Number, q.Prompt, q.ModelAnswer)).ToList());
+        await audit.WriteAsync(actorId, AuditActions.AssignmentExported, AuditSubject.Assignment(assignmentId),
+            $"Exported {stored.Assignment.Title}, version {stored.Version}, as Markdown.");
         return new ExportedDocument($"{FileNamePart(stored.Assignment.Title)}-v{stored.Version}.md", AssignmentExporter.Export(document));
     }
 

@@ -32,6 +32,7 @@ public sealed class ThrottledSignIn(SignInManager<ApplicationUser> signIn, IPass
             var key = users.NormalizeName(email);
             if (unknownAccounts.WaitFor(key, now) is { } wait)
                 return Wait(wait);
+            await signIn.PasswordSignInAsync(email, password, remember, lockoutOnFailure: false); // the audit trail's record
             VerifyDummyPassword(password);
             unknownAccounts.Failed(key, now, delay);
             return new(SignInResult.Failed);
@@ -40,7 +41,8 @@ public sealed class ThrottledSignIn(SignInManager<ApplicationUser> signIn, IPass
         if (user.LockoutEnd - now is { } left && left > TimeSpan.Zero)
             return Wait(left);
         var failures = user.LockoutEnd is { } lastWaitEnd && now - lastWaitEnd > delay.ForgetAfter ? 0 : user.AccessFailedCount;
-        var result = await signIn.PasswordSignInAsync(user, password, remember, lockoutOnFailure: false);
+        // By name, the overload the audit trail records (it finds the same tracked user).
+        var result = await signIn.PasswordSignInAsync(email, password, remember, lockoutOnFailure: false);
         if (result.Succeeded || result.RequiresTwoFactor)
             return new(result);
         if (result.IsLockedOut && user.LockoutEnd - now is { } locked && locked > TimeSpan.Zero)

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Grading;
+using QuizPlatform.Web.Features.Audit;
+using QuizPlatform.Web.Features.Regrading;
 
 namespace QuizPlatform.Web.Features.Assignments;
 
@@ -29,10 +31,10 @@ public static class KeywordVersions
 
     /// <summary>
     /// Replaces the keywords of the tracked <paramref name="question"/> with <paramref name="replacement"/> (saved by the
-    /// caller's SaveChanges). The same keywords again are no new version: only their origin may change. Returns the
-    /// question's keyword version afterwards.
+    /// caller's SaveChanges, with the audit line saying which phrases changed). The same keywords again are no new
+    /// version: only their origin may change. Returns the question's keyword version afterwards.
     /// </summary>
-    public static async Task<int> ReplaceAsync(QuizDbContext db, Question question, List<QuestionKeyword> replacement,
+    public static async Task<int> ReplaceAsync(QuizDbContext db, AuditLog audit, Question question, List<QuestionKeyword> replacement,
         string actorId, DateTime now, CancellationToken cancellationToken = default)
     {
         var current = await db.QuestionKeywords.AsNoTracking().Where(k => k.QuestionId == question.Id).OrderBy(k => k.Position)
@@ -49,6 +51,9 @@ public static class KeywordVersions
                 Keywords = JsonSerializer.Serialize(current.Select(k => new StoredKeyword(k.Phrase, k.Alternatives, k.Weight, k.Required)), Json),
             });
             question.KeywordVersion++;
+            await audit.AddAsync(db, actorId, AuditActions.KeywordsEdited, AuditSubject.Question(question.Id),
+                $"Keywords of question {question.Number}, key version {question.KeywordVersion}: "
+                + $"{KeyChanges.Describe([.. current.Select(ToKeyword)], [.. replacement.Select(ToKeyword)])}.", cancellationToken);
         }
         // Deleted first, in their own statement: the new rows reuse the positions, which are unique per question.
         await db.QuestionKeywords.Where(k => k.QuestionId == question.Id).ExecuteDeleteAsync(cancellationToken);

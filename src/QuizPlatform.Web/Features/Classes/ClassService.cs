@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Configurations;
 using QuizPlatform.Data.Entities;
+using QuizPlatform.Web.Features.Audit;
 
 namespace QuizPlatform.Web.Features.Classes;
 
@@ -10,7 +11,7 @@ namespace QuizPlatform.Web.Features.Classes;
 /// classes, admins all (and create classes for any instructor). A class the actor may not see is reported as missing,
 /// never as forbidden, so guessing ids reveals nothing.
 /// </summary>
-public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock)
+public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock, AuditLog audit)
 {
     private const int CodeAttempts = 5;
 
@@ -65,8 +66,17 @@ public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, Tim
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var actor = (await Actor.LoadAsync(db, actorId, cancellationToken)).EnsureTeaches();
         var theClass = actor.Classes(db).Where(c => c.Id == classId).Select(c => c.Id);
-        return await db.Enrollments.Where(e => e.StudentId == studentId && theClass.Contains(e.ClassId))
-            .ExecuteDeleteAsync(cancellationToken) > 0;
+        var removed = await db.Enrollments.Where(e => e.StudentId == studentId && theClass.Contains(e.ClassId))
+            .Select(e => new { Class = e.Class.Name, e.Student.Email }).SingleOrDefaultAsync(cancellationToken);
+        if (removed is null)
+            return false;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Enrollments.Where(e => e.StudentId == studentId && e.ClassId == classId).ExecuteDeleteAsync(cancellationToken);
+        await audit.AddAsync(db, actorId, AuditActions.ClassChanged, AuditSubject.Class(classId),
+            $"Removed {removed.Email} from {removed.Class}.", cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>The active instructors, by name, an admin may give a new class to.</summary>
@@ -107,9 +117,10 @@ public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, Tim
             db.Classes.Add(created);
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
                 var instructor = await db.Users.Where(u => u.Id == teacher)
                     .Select(u => ApplicationUser.NameOf(u.DisplayName, u.Email)).SingleAsync(cancellationToken);
+                await audit.SaveNewAsync(db, actorId, AuditActions.ClassChanged, () => AuditSubject.Class(created.Id),
+                    $"Created the class {created.Name}, taught by {instructor}.", cancellationToken);
                 return new ClassSummary(created.Id, created.Name, created.JoinCode, instructor, 0, created.CreatedAt);
             }
             catch (DbUpdateException) when (attempt < CodeAttempts)

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
+using QuizPlatform.Web.Components.Shared;
+using QuizPlatform.Web.Features.Audit;
 using QuizPlatform.Web.Features.QuizResults;
 
 namespace QuizPlatform.Web.Features.Marking;
@@ -11,7 +13,7 @@ namespace QuizPlatform.Web.Features.Marking;
 /// changed the grade in between, nothing is stored and the current grade comes back (optimistic concurrency).
 /// Every change tells the quiz's live pages (<see cref="QuizActivity"/>), so totals update everywhere.
 /// </summary>
-public sealed class GradeMarks(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock, QuizActivity activity)
+public sealed class GradeMarks(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock, QuizActivity activity, AuditLog audit)
 {
     /// <summary>Marks one grade; <paramref name="source"/> names where the mark came from when not the mark itself (a request).</summary>
     public async Task<MarkOutcome> MarkAsync(string actorId, int gradeId, int seenRevision, Mark mark,
@@ -28,7 +30,11 @@ public sealed class GradeMarks(IDbContextFactory<QuizDbContext> dbFactory, TimeP
         if (mark.Problem(grade.MaxPoints) is { } problem)
             return new MarkOutcome.Invalid(problem);
 
-        mark.ApplyTo(grade, actor.Id, clock.GetUtcNow().UtcDateTime, source);
+        var change = mark.ApplyTo(grade, actor.Id, clock.GetUtcNow().UtcDateTime, source);
+        if (mark.Action != MarkAction.Accept)
+            await audit.AddAsync(db, actor.Id, AuditActions.GradeOverridden, AuditSubject.Grade(gradeId),
+                $"{Verb(mark)} a grade on attempt {grade.Response.AttemptId}: {Formats.Figure(change.OldScore)} → "
+                + $"{Formats.Figure(change.NewScore)} points{Because(mark)}", cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -67,11 +73,19 @@ public sealed class GradeMarks(IDbContextFactory<QuizDbContext> dbFactory, TimeP
             else
                 mark.ApplyTo(grade, actor.Id, now, GradeChangeSource.Group);
         }
+        if (mark.Action != MarkAction.Accept && grades.Count > skipped)
+            await audit.AddAsync(db, actor.Id, AuditActions.GradeOverridden, AuditSubject.Quiz(quizId),
+                $"{Verb(mark)} {grades.Count - skipped} grades at once" + (mark.Score is { } score ? $" to {Formats.Figure(score)} points" : "")
+                + Because(mark), cancellationToken);
         // One SaveChanges is one transaction: every answer of the group changes, or none does.
         await db.SaveChangesAsync(cancellationToken);
         activity.Publish(quizId);
         return new GroupMarkOutcome(grades.Count - skipped, skipped);
     }
+
+    static string Verb(Mark mark) => mark.Action == MarkAction.Override ? "Overrode" : "Reverted";
+
+    static string Because(Mark mark) => string.IsNullOrWhiteSpace(mark.Reason) ? "." : $". Reason: {mark.Reason.Trim()}";
 
     /// <summary>The grade's history, newest first; null when the actor may not see it.</summary>
     public async Task<IReadOnlyList<GradeChangeRow>?> HistoryAsync(string actorId, int gradeId, CancellationToken cancellationToken = default)

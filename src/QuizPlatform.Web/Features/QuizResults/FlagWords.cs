@@ -15,6 +15,7 @@ public static class FlagWords
         GradeFlags.CopiesPrompt => "copies the question",
         GradeFlags.KeywordList => "keyword list",
         GradeFlags.Repetition => "repetition",
+        GradeFlags.KeywordPadding => "keyword padding",
         GradeFlags.Negated => "negated keyword",
         GradeFlags.RequiredMissing => "required keyword missing",
         GradeFlags.NeedsReview => "needs review",

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using QuizPlatform.Data;
+using QuizPlatform.Data.Entities;
+using QuizPlatform.Web.Features.Audit;
 using QuizPlatform.Web.Features.QuizResults.Export;
+using QuizPlatform.Web.Features.SecurityHeaders;
 
 namespace QuizPlatform.Web.Features.QuizResults;
 
@@ -21,16 +24,17 @@ public static class QuizResultsFeature
         app.MapGet("/quizzes/{quizId:int}/export/{table}.{format}", ExportAsync)
             // Signed in is enough here: the service lets only the quiz's owner and admins in, so a student gets the
             // same 404 as a stranger rather than a redirect that says "this exists, but not for you".
-            .RequireAuthorization();
+            .RequireAuthorization()
+            .WithNoStore();
         return app;
     }
 
     /// <summary>
     /// Streams the table as it is read. Another instructor's quiz, a student, a guessed id or an unknown table or format
-    /// all get 404. Marked no-store: results hold students' answers and must not linger in a shared cache.
+    /// all get 404.
     /// </summary>
     static async Task<Results<PushStreamHttpResult, NotFound>> ExportAsync(int quizId, string table, string format,
-        [FromQuery(Name = "class")] int? classId, HttpContext http, QuizExports exports, CancellationToken cancellationToken)
+        [FromQuery(Name = "class")] int? classId, HttpContext http, QuizExports exports, AuditLog audit, CancellationToken cancellationToken)
     {
         var writer = format switch
         {
@@ -43,7 +47,8 @@ public static class QuizResultsFeature
         var export = await exports.TableAsync(Actor.IdOf(http.User), quizId, table, classId, cancellationToken);
         if (export is null)
             return TypedResults.NotFound();
-        http.Response.Headers.CacheControl = "no-store";
+        await audit.WriteAsync(Actor.IdOf(http.User), AuditActions.ResultsExported, AuditSubject.Quiz(quizId),
+            $"Exported the {table} table as {format}" + (classId is { } c ? $" for class {c}." : "."), cancellationToken: cancellationToken);
         return TypedResults.Stream(stream => writer.Write(export, stream, http.RequestAborted), writer.ContentType,
             FormattableString.Invariant($"quiz-{quizId}-{table}.{format}"));
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Configurations;
 using QuizPlatform.Data.Entities;
+using QuizPlatform.Web.Features.Audit;
 
 namespace QuizPlatform.Web.Features.Quizzes;
 
@@ -10,7 +11,7 @@ namespace QuizPlatform.Web.Features.Quizzes;
 /// (instructors act on their own quizzes and classes only, admins on all; a quiz the actor may not see is
 /// reported missing) and the edit rules once students have started (<see cref="QuizEditRules"/>).
 /// </summary>
-public sealed class QuizAuthoring(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock)
+public sealed class QuizAuthoring(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock, AuditLog audit)
 {
     public async Task<IReadOnlyList<QuizSummary>> ListAsync(string actorId, CancellationToken cancellationToken = default)
     {
@@ -47,7 +48,8 @@ public sealed class QuizAuthoring(IDbContextFactory<QuizDbContext> dbFactory, Ti
             TimeLimitMinutes = quiz.TimeLimit is { } limit ? (int)limit.TotalMinutes : null, AttemptsAllowed = quiz.AttemptsAllowed,
             CountedAttempt = quiz.CountedAttempt,
             GraceMinutes = (int)quiz.Grace.TotalMinutes, ShowScore = quiz.ShowScore, ShowKeywordFeedback = quiz.ShowKeywordFeedback,
-            ShowModelAnswer = quiz.ShowModelAnswer, SpotCheckPercent = Math.Round(quiz.SpotCheckShare * 100, 1),
+            ShowModelAnswer = quiz.ShowModelAnswer, ShowMissingKeywordsWhileAttemptsRemain = quiz.ShowMissingKeywordsWhileAttemptsRemain,
+            SpotCheckPercent = Math.Round(quiz.SpotCheckShare * 100, 1),
             HoldScoresUntilReviewed = quiz.HoldScoresUntilReviewed,
             RegradeRequestDays = quiz.RegradeRequestWindow is { } window ? (int)Math.Ceiling(window.TotalDays) : null,
             ClassIds = quiz.Classes.Select(c => c.ClassId).Order().ToList(),
@@ -78,7 +80,8 @@ public sealed class QuizAuthoring(IDbContextFactory<QuizDbContext> dbFactory, Ti
         var quiz = new Quiz { CreatedById = actor.Id, CreatedAt = clock.GetUtcNow().UtcDateTime };
         QuizEditRules.Apply(quiz, plan);
         db.Quizzes.Add(quiz);
-        await db.SaveChangesAsync(cancellationToken);
+        await audit.SaveNewAsync(db, actor.Id, AuditActions.QuizCreated, () => AuditSubject.Quiz(quiz.Id), $"Created the quiz {quiz.Title}.",
+            cancellationToken);
         return AuthoringResult.Success(quiz.Id);
     }
 
@@ -100,6 +103,9 @@ public sealed class QuizAuthoring(IDbContextFactory<QuizDbContext> dbFactory, Ti
                 $"Students have started {attempts} attempt{(attempts == 1 ? "" : "s")} on this quiz, so its questions, points and " +
                 "selection are fixed, and times, attempts, classes and accommodations can only be extended. Make a copy to change the rest.");
         QuizEditRules.Apply(quiz, plan);
+        if (ChangedParts(db, quiz) is { Count: > 0 } changed)
+            await audit.AddAsync(db, actor.Id, AuditActions.QuizChanged, AuditSubject.Quiz(quizId),
+                $"Changed the quiz {quiz.Title}: {string.Join(", ", changed)}.", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return AuthoringResult.Success(quizId);
     }
@@ -120,7 +126,8 @@ public sealed class QuizAuthoring(IDbContextFactory<QuizDbContext> dbFactory, Ti
             TimeLimit = source.TimeLimit, AttemptsAllowed = source.AttemptsAllowed, CountedAttempt = source.CountedAttempt, Grace = source.Grace,
             QuestionSelection = source.QuestionSelection, RandomCount = source.RandomCount, Shuffle = source.Shuffle,
             OnePerPage = source.OnePerPage, ShowScore = source.ShowScore, ShowKeywordFeedback = source.ShowKeywordFeedback,
-            ShowModelAnswer = source.ShowModelAnswer, SpotCheckShare = source.SpotCheckShare,
+            ShowModelAnswer = source.ShowModelAnswer, ShowMissingKeywordsWhileAttemptsRemain = source.ShowMissingKeywordsWhileAttemptsRemain,
+            SpotCheckShare = source.SpotCheckShare,
             HoldScoresUntilReviewed = source.HoldScoresUntilReviewed, RegradeRequestWindow = source.RegradeRequestWindow,
             Questions = source.Questions.Select(q => new QuizQuestion { QuestionId = q.QuestionId, Position = q.Position, Points = q.Points }).ToList(),
             Classes = source.Classes.Select(c => new QuizClass { ClassId = c.ClassId }).ToList(),
@@ -128,9 +135,25 @@ public sealed class QuizAuthoring(IDbContextFactory<QuizDbContext> dbFactory, Ti
                 { StudentId = a.StudentId, TimeMultiplier = a.TimeMultiplier, ExtendedClosesAt = a.ExtendedClosesAt }).ToList(),
         };
         db.Quizzes.Add(copy);
-        await db.SaveChangesAsync(cancellationToken);
+        await audit.SaveNewAsync(db, actor.Id, AuditActions.QuizCreated, () => AuditSubject.Quiz(copy.Id),
+            $"Created the quiz {copy.Title} as a copy of quiz {quizId}.", cancellationToken);
         return AuthoringResult.Success(copy.Id);
     }
+
+    /// <summary>What an edit changes, in words: "closes at, attempts allowed, classes".</summary>
+    private static List<string> ChangedParts(QuizDbContext db, Quiz quiz)
+    {
+        db.ChangeTracker.DetectChanges();
+        var settings = db.Entry(quiz).Properties.Where(p => p.IsModified).Select(p => Words(p.Metadata.Name));
+        var parts = db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => e.Entity switch { QuizQuestion => "questions", QuizClass => "classes", Accommodation => "accommodations", _ => null })
+            .OfType<string>();
+        return [.. settings.Concat(parts).Distinct()];
+    }
+
+    /// <summary>"ShowKeywordFeedback" → "show keyword feedback".</summary>
+    private static string Words(string name) =>
+        string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
     private static IQueryable<Quiz> WithParts(IQueryable<Quiz> quizzes) =>
         quizzes.Include(q => q.Questions).Include(q => q.Classes)

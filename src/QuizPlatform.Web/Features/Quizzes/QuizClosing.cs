@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
+using QuizPlatform.Web.Components.Shared;
+using QuizPlatform.Web.Features.Audit;
 
 namespace QuizPlatform.Web.Features.Quizzes;
 
@@ -11,7 +13,7 @@ namespace QuizPlatform.Web.Features.Quizzes;
 /// now keep their time; closing stops new attempts and shows what waits for the close. Reopening only moves the close
 /// time later, which the edit rules always allow.
 /// </summary>
-public sealed class QuizClosing(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock)
+public sealed class QuizClosing(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock, AuditLog audit)
 {
     /// <summary>Sets the close time to now; refused for a quiz that has closed or not yet opened.</summary>
     public Task<ClosingResult> CloseNowAsync(string actorId, int quizId, CancellationToken cancellationToken = default) =>
@@ -42,8 +44,13 @@ public sealed class QuizClosing(IDbContextFactory<QuizDbContext> dbFactory, Time
         var quiz = await actor.Quizzes(db).SingleOrDefaultAsync(q => q.Id == quizId, cancellationToken);
         if (quiz is null)
             return new ClosingResult(false, null, "This quiz no longer exists.");
-        if (change(quiz, clock.GetUtcNow().UtcDateTime) is { } refusal)
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (change(quiz, now) is { } refusal)
             return new ClosingResult(false, quiz.ClosesAt, refusal);
+        var closed = quiz.ClosesAt <= now;
+        await audit.AddAsync(db, actor.Id, closed ? AuditActions.QuizClosed : AuditActions.QuizReopened, AuditSubject.Quiz(quizId),
+            closed ? $"Closed the quiz {quiz.Title} now." : $"Reopened the quiz {quiz.Title} "
+                + (quiz.ClosesAt is { } until ? $"until {Formats.DateTime(until)} UTC." : "with no close time."), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new ClosingResult(true, quiz.ClosesAt, null);
     }

@@ -66,6 +66,7 @@ static class QuizEditRules
         quiz.ShowScore = plan.ShowScore;
         quiz.ShowKeywordFeedback = plan.ShowKeywordFeedback;
         quiz.ShowModelAnswer = plan.ShowModelAnswer;
+        quiz.ShowMissingKeywordsWhileAttemptsRemain = plan.ShowMissingKeywordsWhileAttemptsRemain;
         quiz.SpotCheckShare = plan.SpotCheckShare;
         quiz.HoldScoresUntilReviewed = plan.HoldScoresUntilReviewed;
         quiz.RegradeRequestWindow = plan.RegradeRequestWindow;

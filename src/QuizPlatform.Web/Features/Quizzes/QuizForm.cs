@@ -45,6 +45,9 @@ public sealed class QuizForm
     public ReviewVisibility ShowKeywordFeedback { get; set; } = ReviewVisibility.Immediately;
     public ReviewVisibility ShowModelAnswer { get; set; } = ReviewVisibility.AfterClose;
 
+    /// <summary>Keyword feedback also lists the missing keywords while a student has attempts left (<see cref="Taking.ReviewPolicy"/>).</summary>
+    public bool ShowMissingKeywordsWhileAttemptsRemain { get; set; }
+
     /// <summary>The share of other answers drawn at random into the review queue, in percent.</summary>
     [Range(0, 100, ErrorMessage = "A spot-check share is between 0 and 100 %.")]
     public double SpotCheckPercent { get; set; }
@@ -70,6 +73,13 @@ public sealed class QuizForm
     public IReadOnlyList<string> ReviewWaitingForNoClose() => ClosesAt is not null ? [] :
         new[] { ("their score", ShowScore), ("keyword feedback", ShowKeywordFeedback), ("the model answer", ShowModelAnswer) }
             .Where(part => part.Item2 == ReviewVisibility.AfterClose).Select(part => part.Item1).ToList();
+
+    /// <summary>
+    /// Full keyword feedback right after each attempt, with another attempt to come: a student can hand in an empty
+    /// attempt, read the missing keywords and pad them into the next. The editor warns.
+    /// </summary>
+    public bool HandsOutTheKeyBetweenAttempts =>
+        ShowMissingKeywordsWhileAttemptsRemain && ShowKeywordFeedback == ReviewVisibility.Immediately && AttemptsAllowed > 1;
 
     /// <summary>The questions the quiz draws from: all of them, or the ticked ones.</summary>
     public IEnumerable<QuestionChoice> SelectedQuestions =>

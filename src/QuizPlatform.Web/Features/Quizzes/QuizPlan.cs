@@ -10,7 +10,7 @@ sealed record QuizPlan(
     string Title, int AssignmentVersionId, QuestionSelection Selection, int? RandomCount, bool Shuffle, bool OnePerPage,
     DateTime? OpensAt, DateTime? ClosesAt, TimeSpan? TimeLimit, int AttemptsAllowed, CountedAttempt CountedAttempt, TimeSpan Grace,
     ReviewVisibility ShowScore, ReviewVisibility ShowKeywordFeedback, ReviewVisibility ShowModelAnswer,
-    double SpotCheckShare, bool HoldScoresUntilReviewed, TimeSpan? RegradeRequestWindow,
+    bool ShowMissingKeywordsWhileAttemptsRemain, double SpotCheckShare, bool HoldScoresUntilReviewed, TimeSpan? RegradeRequestWindow,
     IReadOnlyList<PlannedQuestion> Questions, IReadOnlyList<int> ClassIds, IReadOnlyList<PlannedAccommodation> Accommodations);
 
 sealed record PlannedQuestion(int QuestionId, int Position, double Points);
@@ -85,7 +85,7 @@ static class QuizPlanner
             form.Selection == QuestionSelection.RandomPerStudent ? form.RandomCount : null, form.Shuffle, form.OnePerPage,
             opens, closes, form.TimeLimitMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : null, form.AttemptsAllowed,
             form.CountedAttempt, TimeSpan.FromMinutes(form.GraceMinutes), form.ShowScore, form.ShowKeywordFeedback, form.ShowModelAnswer,
-            form.SpotCheckPercent / 100, form.HoldScoresUntilReviewed,
+            form.ShowMissingKeywordsWhileAttemptsRemain, form.SpotCheckPercent / 100, form.HoldScoresUntilReviewed,
             form.RegradeRequestDays is { } days ? TimeSpan.FromDays(days) : null,
             selected.OrderBy(q => q.Number).Select(q => new PlannedQuestion(q.QuestionId, ++position, q.Points)).ToList(),
             classIds, accommodations);

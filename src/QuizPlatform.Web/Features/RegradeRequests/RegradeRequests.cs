@@ -123,7 +123,7 @@ public sealed class RegradeRequests(IDbContextFactory<QuizDbContext> dbFactory, 
         var quiz = (await StudentQuizView.LoadAsync(db, studentId, answer.QuizId, cancellationToken))!;
         var window = RegradeWindow.Of(answer.RegradeRequestWindow, quiz.ShowScore, quiz.ClosesAt, answer.GradedAt);
         var now = clock.GetUtcNow().UtcDateTime;
-        IReadOnlyList<string> missing = quiz.Review(now).ShowsKeywordFeedback
+        IReadOnlyList<string> missing = quiz.Review(now).ShowsMissingKeywords
             ? [.. GradeExplanation.Parse(answer.Explanation).Keywords.Where(k => !k.Matched).Select(k => k.Phrase)]
             : [];
         return new GradedAnswer(answer.QuizId, answer.ResponseId, answer.QuestionId, answer.Text, window, missing, answer.Request);

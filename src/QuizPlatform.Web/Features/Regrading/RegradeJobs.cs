@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Grading;
+using QuizPlatform.Web.Features.Audit;
 using QuizPlatform.Web.Features.QuizResults;
 
 namespace QuizPlatform.Web.Features.Regrading;
@@ -12,7 +13,7 @@ namespace QuizPlatform.Web.Features.Regrading;
 /// batches, each committed with the job's progress, and always picks what is still out of date: a job cut off by a
 /// restart resumes where it stood (<see cref="RegradeWorker"/> runs unfinished jobs at start). Overrides keep counting.
 /// </summary>
-public sealed class RegradeJobs(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock, QuizActivity activity)
+public sealed class RegradeJobs(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock, QuizActivity activity, AuditLog audit)
 {
     /// <summary>Answers regraded per transaction: progress shows every batch, and a restart loses at most one.</summary>
     public const int BatchSize = 500;
@@ -69,6 +70,8 @@ public sealed class RegradeJobs(IDbContextFactory<QuizDbContext> dbFactory, Time
                 Total = await OutOfDate(db, quizId).CountAsync(cancellationToken),
             };
             db.RegradeJobs.Add(job);
+            await audit.AddAsync(db, actorId, AuditActions.RegradeApplied, AuditSubject.Quiz(quizId),
+                $"Started regrading the quiz's {job.Total} out-of-date grades with its current keys and grader.", cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             started.Writer.TryWrite(job.Id);
             activity.Publish(quizId);

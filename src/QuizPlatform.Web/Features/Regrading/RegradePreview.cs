@@ -3,6 +3,7 @@ using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Grading;
 using QuizPlatform.Web.Features.Assignments;
+using QuizPlatform.Web.Features.Audit;
 using QuizPlatform.Web.Features.Grading;
 using QuizPlatform.Web.Features.QuizResults;
 
@@ -14,7 +15,7 @@ namespace QuizPlatform.Web.Features.Regrading;
 /// version and the new grades in one transaction. Only the quiz's owner and admins reach a quiz; answers to the
 /// question in other quizzes keep their grades (the dashboard shows them as graded with an older key).
 /// </summary>
-public sealed class RegradePreview(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock, QuizActivity activity)
+public sealed class RegradePreview(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock, QuizActivity activity, AuditLog audit)
 {
     readonly Grader grader = new();
 
@@ -72,7 +73,7 @@ public sealed class RegradePreview(IDbContextFactory<QuizDbContext> dbFactory, T
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var question = await db.Questions.SingleAsync(q => q.Id == questionId, cancellationToken);
         var before = await db.Questions.Where(q => q.Id == questionId).SelectKeys().SingleAsync(cancellationToken);
-        var version = await KeywordVersions.ReplaceAsync(db, question, KeywordVersions.Edited(drafts), actorId, now, cancellationToken);
+        var version = await KeywordVersions.ReplaceAsync(db, audit, question, KeywordVersions.Edited(drafts), actorId, now, cancellationToken);
         var reason = $"Key v{version}: {KeyChanges.Describe(before.Keywords, KeywordVersions.ForGrader(drafts))}";
 
         var regrades = await RegradeAsync(db, quizId, questionId, drafts, cancellationToken);
@@ -91,6 +92,9 @@ public sealed class RegradePreview(IDbContextFactory<QuizDbContext> dbFactory, T
             else if (regrade.CountedChanged)
                 down++;
         }
+        await audit.AddAsync(db, actorId, AuditActions.RegradeApplied, AuditSubject.Quiz(quizId),
+            $"Regraded {regrades.Count - kept} answers to question {question.Number} with key version {version}: {up} up, {down} down"
+            + (kept > 0 ? $", {kept} that would go down kept" : "") + ".", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         activity.Publish(quizId);

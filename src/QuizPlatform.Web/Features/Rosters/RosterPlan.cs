@@ -43,7 +43,10 @@ public sealed record RosterPreview(IReadOnlyList<RosterRow> Rows, string? FileEr
 public sealed record OneTimePassword(string Email, string Name, string Classes, string Password);
 
 /// <summary>
-/// The outcome of applying: whether it was, the plan it acted on, and (when account mail does not reach people)
-/// the new students' one-time passwords.
+/// The outcome of applying: whether it was, the plan it acted on, the new students' account ids (in file order, to
+/// invite them by mail), and (when account mail does not reach people) their one-time passwords.
 /// </summary>
-public sealed record RosterResult(bool Applied, RosterPreview Plan, IReadOnlyList<OneTimePassword> Passwords);
+public sealed record RosterResult(bool Applied, RosterPreview Plan, IReadOnlyList<OneTimePassword> Passwords)
+{
+    public IReadOnlyList<string> NewStudentIds { get; init; } = [];
+}

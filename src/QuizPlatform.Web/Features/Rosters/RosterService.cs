@@ -6,6 +6,7 @@ using QuizPlatform.Data.Configurations;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Data.Startup;
 using QuizPlatform.Web.Features.Accounts;
+using QuizPlatform.Web.Features.Audit;
 using QuizPlatform.Web.Features.Classes;
 
 namespace QuizPlatform.Web.Features.Rosters;
@@ -16,9 +17,11 @@ namespace QuizPlatform.Web.Features.Rosters;
 /// names that does not exist is created when the admin gave it an instructor (<c>newClasses</c>: class name to
 /// instructor id). New students get a confirmed email; while account mail reaches nobody
 /// (<see cref="AccountMail.Delivers"/>) they also get a one-time password, returned once and changed at first
-/// sign-in, since "Forgot your password?" could not reach them.
+/// sign-in, since "Forgot your password?" could not reach them. With mail they get no password, and the page offers
+/// to send each a link to choose one (<see cref="StudentInvitations"/>).
 /// </summary>
-public sealed class RosterService(IServiceScopeFactory scopes, IDbContextFactory<QuizDbContext> contextFactory, AccountMail mail, TimeProvider clock)
+public sealed class RosterService(IServiceScopeFactory scopes, IDbContextFactory<QuizDbContext> contextFactory, AccountMail mail, TimeProvider clock,
+    AuditLog audit)
 {
     public bool GivesOneTimePasswords => !mail.Delivers;
 
@@ -78,9 +81,22 @@ public sealed class RosterService(IServiceScopeFactory scopes, IDbContextFactory
             var studentId = created.TryGetValue(row.Line.Email, out var student) ? student.Id : existing[row.Line.Email.ToUpperInvariant()];
             db.Enrollments.Add(new Enrollment { ClassId = classes[row.Line.ClassName].Single(), StudentId = studentId, EnrolledAt = now });
         }
+        await audit.AddAsync(db, actorId, AuditActions.RosterImported, null, Summary(plan));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        return new RosterResult(true, plan, OneTimePasswords(plan, created));
+        return new RosterResult(true, plan, OneTimePasswords(plan, created))
+        {
+            NewStudentIds = [.. plan.Rows.Where(r => r.Outcome == RosterOutcome.Created).Select(r => created[r.Line.Email].Id).Distinct()],
+        };
+    }
+
+    /// <summary>"Imported a roster of 12 lines: 3 students created, 8 enrolments, classes created: Biology 2."</summary>
+    static string Summary(RosterPreview plan)
+    {
+        var newClasses = plan.MissingClasses.Where(c => c.InstructorId is not null).Select(c => c.Name).ToList();
+        return $"Imported a roster of {plan.Rows.Count} lines: {plan.Rows.Count(r => r.Outcome == RosterOutcome.Created)} students created, "
+            + $"{plan.Rows.Count(r => r.Outcome is RosterOutcome.Created or RosterOutcome.Enrolled)} enrolments"
+            + (newClasses.Count > 0 ? $", classes created: {string.Join(", ", newClasses)}." : ".");
     }
 
     /// <summary>One per new student, in file order, with every class the file enrols them in.</summary>

@@ -50,12 +50,7 @@ public sealed class AttemptResults(IDbContextFactory<QuizDbContext> dbFactory, T
         var questions = responses.Select((r, index) =>
         {
             var grade = submitted ? r.Grade : null;
-            KeywordFeedback? feedback = null;
-            if (grade is not null && review.ShowsKeywordFeedback)
-            {
-                var explanation = GradeExplanation.Parse(grade.Explanation);
-                feedback = new KeywordFeedback(explanation.Keywords, explanation.Flags);
-            }
+            var feedback = grade is null ? null : KeywordFeedback.Of(GradeExplanation.Parse(grade.Explanation), review);
             var overridden = grade?.Figures.OverrideScore is not null && review.ShowsScore;
             return new ResultQuestion(index + 1, r.Number, r.Prompt, r.Points, r.Text, grade is not null,
                 grade is not null && review.ShowsScore ? grade.Figures.CountedScore : null,

@@ -22,6 +22,7 @@ public static class FeedbackWords
         GradeFlags.CopiesPrompt => "The answer mostly restates the question: keywords taken from the question earn nothing.",
         GradeFlags.KeywordList => "The answer is a list of words rather than sentences, so its score is capped.",
         GradeFlags.Repetition => "The answer repeats the same words, so its score is capped.",
+        GradeFlags.KeywordPadding => "The keywords sit in filler sentences that say nothing about them, so the score is capped.",
         GradeFlags.Negated => "A keyword appears only in a negative statement (such as \"does not ...\") and earned nothing.",
         GradeFlags.RequiredMissing => "A required keyword is missing, so the score is capped.",
         GradeFlags.Empty => "The answer is empty.",

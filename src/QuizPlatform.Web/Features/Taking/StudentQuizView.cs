@@ -29,6 +29,7 @@ public sealed record StudentQuizView(
     ReviewVisibility ShowScore,
     ReviewVisibility ShowKeywordFeedback,
     ReviewVisibility ShowModelAnswer,
+    bool ShowMissingKeywordsWhileAttemptsRemain,
     bool HoldScoresUntilReviewed,
     double SpotCheckShare,
     IReadOnlyList<StudentAttempt> Attempts)
@@ -46,7 +47,13 @@ public sealed record StudentQuizView(
     /// <summary>Closed for this student: their close time has passed. A quiz without a close time never closes.</summary>
     public bool Closed(DateTime now) => ClosesAt is { } closes && closes <= now;
 
-    public ReviewPolicy Review(DateTime now) => new(ShowScore, ShowKeywordFeedback, ShowModelAnswer, Closed(now), ScoresHeld);
+    /// <summary>
+    /// What the review policy shows now. Missing keywords are held while this student may still answer: before the
+    /// quiz closes for them, with an attempt left to start or one in progress (during the last attempt, the first
+    /// one's missing keywords would be its key), unless the quiz's option shows them anyway.
+    /// </summary>
+    public ReviewPolicy Review(DateTime now) => new(ShowScore, ShowKeywordFeedback, ShowModelAnswer, Closed(now), ScoresHeld,
+        MissingKeywordsHeld: !ShowMissingKeywordsWhileAttemptsRemain && !Closed(now) && (AttemptsLeft > 0 || InProgress(now) is not null));
 
     /// <summary>The deadline of an attempt started at <paramref name="startedAt"/> (see <see cref="AttemptTimes.Deadline"/>).</summary>
     public DateTime? DeadlineFor(DateTime startedAt) => AttemptTimes.Deadline(startedAt, BaseTimeLimit, TimeMultiplier, ClosesAt);
@@ -100,7 +107,7 @@ public sealed record StudentQuizView(
             q.TimeLimit,
             q.Accommodations.Where(a => a.StudentId == studentId).Select(a => (double?)a.TimeMultiplier).FirstOrDefault() ?? 1,
             q.Grace, q.AttemptsAllowed, q.CountedAttempt, q.ShowScore, q.ShowKeywordFeedback, q.ShowModelAnswer,
-            q.HoldScoresUntilReviewed, q.SpotCheckShare,
+            q.ShowMissingKeywordsWhileAttemptsRemain, q.HoldScoresUntilReviewed, q.SpotCheckShare,
             db.Attempts.Where(a => a.QuizId == q.Id && a.StudentId == studentId).OrderBy(a => a.Number)
                 .Select(a => new StudentAttempt(a.Id, a.Number, a.Deadline, a.SubmittedAt,
                     a.Responses.Select(r => r.Grade == null ? null : new GradeFigures(r.Grade.Score, r.Grade.OverrideScore, r.Grade.MaxPoints,

@@ -4,6 +4,7 @@ using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Data.Startup;
 using QuizPlatform.Web.Features.Accounts;
+using QuizPlatform.Web.Features.Audit;
 
 namespace QuizPlatform.Web.Features.Users;
 
@@ -25,7 +26,8 @@ public sealed record UserChange(bool Succeeded, IReadOnlyList<string> Errors, st
 /// call takes the acting user's id and refuses (<see cref="UnauthorizedAccessException"/>) unless that user is an
 /// active admin. Each operation runs in its own scope, so a page's circuit never holds a user manager's context.
 /// </summary>
-public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFactory<QuizDbContext> contextFactory, TimeProvider clock)
+public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFactory<QuizDbContext> contextFactory, TimeProvider clock,
+    AuditLog audit)
 {
     public const int DefaultPageSize = 20;
 
@@ -81,6 +83,8 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
             added = await PasswordChange.RequireAsync(users, user);
         if (!added.Succeeded)
             return Failed(added);
+        await audit.WriteAsync(actorId, AuditActions.UserCreated, AuditSubject.User(user.Id),
+            $"Created {user.Email} with roles {Listed(roles)}{(generated ? ", with a generated password" : "")}.");
         return new UserChange(true, [], user.Id, generated ? password : null);
     }
 
@@ -112,6 +116,9 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         }
         // A new stamp makes open sessions pick up the new roles at their next check.
         await users.UpdateSecurityStampAsync(user);
+        if (!current.Order().SequenceEqual(roles.Order()))
+            await audit.WriteAsync(actorId, AuditActions.RoleChanged, AuditSubject.User(user.Id),
+                $"Changed the roles of {user.Email} from {Listed(current)} to {Listed(roles)}.");
         return new UserChange(true, [], user.Id);
     }
 
@@ -130,6 +137,8 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         if (!updated.Succeeded)
             return Failed(updated);
         await users.UpdateSecurityStampAsync(user);
+        await audit.WriteAsync(actorId, active ? AuditActions.UserReactivated : AuditActions.UserDeactivated, AuditSubject.User(user.Id),
+            $"{(active ? "Reactivated" : "Deactivated")} {user.Email}.");
         return new UserChange(true, [], user.Id);
     }
 
@@ -152,6 +161,8 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         if (!reset.Succeeded)
             return Failed(reset);
         await users.SetLockoutEndDateAsync(user, null);
+        await audit.WriteAsync(actorId, AuditActions.PasswordReset, AuditSubject.User(user.Id),
+            $"Reset the password of {user.Email} to a generated one, to be changed at next sign-in.");
         return new UserChange(true, [], user.Id, password);
     }
 
@@ -169,6 +180,8 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
 
     static UserRow Row(ApplicationUser user, ILookup<string, string> roles) =>
         new(user.Id, user.Email ?? "", user.DisplayName, [.. roles[user.Id].Order()], user.IsActive, user.CreatedAt);
+
+    static string Listed(IEnumerable<string> roles) => roles.Any() ? string.Join(", ", roles.Order()) : "none";
 
     static UserChange Failed(IdentityResult result) => new(false, [.. result.Errors.Select(e => e.Description)]);
 }

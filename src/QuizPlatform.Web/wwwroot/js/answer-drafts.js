@@ -3,6 +3,32 @@
 // server's answer is set aside under quiz:{attempt}:{question}:other and offered until restored or discarded.
 // No DOM here: reconcileDrafts is pure, and the store takes any Storage (localStorage in the page).
 
+const DRAFT_KEY = /^quiz:[^:]+:[^:]+(:other)?$/;
+
+/**
+ * Every answer draft this browser keeps, of any attempt. A draft lives only until the server has its text, so each is
+ * text the server never got (or, set aside, text it replaced): what sign-out warns about and then forgets.
+ */
+export function draftKeys(storage) {
+    const keys = [];
+    try {
+        for (let i = 0; i < storage.length; i++) {
+            const key = storage.key(i);
+            if (key !== null && DRAFT_KEY.test(key))
+                keys.push(key);
+        }
+    } catch {
+        // Storage blocked: then nothing was kept either.
+    }
+    return keys;
+}
+
+/** Removes every answer draft (draftKeys) from this browser. */
+export function forgetDrafts(storage) {
+    for (const key of draftKeys(storage))
+        storage.removeItem(key);
+}
+
 /**
  * On load: which text the answer shows and which drafts this browser keeps. The newer of this browser's draft and the
  * server's text wins; a draft older than the server's is set aside and offered, never forced; a draft (or a draft set

@@ -64,6 +64,8 @@ class QuizAttempt extends HTMLElement {
             this.showOnlineInDialog();
         });
         on(window, "pagehide", () => this.flushAll({ keepalive: true }));
+        // Sign-out forgets this browser's drafts (sign-out.js): no save or draft may bring one back as the page goes.
+        on(document, "quiz:signing-out", () => this.answers.forEach(answer => answer.dispose()));
 
         for (const answer of this.answers.values()) {
             answer.reconcile();

@@ -37,13 +37,13 @@ public sealed class DemoDataTests
         {
             var user = await users.FindByEmailAsync(email);
             Assert.NotNull(user);
-            Assert.True(await users.CheckPasswordAsync(user, "Demo!2345"), email);
+            Assert.True(await users.CheckPasswordAsync(user, DemoDataSeeder.Password), email);
             roles.Add(Assert.Single(await users.GetRolesAsync(user)));
         }
         Assert.Equal([Roles.Admin, Roles.Instructor, Roles.Student, Roles.Student, Roles.Student, Roles.Student, Roles.Student], roles);
 
         using var client = app.CreateNonRedirectingClient();
-        using var signIn = await client.SignInAsync("student3@demo.local", "Demo!2345");
+        using var signIn = await client.SignInAsync("student3@demo.local", DemoDataSeeder.Password);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
     }
 

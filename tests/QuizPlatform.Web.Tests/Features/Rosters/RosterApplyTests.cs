@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QuizPlatform.Data;
@@ -150,12 +149,11 @@ public sealed class RosterApplyTests
     }
 
     [Theory, AllDatabaseProviders]
-    public async Task WithAMailSenderNewStudentsGetNoPassword(DatabaseProvider provider)
+    public async Task WithAMailServerNewStudentsGetNoPassword(DatabaseProvider provider)
     {
+        await using var smtp = new SmtpInbox();
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var factory = new QuizAppFactory(database, TestUsers.KnownAdmin());
-        await using var app = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-            services.AddSingleton<IEmailSender<ApplicationUser>, MailSender>()));
+        await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin(smtp.Settings()));
         var admin = await RosterTests.ArrangeAsync(app);
         var rosters = app.Services.GetRequiredService<RosterService>();
 
@@ -165,14 +163,8 @@ public sealed class RosterApplyTests
         Assert.False(rosters.GivesOneTimePasswords);
         Assert.Empty(result.Passwords);
         await using var db = app.Services.CreateDbContext();
-        Assert.Null(await db.Users.Where(u => u.Email == "ava@school.example").Select(u => u.PasswordHash).SingleAsync());
-    }
-
-    /// <summary>Stands for a real sender (SMTP): its presence is what counts.</summary>
-    private sealed class MailSender : IEmailSender<ApplicationUser>
-    {
-        public Task SendConfirmationLinkAsync(ApplicationUser user, string email, string confirmationLink) => Task.CompletedTask;
-        public Task SendPasswordResetLinkAsync(ApplicationUser user, string email, string resetLink) => Task.CompletedTask;
-        public Task SendPasswordResetCodeAsync(ApplicationUser user, string email, string resetCode) => Task.CompletedTask;
+        var ava = await db.Users.Where(u => u.Email == "ava@school.example").Select(u => new { u.Id, u.PasswordHash }).SingleAsync();
+        Assert.Null(ava.PasswordHash);
+        Assert.Equal([ava.Id], result.NewStudentIds);
     }
 }

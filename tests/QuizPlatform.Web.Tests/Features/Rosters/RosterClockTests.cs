@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using QuizPlatform.Data;
 using QuizPlatform.Web.Features.Accounts;
+using QuizPlatform.Web.Features.Audit;
 using QuizPlatform.Web.Features.Classes;
 using QuizPlatform.Web.Features.Rosters;
 using QuizPlatform.Web.Features.Users;
@@ -25,10 +26,12 @@ public sealed class RosterClockTests
         await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
         var admin = await UserAdminTests.AdminIdAsync(app);
         var clock = new FakeTimeProvider(Then);
-        var classes = new ClassService(app.Services.GetRequiredService<IDbContextFactory<QuizDbContext>>(), clock);
+        var classes = new ClassService(app.Services.GetRequiredService<IDbContextFactory<QuizDbContext>>(), clock,
+            app.Services.GetRequiredService<AuditLog>());
         var created = await classes.CreateAsync(admin, "CNN 101");
         var rosters = new RosterService(app.Services.GetRequiredService<IServiceScopeFactory>(),
-            app.Services.GetRequiredService<IDbContextFactory<QuizDbContext>>(), app.Services.GetRequiredService<AccountMail>(), clock);
+            app.Services.GetRequiredService<IDbContextFactory<QuizDbContext>>(), app.Services.GetRequiredService<AccountMail>(), clock,
+            app.Services.GetRequiredService<AuditLog>());
 
         var (applied, _, _) = await rosters.ApplyAsync(admin, """
             email,name,class
@@ -51,7 +54,8 @@ public sealed class RosterClockTests
         await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
         var admin = await UserAdminTests.AdminIdAsync(app);
         var users = new UserAdminService(app.Services.GetRequiredService<IServiceScopeFactory>(),
-            app.Services.GetRequiredService<IDbContextFactory<QuizDbContext>>(), new FakeTimeProvider(Then));
+            app.Services.GetRequiredService<IDbContextFactory<QuizDbContext>>(), new FakeTimeProvider(Then),
+            app.Services.GetRequiredService<AuditLog>());
 
         var change = await users.CreateAsync(admin, "teacher@school.example", "Ms Teacher", [Roles.Instructor]);
 

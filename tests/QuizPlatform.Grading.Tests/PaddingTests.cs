@@ -1,0 +1,89 @@
+namespace QuizPlatform.Grading.Tests;
+
+/// <summary>
+/// The harvest-and-pad attack: a student reads the missing keywords after a first attempt and pads each into a
+/// throwaway sentence. Every shape must be capped at <see cref="GradingOptions.PaddingCap"/> and flagged for review;
+/// honest answers, long or short, must not be.
+/// </summary>
+public class PaddingTests
+{
+    const string Template = "repeat a filler template", Thin = "carry that one keyword and nothing else", LowVariety = "different words used";
+
+    public static TheoryData<int, string, string> Attacks()
+    {
+        var data = new TheoryData<int, string, string>();
+        foreach (var question in new[] { 1, 3, 7, 16, 38 })
+        {
+            var keys = Seed.Keywords[question - 1].Select(k => k.Phrase).ToList();
+            // The issue's attack: one template joined by "and".
+            data.Add(question, string.Join(" and ", keys.Select(k => $"the {k} is in it")) + ".", Template);
+            // Templates taking turns, one sentence each.
+            string[] rotating = ["The {0} is in it.", "It has {0} too.", "There is {0} here."];
+            data.Add(question, string.Join(" ", keys.Select((k, i) => string.Format(rotating[i % 3], k))), Template);
+            // One keyword per sentence, each with a different throwaway word.
+            string[] thin = ["{0} matters.", "Then {0}.", "{0} helps.", "Also {0} counts.", "Consider {0}.", "{0} is key."];
+            data.Add(question, string.Join(" ", keys.Select((k, i) => string.Format(thin[i % thin.Length], k))), Thin);
+            // Two keywords a clause in word salad: no template repeats, but the same few words surround them all.
+            string[] salad = ["the {0} is in the {1}", "in it the {0} is the {1}", "it is the {0} in the {1}", "the {0} is it in the {1}",
+                "in the {0} it is the {1}", "it is in the {0} the {1}", "the {0} in it is the {1}", "is it the {0} in the {1}"];
+            data.Add(question, string.Join(", ", keys.Chunk(2).Select((p, i) => string.Format(salad[i], p[0], p.Length > 1 ? p[1] : "it"))) + ".", LowVariety);
+            // A list dressed up as a sentence.
+            data.Add(question, $"In this case {string.Join(", ", keys.SkipLast(1))} and {keys[^1]} are all used.", Thin);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Attacks))]
+    public void PaddedKeywordsAreCappedAndFlagged(int question, string response, string evidence)
+    {
+        var result = Seed.Grade(question, response);
+        Assert.True(result.Flags.HasFlag(GradeFlags.KeywordPadding | GradeFlags.NeedsReview), result.Summary);
+        Assert.True(result.Score <= 0.25, result.Summary);
+        Assert.Contains("keyword-padding", result.FlagNames);
+        Assert.Contains("padded into filler sentences", result.Summary);
+        Assert.Contains(evidence, result.Padding);
+    }
+
+    [Fact]
+    public void TheIssuesExampleIsCappedAtAQuarter()
+    {
+        Keyword[] keys = [new("convolution", [], 1), new("kernel", [], 1), new("stride", [], 1), new("padding", [], 1)];
+        var key = Seed.Grader.Compile("How does a convolutional layer process an image?", keys);
+        var result = Seed.Grader.Grade(key,
+            "The convolution is in it and the kernel is in it and the stride is in it and the padding is in it.", points: 4);
+        Assert.Equal(1.0, result.Coverage);
+        Assert.Equal(4 * Seed.Grader.Options.PaddingCap, result.Score);
+        Assert.Contains("such as \"The convolution is in it\"", result.Summary);
+    }
+
+    [Theory]
+    // Honest, long: every keyword with something said about it.
+    [InlineData(16, "Max pooling keeps the strongest activation in each window, which makes the network tolerant of small shifts. "
+        + "Average pooling smooths the map by taking the mean, and global average pooling collapses each feature map to a single "
+        + "value before the classifier, replacing large fully connected layers and cutting parameters.")]
+    // A term repeated on purpose, each time with a new point.
+    [InlineData(16, "Pooling shrinks the feature maps. Pooling also adds some translation invariance. Pooling has no weights to learn, "
+        + "and max pooling keeps the strongest response while average pooling keeps the mean.")]
+    // Headings with what they introduce.
+    [InlineData(16, "- Max pooling: keeps the largest value in a window.\n- Average pooling: takes the mean of the window.\n"
+        + "- Global pooling: reduces each map to one number.\n- Translation invariance: small shifts leave the output alone.")]
+    [InlineData(16, "Max pooling (the largest value), average pooling (the mean), global pooling (one number per map) and "
+        + "translation invariance (small shifts change little) are what pooling gives.")]
+    // Short and correct.
+    [InlineData(16, "Max pooling keeps the peak, average pooling the mean.")]
+    [InlineData(3, "A pre-trained model brings knowledge from a large dataset, so with limited labeled data training time is reduced.")]
+    public void HonestAnswersAreNotPadding(int question, string response)
+    {
+        var result = Seed.Grade(question, response);
+        Assert.False(result.Flags.HasFlag(GradeFlags.KeywordPadding), result.Summary);
+    }
+
+    [Theory]
+    [MemberData(nameof(ScoringTests.SeedQuestionNumbers), MemberType = typeof(ScoringTests))]
+    public void NoModelAnswerOfTheSeedIsPadding(int question)
+    {
+        var result = Seed.Grade(question, Seed.Question(question).ModelAnswer);
+        Assert.False(result.Flags.HasFlag(GradeFlags.KeywordPadding), $"Q{question}: {result.Summary}");
+    }
+}

@@ -1,0 +1,232 @@
+using System.Net;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using QuizPlatform.Data.Entities;
+using QuizPlatform.Web.Components.Account;
+using QuizPlatform.Web.Components.Shared;
+using QuizPlatform.Web.Features.Accounts;
+using QuizPlatform.Web.Tests.Features.Attempts;
+using QuizPlatform.Web.Tests.Features.Quizzes;
+using QuizPlatform.Web.Tests.Infrastructure;
+using QuizPlatform.Web.Tests.Support;
+using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
+
+namespace QuizPlatform.Web.Tests.Features.Accounts;
+
+/// <summary>
+/// Sessions live on the server: the attacker here holds a copy of someone's sign-in cookie (taken from a shared
+/// computer, a proxy log, a stolen laptop) and tries to go on using it after the session should have ended.
+/// </summary>
+public sealed class SessionTests
+{
+    [Theory, AllDatabaseProviders]
+    public async Task CookieCopiedBeforeSignOutIsRefusedAfterIt(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        var quiz = await scene.OpenQuizAsync();
+        var take = $"/quizzes/{quiz}/take";
+        using var sam = await scene.SignedInAsync("sam@quiz.local");
+        var copied = await sam.SessionCookieAsync();
+        using var thief = scene.App.CreateReplayingClient(copied);
+        var startForm = await thief.GetPageAsync(take); // the thief's page works while Sam is signed in
+
+        using var signOut = await sam.SignOutAsync();
+        using var page = await thief.GetAsync(take);
+        using var start = await thief.PostAsync(take, new FormUrlEncodedContent(startForm.HiddenFields("start-attempt")));
+
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.Equal("\"storage\"", Assert.Single(signOut.Headers.GetValues("Clear-Site-Data")));
+        page.AssertSentToSignIn();
+        Assert.NotEqual(HttpStatusCode.OK, start.StatusCode);
+        Assert.DoesNotMatch("/attempts/[0-9]+$", start.Headers.Location?.OriginalString ?? "");
+        await using var db = scene.App.Services.CreateDbContext();
+        Assert.False(await db.Attempts.AnyAsync(a => a.QuizId == quiz));
+        Assert.False(await db.UserSessions.AnyAsync(s => s.UserId == scene.Sam));
+    }
+
+    [Fact]
+    public async Task CookieHoldsOnlyTheSessionKeyAndTheTableOnlyItsHash()
+    {
+        await using var scene = await QuizScene.CreateAsync(DatabaseProvider.Sqlite);
+        using var sam = await scene.SignedInAsync("sam@quiz.local");
+        var cookie = await sam.SessionCookieAsync();
+
+        await using var db = scene.App.Services.CreateDbContext();
+        var session = await db.UserSessions.SingleAsync(s => s.UserId == scene.Sam);
+        Assert.True(cookie.Length < 400, $"a cookie of {cookie.Length} characters carries more than a key");
+        Assert.NotEmpty(session.Ticket);
+        Assert.Matches("^[0-9a-f]{64}$", session.Id);
+        Assert.DoesNotContain(session.Id, cookie);
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task ActiveSessionStillEndsAtTheAbsoluteLifetime(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        using var sam = await scene.SignedInAsync("sam@quiz.local");
+
+        // Busy all day: a request every three hours keeps the 8-hour sliding end moving.
+        for (var hours = 3; hours <= 9; hours += 3)
+        {
+            scene.App.Clock.Advance(TimeSpan.FromHours(3));
+            using var busy = await sam.GetAsync("/Account/Manage");
+            Assert.Equal(HttpStatusCode.OK, busy.StatusCode);
+        }
+        scene.App.Clock.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(59));
+        using (var justBefore = await sam.GetAsync("/Account/Manage"))
+            Assert.Equal(HttpStatusCode.OK, justBefore.StatusCode);
+        scene.App.Clock.Advance(TimeSpan.FromMinutes(2));
+        using var after = await sam.GetAsync("/Account/Manage");
+
+        after.AssertSentToSignIn();
+        await using var db = scene.App.Services.CreateDbContext();
+        Assert.False(await db.UserSessions.AnyAsync(s => s.UserId == scene.Sam));
+    }
+
+    [Fact]
+    public async Task IdleSessionEndsAfterTheSlidingLifetimeAndSignInSweepsIt()
+    {
+        await using var scene = await QuizScene.CreateAsync(DatabaseProvider.Sqlite);
+        using var sam = await scene.SignedInAsync("sam@quiz.local");
+
+        scene.App.Clock.Advance(TimeSpan.FromHours(8) + TimeSpan.FromMinutes(1));
+        using var alice = await scene.SignedInAsync("alice@quiz.local");
+        await using (var db = scene.App.Services.CreateDbContext())
+            Assert.Equal(scene.Alice, (await db.UserSessions.SingleAsync()).UserId);
+        using var late = await sam.GetAsync("/Account/Manage");
+
+        late.AssertSentToSignIn();
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task AutosavesDoNotWriteTheSessionRowMoreThanOnceAMinute(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        using var sam = await scene.SignedInAsync("sam@quiz.local");
+        var signedInAt = await LastSeenAsync(scene);
+
+        scene.App.Clock.Advance(TimeSpan.FromSeconds(50));
+        (await sam.GetAsync("/Account/Manage")).Dispose();
+        var within = await LastSeenAsync(scene);
+        scene.App.Clock.Advance(TimeSpan.FromSeconds(20));
+        (await sam.GetAsync("/Account/Manage")).Dispose();
+
+        Assert.Equal(signedInAt, within);
+        Assert.Equal(signedInAt.AddSeconds(70), await LastSeenAsync(scene), TimeSpan.FromSeconds(1));
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task NewPasswordEndsEveryOtherSessionAndKeepsThisOne(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        using var laptop = await scene.SignedInAsync("sam@quiz.local");
+        using var forgotten = await scene.SignedInAsync("sam@quiz.local");
+
+        using (var changed = await laptop.SubmitFormAsync("/Account/Manage/ChangePassword",
+                   ("Input.OldPassword", TestUsers.Password), ("Input.NewPassword", "Changed-Pass-42"), ("Input.ConfirmPassword", "Changed-Pass-42")))
+            Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        using var here = await laptop.GetAsync("/Account/Manage");
+        using var there = await forgotten.GetAsync("/Account/Manage");
+
+        Assert.Equal(HttpStatusCode.OK, here.StatusCode);
+        there.AssertSentToSignIn();
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task SignOutEverywhereElseEndsTheOtherSessionsFromTheSessionsPage(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        using var phone = await scene.SignedInAsync("sam@quiz.local");
+        using var library = await scene.SignedInAsync("sam@quiz.local");
+        using var laptop = await scene.SignedInAsync("sam@quiz.local");
+
+        var before = await laptop.GetPageAsync(SessionsPage);
+        using var ended = await laptop.SubmitNamedFormAsync(SessionsPage, "end-other-sessions");
+        var after = await laptop.GetPageAsync(SessionsPage);
+
+        Assert.Equal(3, before.QuerySelectorAll("tbody tr").Length);
+        Assert.Single(before.QuerySelectorAll("tbody tr"), row => row.Text().Contains("This device"));
+        Assert.Equal("2 other sessions are signed out.", after.QuerySelector("[role=alert]")?.Text());
+        Assert.Single(after.QuerySelectorAll("tbody tr"));
+        Assert.Contains("You are signed in on this device only.", after.Text());
+        foreach (var other in new[] { phone, library })
+        {
+            using var refused = await other.GetAsync("/Account/Manage");
+            refused.AssertSentToSignIn();
+        }
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task EndingOneOtherSessionMakesItsCookieFail(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        using var labComputer = scene.App.CreateNonRedirectingClient();
+        labComputer.DefaultRequestHeaders.UserAgent.ParseAdd(
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0");
+        using (var signIn = await labComputer.SignInAsync("sam@quiz.local", TestUsers.Password))
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        using var phone = await scene.SignedInAsync("sam@quiz.local");
+
+        var page = await phone.GetPageAsync(SessionsPage);
+        var signOutLab = page.ByRole("button", "Sign out Firefox on Windows, last active " + Formats.Utc(scene.Now));
+        Assert.NotNull(signOutLab);
+        using var ended = await phone.SubmitNamedFormAsync(SessionsPage, "end-session", ("SessionId", signOutLab.GetAttribute("value")!));
+        using var lab = await labComputer.GetAsync("/Account/Manage");
+        using var stillHere = await phone.GetAsync("/Account/Manage");
+
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        lab.AssertSentToSignIn();
+        Assert.Equal(HttpStatusCode.OK, stillHere.StatusCode);
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task SomeoneElsesSessionCanBeNeitherSeenNorEnded(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        using var alice = await scene.SignedInAsync("alice@quiz.local");
+        using var sam = await scene.SignedInAsync("sam@quiz.local");
+        string aliceSession;
+        await using (var db = scene.App.Services.CreateDbContext())
+            aliceSession = await db.UserSessions.Where(s => s.UserId == scene.Alice).Select(s => s.Id).SingleAsync();
+
+        var page = await sam.GetPageAsync(SessionsPage);
+        using var forged = await sam.SubmitNamedFormAsync(SessionsPage, "end-session", ("SessionId", aliceSession));
+        var answer = await sam.GetPageAsync(SessionsPage);
+        using var aliceAfter = await alice.GetAsync("/Account/Manage");
+
+        Assert.Single(page.QuerySelectorAll("tbody tr"));
+        Assert.DoesNotContain(aliceSession, page.DocumentElement.OuterHtml);
+        Assert.Equal("Error: That session had already ended.", answer.QuerySelector("[role=alert]")?.Text());
+        Assert.Equal(HttpStatusCode.OK, aliceAfter.StatusCode);
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task OpenCircuitStopsTrustingAnEndedSession(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        using var sam = await scene.SignedInAsync("sam@quiz.local");
+        string sessionId;
+        await using (var db = scene.App.Services.CreateDbContext())
+            sessionId = await db.UserSessions.Select(s => s.Id).SingleAsync();
+        using var scope = scene.App.Services.CreateScope();
+        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>();
+        var principal = await signIn.CreateUserPrincipalAsync((await signIn.UserManager.FindByIdAsync(scene.Sam))!);
+        principal.Identities.First().AddClaim(new(SessionTicketStore.SessionClaim, sessionId));
+        var circuitState = (IdentityRevalidatingAuthenticationStateProvider)scope.ServiceProvider
+            .GetRequiredService<AuthenticationStateProvider>();
+
+        Assert.True(await circuitState.IsStillValidAsync(principal));
+        (await sam.SignOutAsync()).Dispose();
+        Assert.False(await circuitState.IsStillValidAsync(principal));
+    }
+
+    const string SessionsPage = "/Account/Manage/Sessions";
+
+    static async Task<DateTime> LastSeenAsync(QuizScene scene)
+    {
+        await using var db = scene.App.Services.CreateDbContext();
+        return await db.UserSessions.Select(s => s.LastSeenAt).SingleAsync();
+    }
+}
