@@ -74,6 +74,7 @@ public static class QuizDataServiceCollectionExtensions
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{database.Provider}'.");
         }
+        options.AddInterceptors(ControlCharacterGuard.Instance, ControlCharacterParameterGuard.Instance);
     }
 
     /// <summary>

@@ -28,12 +28,14 @@ public sealed class AssignmentParser(ImportOptions? options = null)
     private ParseResult ParseText(string text)
     {
         var normalized = SourceText.Normalize(text);
-        var nul = normalized.IndexOf('\0');
-        if (nul >= 0)
+        var refused = ControlCharacters.IndexOfRefused(normalized);
+        if (refused >= 0)
         {
-            var line = normalized.AsSpan(0, nul).Count('\n') + 1;
+            var line = normalized.AsSpan(0, refused).Count('\n') + 1;
+            var character = normalized[refused] == '\0' ? "U+0000 (a NUL byte, which only binary files have)"
+                : ControlCharacters.Name(normalized[refused]);
             return Rejected(new Diagnostic(line, Severity.Error,
-                $"The file is not a text document: line {line} contains a NUL byte, which only binary files have."));
+                $"The file is not a plain text document: control character {character} at line {line}. Remove it and import again."));
         }
 
         var lines = normalized.Split('\n');

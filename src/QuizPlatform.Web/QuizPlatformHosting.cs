@@ -2,6 +2,7 @@ using QuizPlatform.Data;
 using QuizPlatform.Web.Components;
 using QuizPlatform.Web.Features.Accounts;
 using QuizPlatform.Web.Features.AdminAssignments;
+using QuizPlatform.Web.Features.AntiAutomation;
 using QuizPlatform.Web.Features.Audit;
 using QuizPlatform.Web.Features.Grading;
 using QuizPlatform.Web.Features.Marking;
@@ -38,6 +39,7 @@ public static class QuizPlatformHosting
         services.AddAuditFeature();
         services.AddPublicSiteFeature();
         services.AddAccountsFeature().AddKeyRing(builder.Configuration);
+        services.AddAntiAutomationFeature();
         services.AddUsersFeature();
         services.AddAdminAssignmentsFeature();
         services.AddAssignmentsFeature();
@@ -65,6 +67,7 @@ public static class QuizPlatformHosting
         app.UseFormattingCulture();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
+        app.UseAntiAutomation();
         app.UsePasswordChangeRequirement();
         app.UseAdminTwoFactorRequirement();
 

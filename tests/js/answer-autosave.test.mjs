@@ -201,3 +201,40 @@ test("the server's clock in a reply reaches the page", async () => {
 
     assert.deepEqual(events.find(([name]) => name === "serverTime"), ["serverTime", "2026-12-04T10:00:05Z"]);
 });
+
+test("too many saves: the text stays in this browser and goes again after the server's Retry-After", async () => {
+    const server = fakeServer({ status: 429, headers: { "Retry-After": "7" }, body: { detail: "Too many saves." } }, saved(1));
+    const { answer, drafts, events } = openAnswer(server);
+    const timers = [];
+    const { setTimeout: realSetTimeout, clearTimeout: realClearTimeout } = globalThis;
+    globalThis.setTimeout = (run, ms) => timers.push({ run, ms });
+    globalThis.clearTimeout = () => {};
+    try {
+        answer.type("Typed in a burst.");
+        await answer.flush();
+
+        assert.deepEqual(events.at(-1), ["status", "retrying", "Not saved yet: retrying (too many saves at once; next try in 7 s)"]);
+        assert.equal(drafts.read().text, "Typed in a burst.");
+        const retry = timers.find(({ ms }) => ms === 7000);
+        assert.ok(retry, `a retry after 7 s, not after ${timers.map(({ ms }) => ms)}`);
+
+        retry.run();
+        await answer.inFlight;
+    } finally {
+        Object.assign(globalThis, { setTimeout: realSetTimeout, clearTimeout: realClearTimeout });
+    }
+    assert.equal(server.requests.length, 2);
+    assert.equal(drafts.read(), null);
+});
+
+test("a body over the server's size limit shows the problem's explanation and waits for an edit", async () => {
+    const server = fakeServer({ status: 413, body: { status: 413, detail: "This answer is too large to save (the limit is 256 KB)." } });
+    const { answer, events } = openAnswer(server);
+
+    answer.type("Pasted a whole book.");
+    await answer.flush();
+    await answer.flush();
+
+    assert.equal(server.requests.length, 1);
+    assert.deepEqual(events.at(-1), ["status", "error", "Not saved: This answer is too large to save (the limit is 256 KB)."]);
+});

@@ -17,8 +17,8 @@ export function memoryStorage({ full = false } = {}) {
 }
 
 /**
- * A fetch that answers each PUT with the next of <replies> ({status, body} or "offline" for a failed request) and
- * remembers what was sent ({url, text, baseVersion, token}).
+ * A fetch that answers each PUT with the next of <replies> ({status, body, headers} or "offline" for a failed
+ * request) and remembers what was sent ({url, text, baseVersion, token}).
  */
 export function fakeServer(...replies) {
     const requests = [];
@@ -30,7 +30,8 @@ export function fakeServer(...replies) {
             throw new Error(`unexpected save of ${JSON.stringify(text)}`);
         if (reply === "offline")
             throw new TypeError("Failed to fetch");
-        return { status: reply.status, json: async () => reply.body ?? {} };
+        const headers = new Map(Object.entries(reply.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
+        return { status: reply.status, headers: { get: name => headers.get(name.toLowerCase()) ?? null }, json: async () => reply.body ?? {} };
     };
     return { fetch, requests, reply: (...more) => replies.push(...more) };
 }

@@ -17,7 +17,8 @@ public class ActiveUserSignInManager(
     IOptions<IdentityOptions> optionsAccessor,
     ILogger<SignInManager<ApplicationUser>> logger,
     IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<ApplicationUser> confirmation)
+    IUserConfirmation<ApplicationUser> confirmation,
+    TimeProvider clock)
     : SignInManager<ApplicationUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     public override async Task<bool> CanSignInAsync(ApplicationUser user) =>
@@ -25,4 +26,8 @@ public class ActiveUserSignInManager(
 
     public override async Task<ApplicationUser?> ValidateSecurityStampAsync(ClaimsPrincipal? principal) =>
         await base.ValidateSecurityStampAsync(principal) is { IsActive: true } user ? user : null;
+
+    // On the app's clock, as the sign-in waits are (Identity's own check reads the system clock).
+    protected override Task<bool> IsLockedOut(ApplicationUser user) =>
+        Task.FromResult(UserManager.SupportsUserLockout && user.LockoutEnabled && user.LockoutEnd > clock.GetUtcNow());
 }

@@ -18,8 +18,9 @@ public sealed class AuditedSignInManager(
     ILogger<SignInManager<ApplicationUser>> logger,
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<ApplicationUser> confirmation,
+    TimeProvider clock,
     AuditLog audit)
-    : ActiveUserSignInManager(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
+    : ActiveUserSignInManager(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation, clock)
 {
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {

@@ -1,4 +1,5 @@
 using CsvHelper;
+using QuizPlatform.Importing;
 
 namespace QuizPlatform.Web.Features.Rosters;
 
@@ -15,6 +16,9 @@ public static class RosterCsv
     {
         if (string.IsNullOrWhiteSpace(text))
             return ([], "The file is empty: expected the header email,name,class and one line per student.");
+        if (ControlCharacters.IndexOfRefused(text) is var refused and >= 0)
+            return ([], $"The file is not plain text: control character {ControlCharacters.Name(text[refused])} at line " +
+                $"{text.AsSpan(0, refused).Count('\n') + 1}. Nothing was imported: save it again as CSV text.");
         try
         {
             using var csv = CsvReader.FromText(text, new CsvReaderOptions { TrackLineNumbers = true, TrimWhitespace = true });

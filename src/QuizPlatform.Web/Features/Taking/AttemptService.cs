@@ -1,7 +1,10 @@
+using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Grading;
+using QuizPlatform.Importing;
 using QuizPlatform.Web.Components.Shared;
 using QuizPlatform.Web.Features.Grading;
 using QuizPlatform.Web.Features.QuizResults;
@@ -13,8 +16,12 @@ namespace QuizPlatform.Web.Features.Taking;
 /// handing it in once. Every call checks that the attempt is the caller's; someone else's looks like no attempt at all.
 /// </summary>
 public sealed class AttemptService(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock, GradingQueue grading,
-    QuizActivity activity)
+    QuizActivity activity, IOptions<AttemptsOptions> options, ILogger<AttemptService> logger)
 {
+    static readonly Meter Meter = new("QuizPlatform.Taking");
+    static readonly Counter<long> DroppedRefusedSaves = Meter.CreateCounter<long>("quiz.refused_saves.dropped",
+        description: "Refused saves not stored because their attempt already has RefusedSavesKept of them.");
+
     /// <summary>The longest answer taken: the grader's limit, so every saved answer can be graded.</summary>
     public static readonly int MaxResponseChars = new GradingOptions().MaxResponseChars;
 
@@ -100,6 +107,7 @@ public sealed class AttemptService(IDbContextFactory<QuizDbContext> dbFactory, T
     public async Task<SaveResult> SaveAsync(string studentId, int attemptId, int questionId, string text, int baseVersion,
         CancellationToken cancellationToken = default)
     {
+        text = ControlCharacters.Clean(text);
         if (text.Length > MaxResponseChars)
             return new(SaveStatus.TooLong, baseVersion, null, null,
                 $"This answer is {Formats.Count(text.Length)} characters long; the limit is {Formats.Count(MaxResponseChars)}. Shorten it to save it.");
@@ -117,11 +125,23 @@ public sealed class AttemptService(IDbContextFactory<QuizDbContext> dbFactory, T
         var now = Now;
         async Task<SaveResult> RefuseAsync(SaveStatus status, string reason, string message)
         {
-            db.RefusedSaves.Add(new RefusedSave
+            var kept = await db.RefusedSaves.CountAsync(s => s.AttemptId == attemptId, cancellationToken);
+            if (kept < options.Value.RefusedSavesKept)
             {
-                AttemptId = attemptId, QuestionId = questionId, Text = text, Version = baseVersion, ReceivedAt = now, Reason = reason,
-            });
-            await db.SaveChangesAsync(cancellationToken);
+                db.RefusedSaves.Add(new RefusedSave
+                {
+                    AttemptId = attemptId, QuestionId = questionId, Text = text, Version = baseVersion, ReceivedAt = now, Reason = reason,
+                });
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            else
+            {
+                // Storage stays bounded however fast a script sends: the first ones show what happened, the rest are counted.
+                DroppedRefusedSaves.Add(1);
+                if (kept == options.Value.RefusedSavesKept)
+                    logger.LogWarning("Attempt {AttemptId} has {Kept} refused saves stored; further refused saves are counted, not stored.",
+                        attemptId, kept);
+            }
             await transaction.CommitAsync(cancellationToken);
             return new(status, stored.Version, stored.SavedAt, stored.Text, message);
         }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using QuizPlatform.Data;
+using QuizPlatform.Web.Features.AntiAutomation;
 
 namespace QuizPlatform.Web.Features.Taking;
 
@@ -21,7 +22,7 @@ public static class TakingFeature
     public sealed record SaveRejection(string Message);
 
     // Room for MaxResponseChars of any script, JSON-escaped; anything bigger is cut off by the server as 413.
-    const long MaxSaveBytes = 256 * 1024;
+    public const long MaxSaveBytes = 256 * 1024;
 
     public static IServiceCollection AddTakingFeature(this IServiceCollection services)
     {
@@ -34,7 +35,8 @@ public static class TakingFeature
     {
         app.MapPut("/api/attempts/{attemptId:int}/answers/{questionId:int}", SaveAnswerAsync)
             .RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Student })
-            .WithMetadata(new RequestSizeLimitAttribute(MaxSaveBytes));
+            .WithMetadata(new RequestSizeLimitAttribute(MaxSaveBytes))
+            .RequireRateLimiting(AntiAutomationFeature.SavesPolicy);
         return app;
     }
 

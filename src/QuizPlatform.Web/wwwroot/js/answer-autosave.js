@@ -127,9 +127,13 @@ export class AnswerAutosave {
                 if (reply.status !== "stale")
                     return this.on.closed(reply.message);
                 return this.isOwnSave(text, reply) ? this.caughtUp(text, reply) : this.changedElsewhere(reply);
-            case 413:
+            case 413: // from the save itself (message) or from the server's body size limit (a JSON problem's detail)
                 this.halted = "too-long";
-                return this.on.status("error", `Not saved: ${reply.message ?? "this answer is too long."}`);
+                return this.on.status("error", `Not saved: ${reply.message ?? reply.detail ?? "this answer is too long."}`);
+            case 429: {
+                const seconds = Math.max(1, Number(response.headers?.get("Retry-After")) || FIRST_RETRY_MS / 1000);
+                return this.retryLater(`too many saves at once; next try in ${seconds} s`, false, seconds * 1000);
+            }
             case 404:
                 this.halted = "not-found";
                 return this.on.status("error", `Not saved: ${reply.message ?? "this question is not in your attempt."}`);
@@ -173,11 +177,12 @@ export class AnswerAutosave {
         this.queued = true;
     }
 
-    retryLater(reason, connectionLost) {
+    /** @param afterMs the wait the server asked for (429's Retry-After), instead of the growing back-off */
+    retryLater(reason, connectionLost, afterMs = 0) {
         this.queued = false;
         if (connectionLost)
             this.on.unreachable();
-        this.retryDelay = Math.min(MAX_RETRY_MS, this.retryDelay ? this.retryDelay * 2 : FIRST_RETRY_MS);
+        this.retryDelay = afterMs || Math.min(MAX_RETRY_MS, this.retryDelay ? this.retryDelay * 2 : FIRST_RETRY_MS);
         this.on.status("retrying", `Not saved yet: retrying (${reason})`);
         this.retryTimer = setTimeout(() => { this.retryTimer = 0; this.save(); }, this.retryDelay);
     }

@@ -16,7 +16,7 @@ public sealed class AnswerSaveEndpointTests
     [Theory, AllDatabaseProviders]
     public async Task SaveFromThePageIsStoredAndAcknowledgedWithTheNewVersion(DatabaseProvider provider)
     {
-        await using var taking = await SamTakingAsync(provider);
+        await using var taking = await SamTaking.StartAsync(provider);
 
         using var response = await taking.Sam.PutAnswerAsync(taking.AttemptId, taking.QuestionId, "Local filters.", 0, taking.Token);
         var reply = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -31,7 +31,7 @@ public sealed class AnswerSaveEndpointTests
     [Theory, AllDatabaseProviders]
     public async Task SaveWithoutTheAntiforgeryTokenIsRefusedWithAMessageAndStoresNothing(DatabaseProvider provider)
     {
-        await using var taking = await SamTakingAsync(provider);
+        await using var taking = await SamTaking.StartAsync(provider);
 
         using var response = await taking.Sam.PutAnswerAsync(taking.AttemptId, taking.QuestionId, "Forged.", 0, token: null);
         var reply = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -44,7 +44,7 @@ public sealed class AnswerSaveEndpointTests
     [Theory, AllDatabaseProviders]
     public async Task SaveIntoAnotherStudentsAttemptIsNotFound(DatabaseProvider provider)
     {
-        await using var taking = await SamTakingAsync(provider);
+        await using var taking = await SamTaking.StartAsync(provider);
         await taking.Scene.EnrolStudentAsync("tom@quiz.local");
         using var tom = await taking.Scene.SignedInAsync("tom@quiz.local");
         var tomsToken = await tom.AntiforgeryTokenAsync("/");
@@ -58,7 +58,7 @@ public sealed class AnswerSaveEndpointTests
     [Theory, AllDatabaseProviders]
     public async Task AnswerOverTheLimitIsRefusedAsTooLarge(DatabaseProvider provider)
     {
-        await using var taking = await SamTakingAsync(provider);
+        await using var taking = await SamTaking.StartAsync(provider);
 
         using var response = await taking.Sam.PutAnswerAsync(taking.AttemptId, taking.QuestionId,
             new string('x', AttemptService.MaxResponseChars + 1), 0, taking.Token);
@@ -72,7 +72,7 @@ public sealed class AnswerSaveEndpointTests
     [Theory, AllDatabaseProviders]
     public async Task SaveFromAnOlderVersionIsAConflictCarryingTheStoredText(DatabaseProvider provider)
     {
-        await using var taking = await SamTakingAsync(provider);
+        await using var taking = await SamTaking.StartAsync(provider);
         using var otherTab = await taking.Sam.PutAnswerAsync(taking.AttemptId, taking.QuestionId, "Saved in the other tab.", 0, taking.Token);
 
         using var response = await taking.Sam.PutAnswerAsync(taking.AttemptId, taking.QuestionId, "Typed in this tab.", 0, taking.Token);
@@ -90,7 +90,7 @@ public sealed class AnswerSaveEndpointTests
     [Theory, AllDatabaseProviders]
     public async Task InstructorCannotSaveAnswers(DatabaseProvider provider)
     {
-        await using var taking = await SamTakingAsync(provider);
+        await using var taking = await SamTaking.StartAsync(provider);
         using var alice = await taking.Scene.SignedInAsync("alice@quiz.local");
         var alicesToken = await alice.AntiforgeryTokenAsync("/");
 
@@ -98,31 +98,5 @@ public sealed class AnswerSaveEndpointTests
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("", await taking.StoredTextAsync());
-    }
-
-    /// <summary>Sam with an attempt in progress, signed in, holding the quiz page's token.</summary>
-    sealed record Taking(QuizScene Scene, HttpClient Sam, int AttemptId, int QuestionId, string Token) : IAsyncDisposable
-    {
-        public async Task<string> StoredTextAsync()
-        {
-            await using var db = Scene.App.Services.CreateDbContext();
-            return await db.Responses.Where(r => r.AttemptId == AttemptId && r.QuestionId == QuestionId).Select(r => r.Text).SingleAsync();
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            Sam.Dispose();
-            await Scene.DisposeAsync();
-        }
-    }
-
-    static async Task<Taking> SamTakingAsync(DatabaseProvider provider)
-    {
-        var scene = await QuizScene.CreateAsync(provider);
-        var quiz = await scene.OpenQuizAsync();
-        var attempt = (await scene.AttemptService().StartAsync(scene.Sam, quiz)).AttemptId!.Value;
-        var question = (await scene.AttemptService().LoadAsync(scene.Sam, attempt))!.Questions[0].QuestionId;
-        var sam = await scene.SignedInAsync("sam@quiz.local");
-        return new Taking(scene, sam, attempt, question, await sam.AntiforgeryTokenAsync($"/attempts/{attempt}"));
     }
 }
