@@ -101,13 +101,17 @@ public sealed class AccountAuditTests
 
         using var changed = await client.SubmitFormAsync("/Account/Manage/ChangePassword", ("Input.OldPassword", TestUsers.Password),
             ("Input.NewPassword", "Another-Password-2"), ("Input.ConfirmPassword", "Another-Password-2"));
-        await WithUsersAsync(app, async users => await users.SetTwoFactorEnabledAsync((await users.FindByIdAsync(user.Id))!, true));
+        var key = (await client.GetPageAsync("/Account/Manage/EnableAuthenticator")).QuerySelector("kbd")!.TextContent;
+        using var on = await client.SubmitNamedFormAsync("/Account/Manage/EnableAuthenticator", "send-code",
+            ("Input.Code", Totp.Code(key, app.Clock.GetUtcNow())));
         using var codes = await client.SubmitFormAsync("/Account/Manage/GenerateRecoveryCodes");
         using var off = await client.SubmitFormAsync("/Account/Manage/Disable2fa");
 
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         var lines = await app.AuditAsync();
-        Assert.Equal([(AuditActions.PasswordChanged, "Changed their password."), (AuditActions.TwoFactorChanged, "Generated new recovery codes."),
+        Assert.Equal([(AuditActions.PasswordChanged, "Changed their password."),
+                (AuditActions.TwoFactorChanged, "Turned on two-factor sign-in with an authenticator app."),
+                (AuditActions.TwoFactorChanged, "Generated new recovery codes."),
                 (AuditActions.TwoFactorChanged, "Turned off two-factor sign-in.")],
             lines.Where(l => l.Action != AuditActions.SignIn).Select(l => (l.Action, l.Summary)));
         Assert.All(lines, l => Assert.Equal((user.Id, $"user:{user.Id}"), (l.ActorId, l.Subject)));
@@ -126,9 +130,6 @@ public sealed class AccountAuditTests
         using var scope = app.Services.CreateScope();
         return await work(scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>());
     }
-
-    static Task WithUsersAsync(WebApplicationFactory<Program> app, Func<UserManager<ApplicationUser>, Task> work) =>
-        WithUsersAsync(app, async users => { await work(users); return 0; });
 
     sealed class FromAddress(System.Net.IPAddress address) : IStartupFilter
     {
