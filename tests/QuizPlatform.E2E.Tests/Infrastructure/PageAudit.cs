@@ -133,6 +133,9 @@ public sealed partial class PageAudit(Func<IServiceProvider> services)
         }
     }
 
+    /// <summary>The claim in a cookie that holds a server-side session's key (ASP.NET Core's cookie handler names it).</summary>
+    const string SessionIdClaim = "Microsoft.AspNetCore.Authentication.Cookies-SessionId";
+
     /// <summary>
     /// The roles of the user signed in to <paramref name="context"/>, read from its sign-in cookie with the app's own
     /// key: what the server decides a page by, whatever the test did before.
@@ -144,7 +147,11 @@ public sealed partial class PageAudit(Func<IServiceProvider> services)
         var request = new DefaultHttpContext();
         request.Request.Headers.Cookie = string.Join("; ", (await context.CookiesAsync()).Select(c => $"{c.Name}={c.Value}"));
         var value = cookie.CookieManager.GetRequestCookie(request, cookie.Cookie.Name!);
-        var userId = value is null ? null : cookie.TicketDataFormat.Unprotect(value)?.Principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+        var ticket = value is null ? null : cookie.TicketDataFormat.Unprotect(value);
+        // The cookie holds only the session's key; the principal is in the server's session store.
+        if (ticket?.Principal.FindFirst(SessionIdClaim)?.Value is { } sessionKey && cookie.SessionStore is { } sessions)
+            ticket = await sessions.RetrieveAsync(sessionKey);
+        var userId = ticket?.Principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
         if (userId is null)
             return "anonymous";
         using var scope = app.CreateScope();

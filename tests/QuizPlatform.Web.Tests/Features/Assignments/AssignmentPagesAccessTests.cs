@@ -49,7 +49,12 @@ public sealed class AssignmentPagesAccessTests
             return await users.UpdateAsync(user);
         });
 
-        await AssertBothPagesRefusedAsync(client, assignmentId);
+        // Deactivation ends the session: the live cookie is sent to sign in.
+        foreach (var url in new[] { "/assignments", $"/assignments/{assignmentId}" })
+        {
+            using var response = await client.GetAsync(url);
+            response.AssertSentToSignIn();
+        }
     }
 
     [Theory, AllDatabaseProviders]

@@ -109,7 +109,13 @@ public sealed class QuizResultsAccessTests
             Assert.True((await users.UpdateAsync(user)).Succeeded);
         }
 
-        await AssertNotFoundAsync(alice, scene.Pages(scene.QuizId).Concat(scene.Downloads(scene.QuizId)), "deactivated alice");
+        // Deactivation ends her sessions: the live cookie is sent to sign in, and nothing of the quiz comes back.
+        foreach (var url in scene.Pages(scene.QuizId).Concat(scene.Downloads(scene.QuizId)))
+        {
+            using var response = await alice.GetAsync(url);
+            response.AssertSentToSignIn();
+            Assert.DoesNotContain("Networks quiz", await response.Content.ReadAsStringAsync());
+        }
     }
 
     static async Task AssertNotFoundAsync(HttpClient client, IEnumerable<string> urls, string who)

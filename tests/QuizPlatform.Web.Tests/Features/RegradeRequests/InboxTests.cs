@@ -35,7 +35,7 @@ public sealed class InboxTests
 
         Assert.Equal(3, inbox.OpenCount);
         Assert.Equal(["Q1: 2 students say their answer has \u201cweights\u201d", "Q1: 1 student disputes the score"],
-            page.QuerySelectorAll("h2").Select(h => h.Text()));
+            page.QuerySelectorAll("main h2").Select(h => h.Text()));
         var weights = page.ByRole("region", "Q1: 2 students say their answer has \u201cweights\u201d")!;
         Assert.Equal(["Sam", "tess"], weights.QuerySelectorAll("h3").Select(h => h.Text().Split(' ')[0]));
         Assert.Equal(["kernel values (the words the student selected)", "kernel values (the words the student selected)"],
