@@ -1,0 +1,77 @@
+using System.Numerics.Tensors;
+using QuizPlatform.Grading.Text;
+
+namespace QuizPlatform.Grading.Meaning;
+
+/// <summary>
+/// A text as the grader's words (<see cref="Tokenizer"/>), each with a contextual unit vector: the mean of the model's
+/// word pieces that fall inside it. Pieces outside every word (punctuation) are left out. Immutable and shareable.
+/// </summary>
+public sealed class MeaningText
+{
+    private readonly float[] vectors;
+
+    private MeaningText(string text, List<Token> words, float[] vectors, int dimensions)
+    {
+        Text = text;
+        Words = words;
+        this.vectors = vectors;
+        Dimensions = dimensions;
+    }
+
+    public string Text { get; }
+
+    public int Dimensions { get; }
+
+    public int Count => Words.Count;
+
+    internal List<Token> Words { get; }
+
+    public TextSpan Span(int word) => new(Words[word].Start, Words[word].Length);
+
+    /// <summary>A content word: not a stop word (the grader's own list).</summary>
+    public bool IsContent(int word) => !Words[word].Term.IsStop;
+
+    public string Stem(int word) => Words[word].Term.Stem;
+
+    public ReadOnlySpan<float> Vector(int word) => vectors.AsSpan(word * Dimensions, Dimensions);
+
+    /// <summary>Cosine similarity of two words' vectors (both are unit vectors).</summary>
+    public static float Similarity(MeaningText a, int wordOfA, MeaningText b, int wordOfB) =>
+        TensorPrimitives.Dot(a.Vector(wordOfA), b.Vector(wordOfB));
+
+    public static MeaningText From(string text, PieceVectors pieces, int dimensions)
+    {
+        ArgumentNullException.ThrowIfNull(pieces);
+        text ??= "";
+        var words = Tokenizer.Tokenize(text);
+        var vectors = new float[words.Count * dimensions];
+        var counts = new int[words.Count];
+        var w = 0;
+        for (var p = 0; p < pieces.Count && w < words.Count; p++)
+        {
+            var start = pieces.Spans[p].Start;
+            while (w < words.Count && words[w].End <= start) w++;
+            if (w == words.Count || start < words[w].Start) continue;
+            TensorPrimitives.Add(vectors.AsSpan(w * dimensions, dimensions), pieces.Vector(p, dimensions), vectors.AsSpan(w * dimensions, dimensions));
+            counts[w]++;
+        }
+        for (var i = 0; i < words.Count; i++)
+        {
+            var vector = vectors.AsSpan(i * dimensions, dimensions);
+            var norm = TensorPrimitives.Norm(vector);
+            if (counts[i] > 0 && norm > 0) TensorPrimitives.Divide(vector, norm, vector);
+        }
+        return new MeaningText(text, words, vectors, dimensions);
+    }
+
+    /// <summary>Encodes every text in one call to the model (batched by the encoder).</summary>
+    public static MeaningText[] Encode(ITokenEncoder encoder, IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        var pieces = encoder.Encode(texts, cancellationToken);
+        var encoded = new MeaningText[texts.Count];
+        for (var i = 0; i < encoded.Length; i++) encoded[i] = From(texts[i], pieces[i], encoder.Dimensions);
+        return encoded;
+    }
+}
