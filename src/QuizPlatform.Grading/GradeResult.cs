@@ -6,7 +6,7 @@ namespace QuizPlatform.Grading;
 
 /// <summary>How a keyword was found in a response, from strongest to weakest evidence.</summary>
 [JsonConverter(typeof(WireEnumConverter<MatchKind>))]
-public enum MatchKind { Exact, Stem, Synonym, Acronym, Typo }
+public enum MatchKind { Exact, Stem, Synonym, Acronym, Typo, Meaning }
 
 /// <summary>A stretch of the original response string, in UTF-16 code units, ready for highlighting.</summary>
 public readonly record struct TextSpan(int Start, int Length)
@@ -38,7 +38,11 @@ public enum GradeFlags
 }
 
 /// <summary>One keyword of the key and what the response did with it.</summary>
-public sealed record KeywordMatch(Keyword Keyword, bool Matched, MatchKind? How, IReadOnlyList<TextSpan> Spans, bool Negated = false);
+public sealed record KeywordMatch(Keyword Keyword, bool Matched, MatchKind? How, IReadOnlyList<TextSpan> Spans, bool Negated = false)
+{
+    /// <summary>With <see cref="MatchKind.Meaning"/>: the cosine similarity of the keyword and the span, in context.</summary>
+    public double? Similarity { get; init; }
+}
 
 /// <summary>
 /// A grade with its explanation: every keyword matched or missing, where and how it matched, and the flags that
@@ -49,6 +53,12 @@ public sealed record GradeResult(
 {
     /// <summary>With <see cref="GradeFlags.KeywordPadding"/>: what gave the padding away, for the instructor.</summary>
     public string? Padding { get; init; }
+
+    /// <summary>With the meaning pass: how much of the model answer (or the closest answer marked correct) the response recalls.</summary>
+    public double? SoftRecall { get; init; }
+
+    /// <summary>What the score used: "keywords", "meaning", "references: 3", "calibration: 5 marks".</summary>
+    public IReadOnlyList<string> Basis { get; init; } = [GradeBasis.Keywords];
 
     public IEnumerable<KeywordMatch> Matched => Keywords.Where(k => k.Matched);
     public IEnumerable<KeywordMatch> Missing => Keywords.Where(k => !k.Matched);
@@ -73,8 +83,12 @@ public sealed record GradeResult(
             var inv = CultureInfo.InvariantCulture;
             text.Append(inv, $"Score {Score:0.##}/{Points:0.##}, coverage {Coverage:0%}. ");
             if (Flags.HasFlag(GradeFlags.Empty)) return text.Append("The answer is empty.").ToString();
-            var matched = Matched.Select(m => m.How is MatchKind.Exact or MatchKind.Stem or null
-                ? m.Keyword.Phrase : $"{m.Keyword.Phrase} ({WireNames.Of(m.How.Value)})").ToList();
+            var matched = Matched.Select(m => m.How switch
+            {
+                MatchKind.Exact or MatchKind.Stem or null => m.Keyword.Phrase,
+                MatchKind.Meaning => string.Create(inv, $"{m.Keyword.Phrase} (meaning, {m.Similarity:0.00})"),
+                var how => $"{m.Keyword.Phrase} ({WireNames.Of(how.Value)})",
+            }).ToList();
             var missing = Missing.Select(m => m.Negated ? $"{m.Keyword.Phrase} (negated)" : m.Keyword.Phrase).ToList();
             text.Append(matched.Count == 0 ? "No keyword found. " : $"Found: {string.Join(", ", matched)}. ");
             if (missing.Count > 0) text.Append("Missing: ").Append(string.Join(", ", missing)).Append(". ");

@@ -1,4 +1,4 @@
-using QuizPlatform.Grading.Text;
+using QuizPlatform.Grading.Meaning;
 
 namespace QuizPlatform.Grading;
 
@@ -22,7 +22,13 @@ public sealed class Grader(GradingOptions? options = null)
     }
 
     /// <exception cref="ResponseTooLongException">The response is longer than <see cref="GradingOptions.MaxResponseChars"/>.</exception>
-    public GradeResult Grade(GradingKey key, string response, double points = 1)
+    public GradeResult Grade(GradingKey key, string response, double points = 1) => Grade(key, response, points, null, null);
+
+    /// <summary>
+    /// Grades with the meaning pass: <paramref name="meaning"/> is the question's (see <see cref="KeyMeaning.Build"/>),
+    /// <paramref name="encodedResponse"/> the response encoded by the same model (<see cref="MeaningText.Encode"/>).
+    /// </summary>
+    public GradeResult Grade(GradingKey key, string response, double points, KeyMeaning? meaning, MeaningText? encodedResponse)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentOutOfRangeException.ThrowIfNegative(points);
@@ -34,15 +40,19 @@ public sealed class Grader(GradingOptions? options = null)
         var words = scratch ??= new ResponseWords();
         words.Read(response, key, Options);
         var matches = new KeywordMatch[key.Compiled.Length];
+        for (var k = 0; k < matches.Length; k++) matches[k] = words.Find(key.Compiled[k], Options);
+        var withMeaning = meaning is not null && encodedResponse is not null;
+        if (withMeaning) MeaningPass.MatchKeywords(matches, meaning!, encodedResponse!, words, Options);
+
         double matchedWeight = 0;
         var flags = words.Style(Options);
         // A response that restates the question earns nothing for keywords that are themselves in the question.
         var copies = flags.HasFlag(GradeFlags.CopiesPrompt);
         for (var k = 0; k < matches.Length; k++)
         {
-            var match = words.Find(key.Compiled[k], Options);
-            matches[k] = match;
-            if (match.Matched && !(copies && key.Compiled[k].InPrompt)) matchedWeight += Math.Max(0, match.Keyword.Weight);
+            var match = matches[k];
+            var credit = match.How == MatchKind.Meaning ? Options.MeaningMatchCredit : 1;
+            if (match.Matched && !(copies && key.Compiled[k].InPrompt)) matchedWeight += credit * Math.Max(0, match.Keyword.Weight);
             else if (match.Negated) flags |= GradeFlags.Negated;
             if (!match.Matched && match.Keyword.Required) flags |= GradeFlags.RequiredMissing;
         }
@@ -51,10 +61,30 @@ public sealed class Grader(GradingOptions? options = null)
         if (padding is not null) flags |= GradeFlags.KeywordPadding | GradeFlags.NeedsReview;
 
         var coverage = key.TotalWeight > 0 ? Math.Min(1, matchedWeight / key.TotalWeight) : 0;
-        var share = Options.FullMarksCoverage > 0 ? Math.Min(1, coverage / Options.FullMarksCoverage) : 1;
+        var combined = coverage;
+        double? recall = null;
+        List<string> basis = [GradeBasis.Keywords];
+        if (withMeaning)
+        {
+            recall = MeaningPass.Recall(meaning!, encodedResponse!);
+            combined = MeaningPass.Combine(coverage, recall.Value, Options);
+            basis.Add(GradeBasis.Meaning);
+            if (meaning!.References.Count > 0) basis.Add(GradeBasis.References(meaning.References.Count));
+        }
+        var share = Options.FullMarksCoverage > 0 ? Math.Min(1, combined / Options.FullMarksCoverage) : 1;
+        if (meaning?.Calibration is { } calibration && withMeaning)
+        {
+            share = calibration.Apply(share);
+            basis.Add(GradeBasis.Calibration(calibration.Marks));
+        }
         if (flags.HasFlag(GradeFlags.RequiredMissing)) share = Math.Min(share, Options.RequiredMissingCap);
         if ((flags & (GradeFlags.KeywordList | GradeFlags.Repetition)) != 0) share = Math.Min(share, Options.StuffingCap);
         if (padding is not null) share = Math.Min(share, Options.PaddingCap);
-        return new GradeResult(Math.Round(points * share, 4), points, Math.Round(coverage, 4), matches, flags, Version) { Padding = padding };
+        return new GradeResult(Math.Round(points * share, 4), points, Math.Round(coverage, 4), matches, flags, Version)
+        {
+            Padding = padding,
+            SoftRecall = recall is { } r ? Math.Round(r, 4) : null,
+            Basis = basis,
+        };
     }
 }

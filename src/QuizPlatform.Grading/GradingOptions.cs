@@ -47,4 +47,19 @@ public sealed record GradingOptions
 
     /// <summary>How many words before a keyword a "not", "no", "never", "without" negates it (within the clause).</summary>
     public int NegationWindow { get; init; } = 3;
+
+    /// <summary>Lowest similarity, in context, at which a response's words match a keyword by meaning.</summary>
+    public double MeaningMatchThreshold { get; init; } = 0.75;
+
+    /// <summary>Share of a keyword's weight earned when it is matched by meaning rather than by spelling.</summary>
+    public double MeaningMatchCredit { get; init; } = 1.0;
+
+    /// <summary>Weight of the soft recall against keyword coverage in the combined coverage (0: keywords alone).</summary>
+    public double SoftRecallWeight { get; init; } = 0.4;
+
+    /// <summary>Soft recall at or below which it adds nothing (an unrelated answer's level).</summary>
+    public double SoftRecallFloor { get; init; } = 0.35;
+
+    /// <summary>Soft recall at which it counts in full.</summary>
+    public double SoftRecallFull { get; init; } = 0.85;
 }

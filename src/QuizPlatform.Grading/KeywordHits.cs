@@ -5,7 +5,7 @@ namespace QuizPlatform.Grading;
 /// <summary>
 /// A grade's keyword outcomes in one short string, a character per keyword in key order, stored beside the grade so
 /// that statistics over a class read a few bytes per answer instead of parsing every explanation document:
-/// <c>e</c> exact, <c>s</c> stem, <c>y</c> synonym, <c>a</c> acronym, <c>t</c> typo, <c>n</c> stated only negated,
+/// <c>e</c> exact, <c>s</c> stem, <c>y</c> synonym, <c>a</c> acronym, <c>t</c> typo, <c>m</c> meaning, <c>n</c> stated only negated,
 /// <c>-</c> missing. "es-n" is: keyword 1 exact, 2 by its stem, 3 missing, 4 negated.
 /// </summary>
 public static class KeywordHits
@@ -31,6 +31,7 @@ public static class KeywordHits
                 'y' => new(MatchKind.Synonym, false),
                 'a' => new(MatchKind.Acronym, false),
                 't' => new(MatchKind.Typo, false),
+                'm' => new(MatchKind.Meaning, false),
                 'n' => new(null, true),
                 '-' => new(null, false),
                 var other => throw new FormatException($"'{other}' at {i} is not a keyword outcome (\"{hits}\")."),
@@ -46,6 +47,7 @@ public static class KeywordHits
         MatchKind.Synonym => 'y',
         MatchKind.Acronym => 'a',
         MatchKind.Typo => 't',
+        MatchKind.Meaning => 'm',
         var other => throw new ArgumentOutOfRangeException(nameof(outcome), other, null),
     };
 }

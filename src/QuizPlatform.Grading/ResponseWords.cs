@@ -164,7 +164,7 @@ internal sealed class ResponseWords
         return true;
     }
 
-    private bool IsNegated(int start, int end, int window)
+    internal bool IsNegated(int start, int end, int window)
     {
         for (var i = start - 1; i >= 0 && i >= start - window; i--)
         {

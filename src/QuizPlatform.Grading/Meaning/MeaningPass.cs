@@ -1,0 +1,55 @@
+using System.Numerics.Tensors;
+
+namespace QuizPlatform.Grading.Meaning;
+
+/// <summary>
+/// The grader's second look, with the sentence model: keywords not found by spelling may be found by meaning (a run
+/// of the response's words close to the keyword in context), and the soft recall of the model answer, or of the
+/// closest answer the instructor marked correct, joins keyword coverage in the score.
+/// </summary>
+internal static class MeaningPass
+{
+    /// <summary>Replaces missing keywords found by meaning; negated stretches and negated keywords are left as they are.</summary>
+    public static void MatchKeywords(KeywordMatch[] matches, KeyMeaning meaning, MeaningText response, ResponseWords words, GradingOptions options)
+    {
+        for (var k = 0; k < matches.Length; k++)
+        {
+            var match = matches[k];
+            if (match.Matched || match.Negated || !meaning.HasKeywordVector(k) || match.Keyword.Phrase.StartsWith("not ", StringComparison.OrdinalIgnoreCase)) continue;
+            var length = Math.Clamp(match.Keyword.Phrase.Count(c => c == ' ') + 1, 1, 3);
+            var best = (Similarity: double.MinValue, Start: -1, End: -1);
+            for (var start = 0; start < response.Count; start++)
+            {
+                if (!response.IsContent(start)) continue;
+                for (var end = start; end < response.Count && end < start + length; end++)
+                {
+                    var window = KeyMeaning.Mean(response, Enumerable.Range(start, end - start + 1));
+                    if (window is null) continue;
+                    var similarity = (double)TensorPrimitives.Dot(window, meaning.KeywordVector(k));
+                    if (similarity > best.Similarity && !words.IsNegated(start, end, options.NegationWindow)) best = (similarity, start, end);
+                }
+            }
+            if (best.Start < 0 || best.Similarity < options.MeaningMatchThreshold) continue;
+            var first = response.Span(best.Start);
+            var span = new TextSpan(first.Start, response.Span(best.End).End - first.Start);
+            matches[k] = match with { Matched = true, How = MatchKind.Meaning, Spans = [span], Similarity = Math.Round(best.Similarity, 2) };
+        }
+    }
+
+    /// <summary>The best soft recall over the model answer and the instructor's references, and how many references there were.</summary>
+    public static double Recall(KeyMeaning meaning, MeaningText response)
+    {
+        var recall = SoftRecall.Of(meaning.ModelAnswer, response, meaning.QuestionStems);
+        foreach (var reference in meaning.References)
+            recall = Math.Max(recall, SoftRecall.Of(reference, response, meaning.QuestionStems));
+        return recall;
+    }
+
+    /// <summary>Keyword coverage and soft recall into one coverage figure, in [0, 1].</summary>
+    public static double Combine(double coverage, double recall, GradingOptions options)
+    {
+        var span = options.SoftRecallFull - options.SoftRecallFloor;
+        var recallShare = span > 0 ? Math.Clamp((recall - options.SoftRecallFloor) / span, 0, 1) : 0;
+        return ((1 - options.SoftRecallWeight) * coverage) + (options.SoftRecallWeight * recallShare);
+    }
+}
