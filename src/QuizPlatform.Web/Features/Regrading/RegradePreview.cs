@@ -15,10 +15,9 @@ namespace QuizPlatform.Web.Features.Regrading;
 /// version and the new grades in one transaction. Only the quiz's owner and admins reach a quiz; answers to the
 /// question in other quizzes keep their grades (the dashboard shows them as graded with an older key).
 /// </summary>
-public sealed class RegradePreview(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock, QuizActivity activity, AuditLog audit)
+public sealed class RegradePreview(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock, QuizActivity activity, AuditLog audit,
+    GradingEngine engine)
 {
-    readonly Grader grader = new();
-
     /// <summary>Null when the actor may not regrade the quiz or the quiz does not ask the question.</summary>
     public async Task<RegradePreviewResult?> PreviewAsync(string actorId, int quizId, int questionId,
         IReadOnlyList<KeywordDraft> drafts, CancellationToken cancellationToken = default)
@@ -111,10 +110,11 @@ public sealed class RegradePreview(IDbContextFactory<QuizDbContext> dbFactory, T
     async Task<List<AnswerRegrade>> RegradeAsync(QuizDbContext db, int quizId, int questionId, IReadOnlyList<KeywordDraft> drafts,
         CancellationToken cancellationToken)
     {
-        var prompt = await db.Questions.Where(q => q.Id == questionId).Select(q => q.Prompt).SingleAsync(cancellationToken);
+        var question = await db.Questions.Where(q => q.Id == questionId).Select(q => new { q.Prompt, q.ModelAnswer }).SingleAsync(cancellationToken);
         var answers = await AnswerRegrade.Stored(AnswerRegrade.OfQuestion(db, quizId, questionId).AsNoTracking())
             .ToListAsync(cancellationToken);
-        return AnswerRegrade.All(grader, grader.Compile(prompt, KeywordVersions.ForGrader(drafts)), answers);
+        var key = engine.KeyFor(question.Prompt, question.ModelAnswer, KeywordVersions.ForGrader(drafts));
+        return AnswerRegrade.All(engine, key, answers, cancellationToken);
     }
 
     static RegradeRow Row(AnswerRegrade regrade)
