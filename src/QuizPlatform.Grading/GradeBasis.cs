@@ -10,5 +10,6 @@ public static class GradeBasis
 
     public static string References(int count) => string.Create(CultureInfo.InvariantCulture, $"references: {count}");
 
-    public static string Calibration(int marks) => string.Create(CultureInfo.InvariantCulture, $"calibration: {marks} marks");
+    public static string Calibration(int marks) =>
+        string.Create(CultureInfo.InvariantCulture, $"calibration: {marks} {(marks == 1 ? "mark" : "marks")}");
 }
