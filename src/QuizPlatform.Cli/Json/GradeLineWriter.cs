@@ -27,7 +27,7 @@ public sealed class GradeLineWriter
         Coverage = Name("coverage"), Matched = Name("matched"), Missing = Name("missing"), Flags = Name("flags"),
         Explanation = Name("explanation"), Summary = Name("summary"), GraderVersion = Name("graderVersion"),
         Spans = Name("spans"), Negated = Name("negated"), Phrase = Name("phrase"), Line = Name("line"),
-        Error = Name("error");
+        Error = Name("error"), Basis = Name("basis"), SoftRecall = Name("softRecall");
 
     // Each "how" as a JSON string value, quotes included (plain ASCII: nothing to escape).
     private static readonly byte[][] HowValues = Enum.GetValues<MatchKind>()
@@ -49,6 +49,8 @@ public sealed class GradeLineWriter
         json.WriteNumber(Score, result.Score);
         json.WriteNumber(Points, result.Points);
         json.WriteNumber(Coverage, result.Coverage);
+        if (result.SoftRecall is { } recall)
+            json.WriteNumber(SoftRecall, recall);
         var keywords = result.Keywords;
         json.WriteStartArray(Matched);
         for (var i = 0; i < keywords.Count; i++)
@@ -63,6 +65,10 @@ public sealed class GradeLineWriter
         json.WriteStartArray(Flags);
         foreach (var flag in FlagNames.Of(result.Flags))
             json.WriteStringValue(flag);
+        json.WriteEndArray();
+        json.WriteStartArray(Basis);
+        foreach (var basis in result.Basis)
+            json.WriteStringValue(basis);
         json.WriteEndArray();
 
         json.WriteStartObject(Explanation);
