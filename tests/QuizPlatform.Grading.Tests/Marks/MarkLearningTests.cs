@@ -40,6 +40,20 @@ public class MarkLearningTests
         Assert.True(after.SoftRecall > before.SoftRecall + 0.1, $"soft recall {before.SoftRecall} → {after.SoftRecall}");
         Assert.True(after.Score > before.Score, $"score {before.Score} → {after.Score}");
         Assert.Contains("references: 1", after.Basis);
+        Assert.Equal(0, after.ClosestReference);
+        Assert.Contains("Close to an answer you marked correct.", after.Summary);
+        Assert.DoesNotContain("marked correct", before.Summary);
+    }
+
+    [Fact]
+    public void TheSummarySaysHowFarTheQuestionsMarksMovedIt()
+    {
+        var learnt = Meaning.Value.WithCalibration(Calibration.Fit([.. Enumerable.Repeat(0.8, 8)], [.. Enumerable.Repeat(0.0, 8)]));
+
+        var graded = Grade(learnt, InTheMarkedWords);
+
+        Assert.Matches(@"-\d+% of the points for this question, learnt from 8 marks\.", graded.Summary);
+        Assert.Same(learnt.Calibration, graded.Calibration);
     }
 
     [Fact]
