@@ -33,8 +33,8 @@ public sealed class GradeLineWriter
     private static readonly byte[][] HowValues = Enum.GetValues<MatchKind>()
         .Select(kind => Encoding.UTF8.GetBytes($"\"{WireNames.Of(kind)}\"")).ToArray();
 
-    // The widest span: "[", two ints, two commas, the longest "how", "]", and the comma before it.
-    private static readonly int MaxSpanBytes = 2 * 11 + 4 + HowValues.Max(how => how.Length);
+    // The widest span: "[", two ints, two commas, the longest "how", a similarity and its comma, "]", and the comma before it.
+    private static readonly int MaxSpanBytes = 2 * 11 + 4 + HowValues.Max(how => how.Length) + 12;
 
     private byte[] _spans = new byte[4096];
 
@@ -117,7 +117,8 @@ public sealed class GradeLineWriter
     }
 
     /// <summary>
-    /// [[[start, length, how], ...], ...] for the matched keywords, formatted straight into bytes: the spans are most
+    /// [[[start, length, how], ...], ...] for the matched keywords (a match by meaning adds its similarity:
+    /// [start, length, "meaning", 0.78]), formatted straight into bytes: the spans are most
     /// of a line's values, and a writer call per bracket and number cost more than the rest of the line.
     /// </summary>
     private ReadOnlySpan<byte> MatchedSpans(IReadOnlyList<KeywordMatch> keywords)
@@ -152,6 +153,12 @@ public sealed class GradeLineWriter
                     _spans[at++] = (byte)',';
                     how.CopyTo(_spans, at);
                     at += how.Length;
+                }
+                if (keywords[i].Similarity is { } similarity)
+                {
+                    _spans[at++] = (byte)',';
+                    Utf8Formatter.TryFormat(Math.Round(similarity, 2), _spans.AsSpan(at), out written);
+                    at += written;
                 }
                 _spans[at++] = (byte)']';
             }
