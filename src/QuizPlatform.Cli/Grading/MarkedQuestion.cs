@@ -1,12 +1,13 @@
 using QuizPlatform.Grading;
 using QuizPlatform.Grading.Meaning;
+using Marks = QuizPlatform.Grading.Marks;
 
 namespace QuizPlatform.Cli.Grading;
 
 /// <summary>
 /// One question's responses, each encoded once by the session's model, graded with what a chosen set of its marks
-/// teach (<see cref="QuizPlatform.Grading.Marks.MarkLearning"/>). Without a model, or for keywords given without a model answer, grades by
-/// keywords alone and learns nothing.
+/// teach (<see cref="Marks.MarkLearning"/>). Without a model, or for keywords given without a model answer, grades
+/// by keywords alone and learns nothing.
 /// </summary>
 public sealed class MarkedQuestion
 {
@@ -29,7 +30,7 @@ public sealed class MarkedQuestion
 
     /// <summary>The question's meaning with what the marks teach: <c>(response index, share of the points)</c>.</summary>
     public KeyMeaning? Learn(IReadOnlyList<(int Response, double Share)> marks) => _meaning is null ? null
-        : QuizPlatform.Grading.Marks.MarkLearning.Learn(_grader, _key, _meaning, [.. marks.Select(m => new QuizPlatform.Grading.Marks.HumanMark(_responses[m.Response], m.Share))],
+        : Marks.MarkLearning.Learn(_grader, _key, _meaning, [.. marks.Select(m => new Marks.HumanMark(_responses[m.Response], m.Share))],
             [.. marks.Select(m => _encoded![m.Response])]);
 
     /// <param name="learnt">From <see cref="Learn"/>; null grades with the model answer alone.</param>

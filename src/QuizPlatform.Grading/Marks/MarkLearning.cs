@@ -17,10 +17,8 @@ public static class MarkLearning
     public static KeyMeaning Learn(Grader grader, GradingKey key, KeyMeaning meaning, IReadOnlyList<HumanMark> marks,
         IReadOnlyList<MeaningText> encodedMarks, CalibrationCurve? curve = null)
     {
-        ArgumentNullException.ThrowIfNull(meaning);
-        var references = References(marks);
         var predicted = FittingShares(grader, key, meaning, marks, encodedMarks);
-        return meaning.WithReferences([.. references.Select(r => encodedMarks[r])])
+        return meaning.WithReferences([.. References(marks).Select(r => encodedMarks[r])])
             .WithCalibration(Calibration.Fit(predicted, [.. marks.Select(m => m.Share)], curve));
     }
 
