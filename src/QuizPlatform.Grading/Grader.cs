@@ -63,16 +63,19 @@ public sealed class Grader(GradingOptions? options = null)
         var coverage = key.TotalWeight > 0 ? Math.Min(1, matchedWeight / key.TotalWeight) : 0;
         var combined = coverage;
         double? recall = null;
+        int? closestReference = null;
         List<string> basis = [GradeBasis.Keywords];
         if (withMeaning)
         {
-            recall = MeaningPass.Recall(meaning!, encodedResponse!);
-            combined = MeaningPass.Combine(coverage, recall.Value, Options);
+            (var best, closestReference) = MeaningPass.Recall(meaning!, encodedResponse!);
+            recall = best;
+            combined = MeaningPass.Combine(coverage, best, Options);
             basis.Add(GradeBasis.Meaning);
             if (meaning!.References.Count > 0) basis.Add(GradeBasis.References(meaning.References.Count));
         }
         var share = Options.FullMarksCoverage > 0 ? Math.Min(1, combined / Options.FullMarksCoverage) : 1;
-        if (meaning?.Calibration is { } calibration && withMeaning)
+        var calibration = withMeaning ? meaning!.Calibration : null;
+        if (calibration is not null)
         {
             share = calibration.Apply(share);
             basis.Add(GradeBasis.Calibration(calibration.Marks));
@@ -84,6 +87,8 @@ public sealed class Grader(GradingOptions? options = null)
         {
             Padding = padding,
             SoftRecall = recall is { } r ? Math.Round(r, 4) : null,
+            ClosestReference = closestReference,
+            Calibration = calibration,
             Basis = basis,
         };
     }

@@ -36,13 +36,20 @@ internal static class MeaningPass
         }
     }
 
-    /// <summary>The best soft recall over the model answer and the instructor's references, and how many references there were.</summary>
-    public static double Recall(KeyMeaning meaning, MeaningText response)
+    /// <summary>
+    /// The best soft recall over the model answer and the instructor's references, and which reference gave it
+    /// (index into <see cref="KeyMeaning.References"/>; null for the model answer).
+    /// </summary>
+    public static (double Recall, int? Reference) Recall(KeyMeaning meaning, MeaningText response)
     {
         var recall = SoftRecall.Of(meaning.ModelAnswer, response, meaning.QuestionStems);
-        foreach (var reference in meaning.References)
-            recall = Math.Max(recall, SoftRecall.Of(reference, response, meaning.QuestionStems));
-        return recall;
+        int? best = null;
+        for (var r = 0; r < meaning.References.Count; r++)
+        {
+            var other = SoftRecall.Of(meaning.References[r], response, meaning.QuestionStems);
+            if (other > recall) (recall, best) = (other, r);
+        }
+        return (recall, best);
     }
 
     /// <summary>Keyword coverage and soft recall into one coverage figure, in [0, 1].</summary>
