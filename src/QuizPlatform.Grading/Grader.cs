@@ -66,7 +66,7 @@ public sealed class Grader(GradingOptions? options = null)
         List<string> basis = [GradeBasis.Keywords];
         if (withMeaning)
         {
-            recall = MeaningPass.Recall(meaning!, encodedResponse!);
+            recall = MeaningPass.Recall(meaning!, encodedResponse!, Options);
             combined = MeaningPass.Combine(coverage, recall.Value, Options);
             basis.Add(GradeBasis.Meaning);
             if (meaning!.References.Count > 0) basis.Add(GradeBasis.References(meaning.References.Count));
