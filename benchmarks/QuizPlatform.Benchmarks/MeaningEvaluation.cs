@@ -59,8 +59,9 @@ public static class MeaningEvaluation
         Console.WriteLine(F($"meaning, defaults: {Auc(Scores(defaults)):0.0000}"));
         if (mode == "sweep") Sweep(rows, labels, Scores);
         if (mode == "ablation") Ablation(Scores, Auc);
-        if (mode.StartsWith("matches", StringComparison.Ordinal))
-            Matches(rows, keys, meanings, encoded, mode is ['m', 'a', 't', 'c', 'h', 'e', 's', ':', .. var t] ? double.Parse(t, CultureInfo.InvariantCulture) : defaults.MeaningMatchThreshold);
+        // "matches" lists them at the default threshold, "matches:0.8" at another.
+        if (mode.Split(':') is ["matches", .. var threshold])
+            Matches(rows, keys, meanings, encoded, threshold is [var t] ? double.Parse(t, CultureInfo.InvariantCulture) : defaults.MeaningMatchThreshold);
     }
 
     private static void Sweep(List<Row> rows, List<bool> labels, Func<GradingOptions?, bool, double[]> scores)

@@ -14,6 +14,9 @@ switch (args)
     case ["load-grade", var input]:
         InProcessGrading.Run(input);
         return 0;
+    case ["meaning-memory"]:
+        MeaningBenchmarks.ReportMemory();
+        return 0;
     case ["meaning-eval", var path, .. var mode]:
         MeaningEvaluation.Run(path, mode is [var m] ? m : "");
         return 0;
