@@ -42,9 +42,14 @@ public sealed class MiniLmEncoder : ITokenEncoder, IDisposable
         // Spinning threads wait for work by burning a core: on a shared machine (load ~30 on 2 cores) two spinning
         // threads took 10.6 s of CPU and 36 s for what two sleeping ones did in 7.9 s and 22 s (docs/benchmarks.md).
         options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
-        using var model = new MemoryStream();
-        using (var stream = Resource("model.onnx")) stream.CopyTo(model);
-        session = new InferenceSession(model.ToArray(), options);
+        // One copy of the 91 MB model on the way to the session (a MemoryStream's ToArray made two).
+        byte[] model;
+        using (var stream = Resource("model.onnx"))
+        {
+            model = new byte[stream.Length];
+            stream.ReadExactly(model);
+        }
+        session = new InferenceSession(model, options);
         ModelName = "all-MiniLM-L6-v2";
     }
 
