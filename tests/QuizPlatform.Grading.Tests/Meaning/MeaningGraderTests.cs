@@ -33,10 +33,7 @@ public class MeaningGraderTests
     [Fact]
     public void EachDistinctAnswerGoesToTheModelOnceAndEmptyOnesNotAtAll()
     {
-        var encoder = new CountingEncoder();
-        var grader = new MeaningGrader(Grader, encoder);
-        var meaning = grader.Prepare(Key, ModelAnswer);
-        encoder.Texts.Clear();
+        var (grader, meaning, encoder) = Counting();
 
         var results = grader.Grade([new(Key, meaning, Answer), new(Key, meaning, "  "), new(Key, meaning, Answer), new(Key, meaning, "Max pooling.")]);
 
@@ -48,10 +45,7 @@ public class MeaningGraderTests
     [Fact]
     public void AnOverlongAnswerRefusesTheBatchBeforeAnythingIsEncoded()
     {
-        var encoder = new CountingEncoder();
-        var grader = new MeaningGrader(Grader, encoder);
-        var meaning = grader.Prepare(Key, ModelAnswer);
-        encoder.Texts.Clear();
+        var (grader, meaning, encoder) = Counting();
 
         Assert.Throws<ResponseTooLongException>(() => grader.Grade([new(Key, meaning, Answer), new(Key, meaning, new string('a', 10_001))]));
         Assert.Empty(encoder.Texts);
@@ -69,6 +63,16 @@ public class MeaningGraderTests
         var response = SharedEncoder.Encode(Answer)[0];
         Assert.Equal(Grader.Grade(Key, Answer, 1, alone, response).Summary, Grader.Grade(Key, Answer, 1, together[0], response).Summary);
         Assert.Equal(alone.KeywordVector(2).ToArray(), together[0].KeywordVector(2).ToArray());
+    }
+
+    /// <summary>A grader whose encoder records the texts it is given from now on (the question is prepared).</summary>
+    private static (MeaningGrader Grader, KeyMeaning Meaning, CountingEncoder Encoder) Counting()
+    {
+        var encoder = new CountingEncoder();
+        var grader = new MeaningGrader(Grader, encoder);
+        var meaning = grader.Prepare(Key, ModelAnswer);
+        encoder.Texts.Clear();
+        return (grader, meaning, encoder);
     }
 
     private sealed class CountingEncoder : ITokenEncoder

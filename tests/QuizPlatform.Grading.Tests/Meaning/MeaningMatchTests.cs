@@ -33,26 +33,18 @@ public class MeaningMatchTests
         Assert.Contains(GradeBasis.Meaning, result.Basis);
     }
 
-    [Fact]
-    public void ANegatedStretchIsNeverMatchedByMeaning()
+    /// <summary>A negated stretch, and a word pointing the opposite way, though each is close to the keyword in context.</summary>
+    [Theory]
+    [InlineData(nameof(VitaminC), "fewer", "Overly Orange did not take less drops, Luscious Lemon did.", "less")]
+    [InlineData(nameof(Swings), "shorter", "The longer the string the less it swings.", "longer")]
+    public void IsNeverMatchedByMeaning(string question, string keyword, string response, string word)
     {
-        const string response = "Overly Orange did not take less drops, Luscious Lemon did.";
-        Assert.True(VitaminC.Similarity("fewer", response, "less") >= Grader.Options.MeaningMatchThreshold, "premise: 'less' is close to 'fewer' here");
+        var q = question == nameof(VitaminC) ? VitaminC : Swings;
+        Assert.True(q.Similarity(keyword, response, word) >= Grader.Options.MeaningMatchThreshold, $"premise: '{word}' is close to '{keyword}' here");
 
-        var fewer = VitaminC.Grade(response).Keywords.Single(k => k.Keyword.Phrase == "fewer");
+        var match = q.Grade(response).Keywords.Single(k => k.Keyword.Phrase == keyword);
 
-        Assert.False(fewer.Matched);
-    }
-
-    [Fact]
-    public void AWordOfTheOppositeDirectionIsNeverMatchedByMeaning()
-    {
-        const string response = "The longer the string the less it swings.";
-        Assert.True(Swings.Similarity("shorter", response, "longer") >= Grader.Options.MeaningMatchThreshold, "premise: 'longer' is close to 'shorter' here");
-
-        var shorter = Swings.Grade(response).Keywords.Single(k => k.Keyword.Phrase == "shorter");
-
-        Assert.False(shorter.Matched);
+        Assert.False(match.Matched);
     }
 
     [Fact]
