@@ -56,7 +56,6 @@ public sealed class KeyMeaning
         ArgumentNullException.ThrowIfNull(encoder);
         ArgumentNullException.ThrowIfNull(questions);
         var texts = questions.Select(q => q.ModelAnswer ?? "").ToList();
-        var places = new List<(int Question, int Keyword, int Words)[]>();
         var phraseIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var lookups = new int[questions.Count][];
         for (var q = 0; q < questions.Count; q++)

@@ -12,17 +12,18 @@ internal static class Opposites
     private static readonly Dictionary<string, int> Pole = Build(
         up: """
             more most many much greater greatest increase increases increased increasing high higher highest big bigger
-            biggest large larger largest long longer longest far farther farthest further furthest fast faster fastest
-            quick quicker quickest heavy heavier heaviest hot hotter hottest warm warmer warmest strong stronger
-            strongest tall taller tallest wide wider widest thick thicker thickest deep deeper deepest loud louder
-            loudest lengthy lengthier hard harder hardest heat heats heated heating rough rougher roughest steep steeper steepest early earlier earliest
+            biggest large larger largest long longer longest lengthy lengthier far farther farthest further furthest
+            fast faster fastest quick quicker quickest heavy heavier heaviest hot hotter hottest warm warmer warmest
+            heat heats heated heating strong stronger strongest tall taller tallest wide wider widest thick thicker
+            thickest deep deeper deepest loud louder loudest hard harder hardest rough rougher roughest steep steeper
+            steepest early earlier earliest
             """,
         down: """
             less least few fewer fewest little decrease decreases decreased decreasing low lower lowest small smaller
-            smallest tiny short shorter shortest near nearer nearest closer closest slow slower slowest
-            cold colder coldest cool cooler coolest cools cooled cooling weak weaker weakest narrow narrower narrowest thin thinner thinnest
-            shallow shallower shallowest quiet quieter quietest soft softer softest smooth smoother smoothest late later
-            latest
+            smallest tiny short shorter shortest near nearer nearest closer closest slow slower slowest cold colder
+            coldest cool cooler coolest cools cooled cooling weak weaker weakest narrow narrower narrowest thin thinner
+            thinnest shallow shallower shallowest quiet quieter quietest soft softer softest smooth smoother smoothest
+            late later latest
             """);
 
     /// <summary>True when one text names one direction and the other the opposite one ("shorter" and "longer string").</summary>
@@ -30,7 +31,7 @@ internal static class Opposites
     {
         var a = Poles(foldedA);
         var b = Poles(foldedB);
-        return (a & b) == 0 && a != 0 && b != 0 && (a | b) == 3;
+        return a != 0 && b != 0 && (a & b) == 0;
     }
 
     private static int Poles(IEnumerable<string> folded) =>
