@@ -67,7 +67,9 @@ public sealed record GradeResult(
     public Meaning.Calibration? Calibration { get; init; }
 
     /// <summary>What the score used: "keywords", "meaning", "references: 3", "calibration: 5 marks".</summary>
-    public IReadOnlyList<string> Basis { get; init; } = [GradeBasis.Keywords];
+    public IReadOnlyList<string> Basis { get; init; } = KeywordsOnly;
+
+    private static readonly IReadOnlyList<string> KeywordsOnly = [GradeBasis.Keywords];
 
     public IEnumerable<KeywordMatch> Matched => Keywords.Where(k => k.Matched);
     public IEnumerable<KeywordMatch> Missing => Keywords.Where(k => !k.Matched);
