@@ -75,7 +75,7 @@ internal sealed partial class ModelAnswerText
             var token = Tokens[i];
             if (token.Term.IsNegator) negatedUntil = i + 3;
             if (token.Has(TokenFlags.ClauseBreakBefore)) negatedUntil = token.Term.IsNegator ? negatedUntil : -1;
-            var content = !token.Term.IsStop && !char.IsDigit(token.Term.Folded[0]) && i > negatedUntil ;
+            var content = !token.Term.IsStop && !char.IsDigit(token.Term.Folded[0]) && i > negatedUntil && !InIdiom(i);
             if (run.Count > 0 && (!content || token.Has(TokenFlags.ClauseBreakBefore)))
             {
                 runs.Add(run);
