@@ -75,7 +75,7 @@ internal sealed partial class ModelAnswerText
             var token = Tokens[i];
             if (token.Term.IsNegator) negatedUntil = i + 3;
             if (token.Has(TokenFlags.ClauseBreakBefore)) negatedUntil = token.Term.IsNegator ? negatedUntil : -1;
-            var content = !token.Term.IsStop && !char.IsDigit(token.Term.Folded[0]) && i > negatedUntil && !InIdiom(i);
+            var content = (!token.Term.IsStop || InsideCompound(i)) && !char.IsDigit(token.Term.Folded[0]) && i > negatedUntil && !InIdiom(i);
             if (run.Count > 0 && (!content || token.Has(TokenFlags.ClauseBreakBefore)))
             {
                 runs.Add(run);
@@ -86,6 +86,10 @@ internal sealed partial class ModelAnswerText
         if (run.Count > 0) runs.Add(run);
         return runs;
     }
+
+    /// <summary>"for" of "wait-for graph", "to" of "peer-to-peer": a function word in a hyphenated word is part of a term.</summary>
+    private bool InsideCompound(int i) =>
+        Tokens[i].Has(TokenFlags.JoinedToPrevious) || i + 1 < Tokens.Count && Tokens[i + 1].Has(TokenFlags.JoinedToPrevious);
 
     /// <summary>"respect" of "with respect to", "order" of "in order to": words of a fixed phrase that only links.</summary>
     private bool InIdiom(int i) =>

@@ -9,19 +9,20 @@ namespace QuizPlatform.Grading.Tests;
 /// Extraction measured against the concepts an instructor lists (Extraction/README.md). A concept is found when an
 /// extracted keyword, or one of its alternatives, matches it whole by the grader's own matching (stems, acronyms,
 /// synonyms); a keyword is junk when it matches no concept in either direction (neither names a concept nor is part
-/// of one). The floors are the figures reached, rounded down, so that a regression fails the build.
+/// of one). The bounds are the figures reached (recall rounded down, junk up), so that a regression fails the build;
+/// the target is 80 % recall and 5 % junk on every document, not met yet (docs/grading.md).
 /// </summary>
 public class ExtractionRecallTests(ITestOutputHelper output)
 {
     private static readonly Grader Matcher = new();
 
     [Theory]
-    [InlineData("networking", 46, 38)]
+    [InlineData("networking", 53, 32)]
     [InlineData("biology", 49, 22)]
     [InlineData("history", 41, 26)]
     [InlineData("economics", 46, 19)]
     [InlineData("law", 31, 22)]
-    [InlineData("assignment-8", 66, 53)]
+    [InlineData("assignment-8", 65, 54)]
     public void ExtractionFindsTheInstructorsConcepts(string document, int minRecallPercent, int maxJunkPercent)
     {
         var (recall, junk, misses) = Measure(document);

@@ -144,6 +144,14 @@ internal static class WordClasses
         "emphasize", "emphasise", "contain", "summarize", "summarise", "introduce", "propose", "deal", "dealt",
         "attempt", "succeed", "fail", "struggle", "support", "enhance", "gather", "share", "put", "suffer", "adapt",
         "update", "measure", "calculate", "extract", "add", "eliminate", "mimic", "store", "divide", "ask", "check",
-        "address", "create", "handle", "ensure",
-    }.Select(v => Terms.ForWord(v).Stem).ToHashSet(StringComparer.Ordinal);
+        "address", "create", "handle", "ensure", "wait", "pick", "release", "roll", "break", "broke", "complicate",
+        "rise", "rose", "exceed", "halve", "fit", "ask", "invite", "stop", "carry", "pay", "paid", "lose", "win",
+    }.SelectMany(Inflections).Select(v => Terms.ForWord(v).Stem).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The stemmer does not always bring a form back to its base ("adding" stems to "ad"): list them all.</summary>
+    private static IEnumerable<string> Inflections(string verb)
+    {
+        var stem = verb.EndsWith('e') ? verb[..^1] : verb;
+        return [verb, verb + "s", verb + "es", stem + "ed", stem + "ing", verb + verb[^1] + "ed", verb + verb[^1] + "ing"];
+    }
 }
