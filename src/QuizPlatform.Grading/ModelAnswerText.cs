@@ -131,8 +131,15 @@ internal sealed partial class ModelAnswerText
         {
             if (!IsName(i)) { i++; continue; }
             var first = i;
-            while (i + 1 < Tokens.Count && IsName(i + 1) && !Tokens[i + 1].Has(TokenFlags.ClauseBreakBefore)
-                   && Tokens[i + 1].Start - Tokens[i].End <= 1) i++;
+            while (true)
+            {
+                if (i + 1 < Tokens.Count && IsName(i + 1) && !Tokens[i + 1].Has(TokenFlags.ClauseBreakBefore)
+                    && Tokens[i + 1].Start - Tokens[i].End <= 1) i++;
+                // A case name is one term: "Hadley v Baxendale", "Williams v Roffey".
+                else if (i + 2 < Tokens.Count && Tokens[i + 1].Term.Folded is "v" or "vs" && IsName(i + 2)
+                         && !Tokens[i + 1].Has(TokenFlags.ClauseBreakBefore) && !Tokens[i + 2].Has(TokenFlags.ClauseBreakBefore)) i += 2;
+                else break;
+            }
             yield return (first, i);
             i++;
         }

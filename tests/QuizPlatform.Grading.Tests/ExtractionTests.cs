@@ -106,4 +106,12 @@ public class ExtractionTests
     [Fact]
     public void FieldLexiconStaysOutOfADocumentThatDoesNotUseIt() =>
         Assert.DoesNotContain(DeadlockKeywords(), k => k.Alternatives.Prepend(k.Phrase).Any(p => p.Contains("YOLO", StringComparison.Ordinal)));
+
+    [Fact]
+    public void CaseNamesAreOneNamedTerm()
+    {
+        var answer = new ModelAnswerText("Damages are limited by remoteness (Hadley v Baxendale) and the duty to mitigate.");
+        var (first, last) = Assert.Single(answer.NamedTerms());
+        Assert.Equal("Hadley v Baxendale", answer.Text[answer.Tokens[first].Start..answer.Tokens[last].End]);
+    }
 }
