@@ -29,6 +29,8 @@ internal sealed partial class ModelAnswerText
     public string Text { get; }
     public List<Token> Tokens { get; }
     public bool[] SentenceStart { get; }
+
+    /// <summary>Each token's word class in its sentence (<see cref="WordClasses"/>).</summary>
     public WordClass[] Classes { get; }
 
     /// <summary>
