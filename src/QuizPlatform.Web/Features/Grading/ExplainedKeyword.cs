@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using QuizPlatform.Grading;
 
 namespace QuizPlatform.Web.Features.Grading;
@@ -9,5 +10,6 @@ namespace QuizPlatform.Web.Features.Grading;
 public sealed record ExplainedKeyword(
     string Phrase, double Weight, bool Required, bool Matched, MatchKind? How, bool Negated, IReadOnlyList<ExplainedSpan> Spans)
 {
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? Similarity { get; init; }
 }
