@@ -88,19 +88,6 @@ public sealed class MeaningPassTests
         Assert.Contains("Scored by keywords and meaning.", ResultsScene.Question(await ResultsScene.PageAsync(sam, attemptId), 1).Text());
     }
 
-    [Theory, AllDatabaseProviders]
-    public async Task WithMeaningOffHandInGradesByKeywordsAndQueuesNothing(DatabaseProvider provider)
-    {
-        await using var scene = await ResultsScene.CreateAsync(provider);
-        var attemptId = await scene.GradedAsync(await scene.AddQuizAsync(), Paraphrase);
-
-        Assert.Equal(0, await scene.App.Services.GetRequiredService<MeaningGrading>().GradeAllPendingAsync());
-        using var sam = await scene.ClientAsync();
-        var question1 = ResultsScene.Question(await ResultsScene.PageAsync(sam, attemptId), 1);
-        Assert.Contains("Scored by keywords.", question1.Text());
-        Assert.Equal(["edges"], question1.UnderHeading("Your answer").QuerySelectorAll("mark").Select(m => m.Text().Split(' ')[0]));
-    }
-
     static async Task<Grade> GradeOfQuestion1Async(ResultsScene scene, int attemptId)
     {
         await using var db = scene.App.Services.CreateDbContext();
