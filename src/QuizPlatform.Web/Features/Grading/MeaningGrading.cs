@@ -11,7 +11,8 @@ namespace QuizPlatform.Web.Features.Grading;
 /// sentence model, <see cref="BatchSize"/> at a time across attempts (one model call per batch, so memory stays
 /// bounded however long the queue), and replaces the grader's proposal through <c>Grade.Regrade</c> ("Meaning pass"):
 /// a history row only where the score moved, an override keeps counting. A grade an instructor accepted is left as
-/// accepted: the pass only clears its pending mark, as the score the instructor agreed with must not move silently.
+/// accepted: the pass only clears its pending mark, as the score the instructor agreed with must not move silently
+/// (so does an empty answer, whose keyword grade is final).
 /// The database is the queue: pending grades are found again after a restart, and <see cref="Parts"/> workers each
 /// take their own share (grade id modulo <see cref="Parts"/>), so they never grade the same answer.
 /// </summary>
@@ -62,7 +63,8 @@ public sealed class MeaningGrading(IDbContextFactory<QuizDbContext> dbFactory, T
         var questions = await db.Questions.Where(q => questionIds.Contains(q.Id)).SelectKeys().ToListAsync(cancellationToken);
         var keys = questions.ToDictionary(q => q.QuestionId, q => (Key: engine.KeyFor(q), q.KeywordVersion));
 
-        var regraded = pending.Where(p => !(p.Grade.Reviewed && p.Grade.OverrideScore is null)).ToList();
+        // An empty answer's keyword grade (0, flagged empty) is final: no model call for it.
+        var regraded = pending.Where(p => !(p.Grade.Reviewed && p.Grade.OverrideScore is null) && !string.IsNullOrWhiteSpace(p.Text)).ToList();
         var results = engine.Grade([.. regraded.Select(p => new ToGrade(keys[p.QuestionId].Key, p.Text, p.Grade.MaxPoints))], cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         for (var i = 0; i < regraded.Count; i++)

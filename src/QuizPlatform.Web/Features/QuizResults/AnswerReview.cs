@@ -3,7 +3,6 @@ using QuizPlatform.Data;
 using QuizPlatform.Grading;
 using QuizPlatform.Web.Features.Grading;
 using QuizPlatform.Web.Features.Marking;
-
 using QuizPlatform.Web.Features.StudentResults;
 
 namespace QuizPlatform.Web.Features.QuizResults;
@@ -76,9 +75,11 @@ public sealed class AnswerReview(IDbContextFactory<QuizDbContext> dbFactory, Qui
     {
         public ReviewedAnswer Explain(int order, ILookup<int, GradeChangeRow>? history = null)
         {
-            var explanation = Grade is null ? null : GradeExplanation.Parse(Grade.Explanation);
-            return new(order, QuestionId, Number, Prompt, Points, Text, Grade is null ? null : new ReviewedGrade(Grade.State,
-                Grade.Coverage, Grade.Flags, Grade.GraderVersion, Grade.KeywordHits, explanation!.Keywords)
+            if (Grade is null)
+                return new(order, QuestionId, Number, Prompt, Points, Text, null);
+            var explanation = GradeExplanation.Parse(Grade.Explanation);
+            return new(order, QuestionId, Number, Prompt, Points, Text, new ReviewedGrade(Grade.State, Grade.Coverage, Grade.Flags,
+                Grade.GraderVersion, Grade.KeywordHits, explanation.Keywords)
             {
                 History = [.. history?[Grade.State.GradeId] ?? []],
                 ScoredBy = FeedbackWords.Basis(explanation, Grade.MeaningPending, toInstructor: true),
