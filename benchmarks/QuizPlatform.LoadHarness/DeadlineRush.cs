@@ -24,6 +24,7 @@ public sealed record RushSettings(int Students, int Questions, double EmptyShare
 public static class DeadlineRush
 {
     static readonly TimeSpan GradingTimeout = TimeSpan.FromMinutes(15);
+    static readonly TimeSpan MeaningTimeout = TimeSpan.FromMinutes(40);
 
     public static async Task<bool> RunAsync(IHost host, RushSettings settings, TextWriter output, CancellationToken ct = default)
     {
@@ -90,6 +91,9 @@ public static class DeadlineRush
             $"(half of them after {half!.Value.TotalSeconds:F2} s; {(all.Value - submitWall).TotalSeconds:F2} s after the last submit returned): " +
             $"{expected / all.Value.TotalSeconds:N0} responses/s, {rush.StudentIds.Count / all.Value.TotalSeconds:N1} attempts/s; " +
             $"{gradingCpu} (submit + grading)");
+        if (host.Services.GetRequiredService<GradingEngine>().UsesMeaning)
+            ok &= Check(output, await WaitForMeaningAsync(host.Services, rush.QuizId, expected, rushStarted, output, ct),
+                "the meaning pass graded every answer");
         ok &= Check(output, await GradesLookRightAsync(host.Services, rush.QuizId, output, ct), "grades stored with explanation and grader version");
         output.WriteLine(await GradingShare.MeasureAsync(host.Services, rush.QuizId, ct));
         output.WriteLine($"load average after: {LoadAverage()}");
@@ -134,6 +138,38 @@ public static class DeadlineRush
                 return (half, at);
         }
         return (half, null);
+    }
+
+    /// <summary>
+    /// With <c>Grading:Meaning</c> on (the default; <c>Grading__Meaning=false</c> in the environment turns it off): polls
+    /// until no grade of the quiz waits for the meaning pass, and reports when, its rate and the process's memory
+    /// with the model loaded.
+    /// </summary>
+    static async Task<bool> WaitForMeaningAsync(IServiceProvider services, int quizId, int expected, Stopwatch since,
+        TextWriter output, CancellationToken ct)
+    {
+        var dbFactory = services.GetRequiredService<IDbContextFactory<QuizDbContext>>();
+        TimeSpan? half = null;
+        while (since.Elapsed < MeaningTimeout)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var pending = await db.Grades.CountAsync(g => g.Response.Attempt.QuizId == quizId && g.MeaningPending, ct);
+            var at = since.Elapsed;
+            if (pending * 2 <= expected)
+                half ??= at;
+            if (pending > 0)
+                continue;
+            var moved = await db.GradeChanges.CountAsync(c => c.Grade.Response.Attempt.QuizId == quizId && c.Reason == MeaningGrading.Reason, ct);
+            using var process = Process.GetCurrentProcess();
+            output.WriteLine($"meaning pass: {expected:N0} responses graded by meaning {at.TotalSeconds:F1} s after the first submit " +
+                $"(half after {half!.Value.TotalSeconds:F1} s): {expected / at.TotalSeconds:N0} responses/s; " +
+                $"{moved:N0} scores moved; process memory with the model loaded: working set {process.WorkingSet64 / 1048576:N0} MB, " +
+                $"peak {process.PeakWorkingSet64 / 1048576:N0} MB, managed heap {GC.GetTotalMemory(false) / 1048576:N0} MB");
+            return true;
+        }
+        output.WriteLine($"meaning pass: NOT finished within {MeaningTimeout.TotalMinutes} minutes");
+        return false;
     }
 
     static async Task<bool> GradesLookRightAsync(IServiceProvider services, int quizId, TextWriter output, CancellationToken ct)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using QuizPlatform.Data;
 using QuizPlatform.LoadHarness;
+using QuizPlatform.Web.Features.Audit;
 using QuizPlatform.Web.Features.Grading;
 using QuizPlatform.Web.Features.QuizResults;
 using QuizPlatform.Web.Features.Regrading;
@@ -50,7 +51,7 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 });
 builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true);
 builder.Services.AddQuizData().AddTakingFeature().AddGradingFeature().AddQuizResultsFeature().AddRegradingFeature()
-    .AddReviewQueueFeature();
+    .AddReviewQueueFeature().AddAuditFeature(); // RegradeJobs writes audit lines
 using var host = builder.Build();
 
 if (rush.Results && settings.TryGetValue("--quiz", out var quizId))

@@ -56,6 +56,7 @@ sealed class GradeConfiguration : IEntityTypeConfiguration<Grade>
         builder.Property(g => g.GraderVersion).HasMaxLength(64);
         builder.Property(g => g.OverrideReason).HasMaxLength(1000);
         builder.HasIndex(g => g.ResponseId).IsUnique();
+        builder.HasIndex(g => g.MeaningPending);
         builder.HasOne(g => g.Response).WithOne(r => r.Grade).HasForeignKey<Grade>(g => g.ResponseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(g => g.OverriddenBy).WithMany().HasForeignKey(g => g.OverriddenById).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(g => g.ReviewedBy).WithMany().HasForeignKey(g => g.ReviewedById).OnDelete(DeleteBehavior.SetNull);

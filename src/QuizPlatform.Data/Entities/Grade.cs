@@ -29,6 +29,11 @@ public class Grade
     /// <summary>The version of the question's keyword set (<see cref="Question.KeywordVersion"/>) that graded it.</summary>
     public int KeywordVersion { get; set; } = 1;
     public DateTime GradedAt { get; set; }
+    /// <summary>
+    /// Graded by keywords at hand-in, with the meaning pass (<c>Grading:Meaning</c>) still to come: it replaces the
+    /// grader's proposal and clears this. Pending grades are found again after a restart.
+    /// </summary>
+    public bool MeaningPending { get; set; }
     public double? OverrideScore { get; set; }
     public string? OverriddenById { get; set; }
     public ApplicationUser? OverriddenBy { get; set; }

@@ -575,6 +575,9 @@ namespace QuizPlatform.Migrations.Postgres.Migrations
                     b.Property<double>("MaxPoints")
                         .HasColumnType("double precision");
 
+                    b.Property<bool>("MeaningPending")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("OverriddenAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -608,6 +611,8 @@ namespace QuizPlatform.Migrations.Postgres.Migrations
                         .HasColumnType("double precision");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MeaningPending");
 
                     b.HasIndex("OverriddenById");
 

@@ -547,6 +547,9 @@ namespace QuizPlatform.Migrations.Sqlite.Migrations
                     b.Property<double>("MaxPoints")
                         .HasColumnType("REAL");
 
+                    b.Property<bool>("MeaningPending")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("OverriddenAt")
                         .HasColumnType("TEXT");
 
@@ -580,6 +583,8 @@ namespace QuizPlatform.Migrations.Sqlite.Migrations
                         .HasColumnType("REAL");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MeaningPending");
 
                     b.HasIndex("OverriddenById");
 

@@ -63,7 +63,10 @@ public sealed class Classroom
         return new Classroom(site, instructor, quiz.Id, students, [.. questions.Select(q => q.Id)]);
     }
 
-    /// <summary><paramref name="student"/> answers (question 1 first), hands in and is graded; the attempt's id.</summary>
+    /// <summary>
+    /// <paramref name="student"/> answers (question 1 first), hands in and is graded, the meaning pass included (the
+    /// site's worker would run it too, at a moment the journey cannot know); the attempt's id.
+    /// </summary>
     public async Task<int> GradedAttemptAsync(Member student, params string[] answers)
     {
         var attempts = Site.Services.GetRequiredService<AttemptService>();
@@ -72,6 +75,7 @@ public sealed class Classroom
             Assert.Equal(SaveStatus.Saved, (await attempts.SaveAsync(student.Id, attemptId, questionId, text, 0)).Status);
         await attempts.SubmitAsync(student.Id, attemptId);
         await Site.Services.GetRequiredService<AttemptGrading>().GradeAsync(attemptId);
+        await Site.Services.GetRequiredService<MeaningGrading>().GradeAllPendingAsync();
         return attemptId;
     }
 

@@ -10,8 +10,11 @@ namespace QuizPlatform.Web.Features.Grading;
 /// <summary>
 /// Grades a submitted attempt with the grading engine and each question's stored keywords (extracted at import, or
 /// as an instructor edited them), storing score, explanation and grader version. Responses graded already are left.
+/// Keywords only, so the score is there at once; with <see cref="GradingEngine.UsesMeaning"/> the grades are marked
+/// pending and <see cref="MeaningGrading"/> follows with the meaning pass.
 /// </summary>
-public sealed class AttemptGrading(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock, QuizActivity activity, GradingEngine engine)
+public sealed class AttemptGrading(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock, QuizActivity activity,
+    GradingEngine engine, MeaningGrading meaning)
 {
     /// <summary>Grades what is ungraded in the attempt; returns how many responses it graded.</summary>
     public async Task<int> GradeAsync(int attemptId, CancellationToken cancellationToken = default)
@@ -31,7 +34,7 @@ public sealed class AttemptGrading(IDbContextFactory<QuizDbContext> dbFactory, T
         // answer's text once per keyword, ~750 wide rows per attempt (docs/benchmarks.md, "Deadline rush").
         var questionIds = responses.Select(r => r.QuestionId).Distinct().ToList();
         var questions = await db.Questions.Where(q => questionIds.Contains(q.Id)).SelectKeys().ToListAsync(cancellationToken);
-        var keysByQuestion = questions.ToDictionary(q => q.QuestionId, q => (Key: engine.KeyFor(q), q.KeywordVersion));
+        var keysByQuestion = questions.ToDictionary(q => q.QuestionId, q => (Key: engine.KeywordKeyFor(q), q.KeywordVersion));
         var results = engine.Grade([.. responses.Select(r => new ToGrade(keysByQuestion[r.QuestionId].Key, r.Text, r.Points))], cancellationToken);
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -43,7 +46,7 @@ public sealed class AttemptGrading(IDbContextFactory<QuizDbContext> dbFactory, T
                 ResponseId = response.Id, Score = result.Score, MaxPoints = result.Points, Coverage = result.Coverage,
                 Explanation = GradeExplanation.Of(result).ToJson(), Flags = result.Flags,
                 KeywordHits = KeywordHits.Encode(result.Keywords), GraderVersion = result.GraderVersion,
-                KeywordVersion = keysByQuestion[response.QuestionId].KeywordVersion, GradedAt = now,
+                KeywordVersion = keysByQuestion[response.QuestionId].KeywordVersion, GradedAt = now, MeaningPending = engine.UsesMeaning,
             });
         }
         try
@@ -58,6 +61,8 @@ public sealed class AttemptGrading(IDbContextFactory<QuizDbContext> dbFactory, T
             throw;
         }
         activity.Publish(responses[0].QuizId);
+        if (engine.UsesMeaning)
+            meaning.Wake();
         return responses.Count;
     }
 

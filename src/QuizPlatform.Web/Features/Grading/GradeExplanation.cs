@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using QuizPlatform.Grading;
 using QuizPlatform.Grading.Statistics;
 
@@ -8,10 +10,35 @@ namespace QuizPlatform.Web.Features.Grading;
 /// The grader's explanation as stored in <c>Grade.Explanation</c> and read back by the results pages: every keyword
 /// matched or missing, where it matched (spans into the response text, UTF-16 start and length) and how. Flags and
 /// match kinds are stored by their <see cref="WireNames"/> ("needs-review", "synonym"): a name this build does not
-/// know fails to read rather than passing through as a raw string.
+/// know fails to read rather than passing through as a raw string. <see cref="Basis"/> is what the score used
+/// (<see cref="GradeBasis"/>; null on grades stored before it, which were keyword grades) and <see cref="SoftRecall"/>
+/// how much of the model answer the response recalls, with the meaning pass.
 /// </summary>
 public sealed record GradeExplanation(string Summary, IReadOnlyList<GradeFlags> Flags, IReadOnlyList<ExplainedKeyword> Keywords)
 {
+    // Left out when absent, so an explanation stored before them reads and writes back the same.
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Basis { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? SoftRecall { get; init; }
+
+    /// <summary>Whether the sentence model had a part in the score.</summary>
+    [JsonIgnore]
+    public bool ByMeaning => Basis?.Contains(GradeBasis.Meaning) == true;
+
+    /// <summary>How many answers the instructor marked correct served as references (0: the model answer alone).</summary>
+    [JsonIgnore]
+    public int References => BasisCount("references: ");
+
+    /// <summary>How many of the instructor's marks calibrated the score (0: none).</summary>
+    [JsonIgnore]
+    public int CalibrationMarks => BasisCount("calibration: ");
+
+    int BasisCount(string prefix) => (Basis ?? []).Where(b => b.StartsWith(prefix, StringComparison.Ordinal))
+        .Select(b => int.TryParse(b[prefix.Length..].Split(' ')[0], CultureInfo.InvariantCulture, out var n) ? n : 0)
+        .FirstOrDefault();
+
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static GradeExplanation Of(GradeResult result) => new(
@@ -20,7 +47,10 @@ public sealed record GradeExplanation(string Summary, IReadOnlyList<GradeFlags> 
         [.. result.Keywords.Select(k => new ExplainedKeyword(
             k.Keyword.Phrase, k.Keyword.Weight, k.Keyword.Required, k.Matched,
             k.How, k.Negated,
-            [.. k.Spans.Select(s => new ExplainedSpan(s.Start, s.Length))]))]);
+            [.. k.Spans.Select(s => new ExplainedSpan(s.Start, s.Length))]) { Similarity = k.Similarity })])
+    {
+        Basis = result.Basis, SoftRecall = result.SoftRecall,
+    };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 

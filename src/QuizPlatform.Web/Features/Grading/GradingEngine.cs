@@ -20,30 +20,41 @@ public readonly record struct ToGrade(PreparedQuestion Question, string Text, do
 public sealed class GradingEngine(IOptions<GradingSettings> settings, IServiceProvider services)
 {
     readonly Lazy<ITokenEncoder?> encoder = new(() => settings.Value.Meaning ? services.GetRequiredService<ITokenEncoder>() : null);
-    // Each stored question's key with the keyword list and model answer it was built from: an edit replaces it.
-    readonly ConcurrentDictionary<int, (string Identity, PreparedQuestion Key)> keys = new();
+    // Each stored question's key with the keyword list and model answer it was built from: an edit replaces it. The
+    // meaning part is built on first use, so keyword grading at hand-in never waits for the model.
+    readonly ConcurrentDictionary<int, CachedKey> keys = new();
+
+    sealed record CachedKey(string Identity, GradingKey Key, Lazy<PreparedQuestion> WithMeaning);
 
     public Grader Grader { get; } = new();
 
     public bool UsesMeaning => settings.Value.Meaning;
 
     /// <summary>The stored question's key, built once per keyword version.</summary>
-    public PreparedQuestion KeyFor(StoredKey question)
+    public PreparedQuestion KeyFor(StoredKey question) => Cached(question).WithMeaning.Value;
+
+    /// <summary>The stored question's keywords alone: the hand-in pass, which the meaning pass follows.</summary>
+    public PreparedQuestion KeywordKeyFor(StoredKey question) => new(Cached(question).Key, null);
+
+    CachedKey Cached(StoredKey question)
     {
         var identity = KeywordIdentity.Of(question.Keywords) + "\n" + question.ModelAnswer;
         if (keys.TryGetValue(question.QuestionId, out var known) && known.Identity == identity)
-            return known.Key;
-        var key = KeyFor(question.Prompt, question.ModelAnswer, question.Keywords);
-        keys[question.QuestionId] = (identity, key);
-        return key;
+            return known;
+        var key = Grader.Compile(question.Prompt, question.Keywords);
+        return keys[question.QuestionId] = new CachedKey(identity, key,
+            new(() => new PreparedQuestion(key, MeaningOf(key, question.ModelAnswer))));
     }
 
     /// <summary>A key for keywords that are not stored (a draft being previewed).</summary>
     public PreparedQuestion KeyFor(string prompt, string modelAnswer, IReadOnlyList<Keyword> keywords)
     {
         var key = Grader.Compile(prompt, keywords);
-        return new PreparedQuestion(key, encoder.Value is { } model ? KeyMeaning.Build(model, key, modelAnswer) : null);
+        return new PreparedQuestion(key, MeaningOf(key, modelAnswer));
     }
+
+    KeyMeaning? MeaningOf(GradingKey key, string modelAnswer) =>
+        encoder.Value is { } model ? KeyMeaning.Build(model, key, modelAnswer) : null;
 
     /// <summary>Grades every item; with meaning on, their texts are encoded together, batched by length.</summary>
     public GradeResult[] Grade(IReadOnlyList<ToGrade> items, CancellationToken cancellationToken = default)

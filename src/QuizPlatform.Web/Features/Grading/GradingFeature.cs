@@ -13,6 +13,6 @@ public static class GradingFeature
         // The model is loaded when first asked for (the first grade with Grading:Meaning on), once per process.
         services.TryAddSingleton<ITokenEncoder>(sp => new MiniLmEncoder(sp.GetRequiredService<IOptions<GradingSettings>>().Value.MeaningThreads));
         return services.AddSingleton<GradingEngine>().AddSingleton<AttemptGrading>().AddSingleton<GradingQueue>()
-            .AddBackgroundWorker<GradingWorker>().AddBackgroundWorker<GradeRecordBackfill>();
+            .AddSingleton<MeaningGrading>().AddBackgroundWorker<GradingWorker>().AddBackgroundWorker<MeaningWorker>().AddBackgroundWorker<GradeRecordBackfill>();
     }
 }

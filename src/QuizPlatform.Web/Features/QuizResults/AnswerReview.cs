@@ -3,6 +3,7 @@ using QuizPlatform.Data;
 using QuizPlatform.Grading;
 using QuizPlatform.Web.Features.Grading;
 using QuizPlatform.Web.Features.Marking;
+using QuizPlatform.Web.Features.StudentResults;
 
 namespace QuizPlatform.Web.Features.QuizResults;
 
@@ -65,14 +66,24 @@ public sealed class AnswerReview(IDbContextFactory<QuizDbContext> dbFactory, Qui
         r.Grade == null ? null : new GradeRow(
             new GradeState(r.Grade.Id, r.Grade.Revision, r.Grade.Score, r.Grade.OverrideScore, r.Grade.OverrideReason,
                 r.Grade.OverrideReasonShown, r.Grade.MaxPoints, r.Grade.ReviewedAt, r.Grade.ReviewedBy == null ? null : r.Grade.ReviewedBy.DisplayName),
-            r.Grade.Coverage, r.Grade.Flags, r.Grade.GraderVersion, r.Grade.KeywordHits, r.Grade.Explanation));
+            r.Grade.Coverage, r.Grade.Flags, r.Grade.GraderVersion, r.Grade.KeywordHits, r.Grade.Explanation, r.Grade.MeaningPending));
 
-    sealed record GradeRow(GradeState State, double Coverage, GradeFlags Flags, string GraderVersion, string? KeywordHits, string Explanation);
+    sealed record GradeRow(GradeState State, double Coverage, GradeFlags Flags, string GraderVersion, string? KeywordHits, string Explanation,
+        bool MeaningPending);
 
     sealed record AnswerRow(int AttemptId, int QuestionId, int Number, string Prompt, double Points, string Text, GradeRow? Grade)
     {
-        public ReviewedAnswer Explain(int order, ILookup<int, GradeChangeRow>? history = null) => new(order, QuestionId, Number,
-            Prompt, Points, Text, Grade is null ? null : new ReviewedGrade(Grade.State, Grade.Coverage, Grade.Flags, Grade.GraderVersion,
-                Grade.KeywordHits, GradeExplanation.Parse(Grade.Explanation).Keywords) { History = [.. history?[Grade.State.GradeId] ?? []] });
+        public ReviewedAnswer Explain(int order, ILookup<int, GradeChangeRow>? history = null)
+        {
+            if (Grade is null)
+                return new(order, QuestionId, Number, Prompt, Points, Text, null);
+            var explanation = GradeExplanation.Parse(Grade.Explanation);
+            return new(order, QuestionId, Number, Prompt, Points, Text, new ReviewedGrade(Grade.State, Grade.Coverage, Grade.Flags,
+                Grade.GraderVersion, Grade.KeywordHits, explanation.Keywords)
+            {
+                History = [.. history?[Grade.State.GradeId] ?? []],
+                ScoredBy = FeedbackWords.Basis(explanation, Grade.MeaningPending, toInstructor: true),
+            });
+        }
     }
 }

@@ -66,6 +66,8 @@ public sealed record ReviewedGrade(
     IReadOnlyList<Grading.ExplainedKeyword> Keywords)
 {
     public IReadOnlyList<Marking.GradeChangeRow> History { get; init; } = [];
+    /// <summary>Which score this is: keywords with the meaning pass still running, or keywords and meaning (<see cref="StudentResults.FeedbackWords.Basis"/>).</summary>
+    public string ScoredBy { get; init; } = "";
     public double GraderScore => State.GraderScore;
     public double? OverrideScore => State.OverrideScore;
     public string? OverrideReason => State.OverrideReason;

@@ -41,6 +41,7 @@ public sealed class AttemptResults(IDbContextFactory<QuizDbContext> dbFactory, T
                 {
                     Figures = new GradeFigures(r.Grade.Score, r.Grade.OverrideScore, r.Grade.MaxPoints, r.Grade.Flags, r.Grade.ReviewedAt),
                     r.Grade.Explanation,
+                    r.Grade.MeaningPending,
                     ShownReason = r.Grade.OverrideReasonShown ? r.Grade.OverrideReason : null,
                 },
             })
@@ -50,12 +51,14 @@ public sealed class AttemptResults(IDbContextFactory<QuizDbContext> dbFactory, T
         var questions = responses.Select((r, index) =>
         {
             var grade = submitted ? r.Grade : null;
-            var feedback = grade is null ? null : KeywordFeedback.Of(GradeExplanation.Parse(grade.Explanation), review);
+            var explanation = grade is null ? null : GradeExplanation.Parse(grade.Explanation);
+            var feedback = explanation is null ? null : KeywordFeedback.Of(explanation, review);
             var overridden = grade?.Figures.OverrideScore is not null && review.ShowsScore;
             return new ResultQuestion(index + 1, r.Number, r.Prompt, r.Points, r.Text, grade is not null,
                 grade is not null && review.ShowsScore ? grade.Figures.CountedScore : null,
                 overridden, feedback, r.ModelAnswer, grade?.Figures.Review ?? InstructorReview.None,
-                overridden ? grade!.ShownReason : null);
+                overridden ? grade!.ShownReason : null,
+                explanation is not null && review.ShowsScore ? FeedbackWords.Basis(explanation, grade!.MeaningPending) : null);
         }).ToList();
         var gradingComplete = submitted && questions.All(q => q.Graded);
         return new AttemptResult(attemptId, attempt.QuizId, quiz.Title, attempt.Number, attempt.SubmittedAt,

@@ -1,4 +1,5 @@
 using QuizPlatform.Grading;
+using QuizPlatform.Web.Components.Shared;
 using QuizPlatform.Web.Features.Grading;
 
 namespace QuizPlatform.Web.Features.StudentResults;
@@ -13,8 +14,45 @@ public static class FeedbackWords
         MatchKind.Synonym => "a synonym",
         MatchKind.Acronym => "acronym or spelled out",
         MatchKind.Typo => "close spelling",
+        MatchKind.Meaning => "close in meaning",
         _ => "found",
     };
+
+    /// <summary>
+    /// How <paramref name="keyword"/> matched, with the words of the answer it matched when that was by meaning:
+    /// <c>"kernels" ~ "filters" (close in meaning, 0.78)</c>; otherwise <c>"filters", exact match</c>.
+    /// </summary>
+    public static string Match(ExplainedKeyword keyword, string answer)
+    {
+        if (keyword.How != MatchKind.Meaning)
+            return $"\"{keyword.Phrase}\", {How(keyword.How)}";
+        var words = string.Join(" … ", keyword.Spans.Where(s => s.Start >= 0 && s.Length > 0 && s.Start + s.Length <= answer.Length)
+            .Select(s => answer.Substring(s.Start, s.Length)).Distinct());
+        var similarity = keyword.Similarity is { } value ? ", " + Formats.Ratio(value) : "";
+        return $"\"{words}\" ~ \"{keyword.Phrase}\" ({How(keyword.How)}{similarity})";
+    }
+
+    /// <summary>
+    /// Which score the student or instructor is looking at: keywords only with the meaning pass still to come,
+    /// keywords and meaning, and what the instructor's marks added (addressed to the instructor with
+    /// <paramref name="toInstructor"/>).
+    /// </summary>
+    public static string Basis(GradeExplanation explanation, bool meaningPending, bool toInstructor = false)
+    {
+        var (who, whose) = toInstructor ? ("you", "your") : ("your instructor", "your instructor's");
+        if (meaningPending)
+            return "Scored by keywords; the meaning check is still running.";
+        if (!explanation.ByMeaning)
+            return "Scored by keywords.";
+        var text = "Scored by keywords and meaning";
+        if (explanation.References > 0)
+            text += explanation.References == 1
+                ? $", also compared with an answer {who} marked correct"
+                : $", also compared with {Formats.Count(explanation.References)} answers {who} marked correct";
+        if (explanation.CalibrationMarks > 0)
+            text += $"; calibrated on {Formats.Count(explanation.CalibrationMarks)} of {whose} marks";
+        return text + ".";
+    }
 
     public static string Flag(GradeFlags flag) => flag switch
     {
@@ -29,7 +67,7 @@ public static class FeedbackWords
         _ => WireNames.Of(flag),
     };
 
-    /// <summary>What a screen reader hears after a marked stretch of the answer.</summary>
-    public static string Mark(IEnumerable<ExplainedKeyword> keywords) =>
-        "(keyword " + string.Join("; keyword ", keywords.Select(k => $"\"{k.Phrase}\", {How(k.How)}")) + ")";
+    /// <summary>What a screen reader hears after a marked stretch of the answer (and a pointer's title shows).</summary>
+    public static string Mark(IEnumerable<ExplainedKeyword> keywords, string answer) =>
+        "(keyword " + string.Join("; keyword ", keywords.Select(k => Match(k, answer))) + ")";
 }

@@ -7,7 +7,8 @@ namespace QuizPlatform.Web.Features.StudentResults;
 /// the question's number in the assignment). <see cref="Prompt"/> and <see cref="ModelAnswer"/> are Markdown.
 /// <see cref="Score"/> is the instructor's override when there is one (<see cref="ScoreOverridden"/>), else the grader's.
 /// <see cref="Review"/> says whether the instructor has looked at the answer; <see cref="OverrideReason"/> is the
-/// reason for an override the instructor chose to show, and only with the score.
+/// reason for an override the instructor chose to show, and only with the score. <see cref="ScoredBy"/> says which
+/// score it is (<see cref="FeedbackWords.Basis"/>: keywords while the meaning check runs, or keywords and meaning).
 /// </summary>
 public sealed record ResultQuestion(
     int Order,
@@ -21,5 +22,6 @@ public sealed record ResultQuestion(
     KeywordFeedback? Feedback,
     string? ModelAnswer,
     InstructorReview Review = InstructorReview.None,
-    string? OverrideReason = null);
+    string? OverrideReason = null,
+    string? ScoredBy = null);
 

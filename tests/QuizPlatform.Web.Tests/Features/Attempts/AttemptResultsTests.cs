@@ -1,7 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
+using QuizPlatform.Web.Features.Grading;
 using QuizPlatform.Web.Tests.Infrastructure;
 using QuizPlatform.Web.Tests.Support;
 using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
@@ -72,6 +74,9 @@ public sealed class AttemptResultsTests
         var marks = question1.UnderHeading("Your answer").QuerySelectorAll("mark");
         Assert.Equal(["filters", "edges"], marks.Select(m => m.Text().Split(' ')[0]));
         Assert.Equal("filters (keyword \"filters\", exact match)", marks[0].Text()); // what a screen reader says
+        // Grading:Meaning is off in these tests: keyword grades, with nothing left for a meaning pass.
+        Assert.Contains("Scored by keywords.", question1.Text());
+        Assert.Equal(0, await scene.App.Services.GetRequiredService<MeaningGrading>().GradeAllPendingAsync());
         Assert.Equal(["weights"], question1.UnderHeading("Keywords missing").QuerySelectorAll("li").Select(i => i.Text()));
     }
 

@@ -35,9 +35,10 @@ public sealed class ResultsScene : IAsyncDisposable
     public AttemptService Attempts => App.Services.GetRequiredService<AttemptService>();
     public AttemptResults Results => App.Services.GetRequiredService<AttemptResults>();
 
-    public static async Task<ResultsScene> CreateAsync(DatabaseProvider provider)
+    /// <param name="settings">App settings, e.g. <c>("Grading:Meaning", "true")</c>.</param>
+    public static async Task<ResultsScene> CreateAsync(DatabaseProvider provider, params (string Key, string? Value)[] settings)
     {
-        var scene = await QuizScene.CreateAsync(provider);
+        var scene = await QuizScene.CreateAsync(provider, settings);
         await UseQuestion1KeywordsAsync(scene);
         return new ResultsScene(scene);
     }
