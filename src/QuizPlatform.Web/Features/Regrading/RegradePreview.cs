@@ -21,18 +21,29 @@ public sealed class RegradePreview(IDbContextFactory<QuizDbContext> dbFactory, T
 
     /// <summary>Null when the actor may not regrade the quiz or the quiz does not ask the question.</summary>
     public async Task<RegradePreviewResult?> PreviewAsync(string actorId, int quizId, int questionId,
-        IReadOnlyList<KeywordDraft> drafts, CancellationToken cancellationToken = default)
+        IReadOnlyList<KeywordDraft> drafts, CancellationToken cancellationToken = default) =>
+        (await PreviewEachAsync(actorId, quizId, questionId, [drafts], cancellationToken))?[0];
+
+    /// <summary>A preview of each draft in turn over one read of the answers (what each keyword suggestion would do).</summary>
+    public async Task<IReadOnlyList<RegradePreviewResult>?> PreviewEachAsync(string actorId, int quizId, int questionId,
+        IReadOnlyList<IReadOnlyList<KeywordDraft>> drafts, CancellationToken cancellationToken = default)
     {
-        if (KeywordDraft.Validate(drafts).Count > 0)
+        if (drafts.Any(d => KeywordDraft.Validate(d).Count > 0))
             throw new ArgumentException("The keywords have errors; validate them before a preview.", nameof(drafts));
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var quiz = await ReachableAsync(db, actorId, quizId, questionId, cancellationToken);
         if (quiz is null)
             return null;
-        var regrades = await RegradeAsync(db, quizId, questionId, drafts, cancellationToken);
+        var (prompt, answers) = await AnswersAsync(db, quizId, questionId, cancellationToken);
+        return [.. drafts.Select(d => Summarise(quiz, AnswerRegrade.All(grader, grader.Compile(prompt, KeywordVersions.ForGrader(d)), answers)))];
+    }
+
+    /// <summary>What <paramref name="regrades"/> of the quiz's answers would change, for the preview panel.</summary>
+    internal static RegradePreviewResult Summarise(Quiz quiz, List<AnswerRegrade> regrades)
+    {
         var counted = regrades.Where(r => !r.Overridden).ToList();
         var changes = counted.Where(r => r.CountedChanged).ToList();
-        return new RegradePreviewResult(quizId, quiz.Title, regrades.Count,
+        return new RegradePreviewResult(quiz.Id, quiz.Title, regrades.Count,
             changes.Count(r => r.Change > 0), changes.Count(r => r.Change < 0),
             counted.Count == 0 ? 0 : counted.Sum(r => r.Change) / counted.Count,
             [.. changes.OrderBy(r => r.Change).ThenBy(r => r.Answer.Student).Select(Row)],
@@ -111,11 +122,14 @@ public sealed class RegradePreview(IDbContextFactory<QuizDbContext> dbFactory, T
     async Task<List<AnswerRegrade>> RegradeAsync(QuizDbContext db, int quizId, int questionId, IReadOnlyList<KeywordDraft> drafts,
         CancellationToken cancellationToken)
     {
-        var prompt = await db.Questions.Where(q => q.Id == questionId).Select(q => q.Prompt).SingleAsync(cancellationToken);
-        var answers = await AnswerRegrade.Stored(AnswerRegrade.OfQuestion(db, quizId, questionId).AsNoTracking())
-            .ToListAsync(cancellationToken);
+        var (prompt, answers) = await AnswersAsync(db, quizId, questionId, cancellationToken);
         return AnswerRegrade.All(grader, grader.Compile(prompt, KeywordVersions.ForGrader(drafts)), answers);
     }
+
+    static async Task<(string Prompt, List<StoredAnswer> Answers)> AnswersAsync(QuizDbContext db, int quizId, int questionId,
+        CancellationToken cancellationToken) =>
+        (await db.Questions.Where(q => q.Id == questionId).Select(q => q.Prompt).SingleAsync(cancellationToken),
+         await AnswerRegrade.Stored(AnswerRegrade.OfQuestion(db, quizId, questionId).AsNoTracking()).ToListAsync(cancellationToken));
 
     static RegradeRow Row(AnswerRegrade regrade)
     {
