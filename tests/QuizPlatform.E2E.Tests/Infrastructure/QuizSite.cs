@@ -49,6 +49,7 @@ public sealed class QuizSite : IAsyncLifetime
             ["Bootstrap:AdminEmail"] = AdminEmail,
             ["Bootstrap:AdminPassword"] = AdminPassword,
             ["Attempts:BackgroundWorkers"] = "true", // a handed-in quiz is graded, a forgotten one handed in, as in production
+            ["Grading:Meaning"] = "true", // graded by keywords and meaning, as in production
         });
         BaseAddress = _app.StartKestrel();
         _playwright = await Playwright.CreateAsync();

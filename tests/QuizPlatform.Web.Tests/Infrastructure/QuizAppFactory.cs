@@ -6,13 +6,14 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using QuizPlatform.Grading.Meaning;
 
 namespace QuizPlatform.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The web app in the "Testing" environment on a <see cref="TestDatabase"/>: <c>Database:Provider</c> and
 /// <c>ConnectionStrings:Quiz</c> come from it, <c>Database:MigrateOnStartup</c> is true, <c>Seeding:Enabled</c> and
-/// <c>Attempts:BackgroundWorkers</c> (the grader and the expiry submitter) false unless <paramref name="settings"/>
+/// <c>Attempts:BackgroundWorkers</c> (the grader and the expiry submitter) and <c>Grading:Meaning</c> false unless <paramref name="settings"/>
 /// says otherwise (e.g. <c>Seeding:Directory</c>, <c>Bootstrap:AdminPassword</c>). The app runs on <see cref="Clock"/>,
 /// which starts at <paramref name="now"/> (default: the real time) and moves only when the test moves it; on Kestrel
 /// (browser tests) it runs on real time. The factory does not own the database: several factories may share one, as
@@ -56,6 +57,7 @@ public sealed class QuizAppFactory(TestDatabase database, IReadOnlyDictionary<st
         }
         else
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services => services.AddSingleton<ITokenEncoder, SharedEncoder>());
     }
 
     private static Dictionary<string, string?> Merge(TestDatabase database, IReadOnlyDictionary<string, string?>? overrides)
@@ -67,6 +69,8 @@ public sealed class QuizAppFactory(TestDatabase database, IReadOnlyDictionary<st
             ["Database:MigrateOnStartup"] = "true",
             ["Seeding:Enabled"] = "false",
             ["Attempts:BackgroundWorkers"] = "false",
+            // Keyword grading, whose scores the tests state; tests of the meaning pass turn it on.
+            ["Grading:Meaning"] = "false",
             // The test server's own origin; hosts unrestricted, as a browser test's Kestrel port is not known yet.
             ["App:PublicBaseUrl"] = "http://localhost",
             ["AllowedHosts"] = "*",

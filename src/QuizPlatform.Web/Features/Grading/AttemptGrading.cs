@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
@@ -12,12 +11,8 @@ namespace QuizPlatform.Web.Features.Grading;
 /// Grades a submitted attempt with the grading engine and each question's stored keywords (extracted at import, or
 /// as an instructor edited them), storing score, explanation and grader version. Responses graded already are left.
 /// </summary>
-public sealed class AttemptGrading(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock, QuizActivity activity)
+public sealed class AttemptGrading(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock, QuizActivity activity, GradingEngine engine)
 {
-    readonly Grader grader = new();
-    // The compiled key of each question with the keyword list it was compiled from: an edited list replaces it.
-    readonly ConcurrentDictionary<int, (string Keywords, GradingKey Key)> keys = new();
-
     /// <summary>Grades what is ungraded in the attempt; returns how many responses it graded.</summary>
     public async Task<int> GradeAsync(int attemptId, CancellationToken cancellationToken = default)
     {
@@ -36,19 +31,19 @@ public sealed class AttemptGrading(IDbContextFactory<QuizDbContext> dbFactory, T
         // answer's text once per keyword, ~750 wide rows per attempt (docs/benchmarks.md, "Deadline rush").
         var questionIds = responses.Select(r => r.QuestionId).Distinct().ToList();
         var questions = await db.Questions.Where(q => questionIds.Contains(q.Id)).SelectKeys().ToListAsync(cancellationToken);
-        var keysByQuestion = questions.ToDictionary(q => q.QuestionId, q => (Key: KeyFor(q.QuestionId, q.Prompt, q.Keywords), q.KeywordVersion));
+        var keysByQuestion = questions.ToDictionary(q => q.QuestionId, q => (Key: engine.KeyFor(q), q.KeywordVersion));
+        var results = engine.Grade([.. responses.Select(r => new ToGrade(keysByQuestion[r.QuestionId].Key, r.Text, r.Points))], cancellationToken);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var response in responses)
+        for (var i = 0; i < responses.Count; i++)
         {
-            var (key, keywordVersion) = keysByQuestion[response.QuestionId];
-            var result = grader.Grade(key, response.Text, response.Points);
+            var (response, result) = (responses[i], results[i]);
             db.Grades.Add(new Grade
             {
                 ResponseId = response.Id, Score = result.Score, MaxPoints = result.Points, Coverage = result.Coverage,
                 Explanation = GradeExplanation.Of(result).ToJson(), Flags = result.Flags,
                 KeywordHits = KeywordHits.Encode(result.Keywords), GraderVersion = result.GraderVersion,
-                KeywordVersion = keywordVersion, GradedAt = now,
+                KeywordVersion = keysByQuestion[response.QuestionId].KeywordVersion, GradedAt = now,
             });
         }
         try
@@ -64,16 +59,6 @@ public sealed class AttemptGrading(IDbContextFactory<QuizDbContext> dbFactory, T
         }
         activity.Publish(responses[0].QuizId);
         return responses.Count;
-    }
-
-    GradingKey KeyFor(int questionId, string prompt, IReadOnlyList<Keyword> keywords)
-    {
-        var identity = KeywordIdentity.Of(keywords);
-        if (keys.TryGetValue(questionId, out var known) && known.Keywords == identity)
-            return known.Key;
-        var key = grader.Compile(prompt, keywords);
-        keys[questionId] = (identity, key);
-        return key;
     }
 
     async Task<bool> AllGradedAsync(int attemptId, CancellationToken cancellationToken)

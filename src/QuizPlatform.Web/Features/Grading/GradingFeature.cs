@@ -1,8 +1,18 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using QuizPlatform.Grading.Meaning;
+
 namespace QuizPlatform.Web.Features.Grading;
 
 public static class GradingFeature
 {
-    public static IServiceCollection AddGradingFeature(this IServiceCollection services) =>
-        services.AddSingleton<AttemptGrading>().AddSingleton<GradingQueue>()
+    public static IServiceCollection AddGradingFeature(this IServiceCollection services)
+    {
+        services.AddOptions<GradingSettings>().BindConfiguration(GradingSettings.Section)
+            .Validate(s => s.MeaningThreads >= 0, "Grading:MeaningThreads must be 0 (one per core) or more.").ValidateOnStart();
+        // The model is loaded when first asked for (the first grade with Grading:Meaning on), once per process.
+        services.TryAddSingleton<ITokenEncoder>(sp => new MiniLmEncoder(sp.GetRequiredService<IOptions<GradingSettings>>().Value.MeaningThreads));
+        return services.AddSingleton<GradingEngine>().AddSingleton<AttemptGrading>().AddSingleton<GradingQueue>()
             .AddBackgroundWorker<GradingWorker>().AddBackgroundWorker<GradeRecordBackfill>();
+    }
 }

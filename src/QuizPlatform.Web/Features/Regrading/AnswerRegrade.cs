@@ -34,12 +34,11 @@ sealed record AnswerRegrade(StoredAnswer Answer, GradeResult Result, GradeExplan
     /// <see cref="AttemptGrading"/>: preview, apply and the whole-quiz job all give a grade through here, so an apply
     /// stores exactly what its preview showed.
     /// </summary>
-    public static List<AnswerRegrade> All(Grader grader, GradingKey key, IEnumerable<StoredAnswer> answers) =>
-        [.. answers.Select(a =>
-        {
-            var result = grader.Grade(key, a.Text, a.Points);
-            return new AnswerRegrade(a, result, GradeExplanation.Of(result));
-        })];
+    public static List<AnswerRegrade> All(GradingEngine engine, PreparedQuestion key, IReadOnlyList<StoredAnswer> answers, CancellationToken cancellationToken = default)
+    {
+        var results = engine.Grade([.. answers.Select(a => new ToGrade(key, a.Text, a.Points))], cancellationToken);
+        return [.. answers.Select((a, i) => new AnswerRegrade(a, results[i], GradeExplanation.Of(results[i])))];
+    }
 
     /// <summary>Stores the new verdict on the tracked <paramref name="grade"/> (a history row if its score moved; an override stays).</summary>
     public void ApplyTo(Grade grade, int keywordVersion, string? byId, DateTime now, string reason) =>

@@ -4,21 +4,21 @@ using QuizPlatform.Data.Entities;
 using QuizPlatform.Grading;
 using QuizPlatform.Grading.Marks;
 using QuizPlatform.Web.Features.Assignments;
+using QuizPlatform.Web.Features.Grading;
 
 namespace QuizPlatform.Web.Features.Regrading;
 
 /// <summary>
 /// "Add 'pretrained' as an alternative of 'transfer learning': raises 14, lowers 0": a phrase mined from the
-/// instructor's marks (<see cref="SynonymSuggestions"/>), what the regrade preview says it would do to the quiz's
-/// counted scores (overridden answers keep their override), and the keyword editor opened on that draft with the
+/// instructor's marks (<see cref="SynonymSuggestions"/>), what the regrade preview grading by keywords says it would do
+/// to the quiz's counted scores (overridden answers keep their override), and the keyword editor opened on that draft with the
 /// preview on this quiz, where the instructor applies it or not.
 /// </summary>
 public sealed record SuggestedAlternative(string Phrase, string Keyword, int RaisedAnswers, int Raises, int Lowers, string EditorLink);
 
 /// <summary>The keyword suggestions of one question in one quiz, for its owner and admins.</summary>
-public sealed class KeywordSuggestions(IDbContextFactory<QuizDbContext> dbFactory, RegradePreview preview)
+public sealed class KeywordSuggestions(IDbContextFactory<QuizDbContext> dbFactory, RegradePreview preview, GradingEngine engine)
 {
-    readonly Grader grader = new();
 
     /// <summary>Null when the actor may not regrade the quiz or it does not ask the question.</summary>
     public async Task<IReadOnlyList<SuggestedAlternative>?> ForQuestionAsync(string actorId, int quizId, int questionId,
@@ -42,11 +42,11 @@ public sealed class KeywordSuggestions(IDbContextFactory<QuizDbContext> dbFactor
                     .ToListAsync(cancellationToken))
                 .Select(g => new HumanMark(g.Text, Grade.InstructorMark(g.Score, g.OverrideScore, g.ReviewedAt)!.Value / g.MaxPoints))];
         }
-        var mined = SynonymSuggestions.Mine(grader, grader.Compile(key.Prompt, key.Keywords), marks);
+        var mined = SynonymSuggestions.Mine(engine.Grader, engine.KeyFor(key).Key, marks);
         if (mined.Count == 0)
             return [];
         var drafts = mined.Select(s => Widened(key.Keywords, s)).ToList();
-        var previews = await preview.PreviewEachAsync(actorId, quizId, questionId, drafts, cancellationToken);
+        var previews = await preview.PreviewEachAsync(actorId, quizId, questionId, drafts, keywordsOnly: true, cancellationToken);
         if (previews is null)
             return null;
         return [.. mined.Zip(previews, (s, p) => new SuggestedAlternative(s.Phrase, s.Keyword.Phrase, s.Raised, p.Up, p.Down,

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Grading;
+using QuizPlatform.Web.Features.Grading;
 using QuizPlatform.Web.Features.Audit;
 using QuizPlatform.Web.Features.QuizResults;
 
@@ -13,12 +14,12 @@ namespace QuizPlatform.Web.Features.Regrading;
 /// batches, each committed with the job's progress, and always picks what is still out of date: a job cut off by a
 /// restart resumes where it stood (<see cref="RegradeWorker"/> runs unfinished jobs at start). Overrides keep counting.
 /// </summary>
-public sealed class RegradeJobs(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock, QuizActivity activity, AuditLog audit)
+public sealed class RegradeJobs(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock, QuizActivity activity, AuditLog audit,
+    GradingEngine engine)
 {
     /// <summary>Answers regraded per transaction: progress shows every batch, and a restart loses at most one.</summary>
     public const int BatchSize = 500;
 
-    readonly Grader grader = new();
     readonly Channel<int> started = Channel.CreateUnbounded<int>();
 
     /// <summary>Jobs started since the app started, for the worker.</summary>
@@ -86,7 +87,6 @@ public sealed class RegradeJobs(IDbContextFactory<QuizDbContext> dbFactory, Time
     /// <summary>At most <paramref name="batches"/> batches: a test's job cut off as by a restart.</summary>
     internal async Task<RegradeJobProgress?> RunAsync(int jobId, int batchSize, int batches, CancellationToken cancellationToken)
     {
-        var keys = new Dictionary<(int QuestionId, int Version), GradingKey>();
         // Batches in grade order from where the last one ended, so each reads on from there rather than over the
         // whole quiz again; once nothing is left, one pass from the start picks up what went out of date meanwhile.
         var after = 0;
@@ -107,7 +107,7 @@ public sealed class RegradeJobs(IDbContextFactory<QuizDbContext> dbFactory, Time
             if (batch.Count == 0)
                 job.FinishedAt = now;
             else
-                job.Changed += await RegradeAsync(db, job.QuizId, batch, keys, now, cancellationToken);
+                job.Changed += await RegradeAsync(db, job.QuizId, batch, now, cancellationToken);
             job.Done += batch.Count;
             try
             {
@@ -137,25 +137,26 @@ public sealed class RegradeJobs(IDbContextFactory<QuizDbContext> dbFactory, Time
     }
 
     /// <summary>Regrades the tracked grades with each question's current key; how many counted scores changed.</summary>
-    async Task<int> RegradeAsync(QuizDbContext db, int quizId, List<Grade> batch, Dictionary<(int, int), GradingKey> keys, DateTime now,
-        CancellationToken cancellationToken)
+    async Task<int> RegradeAsync(QuizDbContext db, int quizId, List<Grade> batch, DateTime now, CancellationToken cancellationToken)
     {
         var questionIds = batch.Select(g => g.Response.QuestionId).Distinct().ToList();
         var questions = await db.Questions.Where(q => questionIds.Contains(q.Id)).SelectKeys().ToDictionaryAsync(q => q.QuestionId, cancellationToken);
         var points = await db.QuizQuestions.Where(q => q.QuizId == quizId && questionIds.Contains(q.QuestionId))
             .ToDictionaryAsync(q => q.QuestionId, q => q.Points, cancellationToken);
         var changed = 0;
-        foreach (var grade in batch)
+        foreach (var byQuestion in batch.GroupBy(g => g.Response.QuestionId))
         {
-            var question = questions[grade.Response.QuestionId];
-            if (!keys.TryGetValue((question.QuestionId, question.KeywordVersion), out var key))
-                keys[(question.QuestionId, question.KeywordVersion)] = key = grader.Compile(question.Prompt, question.Keywords);
-            var answer = new StoredAnswer(grade.Id, question.QuestionId, "", 0, grade.Response.Text,
-                points.GetValueOrDefault(question.QuestionId, grade.MaxPoints), grade.Score, grade.OverrideScore, grade.Explanation);
-            var regrade = AnswerRegrade.All(grader, key, [answer])[0];
-            regrade.ApplyTo(grade, question.KeywordVersion, null, now, $"Whole-quiz regrade: key v{question.KeywordVersion}, grader {Grader.Version}");
-            if (regrade.CountedChanged)
-                changed++;
+            var question = questions[byQuestion.Key];
+            var grades = byQuestion.ToList();
+            var answers = grades.Select(grade => new StoredAnswer(grade.Id, question.QuestionId, "", 0, grade.Response.Text,
+                points.GetValueOrDefault(question.QuestionId, grade.MaxPoints), grade.Score, grade.OverrideScore, grade.Explanation)).ToList();
+            var regrades = AnswerRegrade.All(engine, engine.KeyFor(question), answers, cancellationToken);
+            for (var i = 0; i < grades.Count; i++)
+            {
+                regrades[i].ApplyTo(grades[i], question.KeywordVersion, null, now, $"Whole-quiz regrade: key v{question.KeywordVersion}, grader {Grader.Version}");
+                if (regrades[i].CountedChanged)
+                    changed++;
+            }
         }
         return changed;
     }

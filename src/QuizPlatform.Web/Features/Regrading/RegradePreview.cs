@@ -15,18 +15,20 @@ namespace QuizPlatform.Web.Features.Regrading;
 /// version and the new grades in one transaction. Only the quiz's owner and admins reach a quiz; answers to the
 /// question in other quizzes keep their grades (the dashboard shows them as graded with an older key).
 /// </summary>
-public sealed class RegradePreview(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock, QuizActivity activity, AuditLog audit)
+public sealed class RegradePreview(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock, QuizActivity activity, AuditLog audit,
+    GradingEngine engine)
 {
-    readonly Grader grader = new();
-
     /// <summary>Null when the actor may not regrade the quiz or the quiz does not ask the question.</summary>
     public async Task<RegradePreviewResult?> PreviewAsync(string actorId, int quizId, int questionId,
         IReadOnlyList<KeywordDraft> drafts, CancellationToken cancellationToken = default) =>
-        (await PreviewEachAsync(actorId, quizId, questionId, [drafts], cancellationToken))?[0];
+        (await PreviewEachAsync(actorId, quizId, questionId, [drafts], keywordsOnly: false, cancellationToken))?[0];
 
-    /// <summary>A preview of each draft in turn over one read of the answers (what each keyword suggestion would do).</summary>
+    /// <summary>
+    /// A preview of each draft over one read of the answers; <paramref name="keywordsOnly"/> grades by keywords alone
+    /// (what each keyword suggestion would do, without a pass of the sentence model per draft).
+    /// </summary>
     public async Task<IReadOnlyList<RegradePreviewResult>?> PreviewEachAsync(string actorId, int quizId, int questionId,
-        IReadOnlyList<IReadOnlyList<KeywordDraft>> drafts, CancellationToken cancellationToken = default)
+        IReadOnlyList<IReadOnlyList<KeywordDraft>> drafts, bool keywordsOnly, CancellationToken cancellationToken = default)
     {
         if (drafts.Any(d => KeywordDraft.Validate(d).Count > 0))
             throw new ArgumentException("The keywords have errors; validate them before a preview.", nameof(drafts));
@@ -34,8 +36,8 @@ public sealed class RegradePreview(IDbContextFactory<QuizDbContext> dbFactory, T
         var quiz = await ReachableAsync(db, actorId, quizId, questionId, cancellationToken);
         if (quiz is null)
             return null;
-        var (prompt, answers) = await AnswersAsync(db, quizId, questionId, cancellationToken);
-        return [.. drafts.Select(d => Summarise(quiz, AnswerRegrade.All(grader, grader.Compile(prompt, KeywordVersions.ForGrader(d)), answers)))];
+        var (question, answers) = await AnswersAsync(db, quizId, questionId, cancellationToken);
+        return [.. drafts.Select(d => Summarise(quiz, AnswerRegrade.All(engine, Key(question, d, keywordsOnly), answers, cancellationToken)))];
     }
 
     /// <summary>What <paramref name="regrades"/> of the quiz's answers would change, for the preview panel.</summary>
@@ -122,14 +124,22 @@ public sealed class RegradePreview(IDbContextFactory<QuizDbContext> dbFactory, T
     async Task<List<AnswerRegrade>> RegradeAsync(QuizDbContext db, int quizId, int questionId, IReadOnlyList<KeywordDraft> drafts,
         CancellationToken cancellationToken)
     {
-        var (prompt, answers) = await AnswersAsync(db, quizId, questionId, cancellationToken);
-        return AnswerRegrade.All(grader, grader.Compile(prompt, KeywordVersions.ForGrader(drafts)), answers);
+        var (question, answers) = await AnswersAsync(db, quizId, questionId, cancellationToken);
+        return AnswerRegrade.All(engine, Key(question, drafts), answers, cancellationToken);
     }
 
-    static async Task<(string Prompt, List<StoredAnswer> Answers)> AnswersAsync(QuizDbContext db, int quizId, int questionId,
+    static async Task<(QuestionText Question, List<StoredAnswer> Answers)> AnswersAsync(QuizDbContext db, int quizId, int questionId,
         CancellationToken cancellationToken) =>
-        (await db.Questions.Where(q => q.Id == questionId).Select(q => q.Prompt).SingleAsync(cancellationToken),
+        (await db.Questions.Where(q => q.Id == questionId).Select(q => new QuestionText(q.Prompt, q.ModelAnswer)).SingleAsync(cancellationToken),
          await AnswerRegrade.Stored(AnswerRegrade.OfQuestion(db, quizId, questionId).AsNoTracking()).ToListAsync(cancellationToken));
+
+    /// <summary>The draft's key as the engine grades; <paramref name="keywordsOnly"/> leaves the sentence model out.</summary>
+    PreparedQuestion Key(QuestionText question, IReadOnlyList<KeywordDraft> drafts, bool keywordsOnly = false)
+    {
+        var keywords = KeywordVersions.ForGrader(drafts);
+        return keywordsOnly ? new PreparedQuestion(engine.Grader.Compile(question.Prompt, keywords), null)
+            : engine.KeyFor(question.Prompt, question.ModelAnswer, keywords);
+    }
 
     static RegradeRow Row(AnswerRegrade regrade)
     {
