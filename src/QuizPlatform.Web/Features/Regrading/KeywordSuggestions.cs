@@ -42,10 +42,11 @@ public sealed class KeywordSuggestions(IDbContextFactory<QuizDbContext> dbFactor
                     .ToListAsync(cancellationToken))
                 .Select(g => new HumanMark(g.Text, Grade.InstructorMark(g.Score, g.OverrideScore, g.ReviewedAt)!.Value / g.MaxPoints))];
         }
-        var mined = SynonymSuggestions.Mine(engine.Grader, engine.KeyFor(key).Key, marks);
+        var compiled = engine.KeyFor(key).Key;
+        var mined = SynonymSuggestions.Mine(engine.Grader, compiled, marks);
         if (mined.Count == 0)
             return [];
-        var drafts = mined.Select(s => Widened(key.Keywords, s)).ToList();
+        var drafts = mined.Select(s => Widened(compiled.Keywords, s)).ToList();
         var previews = await preview.PreviewEachAsync(actorId, quizId, questionId, drafts, keywordsOnly: true, cancellationToken);
         if (previews is null)
             return null;
@@ -53,7 +54,7 @@ public sealed class KeywordSuggestions(IDbContextFactory<QuizDbContext> dbFactor
             EditorLink(assignmentId, questionId, quizId, s)))];
     }
 
-    /// <summary>The stored keywords with the suggested phrase added to its keyword's alternatives.</summary>
+    /// <summary>The keywords the suggestion was mined with, the phrase added to its keyword's alternatives.</summary>
     static IReadOnlyList<KeywordDraft> Widened(IReadOnlyList<Keyword> keywords, SynonymSuggestion suggestion) =>
         [.. keywords.Select(k => KeywordDraft.From(ReferenceEquals(k, suggestion.Keyword) ? k with { Alternatives = [.. k.Alternatives, suggestion.Phrase] } : k))];
 
