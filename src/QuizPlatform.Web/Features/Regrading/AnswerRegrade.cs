@@ -15,6 +15,9 @@ sealed record AnswerRegrade(StoredAnswer Answer, GradeResult Result, GradeExplan
 {
     public bool Overridden => Answer.OverrideScore is not null;
 
+    /// <summary>Why the score moved when no keyword flipped says it: "Close to an answer you marked correct".</summary>
+    public string? Because { get; init; }
+
     /// <summary>The counted score after a regrade: an override keeps counting.</summary>
     public double NewCounted => Grade.Counted(Result.Score, Answer.OverrideScore);
 

@@ -115,7 +115,7 @@ public sealed class RegradePreview(IDbContextFactory<QuizDbContext> dbFactory, T
     }
 
     /// <summary>The quiz's title when the actor teaches, may act on the quiz and it asks the question; else null.</summary>
-    static async Task<Quiz?> ReachableAsync(QuizDbContext db, string actorId, int quizId, int questionId, CancellationToken cancellationToken) =>
+    internal static async Task<Quiz?> ReachableAsync(QuizDbContext db, string actorId, int quizId, int questionId, CancellationToken cancellationToken) =>
         await (await AnswerRegrade.RegradableAsync(db, actorId, cancellationToken)).AsNoTracking()
             .Where(q => q.Id == quizId && q.Questions.Any(x => x.QuestionId == questionId))
             .Select(q => new Quiz { Id = q.Id, Title = q.Title })
@@ -149,7 +149,7 @@ public sealed class RegradePreview(IDbContextFactory<QuizDbContext> dbFactory, T
         var lost = before.Where(k => !now.Any(n => Same(n, k))).ToList();
         return new RegradeRow(regrade.Answer.GradeId, regrade.Answer.Student, regrade.Answer.Attempt, regrade.Answer.Text,
             regrade.Answer.Score, regrade.Result.Score, regrade.Result.Points, regrade.Answer.OverrideScore,
-            [.. found.Select(k => k.Phrase)], [.. lost.Select(k => k.Phrase)], found);
+            [.. found.Select(k => k.Phrase)], [.. lost.Select(k => k.Phrase)], found) { Because = regrade.Because };
     }
 
     static bool Same(ExplainedKeyword a, ExplainedKeyword b) => string.Equals(a.Phrase, b.Phrase, StringComparison.OrdinalIgnoreCase);

@@ -125,4 +125,48 @@ public sealed class MarksPanelsTests
         }
         Assert.NotNull(await suggestions.ForQuestionAsync(scene.Alice, scene.QuizId, scene.Question1));
     }
+
+    [Fact]
+    public async Task ALearnedRegradeIsPreviewedAndStoredOnlyWhenTheOwnerApplies()
+    {
+        await using var scene = await RegradeScene.CreateAsync(DatabaseProvider.Postgres, ("Grading:Meaning", "true"));
+        var ann = await scene.AnswerAsync("Ann", "Kernels that find edges.");
+        var ben = await scene.AnswerAsync("Ben", "Small kernels that find edges in pictures.");
+        var dan = await scene.AnswerAsync("Dan", "It learns things.");
+        await MarkAsync(scene, ann, Mark.Override(1, "Kernels are the filters"));
+        await MarkAsync(scene, dan, Mark.Accept());
+        var learning = scene.App.Services.GetRequiredService<LearnedRegrade>();
+        var learned = $"{QuestionPage(scene)}/learned";
+        var benBefore = (await scene.GradeAsync(ben)).Score;
+
+        foreach (var (actor, email) in new[] { (scene.Bob, "bob@quiz.local"), (scene.Sam, "sam@quiz.local") })
+        {
+            Assert.Null(await learning.PreviewAsync(actor, scene.QuizId, scene.Question1));
+            Assert.Null(await learning.ApplyAsync(actor, scene.QuizId, scene.Question1, RegradeMode.AllChanges));
+            using var client = await scene.Fixture.ClientAsync(email);
+            using var response = await client.GetAsync(learned);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+        using var alice = await scene.Fixture.ClientAsync("alice@quiz.local");
+        var question = await alice.GetPageAsync(QuestionPage(scene));
+        Assert.NotNull(question.ByRole("region", Panel)!.QuerySelectorAll("a").SingleOrDefault(a => a.Text() == "Learn from my marks"));
+
+        var page = await alice.GetPageAsync(learned);
+
+        Assert.Contains("From 2 marks: 1 answer you gave full marks stand beside the model answer", page.Text());
+        var benRow = page.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th")!.Text() == "Ben");
+        Assert.Contains("Close to an answer you marked correct", benRow.Text());
+        Assert.Equal(benBefore, (await scene.GradeAsync(ben)).Score);
+
+        using var posted = await alice.SubmitNamedFormAsync(learned, "learned", ("Input.Mode", "AllChanges"));
+        var body = await posted.Content.ReadAsStringAsync();
+        Assert.True(posted.IsSuccessStatusCode, $"{(int)posted.StatusCode}: {body}");
+
+        Assert.Contains(Pages.Parse(body).QuerySelectorAll("[role=status]"), s => s.Text().StartsWith("Regraded 3 answers: ", StringComparison.Ordinal));
+        var benAfter = await scene.GradeAsync(ben);
+        Assert.True(benAfter.Score > benBefore, $"Ben {benBefore} → {benAfter.Score}");
+        var change = Assert.Single(benAfter.History, h => h.Source == GradeChangeSource.Regrade);
+        Assert.StartsWith("Learned from 2 marks: 1 answer marked correct as references; the question's curve ", change.Reason);
+        Assert.Equal(1, (await scene.GradeAsync(ann)).EffectiveScore);
+    }
 }
