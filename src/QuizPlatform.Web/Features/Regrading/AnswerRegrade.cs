@@ -47,6 +47,30 @@ sealed record AnswerRegrade(StoredAnswer Answer, GradeResult Result, GradeExplan
     public void ApplyTo(Grade grade, int keywordVersion, string? byId, DateTime now, string reason) =>
         grade.Regrade(Result, Explanation.ToJson(), keywordVersion, byId, now, reason);
 
+    /// <summary>
+    /// Stores each regrade on its tracked grade in <paramref name="grades"/>; in <see cref="RegradeMode.OnlyIncreases"/>
+    /// a grade that would go down keeps its old verdict. How many counted scores went up, down, and were kept.
+    /// </summary>
+    public static (int Up, int Down, int Kept) ApplyAll(IEnumerable<AnswerRegrade> regrades, IReadOnlyDictionary<int, Grade> grades,
+        RegradeMode mode, int keywordVersion, string byId, DateTime now, string reason)
+    {
+        int up = 0, down = 0, kept = 0;
+        foreach (var regrade in regrades)
+        {
+            if (mode == RegradeMode.OnlyIncreases && regrade.CountedChanged && regrade.Change < 0)
+            {
+                kept++;
+                continue;
+            }
+            regrade.ApplyTo(grades[regrade.Answer.GradeId], keywordVersion, byId, now, reason);
+            if (regrade.CountedChanged && regrade.Change > 0)
+                up++;
+            else if (regrade.CountedChanged)
+                down++;
+        }
+        return (up, down, kept);
+    }
+
     /// <summary>The graded answers of a quiz, each with its student, attempt and the points the quiz gives its question.</summary>
     public static IQueryable<StoredAnswer> Stored(IQueryable<Grade> grades) =>
         grades.Select(g => new StoredAnswer(g.Id, g.Response.QuestionId, g.Response.Attempt.Student.DisplayName,

@@ -85,20 +85,7 @@ public sealed class LearnedRegrade(IDbContextFactory<QuizDbContext> dbFactory, T
             return new LearnedApplied(reason, 0, 0, 0, 0, 0);
         var question = await db.Questions.Where(q => q.Id == questionId).Select(q => new { q.Number, q.KeywordVersion }).SingleAsync(cancellationToken);
         var grades = await AnswerRegrade.OfQuestion(db, quizId, questionId).ToDictionaryAsync(g => g.Id, cancellationToken);
-        int up = 0, down = 0, kept = 0;
-        foreach (var regrade in learning.Regrades)
-        {
-            if (mode == RegradeMode.OnlyIncreases && regrade.CountedChanged && regrade.Change < 0)
-            {
-                kept++;
-                continue;
-            }
-            regrade.ApplyTo(grades[regrade.Answer.GradeId], question.KeywordVersion, actorId, now, reason);
-            if (regrade.CountedChanged && regrade.Change > 0)
-                up++;
-            else if (regrade.CountedChanged)
-                down++;
-        }
+        var (up, down, kept) = AnswerRegrade.ApplyAll(learning.Regrades, grades, mode, question.KeywordVersion, actorId, now, reason);
         var regraded = learning.Regrades.Count - kept;
         await audit.AddAsync(db, actorId, AuditActions.RegradeApplied, AuditSubject.Quiz(quizId),
             $"Regraded {regraded} answers to question {question.Number}. {reason} {up} up, {down} down"

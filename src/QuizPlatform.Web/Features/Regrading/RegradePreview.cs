@@ -91,20 +91,7 @@ public sealed class RegradePreview(IDbContextFactory<QuizDbContext> dbFactory, T
 
         var regrades = await RegradeAsync(db, quizId, questionId, drafts, cancellationToken);
         var grades = await AnswerRegrade.OfQuestion(db, quizId, questionId).ToDictionaryAsync(g => g.Id, cancellationToken);
-        int up = 0, down = 0, kept = 0;
-        foreach (var regrade in regrades)
-        {
-            if (mode == RegradeMode.OnlyIncreases && regrade.CountedChanged && regrade.Change < 0)
-            {
-                kept++;
-                continue;
-            }
-            regrade.ApplyTo(grades[regrade.Answer.GradeId], version, actorId, now, reason);
-            if (regrade.CountedChanged && regrade.Change > 0)
-                up++;
-            else if (regrade.CountedChanged)
-                down++;
-        }
+        var (up, down, kept) = AnswerRegrade.ApplyAll(regrades, grades, mode, version, actorId, now, reason);
         await audit.AddAsync(db, actorId, AuditActions.RegradeApplied, AuditSubject.Quiz(quizId),
             $"Regraded {regrades.Count - kept} answers to question {question.Number} with key version {version}: {up} up, {down} down"
             + (kept > 0 ? $", {kept} that would go down kept" : "") + ".", cancellationToken);
