@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Grading;
+using QuizPlatform.Grading.Marks;
 using QuizPlatform.Web.Features.Grading;
 
 namespace QuizPlatform.Web.Features.Regrading;
@@ -77,6 +78,15 @@ sealed record AnswerRegrade(StoredAnswer Answer, GradeResult Result, GradeExplan
             g.Response.Attempt.Number, g.Response.Text,
             g.Response.Attempt.Quiz.Questions.Where(q => q.QuestionId == g.Response.QuestionId).Select(q => q.Points).FirstOrDefault(),
             g.Score, g.OverrideScore, g.Explanation));
+
+    /// <summary>The instructor's marks (<see cref="Grade.InstructorMark"/>) on the quiz's answers to the question, as shares of the points.</summary>
+    public static async Task<List<(int GradeId, HumanMark Mark)>> MarksAsync(QuizDbContext db, int quizId, int questionId,
+        CancellationToken cancellationToken) =>
+        [.. (await OfQuestion(db, quizId, questionId).AsNoTracking()
+                .Where(g => (g.OverrideScore != null || g.ReviewedAt != null) && g.MaxPoints > 0)
+                .Select(g => new { g.Id, g.Response.Text, g.Score, g.OverrideScore, g.ReviewedAt, g.MaxPoints })
+                .ToListAsync(cancellationToken))
+            .Select(g => (g.Id, new HumanMark(g.Text, Grade.InstructorMark(g.Score, g.OverrideScore, g.ReviewedAt)!.Value / g.MaxPoints)))];
 
     /// <summary>The grades of <paramref name="quizId"/>'s answers to <paramref name="questionId"/>.</summary>
     public static IQueryable<Grade> OfQuestion(QuizDbContext db, int quizId, int questionId) =>

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
-using QuizPlatform.Data.Entities;
 using QuizPlatform.Grading;
 using QuizPlatform.Grading.Marks;
 using QuizPlatform.Web.Features.Assignments;
@@ -36,11 +35,7 @@ public sealed class KeywordSuggestions(IDbContextFactory<QuizDbContext> dbFactor
             var question = db.Questions.Where(q => q.Id == questionId);
             key = await question.SelectKeys().SingleAsync(cancellationToken);
             assignmentId = await question.Select(q => q.AssignmentVersion.AssignmentId).SingleAsync(cancellationToken);
-            marks = [.. (await AnswerRegrade.OfQuestion(db, quizId, questionId).AsNoTracking()
-                    .Where(g => (g.OverrideScore != null || g.ReviewedAt != null) && g.MaxPoints > 0)
-                    .Select(g => new { g.Response.Text, g.Score, g.OverrideScore, g.ReviewedAt, g.MaxPoints })
-                    .ToListAsync(cancellationToken))
-                .Select(g => new HumanMark(g.Text, Grade.InstructorMark(g.Score, g.OverrideScore, g.ReviewedAt)!.Value / g.MaxPoints))];
+            marks = [.. (await AnswerRegrade.MarksAsync(db, quizId, questionId, cancellationToken)).Select(m => m.Mark)];
         }
         var compiled = engine.KeyFor(key).Key;
         var mined = SynonymSuggestions.Mine(engine.Grader, compiled, marks);

@@ -18,8 +18,6 @@ namespace QuizPlatform.Web.Features.Regrading;
 public sealed record LearnedPreview(int Marks, int References, double Offset, RegradePreviewResult Preview)
 {
     /// <summary>"Learned from 12 marks: 3 answers marked correct as references; the question's curve +0.05." (a grade's history reason).</summary>
-    public string Reason => Describe(Marks, References, Offset);
-
     internal static string Describe(int marks, int references, double offset) =>
         $"Learned from {marks} {(marks == 1 ? "mark" : "marks")}: {references} {(references == 1 ? "answer" : "answers")} marked correct as references; "
         + string.Create(CultureInfo.InvariantCulture, $"the question's curve {(offset >= 0 ? "+" : "−")}{Math.Abs(offset):0.00}.");
@@ -107,10 +105,7 @@ public sealed class LearnedRegrade(IDbContextFactory<QuizDbContext> dbFactory, T
     {
         var stored = await db.Questions.Where(q => q.Id == questionId).SelectKeys().SingleAsync(cancellationToken);
         var answers = await AnswerRegrade.Stored(AnswerRegrade.OfQuestion(db, quizId, questionId).AsNoTracking()).ToListAsync(cancellationToken);
-        var marks = await AnswerRegrade.OfQuestion(db, quizId, questionId).AsNoTracking()
-            .Where(g => (g.OverrideScore != null || g.ReviewedAt != null) && g.MaxPoints > 0)
-            .Select(g => new { g.Id, g.Score, g.OverrideScore, g.ReviewedAt, g.MaxPoints })
-            .ToListAsync(cancellationToken);
+        var marks = await AnswerRegrade.MarksAsync(db, quizId, questionId, cancellationToken);
         if (marks.Count == 0)
             return new Learning(0, 0, 0, []);
 
@@ -118,8 +113,7 @@ public sealed class LearnedRegrade(IDbContextFactory<QuizDbContext> dbFactory, T
         var encoded = MeaningText.Encode(services.GetRequiredService<ITokenEncoder>(), [.. answers.Select(a => a.Text)], cancellationToken);
         var at = answers.Select((a, i) => (a.GradeId, i)).ToDictionary(x => x.GradeId, x => x.i);
         var learned = MarkLearning.Learn(engine.Grader, question.Key, question.Meaning!,
-            [.. marks.Select(m => new HumanMark(answers[at[m.Id]].Text, Grade.InstructorMark(m.Score, m.OverrideScore, m.ReviewedAt)!.Value / m.MaxPoints))],
-            [.. marks.Select(m => encoded[at[m.Id]])]);
+            [.. marks.Select(m => m.Mark)], [.. marks.Select(m => encoded[at[m.GradeId]])]);
         var regrades = answers.Select((answer, i) =>
         {
             var result = engine.Grader.Grade(question.Key, answer.Text, answer.Points, learned, encoded[i]);
