@@ -24,8 +24,8 @@ public sealed class RegradePreview(IDbContextFactory<QuizDbContext> dbFactory, T
         (await PreviewEachAsync(actorId, quizId, questionId, [drafts], keywordsOnly: false, cancellationToken))?[0];
 
     /// <summary>
-    /// A preview of each draft over one read of the answers; <paramref name="keywordsOnly"/> grades by keywords alone
-    /// (what each keyword suggestion would do, without a pass of the sentence model per draft).
+    /// A preview of each draft over one read of the answers; <paramref name="keywordsOnly"/> grades by keywords alone,
+    /// before and after (what each keyword suggestion would do, without a pass of the sentence model per draft).
     /// </summary>
     public async Task<IReadOnlyList<RegradePreviewResult>?> PreviewEachAsync(string actorId, int quizId, int questionId,
         IReadOnlyList<IReadOnlyList<KeywordDraft>> drafts, bool keywordsOnly, CancellationToken cancellationToken = default)
@@ -37,6 +37,14 @@ public sealed class RegradePreview(IDbContextFactory<QuizDbContext> dbFactory, T
         if (quiz is null)
             return null;
         var (question, answers) = await AnswersAsync(db, quizId, questionId, cancellationToken);
+        if (keywordsOnly)
+        {
+            // Measured from the stored key graded the same way, not from the stored scores (which may carry the
+            // meaning pass): what the draft's keywords alone change.
+            var stored = await db.Questions.Where(q => q.Id == questionId).SelectKeys().SingleAsync(cancellationToken);
+            var baseline = AnswerRegrade.All(engine, new PreparedQuestion(engine.Grader.Compile(stored.Prompt, stored.Keywords), null), answers, cancellationToken);
+            answers = [.. baseline.Select(b => b.Answer with { Score = b.Result.Score, Explanation = b.Explanation.ToJson() })];
+        }
         return [.. drafts.Select(d => Summarise(quiz, AnswerRegrade.All(engine, Key(question, d, keywordsOnly), answers, cancellationToken)))];
     }
 

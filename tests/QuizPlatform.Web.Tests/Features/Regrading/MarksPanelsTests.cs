@@ -133,7 +133,10 @@ public sealed class MarksPanelsTests
         var ann = await scene.AnswerAsync("Ann", "Kernels that find edges.");
         var ben = await scene.AnswerAsync("Ben", "Small kernels that find edges in pictures.");
         var dan = await scene.AnswerAsync("Dan", "It learns things.");
-        await MarkAsync(scene, ann, Mark.Override(1, "Kernels are the filters"));
+        var cat = await scene.AnswerAsync("Cat", "The kernels pick out edges.");
+        var eve = await scene.AnswerAsync("Eve", "Small kernels catch edges.");
+        foreach (var raised in new[] { ann, cat, eve })
+            await MarkAsync(scene, raised, Mark.Override(1, "Kernels are the filters"));
         await MarkAsync(scene, dan, Mark.Accept());
         var learning = scene.App.Services.GetRequiredService<LearnedRegrade>();
         var learned = $"{QuestionPage(scene)}/learned";
@@ -150,10 +153,13 @@ public sealed class MarksPanelsTests
         using var alice = await scene.Fixture.ClientAsync("alice@quiz.local");
         var question = await alice.GetPageAsync(QuestionPage(scene));
         Assert.NotNull(question.ByRole("region", Panel)!.QuerySelectorAll("a").SingleOrDefault(a => a.Text() == "Learn from my marks"));
+        // Counted by keywords before and after, not against the stored scores, which the meaning pass made.
+        Assert.Contains("Add 'kernels' as an alternative of 'filters': raises 1, lowers 0 (in 3 answers you raised)",
+            question.ByRole("region", Suggestions)!.Text());
 
         var page = await alice.GetPageAsync(learned);
 
-        Assert.Contains("From 2 marks: 1 answer you gave full marks stand beside the model answer", page.Text());
+        Assert.Contains("From 4 marks: 3 answers you gave full marks stand beside the model answer", page.Text());
         var benRow = page.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th")!.Text() == "Ben");
         Assert.Contains("Close to an answer you marked correct", benRow.Text());
         Assert.Equal(benBefore, (await scene.GradeAsync(ben)).Score);
@@ -162,11 +168,11 @@ public sealed class MarksPanelsTests
         var body = await posted.Content.ReadAsStringAsync();
         Assert.True(posted.IsSuccessStatusCode, $"{(int)posted.StatusCode}: {body}");
 
-        Assert.Contains(Pages.Parse(body).QuerySelectorAll("[role=status]"), s => s.Text().StartsWith("Regraded 3 answers: ", StringComparison.Ordinal));
+        Assert.Contains(Pages.Parse(body).QuerySelectorAll("[role=status]"), s => s.Text().StartsWith("Regraded 5 answers: ", StringComparison.Ordinal));
         var benAfter = await scene.GradeAsync(ben);
         Assert.True(benAfter.Score > benBefore, $"Ben {benBefore} → {benAfter.Score}");
         var change = Assert.Single(benAfter.History, h => h.Source == GradeChangeSource.Regrade);
-        Assert.StartsWith("Learned from 2 marks: 1 answer marked correct as references; the question's curve ", change.Reason);
+        Assert.StartsWith("Learned from 4 marks: 3 answers marked correct as references; the question's curve ", change.Reason);
         Assert.Equal(1, (await scene.GradeAsync(ann)).EffectiveScore);
     }
 }
