@@ -135,6 +135,8 @@ public sealed class MarksPanelsTests
         var dan = await scene.AnswerAsync("Dan", "It learns things.");
         var cat = await scene.AnswerAsync("Cat", "The kernels pick out edges.");
         var eve = await scene.AnswerAsync("Eve", "Small kernels catch edges.");
+        // The model answer, unmarked: the meaning pass scores it apart from its keywords.
+        await scene.AnswerAsync("Fay", "It learns local filters that detect features such as edges.");
         foreach (var raised in new[] { ann, cat, eve })
             await MarkAsync(scene, raised, Mark.Override(1, "Kernels are the filters"));
         await MarkAsync(scene, dan, Mark.Accept());
@@ -168,7 +170,7 @@ public sealed class MarksPanelsTests
         var body = await posted.Content.ReadAsStringAsync();
         Assert.True(posted.IsSuccessStatusCode, $"{(int)posted.StatusCode}: {body}");
 
-        Assert.Contains(Pages.Parse(body).QuerySelectorAll("[role=status]"), s => s.Text().StartsWith("Regraded 5 answers: ", StringComparison.Ordinal));
+        Assert.Contains(Pages.Parse(body).QuerySelectorAll("[role=status]"), s => s.Text().StartsWith("Regraded 6 answers: ", StringComparison.Ordinal));
         var benAfter = await scene.GradeAsync(ben);
         Assert.True(benAfter.Score > benBefore, $"Ben {benBefore} → {benAfter.Score}");
         var change = Assert.Single(benAfter.History, h => h.Source == GradeChangeSource.Regrade);
