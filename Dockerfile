@@ -5,6 +5,7 @@ WORKDIR /source
 COPY Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/QuizPlatform.Importing/QuizPlatform.Importing.csproj src/QuizPlatform.Importing/
 COPY src/QuizPlatform.Grading/QuizPlatform.Grading.csproj src/QuizPlatform.Grading/
+COPY src/QuizPlatform.Grading.Meaning/QuizPlatform.Grading.Meaning.csproj src/QuizPlatform.Grading.Meaning/
 COPY src/QuizPlatform.Data/QuizPlatform.Data.csproj src/QuizPlatform.Data/
 COPY src/QuizPlatform.Migrations.Postgres/QuizPlatform.Migrations.Postgres.csproj src/QuizPlatform.Migrations.Postgres/
 COPY src/QuizPlatform.Migrations.Sqlite/QuizPlatform.Migrations.Sqlite.csproj src/QuizPlatform.Migrations.Sqlite/

@@ -5,7 +5,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using QuizPlatform.Benchmarks;
 
-// Two small modes serve benchmarks/grade-cli-load.sh; everything else goes to BenchmarkDotNet.
+// Two small modes serve benchmarks/grade-cli-load.sh, one tunes the meaning pass (docs/grading.md); everything else goes to BenchmarkDotNet.
 switch (args)
 {
     case ["load-input", var lines, var output, .. var shape]:
@@ -13,6 +13,12 @@ switch (args)
         return 0;
     case ["load-grade", var input]:
         InProcessGrading.Run(input);
+        return 0;
+    case ["meaning-memory"]:
+        MeaningBenchmarks.ReportMemory();
+        return 0;
+    case ["meaning-eval", var path, .. var mode]:
+        MeaningEvaluation.Run(path, mode is [var m] ? m : "");
         return 0;
 }
 

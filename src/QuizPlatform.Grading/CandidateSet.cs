@@ -27,19 +27,36 @@ internal sealed class CandidateSet(ModelAnswerText answer, CorpusStatistics corp
     private static readonly (string Acronym, string[] Expansions, string[] Keys)[] LexiconForms = Lexicon.Abbreviations
         .Select(a => (a.Acronym, a.Expansions, a.Expansions.Prepend(a.Acronym).Select(f => KeyOf(Content(f))).ToArray())).ToArray();
 
+    /// <summary>
+    /// The built-in abbreviations the answer uses, by index: written as the acronym, or spelled out in full. A
+    /// one-word expansion is not evidence ("you only look once" is "look" once its function words are gone).
+    /// </summary>
+    public static IEnumerable<int> LexiconEntriesIn(ModelAnswerText answer) =>
+        Enumerable.Range(0, LexiconForms.Length).Where(i =>
+        {
+            var keys = LexiconForms[i].Keys;
+            return answer.Occurrences(keys[0]) > 0 || keys.Skip(1).Any(k => k.Contains(' ', StringComparison.Ordinal) && answer.Occurrences(k) > 0);
+        });
+
     private readonly Dictionary<string, Candidate> byKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> alias = new(StringComparer.Ordinal);
 
     public IEnumerable<Candidate> All => byKey.Values.Where(c => c.Count > 0);
 
-    public void Collect()
+    /// <param name="nounPhrasesOnly">Keep only phrases that name something: no verbs, adverbs or lone adjectives.</param>
+    public void Collect(bool nounPhrasesOnly)
     {
         foreach (var (expansion, acronym) in answer.Definitions()) Define(expansion, [acronym], 2);
-        foreach (var (acronym, expansions, keys) in LexiconForms)
-            if (keys.Any(Contains)) Define(expansions[0], [acronym, .. expansions.Skip(1)], 1);
+        if (corpus.UsesLexicon)
+            foreach (var entry in LexiconEntriesIn(answer))
+                Define(LexiconForms[entry].Expansions[0], [LexiconForms[entry].Acronym, .. LexiconForms[entry].Expansions.Skip(1)], 1);
 
         foreach (var (run, start, length, key) in answer.Phrases)
-            if (WholeWords(run[start], run[start + length - 1])) AddOccurrence(run.GetRange(start, length), key);
+        {
+            if (!WholeWords(run[start], run[start + length - 1])) continue;
+            if (nounPhrasesOnly && !answer.IsNounPhrase(run, start, length)) continue;
+            AddOccurrence(run.GetRange(start, length), key, nounPhrasesOnly);
+        }
 
         // What the answer denies is content too ("Fruitsnap does not change the color"): kept as "not change", which
         // a response earns only by denying it as well.
@@ -81,13 +98,13 @@ internal sealed class CandidateSet(ModelAnswerText answer, CorpusStatistics corp
         }
     }
 
-    private void AddOccurrence(List<int> tokenIndexes, string phraseKey)
+    private void AddOccurrence(List<int> tokenIndexes, string phraseKey, bool nounPhrase)
     {
         var key = Resolve(phraseKey);
         if (!byKey.TryGetValue(key, out var candidate))
         {
-            // A multi-word phrase needs evidence that it is a unit: it recurs here or elsewhere in the assignment.
-            if (tokenIndexes.Count > 1 && corpus.PhraseDocuments(key) < 2 && answer.Occurrences(phraseKey) < 2) return;
+            // A multi-word phrase needs evidence that it is a unit: it names a thing, or it recurs here or elsewhere.
+            if (tokenIndexes.Count > 1 && !nounPhrase && corpus.PhraseDocuments(key) < 2 && answer.Occurrences(phraseKey) < 2) return;
             var terms = tokenIndexes.Select(i => answer.Tokens[i].Term).ToArray();
             candidate = byKey[key] = new Candidate(key, terms, SurfaceOf(tokenIndexes), tokenIndexes[0]);
         }
@@ -123,8 +140,6 @@ internal sealed class CandidateSet(ModelAnswerText answer, CorpusStatistics corp
         if (boost > candidate.Boost && candidate.Alternatives.Count == 0) candidate.Surface = phrase;
         candidate.Boost = Math.Max(candidate.Boost, boost);
     }
-
-    private bool Contains(string key) => key.Length > 0 && answer.Occurrences(key) > 0;
 
     private string Resolve(string key) => alias.TryGetValue(key, out var target) ? target : key;
 

@@ -10,5 +10,8 @@ public static class GradeBasis
 
     public static string References(int count) => string.Create(CultureInfo.InvariantCulture, $"references: {count}");
 
-    public static string Calibration(int marks) => string.Create(CultureInfo.InvariantCulture, $"calibration: {marks} marks");
+    public static string Calibration(int marks) => "calibration: " + Marks(marks);
+
+    /// <summary>"1 mark", "5 marks".</summary>
+    public static string Marks(int count) => string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? "mark" : "marks")}");
 }

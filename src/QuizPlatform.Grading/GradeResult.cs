@@ -57,8 +57,19 @@ public sealed record GradeResult(
     /// <summary>With the meaning pass: how much of the model answer (or the closest answer marked correct) the response recalls.</summary>
     public double? SoftRecall { get; init; }
 
+    /// <summary>
+    /// With references learnt from marks: the one the response recalls best, when it recalls it better than the model
+    /// answer (index into the question's <c>KeyMeaning.References</c>); its soft recall is <see cref="SoftRecall"/>.
+    /// </summary>
+    public int? ClosestReference { get; init; }
+
+    /// <summary>The question's offset learnt from the instructor's marks, when the score used one.</summary>
+    public Meaning.Calibration? Calibration { get; init; }
+
     /// <summary>What the score used: "keywords", "meaning", "references: 3", "calibration: 5 marks".</summary>
-    public IReadOnlyList<string> Basis { get; init; } = [GradeBasis.Keywords];
+    public IReadOnlyList<string> Basis { get; init; } = KeywordsOnly;
+
+    private static readonly IReadOnlyList<string> KeywordsOnly = [GradeBasis.Keywords];
 
     public IEnumerable<KeywordMatch> Matched => Keywords.Where(k => k.Matched);
     public IEnumerable<KeywordMatch> Missing => Keywords.Where(k => !k.Matched);
@@ -98,6 +109,9 @@ public sealed record GradeResult(
             if (Flags.HasFlag(GradeFlags.KeywordPadding))
                 text.Append("The keywords are padded into filler sentences that say nothing about them (")
                     .Append(Padding ?? "one keyword per throwaway clause").Append("), so the score is capped. ");
+            if (ClosestReference is not null) text.Append("Close to an answer you marked correct. ");
+            if (Calibration is { } calibration && Math.Abs(calibration.Shift) >= 0.005)
+                text.Append(inv, $"{calibration.Shift:+0%;-0%} of the points for this question, learnt from {GradeBasis.Marks(calibration.Marks)}. ");
             if (Flags.HasFlag(GradeFlags.RequiredMissing)) text.Append("A required keyword is missing. ");
             if (Flags.HasFlag(GradeFlags.NeedsReview)) text.Append("Needs review by the instructor.");
             return text.ToString().TrimEnd();

@@ -3,13 +3,15 @@ using QuizPlatform.Grading.Meaning;
 namespace QuizPlatform.Grading;
 
 /// <summary>
-/// Grades free-text responses by keyword coverage. Thread-safe and deterministic: reuse one instance, compile each
-/// question's keywords once with <see cref="Compile"/>, then call <see cref="Grade"/> for every response.
+/// Grades free-text responses by keyword coverage and, given the question's <see cref="KeyMeaning"/> and the encoded
+/// response, by meaning (see <see cref="MeaningGrader"/> for batches). Thread-safe and deterministic: reuse one
+/// instance, compile each question's keywords once with <see cref="Compile"/>, then call <see cref="Grade"/> for
+/// every response. The one place scores are computed.
 /// </summary>
 public sealed class Grader(GradingOptions? options = null)
 {
     /// <summary>Stored with every grade. Bump whenever a change can alter a score, a match or a flag.</summary>
-    public const string Version = "1.5.0";
+    public const string Version = "1.6.0";
 
     [ThreadStatic] private static ResponseWords? scratch;
 
@@ -63,28 +65,31 @@ public sealed class Grader(GradingOptions? options = null)
         var coverage = key.TotalWeight > 0 ? Math.Min(1, matchedWeight / key.TotalWeight) : 0;
         var combined = coverage;
         double? recall = null;
-        List<string> basis = [GradeBasis.Keywords];
+        int? closestReference = null;
+        // Keyword-only grading keeps its allocations: a basis list only with the meaning pass.
+        List<string>? basis = null;
         if (withMeaning)
         {
-            recall = MeaningPass.Recall(meaning!, encodedResponse!);
-            combined = MeaningPass.Combine(coverage, recall.Value, Options);
-            basis.Add(GradeBasis.Meaning);
+            (var best, closestReference) = MeaningPass.Recall(meaning!, encodedResponse!, Options);
+            recall = best;
+            combined = MeaningPass.Combine(coverage, best, Options);
+            basis = [GradeBasis.Keywords, GradeBasis.Meaning];
             if (meaning!.References.Count > 0) basis.Add(GradeBasis.References(meaning.References.Count));
         }
         var share = Options.FullMarksCoverage > 0 ? Math.Min(1, combined / Options.FullMarksCoverage) : 1;
-        if (meaning?.Calibration is { } calibration && withMeaning)
+        var calibration = withMeaning ? meaning!.Calibration : null;
+        if (calibration is not null)
         {
             share = calibration.Apply(share);
-            basis.Add(GradeBasis.Calibration(calibration.Marks));
+            basis!.Add(GradeBasis.Calibration(calibration.Marks));
         }
         if (flags.HasFlag(GradeFlags.RequiredMissing)) share = Math.Min(share, Options.RequiredMissingCap);
         if ((flags & (GradeFlags.KeywordList | GradeFlags.Repetition)) != 0) share = Math.Min(share, Options.StuffingCap);
         if (padding is not null) share = Math.Min(share, Options.PaddingCap);
-        return new GradeResult(Math.Round(points * share, 4), points, Math.Round(coverage, 4), matches, flags, Version)
+        var result = new GradeResult(Math.Round(points * share, 4), points, Math.Round(coverage, 4), matches, flags, Version) { Padding = padding };
+        return basis is null ? result : result with
         {
-            Padding = padding,
-            SoftRecall = recall is { } r ? Math.Round(r, 4) : null,
-            Basis = basis,
+            SoftRecall = Math.Round(recall!.Value, 4), ClosestReference = closestReference, Calibration = calibration, Basis = basis,
         };
     }
 }

@@ -48,6 +48,8 @@ public sealed record GradingOptions
     /// <summary>How many words before a keyword a "not", "no", "never", "without" negates it (within the clause).</summary>
     public int NegationWindow { get; init; } = 3;
 
+    // The meaning pass (docs/grading.md, "Meaning"): tuned on eval/scientsbank-train.jsonl, checked leave-one-module-out.
+
     /// <summary>Lowest similarity, in context, at which a response's words match a keyword by meaning.</summary>
     public double MeaningMatchThreshold { get; init; } = 0.75;
 
@@ -55,11 +57,14 @@ public sealed record GradingOptions
     public double MeaningMatchCredit { get; init; } = 1.0;
 
     /// <summary>Weight of the soft recall against keyword coverage in the combined coverage (0: keywords alone).</summary>
-    public double SoftRecallWeight { get; init; } = 0.4;
+    public double SoftRecallWeight { get; init; } = 0.7;
 
-    /// <summary>Soft recall at or below which it adds nothing (an unrelated answer's level).</summary>
-    public double SoftRecallFloor { get; init; } = 0.35;
+    /// <summary>Soft recall at or below which it adds nothing (below any real answer's level).</summary>
+    public double SoftRecallFloor { get; init; } = 0.2;
 
-    /// <summary>Soft recall at which it counts in full.</summary>
-    public double SoftRecallFull { get; init; } = 0.85;
+    /// <summary>Soft recall at which it counts in full (1: only the model answer itself).</summary>
+    public double SoftRecallFull { get; init; } = 1.0;
+
+    /// <summary>Weight in the soft recall of a model-answer word that is also a word of the question (others weigh 1).</summary>
+    public double QuestionWordWeight { get; init; } = Meaning.SoftRecall.QuestionWordWeight;
 }

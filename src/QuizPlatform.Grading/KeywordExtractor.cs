@@ -16,22 +16,41 @@ public sealed class KeywordExtractor
     /// <summary>Answers with at most this many content words keep all of them as keywords.</summary>
     public int ShortAnswerWords { get; init; } = 20;
 
+    /// <summary>
+    /// Answers with more content words are read as noun phrases: a keyword names a thing ("sequence number", "stable
+    /// storage"), never a verb, adverb or lone adjective. Shorter ones keep their verbs, which carry the point of a
+    /// one-sentence answer ("the mass does not change"): from 21 words on, it cost SciEntsBank agreement (docs/grading.md).
+    /// </summary>
+    public int ChunkedAnswerWords { get; init; } = 25;
+
     public IReadOnlyList<IReadOnlyList<Keyword>> Extract(IReadOnlyList<QuestionText> questions)
     {
         ArgumentNullException.ThrowIfNull(questions);
         var answers = questions.Select(q => new ModelAnswerText(q.ModelAnswer ?? "")).ToList();
         var corpus = new CorpusStatistics(answers);
-        return questions.Select((q, i) => (IReadOnlyList<Keyword>)Extract(q.Prompt ?? "", answers[i], corpus)).ToList();
+        return questions.Select((q, i) => (IReadOnlyList<Keyword>)Extract(q.Prompt ?? "", q.ModelAnswer ?? "", answers[i], corpus)).ToList();
     }
 
-    private List<Keyword> Extract(string prompt, ModelAnswerText answer, CorpusStatistics corpus)
+    private static readonly Grader PaddingCheck = new();
+
+    private List<Keyword> Extract(string prompt, string modelAnswer, ModelAnswerText answer, CorpusStatistics corpus)
+    {
+        if (answer.Tokens.Count(t => !t.Term.IsStop) <= ChunkedAnswerWords) return Extract(prompt, answer, corpus, chunked: false);
+        var keywords = Extract(prompt, answer, corpus, chunked: true);
+        // A bare enumeration of phrases ("latency constraints, and platform compatibility") reads to the padding rule
+        // as one keyword per throwaway clause, and the model answer would not earn its own marks: word by word, it does.
+        var own = PaddingCheck.Grade(PaddingCheck.Compile(prompt, keywords), modelAnswer);
+        return own.Padding is null ? keywords : Extract(prompt, answer, corpus, chunked: false);
+    }
+
+    private List<Keyword> Extract(string prompt, ModelAnswerText answer, CorpusStatistics corpus, bool chunked)
     {
         var promptStems = Tokenizer.Tokenize(prompt).Where(t => !t.Term.IsStop).Select(t => t.Term.Canon).ToHashSet();
-        var candidates = new CandidateSet(answer, corpus);
-        candidates.Collect();
         var content = answer.Tokens.Count(t => !t.Term.IsStop);
         // A short answer is all key: every content word counts. A long one is summarised by its most salient phrases.
         var shortAnswer = content <= ShortAnswerWords;
+        var candidates = new CandidateSet(answer, corpus);
+        candidates.Collect(nounPhrasesOnly: chunked);
         var limit = shortAnswer ? MaxKeywords : Math.Clamp((int)Math.Round(1.4 * Math.Sqrt(content)), 1, MaxKeywords);
 
         // In a short answer every word is looked for on its own: a phrase would demand the model's exact wording. Not
@@ -51,6 +70,10 @@ public sealed class KeywordExtractor
             if (chosen.Count == limit) break;
             if (!shortAnswer && x.Score < ranked[0].Score * 0.12) break;
             if (x.Candidate.Canons.All(covered.Contains)) continue;
+            // "additional diverse samples" after "diverse samples" would ask for the same thing twice.
+            if (chosen.Any(c => c.Candidate.Canons.Length > 1 && c.Candidate.Canons.All(x.Candidate.Canons.Contains))) continue;
+            // "data streams" after "streams" names it better and takes its place.
+            chosen.RemoveAll(c => c.Candidate.Canons.All(x.Candidate.Canons.Contains));
             chosen.Add(x);
             covered.UnionWith(x.Candidate.Canons);
         }
@@ -110,6 +133,7 @@ internal sealed class CorpusStatistics
     public CorpusStatistics(IReadOnlyList<ModelAnswerText> answers)
     {
         documents = answers.Count;
+        UsesLexicon = answers.SelectMany(CandidateSet.LexiconEntriesIn).Distinct().Skip(1).Any();
         foreach (var answer in answers)
             foreach (var canon in answer.Tokens.Where(t => !t.Term.IsStop).Select(t => t.Term.Canon).Distinct())
                 documentFrequency[canon] = documentFrequency.GetValueOrDefault(canon) + 1;
@@ -117,6 +141,12 @@ internal sealed class CorpusStatistics
             foreach (var phrase in answer.PhraseKeys.Where(k => k.Contains(' ', StringComparison.Ordinal)))
                 phraseFrequency[phrase] = phraseFrequency.GetValueOrDefault(phrase) + 1;
     }
+
+    /// <summary>
+    /// Whether the assignment is in the field of the built-in abbreviations: it uses at least two of them. Elsewhere
+    /// an expansion's words mean something else ("look once" in a question on deadlocks is not YOLO).
+    /// </summary>
+    public bool UsesLexicon { get; }
 
     /// <summary>How many model answers use the phrase (a key of word ids): evidence that it is a term of the field.</summary>
     public int PhraseDocuments(string key) => phraseFrequency.GetValueOrDefault(key);

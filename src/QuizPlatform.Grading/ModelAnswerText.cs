@@ -16,6 +16,7 @@ internal sealed partial class ModelAnswerText
         Text = Clean(markdown);
         Tokens = Tokenizer.Tokenize(Text);
         SentenceStart = Tokens.Select(t => IsSentenceStart(Text, t.Start)).ToArray();
+        Classes = WordClasses.Classify(Tokens);
         Runs = FindRuns();
         Phrases = FindPhrases();
         foreach (var phrase in Phrases)
@@ -28,6 +29,21 @@ internal sealed partial class ModelAnswerText
     public string Text { get; }
     public List<Token> Tokens { get; }
     public bool[] SentenceStart { get; }
+
+    /// <summary>Each token's word class in its sentence (<see cref="WordClasses"/>).</summary>
+    public WordClass[] Classes { get; }
+
+    /// <summary>
+    /// Whether the window could name a thing: nouns and the words that describe them, ending on a noun ("stable
+    /// storage", "initial sequence number"), with no verb or adverb ("concurrency control assumes", "happens").
+    /// </summary>
+    public bool IsNounPhrase(List<int> run, int start, int length)
+    {
+        if (Classes[run[start + length - 1]] != WordClass.Noun) return false;
+        for (var k = start; k < start + length - 1; k++)
+            if (Classes[run[k]] is WordClass.Verb or WordClass.Other) return false;
+        return true;
+    }
 
     /// <summary>Runs of content words (token indexes) between stop words, punctuation, numbers and negated stretches.</summary>
     public IReadOnlyList<List<int>> Runs { get; }
@@ -61,7 +77,7 @@ internal sealed partial class ModelAnswerText
             var token = Tokens[i];
             if (token.Term.IsNegator) negatedUntil = i + 3;
             if (token.Has(TokenFlags.ClauseBreakBefore)) negatedUntil = token.Term.IsNegator ? negatedUntil : -1;
-            var content = !token.Term.IsStop && !char.IsDigit(token.Term.Folded[0]) && i > negatedUntil;
+            var content = (!token.Term.IsStop || InsideCompound(i)) && !char.IsDigit(token.Term.Folded[0]) && i > negatedUntil && !InIdiom(i);
             if (run.Count > 0 && (!content || token.Has(TokenFlags.ClauseBreakBefore)))
             {
                 runs.Add(run);
@@ -72,6 +88,21 @@ internal sealed partial class ModelAnswerText
         if (run.Count > 0) runs.Add(run);
         return runs;
     }
+
+    /// <summary>"for" of "wait-for graph", "to" of "peer-to-peer": a function word in a hyphenated word is part of a term.</summary>
+    private bool InsideCompound(int i) =>
+        Tokens[i].Has(TokenFlags.JoinedToPrevious) || i + 1 < Tokens.Count && Tokens[i + 1].Has(TokenFlags.JoinedToPrevious);
+
+    /// <summary>"respect" of "with respect to", "order" of "in order to": words of a fixed phrase that only links.</summary>
+    private bool InIdiom(int i) =>
+        i > 0 && !Tokens[i].Has(TokenFlags.ClauseBreakBefore) && Idioms.Contains((Tokens[i - 1].Term.Folded, Tokens[i].Term.Folded));
+
+    private static readonly HashSet<(string, string)> Idioms =
+    [
+        ("with", "respect"), ("in", "terms"), ("in", "order"), ("in", "addition"), ("for", "example"), ("for", "instance"),
+        ("in", "particular"), ("in", "general"), ("in", "spite"), ("in", "front"), ("on", "behalf"), ("in", "fact"),
+        ("in", "case"), ("as", "well"), ("in", "turn"), ("at", "times"), ("by", "means"), ("in", "practice"),
+    ];
 
     /// <summary>Text of a bullet or paragraph head: a short phrase at the start of a line, followed by a colon.</summary>
     public IEnumerable<(int Start, int Length)> Heads() =>
@@ -102,8 +133,15 @@ internal sealed partial class ModelAnswerText
         {
             if (!IsName(i)) { i++; continue; }
             var first = i;
-            while (i + 1 < Tokens.Count && IsName(i + 1) && !Tokens[i + 1].Has(TokenFlags.ClauseBreakBefore)
-                   && Tokens[i + 1].Start - Tokens[i].End <= 1) i++;
+            while (true)
+            {
+                if (i + 1 < Tokens.Count && IsName(i + 1) && !Tokens[i + 1].Has(TokenFlags.ClauseBreakBefore)
+                    && Tokens[i + 1].Start - Tokens[i].End <= 1) i++;
+                // A case name is one term: "Hadley v Baxendale", "Williams v Roffey".
+                else if (i + 2 < Tokens.Count && Tokens[i + 1].Term.Folded is "v" or "vs" && IsName(i + 2)
+                         && !Tokens[i + 1].Has(TokenFlags.ClauseBreakBefore) && !Tokens[i + 2].Has(TokenFlags.ClauseBreakBefore)) i += 2;
+                else break;
+            }
             yield return (first, i);
             i++;
         }

@@ -175,7 +175,7 @@ public class GradeCommandTests
             _ => GoodLine($"r{i}", $"{responses[i % responses.Length]} Answer {i}."),
         }).ToArray();
 
-        var run = await GradeAsync(["--workers", $"{workers}"], lines);
+        var run = await GradeAsync(["--workers", $"{workers}", "--meaning", "off"], lines);
 
         Assert.Equal(ExitCodes.Failed, run.ExitCode);
         var output = run.StdoutLines.Select(l => JsonNode.Parse(l)!).ToList();

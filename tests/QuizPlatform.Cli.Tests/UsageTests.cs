@@ -15,6 +15,11 @@ public class UsageTests
         new[] { "grade", "--question", "three", "--assignment", "Assignment-8" },
         new[] { "evaluate" },
         new[] { "evaluate", "--input", CliRunner.SeedFile, "--top", "-1" },
+        new[] { "grade", "--meaning", "maybe" },
+        new[] { "grade", "--learn-from-marks", "--meaning", "off" },
+        new[] { "evaluate", "--input", CliRunner.SeedFile, "--marks", "0" },
+        new[] { "evaluate", "--input", CliRunner.SeedFile, "--seed", "3" },
+        new[] { "evaluate", "--input", CliRunner.SeedFile, "--marks", "5", "--meaning", "off" },
     };
 
     [Theory]

@@ -6,12 +6,14 @@ using QuizPlatform.Cli.Grading;
 using QuizPlatform.Cli.Json;
 using QuizPlatform.Data;
 using QuizPlatform.Grading;
+using QuizPlatform.Grading.Meaning;
 
 namespace QuizPlatform.Cli.Commands;
 
 /// <summary>
-/// <c>quiz grade [--input FILE|-] [--output FILE|-] [--workers N]</c>: JSON Lines in, one JSON line out per input line, in order;
-/// a line that cannot be graded gets an error object and the run goes on (exit 1 at the end).
+/// <c>quiz grade [--input FILE|-] [--output FILE|-] [--workers N] [--meaning on|off] [--learn-from-marks]</c>: JSON Lines in,
+/// one JSON line out per input line, in order; a line that cannot be graded gets an error object and the run goes on
+/// (exit 1 at the end).
 /// <c>quiz grade --question N --assignment TITLE</c>: grades the response on standard input against a stored question.
 /// </summary>
 public static class GradeCommand
@@ -34,9 +36,14 @@ public static class GradeCommand
                 result.AddError("--workers must be at least 1.");
         });
         var assignment = new Option<string?>("--assignment") { Description = "The stored assignment's title (latest version), with --question." };
+        var meaning = MeaningModel.CreateOption();
+        var learn = new Option<bool>("--learn-from-marks")
+        {
+            Description = "Lines with humanScore or humanLabel are the instructor's marks for their question; every line is graded with the marks of the other marked lines of its question.",
+        };
         input.Validators.Add(result => RequireExistingFile(result, result.GetValueOrDefault<string>()));
 
-        var command = new Command("grade", "Grade free-text responses by keyword coverage.") { input, output, workers, question, assignment };
+        var command = new Command("grade", "Grade free-text responses by keyword coverage and meaning.") { input, output, workers, question, assignment, meaning, learn };
         command.Validators.Add(result =>
         {
             var hasQuestion = result.GetResult(question) is not null;
@@ -45,10 +52,14 @@ public static class GradeCommand
                 result.AddError("--question and --assignment go together.");
             if (hasQuestion && result.GetResult(input) is not null)
                 result.AddError("--question reads one response from standard input; --input does not apply.");
+            if (hasQuestion && result.GetValue(learn))
+                result.AddError("--learn-from-marks grades JSON Lines; it does not apply to --question.");
+            RequireMeaningToLearn(result, meaning, result.GetValue(learn), "--learn-from-marks");
         });
         command.SetAction((parse, ct) => parse.GetValue(question) is { } number
-            ? GradeStoredQuestionAsync(cli, parse.GetRequiredValue(assignment)!, number, parse.GetValue(output)!, ct)
-            : GradeLinesAsync(cli, parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(workers), ct));
+            ? GradeStoredQuestionAsync(cli, parse.GetRequiredValue(assignment)!, number, parse.GetValue(output)!, MeaningModel.For(parse, meaning), ct)
+            : GradeLinesAsync(cli, parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(workers), MeaningModel.For(parse, meaning),
+                parse.GetValue(learn), ct));
         return command;
     }
 
@@ -58,7 +69,15 @@ public static class GradeCommand
             result.AddError($"File does not exist: '{path}'.");
     }
 
-    private static async Task<int> GradeLinesAsync(CliContext cli, string input, string output, int workers, CancellationToken ct)
+    /// <summary>Learning from marks works through the meaning pass: references are compared by meaning, and the offset is applied with it.</summary>
+    internal static void RequireMeaningToLearn(System.CommandLine.Parsing.CommandResult result, Option<string> meaning, bool learning, string option)
+    {
+        if (learning && result.GetValue(meaning) == "off")
+            result.AddError($"{option} needs the meaning pass: it cannot be used with --meaning off.");
+    }
+
+    private static async Task<int> GradeLinesAsync(CliContext cli, string input, string output, int workers, ITokenEncoder? encoder,
+        bool learnFromMarks, CancellationToken ct)
     {
         // Bytes in, bytes out: a file or the console's UTF-8 stream is read without decoding it to strings first.
         await using var inputFile = input == "-" ? null : new FileStream(input, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
@@ -66,14 +85,24 @@ public static class GradeCommand
         await using var outputFile = output == "-" ? null : new StreamWriter(output, false, Utf8, 1 << 16);
 
         using var lines = new JsonLineWriter(outputFile ?? cli.Stdout);
-        var failed = await new GradePipeline(new Grader(), workers).RunAsync(inputStream, cli.Stdin, lines, ct);
+        int failed;
+        if (learnFromMarks)
+        {
+            using var reader = inputFile is null ? null : new StreamReader(inputFile, Utf8);
+            failed = MarkedGrading.Run(new GradingSession(new Grader(), encoder), reader ?? cli.Stdin, lines, workers, ct);
+        }
+        else
+        {
+            failed = await new GradePipeline(new Grader(), workers, encoder).RunAsync(inputStream, cli.Stdin, lines, ct);
+        }
         lines.Flush();
         if (failed > 0)
             await cli.Stderr.WriteLineAsync($"quiz grade: {failed} of the lines could not be graded (see their \"error\").");
         return failed == 0 ? ExitCodes.Success : ExitCodes.Failed;
     }
 
-    private static async Task<int> GradeStoredQuestionAsync(CliContext cli, string title, int number, string output, CancellationToken ct)
+    private static async Task<int> GradeStoredQuestionAsync(CliContext cli, string title, int number, string output, ITokenEncoder? encoder,
+        CancellationToken ct)
     {
         // The newline that ends piped input is not part of the answer.
         var response = (await cli.Stdin.ReadToEndAsync(ct)).TrimEnd();
@@ -100,7 +129,11 @@ public static class GradeCommand
         GradeResult result;
         try
         {
-            result = grader.Grade(grader.Compile(question.Prompt, keywords), response, question.DefaultPoints);
+            var key = grader.Compile(question.Prompt, keywords);
+            result = encoder is null
+                ? grader.Grade(key, response, question.DefaultPoints)
+                : grader.Grade(key, response, question.DefaultPoints, KeyMeaning.Build(encoder, key, question.ModelAnswer),
+                    MeaningText.Encode(encoder, [response])[0]);
         }
         catch (ArgumentException e)
         {

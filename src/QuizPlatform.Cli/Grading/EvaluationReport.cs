@@ -55,6 +55,34 @@ public static class EvaluationReport
         await output.WriteAsync(text.ToString());
     }
 
+    /// <summary>
+    /// <c>--marks K</c>: the mean of each figure over the draws (each measured on the responses not drawn), then the
+    /// first draw in full.
+    /// </summary>
+    public static async Task WriteMarksAsync(TextWriter output, int marks, int seed, IReadOnlyList<IReadOnlyList<EvaluatedResponse>> draws,
+        int failed, int top, double pass)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var text = new System.Text.StringBuilder();
+        text.AppendLine(inv, $"Learning from marks: {marks} marked answer(s) per question drawn at random (at most all but one), {draws.Count} draws from seed {seed};");
+        text.AppendLine(inv, $"each draw is measured on the responses it did not draw (mean {draws.Average(d => d.Count):0} per draw).");
+        foreach (var (name, metric) in new (string, Func<double[], double[], double>)[]
+        {
+            ("Pearson ", GradingMetrics.Pearson),
+            ("Spearman", GradingMetrics.Spearman),
+            ("ROC AUC ", (grader, human) => Array.TrueForAll(human, h => h is 0 or 1)
+                ? GradingMetrics.RocAuc(grader, Array.ConvertAll(human, h => h == 1)) : double.NaN),
+        })
+        {
+            var values = draws.Select(d => metric([.. d.Select(s => s.Grader)], [.. d.Select(s => s.Human)])).ToList();
+            text.AppendLine(inv, $"{name} mean {Figure(values.Average())} (draws {Figure(values.Min())} to {Figure(values.Max())})");
+        }
+        text.AppendLine();
+        text.AppendLine("The first draw in full:");
+        await output.WriteAsync(text.ToString());
+        await WriteAsync(output, draws[0], failed, top, pass);
+    }
+
     private static string Figure(double value) => double.IsNaN(value) ? "n/a" : value.ToString("0.000", CultureInfo.InvariantCulture);
 
     private static string Excerpt(string response)

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using QuizPlatform.Cli.Json;
 using QuizPlatform.Grading;
+using QuizPlatform.Grading.Meaning;
 
 namespace QuizPlatform.Cli.Grading;
 
@@ -13,16 +14,17 @@ namespace QuizPlatform.Cli.Grading;
 /// workers each parse, grade and serialise whole batches (each with its own key cache and writer, all sharing the
 /// thread-safe <see cref="Grader"/>); one writer copies finished batches to the output in input order. Every batch
 /// is queued for the writer as it is read, so order needs no sorting, and both queues are bounded, so memory stays
-/// flat however long the input.
+/// flat however long the input. With a sentence model (<paramref name="encoder"/>) each batch's responses are
+/// encoded in one call.
 /// </summary>
-public sealed class GradePipeline(Grader grader, int workers)
+public sealed class GradePipeline(Grader grader, int workers, ITokenEncoder? encoder = null)
 {
     private const int LinesPerBatch = 256;
     private const int BytesPerBatch = 1 << 20;
     private const int ReadBlock = 1 << 20;
 
     private readonly ConcurrentQueue<LineBatch> _free = new();
-    private readonly GradingSession _keys = new(grader);
+    private readonly GradingSession _keys = new(grader, encoder);
 
     /// <summary>
     /// Grades <paramref name="inputStream"/> (UTF-8) or, without one, <paramref name="inputText"/> into

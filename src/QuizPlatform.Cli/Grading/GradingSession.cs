@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using QuizPlatform.Cli.Json;
 using QuizPlatform.Grading;
+using QuizPlatform.Grading.Meaning;
 
 namespace QuizPlatform.Cli.Grading;
 
@@ -10,6 +12,7 @@ namespace QuizPlatform.Cli.Grading;
 /// Lines without keywords get them extracted from their model answer, with the question as the only context.
 /// Not thread-safe: give each worker its own <see cref="ForAnotherThread"/>, which shares the compiled keys
 /// (one extraction and one compiled key per question for the whole run, whichever worker meets it first).
+/// With a sentence model, each key's <see cref="KeyMeaning"/> is built with it, once.
 /// </summary>
 public sealed class GradingSession
 {
@@ -19,6 +22,7 @@ public sealed class GradingSession
     private readonly Grader _grader;
     private readonly Dictionary<KeyIdentity, GradingKey> _keys;
     private readonly KeywordExtractor _extractor;
+    private readonly ConditionalWeakTable<GradingKey, KeyMeaning> _meanings;
     private readonly StringBuilder _fingerprint = new();
 
     // The last few keys, compared field by field before anything is hashed: a file usually interleaves a handful
@@ -26,26 +30,43 @@ public sealed class GradingSession
     private readonly RecentKey?[] _recent = new RecentKey?[8];
     private int _nextRecent;
 
-    public GradingSession(Grader grader) : this(grader, [], new KeywordExtractor())
+    /// <param name="encoder">The sentence model of the meaning pass; null grades by keywords alone.</param>
+    public GradingSession(Grader grader, ITokenEncoder? encoder = null) : this(grader, [], new KeywordExtractor(), encoder, [])
     {
     }
 
-    private GradingSession(Grader grader, Dictionary<KeyIdentity, GradingKey> keys, KeywordExtractor extractor) =>
-        (_grader, _keys, _extractor) = (grader, keys, extractor);
+    private GradingSession(Grader grader, Dictionary<KeyIdentity, GradingKey> keys, KeywordExtractor extractor,
+        ITokenEncoder? encoder, ConditionalWeakTable<GradingKey, KeyMeaning> meanings) =>
+        (_grader, _keys, _extractor, Encoder, _meanings) = (grader, keys, extractor, encoder, meanings);
 
     /// <summary>A session for another thread, sharing this one's compiled keys.</summary>
-    public GradingSession ForAnotherThread() => new(_grader, _keys, _extractor);
+    public GradingSession ForAnotherThread() => new(_grader, _keys, _extractor, Encoder, _meanings);
+
+    public Grader Grader => _grader;
+
+    public ITokenEncoder? Encoder { get; }
 
     /// <summary>This thread's compiled keys by the raw bytes of their lines (see <see cref="GradeRequestReader"/>).</summary>
     public RawKeys RawKeys { get; } = new();
 
-    public GradeResult Grade(GradeRequest request)
+    /// <param name="response">The response encoded by <see cref="Encoder"/>; without it, keywords alone.</param>
+    public GradeResult Grade(GradeRequest request, MeaningText? response = null)
     {
-        var key = request.Key ?? KeyFor(request.Question!, request.EffectiveModelAnswer!, request.Keywords);
+        var key = KeyOf(request);
+        return _grader.Grade(key, request.Response!, request.Points ?? 1, response is null ? null : MeaningOf(key), response);
+    }
+
+    /// <summary>The request's compiled key, remembered in <see cref="GradeRequest.Key"/> and this thread's <see cref="RawKeys"/>.</summary>
+    public GradingKey KeyOf(GradeRequest request)
+    {
+        var key = request.Key ??= KeyFor(request.Question!, request.EffectiveModelAnswer!, request.Keywords);
         if (request.RawKey is { } identity)
             RawKeys.Add(identity, key);
-        return _grader.Grade(key, request.Response!, request.Points ?? 1);
+        return key;
     }
+
+    /// <summary>What the meaning pass knows of the key's question; null without a model, or for keywords given without a model answer.</summary>
+    public KeyMeaning? MeaningOf(GradingKey key) => _meanings.TryGetValue(key, out var meaning) ? meaning : null;
 
     public GradingKey KeyFor(string question, string modelAnswer, IReadOnlyList<KeywordLine>? keywords)
     {
@@ -73,6 +94,8 @@ public sealed class GradingSession
                 ? KeywordLines.ToKeywords(keywords)
                 : _extractor.Extract([new QuestionText(question, modelAnswer)])[0];
             key = _grader.Compile(question, list);
+            if (Encoder is not null && !string.IsNullOrWhiteSpace(modelAnswer))
+                _meanings.Add(key, KeyMeaning.Build(Encoder, key, modelAnswer));
             if (_keys.Count >= MaxCachedKeys)
                 _keys.Clear();
             _keys.Add(identity, key);

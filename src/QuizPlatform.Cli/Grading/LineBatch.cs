@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using QuizPlatform.Cli.Json;
+using QuizPlatform.Grading.Meaning;
 
 namespace QuizPlatform.Cli.Grading;
 
@@ -13,6 +14,7 @@ public sealed class LineBatch
 {
     private byte[] _input = ArrayPool<byte>.Shared.Rent(1 << 18);
     private readonly List<(int Start, int Length, int Number)> _lines = [];
+    private readonly List<(GradeRequest? Request, GradeError? Error)> _requests = [];
 
     public ArrayBufferWriter<byte> Output { get; } = new(1 << 18);
     public int InputBytes { get; private set; }
@@ -46,19 +48,25 @@ public sealed class LineBatch
     /// <summary>
     /// Parses, grades and writes every line, in order; a line that cannot be graded gets its error object. Each
     /// line is written to <paramref name="scratch"/> first, so a failure half-way through writing leaves no trace.
+    /// With a sentence model, the batch's distinct responses are encoded in one call before any line is graded.
     /// </summary>
     public void Grade(GradingSession session, GradeLineWriter writer, Utf8JsonWriter json, ArrayBufferWriter<byte> scratch)
     {
+        _requests.Clear();
         foreach (var (start, length, number) in _lines)
+            _requests.Add(GradeRequestReader.Read(_input.AsSpan(start, length), number, session.RawKeys));
+        var encoded = session.Encoder is null ? null : Encode(session);
+        for (var i = 0; i < _requests.Count; i++)
         {
+            var (request, error) = _requests[i];
+            var number = _lines[i].Number;
             scratch.ResetWrittenCount();
             json.Reset(scratch);
-            var (request, error) = GradeRequestReader.Read(_input.AsSpan(start, length), number, session.RawKeys);
             if (error is null)
             {
                 try
                 {
-                    var result = session.Grade(request!);
+                    var result = session.Grade(request!, encoded?.GetValueOrDefault(request!.Response!));
                     writer.Write(json, request!.Id, result);
                 }
                 catch (ArgumentException e)
@@ -79,9 +87,34 @@ public sealed class LineBatch
         }
     }
 
+    // Responses over the grader's limit are refused by the grader, so they are not encoded.
+    private Dictionary<string, MeaningText> Encode(GradingSession session)
+    {
+        var limit = session.Grader.Options.MaxResponseChars;
+        var texts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (request, error) in _requests)
+            if (error is null && request!.Response!.Length <= limit && HasMeaning(session, request))
+                texts.Add(request.Response);
+        var list = texts.ToList();
+        return list.Zip(MeaningText.Encode(session.Encoder!, list)).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+    }
+
+    private static bool HasMeaning(GradingSession session, GradeRequest request)
+    {
+        try
+        {
+            return session.MeaningOf(session.KeyOf(request)) is not null;
+        }
+        catch (ArgumentException)
+        {
+            return false; // reported when the line is graded
+        }
+    }
+
     public void Clear()
     {
         _lines.Clear();
+        _requests.Clear();
         InputBytes = 0;
         Failed = 0;
         Output.ResetWrittenCount();

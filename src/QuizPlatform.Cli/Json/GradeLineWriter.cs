@@ -27,14 +27,14 @@ public sealed class GradeLineWriter
         Coverage = Name("coverage"), Matched = Name("matched"), Missing = Name("missing"), Flags = Name("flags"),
         Explanation = Name("explanation"), Summary = Name("summary"), GraderVersion = Name("graderVersion"),
         Spans = Name("spans"), Negated = Name("negated"), Phrase = Name("phrase"), Line = Name("line"),
-        Error = Name("error");
+        Error = Name("error"), Basis = Name("basis"), SoftRecall = Name("softRecall");
 
     // Each "how" as a JSON string value, quotes included (plain ASCII: nothing to escape).
     private static readonly byte[][] HowValues = Enum.GetValues<MatchKind>()
         .Select(kind => Encoding.UTF8.GetBytes($"\"{WireNames.Of(kind)}\"")).ToArray();
 
-    // The widest span: "[", two ints, two commas, the longest "how", "]", and the comma before it.
-    private static readonly int MaxSpanBytes = 2 * 11 + 4 + HowValues.Max(how => how.Length);
+    // The widest span: "[", two ints, two commas, the longest "how", a similarity and its comma, "]", and the comma before it.
+    private static readonly int MaxSpanBytes = 2 * 11 + 4 + HowValues.Max(how => how.Length) + 12;
 
     private byte[] _spans = new byte[4096];
 
@@ -49,6 +49,8 @@ public sealed class GradeLineWriter
         json.WriteNumber(Score, result.Score);
         json.WriteNumber(Points, result.Points);
         json.WriteNumber(Coverage, result.Coverage);
+        if (result.SoftRecall is { } recall)
+            json.WriteNumber(SoftRecall, recall);
         var keywords = result.Keywords;
         json.WriteStartArray(Matched);
         for (var i = 0; i < keywords.Count; i++)
@@ -63,6 +65,10 @@ public sealed class GradeLineWriter
         json.WriteStartArray(Flags);
         foreach (var flag in FlagNames.Of(result.Flags))
             json.WriteStringValue(flag);
+        json.WriteEndArray();
+        json.WriteStartArray(Basis);
+        foreach (var basis in result.Basis)
+            json.WriteStringValue(basis);
         json.WriteEndArray();
 
         json.WriteStartObject(Explanation);
@@ -111,7 +117,8 @@ public sealed class GradeLineWriter
     }
 
     /// <summary>
-    /// [[[start, length, how], ...], ...] for the matched keywords, formatted straight into bytes: the spans are most
+    /// [[[start, length, how], ...], ...] for the matched keywords (a match by meaning adds its similarity:
+    /// [start, length, "meaning", 0.78]), formatted straight into bytes: the spans are most
     /// of a line's values, and a writer call per bracket and number cost more than the rest of the line.
     /// </summary>
     private ReadOnlySpan<byte> MatchedSpans(IReadOnlyList<KeywordMatch> keywords)
@@ -146,6 +153,12 @@ public sealed class GradeLineWriter
                     _spans[at++] = (byte)',';
                     how.CopyTo(_spans, at);
                     at += how.Length;
+                }
+                if (keywords[i].Similarity is { } similarity)
+                {
+                    _spans[at++] = (byte)',';
+                    Utf8Formatter.TryFormat(Math.Round(similarity, 2), _spans.AsSpan(at), out written);
+                    at += written;
                 }
                 _spans[at++] = (byte)']';
             }

@@ -3,36 +3,47 @@ using QuizPlatform.Grading.Meaning;
 namespace QuizPlatform.Grading.Marks;
 
 /// <summary>
-/// What one question's marks teach the grader: answers given full marks become references (reference expansion), and
-/// the gap between the grader's shares and the instructor's shifts that question's curve (calibration), shrunk
-/// towards no shift when the marks are few. Each marked answer is scored without itself as a reference when fitting.
+/// What one question's marks teach the grader (see docs/grading.md, "Learning from marks"): answers given full marks
+/// become references (reference expansion), and the question gets its own offset on the dev set's logistic curve
+/// (<see cref="Calibration"/>), shrunk towards none when the marks are few. Each marked answer is scored without itself
+/// as a reference when fitting: with itself it would recall itself perfectly, and the offset would be biased low.
 /// </summary>
 public static class MarkLearning
 {
     /// <summary>Shares at or above this count as full marks for reference expansion.</summary>
     public const double FullMarks = 0.999;
 
-    /// <summary>How many marks' worth of belief the prior "no shift" carries.</summary>
-    public const double PriorMarks = 4;
-
     /// <param name="encodedMarks">The marked responses encoded by the same model, in the order of <paramref name="marks"/>.</param>
-    public static KeyMeaning Learn(Grader grader, GradingKey key, KeyMeaning meaning, IReadOnlyList<HumanMark> marks, IReadOnlyList<MeaningText> encodedMarks)
+    public static KeyMeaning Learn(Grader grader, GradingKey key, KeyMeaning meaning, IReadOnlyList<HumanMark> marks,
+        IReadOnlyList<MeaningText> encodedMarks, CalibrationCurve? curve = null)
+    {
+        var predicted = FittingShares(grader, key, meaning, marks, encodedMarks);
+        return meaning.WithReferences([.. References(marks).Select(r => encodedMarks[r])])
+            .WithCalibration(Calibration.Fit(predicted, [.. marks.Select(m => m.Share)], curve));
+    }
+
+    /// <summary>
+    /// The grader's share for each marked answer as the fit sees it: with every other full-mark answer as a reference,
+    /// never itself, and no calibration.
+    /// </summary>
+    public static double[] FittingShares(Grader grader, GradingKey key, KeyMeaning meaning, IReadOnlyList<HumanMark> marks,
+        IReadOnlyList<MeaningText> encodedMarks)
     {
         ArgumentNullException.ThrowIfNull(grader);
+        ArgumentNullException.ThrowIfNull(meaning);
         ArgumentNullException.ThrowIfNull(marks);
         ArgumentNullException.ThrowIfNull(encodedMarks);
         if (marks.Count != encodedMarks.Count) throw new ArgumentException("One encoded response per mark.", nameof(encodedMarks));
-        if (marks.Count == 0) return meaning.WithReferences([]).WithCalibration(null);
-
-        var references = Enumerable.Range(0, marks.Count).Where(i => marks[i].Share >= FullMarks).ToList();
-        double gap = 0;
+        var references = References(marks);
+        var shares = new double[marks.Count];
         for (var i = 0; i < marks.Count; i++)
         {
             var others = meaning.WithReferences([.. references.Where(r => r != i).Select(r => encodedMarks[r])]).WithCalibration(null);
-            var predicted = grader.Grade(key, marks[i].Response, 1, others, encodedMarks[i]).Score;
-            gap += marks[i].Share - predicted;
+            shares[i] = grader.Grade(key, marks[i].Response, 1, others, encodedMarks[i]).Score;
         }
-        var offset = gap / (marks.Count + PriorMarks);
-        return meaning.WithReferences([.. references.Select(r => encodedMarks[r])]).WithCalibration(new Calibration(offset, marks.Count));
+        return shares;
     }
+
+    private static List<int> References(IReadOnlyList<HumanMark> marks) =>
+        [.. Enumerable.Range(0, marks.Count).Where(i => marks[i].Share >= FullMarks)];
 }

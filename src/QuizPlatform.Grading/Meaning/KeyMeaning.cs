@@ -44,31 +44,66 @@ public sealed class KeyMeaning
         new(ModelAnswer, keywordVectors, QuestionStems, References, calibration);
 
     /// <summary>Encodes the model answer and the phrases of keywords it does not use, in one call to the model.</summary>
-    public static KeyMeaning Build(ITokenEncoder encoder, GradingKey key, string modelAnswer, CancellationToken cancellationToken = default)
+    public static KeyMeaning Build(ITokenEncoder encoder, GradingKey key, string modelAnswer, CancellationToken cancellationToken = default) =>
+        BuildAll(encoder, [(key, modelAnswer)], cancellationToken)[0];
+
+    /// <summary>
+    /// <see cref="Build"/> for many questions with one call to the model: every model answer, and the phrases of
+    /// keywords their model answer does not use (found by stems before anything is encoded).
+    /// </summary>
+    public static KeyMeaning[] BuildAll(ITokenEncoder encoder, IReadOnlyList<(GradingKey Key, string ModelAnswer)> questions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(encoder);
-        ArgumentNullException.ThrowIfNull(key);
-        var encoded = MeaningText.Encode(encoder, [modelAnswer ?? "", .. key.Keywords.Select(k => k.Phrase)], cancellationToken);
-        var answer = encoded[0];
-        var vectors = new float[]?[key.Keywords.Count];
-        for (var k = 0; k < vectors.Length; k++)
-            vectors[k] = InContext(answer, encoded[k + 1]) ?? Mean(encoded[k + 1], Enumerable.Range(0, encoded[k + 1].Count));
-        var stems = new HashSet<string>(Tokenizer.Tokenize(key.Prompt).Where(t => !t.Term.IsStop).Select(t => t.Term.Stem), StringComparer.Ordinal);
-        return new KeyMeaning(answer, vectors, stems, [], null);
+        ArgumentNullException.ThrowIfNull(questions);
+        var texts = questions.Select(q => q.ModelAnswer ?? "").ToList();
+        var phraseIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lookups = new int[questions.Count][];
+        for (var q = 0; q < questions.Count; q++)
+        {
+            ArgumentNullException.ThrowIfNull(questions[q].Key);
+            var answerStems = Tokenizer.Tokenize(texts[q]).Select(t => t.Term.Stem).ToList();
+            lookups[q] = [.. questions[q].Key.Keywords.Select(k =>
+            {
+                if (InContext(answerStems, ContentStems(k.Phrase)) is not null) return -1;
+                if (!phraseIndex.TryGetValue(k.Phrase, out var index)) phraseIndex[k.Phrase] = index = texts.Count + phraseIndex.Count;
+                return index;
+            })];
+        }
+        texts.AddRange(phraseIndex.OrderBy(p => p.Value).Select(p => p.Key));
+        var encoded = MeaningText.Encode(encoder, texts, cancellationToken);
+        var result = new KeyMeaning[questions.Count];
+        for (var q = 0; q < questions.Count; q++)
+        {
+            var (key, _) = questions[q];
+            var answer = encoded[q];
+            var answerStems = Enumerable.Range(0, answer.Count).Select(answer.Stem).ToList();
+            var vectors = new float[]?[key.Keywords.Count];
+            for (var k = 0; k < vectors.Length; k++)
+            {
+                var phrase = lookups[q][k];
+                vectors[k] = phrase < 0
+                    ? Mean(answer, InContext(answerStems, ContentStems(key.Keywords[k].Phrase))!)
+                    : Mean(encoded[phrase], Enumerable.Range(0, encoded[phrase].Count));
+            }
+            var stems = new HashSet<string>(ContentStems(key.Prompt), StringComparer.Ordinal);
+            result[q] = new KeyMeaning(answer, vectors, stems, [], null);
+        }
+        return result;
     }
 
-    /// <summary>The keyword's content words where they first occur in order in the model answer, averaged.</summary>
-    private static float[]? InContext(MeaningText answer, MeaningText phrase)
+    private static List<string> ContentStems(string text) => [.. Tokenizer.Tokenize(text).Where(t => !t.Term.IsStop).Select(t => t.Term.Stem)];
+
+    /// <summary>Where the keyword's content words first occur in order in the model answer (at most 3 words apart).</summary>
+    private static List<int>? InContext(List<string> answer, List<string> stems)
     {
-        var stems = Enumerable.Range(0, phrase.Count).Where(phrase.IsContent).Select(phrase.Stem).ToList();
         if (stems.Count == 0) return null;
         for (var start = 0; start < answer.Count; start++)
         {
-            if (answer.Stem(start) != stems[0]) continue;
+            if (answer[start] != stems[0]) continue;
             var words = new List<int> { start };
             for (var w = start + 1; w < answer.Count && words.Count < stems.Count && w - words[^1] <= 3; w++)
-                if (answer.Stem(w) == stems[words.Count]) words.Add(w);
-            if (words.Count == stems.Count) return Mean(answer, words);
+                if (answer[w] == stems[words.Count]) words.Add(w);
+            if (words.Count == stems.Count) return words;
         }
         return null;
     }

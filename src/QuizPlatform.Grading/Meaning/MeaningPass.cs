@@ -9,7 +9,10 @@ namespace QuizPlatform.Grading.Meaning;
 /// </summary>
 internal static class MeaningPass
 {
-    /// <summary>Replaces missing keywords found by meaning; negated stretches and negated keywords are left as they are.</summary>
+    /// <summary>
+    /// Replaces missing keywords found by meaning. Negated stretches, negated or denied keywords, and words of the
+    /// opposite direction (<see cref="Opposites"/>) are never matched.
+    /// </summary>
     public static void MatchKeywords(KeywordMatch[] matches, KeyMeaning meaning, MeaningText response, ResponseWords words, GradingOptions options)
     {
         for (var k = 0; k < matches.Length; k++)
@@ -17,6 +20,7 @@ internal static class MeaningPass
             var match = matches[k];
             if (match.Matched || match.Negated || !meaning.HasKeywordVector(k) || match.Keyword.Phrase.StartsWith("not ", StringComparison.OrdinalIgnoreCase)) continue;
             var length = Math.Clamp(match.Keyword.Phrase.Count(c => c == ' ') + 1, 1, 3);
+            var keywordWords = Opposites.FoldedWords(match.Keyword.Phrase).ToList();
             var best = (Similarity: double.MinValue, Start: -1, End: -1);
             for (var start = 0; start < response.Count; start++)
             {
@@ -26,7 +30,9 @@ internal static class MeaningPass
                     var window = KeyMeaning.Mean(response, Enumerable.Range(start, end - start + 1));
                     if (window is null) continue;
                     var similarity = (double)TensorPrimitives.Dot(window, meaning.KeywordVector(k));
-                    if (similarity > best.Similarity && !words.IsNegated(start, end, options.NegationWindow)) best = (similarity, start, end);
+                    if (similarity > best.Similarity && !words.IsNegated(start, end, options.NegationWindow)
+                        && !Opposites.Oppose(keywordWords, Enumerable.Range(start, end - start + 1).Select(response.Folded)))
+                        best = (similarity, start, end);
                 }
             }
             if (best.Start < 0 || best.Similarity < options.MeaningMatchThreshold) continue;
@@ -36,13 +42,20 @@ internal static class MeaningPass
         }
     }
 
-    /// <summary>The best soft recall over the model answer and the instructor's references, and how many references there were.</summary>
-    public static double Recall(KeyMeaning meaning, MeaningText response)
+    /// <summary>
+    /// The best soft recall over the model answer and the instructor's references, and which reference gave it
+    /// (index into <see cref="KeyMeaning.References"/>; null for the model answer).
+    /// </summary>
+    public static (double Recall, int? Reference) Recall(KeyMeaning meaning, MeaningText response, GradingOptions options)
     {
-        var recall = SoftRecall.Of(meaning.ModelAnswer, response, meaning.QuestionStems);
-        foreach (var reference in meaning.References)
-            recall = Math.Max(recall, SoftRecall.Of(reference, response, meaning.QuestionStems));
-        return recall;
+        var recall = SoftRecall.Of(meaning.ModelAnswer, response, meaning.QuestionStems, options.QuestionWordWeight);
+        int? best = null;
+        for (var r = 0; r < meaning.References.Count; r++)
+        {
+            var other = SoftRecall.Of(meaning.References[r], response, meaning.QuestionStems, options.QuestionWordWeight);
+            if (other > recall) (recall, best) = (other, r);
+        }
+        return (recall, best);
     }
 
     /// <summary>Keyword coverage and soft recall into one coverage figure, in [0, 1].</summary>

@@ -34,6 +34,9 @@ public sealed class MeaningText
 
     public string Stem(int word) => Words[word].Term.Stem;
 
+    /// <summary>The word folded (lower case, no diacritics), as the grader's lexicons spell it.</summary>
+    public string Folded(int word) => Words[word].Term.Folded;
+
     public ReadOnlySpan<float> Vector(int word) => vectors.AsSpan(word * Dimensions, Dimensions);
 
     /// <summary>Cosine similarity of two words' vectors (both are unit vectors).</summary>

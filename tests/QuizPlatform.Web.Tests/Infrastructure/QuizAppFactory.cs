@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,7 +58,13 @@ public sealed class QuizAppFactory(TestDatabase database, IReadOnlyDictionary<st
         }
         else
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-        builder.ConfigureTestServices(services => services.AddSingleton<ITokenEncoder, SharedEncoder>());
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<ITokenEncoder, SharedEncoder>();
+            // Identity's own hasher and hash format, with fewer rounds: thousands of accounts are made and signed in per
+            // run, and at production strength (100,000 rounds) hashing alone took minutes of the run's CPU.
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+        });
     }
 
     private static Dictionary<string, string?> Merge(TestDatabase database, IReadOnlyDictionary<string, string?>? overrides)

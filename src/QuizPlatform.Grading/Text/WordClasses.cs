@@ -1,0 +1,156 @@
+namespace QuizPlatform.Grading.Text;
+
+/// <summary>What a word does in its sentence, as far as keyword extraction needs to know.</summary>
+internal enum WordClass : byte
+{
+    /// <summary>A noun or a word that names something: may head a keyword.</summary>
+    Noun,
+    /// <summary>Describes the noun after it ("stable storage", "labeled data"); alone, not a keyword.</summary>
+    Modifier,
+    /// <summary>A general verb in its verb use ("sends", "happens", "is established"): never a keyword.</summary>
+    Verb,
+    /// <summary>An adverb ("forever", "instead", "automatically") or a preposition ("behind", "per"): never in a keyword.</summary>
+    Other,
+}
+
+/// <summary>
+/// A small part-of-speech guesser for model answers: a closed list of the general verbs, adverbs and adjectives of
+/// explanations in any field, read in context (a listed verb after "the" is a noun: "the map", "a record"; a
+/// participle before a noun describes it: "reduced training time"). Words of the subject are not listed, so they
+/// stay nouns: "backpropagation", "denatures", "fine-tuned" keep their place as keywords.
+/// </summary>
+internal static class WordClasses
+{
+    public static WordClass[] Classify(List<Token> tokens)
+    {
+        var classes = new WordClass[tokens.Count];
+        for (var i = 0; i < tokens.Count; i++) classes[i] = Classify(tokens, i);
+        return classes;
+    }
+
+    private static WordClass Classify(List<Token> tokens, int i)
+    {
+        var term = tokens[i].Term;
+        if (term.IsStop || tokens[i].Has(TokenFlags.Acronym)) return WordClass.Noun;
+        var previous = i > 0 && !tokens[i].Has(TokenFlags.ClauseBreakBefore) ? tokens[i - 1].Term.Folded : "";
+        // "non-overlapping", "count-to-infinity": a hyphenated word takes the class of the compound, read at its end.
+        if (i + 1 < tokens.Count && tokens[i + 1].Has(TokenFlags.JoinedToPrevious)) return WordClass.Noun;
+        var nextIsContent = i + 1 < tokens.Count && !tokens[i + 1].Has(TokenFlags.ClauseBreakBefore) && !tokens[i + 1].Term.IsStop;
+        if (Adverbs.Contains(term.Folded) || IsLyAdverb(term.Folded)) return WordClass.Other;
+        if (Adjectives.Contains(term.Folded) || HasAdjectiveEnding(term.Folded)) return WordClass.Modifier;
+        if (!VerbStems.Contains(term.Stem) || Determiners.Contains(previous)) return WordClass.Noun;
+        var folded = term.Folded;
+        // "ensuring scalability", "by adding random noise": a listed verb's -ing form takes an object, not a noun's place.
+        if (folded.EndsWith("ing", StringComparison.Ordinal)) return WordClass.Verb;
+        if (Prepositions.Contains(previous)) return WordClass.Noun;
+        // A participle before a noun describes it ("reduced training time"), unless a subject or "to" makes it a verb.
+        if (folded.EndsWith("ed", StringComparison.Ordinal) || folded.EndsWith('n'))
+            return nextIsContent && !VerbPrompters.Contains(previous) ? WordClass.Modifier : WordClass.Verb;
+        // "the window doubles", "it sends": a listed verb with an -s after a noun or pronoun is the verb of the clause.
+        if (folded.EndsWith('s') && !folded.EndsWith("ss", StringComparison.Ordinal)) return WordClass.Verb;
+        // A base form after a singular noun heads a compound ("rent control", "IP address"); after a plural
+        // subject ("hosts share"), "to", "can" or "and", it is a verb.
+        var afterNoun = previous.Length > 0 && !tokens[i - 1].Term.IsStop && !previous.EndsWith('s') && !AlwaysVerbs.Contains(folded);
+        return afterNoun ? WordClass.Noun : WordClass.Verb;
+    }
+
+    /// <summary>Verbs whose base form is also their past, never a compound's head: "the receiver put segments".</summary>
+    private static readonly HashSet<string> AlwaysVerbs = new(StringComparer.Ordinal) { "put", "let", "made", "kept", "sent", "told", "said" };
+
+    private static bool IsLyAdverb(string folded) =>
+        folded.Length > 4 && folded.EndsWith("ly", StringComparison.Ordinal) && !NotAdverbs.Contains(folded);
+
+    private static bool HasAdjectiveEnding(string folded) =>
+        folded.Length > 6 && (folded.EndsWith("ous", StringComparison.Ordinal) || folded.EndsWith("able", StringComparison.Ordinal)
+                              || folded.EndsWith("ible", StringComparison.Ordinal) || folded.EndsWith("ful", StringComparison.Ordinal));
+
+    /// <summary>Words after which a listed verb is used as a noun ("the map", "a record", "its cache").</summary>
+    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "its", "their", "his", "her", "our", "your", "my", "this", "these", "those", "each", "every",
+        "no", "any", "some", "one",
+    };
+
+    /// <summary>After these a listed verb is a noun ("in flight", "of control"), but its -ing form a verb ("by adding").</summary>
+    private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal) { "of", "in", "on", "for", "by", "from", "into", "per" };
+
+    /// <summary>Words after which a listed word is a verb even before a noun ("to send packets", "can limit data").</summary>
+    private static readonly HashSet<string> VerbPrompters = new(StringComparer.Ordinal)
+    {
+        "to", "can", "cannot", "could", "may", "might", "must", "should", "will", "would", "does", "do", "did", "it",
+        "they", "which", "that", "who", "then", "also", "first", "only", "not", "and",
+    };
+
+    private static readonly HashSet<string> NotAdverbs = new(StringComparer.Ordinal)
+    {
+        "family", "supply", "apply", "reply", "assembly", "anomaly", "monopoly", "oligopoly", "italy", "july", "butterfly",
+        "jelly", "belly", "rally", "ally", "fly", "poly", "bully", "holy", "ugly", "early", "only",
+    };
+
+    private static readonly HashSet<string> Adverbs = new(StringComparer.Ordinal)
+    {
+        "forever", "instead", "twice", "thrice", "together", "again", "already", "always", "often", "sometimes",
+        "never", "soon", "later", "still", "even", "almost", "rather", "quite", "perhaps", "maybe", "otherwise",
+        "afterwards", "beforehand", "hence", "thereby", "therefore", "thus", "meanwhile", "nevertheless", "away",
+        "inward", "outward", "upward", "downward", "backwards", "ahead", "alone", "everywhere", "somewhere",
+        "anywhere", "elsewhere", "every", "usually", "mostly", "else", "far", "ever", "enough", "less", "least",
+        // Prepositions the stop list leaves in: they join phrases ("hosts behind NAT"), never name a thing.
+        "behind", "per", "among", "amongst", "across", "beyond", "toward", "towards", "around", "along", "beside",
+        "besides", "despite", "except", "inside", "outside", "onto", "unlike", "versus", "whereby", "amid", "like",
+    };
+
+    /// <summary>Adjectives of any explanation: they describe; the noun they describe is the keyword.</summary>
+    private static readonly HashSet<string> Adjectives = new(StringComparer.Ordinal)
+    {
+        "large", "larger", "largest", "small", "smaller", "smallest", "big", "bigger", "huge", "tiny", "available",
+        "original", "suitable", "primary", "random", "abrupt", "visual", "different", "similar", "new", "old",
+        "same", "certain", "particular", "whole", "entire", "full", "main", "major", "minor", "own", "real", "true",
+        "false", "good", "bad", "best", "worse", "worst", "better", "high", "higher", "highest", "low", "lower",
+        "lowest", "long", "longer", "short", "shorter", "simple", "complex", "easy", "hard", "difficult", "possible",
+        "likely", "unlikely", "usual", "typical", "general", "specific", "various", "several", "many", "much",
+        "more", "most", "few", "fewer", "other", "another", "such", "both", "whose", "additional", "further",
+        "important", "necessary", "key", "common", "rare", "clear", "close", "closer", "open", "free", "heavy",
+        "light", "strong", "weak", "fast", "faster", "slow", "slower", "quick", "early", "late", "recent",
+        "current", "previous", "final", "initial", "total", "overall", "actual", "potential", "relevant", "proper",
+        "appropriate", "efficient", "effective", "useful", "dedicated", "structural", "individual", "corresponding",
+        "subsequent", "successive", "related", "unseen", "meaningful", "reasonable", "existing", "following",
+        "greater", "smaller", "wider", "narrower", "bigger", "deeper", "shallower", "broader", "newer", "older",
+    };
+
+    /// <summary>
+    /// General verbs of explanations in any field, as stems, so every inflection is known ("send", "sends",
+    /// "sending", "sent" is listed apart). Subject verbs ("denature", "backpropagate") are left out on purpose.
+    /// </summary>
+    private static readonly HashSet<string> VerbStems = new[]
+    {
+        "accept", "achieve", "act", "add", "adjust", "affect", "aim", "allow", "answer", "appear", "apply", "arrive",
+        "ask", "assign", "assume", "avoid", "become", "became", "begin", "began", "belong", "bring", "brought",
+        "build", "built", "call", "carry", "cause", "change", "check", "choose", "chose", "come", "came", "compare",
+        "compute", "consider", "consist", "contain", "continue", "convert", "create", "decide", "define", "deliver",
+        "depend", "describe", "design", "determine", "develop", "differ", "divide", "double", "drive", "drove",
+        "enable", "ensure", "establish", "explain", "express", "face", "fall", "fell", "find", "found", "follow",
+        "form", "gain", "generate", "get", "give", "gave", "given", "go", "goes", "went", "gone", "grow", "grew",
+        "grown", "handle", "happen", "help", "hold", "held", "identify", "improve", "include", "increase", "indicate",
+        "involve", "keep", "kept", "know", "knew", "lead", "led", "learn", "leave", "left", "let", "limit", "look",
+        "lose", "lost", "make", "made", "mean", "meant", "meet", "met", "move", "need", "obtain", "occur", "offer",
+        "pass", "perform", "place", "play", "point", "prevent", "produce", "provide", "put", "reach", "read",
+        "receive", "reduce", "refer", "reflect", "relate", "rely", "remain", "remove", "repeat", "replace",
+        "represent", "require", "respond", "result", "return", "rewrite", "rewrote", "run", "ran", "save", "say",
+        "said", "see", "saw", "seen", "seem", "send", "sent", "serve", "set", "show", "shown", "sit", "sat", "start",
+        "stay", "stop", "suggest", "take", "took", "taken", "tell", "told", "tend", "think", "thought", "treat",
+        "try", "turn", "understand", "understood", "use", "vary", "want", "work", "write", "wrote", "written",
+        "yield", "mention", "list", "note", "matter", "enter", "exist", "stand", "stood", "retain", "preserve",
+        "leverage", "utilize", "utilise", "facilitate", "promote", "emphasize", "emphasise", "summarize", "summarise",
+        "introduce", "propose", "deal", "dealt", "attempt", "succeed", "fail", "struggle", "support", "enhance",
+        "gather", "share", "suffer", "adapt", "update", "measure", "calculate", "extract", "eliminate", "mimic",
+        "store", "address", "wait", "pick", "release", "roll", "break", "broke", "complicate", "rise", "rose",
+        "exceed", "halve", "fit", "invite", "pay", "paid", "win",
+    }.SelectMany(Inflections).Select(v => Terms.ForWord(v).Stem).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The stemmer does not always bring a form back to its base ("adding" stems to "ad"): list them all.</summary>
+    private static IEnumerable<string> Inflections(string verb)
+    {
+        var stem = verb.EndsWith('e') ? verb[..^1] : verb;
+        return [verb, verb + "s", verb + "es", stem + "ed", stem + "ing", verb + verb[^1] + "ed", verb + verb[^1] + "ing"];
+    }
+}
