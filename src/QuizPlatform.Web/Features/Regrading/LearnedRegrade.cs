@@ -122,9 +122,9 @@ public sealed class LearnedRegrade(IDbContextFactory<QuizDbContext> dbFactory, T
             return new AnswerRegrade(answer, result, GradeExplanation.Of(result))
             {
                 Because = closeToReference ? "Close to an answer you marked correct"
-                    : learned.Calibration is { Offset: not 0 } ? "On the question's curve as your marks set it" : null,
+                    : learned.Calibration is { Shift: not 0.0 } ? "On the question's curve as your marks set it" : null,
             };
         }).ToList();
-        return new Learning(marks.Count, learned.References.Count, learned.Calibration?.Offset ?? 0, regrades);
+        return new Learning(marks.Count, learned.References.Count, learned.Calibration?.Shift ?? 0, regrades);
     }
 }
