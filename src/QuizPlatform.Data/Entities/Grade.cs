@@ -56,6 +56,13 @@ public class Grade
     public static double Counted(double score, double? overrideScore) => overrideScore ?? score;
 
     /// <summary>
+    /// The instructor's mark: the override, else the grader's score once accepted (reviewed); null while only the
+    /// grader has spoken. What the agreement panel and learning from marks read.
+    /// </summary>
+    public static double? InstructorMark(double score, double? overrideScore, DateTime? reviewedAt) =>
+        overrideScore ?? (reviewedAt is null ? null : score);
+
+    /// <summary>
     /// Provisional for the student: the grader asked for review (<see cref="ReviewFlags"/>) and no instructor has
     /// looked at it yet.
     /// </summary>

@@ -10,6 +10,12 @@ public sealed class KeywordDraft
     public double Weight { get; set; } = 1;
     public bool Required { get; set; }
 
+    /// <summary>A stored keyword as the editor's row.</summary>
+    public static KeywordDraft From(QuizPlatform.Grading.Keyword keyword) => new()
+    {
+        Phrase = keyword.Phrase, Alternatives = string.Join(", ", keyword.Alternatives), Weight = keyword.Weight, Required = keyword.Required,
+    };
+
     /// <summary>A copy that later edits of this row do not change.</summary>
     public KeywordDraft Copy() => (KeywordDraft)MemberwiseClone();
 

@@ -41,6 +41,8 @@ public sealed record GradeState(int GradeId, int Revision, double GraderScore, d
 {
     public double Counted => Grade.Counted(GraderScore, OverrideScore);
 
+    public double? InstructorMark => Grade.InstructorMark(GraderScore, OverrideScore, ReviewedAt);
+
     /// <summary>The state of each grade, read by the database.</summary>
     public static IQueryable<GradeState> Of(IQueryable<Grade> grades) =>
         grades.AsNoTracking().Select(g => new GradeState(g.Id, g.Revision, g.Score, g.OverrideScore, g.OverrideReason,

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Grading;
+using QuizPlatform.Grading.Marks;
 using QuizPlatform.Web.Features.Grading;
 
 namespace QuizPlatform.Web.Features.Regrading;
@@ -14,6 +15,9 @@ sealed record StoredAnswer(int GradeId, int QuestionId, string Student, int Atte
 sealed record AnswerRegrade(StoredAnswer Answer, GradeResult Result, GradeExplanation Explanation)
 {
     public bool Overridden => Answer.OverrideScore is not null;
+
+    /// <summary>Why the score moved when no keyword flipped says it: "Close to an answer you marked correct".</summary>
+    public string? Because { get; init; }
 
     /// <summary>The counted score after a regrade: an override keeps counting.</summary>
     public double NewCounted => Grade.Counted(Result.Score, Answer.OverrideScore);
@@ -44,12 +48,45 @@ sealed record AnswerRegrade(StoredAnswer Answer, GradeResult Result, GradeExplan
     public void ApplyTo(Grade grade, int keywordVersion, string? byId, DateTime now, string reason) =>
         grade.Regrade(Result, Explanation.ToJson(), keywordVersion, byId, now, reason);
 
+    /// <summary>
+    /// Stores each regrade on its tracked grade in <paramref name="grades"/>; in <see cref="RegradeMode.OnlyIncreases"/>
+    /// a grade that would go down keeps its old verdict. How many counted scores went up, down, and were kept.
+    /// </summary>
+    public static (int Up, int Down, int Kept) ApplyAll(IEnumerable<AnswerRegrade> regrades, IReadOnlyDictionary<int, Grade> grades,
+        RegradeMode mode, int keywordVersion, string byId, DateTime now, string reason)
+    {
+        int up = 0, down = 0, kept = 0;
+        foreach (var regrade in regrades)
+        {
+            if (mode == RegradeMode.OnlyIncreases && regrade.CountedChanged && regrade.Change < 0)
+            {
+                kept++;
+                continue;
+            }
+            regrade.ApplyTo(grades[regrade.Answer.GradeId], keywordVersion, byId, now, reason);
+            if (regrade.CountedChanged && regrade.Change > 0)
+                up++;
+            else if (regrade.CountedChanged)
+                down++;
+        }
+        return (up, down, kept);
+    }
+
     /// <summary>The graded answers of a quiz, each with its student, attempt and the points the quiz gives its question.</summary>
     public static IQueryable<StoredAnswer> Stored(IQueryable<Grade> grades) =>
         grades.Select(g => new StoredAnswer(g.Id, g.Response.QuestionId, g.Response.Attempt.Student.DisplayName,
             g.Response.Attempt.Number, g.Response.Text,
             g.Response.Attempt.Quiz.Questions.Where(q => q.QuestionId == g.Response.QuestionId).Select(q => q.Points).FirstOrDefault(),
             g.Score, g.OverrideScore, g.Explanation));
+
+    /// <summary>The instructor's marks (<see cref="Grade.InstructorMark"/>) on the quiz's answers to the question, as shares of the points.</summary>
+    public static async Task<List<(int GradeId, HumanMark Mark)>> MarksAsync(QuizDbContext db, int quizId, int questionId,
+        CancellationToken cancellationToken) =>
+        [.. (await OfQuestion(db, quizId, questionId).AsNoTracking()
+                .Where(g => (g.OverrideScore != null || g.ReviewedAt != null) && g.MaxPoints > 0)
+                .Select(g => new { g.Id, g.Response.Text, g.Score, g.OverrideScore, g.ReviewedAt, g.MaxPoints })
+                .ToListAsync(cancellationToken))
+            .Select(g => (g.Id, new HumanMark(g.Text, Grade.InstructorMark(g.Score, g.OverrideScore, g.ReviewedAt)!.Value / g.MaxPoints)))];
 
     /// <summary>The grades of <paramref name="quizId"/>'s answers to <paramref name="questionId"/>.</summary>
     public static IQueryable<Grade> OfQuestion(QuizDbContext db, int quizId, int questionId) =>

@@ -20,18 +20,40 @@ public sealed class RegradePreview(IDbContextFactory<QuizDbContext> dbFactory, T
 {
     /// <summary>Null when the actor may not regrade the quiz or the quiz does not ask the question.</summary>
     public async Task<RegradePreviewResult?> PreviewAsync(string actorId, int quizId, int questionId,
-        IReadOnlyList<KeywordDraft> drafts, CancellationToken cancellationToken = default)
+        IReadOnlyList<KeywordDraft> drafts, CancellationToken cancellationToken = default) =>
+        (await PreviewEachAsync(actorId, quizId, questionId, [drafts], keywordsOnly: false, cancellationToken))?[0];
+
+    /// <summary>
+    /// A preview of each draft over one read of the answers; <paramref name="keywordsOnly"/> grades by keywords alone,
+    /// before and after (what each keyword suggestion would do, without a pass of the sentence model per draft).
+    /// </summary>
+    public async Task<IReadOnlyList<RegradePreviewResult>?> PreviewEachAsync(string actorId, int quizId, int questionId,
+        IReadOnlyList<IReadOnlyList<KeywordDraft>> drafts, bool keywordsOnly, CancellationToken cancellationToken = default)
     {
-        if (KeywordDraft.Validate(drafts).Count > 0)
+        if (drafts.Any(d => KeywordDraft.Validate(d).Count > 0))
             throw new ArgumentException("The keywords have errors; validate them before a preview.", nameof(drafts));
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var quiz = await ReachableAsync(db, actorId, quizId, questionId, cancellationToken);
         if (quiz is null)
             return null;
-        var regrades = await RegradeAsync(db, quizId, questionId, drafts, cancellationToken);
+        var (question, answers) = await AnswersAsync(db, quizId, questionId, cancellationToken);
+        if (keywordsOnly)
+        {
+            // Measured from the stored key graded the same way, not from the stored scores (which may carry the
+            // meaning pass): what the draft's keywords alone change.
+            var stored = await db.Questions.Where(q => q.Id == questionId).SelectKeys().SingleAsync(cancellationToken);
+            var baseline = AnswerRegrade.All(engine, new PreparedQuestion(engine.Grader.Compile(stored.Prompt, stored.Keywords), null), answers, cancellationToken);
+            answers = [.. baseline.Select(b => b.Answer with { Score = b.Result.Score, Explanation = b.Explanation.ToJson() })];
+        }
+        return [.. drafts.Select(d => Summarise(quiz, AnswerRegrade.All(engine, Key(question, d, keywordsOnly), answers, cancellationToken)))];
+    }
+
+    /// <summary>What <paramref name="regrades"/> of the quiz's answers would change, for the preview panel.</summary>
+    internal static RegradePreviewResult Summarise(Quiz quiz, List<AnswerRegrade> regrades)
+    {
         var counted = regrades.Where(r => !r.Overridden).ToList();
         var changes = counted.Where(r => r.CountedChanged).ToList();
-        return new RegradePreviewResult(quizId, quiz.Title, regrades.Count,
+        return new RegradePreviewResult(quiz.Id, quiz.Title, regrades.Count,
             changes.Count(r => r.Change > 0), changes.Count(r => r.Change < 0),
             counted.Count == 0 ? 0 : counted.Sum(r => r.Change) / counted.Count,
             [.. changes.OrderBy(r => r.Change).ThenBy(r => r.Answer.Student).Select(Row)],
@@ -77,20 +99,7 @@ public sealed class RegradePreview(IDbContextFactory<QuizDbContext> dbFactory, T
 
         var regrades = await RegradeAsync(db, quizId, questionId, drafts, cancellationToken);
         var grades = await AnswerRegrade.OfQuestion(db, quizId, questionId).ToDictionaryAsync(g => g.Id, cancellationToken);
-        int up = 0, down = 0, kept = 0;
-        foreach (var regrade in regrades)
-        {
-            if (mode == RegradeMode.OnlyIncreases && regrade.CountedChanged && regrade.Change < 0)
-            {
-                kept++;
-                continue;
-            }
-            regrade.ApplyTo(grades[regrade.Answer.GradeId], version, actorId, now, reason);
-            if (regrade.CountedChanged && regrade.Change > 0)
-                up++;
-            else if (regrade.CountedChanged)
-                down++;
-        }
+        var (up, down, kept) = AnswerRegrade.ApplyAll(regrades, grades, mode, version, actorId, now, reason);
         await audit.AddAsync(db, actorId, AuditActions.RegradeApplied, AuditSubject.Quiz(quizId),
             $"Regraded {regrades.Count - kept} answers to question {question.Number} with key version {version}: {up} up, {down} down"
             + (kept > 0 ? $", {kept} that would go down kept" : "") + ".", cancellationToken);
@@ -101,7 +110,7 @@ public sealed class RegradePreview(IDbContextFactory<QuizDbContext> dbFactory, T
     }
 
     /// <summary>The quiz's title when the actor teaches, may act on the quiz and it asks the question; else null.</summary>
-    static async Task<Quiz?> ReachableAsync(QuizDbContext db, string actorId, int quizId, int questionId, CancellationToken cancellationToken) =>
+    internal static async Task<Quiz?> ReachableAsync(QuizDbContext db, string actorId, int quizId, int questionId, CancellationToken cancellationToken) =>
         await (await AnswerRegrade.RegradableAsync(db, actorId, cancellationToken)).AsNoTracking()
             .Where(q => q.Id == quizId && q.Questions.Any(x => x.QuestionId == questionId))
             .Select(q => new Quiz { Id = q.Id, Title = q.Title })
@@ -110,11 +119,21 @@ public sealed class RegradePreview(IDbContextFactory<QuizDbContext> dbFactory, T
     async Task<List<AnswerRegrade>> RegradeAsync(QuizDbContext db, int quizId, int questionId, IReadOnlyList<KeywordDraft> drafts,
         CancellationToken cancellationToken)
     {
-        var question = await db.Questions.Where(q => q.Id == questionId).Select(q => new { q.Prompt, q.ModelAnswer }).SingleAsync(cancellationToken);
-        var answers = await AnswerRegrade.Stored(AnswerRegrade.OfQuestion(db, quizId, questionId).AsNoTracking())
-            .ToListAsync(cancellationToken);
-        var key = engine.KeyFor(question.Prompt, question.ModelAnswer, KeywordVersions.ForGrader(drafts));
-        return AnswerRegrade.All(engine, key, answers, cancellationToken);
+        var (question, answers) = await AnswersAsync(db, quizId, questionId, cancellationToken);
+        return AnswerRegrade.All(engine, Key(question, drafts), answers, cancellationToken);
+    }
+
+    static async Task<(QuestionText Question, List<StoredAnswer> Answers)> AnswersAsync(QuizDbContext db, int quizId, int questionId,
+        CancellationToken cancellationToken) =>
+        (await db.Questions.Where(q => q.Id == questionId).Select(q => new QuestionText(q.Prompt, q.ModelAnswer)).SingleAsync(cancellationToken),
+         await AnswerRegrade.Stored(AnswerRegrade.OfQuestion(db, quizId, questionId).AsNoTracking()).ToListAsync(cancellationToken));
+
+    /// <summary>The draft's key as the engine grades; <paramref name="keywordsOnly"/> leaves the sentence model out.</summary>
+    PreparedQuestion Key(QuestionText question, IReadOnlyList<KeywordDraft> drafts, bool keywordsOnly = false)
+    {
+        var keywords = KeywordVersions.ForGrader(drafts);
+        return keywordsOnly ? new PreparedQuestion(engine.Grader.Compile(question.Prompt, keywords), null)
+            : engine.KeyFor(question.Prompt, question.ModelAnswer, keywords);
     }
 
     static RegradeRow Row(AnswerRegrade regrade)
@@ -125,7 +144,7 @@ public sealed class RegradePreview(IDbContextFactory<QuizDbContext> dbFactory, T
         var lost = before.Where(k => !now.Any(n => Same(n, k))).ToList();
         return new RegradeRow(regrade.Answer.GradeId, regrade.Answer.Student, regrade.Answer.Attempt, regrade.Answer.Text,
             regrade.Answer.Score, regrade.Result.Score, regrade.Result.Points, regrade.Answer.OverrideScore,
-            [.. found.Select(k => k.Phrase)], [.. lost.Select(k => k.Phrase)], found);
+            [.. found.Select(k => k.Phrase)], [.. lost.Select(k => k.Phrase)], found) { Because = regrade.Because };
     }
 
     static bool Same(ExplainedKeyword a, ExplainedKeyword b) => string.Equals(a.Phrase, b.Phrase, StringComparison.OrdinalIgnoreCase);

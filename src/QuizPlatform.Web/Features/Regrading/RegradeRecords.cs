@@ -25,6 +25,9 @@ public sealed record RegradeRow(int GradeId, string Student, int Attempt, string
     IReadOnlyList<ExplainedKeyword> Flipped)
 {
     public double Change => NewScore - OldScore;
+
+    /// <summary>Why the score moved beyond the keywords (a regrade learned from marks); null for a keyword edit.</summary>
+    public string? Because { get; init; }
 }
 
 /// <summary>

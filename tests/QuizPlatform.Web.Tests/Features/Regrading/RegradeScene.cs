@@ -38,9 +38,9 @@ public sealed class RegradeScene : IAsyncDisposable
     public KeywordEditing Editing => App.Services.CreateScope().ServiceProvider.GetRequiredService<KeywordEditing>();
     public GradeMarks Marks => App.Services.GetRequiredService<GradeMarks>();
 
-    public static async Task<RegradeScene> CreateAsync(DatabaseProvider provider)
+    public static async Task<RegradeScene> CreateAsync(DatabaseProvider provider, params (string Key, string? Value)[] settings)
     {
-        var scene = new RegradeScene(await ResultsFixture.CreateAsync(provider));
+        var scene = new RegradeScene(await ResultsFixture.CreateAsync(provider, settings));
         scene.QuizId = await scene.Fixture.AddQuizAsync();
         await using var db = scene.App.Services.CreateDbContext();
         var question = await db.Questions.Include(q => q.AssignmentVersion)

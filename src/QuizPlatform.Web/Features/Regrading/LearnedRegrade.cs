@@ -1,0 +1,130 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using QuizPlatform.Data;
+using QuizPlatform.Data.Entities;
+using QuizPlatform.Grading.Marks;
+using QuizPlatform.Grading.Meaning;
+using QuizPlatform.Web.Features.Audit;
+using QuizPlatform.Web.Features.Grading;
+using QuizPlatform.Web.Features.QuizResults;
+
+namespace QuizPlatform.Web.Features.Regrading;
+
+/// <summary>
+/// What the instructor's marks on a question teach the grader: <see cref="Marks"/> marks, of which
+/// <see cref="References"/> full marks now stand beside the model answer, and the question's curve moved by
+/// <see cref="Offset"/> (a share of the points); <see cref="Preview"/> is the quiz regraded with it.
+/// </summary>
+public sealed record LearnedPreview(int Marks, int References, double Offset, RegradePreviewResult Preview)
+{
+    /// <summary>"Learned from 12 marks: 3 answers marked correct as references; the question's curve +0.05." (a grade's history reason).</summary>
+    internal static string Describe(int marks, int references, double offset) =>
+        $"Learned from {marks} {(marks == 1 ? "mark" : "marks")}: {references} {(references == 1 ? "answer" : "answers")} marked correct as references; "
+        + string.Create(CultureInfo.InvariantCulture, $"the question's curve {(offset >= 0 ? "+" : "−")}{Math.Abs(offset):0.00}.");
+}
+
+/// <summary>An applied learned regrade: the grades regraded, those whose counted score went up or down, decreases kept, overrides kept.</summary>
+public sealed record LearnedApplied(string Reason, int Regraded, int Up, int Down, int KeptDecreases, int Overridden);
+
+/// <summary>
+/// "Learn from my marks": one quiz's answers to a question graded again with what the instructor's marks on them
+/// teach the grader (<see cref="MarkLearning"/>: answers given full marks become references, the marks calibrate the
+/// question's curve). A preview first; an apply stores the new grader proposals as a regrade, each with a history row
+/// where the score moved, and an override keeps counting. Needs the sentence model (<c>Grading:Meaning</c>). Only the
+/// quiz's owner and admins reach it.
+/// </summary>
+public sealed class LearnedRegrade(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock, QuizActivity activity, AuditLog audit,
+    GradingEngine engine, IServiceProvider services)
+{
+    public bool Available => engine.UsesMeaning;
+
+    /// <summary>Null when the actor may not regrade the quiz, it does not ask the question, or the meaning pass is off.</summary>
+    public async Task<LearnedPreview?> PreviewAsync(string actorId, int quizId, int questionId, CancellationToken cancellationToken = default)
+    {
+        if (!Available)
+            return null;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var quiz = await RegradePreview.ReachableAsync(db, actorId, quizId, questionId, cancellationToken);
+        if (quiz is null)
+            return null;
+        var learning = await LearnAsync(db, quizId, questionId, cancellationToken);
+        return new LearnedPreview(learning.Marks, learning.References, learning.Offset, RegradePreview.Summarise(quiz, learning.Regrades));
+    }
+
+    /// <summary>Learns from the marks as they stand now and stores the regrade; null as for <see cref="PreviewAsync"/>.</summary>
+    public async Task<LearnedApplied?> ApplyAsync(string actorId, int quizId, int questionId, RegradeMode mode,
+        CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ApplyOnceAsync(actorId, quizId, questionId, mode, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                // An instructor marked one of the answers meanwhile: nothing was stored; learn again with their mark.
+            }
+        }
+    }
+
+    async Task<LearnedApplied?> ApplyOnceAsync(string actorId, int quizId, int questionId, RegradeMode mode, CancellationToken cancellationToken)
+    {
+        if (!Available)
+            return null;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await RegradePreview.ReachableAsync(db, actorId, quizId, questionId, cancellationToken) is null)
+            return null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var learning = await LearnAsync(db, quizId, questionId, cancellationToken);
+        var reason = LearnedPreview.Describe(learning.Marks, learning.References, learning.Offset);
+        if (learning.Marks == 0)
+            return new LearnedApplied(reason, 0, 0, 0, 0, 0);
+        var question = await db.Questions.Where(q => q.Id == questionId).Select(q => new { q.Number, q.KeywordVersion }).SingleAsync(cancellationToken);
+        var grades = await AnswerRegrade.OfQuestion(db, quizId, questionId).ToDictionaryAsync(g => g.Id, cancellationToken);
+        var (up, down, kept) = AnswerRegrade.ApplyAll(learning.Regrades, grades, mode, question.KeywordVersion, actorId, now, reason);
+        var regraded = learning.Regrades.Count - kept;
+        await audit.AddAsync(db, actorId, AuditActions.RegradeApplied, AuditSubject.Quiz(quizId),
+            $"Regraded {regraded} answers to question {question.Number}. {reason} {up} up, {down} down"
+            + (kept > 0 ? $", {kept} that would go down kept" : "") + ".", cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        activity.Publish(quizId);
+        return new LearnedApplied(reason, regraded, up, down, kept, learning.Regrades.Count(r => r.Overridden));
+    }
+
+    sealed record Learning(int Marks, int References, double Offset, List<AnswerRegrade> Regrades);
+
+    /// <summary>
+    /// Every answer of the quiz to the question graded with what its marks teach: the answers are encoded once, the
+    /// marked ones reused for learning. An answer whose best recall is of a reference rather than of the model answer
+    /// says it is close to an answer the instructor marked correct.
+    /// </summary>
+    async Task<Learning> LearnAsync(QuizDbContext db, int quizId, int questionId, CancellationToken cancellationToken)
+    {
+        var stored = await db.Questions.Where(q => q.Id == questionId).SelectKeys().SingleAsync(cancellationToken);
+        var answers = await AnswerRegrade.Stored(AnswerRegrade.OfQuestion(db, quizId, questionId).AsNoTracking()).ToListAsync(cancellationToken);
+        var marks = await AnswerRegrade.MarksAsync(db, quizId, questionId, cancellationToken);
+        if (marks.Count == 0)
+            return new Learning(0, 0, 0, []);
+
+        var question = engine.KeyFor(stored);
+        var encoded = MeaningText.Encode(services.GetRequiredService<ITokenEncoder>(), [.. answers.Select(a => a.Text)], cancellationToken);
+        var at = answers.Select((a, i) => (a.GradeId, i)).ToDictionary(x => x.GradeId, x => x.i);
+        var learned = MarkLearning.Learn(engine.Grader, question.Key, question.Meaning!,
+            [.. marks.Select(m => m.Mark)], [.. marks.Select(m => encoded[at[m.GradeId]])]);
+        var regrades = answers.Select((answer, i) =>
+        {
+            var result = engine.Grader.Grade(question.Key, answer.Text, answer.Points, learned, encoded[i]);
+            var closeToReference = learned.References.Count > 0 && result.SoftRecall is { } recall
+                && recall > SoftRecall.Of(learned.ModelAnswer, encoded[i], learned.QuestionStems) + 1e-6;
+            return new AnswerRegrade(answer, result, GradeExplanation.Of(result))
+            {
+                Because = closeToReference ? "Close to an answer you marked correct"
+                    : learned.Calibration is { Shift: not 0.0 } ? "On the question's curve as your marks set it" : null,
+            };
+        }).ToList();
+        return new Learning(marks.Count, learned.References.Count, learned.Calibration?.Shift ?? 0, regrades);
+    }
+}

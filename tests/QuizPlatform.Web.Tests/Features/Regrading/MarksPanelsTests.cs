@@ -1,0 +1,180 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using QuizPlatform.Data.Entities;
+using QuizPlatform.Grading;
+using QuizPlatform.Web.Features.Marking;
+using QuizPlatform.Web.Features.Regrading;
+using QuizPlatform.Web.Tests.Infrastructure;
+using QuizPlatform.Web.Tests.Support;
+using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
+
+namespace QuizPlatform.Web.Tests.Features.Regrading;
+
+/// <summary>
+/// The question page's panels built from the instructor's marks, on the <see cref="RegradeScene"/> (Q1 worth 1 point,
+/// keywords filters, edges and weights; one keyword of three is 0.4762, two 0.9524).
+/// </summary>
+public sealed class MarksPanelsTests
+{
+    const string Panel = "The grader and your marks";
+    const string Suggestions = "Keyword suggestions from your marks";
+
+    static string QuestionPage(RegradeScene scene) => $"/quizzes/{scene.QuizId}/questions/{scene.Question1}";
+
+    static async Task MarkAsync(RegradeScene scene, int gradeId, Mark mark)
+    {
+        var grade = await scene.GradeAsync(gradeId);
+        Assert.IsType<MarkOutcome.Marked>(await scene.Marks.MarkAsync(scene.Alice, gradeId, grade.Revision, mark));
+    }
+
+    [Fact]
+    public async Task AgreementAppearsAtTwentyMarksWithTheAnswersMarkedMostDifferently()
+    {
+        await using var scene = await RegradeScene.CreateAsync(DatabaseProvider.Postgres);
+        string[] texts = ["It learns nothing much.", "Local filters.", "Filters that find edges.", "Filters, edges and weights."];
+        var grades = new List<int>();
+        for (var i = 1; i <= 20; i++)
+            grades.Add(await scene.AnswerAsync($"S{i:00}", texts[i % 4]));
+        for (var i = 1; i <= 15; i++)
+            await MarkAsync(scene, grades[i - 1], Mark.Accept());
+        // S16 0 → 1, S17 0.4762 → 0, S18 0.9524 → 0.5, S19 1 → 0.75.
+        foreach (var (i, score) in new[] { (16, 1.0), (17, 0), (18, 0.5), (19, 0.75) })
+            await MarkAsync(scene, grades[i - 1], Mark.Override(score, "Read again"));
+        using var alice = await scene.Fixture.ClientAsync("alice@quiz.local");
+
+        var before = (await alice.GetPageAsync(QuestionPage(scene))).ByRole("region", Panel)!;
+        Assert.Contains("You have marked 19 answers to this question: the agreement between the grader and you appears at 20 marks", before.Text());
+        Assert.Empty(before.QuerySelectorAll("table"));
+
+        await MarkAsync(scene, grades[19], Mark.Override(0.5, "Half of it"));
+        var panel = (await alice.GetPageAsync(QuestionPage(scene))).ByRole("region", Panel)!;
+
+        var figures = panel.QuerySelectorAll("tr").ToDictionary(r => r.QuerySelector("th")!.Text(), r => r.QuerySelector("td")!.Text());
+        Assert.Equal("20", figures["Marked answers"]);
+        Assert.Equal("75 %", figures["Same score as the grader"]);
+        Assert.DoesNotContain("Within half a point", figures.Keys);
+        // (1 − 0.4762 − 0.4524 − 0.25 + 0.5) / 20 = +0.016
+        Assert.Equal("+0.02 points", figures["Mean difference (you − grader)"]);
+        var graderScores = texts.Select(t => t switch { "Local filters." => 0.4762, "Filters that find edges." => 0.9524, "Filters, edges and weights." => 1, _ => 0 }).ToArray();
+        var grader = Enumerable.Range(1, 20).Select(i => graderScores[i % 4]).ToList();
+        var instructor = grader.Select((g, i) => i switch { 15 => 1, 16 => 0, 17 => 0.5, 18 => 0.75, 19 => 0.5, _ => g }).ToList();
+        Assert.Equal(GradingMetrics.Spearman(grader, instructor).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+            figures["Rank correlation (Spearman)"]);
+
+        var gaps = panel.QuerySelectorAll("ol li").Select(li => li.Text()).ToList();
+        Assert.Equal(["S16", "S20", "S17", "S18", "S19"], gaps.Select(g => g[..3]));
+        Assert.Equal("S16: the grader gave 0, you 1 (+1). The grader found none; missing filters, edges, weights. S16's answer", gaps[0]);
+        Assert.StartsWith("S17: the grader gave 0.48, you 0 (−0.48). The grader found filters; missing edges, weights.", gaps[2]);
+        Assert.Contains(panel.QuerySelectorAll("ol li a"), a => a.Text() == "S16's answer" && a.GetAttribute("href")!.Contains("/attempts/"));
+    }
+
+    [Fact]
+    public async Task APhraseOfRaisedAnswersIsSuggestedPreviewedAndApplied()
+    {
+        await using var scene = await RegradeScene.CreateAsync(DatabaseProvider.Postgres);
+        var raised = new[]
+        {
+            await scene.AnswerAsync("Ann", "Kernels that find edges."), await scene.AnswerAsync("Ben", "Small kernels detect edges in images."),
+            await scene.AnswerAsync("Cat", "The kernels pick out edges."),
+        };
+        var low = new[] { await scene.AnswerAsync("Dan", "It learns things."), await scene.AnswerAsync("Eve", "Edges.") };
+        var eli = await scene.AnswerAsync("Eli", "Kernels.");
+        var fay = await scene.AnswerAsync("Fay", "Kernels and weights.");
+        foreach (var id in raised)
+            await MarkAsync(scene, id, Mark.Override(1, "Kernels are the filters"));
+        foreach (var id in low)
+            await MarkAsync(scene, id, Mark.Accept());
+        using var alice = await scene.Fixture.ClientAsync("alice@quiz.local");
+
+        var panel = (await alice.GetPageAsync(QuestionPage(scene))).ByRole("region", Suggestions)!;
+
+        Assert.Contains("Add 'kernels' as an alternative of 'filters': raises 2, lowers 0 (in 3 answers you raised)", panel.Text());
+        var link = panel.QuerySelectorAll("a").Single(a => a.Text() == "Preview 'kernels' for 'filters'").GetAttribute("href")!;
+        var editor = await alice.GetPageAsync("/" + link);
+        Assert.Contains(editor.QuerySelectorAll("[role=status]"),
+            s => s.Text() == "Added 'kernels' as an alternative of 'filters' (not saved yet): check the preview, then apply it.");
+        Assert.Equal("kernels", editor.ByLabel("Alternatives (comma-separated)")!.GetAttribute("value"));
+
+        // What the editor's Apply sends: the stored keywords with the alternative added.
+        var draft = RegradeScene.Edited(k => k[0].Alternatives = "kernels");
+        var preview = await scene.Preview.PreviewAsync(scene.Alice, scene.QuizId, scene.Question1, draft);
+        Assert.Equal((2, 0), (preview!.Up, preview.Down));
+        var applied = await scene.Preview.ApplyAsync(scene.Alice, scene.QuizId, scene.Question1, draft, RegradeMode.AllChanges);
+
+        Assert.Equal((2, 0), (applied!.Up, applied.Down));
+        Assert.Equal((0.4762, 0.9524), ((await scene.GradeAsync(eli)).EffectiveScore, (await scene.GradeAsync(fay)).EffectiveScore));
+        Assert.Equal("Key v2: added 'kernels' as an alternative of 'filters'", (await scene.GradeAsync(eli)).History.Single().Reason);
+        var after = (await alice.GetPageAsync(QuestionPage(scene))).ByRole("region", Suggestions)!;
+        Assert.Contains("None yet.", after.Text());
+    }
+
+    [Fact]
+    public async Task AnotherInstructorAndAStudentReachNoneOfIt()
+    {
+        await using var scene = await RegradeScene.CreateAsync(DatabaseProvider.Postgres);
+        var ann = await scene.AnswerAsync("Ann", "Kernels that find edges.");
+        await MarkAsync(scene, ann, Mark.Override(1, "Kernels are the filters"));
+        var suggestions = scene.App.Services.GetRequiredService<KeywordSuggestions>();
+
+        foreach (var (actor, email) in new[] { (scene.Bob, "bob@quiz.local"), (scene.Sam, "sam@quiz.local") })
+        {
+            Assert.Null(await suggestions.ForQuestionAsync(actor, scene.QuizId, scene.Question1));
+            using var client = await scene.Fixture.ClientAsync(email);
+            using var response = await client.GetAsync(QuestionPage(scene));
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+        Assert.NotNull(await suggestions.ForQuestionAsync(scene.Alice, scene.QuizId, scene.Question1));
+    }
+
+    [Fact]
+    public async Task ALearnedRegradeIsPreviewedAndStoredOnlyWhenTheOwnerApplies()
+    {
+        await using var scene = await RegradeScene.CreateAsync(DatabaseProvider.Postgres, ("Grading:Meaning", "true"));
+        var ann = await scene.AnswerAsync("Ann", "Kernels that find edges.");
+        var ben = await scene.AnswerAsync("Ben", "Small kernels that find edges in pictures.");
+        var dan = await scene.AnswerAsync("Dan", "It learns things.");
+        var cat = await scene.AnswerAsync("Cat", "The kernels pick out edges.");
+        var eve = await scene.AnswerAsync("Eve", "Small kernels catch edges.");
+        // The model answer, unmarked: the meaning pass scores it apart from its keywords.
+        await scene.AnswerAsync("Fay", "It learns local filters that detect features such as edges.");
+        foreach (var raised in new[] { ann, cat, eve })
+            await MarkAsync(scene, raised, Mark.Override(1, "Kernels are the filters"));
+        await MarkAsync(scene, dan, Mark.Accept());
+        var learning = scene.App.Services.GetRequiredService<LearnedRegrade>();
+        var learned = $"{QuestionPage(scene)}/learned";
+        var benBefore = (await scene.GradeAsync(ben)).Score;
+
+        foreach (var (actor, email) in new[] { (scene.Bob, "bob@quiz.local"), (scene.Sam, "sam@quiz.local") })
+        {
+            Assert.Null(await learning.PreviewAsync(actor, scene.QuizId, scene.Question1));
+            Assert.Null(await learning.ApplyAsync(actor, scene.QuizId, scene.Question1, RegradeMode.AllChanges));
+            using var client = await scene.Fixture.ClientAsync(email);
+            using var response = await client.GetAsync(learned);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+        using var alice = await scene.Fixture.ClientAsync("alice@quiz.local");
+        var question = await alice.GetPageAsync(QuestionPage(scene));
+        Assert.NotNull(question.ByRole("region", Panel)!.QuerySelectorAll("a").SingleOrDefault(a => a.Text() == "Learn from my marks"));
+        // Counted by keywords before and after, not against the stored scores, which the meaning pass made.
+        Assert.Contains("Add 'kernels' as an alternative of 'filters': raises 1, lowers 0 (in 3 answers you raised)",
+            question.ByRole("region", Suggestions)!.Text());
+
+        var page = await alice.GetPageAsync(learned);
+
+        Assert.Contains("From 4 marks: 3 answers you gave full marks stand beside the model answer", page.Text());
+        var benRow = page.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th")!.Text() == "Ben");
+        Assert.Contains("Close to an answer you marked correct", benRow.Text());
+        Assert.Equal(benBefore, (await scene.GradeAsync(ben)).Score);
+
+        using var posted = await alice.SubmitNamedFormAsync(learned, "learned", ("Input.Mode", "AllChanges"));
+        var body = await posted.Content.ReadAsStringAsync();
+        Assert.True(posted.IsSuccessStatusCode, $"{(int)posted.StatusCode}: {body}");
+
+        Assert.Contains(Pages.Parse(body).QuerySelectorAll("[role=status]"), s => s.Text().StartsWith("Regraded 6 answers: ", StringComparison.Ordinal));
+        var benAfter = await scene.GradeAsync(ben);
+        Assert.True(benAfter.Score > benBefore, $"Ben {benBefore} → {benAfter.Score}");
+        var change = Assert.Single(benAfter.History, h => h.Source == GradeChangeSource.Regrade);
+        Assert.StartsWith("Learned from 4 marks: 3 answers marked correct as references; the question's curve ", change.Reason);
+        Assert.Equal(1, (await scene.GradeAsync(ann)).EffectiveScore);
+    }
+}
