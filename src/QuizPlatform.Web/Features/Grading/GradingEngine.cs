@@ -19,7 +19,7 @@ public readonly record struct ToGrade(PreparedQuestion Question, string Text, do
 /// </summary>
 public sealed class GradingEngine(IOptions<GradingSettings> settings, IServiceProvider services)
 {
-    readonly Lazy<ITokenEncoder?> encoder = new(() => settings.Value.Meaning ? services.GetRequiredService<ITokenEncoder>() : null);
+    MeaningGrader? meaningGrader;
     // Each stored question's key with the keyword list and model answer it was built from: an edit replaces it. The
     // meaning part is built on first use, so keyword grading at hand-in never waits for the model.
     readonly ConcurrentDictionary<int, CachedKey> keys = new();
@@ -27,6 +27,11 @@ public sealed class GradingEngine(IOptions<GradingSettings> settings, IServicePr
     sealed record CachedKey(string Identity, GradingKey Key, Lazy<PreparedQuestion> WithMeaning);
 
     public Grader Grader { get; } = new();
+
+    // The model (a DI singleton) loads on the first grade or key that needs it.
+    MeaningGrader? Meaning => settings.Value.Meaning
+        ? LazyInitializer.EnsureInitialized(ref meaningGrader, () => new MeaningGrader(Grader, services.GetRequiredService<ITokenEncoder>()))
+        : null;
 
     public bool UsesMeaning => settings.Value.Meaning;
 
@@ -53,23 +58,16 @@ public sealed class GradingEngine(IOptions<GradingSettings> settings, IServicePr
         return new PreparedQuestion(key, MeaningOf(key, modelAnswer));
     }
 
-    KeyMeaning? MeaningOf(GradingKey key, string modelAnswer) =>
-        encoder.Value is { } model ? KeyMeaning.Build(model, key, modelAnswer) : null;
+    KeyMeaning? MeaningOf(GradingKey key, string modelAnswer) => Meaning?.Prepare(key, modelAnswer);
 
-    /// <summary>Grades every item; with meaning on, their texts are encoded together, batched by length.</summary>
+    /// <summary>
+    /// Grades every item. Items with a question's meaning go to the model together (each distinct text once, batched
+    /// by length); the others are graded by keywords.
+    /// </summary>
     public GradeResult[] Grade(IReadOnlyList<ToGrade> items, CancellationToken cancellationToken = default)
     {
-        var encoded = encoder.Value is { } model && items.Any(i => i.Question.Meaning is not null)
-            ? MeaningText.Encode(model, [.. items.Select(i => i.Text ?? "")], cancellationToken)
-            : null;
-        var results = new GradeResult[items.Count];
-        for (var i = 0; i < items.Count; i++)
-        {
-            var item = items[i];
-            results[i] = item.Question.Meaning is { } meaning && encoded is not null
-                ? Grader.Grade(item.Question.Key, item.Text, item.Points, meaning, encoded[i])
-                : Grader.Grade(item.Question.Key, item.Text, item.Points);
-        }
-        return results;
+        if (Meaning is not { } withMeaning || items.Any(i => i.Question.Meaning is null))
+            return [.. items.Select(i => Grader.Grade(i.Question.Key, i.Text, i.Points))];
+        return withMeaning.Grade([.. items.Select(i => new MeaningRequest(i.Question.Key, i.Question.Meaning!, i.Text, i.Points))], cancellationToken);
     }
 }

@@ -117,11 +117,9 @@ public sealed class LearnedRegrade(IDbContextFactory<QuizDbContext> dbFactory, T
         var regrades = answers.Select((answer, i) =>
         {
             var result = engine.Grader.Grade(question.Key, answer.Text, answer.Points, learned, encoded[i]);
-            var closeToReference = learned.References.Count > 0 && result.SoftRecall is { } recall
-                && recall > SoftRecall.Of(learned.ModelAnswer, encoded[i], learned.QuestionStems) + 1e-6;
             return new AnswerRegrade(answer, result, GradeExplanation.Of(result))
             {
-                Because = closeToReference ? "Close to an answer you marked correct"
+                Because = result.ClosestReference is not null ? "Close to an answer you marked correct"
                     : learned.Calibration is { Shift: not 0.0 } ? "On the question's curve as your marks set it" : null,
             };
         }).ToList();

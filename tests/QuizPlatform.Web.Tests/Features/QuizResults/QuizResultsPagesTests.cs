@@ -109,7 +109,7 @@ public sealed class QuizResultsPagesTests
         {
             var page = await alice.GetPageAsync($"/quizzes/{quiz}/questions/{question}{query}");
             var status = page.QuerySelectorAll("[role=status]").Select(s => s.Text()).Single(t => t.Contains(" of 3 answers"));
-            return $"{status}: {string.Join(", ", page.QuerySelectorAll("section h2").Select(h => h.Text()))}";
+            return $"{status}: {string.Join(", ", page.QuerySelectorAll("section.reviewed-answer h2").Select(h => h.Text()))}";
         }
 
         Assert.Equal("3 of 3 answers: Ann, Ben, Sam", await ShownAsync("?sort=name"));
