@@ -46,7 +46,9 @@ public sealed class AttemptGrading(IDbContextFactory<QuizDbContext> dbFactory, T
                 ResponseId = response.Id, Score = result.Score, MaxPoints = result.Points, Coverage = result.Coverage,
                 Explanation = GradeExplanation.Of(result).ToJson(), Flags = result.Flags,
                 KeywordHits = KeywordHits.Encode(result.Keywords), GraderVersion = result.GraderVersion,
-                KeywordVersion = keysByQuestion[response.QuestionId].KeywordVersion, GradedAt = now, MeaningPending = engine.UsesMeaning,
+                KeywordVersion = keysByQuestion[response.QuestionId].KeywordVersion, GradedAt = now,
+                // An empty answer's 0 is final: no meaning check to wait for.
+                MeaningPending = engine.UsesMeaning && !string.IsNullOrWhiteSpace(response.Text),
             });
         }
         try

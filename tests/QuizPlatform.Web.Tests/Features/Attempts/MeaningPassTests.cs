@@ -25,8 +25,12 @@ public sealed class MeaningPassTests
         var attemptId = await scene.GradedAsync(await scene.AddQuizAsync(), Paraphrase);
         using var sam = await scene.ClientAsync();
 
-        var before = ResultsScene.Question(await ResultsScene.PageAsync(sam, attemptId), 1);
+        var page = await ResultsScene.PageAsync(sam, attemptId);
+        var before = ResultsScene.Question(page, 1);
         Assert.Contains("Scored by keywords; the meaning check is still running.", before.Text());
+        // Question 2 was left empty: its 0 is final, with nothing to wait for.
+        Assert.Contains("Scored by keywords.", ResultsScene.Question(page, 2).Text());
+        Assert.DoesNotContain("still running", ResultsScene.Question(page, 2).Text());
         var keywordScore = (await GradeOfQuestion1Async(scene, attemptId)).Score;
 
         await scene.App.Services.GetRequiredService<MeaningGrading>().GradeAllPendingAsync();
