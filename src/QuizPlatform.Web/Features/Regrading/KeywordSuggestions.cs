@@ -18,7 +18,6 @@ public sealed record SuggestedAlternative(string Phrase, string Keyword, int Rai
 /// <summary>The keyword suggestions of one question in one quiz, for its owner and admins.</summary>
 public sealed class KeywordSuggestions(IDbContextFactory<QuizDbContext> dbFactory, RegradePreview preview, GradingEngine engine)
 {
-
     /// <summary>Null when the actor may not regrade the quiz or it does not ask the question.</summary>
     public async Task<IReadOnlyList<SuggestedAlternative>?> ForQuestionAsync(string actorId, int quizId, int questionId,
         CancellationToken cancellationToken = default)
