@@ -44,9 +44,7 @@ internal static class DevSet
 
     private static readonly Lazy<MeaningText[]> LazyEncoded = new(() =>
     {
-        var distinct = Rows.Select(r => r.Response).Distinct(StringComparer.Ordinal).ToList();
-        var encoded = MeaningText.Encode(SharedEncoder.Encoder, distinct);
-        var byText = distinct.Select((text, i) => (text, i)).ToDictionary(p => p.text, p => encoded[p.i], StringComparer.Ordinal);
+        var byText = MeaningText.EncodeDistinct(SharedEncoder.Encoder, Rows.Select(r => r.Response));
         return [.. Rows.Select(r => byText[r.Response])];
     });
 

@@ -95,8 +95,7 @@ public sealed class LineBatch
         foreach (var (request, error) in _requests)
             if (error is null && request!.Response!.Length <= limit && HasMeaning(session, request))
                 texts.Add(request.Response);
-        var list = texts.ToList();
-        return list.Zip(MeaningText.Encode(session.Encoder!, list)).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+        return MeaningText.EncodeDistinct(session.Encoder!, texts);
     }
 
     private static bool HasMeaning(GradingSession session, GradeRequest request)

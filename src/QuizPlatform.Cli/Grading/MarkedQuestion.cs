@@ -23,8 +23,7 @@ public sealed class MarkedQuestion
         _meaning = session.MeaningOf(key);
         if (_meaning is null)
             return;
-        var distinct = responses.Distinct(StringComparer.Ordinal).ToList();
-        var encoded = distinct.Zip(MeaningText.Encode(session.Encoder!, distinct)).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+        var encoded = MeaningText.EncodeDistinct(session.Encoder!, responses);
         _encoded = [.. responses.Select(r => encoded[r])];
     }
 

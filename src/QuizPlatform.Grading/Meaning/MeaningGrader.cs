@@ -28,23 +28,18 @@ public sealed class MeaningGrader(Grader grader, ITokenEncoder encoder)
     public GradeResult[] Grade(IReadOnlyList<MeaningRequest> requests, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requests);
-        var texts = new List<string>();
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var request in requests)
-        {
-            var response = request.Response ?? "";
-            if (response.Length > Grader.Options.MaxResponseChars) throw new ResponseTooLongException(response.Length, Grader.Options.MaxResponseChars);
-            // Empty answers score 0 whatever the model says: not worth a place in the batch.
-            if (!string.IsNullOrWhiteSpace(response) && index.TryAdd(response, texts.Count)) texts.Add(response);
-        }
-        var encoded = MeaningText.Encode(Encoder, texts, cancellationToken);
+            if ((request.Response ?? "").Length > Grader.Options.MaxResponseChars)
+                throw new ResponseTooLongException(request.Response!.Length, Grader.Options.MaxResponseChars);
+        // Empty answers score 0 whatever the model says: not worth a place in the batch.
+        var encoded = MeaningText.EncodeDistinct(Encoder,
+            requests.Select(r => r.Response ?? "").Where(r => !string.IsNullOrWhiteSpace(r)), cancellationToken);
         var results = new GradeResult[requests.Count];
         for (var i = 0; i < results.Length; i++)
         {
             var request = requests[i];
             var response = request.Response ?? "";
-            var text = index.TryGetValue(response, out var t) ? encoded[t] : null;
-            results[i] = Grader.Grade(request.Key, response, request.Points, request.Meaning, text);
+            results[i] = Grader.Grade(request.Key, response, request.Points, request.Meaning, encoded.GetValueOrDefault(response));
         }
         return results;
     }

@@ -77,4 +77,13 @@ public sealed class MeaningText
         for (var i = 0; i < encoded.Length; i++) encoded[i] = From(texts[i], pieces[i], encoder.Dimensions);
         return encoded;
     }
+
+    /// <summary>Encodes each distinct text once, in one call to the model; looked up by the exact text.</summary>
+    public static Dictionary<string, MeaningText> EncodeDistinct(ITokenEncoder encoder, IEnumerable<string> texts,
+        CancellationToken cancellationToken = default)
+    {
+        var distinct = texts.Distinct(StringComparer.Ordinal).ToList();
+        var encoded = Encode(encoder, distinct, cancellationToken);
+        return distinct.Select((text, i) => (text, i)).ToDictionary(p => p.text, p => encoded[p.i], StringComparer.Ordinal);
+    }
 }

@@ -60,6 +60,11 @@ public sealed class GradingEngine(IOptions<GradingSettings> settings, IServicePr
 
     KeyMeaning? MeaningOf(GradingKey key, string modelAnswer) => Meaning?.Prepare(key, modelAnswer);
 
+    /// <summary>Each distinct text encoded once by the sentence model, for grading with what marks teach.</summary>
+    /// <exception cref="InvalidOperationException"><c>Grading:Meaning</c> is off.</exception>
+    public Dictionary<string, MeaningText> Encode(IEnumerable<string> texts, CancellationToken cancellationToken = default) =>
+        MeaningText.EncodeDistinct((Meaning ?? throw new InvalidOperationException("Grading:Meaning is off.")).Encoder, texts, cancellationToken);
+
     /// <summary>
     /// Grades every item. Items with a question's meaning go to the model together (each distinct text once, batched
     /// by length); the others are graded by keywords.

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Grading.Marks;
-using QuizPlatform.Grading.Meaning;
 using QuizPlatform.Web.Features.Audit;
 using QuizPlatform.Web.Features.Grading;
 using QuizPlatform.Web.Features.QuizResults;
@@ -34,7 +33,7 @@ public sealed record LearnedApplied(string Reason, int Regraded, int Up, int Dow
 /// quiz's owner and admins reach it.
 /// </summary>
 public sealed class LearnedRegrade(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock, QuizActivity activity, AuditLog audit,
-    GradingEngine engine, IServiceProvider services)
+    GradingEngine engine)
 {
     public bool Available => engine.UsesMeaning;
 
@@ -110,13 +109,12 @@ public sealed class LearnedRegrade(IDbContextFactory<QuizDbContext> dbFactory, T
             return new Learning(0, 0, 0, []);
 
         var question = engine.KeyFor(stored);
-        var encoded = MeaningText.Encode(services.GetRequiredService<ITokenEncoder>(), [.. answers.Select(a => a.Text)], cancellationToken);
-        var at = answers.Select((a, i) => (a.GradeId, i)).ToDictionary(x => x.GradeId, x => x.i);
+        var encoded = engine.Encode(answers.Select(a => a.Text), cancellationToken);
         var learned = MarkLearning.Learn(engine.Grader, question.Key, question.Meaning!,
-            [.. marks.Select(m => m.Mark)], [.. marks.Select(m => encoded[at[m.GradeId]])]);
-        var regrades = answers.Select((answer, i) =>
+            [.. marks.Select(m => m.Mark)], [.. marks.Select(m => encoded[m.Mark.Response])]);
+        var regrades = answers.Select(answer =>
         {
-            var result = engine.Grader.Grade(question.Key, answer.Text, answer.Points, learned, encoded[i]);
+            var result = engine.Grader.Grade(question.Key, answer.Text, answer.Points, learned, encoded[answer.Text]);
             return new AnswerRegrade(answer, result, GradeExplanation.Of(result))
             {
                 Because = result.ClosestReference is not null ? "Close to an answer you marked correct"
