@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using QuizPlatform.Web.Tests.Infrastructure;
 
 namespace QuizPlatform.Web.Tests;
 
@@ -10,7 +11,7 @@ namespace QuizPlatform.Web.Tests;
 public sealed class DockerComposeTests
 {
     private const StringSplitOptions SplitOptions = StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries;
-    private static readonly string RepositoryRoot = FindRepositoryRoot();
+    private static readonly string RepositoryRoot = Repository.Root;
 
     [Fact]
     public async Task ComposeFileDefinesTheDatabaseAndTheApp()
@@ -85,15 +86,5 @@ public sealed class DockerComposeTests
         {
             return false;
         }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "QuizPlatform.sln")))
-                return directory.FullName;
-        }
-        throw new InvalidOperationException($"No QuizPlatform.sln above {AppContext.BaseDirectory}.");
     }
 }
