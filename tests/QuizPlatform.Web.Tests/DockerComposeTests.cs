@@ -1,5 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Text.RegularExpressions;
+using QuizPlatform.Web.Tests.Infrastructure;
 
 namespace QuizPlatform.Web.Tests;
 
@@ -10,16 +12,34 @@ namespace QuizPlatform.Web.Tests;
 public sealed class DockerComposeTests
 {
     private const StringSplitOptions SplitOptions = StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries;
-    private static readonly string RepositoryRoot = FindRepositoryRoot();
+    private static readonly string RepositoryRoot = Repository.Root;
 
     [Fact]
     public async Task ComposeFileDefinesTheDatabaseAndTheApp()
     {
         var validation = await RunComposeAsync(RepositoryRoot, ["config"]);
-        var services = await RunComposeAsync(RepositoryRoot, ["config", "--services"]);
 
         Assert.True(validation.ExitCode == 0, validation.Output);
-        Assert.Equal(["app", "postgres"], services.Output.Split('\n', SplitOptions).Order());
+        Assert.Equal(["app", "postgres"], Services(validation.Output).Where(s => s.Profile is null).Select(s => s.Name).Order());
+    }
+
+    [Fact]
+    public async Task TheScaledProfileAddsAnInstanceBehindTheProxyWhoseForwardedHeadersBothInstancesAloneBelieve()
+    {
+        var config = await RunComposeAsync(RepositoryRoot, ["--profile", "scaled", "config"]);
+
+        Assert.True(config.ExitCode == 0, config.Output);
+        var services = Services(config.Output);
+        Assert.Equal(["app2", "proxy"], services.Where(s => s.Profile == "scaled").Select(s => s.Name).Order());
+        var proxy = services.Single(s => s.Name == "proxy").Text;
+        var proxyAddress = Regex.Match(proxy, @"ipv4_address: (\S+)").Groups[1].Value;
+        Assert.NotEmpty(proxyAddress);
+        foreach (var instance in new[] { "app", "app2" })
+        {
+            Assert.Contains($"http://{instance}:8080/", proxy);
+            var trusted = Regex.Matches(services.Single(s => s.Name == instance).Text, @"ForwardedHeaders__KnownProxies__\d+: (\S+)");
+            Assert.Equal([proxyAddress], trusted.Select(m => m.Groups[1].Value));
+        }
     }
 
     [Fact]
@@ -40,6 +60,17 @@ public sealed class DockerComposeTests
         {
             directory.Delete(recursive: true);
         }
+    }
+
+    /// <summary>The services of <c>config</c>'s output: name, the profile it needs (null: started by a plain <c>up</c>), its lines.</summary>
+    private static List<(string Name, string? Profile, string Text)> Services(string config)
+    {
+        var section = Regex.Match(config, @"^services:\n((?:[ \t].*\n?)*)", RegexOptions.Multiline).Groups[1].Value;
+        return [.. Regex.Matches(section, @"^  (\S+):\n((?:    .*\n?)*)", RegexOptions.Multiline).Select(m =>
+        {
+            var profile = Regex.Match(m.Groups[2].Value, @"^    profiles:\n\s+- (\S+)", RegexOptions.Multiline);
+            return (m.Groups[1].Value, profile.Success ? profile.Groups[1].Value : null, m.Groups[2].Value);
+        })];
     }
 
     private static async Task<(int ExitCode, string Output)> RunComposeAsync(
@@ -85,15 +116,5 @@ public sealed class DockerComposeTests
         {
             return false;
         }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "QuizPlatform.sln")))
-                return directory.FullName;
-        }
-        throw new InvalidOperationException($"No QuizPlatform.sln above {AppContext.BaseDirectory}.");
     }
 }

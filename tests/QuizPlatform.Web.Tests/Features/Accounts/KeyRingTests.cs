@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.EntityFrameworkCore;
+using QuizPlatform.Web.Tests.Features.Attempts;
 using QuizPlatform.Web.Tests.Infrastructure;
 using QuizPlatform.Web.Tests.Support;
 using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
@@ -10,7 +11,8 @@ namespace QuizPlatform.Web.Tests.Features.Accounts;
 
 /// <summary>
 /// The Data Protection keys (they protect cookies, anti-forgery tokens and reset links) live in the database: a
-/// recreated container or a second instance reads the same keys, so nobody is signed out; with a certificate
+/// recreated container or a second instance reads the same keys, so nobody is signed out and a quiz page served by one
+/// instance saves through another; with a certificate
 /// configured they are encrypted at rest.
 /// </summary>
 public sealed class KeyRingTests
@@ -30,6 +32,22 @@ public sealed class KeyRingTests
         await using var db = first.Services.CreateDbContext();
         var key = await db.DataProtectionKeys.SingleAsync();
         Assert.Contains("unencrypted", key.Xml); // no certificate configured: plain XML, guarded by database access only
+    }
+
+    [Fact]
+    public async Task ASaveCarryingTheQuizPagesTokenFromOneHostIsStoredByTheOther()
+    {
+        await using var taking = await SamTaking.StartAsync(DatabaseProvider.Postgres);
+        var probe = new HttpRequestMessage(HttpMethod.Get, $"/attempts/{taking.AttemptId}");
+        (await taking.Sam.SendAsync(probe)).Dispose();
+        var cookies = string.Join("; ", probe.Headers.GetValues("Cookie")); // the sign-in and the antiforgery cookie
+
+        await using var second = new QuizAppFactory(taking.Scene.Database, TestUsers.KnownAdmin());
+        using var elsewhere = second.CreateReplayingClient(cookies);
+        using var saved = await elsewhere.PutAnswerAsync(taking.AttemptId, taking.QuestionId, "Local filters.", 0, taking.Token);
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal("Local filters.", await taking.StoredTextAsync());
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using QuizPlatform.Web.Tests.Infrastructure;
 using QuizPlatform.Web.Tests.Support;
 using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
@@ -37,5 +38,36 @@ public sealed class ForwardedHeadersTests
         Assert.Equal(StatusCodes.Status200OK, context.Response.StatusCode);
         Assert.Equal(IPAddress.Parse(seenAs), context.Connection.RemoteIpAddress);
         Assert.Equal(seenAsHttps, context.Request.IsHttps);
+    }
+
+    [Fact]
+    public async Task EachClientBehindTheProxyHasItsOwnSignInLimitAndForgingTheHeaderEarnsNoFreshOne()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin(("ForwardedHeaders:KnownProxies:0", Proxy),
+            ("RateLimits:SignInPerIp:PermitLimit", "2"), ("RateLimits:SignInPerIp:Window", "00:10:00")));
+
+        async Task<HttpStatusCode> SignInAsync(string sender, string forwardedFor)
+        {
+            using var client = new HttpClient(new CookieContainerHandler
+            {
+                InnerHandler = app.Server.CreateHandler(context => context.Connection.RemoteIpAddress = IPAddress.Parse(sender)),
+            })
+            {
+                BaseAddress = new Uri("http://localhost"),
+            };
+            client.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
+            using var response = await client.SignInAsync($"guess-{Guid.NewGuid():N}@quiz.local", "Wrong-Password-1");
+            return response.StatusCode;
+        }
+
+        // Two students behind the proxy: one uses up their own allowance, the other still has theirs.
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests],
+            [await SignInAsync(Proxy, Client), await SignInAsync(Proxy, Client), await SignInAsync(Proxy, Client)]);
+        Assert.Equal(HttpStatusCode.OK, await SignInAsync(Proxy, "198.51.100.8"));
+        // A guesser on the internet claiming a new address each time is counted by its own.
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests],
+            [await SignInAsync("203.0.113.9", "192.0.2.1"), await SignInAsync("203.0.113.9", "192.0.2.2"),
+             await SignInAsync("203.0.113.9", "192.0.2.3")]);
     }
 }

@@ -44,8 +44,13 @@ public sealed class QuizScene : IAsyncDisposable
     public static async Task<QuizScene> CreateAsync(DatabaseProvider provider, DateTimeOffset? now, (string Key, string? Value)[] settings)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        var scene = new QuizScene(database, new QuizAppFactory(database, TestUsers.KnownAdmin(settings), now));
-        var app = scene.App;
+        return await CreateAsync(database, new QuizAppFactory(database, TestUsers.KnownAdmin(settings), now));
+    }
+
+    /// <summary>The scene on an app the caller made over <paramref name="database"/> (e.g. one started on Kestrel); disposing the scene disposes both.</summary>
+    public static async Task<QuizScene> CreateAsync(TestDatabase database, QuizAppFactory app)
+    {
+        var scene = new QuizScene(database, app);
         var imported = await app.Services.GetRequiredService<AssignmentImporter>().ImportAsync(Encoding.UTF8.GetBytes("""
             # Networks
 
