@@ -227,6 +227,31 @@ test("too many saves: the text stays in this browser and goes again after the se
     assert.equal(drafts.read(), null);
 });
 
+test("a server too busy to save (503) is tried again after the wait it names, a little spread, the draft kept meanwhile", async () => {
+    const server = fakeServer({ status: 503, headers: { "Retry-After": "4" }, body: { detail: "The server is busy." } }, saved(1));
+    const { answer, drafts, events } = openAnswer(server);
+    const timers = [];
+    const { setTimeout: realSetTimeout, clearTimeout: realClearTimeout } = globalThis;
+    globalThis.setTimeout = (run, ms) => timers.push({ run, ms });
+    globalThis.clearTimeout = () => {};
+    try {
+        answer.type("Typed at the deadline.");
+        await answer.flush();
+
+        assert.match(events.at(-1)[2], /^Not saved yet: retrying \(the server is busy; next try in 5 s\)$/);
+        assert.equal(drafts.read().text, "Typed at the deadline.");
+        const retry = timers.find(({ ms }) => ms === 5000);
+        assert.ok(retry, `a retry after 4 s and up to a quarter more, not after ${timers.map(({ ms }) => ms)}`);
+
+        retry.run();
+        await answer.inFlight;
+    } finally {
+        Object.assign(globalThis, { setTimeout: realSetTimeout, clearTimeout: realClearTimeout });
+    }
+    assert.equal(server.requests.length, 2);
+    assert.equal(drafts.read(), null);
+});
+
 test("a body over the server's size limit shows the problem's explanation and waits for an edit", async () => {
     const server = fakeServer({ status: 413, body: { status: 413, detail: "This answer is too large to save (the limit is 256 KB)." } });
     const { answer, events } = openAnswer(server);
