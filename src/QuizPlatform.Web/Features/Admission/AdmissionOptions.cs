@@ -3,8 +3,9 @@ namespace QuizPlatform.Web.Features.Admission;
 /// <summary>
 /// The <c>Admission</c> section: how many of each expensive request run at once, how many wait, and for how long.
 /// Past that a request is refused with 503 and <c>Retry-After</c>, and its page retries by itself. The defaults come
-/// from a 2-core machine: a sign-in hashes its password (PBKDF2, 100,000 rounds: 84 ms of one core measured, docs/operations.md), so more
-/// sign-ins in flight than cores only makes each slower; 200 waiting at ~24 a second is an 8 s wait, inside the timeout.
+/// from a 2-core machine: a sign-in hashes its password (PBKDF2, 100,000 rounds: 84 ms of one core, docs/operations.md),
+/// so more sign-ins in flight than cores only makes each slower; 200 waiting at ~24 a second is an 8 s wait, inside the
+/// queue timeout.
 /// </summary>
 public sealed class AdmissionOptions
 {

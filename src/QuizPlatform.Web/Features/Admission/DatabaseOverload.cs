@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using QuizPlatform.Web.Components.Shared;
 
 namespace QuizPlatform.Web.Features.Admission;
 
@@ -36,7 +37,7 @@ public sealed class DatabaseOverload(RequestDelegate next, IOptions<AdmissionOpt
                     ProblemDetails = new ProblemDetails
                     {
                         Status = StatusCodes.Status503ServiceUnavailable,
-                        Detail = $"The server is busy: try again in {seconds} seconds. Your text is kept in this browser.",
+                        Detail = $"The server is busy: try again in {Formats.Seconds(seconds)}. Your text is kept in this browser.",
                     },
                 });
             else
@@ -58,8 +59,8 @@ public sealed class DatabaseOverload(RequestDelegate next, IOptions<AdmissionOpt
     static Task WritePageAsync(HttpContext http, int seconds)
     {
         var retry = HttpMethods.IsGet(http.Request.Method)
-            ? $"This page tries again by itself in {seconds} seconds."
-            : $"What you sent was not taken. <a href=\"{WebUtility.HtmlEncode(http.Request.Path + http.Request.QueryString)}\">Go back to the page</a> and send it again in {seconds} seconds.";
+            ? $"This page tries again by itself in {Formats.Seconds(seconds)}."
+            : $"What you sent was not taken. <a href=\"{WebUtility.HtmlEncode(http.Request.Path + http.Request.QueryString)}\">Go back to the page</a> and send it again in {Formats.Seconds(seconds)}.";
         var refresh = HttpMethods.IsGet(http.Request.Method)
             ? $"<meta http-equiv=\"refresh\" content=\"{seconds.ToString(CultureInfo.InvariantCulture)}\">"
             : "";
