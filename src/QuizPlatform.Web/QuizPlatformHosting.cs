@@ -67,8 +67,8 @@ public static class QuizPlatformHosting
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseFormattingCulture();
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAdmission();
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
         app.UseAntiAutomation();
         app.UsePasswordChangeRequirement();

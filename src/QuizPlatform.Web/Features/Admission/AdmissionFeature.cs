@@ -17,7 +17,11 @@ public static class AdmissionFeature
         return services;
     }
 
-    /// <summary>After the exception handler, before authentication (whose session lookup reads the database).</summary>
+    /// <summary>
+    /// After the exception handler, before the status-code pages: the overloaded database's 503, then authentication
+    /// (whose session lookup reads the database) and authorization, whose refusals (an API's 401 and 403) the
+    /// status-code pages must not turn into the HTML not-found page.
+    /// </summary>
     public static WebApplication UseAdmission(this WebApplication app)
     {
         app.UseMiddleware<DatabaseOverload>();

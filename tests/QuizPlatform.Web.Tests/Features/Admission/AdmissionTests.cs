@@ -42,7 +42,9 @@ public sealed class AdmissionTests
         Assert.InRange(seconds, 1, 30);
         var html = await refused.Content.ReadAsStringAsync();
         var page = Pages.Parse(html);
-        Assert.Contains($"Many students are signing in right now. Try again in {seconds} second", page.Text());
+        var status = page.QuerySelectorAll("[role=status]").Single(e => e.Text().StartsWith("Many students are signing in right now"));
+        Assert.Equal($"Many students are signing in right now. Try again in {seconds} second{(seconds == 1 ? "" : "s")}.", status.Text());
+        Assert.False(status.HasAttribute("hidden"));
         Assert.Equal("sam@quiz.local", page.ByLabel("Email")?.GetAttribute("value"));
         Assert.DoesNotContain(TestUsers.Password, html);
         Assert.False(refused.Headers.TryGetValues("Set-Cookie", out var cookies)
