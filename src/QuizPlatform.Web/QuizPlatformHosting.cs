@@ -2,6 +2,7 @@ using QuizPlatform.Data;
 using QuizPlatform.Web.Components;
 using QuizPlatform.Web.Features.Accounts;
 using QuizPlatform.Web.Features.AdminAssignments;
+using QuizPlatform.Web.Features.Admission;
 using QuizPlatform.Web.Features.AntiAutomation;
 using QuizPlatform.Web.Features.Audit;
 using QuizPlatform.Web.Features.Grading;
@@ -40,6 +41,7 @@ public static class QuizPlatformHosting
         services.AddPublicSiteFeature();
         services.AddAccountsFeature().AddKeyRing(builder.Configuration);
         services.AddAntiAutomationFeature();
+        services.AddAdmissionFeature();
         services.AddUsersFeature();
         services.AddAdminAssignmentsFeature();
         services.AddAssignmentsFeature();
@@ -65,6 +67,7 @@ public static class QuizPlatformHosting
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseFormattingCulture();
+        app.UseAdmission();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
         app.UseAntiAutomation();

@@ -33,6 +33,19 @@ function openAnswer(server, { text = "", version = 0, online = true } = {}) {
     return { answer, drafts, events, said: () => events.filter(([name]) => name === "status").map(([, kind]) => kind) };
 }
 
+/** Runs `steps` with timers that never fire by themselves: `timers` lists each {run, ms} for the test to run. */
+async function withTimersHeld(steps) {
+    const timers = [];
+    const { setTimeout: realSetTimeout, clearTimeout: realClearTimeout } = globalThis;
+    globalThis.setTimeout = (run, ms) => timers.push({ run, ms });
+    globalThis.clearTimeout = () => {};
+    try {
+        await steps(timers);
+    } finally {
+        Object.assign(globalThis, { setTimeout: realSetTimeout, clearTimeout: realClearTimeout });
+    }
+}
+
 test("a saved answer is sent over the version it was typed on, and its draft goes once the server has it", async () => {
     const server = fakeServer(saved(1));
     const { answer, drafts, events } = openAnswer(server);
@@ -205,11 +218,7 @@ test("the server's clock in a reply reaches the page", async () => {
 test("too many saves: the text stays in this browser and goes again after the server's Retry-After", async () => {
     const server = fakeServer({ status: 429, headers: { "Retry-After": "7" }, body: { detail: "Too many saves." } }, saved(1));
     const { answer, drafts, events } = openAnswer(server);
-    const timers = [];
-    const { setTimeout: realSetTimeout, clearTimeout: realClearTimeout } = globalThis;
-    globalThis.setTimeout = (run, ms) => timers.push({ run, ms });
-    globalThis.clearTimeout = () => {};
-    try {
+    await withTimersHeld(async timers => {
         answer.type("Typed in a burst.");
         await answer.flush();
 
@@ -220,9 +229,26 @@ test("too many saves: the text stays in this browser and goes again after the se
 
         retry.run();
         await answer.inFlight;
-    } finally {
-        Object.assign(globalThis, { setTimeout: realSetTimeout, clearTimeout: realClearTimeout });
-    }
+    });
+    assert.equal(server.requests.length, 2);
+    assert.equal(drafts.read(), null);
+});
+
+test("a server too busy to save (503) is tried again after the wait it names, a little spread, the draft kept meanwhile", async () => {
+    const server = fakeServer({ status: 503, headers: { "Retry-After": "4" }, body: { detail: "The server is busy." } }, saved(1));
+    const { answer, drafts, events } = openAnswer(server);
+    await withTimersHeld(async timers => {
+        answer.type("Typed at the deadline.");
+        await answer.flush();
+
+        assert.match(events.at(-1)[2], /^Not saved yet: retrying \(the server is busy; next try in 5 s\)$/);
+        assert.equal(drafts.read().text, "Typed at the deadline.");
+        const retry = timers.find(({ ms }) => ms === 5000);
+        assert.ok(retry, `a retry after 4 s and up to a quarter more, not after ${timers.map(({ ms }) => ms)}`);
+
+        retry.run();
+        await answer.inFlight;
+    });
     assert.equal(server.requests.length, 2);
     assert.equal(drafts.read(), null);
 });

@@ -90,6 +90,37 @@ public sealed class SignInAndNavigationTests(QuizSite site) : Journey(site)
     }
 
     [Fact]
+    public async Task AStudentMistypingThenRefusedByABusyServerIsToldEachTimeAndGetsInWithoutTypingAgain()
+    {
+        var (email, password) = await site.CreateUserAsync(Roles.Student, "Rush Student");
+        var page = await site.NewPageAsync();
+        var posts = 0;
+        // The second post is answered as a server past its sign-in gate answers (503, Retry-After); the others reach it.
+        await page.RouteAsync("**/Account/Login", async route =>
+        {
+            if (route.Request.Method == "POST" && ++posts == 2)
+                await route.FulfillAsync(new() { Status = 503, Headers = new Dictionary<string, string> { ["Retry-After"] = "1" }, Body = "Busy" });
+            else
+                await route.ContinueAsync();
+        });
+        await page.GotoAsync("Account/Login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync("Not-" + password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Error: Invalid login attempt.");
+        await Expect(page.GetByLabel("Email")).ToHaveValueAsync(email);
+        await Expect(page.GetByLabel("Password")).ToHaveValueAsync("");
+
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Many students are signing in right now; trying again in");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Banner)).ToContainTextAsync("Rush Student");
+        Assert.Equal(3, posts);
+    }
+
+    [Fact]
     public async Task SigningOutReturnsToTheSignInForm()
     {
         var (email, password) = await site.CreateUserAsync(Roles.Instructor, "Ida Instructor");

@@ -40,6 +40,9 @@ public static class Formats
     /// <summary>"1 word", "1,234 words".</summary>
     public static string Words(int count) => count == 1 ? "1 word" : $"{Count(count)} words";
 
+    /// <summary>A wait in whole seconds: "1 second", "8 seconds".</summary>
+    public static string Seconds(int seconds) => seconds == 1 ? "1 second" : $"{Count(seconds)} seconds";
+
     /// <summary>A date and time already in the reader's zone: "Mon 2027-03-01 09:05".</summary>
     public static string DateTime(DateTime time) => time.ToString("ddd yyyy-MM-dd HH:mm", Invariant);
 

@@ -3,6 +3,7 @@
 // one request at a time. Each text is kept as a draft first (answer-drafts.js), and the draft goes only when the server
 // has acknowledged exactly that text, so a reload, a crash or a lost connection never loses more than nothing.
 // No DOM here: the page hears of every outcome through the callbacks in `on`.
+import { retryWait } from "./busy-retry.js";
 
 const PAUSE_MS = 1500;
 const STEADY_MS = 10000;
@@ -133,6 +134,10 @@ export class AnswerAutosave {
             case 429: {
                 const seconds = Math.max(1, Number(response.headers?.get("Retry-After")) || FIRST_RETRY_MS / 1000);
                 return this.retryLater(`too many saves at once; next try in ${seconds} s`, false, seconds * 1000);
+            }
+            case 503: { // the server is overloaded (its database, most likely): the wait it names, spread a little
+                const seconds = retryWait(response.headers?.get("Retry-After") ?? null);
+                return this.retryLater(`the server is busy; next try in ${seconds} s`, false, seconds * 1000);
             }
             case 404:
                 this.halted = "not-found";

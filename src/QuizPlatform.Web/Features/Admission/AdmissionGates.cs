@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace QuizPlatform.Web.Features.Admission;
+
+/// <summary>The expensive requests, each behind its own gate.</summary>
+public enum AdmissionKind { SignIn, Start, HandIn }
+
+/// <summary>
+/// A concurrency limit and a bounded first-come queue per <see cref="AdmissionKind"/> (<see cref="AdmissionOptions"/>).
+/// A request that finds the queue full, or waits past the queue timeout, is refused with a <c>Retry-After</c> estimated
+/// from the queue's length and the recent time each admitted request took. The queue timeout runs on the app's clock.
+/// </summary>
+public sealed class AdmissionGates : IDisposable
+{
+    readonly Dictionary<AdmissionKind, Gate> _gates;
+    readonly TimeProvider _clock;
+    readonly Counter<long> _refusals;
+
+    public AdmissionGates(IOptions<AdmissionOptions> options, TimeProvider clock, IMeterFactory meters)
+    {
+        var settings = options.Value;
+        _clock = clock;
+        _gates = new()
+        {
+            [AdmissionKind.SignIn] = new(settings.SignIn, settings.MaxRetryAfter),
+            [AdmissionKind.Start] = new(settings.Start, settings.MaxRetryAfter),
+            [AdmissionKind.HandIn] = new(settings.HandIn, settings.MaxRetryAfter),
+        };
+        var meter = meters.Create("QuizPlatform.Admission");
+        _refusals = meter.CreateCounter<long>("quiz.admission.refused",
+            description: "Expensive requests refused with 503 because their gate's queue was full or they waited too long.");
+        meter.CreateObservableGauge("quiz.admission.queued", () => _gates.Select(gate =>
+            new Measurement<long>(gate.Value.Queued, new KeyValuePair<string, object?>("kind", gate.Key.ToString()))),
+            description: "Expensive requests waiting at their gate.");
+    }
+
+    /// <summary>
+    /// Waits for a place at <paramref name="kind"/>'s gate. Dispose the ticket when the work is done; a ticket that is
+    /// not <see cref="AdmissionTicket.Admitted"/> says how long to wait before trying again.
+    /// </summary>
+    public async ValueTask<AdmissionTicket> EnterAsync(AdmissionKind kind, CancellationToken cancellationToken)
+    {
+        var gate = _gates[kind];
+        using var timeout = new CancellationTokenSource(gate.Options.QueueTimeout, _clock);
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        RateLimitLease lease;
+        try
+        {
+            lease = await gate.Limiter.AcquireAsync(1, waiting.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Refuse(kind, gate, "timeout");
+        }
+        if (lease.IsAcquired)
+            return new AdmissionTicket(lease, gate.Served, TimeSpan.Zero);
+        lease.Dispose();
+        return Refuse(kind, gate, "queue-full");
+    }
+
+    AdmissionTicket Refuse(AdmissionKind kind, Gate gate, string reason)
+    {
+        _refusals.Add(1, new("kind", kind.ToString()), new("reason", reason));
+        return new AdmissionTicket(null, null, gate.RetryAfter());
+    }
+
+    public void Dispose()
+    {
+        foreach (var gate in _gates.Values)
+            gate.Limiter.Dispose();
+    }
+
+    sealed class Gate(GateOptions options, TimeSpan maxRetryAfter)
+    {
+        // Until a request has been served, a guess of a tenth of a second each.
+        const double PriorSeconds = 0.1, Weight = 0.2;
+
+        readonly Lock _lock = new();
+        double _serviceSeconds = PriorSeconds;
+
+        public GateOptions Options => options;
+
+        public ConcurrencyLimiter Limiter { get; } = new(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = Math.Max(1, options.PermitLimit), QueueLimit = Math.Max(0, options.QueueLimit),
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
+
+        public long Queued => Limiter.GetStatistics()?.CurrentQueuedCount ?? 0;
+
+        /// <summary>A moving average of how long admitted requests held their place.</summary>
+        public void Served(TimeSpan took)
+        {
+            lock (_lock)
+                _serviceSeconds += Weight * (took.TotalSeconds - _serviceSeconds);
+        }
+
+        /// <summary>Long enough for everyone in the queue and in flight now to be served, at the recent pace.</summary>
+        public TimeSpan RetryAfter()
+        {
+            double serviceSeconds;
+            lock (_lock)
+                serviceSeconds = _serviceSeconds;
+            var permits = Limiter.GetStatistics()?.CurrentAvailablePermits ?? 0;
+            var ahead = Queued + Math.Max(1, options.PermitLimit) - permits;
+            var seconds = ahead * serviceSeconds / Math.Max(1, options.PermitLimit);
+            return TimeSpan.FromSeconds(Math.Clamp(seconds, 1, Math.Max(1, maxRetryAfter.TotalSeconds)));
+        }
+    }
+}
+
+/// <summary>A place at a gate (dispose it when the work is done), or a refusal with how long to wait.</summary>
+public sealed class AdmissionTicket : IDisposable
+{
+    readonly RateLimitLease? _lease;
+    readonly Action<TimeSpan>? _served;
+    readonly long _since = Stopwatch.GetTimestamp();
+    int _disposed;
+
+    internal AdmissionTicket(RateLimitLease? lease, Action<TimeSpan>? served, TimeSpan retryAfter) =>
+        (_lease, _served, RetryAfter) = (lease, served, retryAfter);
+
+    public bool Admitted => _lease is not null;
+
+    public TimeSpan RetryAfter { get; }
+
+    public void Dispose()
+    {
+        if (_lease is null || Interlocked.Exchange(ref _disposed, 1) == 1)
+            return;
+        _served?.Invoke(Stopwatch.GetElapsedTime(_since));
+        _lease.Dispose();
+    }
+}

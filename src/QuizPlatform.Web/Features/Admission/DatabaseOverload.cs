@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using QuizPlatform.Web.Components.Shared;
+
+namespace QuizPlatform.Web.Features.Admission;
+
+/// <summary>
+/// A request that failed because the database could not keep up (no pooled connection free within the pool's
+/// timeout, a command timeout, PostgreSQL restarting or refusing connections, SQLite busy) is answered 503 with
+/// <c>Retry-After</c>, not 500: the API with a JSON problem, a page with a short page that tries again by itself
+/// (GET) or says to send again (POST). Placed before authentication, whose session lookup reads the database too.
+/// </summary>
+public sealed class DatabaseOverload(RequestDelegate next, IOptions<AdmissionOptions> options, ILogger<DatabaseOverload> logger)
+{
+    const int SqliteBusy = 5, SqliteLocked = 6;
+
+    public async Task InvokeAsync(HttpContext http)
+    {
+        try
+        {
+            await next(http);
+        }
+        catch (Exception exception) when (IsOverload(exception) && !http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
+        {
+            logger.LogWarning("{Method} {Path} answered 503: the database is overloaded ({Error})",
+                http.Request.Method, http.Request.Path, exception.GetBaseException().Message);
+            http.Response.Clear();
+            var seconds = AdmissionFeature.Refuse(http.Response, options.Value.DatabaseBusyRetryAfter);
+            if (http.Request.Path.StartsWithSegments("/api"))
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = new ProblemDetails
+                    {
+                        Status = StatusCodes.Status503ServiceUnavailable,
+                        Detail = $"The server is busy: try again in {Formats.Seconds(seconds)}. Your text is kept in this browser.",
+                    },
+                });
+            else
+                await WritePageAsync(http, seconds);
+        }
+    }
+
+    /// <summary>Whether <paramref name="exception"/>, or one it wraps, says the database is overloaded or briefly away.</summary>
+    public static bool IsOverload(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+            if (e is NpgsqlException { IsTransient: true } or TimeoutException
+                or SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked })
+                return true;
+        return false;
+    }
+
+    // Written without the app's layout: rendering it would read the database again.
+    static Task WritePageAsync(HttpContext http, int seconds)
+    {
+        var retry = HttpMethods.IsGet(http.Request.Method)
+            ? $"This page tries again by itself in {Formats.Seconds(seconds)}."
+            : $"What you sent was not taken. <a href=\"{WebUtility.HtmlEncode(http.Request.Path + http.Request.QueryString)}\">Go back to the page</a> and send it again in {Formats.Seconds(seconds)}.";
+        var refresh = HttpMethods.IsGet(http.Request.Method)
+            ? $"<meta http-equiv=\"refresh\" content=\"{seconds.ToString(CultureInfo.InvariantCulture)}\">"
+            : "";
+        http.Response.ContentType = "text/html; charset=utf-8";
+        return http.Response.WriteAsync($"""
+            <!DOCTYPE html>
+            <html lang="en">
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">{refresh}<title>Busy · QuizPlatform</title></head>
+            <body>
+            <main>
+            <h1>Many students are using QuizPlatform right now</h1>
+            <p>{retry}</p>
+            <p>Answers already saved are kept, and a quiz page keeps unsaved answers in this browser.</p>
+            </main>
+            </body>
+            </html>
+            """);
+    }
+}
