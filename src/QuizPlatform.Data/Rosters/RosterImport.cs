@@ -27,12 +27,16 @@ public sealed class RosterImport(QuizDbContext db, UserManager<ApplicationUser> 
     public async Task<RosterResult> ApplyAsync(string csv, RosterOptions options, Func<RosterPreview, Task>? beforeSave = null,
         CancellationToken cancellationToken = default)
     {
+        var now = clock.GetUtcNow().UtcDateTime;
+        // Hashing is slow on purpose (minutes for a school's roster): done before the transaction, which then holds
+        // its connection and locks for the inserts only. Planning again inside it decides; a line that changed meanwhile is hashed then.
+        var prepared = NewStudents(await PlanAsync(csv, options, cancellationToken), options, now, null, cancellationToken)
+            .ToDictionary(s => s.Row.Line.Email, StringComparer.OrdinalIgnoreCase);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var plan = await PlanAsync(csv, options, cancellationToken);
         if (!plan.CanApply)
             return new RosterResult(false, plan, []);
 
-        var now = clock.GetUtcNow().UtcDateTime;
         foreach (var missing in plan.MissingClasses.Where(c => c.InstructorId is not null))
         {
             db.Classes.Add(new Class
@@ -43,13 +47,7 @@ public sealed class RosterImport(QuizDbContext db, UserManager<ApplicationUser> 
         }
         var classes = await ClassIdsByNameAsync(cancellationToken);
 
-        var students = plan.Rows.Where(r => r.Outcome == RosterOutcome.Created).Select(row => new NewStudent(row,
-            new ApplicationUser { UserName = row.Line.Email, Email = row.Line.Email, EmailConfirmed = true, DisplayName = row.Line.Name, CreatedAt = now },
-            row.Line.Password ?? (options.GeneratesPasswords ? IdentityBootstrapper.GeneratePassword() : null))).ToList();
-        // Identity's hash is slow on purpose (PBKDF2, 100,000 rounds, tens of ms): a class of 2,000 would keep one core
-        // busy for minutes while the others idle. The hasher is stateless; the user manager is not, so only this is parallel.
-        Parallel.ForEach(students.Where(s => s.Password is not null), new ParallelOptions { CancellationToken = cancellationToken },
-            s => s.User.PasswordHash = users.PasswordHasher.HashPassword(s.User, s.Password!));
+        var students = NewStudents(plan, options, now, prepared, cancellationToken);
         foreach (var (row, student, password) in students)
         {
             // The password was validated while planning; CreateAsync without one keeps the hash set above.
@@ -81,6 +79,26 @@ public sealed class RosterImport(QuizDbContext db, UserManager<ApplicationUser> 
     }
 
     sealed record NewStudent(RosterRow Row, ApplicationUser User, string? Password);
+
+    /// <summary>
+    /// The accounts the plan creates, each with its password hashed (the file's, or a generated one-time password),
+    /// reusing a <paramref name="prepared"/> account made from the same line. The hasher is stateless and each hash
+    /// takes tens of ms, so every core hashes; the user manager is not thread-safe, so nothing else is parallel.
+    /// </summary>
+    List<NewStudent> NewStudents(RosterPreview plan, RosterOptions options, DateTime now, IReadOnlyDictionary<string, NewStudent>? prepared,
+        CancellationToken cancellationToken)
+    {
+        if (!plan.CanApply)
+            return [];
+        var students = plan.Rows.Where(r => r.Outcome == RosterOutcome.Created)
+            .Select(row => prepared?.GetValueOrDefault(row.Line.Email) is { } ready && ready.Row.Line == row.Line ? ready : new NewStudent(row,
+                new ApplicationUser { UserName = row.Line.Email, Email = row.Line.Email, EmailConfirmed = true, DisplayName = row.Line.Name, CreatedAt = now },
+                row.Line.Password ?? (options.GeneratesPasswords ? IdentityBootstrapper.GeneratePassword() : null)))
+            .ToList();
+        Parallel.ForEach(students.Where(s => s.Password is not null && s.User.PasswordHash is null), new ParallelOptions { CancellationToken = cancellationToken },
+            s => s.User.PasswordHash = users.PasswordHasher.HashPassword(s.User, s.Password!));
+        return students;
+    }
 
     /// <summary>One per new student whose password was generated, in file order, with every class the file enrols them in.</summary>
     static List<OneTimePassword> OneTimePasswords(RosterPreview plan, List<NewStudent> students) =>
