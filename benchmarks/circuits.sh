@@ -16,34 +16,21 @@ dotnet publish -c Release "$root/src/QuizPlatform.Web" -o "$work/app" -nologo -v
 dotnet build -c Release "$root/benchmarks/QuizPlatform.LoadHarness" -nologo -v q >/dev/null
 harness="$root/benchmarks/QuizPlatform.LoadHarness/bin/Release/net10.0/QuizPlatform.LoadHarness.dll"
 
-pgbin=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
-[[ -x "$pgbin/initdb" ]] || { echo "PostgreSQL binaries not found (apt-get install -y postgresql)" >&2; exit 1; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-port=$(free_port)
+source "$root/benchmarks/throwaway-postgres.sh"
 app_port=$(free_port)
-as_pg() { if [[ $(id -u) == 0 ]]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
-mkdir "$work/pg"
-chmod a+x "$work" # user postgres reaches its data directory inside
-if [[ $(id -u) == 0 ]]; then
-  id -u postgres >/dev/null 2>&1 || useradd --system --home-dir /nonexistent --shell /usr/sbin/nologin postgres
-  chown postgres: "$work/pg"
-fi
 app_pid=
 stop() {
   [[ -n "$app_pid" ]] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true
-  if [[ -f "$work/pg/data/postmaster.pid" ]]; then as_pg "$pgbin/pg_ctl" -D "$work/pg/data" -m fast -w stop >/dev/null || true; fi
+  throwaway_postgres_stop
   rm -rf "$work"
 }
 trap stop EXIT
-as_pg "$pgbin/initdb" -D "$work/pg/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$work/pg/initdb.log"
-as_pg "$pgbin/pg_ctl" -D "$work/pg/data" -l "$work/pg/server.log" -w -t 60 \
-  -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$work/pg" start >/dev/null
-as_pg "$pgbin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -qc "CREATE ROLE quiz LOGIN CREATEDB;"
+throwaway_postgres "$work/pg"
 
 # Production, migrated and seeded at start-up with the demo class (student1..5@demo.local and an open quiz);
 # no graders running: nothing is handed in, and the sentence model would only add a constant to both readings.
 (cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$app_port" App__PublicBaseUrl="http://127.0.0.1:$app_port/" Accounts__SecureCookies=false \
-  Database__Provider=Postgres ConnectionStrings__Quiz="Host=127.0.0.1;Port=$port;Username=quiz;Database=circuits" Database__MigrateOnStartup=true \
+  Database__Provider=Postgres ConnectionStrings__Quiz="Host=127.0.0.1;Port=$pg_port;Username=quiz;Database=circuits" Database__MigrateOnStartup=true \
   Seeding__Directory="$root/seeds" Seeding__Demo=true Grading__Meaning=false Attempts__BackgroundWorkers=false \
   Logging__LogLevel__Default=Warning exec dotnet QuizPlatform.Web.dll >"$work/app.log" 2>&1) &
 app_pid=$!
@@ -52,6 +39,6 @@ for _ in $(seq 1 240); do
   kill -0 "$app_pid" 2>/dev/null || { cat "$work/app.log" >&2; exit 1; }
   sleep 0.5
 done
-echo "App $app_pid on 127.0.0.1:$app_port (Production, server GC), PostgreSQL on 127.0.0.1:$port; $(nproc) cores"
+echo "App $app_pid on 127.0.0.1:$app_port (Production, server GC), PostgreSQL on 127.0.0.1:$pg_port; $(nproc) cores"
 dotnet "$harness" circuits --url "http://127.0.0.1:$app_port/" --pid "$app_pid" \
   --circuits "${CIRCUITS:-25,50,100}" --per-context "${PER_CONTEXT:-10}"

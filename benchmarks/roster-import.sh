@@ -15,26 +15,12 @@ quiz="$root/src/QuizPlatform.Cli/bin/Release/net10.0/quiz"
 pin=()
 [[ -n "${CORES:-}" ]] && pin=(taskset -c "$CORES")
 
-pgbin=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
-[[ -x "$pgbin/initdb" ]] || { echo "PostgreSQL binaries not found (apt-get install -y postgresql)" >&2; exit 1; }
-port=${PGPORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
-pgroot=$(mktemp -d /tmp/quiz-roster-pg.XXXXXX)
-as_pg() { if [[ $(id -u) == 0 ]]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
-if [[ $(id -u) == 0 ]]; then
-  id -u postgres >/dev/null 2>&1 || useradd --system --home-dir /nonexistent --shell /usr/sbin/nologin postgres
-  chown postgres: "$pgroot"
-fi
-stop() {
-  if [[ -f "$pgroot/data/postmaster.pid" ]]; then as_pg "$pgbin/pg_ctl" -D "$pgroot/data" -m fast -w stop >/dev/null || true; fi
-  rm -rf "$pgroot"
-}
-trap stop EXIT
-as_pg "$pgbin/initdb" -D "$pgroot/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$pgroot/initdb.log"
-as_pg "$pgbin/pg_ctl" -D "$pgroot/data" -l "$pgroot/server.log" -w -t 60 \
-  -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$pgroot" start >/dev/null
-as_pg "$pgbin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -qc "CREATE ROLE quiz LOGIN CREATEDB;"
+source "$root/benchmarks/throwaway-postgres.sh"
+pgroot=$(mktemp -d /tmp/quiz-roster.XXXXXX)
+trap 'throwaway_postgres_stop; rm -rf "$pgroot"' EXIT
+throwaway_postgres "$pgroot/pg"
 
-config=(--Database:Provider=Postgres "--ConnectionStrings:Quiz=Host=127.0.0.1;Port=$port;Username=quiz;Database=roster")
+config=(--Database:Provider=Postgres "--ConnectionStrings:Quiz=Host=127.0.0.1;Port=$pg_port;Username=quiz;Database=roster")
 "$quiz" migrate "${config[@]}" >/dev/null
 "$quiz" seed --demo "${config[@]}" >/dev/null # instructor@demo.local teaches the new class
 roster="$pgroot/roster.csv"
