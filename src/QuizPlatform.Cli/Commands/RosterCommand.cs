@@ -57,7 +57,6 @@ public static class RosterCommand
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<QuizDbContext>();
         var roster = scope.ServiceProvider.GetRequiredService<RosterImport>();
-        await scope.ServiceProvider.GetRequiredService<IdentityBootstrapper>().EnsureRolesAsync();
 
         string? instructorId = null;
         if (request.Instructor is not null)
@@ -108,6 +107,8 @@ public static class RosterCommand
             await cli.Stderr.WriteLineAsync($"quiz roster import: {request.Passwords.FullName} exists: move it away or name another file with --passwords.");
             return ExitCodes.Usage;
         }
+        // A database the web app never started on has no roles yet; a dry run or a refused roster writes nothing.
+        await scope.ServiceProvider.GetRequiredService<IdentityBootstrapper>().EnsureRolesAsync();
         if (plan.StudentsToCreate > 0)
             await cli.Stderr.WriteLineAsync($"Creating {plan.StudentsToCreate} student(s): hashing their passwords on {Environment.ProcessorCount} core(s).");
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
