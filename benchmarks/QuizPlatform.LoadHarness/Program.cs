@@ -12,6 +12,11 @@ using QuizPlatform.Web.Features.Regrading;
 using QuizPlatform.Web.Features.ReviewQueue;
 using QuizPlatform.Web.Features.Taking;
 
+// circuits --url URL --pid PID [--circuits 25,50,100] [--per-context 10]: memory per Blazor circuit (CircuitProbe,
+// benchmarks/circuits.sh); it needs no database of its own.
+if (args is ["circuits", .. var probeOptions] && probeOptions.Length % 2 == 0)
+    return await CircuitProbe.RunAsync(CircuitProbe.Parse(probeOptions.Chunk(2).ToDictionary(pair => pair[0], pair => pair[1])), Console.Out) ? 0 : 1;
+
 // deadline-rush|results|regrade [--students N] [--questions Q] [--empty FRACTION]; the PostgreSQL database comes from
 // QUIZ_LOAD_POSTGRES (a role that may create it: the harness migrates it). `results` is the rush followed by timings
 // of the instructor's results pages and exports; `results --quiz ID` times an earlier run's quiz in the same database

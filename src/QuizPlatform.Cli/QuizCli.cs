@@ -11,13 +11,14 @@ public static class QuizCli
     {
         var (commandArgs, configurationArgs) = ConfigurationArguments.Split(args);
         var cli = new CliContext(stdin, stdout, stderr, configurationArgs);
-        var root = new RootCommand("quiz: import assignments, grade free-text responses, manage the QuizPlatform database.")
+        var root = new RootCommand("quiz: import assignments and rosters, grade free-text responses, manage the QuizPlatform database.")
         {
             ImportCommand.Create(cli),
             GradeCommand.Create(cli),
             EvaluateCommand.Create(cli),
             MigrateCommand.Create(cli),
             SeedCommand.Create(cli),
+            RosterCommand.Create(cli),
         };
 
         var parseResult = root.Parse(commandArgs);

@@ -9,6 +9,7 @@ using QuizPlatform.Data.Entities;
 using QuizPlatform.Data.Assignments;
 using QuizPlatform.Data.Demo;
 using QuizPlatform.Data.Passwords;
+using QuizPlatform.Data.Rosters;
 using QuizPlatform.Data.Startup;
 
 namespace QuizPlatform.Data;
@@ -45,6 +46,7 @@ public static class QuizDataServiceCollectionExtensions
         services.AddSingleton<DatabaseMigrator>();
         services.AddScoped<IdentityBootstrapper>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<RosterImport>();
         return services;
     }
 

@@ -24,10 +24,14 @@ public sealed class DatabaseCli(TestDatabase database)
     }
 
     /// <summary>What is stored, read through the CLI's own host and the Data project's context.</summary>
-    public async Task<int> CountAssignmentVersionsAsync()
+    public Task<int> CountAssignmentVersionsAsync() =>
+        WithServicesAsync(services => services.GetRequiredService<QuizDbContext>().AssignmentVersions.CountAsync());
+
+    /// <summary>Runs <paramref name="use"/> in a scope of the CLI's own host: the Data project's context, user manager, ….</summary>
+    public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> use)
     {
         using var host = CliHost.Build(new CliContext(TextReader.Null, TextWriter.Null, TextWriter.Null, Configuration));
-        await using var db = await host.Services.GetRequiredService<IDbContextFactory<QuizDbContext>>().CreateDbContextAsync();
-        return await db.AssignmentVersions.CountAsync();
+        await using var scope = host.Services.CreateAsyncScope();
+        return await use(scope.ServiceProvider);
     }
 }

@@ -20,6 +20,8 @@ public class UsageTests
         new[] { "evaluate", "--input", CliRunner.SeedFile, "--marks", "0" },
         new[] { "evaluate", "--input", CliRunner.SeedFile, "--seed", "3" },
         new[] { "evaluate", "--input", CliRunner.SeedFile, "--marks", "5", "--meaning", "off" },
+        new[] { "roster", "import" },
+        new[] { "roster", "import", "/no/such/roster.csv" },
     };
 
     [Theory]
@@ -39,7 +41,7 @@ public class UsageTests
         var run = await CliRunner.RunAsync(["--help"]);
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
-        foreach (var command in new[] { "import", "grade", "evaluate", "migrate", "seed" })
+        foreach (var command in new[] { "import", "grade", "evaluate", "migrate", "seed", "roster" })
             Assert.Contains(command, run.Stdout);
     }
 

@@ -20,13 +20,7 @@ public sealed class IdentityBootstrapper(
 
     public async Task<FirstRunAdmin?> EnsureRolesAndAdminAsync()
     {
-        foreach (var role in Roles.All)
-        {
-            // Another instance starting at the same moment may create the role first: that is success too.
-            if (!await roles.RoleExistsAsync(role))
-                await CreateUnlessDoneByOther(() => Check(roles.CreateAsync(new IdentityRole(role)), $"create role {role}"),
-                    () => roles.RoleExistsAsync(role));
-        }
+        await EnsureRolesAsync();
         if (await AdminExistsAsync())
             return null;
 
@@ -71,6 +65,18 @@ public sealed class IdentityBootstrapper(
             logger.LogInformation("First-run admin: {Email} with the password from Bootstrap:AdminPassword", email);
         }
         return new FirstRunAdmin(email, password!, generated);
+    }
+
+    /// <summary>Creates the roles that do not exist yet (a database the web app has not started on lacks them).</summary>
+    public async Task EnsureRolesAsync()
+    {
+        foreach (var role in Roles.All)
+        {
+            // Another instance starting at the same moment may create the role first: that is success too.
+            if (!await roles.RoleExistsAsync(role))
+                await CreateUnlessDoneByOther(() => Check(roles.CreateAsync(new IdentityRole(role)), $"create role {role}"),
+                    () => roles.RoleExistsAsync(role));
+        }
     }
 
     /// <summary>20 random characters in four groups, with every character class the password policy asks for.</summary>

@@ -2,25 +2,18 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Identity;
 using QuizPlatform.Data.Entities;
+using QuizPlatform.Data.Passwords;
 
 namespace QuizPlatform.Web.Features.Accounts;
 
 /// <summary>
-/// A password someone else chose (a roster's one-time password) must be replaced at first sign-in: the account
-/// carries <see cref="RequiredClaim"/>, which sign-in copies into the cookie, and every page except the account
-/// pages sends its holder to Change password until they have chosen their own (which removes the claim and
-/// refreshes the cookie).
+/// Sends the holder of <see cref="RequiredPasswordChange.Claim"/> from every page except the account pages to Change
+/// password until they have chosen their own (which removes the claim and refreshes the cookie).
 /// </summary>
 public static class PasswordChange
 {
-    public const string RequiredClaim = "quiz:password-change-required";
+    public const string RequiredClaim = RequiredPasswordChange.Claim;
     public const string PagePath = "/Account/Manage/ChangePassword";
-
-    /// <summary>Marks the account (once, however often it is called) as having to choose a password at next sign-in.</summary>
-    public static async Task<IdentityResult> RequireAsync(UserManager<ApplicationUser> users, ApplicationUser user) =>
-        (await users.GetClaimsAsync(user)).Any(c => c.Type == RequiredClaim)
-            ? IdentityResult.Success
-            : await users.AddClaimAsync(user, new Claim(RequiredClaim, "true"));
 
     public static bool IsRequired(ClaimsPrincipal principal) => principal.HasClaim(c => c.Type == RequiredClaim);
 

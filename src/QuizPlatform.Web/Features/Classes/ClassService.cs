@@ -112,7 +112,7 @@ public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, Tim
                 if (!await db.ActiveUsersInRole(Roles.Instructor).AnyAsync(u => u.Id == teacher, cancellationToken))
                     throw new ArgumentException("Choose an active instructor to teach the class.", nameof(instructorId));
             }
-            var code = await UnusedCodeAsync(db, cancellationToken);
+            var code = await JoinCodes.UnusedAsync(db, cancellationToken);
             var created = new Class { Name = trimmed, JoinCode = code, InstructorId = teacher, CreatedAt = clock.GetUtcNow().UtcDateTime };
             db.Classes.Add(created);
             try
@@ -127,17 +127,6 @@ public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, Tim
             {
                 // Another class took the same code between the check and the insert: draw again.
             }
-        }
-    }
-
-    /// <summary>A join code no class has yet (a race with another insert still fails on the unique index).</summary>
-    internal static async Task<string> UnusedCodeAsync(QuizDbContext db, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var code = JoinCodes.Generate();
-            if (!await db.Classes.AnyAsync(c => c.JoinCode == code, cancellationToken))
-                return code;
         }
     }
 }

@@ -8,12 +8,16 @@ namespace QuizPlatform.Web.Features.QuizResults;
 /// <summary>
 /// Carries <see cref="QuizActivity"/> marks to the followers: on SQLite (one process) straight to this instance's
 /// followers; on PostgreSQL as one <c>NOTIFY quiz_activity, '3,17'</c> a second at most, which every instance LISTENs
-/// to (this one included), so a second app instance behind a load balancer sees the same live counts.
+/// to (this one included), so a second app instance behind a load balancer sees the same live counts. A LISTEN
+/// belongs to one server session, which a pooler in transaction mode (PgBouncer) hands to other clients: with one in
+/// front of the database, <c>ConnectionStrings:QuizListen</c> names a direct (or session-pooled) route for the
+/// listening connection alone; NOTIFY is an ordinary statement and goes the usual way.
 /// </summary>
 public sealed class QuizActivityRelay(QuizActivity activity, IOptions<DatabaseOptions> database, IConfiguration configuration,
     ILogger<QuizActivityRelay> logger) : BackgroundService
 {
     public const string Channel = "quiz_activity";
+    public const string ListenConnectionStringName = "QuizListen";
     static readonly TimeSpan Cadence = TimeSpan.FromSeconds(1), RetryAfter = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -24,7 +28,9 @@ public sealed class QuizActivityRelay(QuizActivity activity, IOptions<DatabaseOp
         try
         {
             if (onPostgres)
-                await Task.WhenAll(ListenAsync(connectionString!, stoppingToken), NotifyAsync(connectionString!, stoppingToken));
+                await Task.WhenAll(
+                    ListenAsync(configuration.GetConnectionString(ListenConnectionStringName) is { Length: > 0 } direct ? direct : connectionString!, stoppingToken),
+                    NotifyAsync(connectionString!, stoppingToken));
             else
                 await DispatchLocallyAsync(stoppingToken);
         }

@@ -1,3 +1,4 @@
+using QuizPlatform.Data.Rosters;
 using QuizPlatform.Web.Features.QuizResults.Export;
 
 namespace QuizPlatform.Web.Features.Rosters;
@@ -12,7 +13,7 @@ public static class OneTimePasswordFile
 
     public static async Task<string> DataUriAsync(IReadOnlyList<OneTimePassword> passwords)
     {
-        var table = new ExportTable("One-time passwords", ["email", "name", "class", "one-time password"],
+        var table = new ExportTable("One-time passwords", OneTimePassword.Columns,
             passwords.Select(p => (IReadOnlyList<ExportCell>)[p.Email, p.Name, p.Classes, p.Password]).ToAsyncEnumerable());
         using var buffer = new MemoryStream();
         await CsvExport.WriteAsync(table, buffer);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
+using QuizPlatform.Data.Passwords;
 using QuizPlatform.Data.Startup;
 using QuizPlatform.Web.Features.Accounts;
 using QuizPlatform.Web.Features.Audit;
@@ -80,7 +81,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
             return Failed(created);
         var added = await users.AddToRolesAsync(user, roles);
         if (added.Succeeded && generated)
-            added = await PasswordChange.RequireAsync(users, user);
+            added = await RequiredPasswordChange.RequireAsync(users, user);
         if (!added.Succeeded)
             return Failed(added);
         await audit.WriteAsync(actorId, AuditActions.UserCreated, AuditSubject.User(user.Id),
@@ -157,7 +158,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var reset = await users.ResetPasswordAsync(user, token, password);
         if (reset.Succeeded)
-            reset = await PasswordChange.RequireAsync(users, user);
+            reset = await RequiredPasswordChange.RequireAsync(users, user);
         if (!reset.Succeeded)
             return Failed(reset);
         await users.SetLockoutEndDateAsync(user, null);

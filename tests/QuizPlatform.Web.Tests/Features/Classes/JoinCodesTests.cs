@@ -1,4 +1,4 @@
-using QuizPlatform.Web.Features.Classes;
+using QuizPlatform.Data;
 
 namespace QuizPlatform.Web.Tests.Features.Classes;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using QuizPlatform.Web.Features.QuizResults;
 using QuizPlatform.Web.Features.Taking;
 using QuizPlatform.Web.Tests.Infrastructure;
@@ -35,11 +36,15 @@ public sealed class QuizActivityTests
     }
 
     [Fact]
-    public async Task OnPostgresAChangeOnOneAppInstanceReachesAFollowerOnAnother()
+    public async Task OnPostgresAChangeOnOneAppInstanceReachesAFollowerOnAnotherListeningOnItsOwnRoute()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
         await using var hostA = new QuizAppFactory(database);
-        await using var hostB = new QuizAppFactory(database);
+        // As behind PgBouncer in transaction mode: B listens over its own route (here named by its application name).
+        await using var hostB = new QuizAppFactory(database, new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:" + QuizActivityRelay.ListenConnectionStringName] = database.ConnectionString + ";Application Name=quiz-listen",
+        });
         var onA = hostA.Services.GetRequiredService<QuizActivity>();
         var heardOnB = 0;
         using var following = hostB.Services.GetRequiredService<QuizActivity>().Follow(42, () => Interlocked.Increment(ref heardOnB));
@@ -50,6 +55,10 @@ public sealed class QuizActivityTests
             onA.Publish(42);
             return heardOnB > 0;
         }, "a change published on host A");
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var listeners = new NpgsqlCommand("SELECT query FROM pg_stat_activity WHERE application_name = 'quiz-listen'", connection);
+        Assert.Equal($"LISTEN {QuizActivityRelay.Channel}", await listeners.ExecuteScalarAsync());
     }
 
     static Task HeardAsync(Func<bool> heard, string what) =>

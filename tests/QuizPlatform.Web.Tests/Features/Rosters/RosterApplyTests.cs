@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
+using QuizPlatform.Data.Rosters;
 using QuizPlatform.Web.Features.Classes;
 using QuizPlatform.Web.Features.Rosters;
 using QuizPlatform.Web.Tests.Infrastructure;

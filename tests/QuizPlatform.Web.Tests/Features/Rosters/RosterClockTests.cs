@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using QuizPlatform.Data;
-using QuizPlatform.Web.Features.Accounts;
 using QuizPlatform.Web.Features.Audit;
 using QuizPlatform.Web.Features.Classes;
 using QuizPlatform.Web.Features.Rosters;
@@ -29,9 +28,8 @@ public sealed class RosterClockTests
         var classes = new ClassService(app.Services.GetRequiredService<IDbContextFactory<QuizDbContext>>(), clock,
             app.Services.GetRequiredService<AuditLog>());
         var created = await classes.CreateAsync(admin, "CNN 101");
-        var rosters = new RosterService(app.Services.GetRequiredService<IServiceScopeFactory>(),
-            app.Services.GetRequiredService<IDbContextFactory<QuizDbContext>>(), app.Services.GetRequiredService<AccountMail>(), clock,
-            app.Services.GetRequiredService<AuditLog>());
+        app.Clock.SetUtcNow(Then);
+        var rosters = app.Services.GetRequiredService<RosterService>();
 
         var (applied, _, _) = await rosters.ApplyAsync(admin, """
             email,name,class

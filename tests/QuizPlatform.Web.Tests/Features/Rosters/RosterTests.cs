@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
+using QuizPlatform.Data.Rosters;
 using QuizPlatform.Web.Features.Rosters;
 using QuizPlatform.Web.Tests.Features.Accounts;
 using QuizPlatform.Web.Tests.Features.Users;
@@ -172,5 +173,31 @@ public sealed class RosterTests
 
         Assert.Null(error);
         Assert.Equal(new RosterLine(3, "a@b.example", "Ann, B", "CNN 101"), Assert.Single(lines));
+    }
+
+    [Fact]
+    public void ADefaultClassFillsLinesThatNameNoneAndPasswordsAreReadWhenGiven()
+    {
+        var (lines, error) = RosterCsv.Parse("email,name,password\na@b.example,Ann,Chosen-By-Admin-1\nc@d.example,Cy,\n", defaultClass: "CNN 101");
+
+        Assert.Null(error);
+        Assert.Equal([("CNN 101", "Chosen-By-Admin-1"), ("CNN 101", null)], lines.Select(l => (l.ClassName, l.Password)));
+        Assert.DoesNotContain("Chosen-By-Admin-1", lines[0].ToString());
+    }
+
+    [Fact]
+    public async Task ThePageRefusesARosterThatGivesPasswords()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
+        var admin = await ArrangeAsync(app);
+
+        var (applied, plan, _) = await app.Services.GetRequiredService<RosterService>().ApplyAsync(admin,
+            "email,name,class,password\nnew@school.example,New Student,CNN 101,Chosen-By-Admin-1\n");
+
+        Assert.False(applied);
+        Assert.Contains("Remove the password column", plan.FileError);
+        await using var db = app.Services.CreateDbContext();
+        Assert.False(await db.Users.AnyAsync(u => u.Email == "new@school.example"));
     }
 }

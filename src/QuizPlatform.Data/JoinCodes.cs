@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
 
-namespace QuizPlatform.Web.Features.Classes;
+namespace QuizPlatform.Data;
 
 /// <summary>
 /// Join codes students type from a slide or a board: eight characters from an alphabet without the look-alikes
@@ -20,4 +21,15 @@ public static class JoinCodes
 
     /// <summary>Shown as two groups of four ("ABCD-EFGH"), which is easier to read out.</summary>
     public static string Display(string code) => code.Length == Length ? $"{code[..4]}-{code[4..]}" : code;
+
+    /// <summary>A code no class has yet (a race with another insert still fails on the unique index).</summary>
+    public static async Task<string> UnusedAsync(QuizDbContext db, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var code = Generate();
+            if (!await db.Classes.AnyAsync(c => c.JoinCode == code, cancellationToken))
+                return code;
+        }
+    }
 }

@@ -1,4 +1,4 @@
-namespace QuizPlatform.Web.Features.Rosters;
+namespace QuizPlatform.Data.Rosters;
 
 public enum RosterOutcome { Created, Enrolled, AlreadyEnrolled, Error }
 
@@ -35,12 +35,46 @@ public sealed record RosterPreview(IReadOnlyList<RosterRow> Rows, string? FileEr
         .. applied ? Array.Empty<string>() : [Figure(Count(RosterOutcome.Error), "line", "with errors")],
     ]);
 
+    /// <summary>The audit line: "Imported a roster of 12 lines: 3 students created, 8 enrolments, classes created: Biology 2."</summary>
+    public string AuditSummary()
+    {
+        var newClasses = MissingClasses.Where(c => c.InstructorId is not null).Select(c => c.Name).ToList();
+        return $"Imported a roster of {Rows.Count} lines: {StudentsToCreate} students created, {EnrolmentsToAdd} enrolments"
+            + (newClasses.Count > 0 ? $", classes created: {string.Join(", ", newClasses)}." : ".");
+    }
+
     static string Figure(int count, string noun, string what) =>
         $"{count} {(count == 1 ? noun : noun.EndsWith('s') ? noun + "es" : noun + "s")} {what}";
 }
 
 /// <summary>A new student's first password, to hand over once: nothing stores it in clear.</summary>
-public sealed record OneTimePassword(string Email, string Name, string Classes, string Password);
+public sealed record OneTimePassword(string Email, string Name, string Classes, string Password)
+{
+    /// <summary>The columns of the file an admin downloads or the CLI writes.</summary>
+    public static readonly string[] Columns = ["email", "name", "class", "one-time password"];
+}
+
+/// <summary>How a roster is read and applied: what differs between the roster page and <c>quiz roster import</c>.</summary>
+public sealed record RosterOptions
+{
+    /// <summary>The class of a line that names none (the file may leave out the class column); null: every line names its own.</summary>
+    public string? DefaultClass { get; init; }
+
+    /// <summary>Who teaches a class the roster names that does not exist yet; null leaves it missing (an error on its lines).</summary>
+    public Func<string, string?> NewClassInstructor { get; init; } = _ => null;
+
+    /// <summary>The end of the error on a line naming a missing class: how to create it where the roster is imported.</summary>
+    public string MissingClassAdvice { get; init; } = "create it above, or correct the line.";
+
+    /// <summary>Whether the file may give new students' passwords (a <c>password</c> column).</summary>
+    public bool TakesPasswords { get; init; }
+
+    /// <summary>Whether a new student the file gives no password gets a generated one-time password.</summary>
+    public bool GeneratesPasswords { get; init; }
+
+    /// <summary>Whether a password the file gives must be changed at first sign-in, as a generated one must.</summary>
+    public bool GivenPasswordsMustChange { get; init; }
+}
 
 /// <summary>
 /// The outcome of applying: whether it was, the plan it acted on, the new students' account ids (in file order, to
