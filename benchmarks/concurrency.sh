@@ -11,8 +11,8 @@
 #   benchmarks/concurrency.sh burst N WINDOW         # N students answer 50 questions, then all hand in within WINDOW s
 #   benchmarks/concurrency.sh all                    # the issue's targets in sequence: steady 2000, start 500 10,
 #                                                    #   signin 2000 120, burst 2000 10
-#   benchmarks/concurrency.sh fault KIND [N]         # KIND: kill-app, restart-postgres, network-drop, kill-grading,
-#                                                    #   or all; N students (1000) saving while it happens
+#   benchmarks/concurrency.sh fault KIND [N [SECONDS]]  # KIND: kill-app, restart-postgres, network-drop, kill-grading,
+#                                                    #   or all; N students (1000) saving for SECONDS (120) meanwhile
 # Settings: MAX_CONNECTIONS (PostgreSQL's max_connections, 200), MEANING=1 (the meaning pass on; off by default: the
 # targets are keyword grading), SKIP_BUILD=1, KEEP=1 (leave the cluster and the app's log in the printed directory).
 set -euo pipefail
@@ -26,7 +26,8 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 # The app as production runs it, on the run's cluster; its pid in $run/app.pid (the harness reads its memory there).
 start_app() {
-  (cd "$(dirname "$web_dll")" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$APP_PORT" \
+  # From the project directory (content root: appsettings.json, wwwroot); `&` on the command alone, so $! is the app.
+  (cd "$root/src/QuizPlatform.Web" || exit 1; ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$APP_PORT" \
     Database__Provider=Postgres ConnectionStrings__Quiz="Host=127.0.0.1;Port=$PG_PORT;Username=quiz;Database=quiz" \
     Database__MigrateOnStartup=true Seeding__Enabled=true Seeding__Demo=false Seeding__Directory="$root/seeds" \
     Grading__Meaning="$([[ ${MEANING:-0} == 1 ]] && echo true || echo false)" \
@@ -59,7 +60,7 @@ if [[ ${1:-} == _fault ]]; then
   exit 0
 fi
 
-usage() { sed -n '8,19p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '8,17p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 case ${1:-} in
   steady) [[ $# -ge 2 ]] || usage; runs=("steady $2 --duration ${3:-120}") ;;
   start|signin|burst) [[ $# -eq 3 ]] || usage; runs=("$1 $2 --window $3") ;;
@@ -69,7 +70,7 @@ case ${1:-} in
     kinds=$2; [[ $kinds == all ]] && kinds="kill-app restart-postgres network-drop kill-grading"
     runs=(); for kind in $kinds; do
       [[ $kind =~ ^(kill-app|restart-postgres|network-drop|kill-grading)$ ]] || usage
-      runs+=("$kind ${3:-1000}")
+      runs+=("$kind ${3:-1000} --duration ${4:-120}")
     done ;;
   *) usage ;;
 esac
@@ -107,14 +108,17 @@ status=0
 for run in "${runs[@]}"; do
   read -r scenario students rest <<<"$run"
   start_app # afresh for each scenario, so its memory peak is its own
+  # A first start logs the key ring's read before migrations made its table: errors count from here on.
+  log_from=$(($(wc -l <"$RUN/app.log") + 1))
   # shellcheck disable=SC2086
   QUIZ_LOAD_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=quiz;Database=quiz" dotnet "$harness_dll" concurrency "$scenario" \
     --base-url "http://127.0.0.1:$APP_PORT/" --students "$students" --app-pid-file "$RUN/app.pid" \
-    --fault-command "'$0' _fault $scenario" $rest || status=1
-  errors=$(grep -cE '^(fail|crit):' "$RUN/app.log" || true)
+    --fault-command "'$root/benchmarks/concurrency.sh' _fault $scenario" $rest || status=1
+  errors=$(tail -n +"$log_from" "$RUN/app.log" | grep -cE '^(fail|crit):' || true)
   if [[ $errors -gt 0 ]]; then
     echo "- the app logged $errors errors; exceptions named:" \
-      "$(grep -ohE '[A-Za-z.]+(Exception|Error)\b' "$RUN/app.log" | sort | uniq -c | sort -rn | head -5 | awk '{printf "%s × %s; ", $2, $1}')"
+      "$(tail -n +"$log_from" "$RUN/app.log" | grep -oE '[A-Za-z.]+(Exception|Error)\b' | sort | uniq -c | sort -rn | head -5 \
+        | awk '{printf "%s%s × %s", NR > 1 ? "; " : "", $2, $1}')"
     echo
   fi
   stop_app; mv "$RUN/app.log" "$RUN/app-$scenario.log"

@@ -149,6 +149,8 @@ public sealed class ConcurrencyRun(Uri baseAddress, ConcurrencyClass school, Con
             { RedirectStandardOutput = true })!;
         var said = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
+        // The harness's own pooled connections (set-up, the grading watch) did not survive a restarted server.
+        Npgsql.NpgsqlConnection.ClearAllPools();
         report.Faults.Add($"{fault.Name} at +{at.TotalSeconds:F0} s (run clock), back after {(outcomes.Now - at).TotalSeconds:F1} s" +
             (process.ExitCode == 0 ? "" : $", its command FAILED with exit code {process.ExitCode}") + (said.Trim() is { Length: > 0 } s ? $": {s}" : ""));
     }

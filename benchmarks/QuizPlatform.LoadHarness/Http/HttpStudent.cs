@@ -162,11 +162,11 @@ public sealed class HttpStudent(Uri baseAddress, StudentLogin login, HttpOutcome
     async Task<string> SubmitAsync(Step pageStep, Step step, string path, string formName, (string Name, string Value)[] fields, CancellationToken ct,
         IHtmlDocument? page = null)
     {
-        while (true)
+        for (var tries = 1; ; tries++)
         {
             page ??= (await GetAsync(pageStep, path, ct)).Page;
             var form = PageForms.HiddenFields(page, formName).Concat(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))).ToList();
-            if (await PostAsync(step, path, form, ct, acceptPage: true) is { } location)
+            if (await PostAsync(step, path, form, ct, acceptPage: tries < 3) is { } location)
                 return location;
             page = null; // answered with the form again (a refusal's message): take a fresh form and post again
         }
