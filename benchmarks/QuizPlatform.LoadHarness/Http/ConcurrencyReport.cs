@@ -112,6 +112,8 @@ public sealed class ConcurrencyReport(ConcurrencyScenario scenario, HttpOutcomes
         output.WriteLine();
         if (typing > TimeSpan.Zero && outcomes.SteadySaves.Count > 0)
             output.WriteLine($"- saves with everyone in: {outcomes.SteadySaves.Count / typing.TotalSeconds:N1}/s over {typing.TotalSeconds:N0} s");
+        if (outcomes.RepliesLostButStored > 0)
+            output.WriteLine($"- saves whose reply was lost and that the retry found stored (the version rule's 409 with that text): {outcomes.RepliesLostButStored:N0}");
         output.WriteLine($"- refused and waited out (429/503 + Retry-After): {outcomes.Refusals()}");
         output.WriteLine($"- errors: {outcomes.Errors()}");
         foreach (var fault in Faults)

@@ -41,6 +41,13 @@ public sealed class HttpOutcomes
         errorTimes.Enqueue((Now, key));
     }
 
+    int repliesLost;
+
+    /// <summary>Saves whose reply never came (a dropped connection, a killed app) that the retry found stored.</summary>
+    public int RepliesLostButStored => Volatile.Read(ref repliesLost);
+
+    public void ReplyLostButStored() => Interlocked.Increment(ref repliesLost);
+
     public int ErrorCount => errors.Values.Sum();
     public int RefusalCount => refusals.Values.Sum();
 
