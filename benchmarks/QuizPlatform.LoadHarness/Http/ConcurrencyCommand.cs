@@ -40,7 +40,8 @@ public static class ConcurrencyCommand
         var setup = System.Diagnostics.Stopwatch.StartNew();
         var school = await ConcurrencyClass.CreateAsync(host.Services, new IdentityStudentAccounts(host.Services), scenario.Students,
             scenario.Questions, $"Concurrency {scenario.Name} {DateTime.UtcNow:HH:mm:ss}");
-        Console.Error.WriteLine($"set-up: {scenario.Students:N0} student accounts (real password hashes; made once per database), quiz {school.QuizId}: {setup.Elapsed.TotalSeconds:F1} s");
+        Console.Error.WriteLine($"set-up: {scenario.Students:N0} student accounts (real password hashes; made once per database), " +
+            $"quiz {school.QuizId}: {setup.Elapsed.TotalSeconds:F1} s");
 
         using var stop = new CancellationTokenSource(TimeSpan.FromHours(1));
         var report = await new ConcurrencyRun(new Uri(baseUrl.TrimEnd('/') + "/"), school, scenario)

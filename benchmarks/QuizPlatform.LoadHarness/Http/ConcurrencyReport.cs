@@ -31,10 +31,11 @@ public sealed class ConcurrencyReport(ConcurrencyScenario scenario, HttpOutcomes
     public SaveCheck? Saves { get; private set; }
 
     /// <summary>
-    /// Polls until every answer of the handed-in attempts has a grade and the students are done; runs
-    /// <paramref name="duringGrading"/> (the grading fault) once the first grade appears.
+    /// Polls until every student's hand-in has returned (or the student gave up) and every answer of the handed-in
+    /// attempts has a grade; runs <paramref name="duringGrading"/> (the grading fault) once the first grade appears.
     /// </summary>
-    public async Task WaitForGradingAsync(IServiceProvider data, int quizId, Task studentsDone, Func<Task>? duringGrading, CancellationToken ct)
+    public async Task WaitForGradingAsync(IServiceProvider data, int quizId, Func<bool> handInsReturned, Func<Task>? duringGrading,
+        CancellationToken ct)
     {
         var dbFactory = data.GetRequiredService<IDbContextFactory<QuizDbContext>>();
         Task? fault = null;
@@ -47,12 +48,12 @@ public sealed class ConcurrencyReport(ConcurrencyScenario scenario, HttpOutcomes
             var graded = await handedIn.CountAsync(r => r.Grade != null, ct);
             if (duringGrading is not null && fault is null && graded > 0)
                 fault = duringGrading();
-            if (studentsDone.IsCompleted && (fault?.IsCompleted ?? true) && answers > 0 && graded == answers)
+            if (handInsReturned() && (fault?.IsCompleted ?? true) && answers > 0 && graded == answers)
             {
                 AllGraded = outcomes.Now;
                 break;
             }
-            if (studentsDone.IsCompleted && outcomes.Now - LastHandIn > scenario.GradingTimeout)
+            if (handInsReturned() && outcomes.Now - LastHandIn > scenario.GradingTimeout)
                 break;
         }
         if (fault is not null)
@@ -72,7 +73,10 @@ public sealed class ConcurrencyReport(ConcurrencyScenario scenario, HttpOutcomes
         loadAfter = DeadlineRush.LoadAverage();
     }
 
-    /// <summary>What a run must not show: errors (allowed while a fault is injected: they are what it causes), lost saves, hand-ins missing or not graded once.</summary>
+    /// <summary>
+    /// What a run must not show: errors (allowed while a fault is injected: they are what it causes), lost saves,
+    /// hand-ins missing or not graded once.
+    /// </summary>
     public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
@@ -100,7 +104,8 @@ public sealed class ConcurrencyReport(ConcurrencyScenario scenario, HttpOutcomes
         output.WriteLine($"{Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}; load average {loadBefore} before, {loadAfter} after. " +
             $"Sign-ins spread over {scenario.SignInWindow.TotalSeconds:N0} s" +
             (scenario.StartWindow is { } w ? $", starts within {w.TotalSeconds:N0} s once all were in" : "") +
-            (scenario.FillAll ? $", {scenario.Questions} answers each" : typing > TimeSpan.Zero ? $", typing {typing.TotalSeconds:N0} s with everyone in (a save every {scenario.SaveEvery.TotalSeconds:N0} s)" : "") +
+            (scenario.FillAll ? $", {scenario.Questions} answers each"
+                : typing > TimeSpan.Zero ? $", typing {typing.TotalSeconds:N0} s with everyone in (a save every {scenario.SaveEvery.TotalSeconds:N0} s)" : "") +
             (scenario.HandInWindow is { } b ? $", hand-ins within {b.TotalSeconds:N0} s" : "") + ".");
         output.WriteLine();
         output.WriteLine("| step | p50 ms | p95 ms | p99 ms | max ms | n |");
@@ -113,7 +118,8 @@ public sealed class ConcurrencyReport(ConcurrencyScenario scenario, HttpOutcomes
         if (typing > TimeSpan.Zero && outcomes.SteadySaves.Count > 0)
             output.WriteLine($"- saves with everyone in: {outcomes.SteadySaves.Count / typing.TotalSeconds:N1}/s over {typing.TotalSeconds:N0} s");
         if (outcomes.RepliesLostButStored > 0)
-            output.WriteLine($"- saves whose reply was lost and that the retry found stored (the version rule's 409 with that text): {outcomes.RepliesLostButStored:N0}");
+            output.WriteLine("- saves whose reply was lost and that the retry found stored (the version rule's 409 with that text): " +
+                outcomes.RepliesLostButStored.ToString("N0"));
         output.WriteLine($"- refused and waited out (429/503 + Retry-After): {outcomes.Refusals()}");
         output.WriteLine($"- errors: {outcomes.Errors()}");
         foreach (var fault in Faults)
@@ -122,15 +128,19 @@ public sealed class ConcurrencyReport(ConcurrencyScenario scenario, HttpOutcomes
         {
             var after = outcomes.ErrorsSince(at);
             output.WriteLine(after.Count == 0 ? "- errors after the fault: none"
-                : $"- errors after the fault: {after.Count:N0}, from +{(after[0].At - at).TotalSeconds:F1} s to +{(after[^1].At - at).TotalSeconds:F1} s after it");
+                : $"- errors after the fault: {after.Count:N0}, from +{(after[0].At - at).TotalSeconds:F1} s " +
+                  $"to +{(after[^1].At - at).TotalSeconds:F1} s after it");
         }
         if (scenario.HandInWindow is not null)
         {
             output.WriteLine($"- handed in: {HandedIn:N0} of {scenario.Students:N0}");
             output.WriteLine(AllGraded is { } graded
-                ? $"- graded: all {Answers:N0} handed-in answers {(graded - HandInBegan).TotalSeconds:F1} s after the hand-ins began ({Math.Max(0, (graded - LastHandIn).TotalSeconds):F1} s after the last one)"
-                : $"- graded: NOT all within {scenario.GradingTimeout.TotalMinutes:N0} min of the last hand-in: {Ungraded:N0} of {Answers:N0} answers without a grade");
-            output.WriteLine($"- graded exactly once: {Answers - Ungraded - GradedMoreThanOnce:N0} of {Answers:N0} answers ({Ungraded:N0} without a grade, {GradedMoreThanOnce:N0} with more than one)");
+                ? $"- graded: all {Answers:N0} handed-in answers {(graded - HandInBegan).TotalSeconds:F1} s after the hand-ins began " +
+                  $"({Math.Max(0, (graded - LastHandIn).TotalSeconds):F1} s after the last one returned)"
+                : $"- graded: NOT all within {scenario.GradingTimeout.TotalMinutes:N0} min of the last hand-in: " +
+                  $"{Ungraded:N0} of {Answers:N0} answers without a grade");
+            output.WriteLine($"- graded exactly once: {Answers - Ungraded - GradedMoreThanOnce:N0} of {Answers:N0} answers " +
+                $"({Ungraded:N0} without a grade, {GradedMoreThanOnce:N0} with more than one)");
         }
         output.WriteLine($"- acknowledged saves checked against the database: {Saves}");
         output.WriteLine($"- app memory: {memory}");

@@ -14,7 +14,7 @@ public sealed class ConcurrencyRun(Uri baseAddress, ConcurrencyClass school, Con
     readonly AcknowledgedSaves acknowledged = new();
     readonly AnswerTexts texts = new(emptyShare: 0);
     readonly TaskCompletionSource handInBegins = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    int handedIn;
+    int handedIn, gaveUp;
 
     public async Task<ConcurrencyReport> RunAsync(IServiceProvider data, AppMemory memory, CancellationToken ct)
     {
@@ -25,7 +25,8 @@ public sealed class ConcurrencyRun(Uri baseAddress, ConcurrencyClass school, Con
         var answered = new Gate(students.Count);
         var report = new ConcurrencyReport(scenario, outcomes, acknowledged, memory);
         using var sampling = memory.SampleEverySecond();
-        var done = Task.WhenAll(students.Select((student, i) => Task.Run(() => StudentAsync(student, i, signedIn, started, answered, report, ct), ct)));
+        var done = Task.WhenAll(students.Select((student, i) =>
+            Task.Run(() => StudentAsync(student, i, signedIn, started, answered, report, ct), ct)));
         await started.All;
         report.EveryoneStarted = outcomes.Now;
         outcomes.AllIn = true;
@@ -35,8 +36,11 @@ public sealed class ConcurrencyRun(Uri baseAddress, ConcurrencyClass school, Con
         report.HandInBegan = outcomes.Now;
         handInBegins.TrySetResult();
         if (scenario.HandInWindow is not null)
-            await report.WaitForGradingAsync(data, school.QuizId, done,
-                scenario.Fault is { Kind: FaultKind.KillGrading } g ? () => RunCommandAsync(g, report) : null, ct);
+        {
+            var grading = scenario.Fault is { Kind: FaultKind.KillGrading } g ? () => RunCommandAsync(g, report) : (Func<Task>?)null;
+            await report.WaitForGradingAsync(data, school.QuizId,
+                () => Volatile.Read(ref handedIn) + Volatile.Read(ref gaveUp) >= students.Count, grading, ct);
+        }
         await done;
         await fault;
         report.HandedIn = handedIn;
@@ -96,6 +100,7 @@ public sealed class ConcurrencyRun(Uri baseAddress, ConcurrencyClass school, Con
         catch (HttpStepFailed)
         {
             // Counted as an error where it happened; this student stops.
+            Interlocked.Increment(ref gaveUp);
         }
         finally
         {
@@ -104,7 +109,10 @@ public sealed class ConcurrencyRun(Uri baseAddress, ConcurrencyClass school, Con
         }
     }
 
-    /// <summary>One growing answer, saved every few seconds until the hand-in; the words typed depend only on the time, so a student cut off keeps typing.</summary>
+    /// <summary>
+    /// One growing answer, saved every few seconds until the hand-in; the words typed depend only on the time, so a
+    /// student cut off keeps typing.
+    /// </summary>
     async Task TypeAsync(HttpStudent student, int questionId, string[] words, Random random, CancellationToken ct)
     {
         var typingSince = outcomes.Now;
@@ -134,7 +142,8 @@ public sealed class ConcurrencyRun(Uri baseAddress, ConcurrencyClass school, Con
             var dropped = students.Where((_, i) => i % (int)Math.Round(1 / fault.DropShare) == 0).ToList();
             dropped.ForEach(s => s.DropNetwork(fault.DropLength));
             report.FaultAt = outcomes.Now;
-            report.Faults.Add($"{fault.Name}: {dropped.Count:N0} of {students.Count:N0} students cut off at +{outcomes.Now.TotalSeconds:F0} s for {fault.DropLength.TotalSeconds:F0} s");
+            report.Faults.Add($"{fault.Name}: {dropped.Count:N0} of {students.Count:N0} students cut off " +
+                $"at +{outcomes.Now.TotalSeconds:F0} s for {fault.DropLength.TotalSeconds:F0} s");
             return;
         }
         await RunCommandAsync(fault, report);
@@ -145,8 +154,8 @@ public sealed class ConcurrencyRun(Uri baseAddress, ConcurrencyClass school, Con
     {
         var at = outcomes.Now;
         report.FaultAt = at;
-        using var process = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", fault.Command ?? throw new InvalidOperationException($"{fault.Name} needs a command")])
-            { RedirectStandardOutput = true })!;
+        var command = fault.Command ?? throw new InvalidOperationException($"{fault.Name} needs a command");
+        using var process = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", command]) { RedirectStandardOutput = true })!;
         var said = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
         // The harness's own pooled connections (set-up, the grading watch) did not survive a restarted server.
