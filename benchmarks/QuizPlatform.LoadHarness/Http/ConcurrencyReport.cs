@@ -105,7 +105,7 @@ public sealed class ConcurrencyReport(ConcurrencyScenario scenario, HttpOutcomes
             $"Sign-ins spread over {scenario.SignInWindow.TotalSeconds:N0} s" +
             (scenario.StartWindow is { } w ? $", starts within {w.TotalSeconds:N0} s once all were in" : "") +
             (scenario.FillAll ? $", {scenario.Questions} answers each"
-                : typing > TimeSpan.Zero ? $", typing {typing.TotalSeconds:N0} s with everyone in (a save every {scenario.SaveEvery.TotalSeconds:N0} s)" : "") +
+                : scenario.Typing > TimeSpan.Zero ? $", typing {typing.TotalSeconds:N0} s with everyone in (a save every {scenario.SaveEvery.TotalSeconds:N0} s)" : "") +
             (scenario.HandInWindow is { } b ? $", hand-ins within {b.TotalSeconds:N0} s" : "") + ".");
         output.WriteLine();
         output.WriteLine("| step | p50 ms | p95 ms | p99 ms | max ms | n |");
