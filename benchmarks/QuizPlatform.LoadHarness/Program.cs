@@ -22,13 +22,17 @@ if (args is ["circuits", .. var probeOptions] && probeOptions.Length % 2 == 0)
 // of the instructor's results pages and exports; `results --quiz ID` times an earlier run's quiz in the same database
 // without a new rush (for comparing builds in the same minutes). `regrade` is the rush followed by issue 11's preview,
 // apply and whole-quiz regrade timings (RegradeTimings). See benchmarks/deadline-rush.sh.
+// concurrency SCENARIO ...: students over real HTTP against a running app (Http/ConcurrencyCommand, benchmarks/concurrency.sh).
 const string ConnectionVariable = "QUIZ_LOAD_POSTGRES";
-if (args is not [("deadline-rush" or "results" or "regrade") and var mode, .. var options] || options.Length % 2 != 0)
+if (args is not [("deadline-rush" or "results" or "regrade" or "concurrency") and var mode, .. var options]
+    || (mode == "concurrency" ? options.Length % 2 != 1 : options.Length % 2 != 0))
 {
     Console.Error.WriteLine("usage: QuizPlatform.LoadHarness deadline-rush|results|regrade [--students 500] [--questions 50] [--empty 0.1] [--quiz ID]");
+    Console.Error.WriteLine("       QuizPlatform.LoadHarness concurrency steady|start|signin|burst|kill-app|restart-postgres|network-drop|kill-grading " +
+        "--base-url URL [--students N] [--window S] [--duration S] [--app-pid-file FILE] [--fault-command CMD]");
     return 2;
 }
-var settings = options.Chunk(2).ToDictionary(pair => pair[0], pair => pair[1]);
+var settings = options.Skip(mode == "concurrency" ? 1 : 0).Chunk(2).ToDictionary(pair => pair[0], pair => pair[1]);
 double Option(string name, double fallback) =>
     settings.TryGetValue(name, out var value) ? double.Parse(value, CultureInfo.InvariantCulture) : fallback;
 var connectionString = Environment.GetEnvironmentVariable(ConnectionVariable);
@@ -37,6 +41,8 @@ if (string.IsNullOrWhiteSpace(connectionString))
     Console.Error.WriteLine($"{ConnectionVariable} is not set: give a PostgreSQL connection string (benchmarks/deadline-rush.sh does).");
     return 2;
 }
+if (mode == "concurrency")
+    return await QuizPlatform.LoadHarness.Http.ConcurrencyCommand.RunAsync(options[0], settings, connectionString);
 // The script passes the server's postmaster pid so the report can say how much CPU PostgreSQL used.
 var postmaster = int.TryParse(Environment.GetEnvironmentVariable("QUIZ_LOAD_POSTMASTER_PID"), out var pid) ? pid : (int?)null;
 var rush = new RushSettings((int)Option("--students", 500), (int)Option("--questions", 50), Option("--empty", 0.1), postmaster,

@@ -21,21 +21,7 @@ public sealed record RushClass(int QuizId, string InstructorId, IReadOnlyList<st
 {
     public static async Task<RushClass> CreateAsync(IServiceProvider services, RushSettings settings, CancellationToken ct = default)
     {
-        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
-        var seed = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Seeds", "assignment-8.md"), ct);
-        var import = await services.GetRequiredService<AssignmentImporter>().ImportAsync(seed, "assignment-8.md", cancellationToken: ct);
-        var versionId = import.AssignmentVersionId
-            ?? throw new InvalidOperationException("The seed did not import: " + string.Join("; ", import.DiagnosticLines));
-
-        using (var scope = services.CreateScope())
-        {
-            var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-            foreach (var role in Roles.All)
-            {
-                if (!await roles.RoleExistsAsync(role))
-                    await roles.CreateAsync(new IdentityRole(role));
-            }
-        }
+        var versionId = await PrepareDatabaseAsync(services, ct);
 
         // Accounts as rows rather than through UserManager.CreateAsync: hashing 500 passwords would take most of a
         // minute and measure nothing the rush does. The role check (Actor.LoadAsync) reads exactly these rows.
@@ -54,21 +40,53 @@ public sealed record RushClass(int QuizId, string InstructorId, IReadOnlyList<st
             Name = $"Rush {run}", JoinCode = $"RUSH-{run}", InstructorId = instructor.Id, CreatedAt = now,
             Enrollments = [.. students.Select(s => new Enrollment { StudentId = s.Id, EnrolledAt = now })],
         };
+        db.Classes.Add(cls);
+        var (quiz, questions) = await AddQuizAsync(db, versionId, cls, instructor.Id, $"Deadline rush {run}", settings.Questions,
+            TimeSpan.FromHours(2), TimeSpan.FromMinutes(60), ct);
+        await db.SaveChangesAsync(ct);
+        return new RushClass(quiz.Id, instructor.Id, [.. students.Select(s => s.Id)], questions);
+    }
+
+    /// <summary>Migrates the database, imports the seed assignment (unchanged when already there) and makes the roles; returns the seed's version.</summary>
+    public static async Task<int> PrepareDatabaseAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+        var seed = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Seeds", "assignment-8.md"), ct);
+        var import = await services.GetRequiredService<AssignmentImporter>().ImportAsync(seed, "assignment-8.md", cancellationToken: ct);
+        var versionId = import.AssignmentVersionId
+            ?? throw new InvalidOperationException("The seed did not import: " + string.Join("; ", import.DiagnosticLines));
+
+        using var scope = services.CreateScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+                await roles.CreateAsync(new IdentityRole(role));
+        }
+        return versionId;
+    }
+
+    /// <summary>
+    /// An open one-attempt quiz over the first <paramref name="count"/> questions of the seed version, for
+    /// <paramref name="cls"/>, open for <paramref name="open"/> from a minute ago, with a time limit, scores shown at once.
+    /// </summary>
+    public static async Task<(Quiz Quiz, IReadOnlyList<RushQuestion> Questions)> AddQuizAsync(QuizDbContext db, int versionId, Class cls,
+        string instructorId, string title, int count, TimeSpan open, TimeSpan timeLimit, CancellationToken ct)
+    {
+        var now = DateTime.UtcNow;
         var questions = await db.Questions.Where(q => q.AssignmentVersionId == versionId).OrderBy(q => q.Number)
-            .Select(q => new { q.Id, q.DefaultPoints }).Take(settings.Questions).ToListAsync(ct);
+            .Select(q => new { q.Id, q.DefaultPoints }).Take(count).ToListAsync(ct);
         var quiz = new Quiz
         {
-            Title = $"Deadline rush {run}", AssignmentVersionId = versionId, CreatedById = instructor.Id, CreatedAt = now,
-            OpensAt = now.AddMinutes(-1), ClosesAt = now.AddHours(2), TimeLimit = TimeSpan.FromMinutes(60), AttemptsAllowed = 1,
+            Title = title, AssignmentVersionId = versionId, CreatedById = instructorId, CreatedAt = now,
+            OpensAt = now.AddMinutes(-1), ClosesAt = now + open, TimeLimit = timeLimit, AttemptsAllowed = 1,
             QuestionSelection = QuestionSelection.All, OnePerPage = true, ShowScore = ReviewVisibility.Immediately,
             ShowKeywordFeedback = ReviewVisibility.Immediately,
             Questions = [.. questions.Select((q, i) => new QuizQuestion { QuestionId = q.Id, Position = i + 1, Points = q.DefaultPoints })],
         };
         quiz.Classes.Add(new QuizClass { Quiz = quiz, Class = cls });
         db.Quizzes.Add(quiz);
-        await db.SaveChangesAsync(ct);
-        return new RushClass(quiz.Id, instructor.Id, [.. students.Select(s => s.Id)],
-            [.. questions.Select((q, i) => new RushQuestion(q.Id, i))]);
+        return (quiz, [.. questions.Select((q, i) => new RushQuestion(q.Id, i))]);
     }
 
     /// <summary>An earlier run's quiz in the same database (for timing its results again without a new rush).</summary>
