@@ -6,6 +6,7 @@ using QuizPlatform.Web.Features.AntiAutomation;
 using QuizPlatform.Web.Features.Audit;
 using QuizPlatform.Web.Features.Grading;
 using QuizPlatform.Web.Features.Marking;
+using QuizPlatform.Web.Features.Observability;
 using QuizPlatform.Web.Features.PublicSite;
 using QuizPlatform.Web.Features.Regrading;
 using QuizPlatform.Web.Features.ReviewQueue;
@@ -35,6 +36,7 @@ public static class QuizPlatformHosting
             .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 2 * AssignmentAdministration.MaxBytes);
 
         builder.AddSecurityHeadersFeature();
+        builder.AddObservabilityFeature();
         services.AddQuizData().AddQuizStartup();
         services.AddAuditFeature();
         services.AddPublicSiteFeature();
@@ -53,14 +55,13 @@ public static class QuizPlatformHosting
         services.AddRegradingFeature();
         services.AddRegradeRequestsFeature();
         services.AddReviewQueueFeature();
-        // Compose and load balancers probe this: healthy only when the database answers.
-        services.AddHealthChecks().AddDbContextCheck<QuizDbContext>();
         return builder;
     }
 
     public static WebApplication MapQuizPlatform(this WebApplication app)
     {
         app.UsePublicSite();
+        app.UseObservabilityFeature();
         app.UseSecurityHeadersFeature();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -74,7 +75,7 @@ public static class QuizPlatformHosting
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
-        app.MapHealthChecks("/health");
+        app.MapObservabilityFeature();
         app.MapAdminAssignmentsFeature();
         app.MapTakingFeature();
         app.MapQuizResultsFeature();
