@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
+using QuizPlatform.Data.Entities;
 
 namespace QuizPlatform.Web.Features.Observability;
 
@@ -9,17 +10,17 @@ namespace QuizPlatform.Web.Features.Observability;
 /// shared backlog (the grading work is shared through the database too): handed-in attempts with answers still
 /// without a grade, how long the oldest of them has waited, and answers waiting for the meaning pass.
 /// </summary>
-public sealed class GradingBacklog(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock, ILogger<GradingBacklog> logger)
+sealed class GradingBacklog(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock, ILogger<GradingBacklog> logger)
 {
     /// <summary>
     /// Only attempts handed in this recently are counted, so a scrape reads an index range, not every attempt ever
     /// taken. An alert on the oldest wait fires minutes after a hand-in is stuck, long before it leaves the window.
     /// </summary>
-    public static readonly TimeSpan Window = TimeSpan.FromDays(1);
+    static readonly TimeSpan Window = TimeSpan.FromDays(1);
 
     static readonly TimeSpan QueryTimeout = TimeSpan.FromSeconds(2);
 
-    internal void Observe(QuizMetrics metrics)
+    public void Observe(QuizMetrics metrics)
     {
         metrics.Meter.CreateObservableGauge("quiz.grading.queue.length", () => Read(WaitingAttemptsAsync),
             "{attempt}", "Handed-in attempts with answers not yet graded (attempts handed in within the last day).");
@@ -29,16 +30,16 @@ public sealed class GradingBacklog(IDbContextFactory<QuizDbContext> dbFactory, T
             "{answer}", "Graded answers waiting for the meaning pass (Grading:Meaning).");
     }
 
-    public async Task<int> WaitingAttemptsAsync(QuizDbContext db, CancellationToken cancellationToken) =>
+    async Task<int> WaitingAttemptsAsync(QuizDbContext db, CancellationToken cancellationToken) =>
         await Waiting(db).CountAsync(cancellationToken);
 
-    public async Task<double> OldestWaitAsync(QuizDbContext db, CancellationToken cancellationToken) =>
+    async Task<double> OldestWaitAsync(QuizDbContext db, CancellationToken cancellationToken) =>
         await Waiting(db).MinAsync(a => a.SubmittedAt, cancellationToken) is { } oldest ? (Now - oldest).TotalSeconds : 0;
 
-    public async Task<int> MeaningWaitingAsync(QuizDbContext db, CancellationToken cancellationToken) =>
+    async Task<int> MeaningWaitingAsync(QuizDbContext db, CancellationToken cancellationToken) =>
         await db.Grades.CountAsync(g => g.MeaningPending, cancellationToken);
 
-    IQueryable<Data.Entities.Attempt> Waiting(QuizDbContext db)
+    IQueryable<Attempt> Waiting(QuizDbContext db)
     {
         var since = Now - Window;
         return db.Attempts.Where(a => a.SubmittedAt >= since && a.Responses.Any(r => r.Grade == null));

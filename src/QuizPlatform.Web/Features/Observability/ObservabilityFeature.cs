@@ -49,7 +49,9 @@ public static class ObservabilityFeature
                     sp.GetRequiredService<GradingBacklog>().Observe(quiz);
                     return quiz;
                 })
-                .AddPrometheusExporter());
+                // Only the allowed networks scrape, a few times a minute: each scrape reads current figures rather than
+                // the exporter's 300 ms cache, which showed a save made just after a scrape as not made.
+                .AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0));
 
         services.AddHealthChecks()
             .AddDbContextCheck<QuizDbContext>("database", tags: [Live, Ready])

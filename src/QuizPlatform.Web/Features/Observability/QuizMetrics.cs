@@ -47,7 +47,7 @@ public sealed class QuizMetrics
     }
 
     /// <summary>The meter itself, for observable instruments kept elsewhere (<see cref="GradingBacklog"/>).</summary>
-    public Meter Meter { get; }
+    internal Meter Meter { get; }
 
     /// <summary>A save the save API answered with <paramref name="status"/> after <paramref name="elapsed"/>.</summary>
     public void Saved(SaveStatus status, TimeSpan elapsed) => RecordSave(status switch

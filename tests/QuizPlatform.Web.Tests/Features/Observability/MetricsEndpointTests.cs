@@ -49,9 +49,9 @@ public sealed class MetricsEndpointTests
 }
 
 /// <summary>
-/// Tests that read exact figures run when no other app host is alive. The metrics listener takes instruments by meter
-/// name, so in one test process every host's QuizPlatform meter feeds every host's /metrics, and a host shutting down
-/// retires the streams the others share. One app per process, as in production, has neither problem.
+/// Tests that read exact figures run while no other app host is alive: the metrics listener matches meters by name,
+/// not by the host that made them, so in one test process every host's QuizPlatform meter feeds every host's /metrics.
+/// In production there is one app per process.
 /// </summary>
 [CollectionDefinition(nameof(ScrapedAlone), DisableParallelization = true)]
 public sealed class ScrapedAlone;
