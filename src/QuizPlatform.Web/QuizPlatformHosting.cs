@@ -7,6 +7,7 @@ using QuizPlatform.Web.Features.AntiAutomation;
 using QuizPlatform.Web.Features.Audit;
 using QuizPlatform.Web.Features.Grading;
 using QuizPlatform.Web.Features.Marking;
+using QuizPlatform.Web.Features.Observability;
 using QuizPlatform.Web.Features.PublicSite;
 using QuizPlatform.Web.Features.Regrading;
 using QuizPlatform.Web.Features.ReviewQueue;
@@ -36,6 +37,7 @@ public static class QuizPlatformHosting
             .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 2 * AssignmentAdministration.MaxBytes);
 
         builder.AddSecurityHeadersFeature();
+        builder.AddObservabilityFeature();
         services.AddQuizData().AddQuizStartup();
         services.AddAuditFeature();
         services.AddPublicSiteFeature();
@@ -55,14 +57,13 @@ public static class QuizPlatformHosting
         services.AddRegradingFeature();
         services.AddRegradeRequestsFeature();
         services.AddReviewQueueFeature();
-        // Compose and load balancers probe this: healthy only when the database answers.
-        services.AddHealthChecks().AddDbContextCheck<QuizDbContext>();
         return builder;
     }
 
     public static WebApplication MapQuizPlatform(this WebApplication app)
     {
         app.UsePublicSite();
+        app.UseObservabilityFeature();
         app.UseSecurityHeadersFeature();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -77,7 +78,7 @@ public static class QuizPlatformHosting
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
-        app.MapHealthChecks("/health");
+        app.MapObservabilityFeature();
         app.MapAdminAssignmentsFeature();
         app.MapTakingFeature();
         app.MapQuizResultsFeature();

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Grading;
-
+using QuizPlatform.Web.Features.Observability;
 using QuizPlatform.Web.Features.QuizResults;
 
 namespace QuizPlatform.Web.Features.Grading;
@@ -14,7 +14,7 @@ namespace QuizPlatform.Web.Features.Grading;
 /// pending and <see cref="MeaningGrading"/> follows with the meaning pass.
 /// </summary>
 public sealed class AttemptGrading(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock, QuizActivity activity,
-    GradingEngine engine, MeaningGrading meaning)
+    GradingEngine engine, MeaningGrading meaning, QuizMetrics metrics)
 {
     /// <summary>Grades what is ungraded in the attempt; returns how many responses it graded.</summary>
     public async Task<int> GradeAsync(int attemptId, CancellationToken cancellationToken = default)
@@ -24,7 +24,7 @@ public sealed class AttemptGrading(IDbContextFactory<QuizDbContext> dbFactory, T
             .Where(r => r.AttemptId == attemptId && r.Attempt.SubmittedAt != null && r.Grade == null)
             .Select(r => new
             {
-                r.Id, r.Text, r.QuestionId, r.Attempt.QuizId,
+                r.Id, r.Text, r.QuestionId, r.Attempt.QuizId, r.Attempt.SubmittedAt,
                 Points = r.Attempt.Quiz.Questions.Where(q => q.QuestionId == r.QuestionId).Select(q => q.Points).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
@@ -62,6 +62,7 @@ public sealed class AttemptGrading(IDbContextFactory<QuizDbContext> dbFactory, T
                 return 0;
             throw;
         }
+        metrics.Graded(responses.Count, now - responses[0].SubmittedAt!.Value);
         activity.Publish(responses[0].QuizId);
         if (engine.UsesMeaning)
             meaning.Wake();

@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using QuizPlatform.Data;
@@ -7,6 +6,7 @@ using QuizPlatform.Grading;
 using QuizPlatform.Importing;
 using QuizPlatform.Web.Components.Shared;
 using QuizPlatform.Web.Features.Grading;
+using QuizPlatform.Web.Features.Observability;
 using QuizPlatform.Web.Features.QuizResults;
 
 namespace QuizPlatform.Web.Features.Taking;
@@ -16,12 +16,8 @@ namespace QuizPlatform.Web.Features.Taking;
 /// handing it in once. Every call checks that the attempt is the caller's; someone else's looks like no attempt at all.
 /// </summary>
 public sealed class AttemptService(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock, GradingQueue grading,
-    QuizActivity activity, IOptions<AttemptsOptions> options, ILogger<AttemptService> logger)
+    QuizActivity activity, IOptions<AttemptsOptions> options, QuizMetrics metrics, ILogger<AttemptService> logger)
 {
-    static readonly Meter Meter = new("QuizPlatform.Taking");
-    static readonly Counter<long> DroppedRefusedSaves = Meter.CreateCounter<long>("quiz.refused_saves.dropped",
-        description: "Refused saves not stored because their attempt already has RefusedSavesKept of them.");
-
     /// <summary>The longest answer taken: the grader's limit, so every saved answer can be graded.</summary>
     public static readonly int MaxResponseChars = new GradingOptions().MaxResponseChars;
 
@@ -137,7 +133,7 @@ public sealed class AttemptService(IDbContextFactory<QuizDbContext> dbFactory, T
             else
             {
                 // Storage stays bounded however fast a script sends: the first ones show what happened, the rest are counted.
-                DroppedRefusedSaves.Add(1);
+                metrics.RefusedSaveDropped();
                 if (kept == options.Value.RefusedSavesKept)
                     logger.LogWarning("Attempt {AttemptId} has {Kept} refused saves stored; further refused saves are counted, not stored.",
                         attemptId, kept);
@@ -189,8 +185,10 @@ public sealed class AttemptService(IDbContextFactory<QuizDbContext> dbFactory, T
                 cancellationToken);
         if (claimed == 1)
         {
+            var handedIn = await db.Attempts.Where(a => a.Id == attemptId).Select(a => new { a.QuizId, a.SubmittedBy }).SingleAsync(cancellationToken);
+            metrics.HandedIn(handedIn.SubmittedBy!.Value);
             grading.Enqueue(attemptId);
-            activity.Publish(await db.Attempts.Where(a => a.Id == attemptId).Select(a => a.QuizId).SingleAsync(cancellationToken));
+            activity.Publish(handedIn.QuizId);
             return new(true, false, now);
         }
         var submittedAt = await db.Attempts.Where(a => a.Id == attemptId && a.StudentId == studentId)
@@ -217,6 +215,7 @@ public sealed class AttemptService(IDbContextFactory<QuizDbContext> dbFactory, T
                     .SetProperty(x => x.SubmittedBy, SubmittedBy.Timer), cancellationToken);
             if (claimed == 1)
             {
+                metrics.HandedIn(SubmittedBy.Timer);
                 grading.Enqueue(expired.Id);
                 activity.Publish(expired.QuizId);
                 submitted++;

@@ -8,7 +8,7 @@ public sealed class AttemptsOptions
 
     /// <summary>
     /// Refused saves (late, stale, after hand-in) stored per attempt, text and all, for disputes; later ones are only
-    /// counted (metric <c>quiz.refused_saves.dropped</c>), so a flood of large refused saves cannot fill the database.
+    /// counted (metric <c>quiz.answer.refused_saves.dropped</c>), so a flood of large refused saves cannot fill the database.
     /// </summary>
     public int RefusedSavesKept { get; set; } = 20;
 }

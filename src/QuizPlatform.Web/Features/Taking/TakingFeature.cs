@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using QuizPlatform.Data;
 using QuizPlatform.Web.Features.AntiAutomation;
+using QuizPlatform.Web.Features.Observability;
 
 namespace QuizPlatform.Web.Features.Taking;
 
@@ -47,11 +49,15 @@ public static class TakingFeature
     public static async Task<Results<Ok<SaveReply>, NotFound<SaveReply>, Conflict<SaveReply>, JsonHttpResult<SaveReply>,
         BadRequest<SaveRejection>, ForbidHttpResult>> SaveAnswerAsync(int attemptId, int questionId, [FromBody] AnswerSave body,
         ClaimsPrincipal user, HttpContext http, IAntiforgery antiforgery, AttemptService attempts, TimeProvider clock,
-        CancellationToken cancellationToken)
+        QuizMetrics metrics, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         if (!await antiforgery.IsRequestValidAsync(http))
+        {
+            metrics.SaveRejected(Stopwatch.GetElapsedTime(started));
             return TypedResults.BadRequest(new SaveRejection(
                 "The page's security token has expired: reload the page (your answers are kept in this browser)."));
+        }
         SaveResult result;
         try
         {
@@ -60,8 +66,10 @@ public static class TakingFeature
         }
         catch (UnauthorizedAccessException)
         {
+            metrics.SaveRejected(Stopwatch.GetElapsedTime(started));
             return TypedResults.Forbid();
         }
+        metrics.Saved(result.Status, Stopwatch.GetElapsedTime(started));
         var reply = new SaveReply(result.Status, result.Version, result.SavedAt, result.Text, result.Message,
             clock.GetUtcNow().UtcDateTime);
         return result.Status switch
