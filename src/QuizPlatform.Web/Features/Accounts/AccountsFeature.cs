@@ -13,8 +13,8 @@ public static class AccountsFeature
 {
     /// <summary>
     /// Cookie sign-in over the Data project's Identity stores: sessions kept on the server
-    /// (<see cref="SessionTicketStore"/>), deactivated users refused, sessions re-checked every
-    /// <see cref="AccountsOptions.RevalidationInterval"/>, HttpOnly SameSite=Lax cookies (HTTPS-only under
+    /// (<see cref="SessionTicketStore"/>, which also ends them at the next request after a deactivation or a new
+    /// security stamp), open circuits re-checked every <see cref="AccountsOptions.RevalidationInterval"/>, HttpOnly SameSite=Lax cookies (HTTPS-only under
     /// <c>__Host-</c> names outside Development and Testing), and the account-mail seam.
     /// </summary>
     public static IServiceCollection AddAccountsFeature(this IServiceCollection services)
@@ -32,8 +32,11 @@ public static class AccountsFeature
         services.AddAuthorization();
         new IdentityBuilder(typeof(ApplicationUser), typeof(IdentityRole), services).AddSignInManager<AuditedSignInManager>();
 
+        // SessionTicketStore checks the security stamp and the account's state on every request, so the cookie's own
+        // periodic check only repeated it: a user, roles and claims read and the session row rewritten, per student per
+        // minute, landing on the start of an exam. It still runs once per session, at the absolute lifetime's end.
         services.AddOptions<SecurityStampValidatorOptions>()
-            .Configure<IOptions<AccountsOptions>>((validator, accounts) => validator.ValidationInterval = accounts.Value.RevalidationInterval);
+            .Configure<IOptions<AccountsOptions>>((validator, accounts) => validator.ValidationInterval = accounts.Value.AbsoluteSessionLifetime);
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<IOptions<AccountsOptions>, IHostEnvironment>((cookie, accounts, environment) =>
             {

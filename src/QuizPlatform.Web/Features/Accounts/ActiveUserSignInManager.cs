@@ -8,7 +8,7 @@ namespace QuizPlatform.Web.Features.Accounts;
 
 /// <summary>
 /// Identity's sign-in manager, except that a deactivated account can neither sign in nor keep a cookie: the
-/// cookie's periodic security-stamp check (every <see cref="AccountsOptions.RevalidationInterval"/>) rejects it.
+/// cookie's security-stamp check rejects it (<see cref="SessionTicketStore"/> already ends its session at the next request).
 /// </summary>
 public class ActiveUserSignInManager(
     UserManager<ApplicationUser> userManager,
