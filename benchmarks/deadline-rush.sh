@@ -10,6 +10,7 @@
 #   HARNESS=/tmp/before/QuizPlatform.LoadHarness.dll benchmarks/deadline-rush.sh   # another build, for a before/after
 #   benchmarks/deadline-rush.sh results              # then time the instructor's results pages and exports (issue 10)
 #   benchmarks/deadline-rush.sh regrade              # then time a keyword edit's preview, apply and a whole-quiz regrade (issue 11)
+#   CLASSES=500 benchmarks/deadline-rush.sh start-rush   # issue 13: the whole app on Kestrel, 500 students press Start within 10 s
 set -euo pipefail
 export NUGET_CERT_REVOCATION_MODE=offline DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
@@ -23,7 +24,7 @@ if [[ -z "${HARNESS:-}" ]]; then
   HARNESS="$root/benchmarks/QuizPlatform.LoadHarness/bin/Release/net10.0/QuizPlatform.LoadHarness.dll"
 fi
 mode=${1:-deadline-rush}
-[[ $mode == deadline-rush || $mode == results || $mode == regrade ]] || { echo "usage: $0 [results|regrade]" >&2; exit 2; }
+[[ $mode == deadline-rush || $mode == results || $mode == regrade || $mode == start-rush ]] || { echo "usage: $0 [results|regrade|start-rush]" >&2; exit 2; }
 harness=(dotnet "$HARNESS" "$mode")
 
 if [[ -n "${QUIZ_LOAD_POSTGRES:-}" ]]; then

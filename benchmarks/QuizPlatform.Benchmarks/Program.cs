@@ -5,7 +5,8 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using QuizPlatform.Benchmarks;
 
-// Two small modes serve benchmarks/grade-cli-load.sh, one tunes the meaning pass (docs/grading.md); everything else goes to BenchmarkDotNet.
+// Two small modes serve benchmarks/grade-cli-load.sh, one tunes the meaning pass (docs/grading.md), one gives a sign-in's
+// CPU time (password-cpu N, steady however busy the machine is); everything else goes to BenchmarkDotNet.
 switch (args)
 {
     case ["load-input", var lines, var output, .. var shape]:
@@ -16,6 +17,9 @@ switch (args)
         return 0;
     case ["meaning-memory"]:
         MeaningBenchmarks.ReportMemory();
+        return 0;
+    case ["password-cpu", var count]:
+        PasswordHashingBenchmarks.ReportCpu(int.Parse(count, CultureInfo.InvariantCulture));
         return 0;
     case ["meaning-eval", var path, .. var mode]:
         MeaningEvaluation.Run(path, mode is [var m] ? m : "");

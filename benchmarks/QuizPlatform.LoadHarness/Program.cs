@@ -21,13 +21,14 @@ if (args is ["circuits", .. var probeOptions] && probeOptions.Length % 2 == 0)
 // QUIZ_LOAD_POSTGRES (a role that may create it: the harness migrates it). `results` is the rush followed by timings
 // of the instructor's results pages and exports; `results --quiz ID` times an earlier run's quiz in the same database
 // without a new rush (for comparing builds in the same minutes). `regrade` is the rush followed by issue 11's preview,
-// apply and whole-quiz regrade timings (RegradeTimings). See benchmarks/deadline-rush.sh.
+// apply and whole-quiz regrade timings (RegradeTimings). `start-rush [--window 10]` is a start rush over real HTTP with
+// the whole app on Kestrel in this process (StartRush). See benchmarks/deadline-rush.sh.
 // concurrency SCENARIO ...: students over real HTTP against a running app (Http/ConcurrencyCommand, benchmarks/concurrency.sh).
 const string ConnectionVariable = "QUIZ_LOAD_POSTGRES";
-if (args is not [("deadline-rush" or "results" or "regrade" or "concurrency") and var mode, .. var options]
+if (args is not [("deadline-rush" or "results" or "regrade" or "start-rush" or "concurrency") and var mode, .. var options]
     || (mode == "concurrency" ? options.Length % 2 != 1 : options.Length % 2 != 0))
 {
-    Console.Error.WriteLine("usage: QuizPlatform.LoadHarness deadline-rush|results|regrade [--students 500] [--questions 50] [--empty 0.1] [--quiz ID]");
+    Console.Error.WriteLine("usage: QuizPlatform.LoadHarness deadline-rush|results|regrade|start-rush [--students 500] [--questions 50] [--empty 0.1] [--quiz ID] [--window 10]");
     Console.Error.WriteLine("       QuizPlatform.LoadHarness concurrency steady|start|signin|burst|kill-app|restart-postgres|network-drop|kill-grading " +
         "--base-url URL [--students N] [--window S] [--duration S] [--app-pid-file FILE] [--fault-command CMD]");
     return 2;
@@ -47,6 +48,9 @@ if (mode == "concurrency")
 var postmaster = int.TryParse(Environment.GetEnvironmentVariable("QUIZ_LOAD_POSTMASTER_PID"), out var pid) ? pid : (int?)null;
 var rush = new RushSettings((int)Option("--students", 500), (int)Option("--questions", 50), Option("--empty", 0.1), postmaster,
     Results: mode == "results", Regrade: mode == "regrade");
+
+if (mode == "start-rush")
+    return await StartRush.RunAsync(connectionString, rush, TimeSpan.FromSeconds(Option("--window", 10)), Console.Out) ? 0 : 1;
 
 // The services as the web app composes them (QuizPlatformHosting): the data layer, taking, grading and results,
 // whose GradingWorker is the BackgroundService that grades in production. No HTTP, no Blazor.

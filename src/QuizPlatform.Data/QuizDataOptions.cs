@@ -2,12 +2,32 @@ namespace QuizPlatform.Data;
 
 public enum DatabaseProvider { Sqlite, Postgres }
 
-/// <summary>The <c>Database</c> section. The connection string is <c>ConnectionStrings:Quiz</c>.</summary>
+/// <summary>
+/// The <c>Database</c> section. The connection string is <c>ConnectionStrings:Quiz</c>. The PostgreSQL pool settings
+/// apply where that string does not set them (see <see cref="PostgresConnection"/> and docs/architecture.md,
+/// "Database connections").
+/// </summary>
 public sealed class DatabaseOptions
 {
     public const string Section = "Database";
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
     public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>
+    /// Npgsql's <c>Maximum Pool Size</c> per process. Two app instances and the CLI at 25 each (75), each instance's
+    /// two live-update connections (4), PostgreSQL's 3 reserved ones and 18 to spare (psql, backups, monitoring) make
+    /// its default <c>max_connections</c> of 100; on two cores more connections only queue inside PostgreSQL.
+    /// </summary>
+    public int MaxPoolSize { get; set; } = 25;
+
+    /// <summary>
+    /// Npgsql's <c>Timeout</c>: how long a request waits for a pooled connection (or a new one to open) before it
+    /// fails. Longer than Npgsql's 15 s, so a CPU-starved moment queues instead of failing.
+    /// </summary>
+    public TimeSpan PoolTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Npgsql's <c>Command Timeout</c>: the longest one statement may run.</summary>
+    public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>The <c>Seeding</c> section: assignment documents imported at start-up.</summary>

@@ -67,7 +67,8 @@ public static class QuizDataServiceCollectionExtensions
                 if (string.IsNullOrWhiteSpace(connectionString))
                     options.UseNpgsql(o => o.MigrationsAssembly("QuizPlatform.Migrations.Postgres"));
                 else
-                    options.UseNpgsql(connectionString, o => o.MigrationsAssembly("QuizPlatform.Migrations.Postgres"));
+                    options.UseNpgsql(PostgresConnection.WithDefaults(connectionString, database),
+                        o => o.MigrationsAssembly("QuizPlatform.Migrations.Postgres"));
                 break;
             case DatabaseProvider.Sqlite:
                 options.UseSqlite(SqliteConnectionString(connectionString, contentRoot),

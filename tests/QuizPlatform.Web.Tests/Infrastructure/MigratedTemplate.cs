@@ -31,9 +31,13 @@ public static class MigratedTemplate
         var server = await PostgresServer.GetAsync();
         var connectionString = await server.CreateDatabaseAsync(namePrefix: "quiz_template_");
         await MigrateAsync(DatabaseProvider.Postgres, connectionString);
-        // PostgreSQL copies a template only while nobody is connected to it, pooled idle connections included.
-        using (var pooled = new NpgsqlConnection(connectionString))
+        // PostgreSQL copies a template only while nobody is connected to it, pooled idle connections included: the
+        // app's pool too, whose connection string has the pool settings added (PostgresConnection.WithDefaults).
+        foreach (var pool in new[] { connectionString, PostgresConnection.WithDefaults(connectionString, new DatabaseOptions()) })
+        {
+            using var pooled = new NpgsqlConnection(pool);
             NpgsqlConnection.ClearPool(pooled);
+        }
         // A server shared between runs (QUIZ_TEST_POSTGRES) should not collect templates; a throwaway cluster goes anyway.
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {

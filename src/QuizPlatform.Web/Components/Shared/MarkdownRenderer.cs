@@ -2,6 +2,7 @@ using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace QuizPlatform.Web.Components.Shared;
 
@@ -16,6 +17,21 @@ public static class MarkdownRenderer
         .UseEmphasisExtras()
         .DisableHtml()
         .Build();
+
+    // Keyed by the text itself, so nothing needs invalidating; bounded by characters kept (~8 MB of prompts).
+    static readonly MemoryCache Rendered = new(new MemoryCacheOptions { SizeLimit = 4_000_000 });
+
+    /// <summary>
+    /// <see cref="ToHtml"/> for text that many people are shown at once (a question's prompt, on every student's
+    /// attempt page when a class starts): rendered once, then served from memory while it is still being asked for.
+    /// </summary>
+    public static MarkupString ToSharedHtml(string markdown) =>
+        Rendered.GetOrCreate(markdown, entry =>
+        {
+            entry.Size = markdown.Length + 1;
+            entry.SlidingExpiration = TimeSpan.FromHours(1);
+            return ToHtml(markdown);
+        });
 
     public static MarkupString ToHtml(string markdown)
     {

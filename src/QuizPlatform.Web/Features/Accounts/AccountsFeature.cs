@@ -13,9 +13,10 @@ public static class AccountsFeature
 {
     /// <summary>
     /// Cookie sign-in over the Data project's Identity stores: sessions kept on the server
-    /// (<see cref="SessionTicketStore"/>), deactivated users refused, sessions re-checked every
-    /// <see cref="AccountsOptions.RevalidationInterval"/>, HttpOnly SameSite=Lax cookies (HTTPS-only under
-    /// <c>__Host-</c> names outside Development and Testing), and the account-mail seam.
+    /// (<see cref="SessionTicketStore"/>, which also ends them at the next request after a deactivation or a new
+    /// security stamp), open circuits re-checked every <see cref="AccountsOptions.RevalidationInterval"/>, HttpOnly
+    /// SameSite=Lax cookies (HTTPS-only under <c>__Host-</c> names outside Development and Testing), and the
+    /// account-mail seam.
     /// </summary>
     public static IServiceCollection AddAccountsFeature(this IServiceCollection services)
     {
@@ -42,6 +43,11 @@ public static class AccountsFeature
                 cookie.Cookie.SecurePolicy = CookiePolicy(accounts.Value, environment);
                 cookie.ExpireTimeSpan = accounts.Value.SessionLifetime;
                 cookie.SlidingExpiration = true;
+                // SessionTicketStore checks the security stamp and the account on every request, so Identity's periodic
+                // check of the sign-in cookie only repeated it (the user, roles and claims read, the session row
+                // rewritten) for every student once a minute, landing on an exam's start. Two-factor remember-me
+                // cookies keep theirs.
+                cookie.Events.OnValidatePrincipal = _ => Task.CompletedTask;
             })
             .Configure<SessionTicketStore>((cookie, store) => cookie.SessionStore = store);
         services.AddOptions<AntiforgeryOptions>()

@@ -6,8 +6,9 @@ public sealed class AccountsOptions
     public const string Section = "Accounts";
 
     /// <summary>
-    /// How often a signed-in user is checked again (deactivated, password changed, roles changed), for cookies and
-    /// for open interactive circuits alike: a deactivated user loses access within this time.
+    /// How often the user of an open interactive circuit (and a two-factor remember-me cookie) is checked again
+    /// (deactivated, password changed, roles changed): a deactivated user loses access within this time. Sign-in
+    /// cookies are checked at every request (<see cref="SessionTicketStore"/>).
     /// </summary>
     public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
 

@@ -8,7 +8,8 @@ namespace QuizPlatform.Web.Features.Accounts;
 
 /// <summary>
 /// Identity's sign-in manager, except that a deactivated account can neither sign in nor keep a cookie: the
-/// cookie's periodic security-stamp check (every <see cref="AccountsOptions.RevalidationInterval"/>) rejects it.
+/// session store ends its session at the next request (<see cref="SessionTicketStore"/>), and Identity's security-stamp
+/// checks (open circuits, two-factor remember-me cookies) reject it.
 /// </summary>
 public class ActiveUserSignInManager(
     UserManager<ApplicationUser> userManager,

@@ -32,8 +32,8 @@ public sealed partial class SignInSecurityTests
     public async Task DeactivatedUserLosesTheSessionAlreadySignedIn(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var app = new QuizAppFactory(database,
-            TestUsers.KnownAdmin(("Accounts:RevalidationInterval", "00:00:00")));
+        // At the next request, not at the next periodic check: the interval stays at its default.
+        await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
         var teacher = await app.CreateUserAsync("teacher@quiz.local", Roles.Instructor);
         using var client = app.CreateNonRedirectingClient();
         using (var signIn = await client.SignInAsync("teacher@quiz.local", TestUsers.Password))
