@@ -189,7 +189,7 @@ public sealed class AttemptService(IDbContextFactory<QuizDbContext> dbFactory, T
                 cancellationToken);
         if (claimed == 1)
         {
-            grading.Enqueue(attemptId);
+            grading.Wake();
             activity.Publish(await db.Attempts.Where(a => a.Id == attemptId).Select(a => a.QuizId).SingleAsync(cancellationToken));
             return new(true, false, now);
         }
@@ -217,7 +217,7 @@ public sealed class AttemptService(IDbContextFactory<QuizDbContext> dbFactory, T
                     .SetProperty(x => x.SubmittedBy, SubmittedBy.Timer), cancellationToken);
             if (claimed == 1)
             {
-                grading.Enqueue(expired.Id);
+                grading.Wake();
                 activity.Publish(expired.QuizId);
                 submitted++;
             }
