@@ -65,7 +65,8 @@ public static class QuizDataServiceCollectionExtensions
                 if (string.IsNullOrWhiteSpace(connectionString))
                     options.UseNpgsql(o => o.MigrationsAssembly("QuizPlatform.Migrations.Postgres"));
                 else
-                    options.UseNpgsql(connectionString, o => o.MigrationsAssembly("QuizPlatform.Migrations.Postgres"));
+                    options.UseNpgsql(connectionString, o => o.MigrationsAssembly("QuizPlatform.Migrations.Postgres")
+                        .ExecutionStrategy(dependencies => new PostgresRestartRetry(dependencies)));
                 break;
             case DatabaseProvider.Sqlite:
                 options.UseSqlite(SqliteConnectionString(connectionString, contentRoot),
