@@ -22,7 +22,34 @@ public sealed class PostgresRestartRetry(ExecutionStrategyDependencies dependenc
     const int MaxRetries = 4;
     static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(2);
 
-    public override bool RetriesOnFailure => base.RetriesOnFailure && !InCallersTransaction;
+    /// <summary>
+    /// EF's retry loop resumes on the caller's synchronization context (<c>ConfigureAwait(true)</c>); a caller that
+    /// blocks on it, as a host started synchronously does (<c>WebApplicationFactory</c>, under xUnit's context),
+    /// would wait for itself. The loop runs without one; the caller still resumes on its own when it awaits the result.
+    /// </summary>
+    public override Task<TResult> ExecuteAsync<TState, TResult>(TState state,
+        Func<DbContext, TState, CancellationToken, Task<TResult>> operation,
+        Func<DbContext, TState, CancellationToken, Task<ExecutionResult<TResult>>>? verifySucceeded,
+        CancellationToken cancellationToken = default)
+    {
+        var context = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            return base.ExecuteAsync(state, operation, verifySucceeded, cancellationToken);
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(context);
+        }
+    }
+
+    /// <summary>
+    /// False, though the loop below retries: EF reads it to refuse transactions the caller began (which are run once
+    /// here instead) and to buffer whole result sets (exports stream theirs). Only a command's start is retried, never
+    /// rows half read, so neither is needed.
+    /// </summary>
+    public override bool RetriesOnFailure => false;
 
     bool InCallersTransaction => Dependencies.CurrentContext.Context.Database.CurrentTransaction is not null;
 
