@@ -68,7 +68,8 @@ public static class QuizDataServiceCollectionExtensions
                     options.UseNpgsql(o => o.MigrationsAssembly("QuizPlatform.Migrations.Postgres"));
                 else
                     options.UseNpgsql(PostgresConnection.WithDefaults(connectionString, database),
-                        o => o.MigrationsAssembly("QuizPlatform.Migrations.Postgres"));
+                        o => o.MigrationsAssembly("QuizPlatform.Migrations.Postgres")
+                            .ExecutionStrategy(dependencies => new PostgresRestartRetry(dependencies)));
                 break;
             case DatabaseProvider.Sqlite:
                 options.UseSqlite(SqliteConnectionString(connectionString, contentRoot),

@@ -13,6 +13,8 @@ sealed class AttemptConfiguration : IEntityTypeConfiguration<Attempt>
         builder.HasIndex(a => new { a.QuizId, a.StudentId, a.Number }).IsUnique();
         // The background submitter looks for open attempts whose deadline passed.
         builder.HasIndex(a => new { a.SubmittedAt, a.Deadline });
+        // The grading queue: handed in, not graded yet, oldest first.
+        builder.HasIndex(a => a.SubmittedAt, "IX_Attempts_Ungraded").HasFilter("\"SubmittedAt\" IS NOT NULL AND \"GradedAt\" IS NULL");
         // Attempts are records of work: a quiz that has any cannot be deleted.
         builder.HasOne(a => a.Quiz).WithMany().OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.Student).WithMany().HasForeignKey(a => a.StudentId).OnDelete(DeleteBehavior.Restrict);

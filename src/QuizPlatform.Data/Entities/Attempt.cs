@@ -17,6 +17,13 @@ public class Attempt
     public DateTime? LastSavedAt { get; set; }
     public DateTime? SubmittedAt { get; set; }
     public SubmittedBy? SubmittedBy { get; set; }
+    /// <summary>
+    /// When every answer had its keyword grade. Handed in and not graded is the grading queue: any app instance claims
+    /// such attempts for <see cref="GradingLeaseUntil"/> and grades them (<c>Features/Grading/GradingQueue</c>).
+    /// </summary>
+    public DateTime? GradedAt { get; set; }
+    /// <summary>Until when a grading worker holds the attempt; after it, another takes it over (the worker died).</summary>
+    public DateTime? GradingLeaseUntil { get; set; }
     public List<Response> Responses { get; set; } = [];
 }
 

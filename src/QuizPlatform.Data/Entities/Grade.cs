@@ -34,6 +34,8 @@ public class Grade
     /// grader's proposal and clears this. Pending grades are found again after a restart.
     /// </summary>
     public bool MeaningPending { get; set; }
+    /// <summary>Until when a meaning worker holds the pending grade; after it, another takes it over.</summary>
+    public DateTime? MeaningLeaseUntil { get; set; }
     public double? OverrideScore { get; set; }
     public string? OverriddenById { get; set; }
     public ApplicationUser? OverriddenBy { get; set; }

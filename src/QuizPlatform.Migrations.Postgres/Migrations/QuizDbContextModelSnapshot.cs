@@ -387,6 +387,12 @@ namespace QuizPlatform.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("Deadline")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("GradedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("GradingLeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("LastSavedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -418,6 +424,9 @@ namespace QuizPlatform.Migrations.Postgres.Migrations
 
                     b.HasIndex("QuizId", "StudentId", "Number")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "SubmittedAt" }, "IX_Attempts_Ungraded")
+                        .HasFilter("\"SubmittedAt\" IS NOT NULL AND \"GradedAt\" IS NULL");
 
                     b.ToTable("Attempts", t =>
                         {
@@ -574,6 +583,9 @@ namespace QuizPlatform.Migrations.Postgres.Migrations
 
                     b.Property<double>("MaxPoints")
                         .HasColumnType("double precision");
+
+                    b.Property<DateTime?>("MeaningLeaseUntil")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("MeaningPending")
                         .HasColumnType("boolean");

@@ -367,6 +367,12 @@ namespace QuizPlatform.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("Deadline")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("GradedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("GradingLeaseUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("LastSavedAt")
                         .HasColumnType("TEXT");
 
@@ -398,6 +404,9 @@ namespace QuizPlatform.Migrations.Sqlite.Migrations
 
                     b.HasIndex("QuizId", "StudentId", "Number")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "SubmittedAt" }, "IX_Attempts_Ungraded")
+                        .HasFilter("\"SubmittedAt\" IS NOT NULL AND \"GradedAt\" IS NULL");
 
                     b.ToTable("Attempts", t =>
                         {
@@ -546,6 +555,9 @@ namespace QuizPlatform.Migrations.Sqlite.Migrations
 
                     b.Property<double>("MaxPoints")
                         .HasColumnType("REAL");
+
+                    b.Property<DateTime?>("MeaningLeaseUntil")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("MeaningPending")
                         .HasColumnType("INTEGER");

@@ -13,7 +13,10 @@ public sealed class PostgresServer
 
     private static readonly Lazy<Task<PostgresServer>> Instance = new(StartAsync);
 
-    private PostgresServer(string adminConnectionString) => AdminConnectionString = adminConnectionString;
+    private readonly ThrowawayCluster? _cluster;
+
+    private PostgresServer(string adminConnectionString, ThrowawayCluster? cluster = null) =>
+        (AdminConnectionString, _cluster) = (adminConnectionString, cluster);
 
     /// <summary>Connection string for the maintenance database; the role may create and drop databases.</summary>
     public string AdminConnectionString { get; }
@@ -57,6 +60,21 @@ public sealed class PostgresServer
         }
     }
 
+    /// <summary>
+    /// Restarts the server (<c>pg_ctl restart -m fast</c>): every open connection of the run breaks. Only for a test
+    /// that runs alone (<see cref="ServerRestartCollection"/>), and only on the throwaway cluster.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        if (_cluster is null)
+            throw new InvalidOperationException(
+                $"Restarting PostgreSQL needs the test run's own cluster; unset {ConnectionStringVariable} to run this test.");
+        await _cluster.RestartAsync();
+        // The tests' own pooled admin connections went with the old server; the apps' pools are theirs to recover.
+        using var admin = new NpgsqlConnection(AdminConnectionString);
+        NpgsqlConnection.ClearPool(admin);
+    }
+
     private async Task ExecuteAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(AdminConnectionString);
@@ -89,7 +107,7 @@ public sealed class PostgresServer
             "(Debian/Ubuntu: apt-get install -y --no-install-recommends postgresql), or set " +
             $"{ConnectionStringVariable} to a connection string for a role that can CREATE DATABASE.");
         var cluster = await ThrowawayCluster.StartAsync(bin);
-        return new PostgresServer(cluster.ConnectionString);
+        return new PostgresServer(cluster.ConnectionString, cluster);
     }
 
     private static string? FindServerBinaries()
@@ -117,3 +135,7 @@ public sealed class PostgresServer
             .FirstOrDefault();
     }
 }
+
+/// <summary>Tests that restart the run's PostgreSQL server: xUnit runs this collection alone, after all the others.</summary>
+[CollectionDefinition(nameof(ServerRestartCollection), DisableParallelization = true)]
+public sealed class ServerRestartCollection;

@@ -101,6 +101,13 @@ internal sealed class ThrowawayCluster
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// <c>pg_ctl restart -m fast</c>, as an operator restarts a server: every connection is ended, the server comes
+    /// back on the same port with the same settings, and the data stays.
+    /// </summary>
+    public Task RestartAsync() =>
+        RunServerCommandAsync("pg_ctl", "-D", DataDirectory, "-l", Path.Combine(_root, "server.log"), "-m", "fast", "-w", "-t", "60", "restart");
+
     private string ConnectionStringFor(string role) => new NpgsqlConnectionStringBuilder
     {
         Host = "127.0.0.1", Port = _port, Username = role, Database = "postgres",

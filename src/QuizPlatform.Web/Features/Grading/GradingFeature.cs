@@ -9,7 +9,9 @@ public static class GradingFeature
     public static IServiceCollection AddGradingFeature(this IServiceCollection services)
     {
         services.AddOptions<GradingSettings>().BindConfiguration(GradingSettings.Section)
-            .Validate(s => s.MeaningThreads >= 0, "Grading:MeaningThreads must be 0 (one per core) or more.").ValidateOnStart();
+            .Validate(s => s.MeaningThreads >= 0, "Grading:MeaningThreads must be 0 (one per core) or more.")
+            .Validate(s => s.ClaimLease > TimeSpan.Zero && s.PollInterval > TimeSpan.Zero, "Grading:ClaimLease and Grading:PollInterval must be positive.")
+            .ValidateOnStart();
         // The model is loaded when first asked for (the first grade with Grading:Meaning on), once per process.
         services.TryAddSingleton<ITokenEncoder>(sp => new MiniLmEncoder(sp.GetRequiredService<IOptions<GradingSettings>>().Value.MeaningThreads));
         return services.AddSingleton<GradingEngine>().AddSingleton<AttemptGrading>().AddSingleton<GradingQueue>()

@@ -13,4 +13,17 @@ public sealed class GradingSettings
 
     /// <summary>Threads the sentence model computes on; 0 takes one per core.</summary>
     public int MeaningThreads { get; set; }
+
+    /// <summary>
+    /// How long a worker holds the work it claimed (a batch of attempts, or of answers for the meaning pass). A batch
+    /// takes well under a second by keywords and seconds by meaning; work of an instance that died is taken over
+    /// once its lease runs out.
+    /// </summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How often an idle worker looks for work handed in on another instance (its own hand-ins wake it at once), and
+    /// tries again after the database was away.
+    /// </summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 }

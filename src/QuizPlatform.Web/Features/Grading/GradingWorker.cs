@@ -1,34 +1,17 @@
-using Microsoft.EntityFrameworkCore;
-using QuizPlatform.Data;
-
 namespace QuizPlatform.Web.Features.Grading;
 
 /// <summary>
-/// Grades queued attempts in the background, a few at a time. On start it queues every submitted attempt that still
-/// has ungraded answers, so a restart in the middle of a deadline rush loses no grading.
+/// Grades handed-in attempts in the background: claims a batch from the <see cref="GradingQueue"/>, grades it, and
+/// claims again until nothing is left, then waits for a hand-in or the poll interval. Attempts left ungraded by a
+/// restart, a crash or another instance are in the same queue, so nothing needs finding again at start-up.
 /// </summary>
-public sealed class GradingWorker(GradingQueue queue, AttemptGrading grading, IDbContextFactory<QuizDbContext> dbFactory,
-    ILogger<GradingWorker> logger) : BackgroundService
+public sealed class GradingWorker(GradingQueue queue, AttemptGrading grading, ILogger<GradingWorker> logger) : BackgroundService
 {
     const int Workers = 2;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        try
-        {
-            await using (var db = await dbFactory.CreateDbContextAsync(stoppingToken))
-            {
-                var pending = await db.Attempts.Where(a => a.SubmittedAt != null && a.Responses.Any(r => r.Grade == null))
-                    .Select(a => a.Id).ToListAsync(stoppingToken);
-                pending.ForEach(queue.Enqueue);
-            }
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The database may not be migrated yet on a first start; newly submitted attempts are queued anyway.
-            logger.LogWarning(e, "Could not look for ungraded attempts at start-up.");
-        }
         await Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => WorkAsync(stoppingToken)));
     }
 
@@ -36,22 +19,53 @@ public sealed class GradingWorker(GradingQueue queue, AttemptGrading grading, ID
     {
         try
         {
-            await foreach (var attemptId in queue.Reader.ReadAllAsync(stoppingToken))
+            while (true)
             {
-                try
+                while (await GradeBatchAsync(stoppingToken))
                 {
-                    var graded = await grading.GradeAsync(attemptId, stoppingToken);
-                    logger.LogDebug("Graded {Count} answers of attempt {AttemptId}.", graded, attemptId);
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // The attempt stays ungraded and is picked up again at the next start; the others go on.
-                    logger.LogError(e, "Grading attempt {AttemptId} failed.", attemptId);
-                }
+                await queue.WaitAsync(stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+    }
+
+    /// <summary>Claims and grades one batch; false when there was none or it failed (then the worker waits a poll).</summary>
+    async Task<bool> GradeBatchAsync(CancellationToken stoppingToken)
+    {
+        List<int> claimed = [];
+        try
+        {
+            claimed = await queue.ClaimAsync(stoppingToken);
+            if (claimed.Count == 0)
+                return false;
+            var graded = await grading.GradeAsync(claimed, stoppingToken);
+            logger.LogDebug("Graded {Count} answers of attempts {AttemptIds}.", graded, claimed);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The database may be away (a restart) or not migrated yet on a first start: the claimed attempts go back
+            // to the queue, or their lease runs out if the database cannot be told; the next poll tries again.
+            logger.LogError(e, "Grading attempts {AttemptIds} failed.", claimed);
+            await ReleaseAsync(claimed);
+            return false;
+        }
+    }
+
+    async Task ReleaseAsync(List<int> claimed)
+    {
+        if (claimed.Count == 0)
+            return;
+        try
+        {
+            await queue.ReleaseAsync(claimed, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Could not give back attempts {AttemptIds}; they are taken again when their lease runs out.", claimed);
         }
     }
 }

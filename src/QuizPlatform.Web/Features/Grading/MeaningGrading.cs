@@ -1,5 +1,5 @@
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using QuizPlatform.Data;
 using QuizPlatform.Web.Features.QuizResults;
 
@@ -13,52 +13,52 @@ namespace QuizPlatform.Web.Features.Grading;
 /// a history row only where the score moved, an override keeps counting. A grade an instructor accepted is left as
 /// accepted: the pass only clears its pending mark, as the score the instructor agreed with must not move silently
 /// (so does an empty answer, whose keyword grade is final).
-/// The database is the queue: pending grades are found again after a restart, and <see cref="Parts"/> workers each
-/// take their own share (grade id modulo <see cref="Parts"/>), so they never grade the same answer.
+/// The database is the queue: pending grades are found again after a restart, and workers on any instance claim
+/// batches of them with a lease (<see cref="Leases"/>), so two never grade the same answer.
 /// </summary>
-public sealed class MeaningGrading(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock, QuizActivity activity, GradingEngine engine)
+public sealed class MeaningGrading(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock, QuizActivity activity, GradingEngine engine,
+    IOptions<GradingSettings> settings)
 {
-    public const int Parts = 2;
     public const int BatchSize = 128;
     public const string Reason = "Meaning pass";
 
-    // One doorbell per part; a ring while one is pending is dropped, as the worker reads until nothing is left.
-    readonly Channel<bool>[] doorbells = [.. Enumerable.Range(0, Parts)
-        .Select(_ => Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite }))];
+    readonly Doorbell[] doorbells = [.. Enumerable.Range(0, MeaningWorker.Workers).Select(_ => new Doorbell())];
 
     /// <summary>Tells the workers that new grades are pending.</summary>
     public void Wake()
     {
         foreach (var doorbell in doorbells)
-            doorbell.Writer.TryWrite(true);
+            doorbell.Ring();
     }
 
-    /// <summary>Waits until <see cref="Wake"/> is called for <paramref name="part"/>.</summary>
-    public async Task WaitAsync(int part, CancellationToken cancellationToken) =>
-        await doorbells[part].Reader.ReadAsync(cancellationToken);
+    /// <summary>Waits until <see cref="Wake"/> is called for <paramref name="worker"/>, or the poll interval.</summary>
+    public Task WaitAsync(int worker, CancellationToken cancellationToken) =>
+        doorbells[worker].WaitAsync(settings.Value.PollInterval, clock, cancellationToken);
 
-    /// <summary>Grades every pending answer (both parts); what the tests and the benchmark call to drive the pass.</summary>
+    /// <summary>Grades every pending answer no other worker holds; what the tests and the benchmark call to drive the pass.</summary>
     public async Task<int> GradeAllPendingAsync(CancellationToken cancellationToken = default)
     {
         var total = 0;
-        for (var part = 0; part < Parts; part++)
-            for (int graded; (graded = await GradeBatchAsync(part, cancellationToken)) > 0;)
-                total += graded;
+        for (int graded; (graded = await GradeBatchAsync(cancellationToken)) > 0;)
+            total += graded;
         return total;
     }
 
     /// <summary>
-    /// Grades up to <see cref="BatchSize"/> pending answers of <paramref name="part"/>, oldest first; how many it
-    /// took (0: none left). A grade an instructor marks meanwhile fails the save on its revision and is taken again.
+    /// Claims up to <see cref="BatchSize"/> pending answers, oldest first, and grades them; how many it took (0: none
+    /// left). A grade an instructor marks meanwhile fails the save on its revision and is given back to be taken again.
     /// </summary>
-    public async Task<int> GradeBatchAsync(int part, CancellationToken cancellationToken = default)
+    public async Task<int> GradeBatchAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var pending = await db.Grades.Where(g => g.MeaningPending && g.Id % Parts == part).OrderBy(g => g.Id).Take(BatchSize)
+        var now = clock.GetUtcNow().UtcDateTime;
+        var claimed = await Leases.ClaimAsync(db, "Grades", "\"MeaningPending\"", "\"Id\"", "MeaningLeaseUntil", BatchSize,
+            now, now + settings.Value.ClaimLease, cancellationToken);
+        if (claimed.Count == 0)
+            return 0;
+        var pending = await db.Grades.Where(g => claimed.Contains(g.Id) && g.MeaningPending).OrderBy(g => g.Id)
             .Select(g => new { Grade = g, g.Response.Text, g.Response.QuestionId, g.Response.Attempt.QuizId })
             .ToListAsync(cancellationToken);
-        if (pending.Count == 0)
-            return 0;
         var questionIds = pending.Select(p => p.QuestionId).Distinct().ToList();
         var questions = await db.Questions.Where(q => questionIds.Contains(q.Id)).SelectKeys().ToListAsync(cancellationToken);
         var keys = questions.ToDictionary(q => q.QuestionId, q => (Key: engine.KeyFor(q), q.KeywordVersion));
@@ -66,19 +66,22 @@ public sealed class MeaningGrading(IDbContextFactory<QuizDbContext> dbFactory, T
         // An empty answer's keyword grade (0, flagged empty) is final: no model call for it.
         var regraded = pending.Where(p => !(p.Grade.Reviewed && p.Grade.OverrideScore is null) && !string.IsNullOrWhiteSpace(p.Text)).ToList();
         var results = engine.Grade([.. regraded.Select(p => new ToGrade(keys[p.QuestionId].Key, p.Text, p.Grade.MaxPoints))], cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
         for (var i = 0; i < regraded.Count; i++)
             regraded[i].Grade.Regrade(results[i], GradeExplanation.Of(results[i]).ToJson(), keys[regraded[i].QuestionId].KeywordVersion,
                 byId: null, now, Reason);
-        pending.ForEach(p => p.Grade.MeaningPending = false);
+        pending.ForEach(p => (p.Grade.MeaningPending, p.Grade.MeaningLeaseUntil) = (false, null));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
-            // An instructor marked one of them meanwhile: nothing is stored, the next round reads their mark.
-            return pending.Count;
+            // An instructor marked one of them meanwhile: nothing is stored, and the batch goes back to be read again
+            // with their mark.
+            await using var release = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await release.Grades.Where(g => claimed.Contains(g.Id))
+                .ExecuteUpdateAsync(g => g.SetProperty(x => x.MeaningLeaseUntil, (DateTime?)null), cancellationToken);
+            return claimed.Count;
         }
         foreach (var quizId in pending.Select(p => p.QuizId).Distinct())
             activity.Publish(quizId);

@@ -187,7 +187,7 @@ public sealed class AttemptService(IDbContextFactory<QuizDbContext> dbFactory, T
         {
             var handedIn = await db.Attempts.Where(a => a.Id == attemptId).Select(a => new { a.QuizId, a.SubmittedBy }).SingleAsync(cancellationToken);
             metrics.HandedIn(handedIn.SubmittedBy!.Value);
-            grading.Enqueue(attemptId);
+            grading.Wake();
             activity.Publish(handedIn.QuizId);
             return new(true, false, now);
         }
@@ -216,7 +216,7 @@ public sealed class AttemptService(IDbContextFactory<QuizDbContext> dbFactory, T
             if (claimed == 1)
             {
                 metrics.HandedIn(SubmittedBy.Timer);
-                grading.Enqueue(expired.Id);
+                grading.Wake();
                 activity.Publish(expired.QuizId);
                 submitted++;
             }

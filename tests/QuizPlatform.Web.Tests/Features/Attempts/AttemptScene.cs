@@ -6,6 +6,7 @@ using QuizPlatform.Data.Entities;
 using QuizPlatform.Web.Features.Grading;
 using QuizPlatform.Web.Features.Taking;
 using QuizPlatform.Web.Tests.Features.Quizzes;
+using QuizPlatform.Web.Tests.Infrastructure;
 using QuizPlatform.Web.Tests.Support;
 using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
 
@@ -55,6 +56,14 @@ public sealed class AttemptScene : IAsyncDisposable
     {
         await using var db = Services.CreateDbContext();
         return await db.RefusedSaves.Where(s => s.AttemptId == attemptId).OrderBy(s => s.Id).ToListAsync();
+    }
+
+    /// <summary>Another app instance on the scene's database, with the same settings and clock time, started.</summary>
+    public QuizAppFactory SecondInstance()
+    {
+        var app = new QuizAppFactory(Quiz.Database, Quiz.App.Settings, Clock.GetUtcNow());
+        _ = app.Services;
+        return app;
     }
 
     public ValueTask DisposeAsync() => Quiz.DisposeAsync();
