@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using QuizPlatform.Web.Features.Observability;
 
 namespace QuizPlatform.Web.Features.Admission;
 
@@ -17,9 +18,9 @@ public sealed class AdmissionGates : IDisposable
 {
     readonly Dictionary<AdmissionKind, Gate> _gates;
     readonly TimeProvider _clock;
-    readonly Counter<long> _refusals;
+    readonly QuizMetrics _metrics;
 
-    public AdmissionGates(IOptions<AdmissionOptions> options, TimeProvider clock, IMeterFactory meters)
+    public AdmissionGates(IOptions<AdmissionOptions> options, TimeProvider clock, QuizMetrics metrics)
     {
         var settings = options.Value;
         _clock = clock;
@@ -29,12 +30,10 @@ public sealed class AdmissionGates : IDisposable
             [AdmissionKind.Start] = new(settings.Start, settings.MaxRetryAfter),
             [AdmissionKind.HandIn] = new(settings.HandIn, settings.MaxRetryAfter),
         };
-        var meter = meters.Create("QuizPlatform.Admission");
-        _refusals = meter.CreateCounter<long>("quiz.admission.refused",
-            description: "Expensive requests refused with 503 because their gate's queue was full or they waited too long.");
-        meter.CreateObservableGauge("quiz.admission.queued", () => _gates.Select(gate =>
-            new Measurement<long>(gate.Value.Queued, new KeyValuePair<string, object?>("kind", gate.Key.ToString()))),
-            description: "Expensive requests waiting at their gate.");
+        _metrics = metrics;
+        metrics.Meter.CreateObservableGauge("quiz.admission.queued", () => _gates.Select(gate =>
+            new Measurement<long>(gate.Value.Queued, new KeyValuePair<string, object?>("quiz.work", WorkName(gate.Key)))),
+            "{request}", "Expensive requests waiting at their gate, by quiz.work.");
     }
 
     /// <summary>
@@ -53,17 +52,25 @@ public sealed class AdmissionGates : IDisposable
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return Refuse(kind, gate, "timeout");
+            return Refuse(kind, gate);
         }
         if (lease.IsAcquired)
             return new AdmissionTicket(lease, gate.Served, TimeSpan.Zero);
         lease.Dispose();
-        return Refuse(kind, gate, "queue-full");
+        return Refuse(kind, gate);
     }
 
-    AdmissionTicket Refuse(AdmissionKind kind, Gate gate, string reason)
+    /// <summary>The name <see cref="QuizMetrics.Refused"/> and the queue gauge give <paramref name="kind"/>.</summary>
+    static string WorkName(AdmissionKind kind) => kind switch
     {
-        _refusals.Add(1, new("kind", kind.ToString()), new("reason", reason));
+        AdmissionKind.SignIn => "sign-in",
+        AdmissionKind.Start => "start",
+        _ => "hand-in",
+    };
+
+    AdmissionTicket Refuse(AdmissionKind kind, Gate gate)
+    {
+        _metrics.Refused(WorkName(kind), StatusCodes.Status503ServiceUnavailable);
         return new AdmissionTicket(null, null, gate.RetryAfter());
     }
 

@@ -7,25 +7,18 @@ namespace QuizPlatform.Web.Features.Observability;
 
 /// <summary>
 /// How much grading waits, read from the database when /metrics is scraped, so every instance reports the same
-/// shared backlog (the grading work is shared through the database too): handed-in attempts with answers still
-/// without a grade, how long the oldest of them has waited, and answers waiting for the meaning pass.
+/// shared backlog (the grading work is shared through the database too): handed-in attempts not yet graded, how long the oldest of them has waited, and answers waiting for the meaning pass.
 /// </summary>
 sealed class GradingBacklog(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock, ILogger<GradingBacklog> logger)
 {
-    /// <summary>
-    /// Only attempts handed in this recently are counted, so a scrape reads an index range, not every attempt ever
-    /// taken. An alert on the oldest wait fires minutes after a hand-in is stuck, long before it leaves the window.
-    /// </summary>
-    static readonly TimeSpan Window = TimeSpan.FromDays(1);
-
     static readonly TimeSpan QueryTimeout = TimeSpan.FromSeconds(2);
 
     public void Observe(QuizMetrics metrics)
     {
         metrics.Meter.CreateObservableGauge("quiz.grading.queue.length", () => Read(WaitingAttemptsAsync),
-            "{attempt}", "Handed-in attempts with answers not yet graded (attempts handed in within the last day).");
+            "{attempt}", "Handed-in attempts not yet graded.");
         metrics.Meter.CreateObservableGauge("quiz.grading.queue.oldest_age", () => Read(OldestWaitAsync),
-            "s", "How long the oldest handed-in attempt with ungraded answers has waited; 0 when none waits.");
+            "s", "How long the oldest handed-in attempt not yet graded has waited; 0 when none waits.");
         metrics.Meter.CreateObservableGauge("quiz.grading.meaning.queue.length", () => Read(MeaningWaitingAsync),
             "{answer}", "Graded answers waiting for the meaning pass (Grading:Meaning).");
     }
@@ -39,11 +32,8 @@ sealed class GradingBacklog(IDbContextFactory<QuizDbContext> dbFactory, TimeProv
     async Task<int> MeaningWaitingAsync(QuizDbContext db, CancellationToken cancellationToken) =>
         await db.Grades.CountAsync(g => g.MeaningPending, cancellationToken);
 
-    IQueryable<Attempt> Waiting(QuizDbContext db)
-    {
-        var since = Now - Window;
-        return db.Attempts.Where(a => a.SubmittedAt >= since && a.Responses.Any(r => r.Grade == null));
-    }
+    // The grading workers' own queue (GradingQueue), read through its partial index IX_Attempts_Ungraded.
+    static IQueryable<Attempt> Waiting(QuizDbContext db) => db.Attempts.Where(a => a.SubmittedAt != null && a.GradedAt == null);
 
     DateTime Now => clock.GetUtcNow().UtcDateTime;
 

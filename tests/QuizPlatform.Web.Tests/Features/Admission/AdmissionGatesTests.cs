@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using QuizPlatform.Web.Features.Admission;
+using QuizPlatform.Web.Features.Observability;
 
 namespace QuizPlatform.Web.Tests.Features.Admission;
 
@@ -15,7 +16,7 @@ public sealed class AdmissionGatesTests : IDisposable
     {
         Start = new GateOptions { PermitLimit = permits, QueueLimit = queue, QueueTimeout = TimeSpan.FromSeconds(10) },
         MaxRetryAfter = TimeSpan.FromSeconds(maxRetryAfterSeconds),
-    }), _clock, _services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+    }), _clock, new QuizMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
 
     [Fact]
     public async Task AWaitingRequestGetsTheFreedPlaceARequestPastTheQueueIsRefusedAndNoneWaitsPastTheTimeout()
