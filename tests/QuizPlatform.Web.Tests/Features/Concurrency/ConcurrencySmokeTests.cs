@@ -1,14 +1,16 @@
-using QuizPlatform.LoadHarness.Http;
+extern alias harness;
+
+using harness::QuizPlatform.LoadHarness.Http;
 using QuizPlatform.Web.Tests.Infrastructure;
 using Xunit.Abstractions;
 using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
 
-namespace QuizPlatform.Cli.Tests;
+namespace QuizPlatform.Web.Tests.Features.Concurrency;
 
 /// <summary>
 /// The concurrency harness (benchmarks/concurrency.sh) in small: the same students over real HTTP, against the app on
-/// a Kestrel port on the test run's PostgreSQL with its grading worker running. Here rather than in the web or browser
-/// tests because this project finishes early: its half minute runs beside them.
+/// a Kestrel port on the test run's PostgreSQL with its grading worker running. Most of its half minute is students
+/// waiting between saves, which the other test collections of this project use.
 /// </summary>
 public sealed class ConcurrencySmokeTests(ITestOutputHelper output)
 {
