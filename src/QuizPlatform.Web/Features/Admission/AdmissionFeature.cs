@@ -1,6 +1,3 @@
-using System.Globalization;
-using QuizPlatform.Web.Features.AntiAutomation;
-
 namespace QuizPlatform.Web.Features.Admission;
 
 /// <summary>
@@ -29,14 +26,5 @@ public static class AdmissionFeature
         app.UseAuthentication();
         app.UseAuthorization();
         return app;
-    }
-
-    /// <summary>Marks the response 503 with <c>Retry-After</c> in whole seconds (at least 1), and returns those seconds.</summary>
-    public static int Refuse(HttpResponse response, TimeSpan retryAfter)
-    {
-        var seconds = RequestThrottles.WholeSeconds(retryAfter);
-        response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        return seconds;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using QuizPlatform.Web.Components.Shared;
+using QuizPlatform.Web.Features.AntiAutomation;
 
 namespace QuizPlatform.Web.Features.Admission;
 
@@ -29,7 +30,7 @@ public sealed class DatabaseOverload(RequestDelegate next, IOptions<AdmissionOpt
             logger.LogWarning("{Method} {Path} answered 503: the database is overloaded ({Error})",
                 http.Request.Method, http.Request.Path, exception.GetBaseException().Message);
             http.Response.Clear();
-            var seconds = AdmissionFeature.Refuse(http.Response, options.Value.DatabaseBusyRetryAfter);
+            var seconds = RequestThrottles.Refuse(http.Response, options.Value.DatabaseBusyRetryAfter, StatusCodes.Status503ServiceUnavailable);
             if (http.Request.Path.StartsWithSegments("/api"))
                 await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {

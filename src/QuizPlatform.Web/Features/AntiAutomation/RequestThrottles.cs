@@ -36,11 +36,14 @@ public sealed class RequestThrottles(IOptions<RateLimitsOptions> options) : IDis
     public static TimeSpan RetryAfter(RateLimitLease lease, WindowLimit limit) =>
         lease.TryGetMetadata(MetadataName.RetryAfter, out var after) && after > TimeSpan.Zero ? after : limit.Window / Segments;
 
-    /// <summary>Marks the response 429 with <c>Retry-After</c> in whole seconds (at least 1), and returns those seconds.</summary>
-    public static int Refuse(HttpResponse response, TimeSpan retryAfter)
+    /// <summary>
+    /// Marks the response <paramref name="statusCode"/> (429: this client must slow down; 503: the server is busy) with
+    /// <c>Retry-After</c> in whole seconds (at least 1), and returns those seconds.
+    /// </summary>
+    public static int Refuse(HttpResponse response, TimeSpan retryAfter, int statusCode = StatusCodes.Status429TooManyRequests)
     {
         var seconds = WholeSeconds(retryAfter);
-        response.StatusCode = StatusCodes.Status429TooManyRequests;
+        response.StatusCode = statusCode;
         response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         return seconds;
     }
