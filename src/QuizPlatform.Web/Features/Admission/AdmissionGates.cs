@@ -55,10 +55,19 @@ public sealed class AdmissionGates : IDisposable
             return Refuse(kind, gate);
         }
         if (lease.IsAcquired)
+        {
+            gate.Entered();
             return new AdmissionTicket(lease, gate.Served, TimeSpan.Zero);
+        }
         lease.Dispose();
         return Refuse(kind, gate);
     }
+
+    /// <summary>
+    /// Whether requests of <paramref name="kind"/> hold or wait for a place, or one was admitted within the last tenth
+    /// of a second: background work that would take their cores (grading behind a deadline's hand-ins) waits meanwhile.
+    /// </summary>
+    public bool Busy(AdmissionKind kind) => _gates[kind].Busy;
 
     /// <summary>The name <see cref="QuizMetrics.Refused"/> and the queue gauge give <paramref name="kind"/>.</summary>
     static string WorkName(AdmissionKind kind) => kind switch
@@ -96,7 +105,16 @@ public sealed class AdmissionGates : IDisposable
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
 
+        // Real time, not the app's clock: it paces work, it is no rule about it.
+        const long RecentMilliseconds = 100;
+        long _enteredAt = long.MinValue / 2;
+
         public long Queued => Limiter.GetStatistics()?.CurrentQueuedCount ?? 0;
+
+        public void Entered() => Interlocked.Exchange(ref _enteredAt, Environment.TickCount64);
+
+        public bool Busy => Environment.TickCount64 - Interlocked.Read(ref _enteredAt) < RecentMilliseconds
+            || Queued > 0 || (Limiter.GetStatistics()?.CurrentAvailablePermits ?? 0) < Math.Max(1, options.PermitLimit);
 
         /// <summary>A moving average of how long admitted requests held their place.</summary>
         public void Served(TimeSpan took)

@@ -26,4 +26,10 @@ public sealed class GradingSettings
     /// tries again after the database was away.
     /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long grading waits, at most, while students hand in on this instance before it takes another batch: at a
+    /// deadline the hand-ins get the cores first and grading catches up after. Zero: grading never waits.
+    /// </summary>
+    public TimeSpan HandInsFirst { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QuizPlatform.Data.Entities;
+using QuizPlatform.Web.Features.Admission;
 using QuizPlatform.Web.Features.Grading;
 using QuizPlatform.Web.Features.Taking;
 using QuizPlatform.Web.Tests.Infrastructure;
@@ -84,6 +85,29 @@ public sealed class GradingQueueTests
         await using var db = scene.Services.CreateDbContext();
         Assert.Equal(takenOver.Count * 3, await db.Grades.CountAsync());
         Assert.Equal(rest.Order(), (await queue.ClaimAsync(CancellationToken.None)).Order()); // their lease ran out too
+    }
+
+    [Fact]
+    public async Task GradingWaitsWhileStudentsHandInAndCatchesUpAfter()
+    {
+        await using var scene = await AttemptScene.CreateAsync(DatabaseProvider.Postgres, Workers, ("Grading:HandInsFirst", "00:10:00"));
+        var gates = scene.Services.GetRequiredService<AdmissionGates>();
+        var quizId = await scene.AddQuizAsync();
+
+        using (await gates.EnterAsync(AdmissionKind.HandIn, CancellationToken.None)) // a student's hand-in in flight
+        {
+            await HandedInAttemptsAsync(scene, quizId, 3);
+            scene.Services.GetRequiredService<GradingQueue>().Wake();
+            await Task.Delay(TimeSpan.FromSeconds(1)); // what grading 3 attempts takes many times over
+            await using var db = scene.Services.CreateDbContext();
+            Assert.False(await db.Grades.AnyAsync(), "nothing is graded while a hand-in holds the gate");
+        }
+
+        await Eventually.ValueAsync(async () =>
+        {
+            await using var db = scene.Services.CreateDbContext();
+            return await db.Attempts.AnyAsync(a => a.QuizId == quizId && a.GradedAt == null) ? null : "";
+        }, "every attempt to be graded once the hand-ins are through");
     }
 
     [Fact]
