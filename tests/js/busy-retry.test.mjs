@@ -21,7 +21,7 @@ function busyServer(...replies) {
     return {
         posts, slept, waits,
         fetch: async (url, init) => {
-            posts.push({ url, method: init.method, body: init.body });
+            posts.push({ url, method: init.method, body: init.body, redirect: init.redirect });
             const reply = replies.shift();
             if (reply === "offline")
                 throw new TypeError("Failed to fetch");
@@ -73,4 +73,14 @@ test("a newer submit stops the wait of the one before: it posts no more", async 
 
     await assert.rejects(older, /a newer submit/);
     assert.equal(server.posts.length, 1);
+});
+
+test("the hand-in asks for its redirect unfollowed, on every try: the page goes to the results itself, loading them once", async () => {
+    const server = busyServer({ status: 503, retryAfter: "2" }, 0);
+
+    const response = await postUntilAdmitted({ url: "/attempts/7", body: "x", redirect: "manual", ...server, random: () => 0 });
+
+    assert.equal(response.status, 0); // an opaque redirect
+    assert.deepEqual(server.posts.map(post => post.redirect), ["manual", "manual"]);
+    assert.deepEqual(server.waits, [[2, "busy"]]);
 });

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Data.Sqlite;
@@ -42,7 +41,7 @@ public sealed class DatabaseOverload(RequestDelegate next, IOptions<AdmissionOpt
                     },
                 });
             else
-                await WritePageAsync(http, seconds);
+                await Page(http, seconds).ExecuteAsync(http);
         }
     }
 
@@ -56,28 +55,13 @@ public sealed class DatabaseOverload(RequestDelegate next, IOptions<AdmissionOpt
         return false;
     }
 
-    // Written without the app's layout: rendering it would read the database again.
-    static Task WritePageAsync(HttpContext http, int seconds)
+    static IResult Page(HttpContext http, int seconds)
     {
         var retry = HttpMethods.IsGet(http.Request.Method)
             ? $"This page tries again by itself in {Formats.Seconds(seconds)}."
-            : $"What you sent was not taken. <a href=\"{WebUtility.HtmlEncode(http.Request.Path + http.Request.QueryString)}\">Go back to the page</a> and send it again in {Formats.Seconds(seconds)}.";
-        var refresh = HttpMethods.IsGet(http.Request.Method)
-            ? $"<meta http-equiv=\"refresh\" content=\"{seconds.ToString(CultureInfo.InvariantCulture)}\">"
-            : "";
-        http.Response.ContentType = "text/html; charset=utf-8";
-        return http.Response.WriteAsync($"""
-            <!DOCTYPE html>
-            <html lang="en">
-            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">{refresh}<title>Busy · QuizPlatform</title></head>
-            <body>
-            <main>
-            <h1>Many students are using QuizPlatform right now</h1>
-            <p>{retry}</p>
-            <p>Answers already saved are kept, and a quiz page keeps unsaved answers in this browser.</p>
-            </main>
-            </body>
-            </html>
-            """);
+            : $"What you sent was not taken. <a href=\"{WebUtility.HtmlEncode(http.Request.Path.Value?.TrimStart('/') + http.Request.QueryString)}\">Go back to the page</a> and send it again in {Formats.Seconds(seconds)}.";
+        return BusyPage.Result(http, "Many students are using QuizPlatform right now",
+            $"<p>{retry}</p>\n<p>Answers already saved are kept, and a quiz page keeps unsaved answers in this browser.</p>",
+            HttpMethods.IsGet(http.Request.Method) ? seconds : null);
     }
 }

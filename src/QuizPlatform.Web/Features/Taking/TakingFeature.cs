@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using QuizPlatform.Data;
+using QuizPlatform.Web.Features.Admission;
 using QuizPlatform.Web.Features.AntiAutomation;
 using QuizPlatform.Web.Features.Observability;
 
@@ -39,7 +40,37 @@ public static class TakingFeature
             .RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Student })
             .WithMetadata(new RequestSizeLimitAttribute(MaxSaveBytes))
             .RequireRateLimiting(AntiAutomationFeature.SavesPolicy);
+        // Ahead of the quiz page's own endpoint at this address (order 0), which then only ever shows the page.
+        app.MapPost("/attempts/{attemptId:int}", HandInAsync)
+            .RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Student })
+            .WithOrder(-1);
         return app;
+    }
+
+    /// <summary>The name the quiz page's hand-in form posts in <c>_handler</c>, as a Blazor form names itself.</summary>
+    public const string HandInForm = "submit-attempt";
+
+    /// <summary>
+    /// <c>POST /attempts/{attemptId}</c>, the quiz page's hand-in form: hands the attempt in (once, however often it is
+    /// posted) and redirects to its results. An endpoint rather than the page's form handler: at a deadline a whole
+    /// class posts at once, and Blazor renders the page, layout and user menu included, before a handler runs
+    /// (docs/benchmarks.md, "Concurrency"). Refused at the gate, it answers 503 with a page that hands in again.
+    /// </summary>
+    public static async Task<IResult> HandInAsync(int attemptId, ClaimsPrincipal user, HttpContext http, IAntiforgery antiforgery,
+        AdmissionGates admission, AttemptService attempts, CancellationToken cancellationToken)
+    {
+        if (!await antiforgery.IsRequestValidAsync(http) || http.Request.Form["_handler"] != HandInForm)
+            return TypedResults.BadRequest();
+        using var ticket = await admission.EnterAsync(AdmissionKind.HandIn, cancellationToken);
+        if (!ticket.Admitted)
+        {
+            var seconds = RequestThrottles.Refuse(http.Response, ticket.RetryAfter, StatusCodes.Status503ServiceUnavailable);
+            return HandInWait.Result(http, attemptId, http.Request.Form["__RequestVerificationToken"].ToString(), seconds);
+        }
+        // Someone else's attempt looks exactly like one that does not exist.
+        return (await attempts.SubmitAsync(Actor.IdOf(user), attemptId, cancellationToken)).Found
+            ? TypedResults.Redirect($"{http.Request.PathBase}/attempts/{attemptId}/results")
+            : TypedResults.NotFound();
     }
 
     /// <summary>

@@ -21,10 +21,11 @@ export function inSeconds(seconds) {
 /**
  * POSTs `body` to `url` until the server takes it: while it answers 503, or cannot be reached, calls
  * `waiting(seconds, reason)` (reason "busy" or "unreachable"), waits that long and posts again. Resolves with the
- * first other response (redirects followed); rejects when `signal` aborts (a newer submit took over).
+ * first other response (redirects followed, unless `redirect` is "manual"); rejects when `signal` aborts (a newer
+ * submit took over).
  */
 export async function postUntilAdmitted({
-    url, body, waiting, signal,
+    url, body, waiting, signal, redirect = "follow",
     fetch = (...args) => globalThis.fetch(...args),
     sleep = abortableSleep,
     random = Math.random,
@@ -32,7 +33,7 @@ export async function postUntilAdmitted({
     for (let failures = 0; ;) {
         let response;
         try {
-            response = await fetch(url, { method: "POST", body, signal });
+            response = await fetch(url, { method: "POST", body, signal, redirect });
         } catch (error) {
             if (signal?.aborted)
                 throw error;

@@ -3,9 +3,11 @@
 // not run: the browser calls connectedCallback whenever the element appears and disconnectedCallback when it goes.
 import { AnswerSection } from "./answer-section.js";
 import { AttemptCountdown } from "./attempt-countdown.js";
+import { inSeconds, postUntilAdmitted } from "./busy-retry.js";
 import "./local-time.js";
 import { showNotice } from "./notice.js";
 import { numberRanges } from "./question-ranges.js";
+import { countDown } from "./retry-countdown.js";
 
 const OFFLINE = "You are offline. Your answers are kept in this browser and will be saved when the connection returns.";
 const UNREACHABLE = "The server cannot be reached. Your answers are kept in this browser and will be saved when the connection returns.";
@@ -222,7 +224,11 @@ class QuizAttempt extends HTMLElement {
         this.dialog.querySelector("[data-confirm-submit]").disabled = !navigator.onLine;
     }
 
-    /** Saves what is unsaved (waiting a little), then posts the hand-in form: the server submits once however often. */
+    /**
+     * Saves what is unsaved (waiting a little), then posts the hand-in form: the server submits once however often.
+     * Posted from here rather than by the browser, so that a hand-in the server is too busy for (503 + Retry-After, a
+     * deadline's rush) waits on this page, the answers in view and still saving, and goes again after the wait.
+     */
     async handIn() {
         if (this.submitting)
             return;
@@ -231,7 +237,30 @@ class QuizAttempt extends HTMLElement {
         confirm.disabled = true;
         confirm.textContent = "Handing in…";
         await Promise.race([this.flushAll(), new Promise(resolve => setTimeout(resolve, HAND_IN_WAIT_MS))]);
-        this.form.submit();
+        const wait = this.querySelector("[data-hand-in-wait]");
+        let response;
+        try {
+            response = await postUntilAdmitted({
+                url: this.form.action, body: new FormData(this.form), redirect: "manual",
+                waiting: (seconds, reason) => {
+                    this.flushAll();
+                    this.stopHandInWait?.();
+                    wait.hidden = false;
+                    this.stopHandInWait = countDown(wait, seconds, left => reason === "busy"
+                        ? `Many students are handing in right now: your hand-in is waiting. Trying again in ${inSeconds(left)}…`
+                        : `The server cannot be reached: trying again in ${inSeconds(left)}…`,
+                    () => wait.textContent = "Trying again now…");
+                },
+            });
+        } finally {
+            this.stopHandInWait?.();
+        }
+        // Handed in: the server redirects to the results. Anything else (the attempt is gone, the page is stale) is
+        // posted again by the browser, to show the server's own page for it.
+        if (response.type === "opaqueredirect")
+            location.assign(this.dataset.resultsUrl);
+        else
+            this.form.submit();
     }
 
     flushAll(options) {

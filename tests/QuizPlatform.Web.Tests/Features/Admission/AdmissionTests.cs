@@ -87,18 +87,20 @@ public sealed class AdmissionTests
             handInRefused = await sam.PostAsync($"/attempts/{attempt}", new FormUrlEncodedContent(quizPage.HiddenFields("submit-attempt")));
         await using (var db = scene.App.Services.CreateDbContext())
             Assert.Null((await db.Attempts.SingleAsync(a => a.Id == attempt)).SubmittedAt);
+        var backToAnswers = await sam.GetPageAsync($"/attempts/{attempt}");
         using var handedIn = await sam.PostAsync($"/attempts/{attempt}", new FormUrlEncodedContent(quizPage.HiddenFields("submit-attempt")));
         DateTime? submittedAt;
         await using (var db = scene.App.Services.CreateDbContext())
             submittedAt = (await db.Attempts.SingleAsync(a => a.Id == attempt)).SubmittedAt;
         using var again = await sam.PostAsync($"/attempts/{attempt}", new FormUrlEncodedContent(quizPage.HiddenFields("submit-attempt")));
 
-        var refusedPage = await AssertRefusedAsync(handInRefused,
-            "Many students are handing in right now: your hand-in is waiting. Hand in again in");
-        Assert.Contains("Saved before the rush.", refusedPage.ByLabel("Your answer to question 1")?.TextContent);
+        var refusedPage = await AssertRefusedAsync(handInRefused, "Your hand-in is waiting. Hand in again in");
         var retried = RetriedForm(refusedPage);
-        Assert.Equal("submit-attempt", retried?.QuerySelector("input[name=_handler]")?.GetAttribute("value"));
-        Assert.Equal("Hand in now", retried?.QuerySelector(refusedPage.QuerySelector("retry-countdown")!.GetAttribute("data-submitter")!)?.TextContent);
+        Assert.Equal($"attempts/{attempt}", retried?.GetAttribute("action"));
+        Assert.Equal(quizPage.HiddenFields("submit-attempt"), refusedPage.HiddenFields("submit-attempt"));
+        Assert.Equal("Hand in now", retried?.QuerySelector("button[type=submit]")?.TextContent);
+        Assert.Equal($"attempts/{attempt}", refusedPage.QuerySelectorAll("a").Single(a => a.Text() == "Back to your answers").GetAttribute("href"));
+        Assert.Contains("Saved before the rush.", backToAnswers.ByLabel("Your answer to question 1")?.TextContent);
         foreach (var response in new[] { handedIn, again })
         {
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
