@@ -145,15 +145,15 @@ public sealed class KeywordExtractor
         var spelledInPrompt = candidate.Alternatives.Any(a => CandidateSet.Content(a).All(t => promptStems.Contains(t.Canon)));
         // In a long answer, a phrase that only restates the question is not worth a keyword of its own, unless the
         // answer is built on it ("- Hub: ..." answering "a hub, a switch and a router"): then it is not discounted.
-        if (!shortAnswer && candidate.IsHead) spelledInPrompt = false;
-        else if (!shortAnswer && (spelledInPrompt || candidate.Canons.All(promptStems.Contains))) return 0;
+        var discountQuestion = shortAnswer || !candidate.IsHead;
+        if (!shortAnswer && discountQuestion && (spelledInPrompt || candidate.Canons.All(promptStems.Contains))) return 0;
         // A denial is the point of a short answer ("no vitamin C"); in a long one it mostly qualifies ("without human ...").
         if (!shortAnswer && candidate.Denied) return 0;
         foreach (var term in candidate.Terms)
         {
             var general = Lexicon.GeneralWords.Contains(term.Folded) || Lexicon.GeneralWords.Contains(term.Stem) || IsAdverb(term.Folded);
             var salience = shortAnswer ? 1 : corpus.Idf(term.Canon) * (general ? GeneralWordWeight : 1);
-            if (spelledInPrompt || promptStems.Contains(term.Canon) && !(candidate.IsHead && !shortAnswer)) salience *= PromptWordWeight;
+            if (discountQuestion && (spelledInPrompt || promptStems.Contains(term.Canon))) salience *= PromptWordWeight;
             sum += salience;
         }
         var frequency = 1 + Math.Log(candidate.Count);

@@ -49,7 +49,8 @@ internal static class WordClasses
         if (folded.EndsWith("ed", StringComparison.Ordinal) || folded.EndsWith('n'))
             return nextIsContent && !VerbPrompters.Contains(previous) ? WordClass.Modifier : WordClass.Verb;
         // "the window doubles", "it sends": a listed verb with an -s after a noun or pronoun is the verb of the clause;
-        // after an acronym it names what the acronym qualifies ("MAC addresses and ..."), unless an object follows ("NAT rewrites the", "FCN uses transposed").
+        // after an acronym it names what the acronym qualifies ("MAC addresses and ..."), unless an object follows
+        // ("NAT rewrites the", "FCN uses transposed").
         if (folded.EndsWith('s') && !folded.EndsWith("ss", StringComparison.Ordinal))
             return previous.Length > 0 && tokens[i - 1].Has(TokenFlags.Acronym) && !nextIsDeterminer && !nextIsContent ? WordClass.Noun : WordClass.Verb;
         // A base form after a singular noun heads a compound ("rent control", "IP address"); after a plural
@@ -79,7 +80,10 @@ internal static class WordClasses
 
     private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal) { "is", "are", "was", "were", "be", "been", "being", "has", "have", "had" };
 
-    /// <summary>Verbs whose base form is also their past, or irregular pasts, never a compound's head: "the receiver put segments", "the union broke".</summary>
+    /// <summary>
+    /// Verbs whose base form is also their past, and irregular pasts: never a compound's head ("the receiver put
+    /// segments", "the union broke").
+    /// </summary>
     private static readonly HashSet<string> AlwaysVerbs = new(StringComparer.Ordinal)
     {
         "put", "let", "made", "kept", "sent", "told", "said", "became", "began", "brought", "came", "chose", "drove",
@@ -135,7 +139,7 @@ internal static class WordClasses
         "behind", "per", "among", "amongst", "across", "beyond", "toward", "towards", "around", "along", "beside",
         "besides", "despite", "except", "inside", "outside", "onto", "unlike", "versus", "whereby", "amid", "like",
         // Conjunctions the stop list leaves in: they open a clause ("since IP may deliver", "unless ...").
-        "since", "unless", "although", "though", "whilst", "whereas",
+        "since", "unless", "although", "though", "whilst",
     };
 
     /// <summary>Adjectives of any explanation: they describe; the noun they describe is the keyword.</summary>
