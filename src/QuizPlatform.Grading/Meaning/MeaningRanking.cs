@@ -15,6 +15,7 @@ internal sealed class MeaningRanking(MeaningText meaning, ModelAnswerText answer
 
     private readonly float[] whole = Mean(meaning, Enumerable.Range(0, answer.Tokens.Count).Where(i => !answer.Tokens[i].Term.IsStop));
     private readonly Dictionary<Candidate, float[]> vectors = [];
+    private readonly Dictionary<Candidate, double> closeness = [];
 
     /// <param name="open">Candidates not yet taken, in salience order, best first.</param>
     public (Candidate Candidate, double Score) Next(List<(Candidate Candidate, double Score)> open, List<(Candidate Candidate, double Score)> chosen)
@@ -25,14 +26,20 @@ internal sealed class MeaningRanking(MeaningText meaning, ModelAnswerText answer
         foreach (var x in open)
         {
             var vector = Vector(x.Candidate);
-            // A phrase that is nowhere in the running text (a bullet head's spelling, an expansion) keeps its salience.
-            var closeness = vector is null ? 1 : Math.Max(0, TensorPrimitives.Dot(vector, whole));
             var redundancy = vector is null ? 0 : chosen.Select(c => Vector(c.Candidate)).OfType<float[]>()
                 .Select(v => (double)TensorPrimitives.Dot(vector, v)).DefaultIfEmpty(0).Max();
-            var value = (1 - Diversity) * x.Score / top * closeness - Diversity * redundancy;
+            var value = (1 - Diversity) * x.Score / top * Closeness(x.Candidate, vector) - Diversity * redundancy;
             if (value > bestValue) (best, bestValue) = (x, value);
         }
         return best;
+    }
+
+    /// <summary>A phrase that is nowhere in the running text (a bullet head's spelling, an expansion) keeps its salience.</summary>
+    private double Closeness(Candidate candidate, float[]? vector)
+    {
+        if (!closeness.TryGetValue(candidate, out var value))
+            closeness[candidate] = value = vector is null ? 1 : Math.Max(0, TensorPrimitives.Dot(vector, whole));
+        return value;
     }
 
     private float[]? Vector(Candidate candidate)
