@@ -1,11 +1,14 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Assignments;
 using QuizPlatform.Data.Startup;
+using QuizPlatform.Grading;
+using QuizPlatform.Cli.Grading;
 
 namespace QuizPlatform.Cli;
 
@@ -31,6 +34,9 @@ public static class CliHost
         builder.Logging.AddFilter(typeof(AssignmentSeeder).FullName, LogLevel.None);
         builder.Logging.AddFilter(typeof(DatabaseMigrator).FullName, LogLevel.Warning);
         builder.Services.AddQuizData();
+        // As in the web app: with Grading:Meaning on (the default), import and seed choose keywords with the model.
+        if (builder.Configuration.GetValue("Grading:Meaning", true))
+            builder.Services.Replace(ServiceDescriptor.Singleton(_ => new KeywordExtractor { Encoder = MeaningModel.Encoder }));
         return builder.Build();
     }
 

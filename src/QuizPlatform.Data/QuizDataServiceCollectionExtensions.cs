@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using QuizPlatform.Data.Entities;
@@ -10,6 +11,7 @@ using QuizPlatform.Data.Assignments;
 using QuizPlatform.Data.Demo;
 using QuizPlatform.Data.Passwords;
 using QuizPlatform.Data.Rosters;
+using QuizPlatform.Grading;
 using QuizPlatform.Data.Startup;
 
 namespace QuizPlatform.Data;
@@ -41,6 +43,8 @@ public static class QuizDataServiceCollectionExtensions
             .AddPasswordPolicy();
 
         services.AddSingleton(TimeProvider.System);
+        // Keyword extraction by salience alone; a host with the sentence model replaces it (Grading:Meaning).
+        services.TryAddSingleton(new KeywordExtractor());
         services.AddSingleton<AssignmentImporter>();
         services.AddSingleton<AssignmentSeeder>();
         services.AddSingleton<DatabaseMigrator>();

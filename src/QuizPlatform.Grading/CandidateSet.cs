@@ -2,6 +2,17 @@ using QuizPlatform.Grading.Text;
 
 namespace QuizPlatform.Grading;
 
+/// <summary>Which phrases of an answer may become keywords.</summary>
+internal enum Reading
+{
+    /// <summary>Every word; a phrase only where it recurs in the answer or the assignment.</summary>
+    Words,
+    /// <summary>Every word, and phrases that name a thing even when said once ("Krebs cycle").</summary>
+    WordsAndNounPhrases,
+    /// <summary>Only what names a thing: no verbs, adverbs or lone adjectives.</summary>
+    NounPhrases,
+}
+
 /// <summary>A phrase that could become a keyword, with the evidence for it.</summary>
 internal sealed class Candidate(string key, Term[] terms, string surface, int firstToken)
 {
@@ -12,7 +23,11 @@ internal sealed class Candidate(string key, Term[] terms, string surface, int fi
     public List<string> Alternatives { get; } = [];
     public int FirstToken { get; set; } = firstToken;
     public int Count { get; set; }
+    /// <summary>The answer's tokens where the phrase was said, every occurrence: where its meaning is read.</summary>
+    public List<int> Words { get; } = [];
     public double Boost { get; set; } = 1;
+    /// <summary>A bullet or paragraph head of the answer ("- Hub: ..."): the answer is built on it.</summary>
+    public bool IsHead { get; set; }
     /// <summary>Stated negated in the answer ("does not change"): the keyword reads "not change".</summary>
     public bool Denied => Key.StartsWith('!');
 }
@@ -43,8 +58,7 @@ internal sealed class CandidateSet(ModelAnswerText answer, CorpusStatistics corp
 
     public IEnumerable<Candidate> All => byKey.Values.Where(c => c.Count > 0);
 
-    /// <param name="nounPhrasesOnly">Keep only phrases that name something: no verbs, adverbs or lone adjectives.</param>
-    public void Collect(bool nounPhrasesOnly)
+    public void Collect(Reading reading)
     {
         foreach (var (expansion, acronym) in answer.Definitions()) Define(expansion, [acronym], 2);
         if (corpus.UsesLexicon)
@@ -54,8 +68,9 @@ internal sealed class CandidateSet(ModelAnswerText answer, CorpusStatistics corp
         foreach (var (run, start, length, key) in answer.Phrases)
         {
             if (!WholeWords(run[start], run[start + length - 1])) continue;
-            if (nounPhrasesOnly && !answer.IsNounPhrase(run, start, length)) continue;
-            AddOccurrence(run.GetRange(start, length), key, nounPhrasesOnly);
+            var nounPhrase = reading != Reading.Words && answer.IsNounPhrase(run, start, length);
+            if (reading == Reading.NounPhrases && !nounPhrase) continue;
+            AddOccurrence(run.GetRange(start, length), key, nounPhrase);
         }
 
         // What the answer denies is content too ("Fruitsnap does not change the color"): kept as "not change", which
@@ -69,7 +84,7 @@ internal sealed class CandidateSet(ModelAnswerText answer, CorpusStatistics corp
             candidate.Count++;
         }
 
-        foreach (var (start, length) in answer.Heads()) Structure(HeadPhrase(answer.Text.Substring(start, length)), 2);
+        foreach (var (start, length) in answer.Heads()) Structure(HeadPhrase(answer.Text.Substring(start, length)), 2, head: true);
         foreach (var (first, last) in answer.NamedTerms())
             Structure(answer.Text[answer.Tokens[first].Start..answer.Tokens[last].End], 1.5);
     }
@@ -109,6 +124,7 @@ internal sealed class CandidateSet(ModelAnswerText answer, CorpusStatistics corp
             candidate = byKey[key] = new Candidate(key, terms, SurfaceOf(tokenIndexes), tokenIndexes[0]);
         }
         candidate.Count++;
+        candidate.Words.AddRange(tokenIndexes);
         candidate.FirstToken = Math.Min(candidate.FirstToken, tokenIndexes[0]);
     }
 
@@ -127,7 +143,7 @@ internal sealed class CandidateSet(ModelAnswerText answer, CorpusStatistics corp
         }
     }
 
-    private void Structure(string phrase, double boost)
+    private void Structure(string phrase, double boost, bool head = false)
     {
         var key = Resolve(KeyOf(Content(phrase)));
         if (key.Length == 0) return;
@@ -139,6 +155,7 @@ internal sealed class CandidateSet(ModelAnswerText answer, CorpusStatistics corp
         }
         if (boost > candidate.Boost && candidate.Alternatives.Count == 0) candidate.Surface = phrase;
         candidate.Boost = Math.Max(candidate.Boost, boost);
+        candidate.IsHead |= head;
     }
 
     private string Resolve(string key) => alias.TryGetValue(key, out var target) ? target : key;

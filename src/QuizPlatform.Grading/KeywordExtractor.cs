@@ -1,3 +1,4 @@
+using QuizPlatform.Grading.Meaning;
 using QuizPlatform.Grading.Text;
 
 namespace QuizPlatform.Grading;
@@ -19,39 +20,49 @@ public sealed class KeywordExtractor
     /// <summary>
     /// Answers with more content words are read as noun phrases: a keyword names a thing ("sequence number", "stable
     /// storage"), never a verb, adverb or lone adjective. Shorter ones keep their verbs, which carry the point of a
-    /// one-sentence answer ("the mass does not change"): from 21 words on, it cost SciEntsBank agreement (docs/grading.md).
+    /// one-sentence answer ("the mass does not change"): reading only noun phrases from 21 words on cost SciEntsBank
+    /// agreement (docs/grading.md). From 21 words they gain the noun phrases said once ("Krebs cycle") beside them.
     /// </summary>
     public int ChunkedAnswerWords { get; init; } = 25;
+
+    /// <summary>
+    /// The model, when the caller has it: long answers then choose their keywords by maximal marginal relevance
+    /// (KeyBERT), salience times closeness in context to the whole answer, less closeness to the phrases already
+    /// chosen (<see cref="MeaningRanking"/>). Without it, extraction is by salience alone. Deterministic either way.
+    /// </summary>
+    public ITokenEncoder? Encoder { get; init; }
 
     public IReadOnlyList<IReadOnlyList<Keyword>> Extract(IReadOnlyList<QuestionText> questions)
     {
         ArgumentNullException.ThrowIfNull(questions);
         var answers = questions.Select(q => new ModelAnswerText(q.ModelAnswer ?? "")).ToList();
         var corpus = new CorpusStatistics(answers);
-        return questions.Select((q, i) => (IReadOnlyList<Keyword>)Extract(q.Prompt ?? "", q.ModelAnswer ?? "", answers[i], corpus)).ToList();
+        var meanings = Encoder is null ? null : MeaningText.Encode(Encoder, answers.Select(a => a.Text).ToList());
+        return questions.Select((q, i) => (IReadOnlyList<Keyword>)Extract(q.Prompt ?? "", q.ModelAnswer ?? "", answers[i], corpus, meanings?[i])).ToList();
     }
 
     private static readonly Grader PaddingCheck = new();
 
-    private List<Keyword> Extract(string prompt, string modelAnswer, ModelAnswerText answer, CorpusStatistics corpus)
+    private List<Keyword> Extract(string prompt, string modelAnswer, ModelAnswerText answer, CorpusStatistics corpus, MeaningText? meaning)
     {
-        if (answer.Tokens.Count(t => !t.Term.IsStop) <= ChunkedAnswerWords) return Extract(prompt, answer, corpus, chunked: false);
-        var keywords = Extract(prompt, answer, corpus, chunked: true);
+        var content = answer.Tokens.Count(t => !t.Term.IsStop);
+        if (content <= ShortAnswerWords) return Extract(prompt, answer, corpus, meaning, Reading.Words);
+        var keywords = Extract(prompt, answer, corpus, meaning, content <= ChunkedAnswerWords ? Reading.WordsAndNounPhrases : Reading.NounPhrases);
         // A bare enumeration of phrases ("latency constraints, and platform compatibility") reads to the padding rule
         // as one keyword per throwaway clause, and the model answer would not earn its own marks: word by word, it does.
         var own = PaddingCheck.Grade(PaddingCheck.Compile(prompt, keywords), modelAnswer);
-        return own.Padding is null ? keywords : Extract(prompt, answer, corpus, chunked: false);
+        return own.Padding is null ? keywords : Extract(prompt, answer, corpus, meaning, Reading.Words);
     }
 
-    private List<Keyword> Extract(string prompt, ModelAnswerText answer, CorpusStatistics corpus, bool chunked)
+    private List<Keyword> Extract(string prompt, ModelAnswerText answer, CorpusStatistics corpus, MeaningText? meaning, Reading reading)
     {
         var promptStems = Tokenizer.Tokenize(prompt).Where(t => !t.Term.IsStop).Select(t => t.Term.Canon).ToHashSet();
         var content = answer.Tokens.Count(t => !t.Term.IsStop);
         // A short answer is all key: every content word counts. A long one is summarised by its most salient phrases.
         var shortAnswer = content <= ShortAnswerWords;
         var candidates = new CandidateSet(answer, corpus);
-        candidates.Collect(nounPhrasesOnly: chunked);
-        var limit = shortAnswer ? MaxKeywords : Math.Clamp((int)Math.Round(1.4 * Math.Sqrt(content)), 1, MaxKeywords);
+        candidates.Collect(reading);
+        var limit = shortAnswer ? MaxKeywords : Math.Clamp((int)Math.Round(LongAnswerKeywords * Math.Sqrt(content)), 1, MaxKeywords);
 
         // In a short answer every word is looked for on its own: a phrase would demand the model's exact wording. Not
         // so a term with other spellings ("non-maximum suppression", NMS): split, its words would never match "NMS".
@@ -63,20 +74,7 @@ public sealed class KeywordExtractor
             // the words themselves, or the same answer could give its keywords in another order in another process.
             .ThenBy(x => x.Candidate.Surface, StringComparer.Ordinal).ThenBy(x => x.Candidate.Key, StringComparer.Ordinal)
             .ToList();
-        var chosen = new List<(Candidate Candidate, double Score)>();
-        var covered = new HashSet<int>();
-        foreach (var x in ranked)
-        {
-            if (chosen.Count == limit) break;
-            if (!shortAnswer && x.Score < ranked[0].Score * 0.12) break;
-            if (x.Candidate.Canons.All(covered.Contains)) continue;
-            // "additional diverse samples" after "diverse samples" would ask for the same thing twice.
-            if (chosen.Any(c => c.Candidate.Canons.Length > 1 && c.Candidate.Canons.All(x.Candidate.Canons.Contains))) continue;
-            // "data streams" after "streams" names it better and takes its place.
-            chosen.RemoveAll(c => c.Candidate.Canons.All(x.Candidate.Canons.Contains));
-            chosen.Add(x);
-            covered.UnionWith(x.Candidate.Canons);
-        }
+        var chosen = Choose(ranked, limit, shortAnswer, shortAnswer || meaning is null ? null : new MeaningRanking(meaning, answer));
         // A one- or two-word answer, or one that only repeats the question, still needs a key: its own words.
         if (chosen.Count == 0)
             chosen = candidates.All.Where(c => c.Canons.Length == 1).OrderBy(c => c.FirstToken).Take(limit).Select(c => (c, 1.0)).ToList();
@@ -88,6 +86,47 @@ public sealed class KeywordExtractor
             .Select(x => new Keyword(x.Candidate.Surface, x.Candidate.Alternatives, Math.Max(0.5, Math.Round(6 * x.Score / top) / 2)))
             .ToList();
     }
+
+    private static List<(Candidate Candidate, double Score)> Choose(List<(Candidate Candidate, double Score)> ranked, int limit, bool shortAnswer,
+        MeaningRanking? ranking)
+    {
+        var chosen = new List<(Candidate Candidate, double Score)>();
+        var covered = new HashSet<int>();
+        var open = ranked.Where(x => shortAnswer || x.Score >= ranked[0].Score * 0.12).ToList();
+        while (chosen.Count < limit && open.Count > 0)
+        {
+            var x = ranking?.Next(open, chosen) ?? open[0];
+            open.Remove(x);
+            if (x.Candidate.Canons.All(covered.Contains)) continue;
+            // "additional diverse samples" after "diverse samples" would ask for the same thing twice.
+            if (chosen.Any(c => c.Candidate.Canons.Length > 1 && c.Candidate.Canons.All(x.Candidate.Canons.Contains))) continue;
+            // "data streams" after "streams" names it better and takes its place.
+            chosen.RemoveAll(c => c.Candidate.Canons.All(x.Candidate.Canons.Contains));
+            chosen.Add(x);
+            covered.UnionWith(x.Candidate.Canons);
+        }
+        if (!shortAnswer) MergeParts(chosen, ranked, limit);
+        return chosen;
+    }
+
+    /// <summary>
+    /// "initial sequence" and "sequence number" chosen where the answer says "initial sequence number": the whole term
+    /// is the keyword, and a part said only inside it gives its place ("slow start", said apart too, stays).
+    /// </summary>
+    private static void MergeParts(List<(Candidate Candidate, double Score)> chosen, List<(Candidate Candidate, double Score)> ranked, int limit)
+    {
+        foreach (var whole in ranked.Where(x => x.Candidate.Terms.Length > 1))
+        {
+            if (chosen.Any(c => c.Candidate == whole.Candidate)) continue;
+            var parts = chosen.Where(c => c.Candidate.Canons.All(whole.Candidate.Canons.Contains)).ToList();
+            if (parts.Count < 2 || !whole.Candidate.Canons.All(w => parts.Any(p => p.Candidate.Canons.Contains(w)))) continue;
+            if (chosen.RemoveAll(c => parts.Contains(c) && c.Candidate.Count <= whole.Candidate.Count) == 0 && chosen.Count >= limit) continue;
+            chosen.Add((whole.Candidate, parts.Max(p => p.Score)));
+        }
+    }
+
+    /// <summary>A long answer keeps about this many keywords per √(content words).</summary>
+    private const double LongAnswerKeywords = 2.0;
 
     /// <summary>Weight kept by a word that is already in the question.</summary>
     private const double PromptWordWeight = 0.3;
@@ -104,15 +143,17 @@ public sealed class KeywordExtractor
         double sum = 0;
         // "CNN" in the question also restates "convolutional neural network" in the answer.
         var spelledInPrompt = candidate.Alternatives.Any(a => CandidateSet.Content(a).All(t => promptStems.Contains(t.Canon)));
-        // In a long answer, a phrase that only restates the question is not worth a keyword of its own.
-        if (!shortAnswer && (spelledInPrompt || candidate.Canons.All(promptStems.Contains))) return 0;
+        // In a long answer, a phrase that only restates the question is not worth a keyword of its own, unless the
+        // answer is built on it ("- Hub: ..." answering "a hub, a switch and a router"): then it is not discounted.
+        var discountQuestion = shortAnswer || !candidate.IsHead;
+        if (!shortAnswer && discountQuestion && (spelledInPrompt || candidate.Canons.All(promptStems.Contains))) return 0;
         // A denial is the point of a short answer ("no vitamin C"); in a long one it mostly qualifies ("without human ...").
         if (!shortAnswer && candidate.Denied) return 0;
         foreach (var term in candidate.Terms)
         {
             var general = Lexicon.GeneralWords.Contains(term.Folded) || Lexicon.GeneralWords.Contains(term.Stem) || IsAdverb(term.Folded);
             var salience = shortAnswer ? 1 : corpus.Idf(term.Canon) * (general ? GeneralWordWeight : 1);
-            if (spelledInPrompt || promptStems.Contains(term.Canon)) salience *= PromptWordWeight;
+            if (discountQuestion && (spelledInPrompt || promptStems.Contains(term.Canon))) salience *= PromptWordWeight;
             sum += salience;
         }
         var frequency = 1 + Math.Log(candidate.Count);

@@ -13,6 +13,8 @@ public sealed class DatabaseCli(TestDatabase database)
     [
         $"--Database:Provider={database.Provider}",
         $"--ConnectionStrings:Quiz={database.ConnectionString}",
+        // As the web tests: imports extract without the model, which would cost seconds per seed.
+        "--Grading:Meaning=false",
     ];
 
     public Task<CliRun> RunAsync(string[] args, string stdin = "") => CliRunner.RunAsync([.. args, .. Configuration], stdin);

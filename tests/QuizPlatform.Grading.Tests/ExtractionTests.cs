@@ -1,3 +1,5 @@
+using QuizPlatform.Grading.Meaning;
+using QuizPlatform.Grading.Tests.Meaning;
 using QuizPlatform.Grading.Text;
 
 namespace QuizPlatform.Grading.Tests;
@@ -53,6 +55,20 @@ public class ExtractionTests
     // Adjectives, listed or by their ending, describe.
     [InlineData("A large dataset helps.", "large", "Modifier")]
     [InlineData("The membrane is selectively permeable.", "permeable", "Modifier")]
+    // A subject's own verb, known by its place: "-ed" ending its phrase after a noun or after "is"/"has", "-s" before
+    // a determiner, an irregular past after a noun. Before a noun an "-ed" word still describes it.
+    [InlineData("The blockade deepened the split.", "deepened", "Verb")]
+    [InlineData("A loss is detected by duplicate acknowledgements.", "detected", "Verb")]
+    [InlineData("The enzyme lowers the activation energy.", "lowers", "Verb")]
+    [InlineData("The Soviet Union broke apart.", "broke", "Verb")]
+    [InlineData("Limited labeled data is common.", "labeled", "Noun")]
+    // Numbers and quantities count a thing, conjunctions open a clause: neither names anything.
+    [InlineData("All devices share one collision domain.", "one", "Other")]
+    [InlineData("Packets may arrive twice since IP reorders them.", "since", "Other")]
+    // After an acronym a listed verb's "-s" form is what the acronym qualifies, unless an object follows.
+    [InlineData("Switches learn MAC addresses and forward frames.", "addresses", "Noun")]
+    [InlineData("NAT rewrites the source address.", "rewrites", "Verb")]
+    [InlineData("An FCN uses transposed convolutions.", "uses", "Verb")]
     public void WordsAreClassifiedInContext(string sentence, string word, string expected)
     {
         var tokens = Tokenizer.Tokenize(sentence);
@@ -114,4 +130,62 @@ public class ExtractionTests
         var (first, last) = Assert.Single(answer.NamedTerms());
         Assert.Equal("Hadley v Baxendale", answer.Text[answer.Tokens[first].Start..answer.Tokens[last].End]);
     }
+
+    private const string Stars =
+        "A star forms when a molecular cloud collapses under gravity into a protostar. Once hydrogen fusion starts in the core, " +
+        "the star joins the main sequence, where radiation pressure balances gravity. When the core hydrogen runs out, the star " +
+        "swells into a red giant and fuses helium into carbon. A low-mass star then sheds its outer layers as a planetary nebula " +
+        "and leaves a white dwarf. A massive star fuses heavier elements up to iron, collapses in a supernova, and leaves a " +
+        "neutron star or a black hole.";
+
+    private static readonly string[] StarTerms = ["protostar", "hydrogen fusion", "red giant", "outer layers", "planetary nebula", "white dwarf", "black hole"];
+
+    private static IReadOnlyList<Keyword> StarKeywords(ITokenEncoder? encoder) =>
+        new KeywordExtractor { Encoder = encoder }.Extract([new QuestionText("How does a star evolve?", Stars), new QuestionText("What is a planet?", "A body that orbits a star.")])[0];
+
+    [Fact]
+    public void ALongAnswerKeepsAKeywordForEachOfItsTerms() =>
+        Assert.All(StarTerms, term => Assert.Contains(StarKeywords(null), k => k.Phrase == term));
+
+    [Fact]
+    public void RankedByTheModelTheKeywordsAreTheSameEachTime()
+    {
+        var first = StarKeywords(SharedEncoder.Encoder);
+        var again = StarKeywords(SharedEncoder.Encoder);
+        Assert.Equal(first.Select(k => (k.Phrase, k.Weight)), again.Select(k => (k.Phrase, k.Weight)));
+        Assert.Contains(first, k => k.Phrase == "white dwarf");
+    }
+
+    [Fact]
+    public void HeadsThatRestateTheQuestionStayKeywords()
+    {
+        const string answer = "- Hub: repeats every signal on all its ports, so all attached devices share one medium.\n" +
+            "- Switch: learns hardware addresses and sends each frame only where its destination is.\n" +
+            "- Router: joins separate networks and chooses a path for each datagram from its forwarding table.";
+        var phrases = PhrasesOf("What is the difference between a hub, a switch and a router?", answer);
+        Assert.All(new[] { "Hub", "Switch", "Router" }, head => Assert.Contains(head, phrases));
+    }
+
+    [Fact]
+    public void AWholeTermTakesThePlaceOfItsOverlappingParts()
+    {
+        const string answer = "The client sends a SYN segment with its initial sequence number. The server answers with a SYN-ACK that " +
+            "acknowledges the client's number and carries its own initial sequence number. The client then sends an ACK, and the " +
+            "connection is established in both directions.";
+        var phrases = PhrasesOf("What happens during the TCP three-way handshake?", answer);
+        Assert.Contains("initial sequence number", phrases);
+        Assert.DoesNotContain(phrases, p => p is "initial sequence" or "sequence number");
+    }
+
+    [Fact]
+    public void AnAnswerOfMoreThanTwentyWordsKeepsNounPhrasesSaidOnce()
+    {
+        const string answer = "Glucose is split in glycolysis in the cytoplasm. The Krebs cycle then runs in the mitochondrial matrix and " +
+            "passes electrons to the electron transport chain, which drives ATP synthase, so the cell makes most of its ATP by oxidative phosphorylation.";
+        var phrases = PhrasesOf("How does a cell make energy?", answer);
+        Assert.All(new[] { "Krebs cycle", "electron transport chain", "oxidative phosphorylation" }, term => Assert.Contains(term, phrases));
+    }
+
+    private static List<string> PhrasesOf(string prompt, string answer) =>
+        [.. new KeywordExtractor().Extract([new QuestionText(prompt, answer)])[0].Select(k => k.Phrase)];
 }

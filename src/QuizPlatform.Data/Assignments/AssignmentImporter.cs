@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data.Entities;
+using QuizPlatform.Grading;
 using QuizPlatform.Importing;
 
 namespace QuizPlatform.Data.Assignments;
@@ -11,8 +12,9 @@ namespace QuizPlatform.Data.Assignments;
 /// Parses an assignment document and stores it as a new assignment or a new version of one, in one transaction.
 /// Concurrent imports of one title are serialised (a PostgreSQL advisory lock; SQLite's write lock, taken when the
 /// transaction begins), and a unique-index violation from a twin that got there first is resolved by re-reading.
+/// Keywords come from the registered <see cref="KeywordExtractor"/>: ranked by the sentence model where the host has it.
 /// </summary>
-public sealed class AssignmentImporter(IDbContextFactory<QuizDbContext> contextFactory, TimeProvider clock)
+public sealed class AssignmentImporter(IDbContextFactory<QuizDbContext> contextFactory, TimeProvider clock, KeywordExtractor extractor)
 {
     const int MaxAttempts = 3;
 
@@ -22,7 +24,7 @@ public sealed class AssignmentImporter(IDbContextFactory<QuizDbContext> contextF
         var parsed = new AssignmentParser(options).Parse(content);
         return parsed.Assignment is { } document
             ? new ImportResult(fileName, ImportStatus.Valid, document.Title, null, null, null, parsed.ContentHash,
-                ImportPlan.QuestionsOf(document, null), parsed.Diagnostics)
+                ImportPlan.QuestionsOf(document, null, extractor), parsed.Diagnostics)
             : Invalid(fileName, parsed);
     }
 
@@ -31,7 +33,7 @@ public sealed class AssignmentImporter(IDbContextFactory<QuizDbContext> contextF
     {
         var parsed = new AssignmentParser().Parse(content.Span);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await ImportPlan.DecideAsync(db, parsed, cancellationToken);
+        return await ImportPlan.DecideAsync(db, parsed, extractor, cancellationToken);
     }
 
     public async Task<ImportResult> ImportAsync(ReadOnlyMemory<byte> content, string fileName,
@@ -64,7 +66,7 @@ public sealed class AssignmentImporter(IDbContextFactory<QuizDbContext> contextF
         if (db.Database.IsNpgsql())
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey(title)})", cancellationToken);
 
-        var plan = await ImportPlan.DecideAsync(db, parsed, cancellationToken);
+        var plan = await ImportPlan.DecideAsync(db, parsed, extractor, cancellationToken);
         if (plan.Status == ImportStatus.Unchanged)
             return Result(plan, fileName, plan.StoredVersionId!.Value);
 

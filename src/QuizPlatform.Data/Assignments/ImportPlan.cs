@@ -26,7 +26,7 @@ public sealed record ImportPlan(
     public bool CanImport => Status is ImportStatus.Created or ImportStatus.Updated;
 
     /// <summary>Reads what is stored under the document's title in <paramref name="db"/>; writes nothing.</summary>
-    public static async Task<ImportPlan> DecideAsync(QuizDbContext db, ParseResult parsed, CancellationToken cancellationToken)
+    public static async Task<ImportPlan> DecideAsync(QuizDbContext db, ParseResult parsed, KeywordExtractor extractor, CancellationToken cancellationToken)
     {
         if (parsed.Assignment is not { } document)
             return new ImportPlan(ImportStatus.Invalid, parsed, null, null, null, [], null);
@@ -34,7 +34,7 @@ public sealed record ImportPlan(
         var assignmentId = await db.Assignments.Where(a => a.Title == document.Title)
             .Select(a => (int?)a.Id).SingleOrDefaultAsync(cancellationToken);
         if (assignmentId is null)
-            return new ImportPlan(ImportStatus.Created, parsed, null, null, 1, QuestionsOf(document, null), null);
+            return new ImportPlan(ImportStatus.Created, parsed, null, null, 1, QuestionsOf(document, null, extractor), null);
 
         var versions = db.AssignmentVersions.AsNoTracking().Where(v => v.AssignmentId == assignmentId)
             .Include(v => v.Questions).ThenInclude(q => q.Keywords).AsSplitQuery();
@@ -47,16 +47,16 @@ public sealed record ImportPlan(
         return same is not null
             ? new ImportPlan(ImportStatus.Unchanged, parsed, assignmentId, same.Id, same.Version, Stored(same), changes)
             : new ImportPlan(ImportStatus.Updated, parsed, assignmentId, null, latest.Version + 1,
-                QuestionsOf(document, latest), changes);
+                QuestionsOf(document, latest, extractor), changes);
     }
 
     /// <summary>
     /// The document's questions with the keywords they will get: extracted ones, except that a question whose text
     /// did not change since <paramref name="previous"/> keeps the keywords an instructor edited there (and its points).
     /// </summary>
-    internal static List<ImportedQuestion> QuestionsOf(ParsedAssignment document, AssignmentVersion? previous)
+    internal static List<ImportedQuestion> QuestionsOf(ParsedAssignment document, AssignmentVersion? previous, KeywordExtractor extractor)
     {
-        var extracted = new KeywordExtractor().Extract(
+        var extracted = extractor.Extract(
             document.Questions.Select(q => new QuestionText(q.Prompt, q.ModelAnswer)).ToList());
         return document.Questions.Select((q, i) =>
         {

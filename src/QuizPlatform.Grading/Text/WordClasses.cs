@@ -36,26 +36,67 @@ internal static class WordClasses
         // "non-overlapping", "count-to-infinity": a hyphenated word takes the class of the compound, read at its end.
         if (i + 1 < tokens.Count && tokens[i + 1].Has(TokenFlags.JoinedToPrevious)) return WordClass.Noun;
         var nextIsContent = i + 1 < tokens.Count && !tokens[i + 1].Has(TokenFlags.ClauseBreakBefore) && !tokens[i + 1].Term.IsStop;
-        if (Adverbs.Contains(term.Folded) || IsLyAdverb(term.Folded)) return WordClass.Other;
+        var nextIsDeterminer = i + 1 < tokens.Count && !tokens[i + 1].Has(TokenFlags.ClauseBreakBefore) && Determiners.Contains(tokens[i + 1].Term.Folded);
+        if (Adverbs.Contains(term.Folded) || IsLyAdverb(term.Folded) || Quantities.Contains(term.Folded)) return WordClass.Other;
         if (Adjectives.Contains(term.Folded) || HasAdjectiveEnding(term.Folded)) return WordClass.Modifier;
-        if (!VerbStems.Contains(term.Stem) || Determiners.Contains(previous)) return WordClass.Noun;
         var folded = term.Folded;
+        if (!VerbStems.Contains(term.Stem) && IsUnlistedVerb(tokens, i, folded)) return WordClass.Verb;
+        if (!VerbStems.Contains(term.Stem) || Determiners.Contains(previous)) return WordClass.Noun;
         // "ensuring scalability", "by adding random noise": a listed verb's -ing form takes an object, not a noun's place.
         if (folded.EndsWith("ing", StringComparison.Ordinal)) return WordClass.Verb;
         if (Prepositions.Contains(previous)) return WordClass.Noun;
         // A participle before a noun describes it ("reduced training time"), unless a subject or "to" makes it a verb.
         if (folded.EndsWith("ed", StringComparison.Ordinal) || folded.EndsWith('n'))
             return nextIsContent && !VerbPrompters.Contains(previous) ? WordClass.Modifier : WordClass.Verb;
-        // "the window doubles", "it sends": a listed verb with an -s after a noun or pronoun is the verb of the clause.
-        if (folded.EndsWith('s') && !folded.EndsWith("ss", StringComparison.Ordinal)) return WordClass.Verb;
+        // "the window doubles", "it sends": a listed verb with an -s after a noun or pronoun is the verb of the clause;
+        // after an acronym it names what the acronym qualifies ("MAC addresses and ..."), unless an object follows
+        // ("NAT rewrites the", "FCN uses transposed").
+        if (folded.EndsWith('s') && !folded.EndsWith("ss", StringComparison.Ordinal))
+            return previous.Length > 0 && tokens[i - 1].Has(TokenFlags.Acronym) && !nextIsDeterminer && !nextIsContent ? WordClass.Noun : WordClass.Verb;
         // A base form after a singular noun heads a compound ("rent control", "IP address"); after a plural
         // subject ("hosts share"), "to", "can" or "and", it is a verb.
         var afterNoun = previous.Length > 0 && !tokens[i - 1].Term.IsStop && !previous.EndsWith('s') && !AlwaysVerbs.Contains(folded);
         return afterNoun ? WordClass.Noun : WordClass.Verb;
     }
 
-    /// <summary>Verbs whose base form is also their past, never a compound's head: "the receiver put segments".</summary>
-    private static readonly HashSet<string> AlwaysVerbs = new(StringComparer.Ordinal) { "put", "let", "made", "kept", "sent", "told", "said" };
+    /// <summary>
+    /// A subject's own verb, known by its place: after a noun, a word in "-ed" that ends its phrase ("the blockade
+    /// deepened the split", "the features learned by") or in "-s" before a determiner ("the enzyme lowers the energy").
+    /// </summary>
+    private static bool IsUnlistedVerb(List<Token> tokens, int i, string folded)
+    {
+        if (i == 0 || tokens[i].Has(TokenFlags.ClauseBreakBefore)) return false;
+        var past = folded.Length > 4 && folded.EndsWith("ed", StringComparison.Ordinal) && !folded.EndsWith("eed", StringComparison.Ordinal);
+        // "a loss is detected", "it has evolved": a passive or perfect.
+        if (past && Auxiliaries.Contains(tokens[i - 1].Term.Folded)) return true;
+        if (tokens[i - 1].Term.IsStop) return false;
+        var last = i + 1 == tokens.Count || tokens[i + 1].Has(TokenFlags.ClauseBreakBefore);
+        var next = last ? "" : tokens[i + 1].Term.Folded;
+        if (past) return last || tokens[i + 1].Term.IsStop;
+        return folded.Length > 3 && folded.EndsWith('s') && !folded.EndsWith("ss", StringComparison.Ordinal) && !folded.EndsWith("us", StringComparison.Ordinal)
+               && !folded.EndsWith("is", StringComparison.Ordinal) && !tokens[i - 1].Term.Folded.EndsWith('s')
+               && Determiners.Contains(next);
+    }
+
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal) { "is", "are", "was", "were", "be", "been", "being", "has", "have", "had" };
+
+    /// <summary>
+    /// Verbs whose base form is also their past, and irregular pasts: never a compound's head ("the receiver put
+    /// segments", "the union broke").
+    /// </summary>
+    private static readonly HashSet<string> AlwaysVerbs = new(StringComparer.Ordinal)
+    {
+        "put", "let", "made", "kept", "sent", "told", "said", "became", "began", "brought", "came", "chose", "drove",
+        "gave", "went", "grew", "knew", "led", "lost", "meant", "ran", "saw", "took", "wrote", "broke", "rose", "paid",
+        "dealt", "held", "thought",
+    };
+
+    /// <summary>Numbers and quantities count a thing and never name it: "one collision domain", "many hosts".</summary>
+    private static readonly HashSet<string> Quantities = new(StringComparer.Ordinal)
+    {
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
+        "hundred", "thousand", "million", "billion", "many", "several", "few", "fewer", "both", "all", "half", "dozen",
+    };
 
     private static bool IsLyAdverb(string folded) =>
         folded.Length > 4 && folded.EndsWith("ly", StringComparison.Ordinal) && !NotAdverbs.Contains(folded);
@@ -97,6 +138,8 @@ internal static class WordClasses
         // Prepositions the stop list leaves in: they join phrases ("hosts behind NAT"), never name a thing.
         "behind", "per", "among", "amongst", "across", "beyond", "toward", "towards", "around", "along", "beside",
         "besides", "despite", "except", "inside", "outside", "onto", "unlike", "versus", "whereby", "amid", "like",
+        // Conjunctions the stop list leaves in: they open a clause ("since IP may deliver", "unless ...").
+        "since", "unless", "although", "though", "whilst",
     };
 
     /// <summary>Adjectives of any explanation: they describe; the noun they describe is the keyword.</summary>

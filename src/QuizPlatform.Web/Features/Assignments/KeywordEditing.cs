@@ -36,7 +36,7 @@ public sealed record KeywordVersionRow(int Version, IReadOnlyList<string> Phrase
 /// which the grader and later imports of an unchanged question honour; a reset stores the extracted ones again.
 /// Each save or reset that changes the keywords is a new version (<see cref="KeywordVersions"/>).
 /// </summary>
-public sealed class KeywordEditing(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock, AuditLog audit)
+public sealed class KeywordEditing(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock, AuditLog audit, KeywordExtractor extractor)
 {
     /// <summary>Null when the question does not exist in that assignment.</summary>
     public async Task<KeywordQuestion?> LoadAsync(string actorId, int assignmentId, int questionId)
@@ -154,7 +154,7 @@ public sealed class KeywordEditing(IDbContextFactory<QuizDbContext> dbFactory, T
         ReplaceAsync(actorId, assignmentId, questionId, question =>
         {
             var questions = question.AssignmentVersion.Questions.OrderBy(q => q.Number).ToList();
-            var extracted = new KeywordExtractor().Extract(questions.Select(q => new QuestionText(q.Prompt, q.ModelAnswer)).ToList());
+            var extracted = extractor.Extract(questions.Select(q => new QuestionText(q.Prompt, q.ModelAnswer)).ToList());
             return extracted[questions.IndexOf(question)].Select(k => new QuestionKeyword
             {
                 Phrase = k.Phrase, Alternatives = [.. k.Alternatives], Weight = k.Weight, Required = k.Required,

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using QuizPlatform.Grading;
 using QuizPlatform.Grading.Meaning;
 
 namespace QuizPlatform.Web.Features.Grading;
@@ -14,6 +15,10 @@ public static class GradingFeature
             .ValidateOnStart();
         // The model is loaded when first asked for (the first grade with Grading:Meaning on), once per process.
         services.TryAddSingleton<ITokenEncoder>(sp => new MiniLmEncoder(sp.GetRequiredService<IOptions<GradingSettings>>().Value.MeaningThreads));
+        // Import, the seeder and "reset to extracted" choose keywords with the model too when grading uses it.
+        services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<IOptions<GradingSettings>>().Value.Meaning
+            ? new KeywordExtractor { Encoder = sp.GetRequiredService<ITokenEncoder>() }
+            : new KeywordExtractor()));
         return services.AddSingleton<GradingEngine>().AddSingleton<AttemptGrading>().AddSingleton<GradingQueue>()
             .AddSingleton<MeaningGrading>().AddBackgroundWorker<GradingWorker>().AddBackgroundWorker<MeaningWorker>().AddBackgroundWorker<GradeRecordBackfill>();
     }
