@@ -16,7 +16,7 @@ public static class GradingFeature
         // The model is loaded when first asked for (the first grade with Grading:Meaning on), once per process.
         services.TryAddSingleton<ITokenEncoder>(sp => new MiniLmEncoder(sp.GetRequiredService<IOptions<GradingSettings>>().Value.MeaningThreads));
         // Import, the seeder and "reset to extracted" choose keywords with the model too when grading uses it.
-        services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<IOptions<GradingSettings>>().Value.Meaning
+        services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<IOptions<GradingSettings>>().Value is { Meaning: true, MeaningKeywords: true }
             ? new KeywordExtractor { Encoder = sp.GetRequiredService<ITokenEncoder>() }
             : new KeywordExtractor()));
         return services.AddSingleton<GradingEngine>().AddSingleton<AttemptGrading>().AddSingleton<GradingQueue>()

@@ -11,6 +11,12 @@ public sealed class GradingSettings
     /// </summary>
     public bool Meaning { get; set; } = true;
 
+    /// <summary>
+    /// With <see cref="Meaning"/> on, import, the seeder and "reset to extracted" choose a long answer's keywords with
+    /// the model too (maximal marginal relevance): seconds per assignment instead of milliseconds. Off: by salience alone.
+    /// </summary>
+    public bool MeaningKeywords { get; set; } = true;
+
     /// <summary>Threads the sentence model computes on; 0 takes one per core.</summary>
     public int MeaningThreads { get; set; }
 
