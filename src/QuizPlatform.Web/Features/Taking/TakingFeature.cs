@@ -43,12 +43,16 @@ public static class TakingFeature
         // Ahead of the quiz page's own endpoint at this address (order 0), which then only ever shows the page.
         app.MapPost("/attempts/{attemptId:int}", HandInAsync)
             .RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Student })
+            .WithMetadata(new RequestSizeLimitAttribute(MaxHandInBytes))
             .WithOrder(-1);
         return app;
     }
 
     /// <summary>The name the quiz page's hand-in form posts in <c>_handler</c>, as a Blazor form names itself.</summary>
     public const string HandInForm = "submit-attempt";
+
+    // The form's two short fields, with room to spare.
+    const long MaxHandInBytes = 4 * 1024;
 
     /// <summary>
     /// <c>POST /attempts/{attemptId}</c>, the quiz page's hand-in form: hands the attempt in (once, however often it is
@@ -59,6 +63,9 @@ public static class TakingFeature
     public static async Task<IResult> HandInAsync(int attemptId, ClaimsPrincipal user, HttpContext http, IAntiforgery antiforgery,
         AdmissionGates admission, AttemptService attempts, CancellationToken cancellationToken)
     {
+        // The endpoint's limit stops a streamed body as it arrives (Kestrel); a declared length over it is refused unread.
+        if (http.Request.ContentLength > MaxHandInBytes)
+            return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
         if (!await antiforgery.IsRequestValidAsync(http) || http.Request.Form["_handler"] != HandInForm)
             return TypedResults.BadRequest();
         using var ticket = await admission.EnterAsync(AdmissionKind.HandIn, cancellationToken);

@@ -84,6 +84,22 @@ public sealed class AttemptPageTests
         Assert.Single(page.QuerySelectorAll("a"), a => a.Text() == "this link"); // the link's text survives, its script does not
     }
 
+    [Fact]
+    public async Task AHandInPostOfMoreThanItsFormIsRefusedUnreadAndHandsNothingIn()
+    {
+        await using var scene = await QuizScene.CreateAsync(DatabaseProvider.Sqlite);
+        var attempt = (await scene.AttemptService().StartAsync(scene.Sam, await scene.OpenQuizAsync())).AttemptId!.Value;
+        using var sam = await scene.SignedInAsync("sam@quiz.local");
+        var page = await sam.GetPageAsync($"/attempts/{attempt}");
+
+        using var bloated = await sam.PostAsync($"/attempts/{attempt}", new FormUrlEncodedContent(
+            page.HiddenFields("submit-attempt").Append(KeyValuePair.Create("padding", new string('x', 100_000)))));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, bloated.StatusCode);
+        await using var db = scene.App.Services.CreateDbContext();
+        Assert.Null((await db.Attempts.SingleAsync(a => a.Id == attempt)).SubmittedAt);
+    }
+
     [Theory, AllDatabaseProviders]
     public async Task HandingInTwiceFromThePageSubmitsOnceAndSendsBothToTheResults(DatabaseProvider provider)
     {
