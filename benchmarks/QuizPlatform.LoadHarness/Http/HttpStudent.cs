@@ -29,7 +29,7 @@ public sealed class HttpStudent(Uri baseAddress, StudentLogin login, HttpOutcome
     {
         var home = await browser.SubmitAsync(Step.SignInPage, Step.SignIn, "Account/Login", "login",
             [("Input.Email", login.Email), ("Input.Password", login.Password)], ct);
-        await browser.GetAsync(Step.HomePage, home, ct);
+        await browser.ReadAsync(Step.HomePage, home, ct);
     }
 
     /// <summary>The quiz's start page (what a student opens from the home page).</summary>
@@ -125,7 +125,7 @@ public sealed class HttpStudent(Uri baseAddress, StudentLogin login, HttpOutcome
         return await browser.PostAsync(Step.HandIn, attempt.PageUri.ToString(), attempt.SubmitFields, ct) ?? throw new HttpStepFailed(Step.HandIn);
     }
 
-    public Task OpenResultsAsync(string path, CancellationToken ct) => browser.GetAsync(Step.ResultsPage, path, ct);
+    public Task OpenResultsAsync(string path, CancellationToken ct) => browser.ReadAsync(Step.ResultsPage, path, ct);
 
     bool Acknowledge(AttemptPage attempt, int questionId, int version, string text, long started)
     {

@@ -76,6 +76,19 @@ public sealed class StudentBrowser(Uri baseAddress, HttpOutcomes outcomes) : IDi
         return (response.RequestMessage!.RequestUri!, PageForms.Parse(await response.Content.ReadAsStringAsync(ct)));
     }
 
+    /// <summary>
+    /// GETs a page the student only reads (the results): fetched whole, as a browser would, but not parsed, since the
+    /// harness shares the app's two cores and a parse of 50 answered questions is CPU no student's browser takes from it.
+    /// </summary>
+    public async Task ReadAsync(Step step, string path, CancellationToken ct)
+    {
+        using var response = await SendAsync(step, () => new HttpRequestMessage(HttpMethod.Get, path), ct);
+        if (response.StatusCode == HttpStatusCode.OK)
+            return;
+        outcomes.Failed(step, $"{(int)response.StatusCode} for {new Uri(path, UriKind.RelativeOrAbsolute).ToString()}");
+        throw new HttpStepFailed(step);
+    }
+
     /// <summary>Sends until the app answers with neither a refusal nor a server error; the whole wait is the step's latency.</summary>
     public async Task<HttpResponseMessage> SendAsync(Step step, Func<HttpRequestMessage> request, CancellationToken ct)
     {
