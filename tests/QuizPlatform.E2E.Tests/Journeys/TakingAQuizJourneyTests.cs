@@ -156,6 +156,38 @@ public sealed class TakingAQuizJourneyTests(QuizSite site) : Journey(site)
     }
 
     [Fact]
+    public async Task AHandInTheServerIsTooBusyForWaitsInTheDialogWithTheAnswersInViewThenGoesThrough()
+    {
+        var (email, password) = await site.CreateUserAsync(Roles.Student, "Deadline Rush");
+        var quizId = await DemoClassQuizClosingInAsync(email, TimeSpan.FromHours(1));
+        var page = await site.NewPageAsync();
+        await page.SignInAsync(email, password);
+        await page.StartQuizAsync(quizId);
+        var attemptId = page.AttemptId();
+        var answer = page.GetByLabel("Your answer to question 1", new() { Exact = true });
+        await answer.FillAsync("Handed in during the rush.");
+        var handIns = 0;
+        // The first hand-in meets a server too busy for it, as the admission gate answers in a deadline's rush.
+        await page.RouteAsync($"**/attempts/{attemptId}", async route =>
+        {
+            if (route.Request.Method == "POST" && handIns++ == 0)
+                await route.FulfillAsync(new() { Status = 503, Headers = new Dictionary<string, string> { ["Retry-After"] = "2" }, Body = "" });
+            else
+                await route.ContinueAsync();
+        });
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hand in answers…" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Hand in your answers?" });
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Hand in now" }).ClickAsync();
+
+        await Expect(dialog.GetByRole(AriaRole.Status)).ToContainTextAsync("Many students are handing in right now: your hand-in is waiting. Trying again in");
+        await Expect(answer).ToHaveValueAsync("Handed in during the rush.");
+        await Expect(page).ToHaveURLAsync(new Regex($"/attempts/{attemptId}/results$"));
+        Assert.Equal(2, handIns);
+        Assert.Equal(["Handed in during the rush."], await site.StoredAnswersAsync(attemptId, 1));
+    }
+
+    [Fact]
     public async Task ScreenReadersHearTheTimeLeftAtTenMinutesNotEverySecond()
     {
         var (email, password) = await site.CreateUserAsync(Roles.Student, "Listening");
