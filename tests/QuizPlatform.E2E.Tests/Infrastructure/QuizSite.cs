@@ -77,7 +77,10 @@ public sealed class QuizSite : IAsyncLifetime
         context.SetDefaultTimeout(30_000);
         Audit.Watch(context);
         PolicyViolations.Watch(context);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        // The one in front has the focus: a test's page behind an earlier test's reads as focused "inactive" (CI flake).
+        await page.BringToFrontAsync();
+        return page;
     }
 
     /// <summary>
