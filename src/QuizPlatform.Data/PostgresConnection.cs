@@ -7,7 +7,7 @@ namespace QuizPlatform.Data;
 public static class PostgresConnection
 {
     /// <summary>
-    /// <paramref name="connectionString"/> with the pool size and timeouts of <paramref name="options"/> wherever it does
+    /// <paramref name="connectionString"/> with the pool size, timeouts and statement preparation of <paramref name="options"/> wherever it does
     /// not set them itself, under any of Npgsql's spellings (<c>MaxPoolSize</c>, <c>Maximum Pool Size</c>, ...):
     /// the operator's string always wins.
     /// </summary>
@@ -22,6 +22,8 @@ public static class PostgresConnection
             builder.Timeout = Seconds(options.PoolTimeout);
         if (!given.ContainsKey("Command Timeout"))
             builder.CommandTimeout = Seconds(options.CommandTimeout);
+        if (!given.ContainsKey("Max Auto Prepare"))
+            builder.MaxAutoPrepare = options.MaxAutoPrepare;
         return builder.ConnectionString;
     }
 

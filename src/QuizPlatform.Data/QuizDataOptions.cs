@@ -28,6 +28,13 @@ public sealed class DatabaseOptions
 
     /// <summary>Npgsql's <c>Command Timeout</c>: the longest one statement may run.</summary>
     public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Npgsql's <c>Max Auto Prepare</c>: how many of the statements a connection runs most are kept prepared on the
+    /// server. Unprepared, PostgreSQL parses and plans every statement again; at a deadline that was over a third of its
+    /// CPU (docs/benchmarks.md, "Concurrency"). 0 turns it off (a pooler that cannot keep prepared statements).
+    /// </summary>
+    public int MaxAutoPrepare { get; set; } = 100;
 }
 
 /// <summary>The <c>Seeding</c> section: assignment documents imported at start-up.</summary>

@@ -6,7 +6,7 @@ using QuizPlatform.Data;
 
 namespace QuizPlatform.Web.Tests.Data;
 
-/// <summary>The pool size and timeouts PostgreSQL is opened with: the app's choice where the operator's string is silent.</summary>
+/// <summary>The pool size, timeouts and statement preparation PostgreSQL is opened with: the app's choice where the operator's string is silent.</summary>
 public sealed class PostgresConnectionTests
 {
     const string Plain = "Host=db.example;Database=quiz;Username=quiz;Password=secret";
@@ -16,19 +16,19 @@ public sealed class PostgresConnectionTests
     {
         var opened = new NpgsqlConnectionStringBuilder(PostgresConnection.WithDefaults(Plain, new DatabaseOptions()));
 
-        Assert.Equal((25, 30, 30), (opened.MaxPoolSize, opened.Timeout, opened.CommandTimeout));
+        Assert.Equal((25, 30, 30, 100), (opened.MaxPoolSize, opened.Timeout, opened.CommandTimeout, opened.MaxAutoPrepare));
         Assert.Equal(("db.example", "quiz", "secret"), (opened.Host, opened.Database, opened.Password));
     }
 
     [Theory]
-    [InlineData("Maximum Pool Size=100;Timeout=15;Command Timeout=30")] // Npgsql's own defaults, said out loud
-    [InlineData("MaxPoolSize=100;timeout=15;CommandTimeout=30")]
-    [InlineData("maximum pool size=100;TIMEOUT=15;command timeout=30")]
+    [InlineData("Maximum Pool Size=100;Timeout=15;Command Timeout=30;Max Auto Prepare=0")] // Npgsql's own defaults, said out loud
+    [InlineData("MaxPoolSize=100;timeout=15;CommandTimeout=30;MaxAutoPrepare=0")]
+    [InlineData("maximum pool size=100;TIMEOUT=15;command timeout=30;max auto prepare=0")]
     public void KeepsWhatTheOperatorSetUnderAnySpelling(string settings)
     {
         var opened = new NpgsqlConnectionStringBuilder(PostgresConnection.WithDefaults($"{Plain};{settings}", new DatabaseOptions()));
 
-        Assert.Equal((100, 15, 30), (opened.MaxPoolSize, opened.Timeout, opened.CommandTimeout));
+        Assert.Equal((100, 15, 30, 0), (opened.MaxPoolSize, opened.Timeout, opened.CommandTimeout, opened.MaxAutoPrepare));
     }
 
     [Fact]
@@ -47,6 +47,7 @@ public sealed class PostgresConnectionTests
             ["Database:Provider"] = "Postgres",
             ["Database:MaxPoolSize"] = "12",
             ["Database:PoolTimeout"] = "00:00:45",
+            ["Database:MaxAutoPrepare"] = "0",
             ["ConnectionStrings:Quiz"] = $"{Plain};Command Timeout=7",
         }).Build();
         using var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddQuizData()
@@ -55,6 +56,6 @@ public sealed class PostgresConnectionTests
 
         var opened = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
 
-        Assert.Equal((12, 45, 7), (opened.MaxPoolSize, opened.Timeout, opened.CommandTimeout));
+        Assert.Equal((12, 45, 7, 0), (opened.MaxPoolSize, opened.Timeout, opened.CommandTimeout, opened.MaxAutoPrepare));
     }
 }
