@@ -16,13 +16,17 @@ public sealed class AttemptResults(IDbContextFactory<QuizDbContext> dbFactory, T
     public async Task<AttemptResult?> LoadAsync(string studentId, int attemptId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        (await Actor.LoadAsync(db, studentId, cancellationToken)).EnsureStudent();
+        // The student check rides on the attempt's read (each student opens this page as they hand in); the actor is
+        // loaded only to say why nothing was found.
         var attempt = await db.Attempts.AsNoTracking()
-            .Where(a => a.Id == attemptId && a.StudentId == studentId)
+            .Where(a => a.Id == attemptId && a.StudentId == studentId && db.ActiveUsersInRole(Roles.Student).Any(u => u.Id == studentId))
             .Select(a => new { a.QuizId, a.Number, a.Deadline, a.SubmittedAt, a.SubmittedBy })
             .SingleOrDefaultAsync(cancellationToken);
         if (attempt is null)
+        {
+            (await Actor.LoadAsync(db, studentId, cancellationToken)).EnsureStudent();
             return null;
+        }
         var quiz = (await StudentQuizView.LoadAsync(db, studentId, attempt.QuizId, cancellationToken))!;
 
         var now = clock.GetUtcNow().UtcDateTime;
