@@ -30,6 +30,12 @@ public sealed class SessionTicketStore(
     /// <summary>Added to the principal of every request signed in through a session: the session's row id.</summary>
     public const string SessionClaim = "quiz:session";
 
+    /// <summary>
+    /// Added with <see cref="SessionClaim"/>: the user's display name as the database holds it now, read with the
+    /// session, so a page's user menu needs no query of its own and a new name shows on the next request.
+    /// </summary>
+    public const string DisplayNameClaim = "quiz:display-name";
+
     /// <summary>Activity closer together than this does not write the session row again (autosaves come every few seconds).</summary>
     public static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(1);
 
@@ -93,7 +99,7 @@ public sealed class SessionTicketStore(
         var id = RowId(key);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var row = await db.UserSessions.Where(s => s.Id == id)
-            .Select(s => new { s.Ticket, s.ExpiresAt, s.LastSeenAt, s.User.SecurityStamp, s.User.IsActive })
+            .Select(s => new { s.Ticket, s.ExpiresAt, s.LastSeenAt, s.User.SecurityStamp, s.User.IsActive, s.User.DisplayName })
             .SingleOrDefaultAsync(cancellationToken);
         if (row is null)
             return null;
@@ -113,7 +119,12 @@ public sealed class SessionTicketStore(
         }
         // The cookie handler checks this too; the row's end already includes the absolute lifetime.
         ticket.Properties.ExpiresUtc = new DateTimeOffset(DateTime.SpecifyKind(row.ExpiresAt, DateTimeKind.Utc));
-        (ticket.Principal.Identity as ClaimsIdentity)?.AddClaim(new Claim(SessionClaim, id));
+        if (ticket.Principal.Identity is ClaimsIdentity identity)
+        {
+            identity.AddClaim(new Claim(SessionClaim, id));
+            if (!string.IsNullOrWhiteSpace(row.DisplayName))
+                identity.AddClaim(new Claim(DisplayNameClaim, row.DisplayName));
+        }
         return ticket;
     }
 
@@ -148,10 +159,10 @@ public sealed class SessionTicketStore(
 
     static byte[] Serialize(AuthenticationTicket ticket)
     {
-        // The session claim is added on every read; stored, it would only go stale.
+        // The session's claims are added on every read; stored, they would only go stale.
         var principal = ticket.Principal.Clone();
         foreach (var identity in principal.Identities)
-            foreach (var added in identity.FindAll(SessionClaim).ToList())
+            foreach (var added in identity.Claims.Where(c => c.Type is SessionClaim or DisplayNameClaim).ToList())
                 identity.RemoveClaim(added);
         return TicketSerializer.Default.Serialize(new AuthenticationTicket(principal, ticket.Properties, ticket.AuthenticationScheme));
     }
