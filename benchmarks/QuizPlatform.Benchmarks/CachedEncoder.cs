@@ -5,8 +5,8 @@ namespace QuizPlatform.Benchmarks;
 
 /// <summary>
 /// An encoder that remembers every text's pieces in a file, so a tuning sweep loads the dev set's vectors in a
-/// second instead of running the model for minutes. The file is named after the model; delete it after another change
-/// to the encoder.
+/// second instead of running the model for minutes. The file is named after the model; delete it after a change to
+/// the encoder.
 /// </summary>
 public sealed class CachedEncoder : ITokenEncoder, IDisposable
 {

@@ -7,13 +7,14 @@ using Microsoft.ML.Tokenizers;
 namespace QuizPlatform.Grading.Meaning;
 
 /// <summary>
-/// all-MiniLM-L6-v2 (384 dimensions) on ONNX Runtime, cut after its third layer and its matrix weights in int8
-/// (tools/QuizPlatform.Quantizer): that layer's hidden state, one vector per word piece, as BERTScore reads an
-/// intermediate layer; it grades as well as the last on the dev set at half the work (docs/grading.md, "Model"). One inference session for the process; texts are cut
-/// into windows at the model's limit. Each window runs on its own, unpadded, on one intra-op thread, and windows run
-/// side by side, one per core: the model quantises its activations with one scale per call, so a window that shared
-/// a call would take its batch mates' range. A text's vectors therefore do not depend on the texts it was encoded
-/// with (checked by a test, bit for bit), and no core computes padding.
+/// all-MiniLM-L6-v2 (384 dimensions) on ONNX Runtime, cut after its third layer, its matrix weights in int8
+/// (tools/QuizPlatform.Quantizer): that layer's hidden state, one vector per word piece. As BERTScore reads an
+/// intermediate layer: on the dev set it grades as well as the last at half the work (docs/grading.md, "Which
+/// layer"). One inference session for the process; texts are cut into windows at the model's limit. Each window runs
+/// on its own, unpadded, on one intra-op thread, and windows run side by side, one per core: the model quantises its
+/// activations with one scale per call, so a window that shared a call would take its batch mates' range. A text's
+/// vectors therefore do not depend on the texts it was encoded with (checked by a test, bit for bit), and no core
+/// computes padding.
 /// </summary>
 public sealed class MiniLmEncoder : ITokenEncoder, IDisposable
 {

@@ -20,8 +20,7 @@ public static class LayerCut
         var last = graph.Node.SingleOrDefault(n => n.OpType == "Add" && n.Input.Contains(bias))
             ?? throw new ArgumentOutOfRangeException(nameof(layers), layers, $"The model has no node adding {bias}.");
         var shape = graph.Output.Single(o => o.Name == Output);
-        var cut = last.Output[0];
-        if (cut != Output)
+        if (last.Output[0] != Output)
             foreach (var node in graph.Node)
             {
                 for (var i = 0; i < node.Input.Count; i++) if (node.Input[i] == Output) node.Input[i] = $"{Output}_after_cut";
@@ -44,7 +43,6 @@ public static class LayerCut
         var before = graph.Node.Count;
         foreach (var node in graph.Node.Where(n => !kept.Contains(n)).ToList()) graph.Node.Remove(node);
         foreach (var initializer in graph.Initializer.Where(t => !needed.Contains(t.Name)).ToList()) graph.Initializer.Remove(initializer);
-        foreach (var input in graph.Input.Where(t => !needed.Contains(t.Name)).ToList()) graph.Input.Remove(input);
         foreach (var info in graph.ValueInfo.Where(v => !needed.Contains(v.Name)).ToList()) graph.ValueInfo.Remove(info);
         return before - graph.Node.Count;
     }
