@@ -17,7 +17,7 @@ public sealed class CachedEncoder : ITokenEncoder, IDisposable
 
     public CachedEncoder(string directory)
     {
-        path = Path.Combine(directory, "meaning-cache-all-MiniLM-L6-v2-int8.bin");
+        path = Path.Combine(directory, "meaning-cache-all-MiniLM-L6-v2-3layers-int8.bin");
         if (!File.Exists(path)) return;
         using var reader = new BinaryReader(File.OpenRead(path));
         for (var n = reader.ReadInt32(); n > 0; n--)

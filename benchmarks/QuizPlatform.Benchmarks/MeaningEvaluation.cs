@@ -69,8 +69,8 @@ public static class MeaningEvaluation
         var grid = (from threshold in new[] { 0.75, 0.8, 0.85 }
                     from credit in new[] { 0.5, 1.0 }
                     from weight in new[] { 0.5, 0.6, 0.7, 0.8, 0.9 }
-                    from floor in new[] { 0.2, 0.3 }
-                    from full in new[] { 0.9, 1.0 }
+                    from floor in new[] { 0.2, 0.3, 0.4 }
+                    from full in new[] { 0.8, 0.9, 1.0 }
                     from question in new[] { 0.05, 0.1, 0.3 }
                     select new GradingOptions
                     {

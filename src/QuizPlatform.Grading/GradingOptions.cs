@@ -60,10 +60,10 @@ public sealed record GradingOptions
     public double SoftRecallWeight { get; init; } = 0.7;
 
     /// <summary>Soft recall at or below which it adds nothing (below any real answer's level).</summary>
-    public double SoftRecallFloor { get; init; } = 0.2;
+    public double SoftRecallFloor { get; init; } = 0.3;
 
     /// <summary>Soft recall at which it counts in full (1: only the model answer itself).</summary>
-    public double SoftRecallFull { get; init; } = 1.0;
+    public double SoftRecallFull { get; init; } = 0.9;
 
     /// <summary>Weight in the soft recall of a model-answer word that is also a word of the question (others weigh 1).</summary>
     public double QuestionWordWeight { get; init; } = Meaning.SoftRecall.QuestionWordWeight;

@@ -46,8 +46,8 @@ public class AccuracyTests
         var withMeaning = GradingMetrics.RocAuc(GradedWithMeaning.Value.Select(g => g.Score).ToList(), labels);
         var keywordsOnly = GradingMetrics.RocAuc(Graded.Value.Select(g => g.Score).ToList(), labels);
         Assert.True(withMeaning > keywordsOnly, $"ROC AUC with meaning {withMeaning:F3}, keywords alone {keywordsOnly:F3}");
-        // Reached: 0.7708 (docs/grading.md, "Meaning"); the target is 0.77.
-        Assert.True(withMeaning >= 0.770, $"ROC AUC {withMeaning:F4} fell below the documented 0.7708");
+        // Reached: 0.7739 with the model's third layer (docs/grading.md, "Which layer"); the target is 0.77.
+        Assert.True(withMeaning >= 0.773, $"ROC AUC {withMeaning:F4} fell below the documented 0.7739");
     }
 
     [Fact]

@@ -6,11 +6,12 @@ namespace QuizPlatform.Grading.Meaning;
 /// Words of degree and quantity, by the direction they point. Contextual vectors put opposites close together
 /// ("shorter" ~ "longer" 0.85, "farther" ~ "closer" 0.82 on eval/), since they are used in the same places; a meaning
 /// match never pairs a word of one pole with a word of the other. Ambiguous words ("light", "close") are left out.
+/// Directions are a second axis ("east" ~ "west" 0.77 with the model's third layer).
 /// </summary>
 internal static class Opposites
 {
     private static readonly Dictionary<string, int> Pole = Build(
-        up: """
+        (Up: """
             more most many much greater greatest increase increases increased increasing high higher highest big bigger
             biggest large larger largest long longer longest lengthy lengthier far farther farthest further furthest
             fast faster fastest quick quicker quickest heavy heavier heaviest hot hotter hottest warm warmer warmest
@@ -18,30 +19,36 @@ internal static class Opposites
             thickest deep deeper deepest loud louder loudest hard harder hardest rough rougher roughest steep steeper
             steepest early earlier earliest
             """,
-        down: """
+        Down: """
             less least few fewer fewest little decrease decreases decreased decreasing low lower lowest small smaller
             smallest tiny short shorter shortest near nearer nearest closer closest slow slower slowest cold colder
             coldest cool cooler coolest cools cooled cooling weak weaker weakest narrow narrower narrowest thin thinner
             thinnest shallow shallower shallowest quiet quieter quietest soft softer softest smooth smoother smoothest
             late later latest
-            """);
+            """),
+        (Up: "east eastern eastward north northern northward", Down: "west western westward south southern southward"));
 
     /// <summary>True when one text names one direction and the other the opposite one ("shorter" and "longer string").</summary>
     public static bool Oppose(IEnumerable<string> foldedA, IEnumerable<string> foldedB)
     {
         var a = Poles(foldedA);
         var b = Poles(foldedB);
-        return a != 0 && b != 0 && (a & b) == 0;
+        // Axis i's poles are bits 2i and 2i + 1: swapping each pair turns a's poles into their opposites.
+        var opposite = ((a & 0x55) << 1) | ((a >> 1) & 0x55);
+        return (a & b) == 0 && (opposite & b) != 0;
     }
 
     private static int Poles(IEnumerable<string> folded) =>
         folded.Aggregate(0, (poles, word) => poles | Pole.GetValueOrDefault(word));
 
-    private static Dictionary<string, int> Build(string up, string down)
+    private static Dictionary<string, int> Build(params (string Up, string Down)[] axes)
     {
         var poles = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var word in up.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)) poles[word] = 1;
-        foreach (var word in down.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)) poles[word] = 2;
+        for (var axis = 0; axis < axes.Length; axis++)
+        {
+            foreach (var word in axes[axis].Up.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)) poles[word] = 1 << (2 * axis);
+            foreach (var word in axes[axis].Down.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)) poles[word] = 2 << (2 * axis);
+        }
         return poles;
     }
 

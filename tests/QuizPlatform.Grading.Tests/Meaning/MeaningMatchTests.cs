@@ -18,6 +18,11 @@ public class MeaningMatchTests
         "The shorter the string is, the more the string swings in 15 seconds. The longer the string is, the less the string swings in 15 seconds.",
         [new("shorter", [], 1), new("swings", [], 1)]);
 
+    private static readonly Question Shadows = new(
+        "In the morning the shadow of the bus sign is in the street. In the afternoon the shadow of the bus sign points the opposite direction. Explain why this happens.",
+        "In the morning the Sun is in the east so shadows point west. In the afternoon the Sun is in the west so shadows point east.",
+        [new("Sun", [], 1), new("east", [], 1), new("shadows", [], 1)]);
+
     [Fact]
     public void AKeywordSaidInOtherWordsIsFoundByMeaningWithItsSpanAndSimilarity()
     {
@@ -37,9 +42,10 @@ public class MeaningMatchTests
     [Theory]
     [InlineData(nameof(VitaminC), "fewer", "Overly Orange did not take less drops, Luscious Lemon did.", "less")]
     [InlineData(nameof(Swings), "shorter", "The longer the string the less it swings.", "longer")]
+    [InlineData(nameof(Shadows), "east", "Because over time the sun goes to the west moving the shadow.", "west")]
     public void IsNeverMatchedByMeaning(string question, string keyword, string response, string word)
     {
-        var q = question == nameof(VitaminC) ? VitaminC : Swings;
+        var q = question switch { nameof(VitaminC) => VitaminC, nameof(Swings) => Swings, _ => Shadows };
         Assert.True(q.Similarity(keyword, response, word) >= Grader.Options.MeaningMatchThreshold, $"premise: '{word}' is close to '{keyword}' here");
 
         var match = q.Grade(response).Keywords.Single(k => k.Keyword.Phrase == keyword);
