@@ -73,6 +73,11 @@ internal sealed class CandidateSet(ModelAnswerText answer, CorpusStatistics corp
             AddOccurrence(run.GetRange(start, length), key, nounPhrase);
         }
 
+        if (reading != Reading.Words)
+            foreach (var (words, key, needsRecurrence) in answer.Linked)
+                if (WholeWords(words[0], words[^1]))
+                    AddOccurrence(words, key, nounPhrase: !needsRecurrence);
+
         // What the answer denies is content too ("Fruitsnap does not change the color"): kept as "not change", which
         // a response earns only by denying it as well.
         foreach (var (index, negator) in NegatedWords(answer))

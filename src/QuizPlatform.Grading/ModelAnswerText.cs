@@ -19,8 +19,9 @@ internal sealed partial class ModelAnswerText
         Classes = WordClasses.Classify(Tokens);
         Runs = FindRuns();
         Phrases = FindPhrases();
-        foreach (var phrase in Phrases)
-            CollectionsMarshal.GetValueRefOrAddDefault(phraseCounts, phrase.Key, out _)++;
+        Linked = FindLinked();
+        foreach (var key in Phrases.Select(p => p.Key).Concat(Linked.Select(l => l.Key)))
+            CollectionsMarshal.GetValueRefOrAddDefault(phraseCounts, key, out _)++;
     }
 
     public const int MaxPhraseWords = 3;
@@ -88,6 +89,62 @@ internal sealed partial class ModelAnswerText
         if (run.Count > 0) runs.Add(run);
         return runs;
     }
+
+    /// <summary>
+    /// A noun joined by "of", "to", "in" or "for" to the noun phrase that ends its run ("duty to mitigate", "change in
+    /// price", "ratio of nominal GDP"): runs stop at the function word, so such terms came apart; as the content words' token indexes, with the key. A determiner after the link ("capacity of the parties") makes it a description, and a
+    /// noun after it ("assassination of Archduke Franz") a longer name, neither a term. "To" before a verb is a term
+    /// only where the answer or the assignment says it again ("invitation to treat", not "allows the network to adapt").
+    /// </summary>
+    public IReadOnlyList<(List<int> Words, string Key, bool NeedsRecurrence)> Linked { get; }
+
+    private List<(List<int> Words, string Key, bool NeedsRecurrence)> FindLinked()
+    {
+        var linked = new List<(List<int>, string, bool)>();
+        var runOf = new Dictionary<int, List<int>>();
+        foreach (var run in Runs)
+            foreach (var i in run) runOf[i] = run;
+        for (var i = 1; i + 1 < Tokens.Count; i++)
+        {
+            if (!LinkWords.Contains(Tokens[i].Term.Folded) || InsideCompound(i)) continue;
+            if (Tokens[i].Has(TokenFlags.ClauseBreakBefore) || Tokens[i + 1].Has(TokenFlags.ClauseBreakBefore)) continue;
+            if (!runOf.ContainsKey(i - 1) || !runOf.TryGetValue(i + 1, out var after) || Classes[i - 1] != WordClass.Noun) continue;
+            // The run after a function word starts right after it.
+            var toVerb = Tokens[i].Term.Folded == "to" && IsBaseForm(i + 1);
+            var length = toVerb ? 1 : Tokens[i].Term.Folded == "to" ? 0 : NounPhraseAt(after);
+            if (length == 0) continue;
+            List<int> words = [i - 1, .. after.GetRange(0, length)];
+            linked.Add((words, CandidateSet.KeyOf(words, 0, words.Count, Tokens), toVerb && !IsAbstract(i - 1)));
+        }
+        return linked;
+    }
+
+    /// <summary>The longest noun phrase of at most two words at the start of the run that no noun or modifier continues.</summary>
+    private int NounPhraseAt(List<int> run)
+    {
+        for (var length = Math.Min(MaxPhraseWords - 1, run.Count); length > 0; length--)
+            if (IsNounPhrase(run, 0, length) && (length == run.Count || Classes[run[length]] is WordClass.Verb or WordClass.Other))
+                return length;
+        return 0;
+    }
+
+    /// <summary>"duty", "invitation", "obligation": a noun of this form takes its verb as a term ("duty to mitigate").</summary>
+    private bool IsAbstract(int i)
+    {
+        var word = Tokens[i].Term.Folded;
+        return !Lexicon.GeneralWords.Contains(word) && Array.Exists(AbstractEndings, e => word.Length > e.Length + 1 && word.EndsWith(e, StringComparison.Ordinal));
+    }
+
+    private static readonly string[] AbstractEndings = ["tion", "sion", "ty", "ment", "ance", "ence"];
+
+    private bool IsBaseForm(int i)
+    {
+        var word = Tokens[i].Term.Folded;
+        return Classes[i] is WordClass.Noun or WordClass.Verb && !word.EndsWith('s') && !word.EndsWith("ed", StringComparison.Ordinal)
+               && !word.EndsWith("ing", StringComparison.Ordinal);
+    }
+
+    private static readonly HashSet<string> LinkWords = new(StringComparer.Ordinal) { "of", "to", "in", "for" };
 
     /// <summary>"for" of "wait-for graph", "to" of "peer-to-peer": a function word in a hyphenated word is part of a term.</summary>
     private bool InsideCompound(int i) =>

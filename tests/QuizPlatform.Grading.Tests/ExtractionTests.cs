@@ -131,6 +131,37 @@ public class ExtractionTests
         Assert.Equal("Hadley v Baxendale", answer.Text[answer.Tokens[first].Start..answer.Tokens[last].End]);
     }
 
+    [Theory]
+    [InlineData("Damages are limited by the duty to mitigate.", "duty to mitigate", false)]
+    [InlineData("A change in price moves demand.", "change in price", false)]
+    [InlineData("Real GDP is the ratio of nominal GDP to the price level.", "ratio of nominal GDP", false)]
+    // "To" before a verb makes a term of an abstract noun only; elsewhere the answer must say it again.
+    [InlineData("The update allows the network to adapt.", "network to adapt", true)]
+    public void NounsLinkedByOfToInForAreOneCandidate(string sentence, string phrase, bool needsRecurrence)
+        => Assert.Equal((phrase, needsRecurrence), Assert.Single(LinkedIn(sentence)));
+
+    [Theory]
+    // After a determiner the link describes ("capacity of the parties"); before a noun the name goes on; "to" before a
+    // plural is a direction.
+    [InlineData("It requires the capacity of the parties.")]
+    [InlineData("It followed the assassination of Archduke Franz Ferdinand.")]
+    [InlineData("Factories moved production to machines.")]
+    public void LinkedNounsThatDescribeOrGoOnAreNotCandidates(string sentence) => Assert.Empty(LinkedIn(sentence));
+
+    private static List<(string Phrase, bool NeedsRecurrence)> LinkedIn(string sentence)
+    {
+        var answer = new ModelAnswerText(sentence);
+        return [.. answer.Linked.Select(l => (answer.Text[answer.Tokens[l.Words[0]].Start..answer.Tokens[l.Words[^1]].End], l.NeedsRecurrence))];
+    }
+
+    [Fact]
+    public void ALongAnswerKeepsATermWithAFunctionWordInside()
+    {
+        const string answer = "Damages put the claimant where performance would have put them, limited by remoteness and by the duty to mitigate. " +
+            "Specific performance is an equitable order, given only when damages are inadequate, such as for land or unique goods; an injunction stops a breach, and rescission with restitution undoes a contract set aside for misrepresentation.";
+        Assert.Contains("duty to mitigate", PhrasesOf("What remedies are available for breach of contract?", answer));
+    }
+
     private const string Stars =
         "A star forms when a molecular cloud collapses under gravity into a protostar. Once hydrogen fusion starts in the core, " +
         "the star joins the main sequence, where radiation pressure balances gravity. When the core hydrogen runs out, the star " +
