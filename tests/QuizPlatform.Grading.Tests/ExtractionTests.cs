@@ -162,6 +162,20 @@ public class ExtractionTests
         Assert.Contains("duty to mitigate", PhrasesOf("What remedies are available for breach of contract?", answer));
     }
 
+    [Theory]
+    [InlineData("", true)]
+    // Said twice, a common word may be the answer's point: it is not discounted.
+    [InlineData(" The water follows the solutes.", false)]
+    public void AWordOfGeneralEnglishSaidOnceWeighsLessThanATermOfTheSubject(string more, bool discounted)
+    {
+        var answer = "Osmosis moves water across a selectively permeable membrane from the dilute side to the concentrated side. " +
+            "Diffusion spreads solutes down their gradient without energy, while active transport uses ATP to pump ions " +
+            "against their gradient through carrier proteins." + more;
+        var keywords = new KeywordExtractor().Extract([new QuestionText("How do substances cross a membrane?", answer)])[0];
+        double Weight(string phrase) => keywords.FirstOrDefault(k => k.Phrase.Equals(phrase, StringComparison.OrdinalIgnoreCase))?.Weight ?? 0;
+        Assert.Equal(discounted, Weight("water") < Weight("osmosis"));
+    }
+
     private const string Stars =
         "A star forms when a molecular cloud collapses under gravity into a protostar. Once hydrogen fusion starts in the core, " +
         "the star joins the main sequence, where radiation pressure balances gravity. When the core hydrogen runs out, the star " +
