@@ -61,6 +61,9 @@ public class ExtractionTests
     [InlineData("A loss is detected by duplicate acknowledgements.", "detected", "Verb")]
     [InlineData("The enzyme lowers the activation energy.", "lowers", "Verb")]
     [InlineData("The Soviet Union broke apart.", "broke", "Verb")]
+    // Between a determiner's one noun and a plural, an "-s" word is the verb; not so inside a longer name.
+    [InlineData("The inner membrane pumps protons outward.", "pumps", "Verb")]
+    [InlineData("Sodium channels open gates.", "channels", "Noun")]
     [InlineData("Limited labeled data is common.", "labeled", "Noun")]
     // Numbers and quantities count a thing, conjunctions open a clause: neither names anything.
     [InlineData("All devices share one collision domain.", "one", "Other")]

@@ -73,10 +73,26 @@ internal static class WordClasses
         var last = i + 1 == tokens.Count || tokens[i + 1].Has(TokenFlags.ClauseBreakBefore);
         var next = last ? "" : tokens[i + 1].Term.Folded;
         if (past) return last || tokens[i + 1].Term.IsStop;
-        return folded.Length > 3 && folded.EndsWith('s') && !folded.EndsWith("ss", StringComparison.Ordinal) && !folded.EndsWith("us", StringComparison.Ordinal)
-               && !folded.EndsWith("is", StringComparison.Ordinal) && !tokens[i - 1].Term.Folded.EndsWith('s')
-               && Determiners.Contains(next);
+        // "the inner membrane pumps protons": after a determiner's noun phrase, before a plural, an "-s" word is the
+        // verb between subject and object (a compound does not stack two plurals: "the cell walls cells").
+        var objectFollows = Determiners.Contains(next) || IsPlural(next) && !tokens[i + 1].Term.IsStop && SubjectBefore(tokens, i);
+        return IsPlural(folded) && !tokens[i - 1].Term.Folded.EndsWith('s') && objectFollows;
     }
+
+    /// <summary>One to three content words of one clause before <paramref name="i"/>, opened by a determiner.</summary>
+    private static bool SubjectBefore(List<Token> tokens, int i)
+    {
+        for (var k = i - 1; k >= Math.Max(0, i - 4); k--)
+        {
+            if (tokens[k].Term.IsStop) return k < i - 1 && Determiners.Contains(tokens[k].Term.Folded);
+            if (tokens[k].Has(TokenFlags.ClauseBreakBefore)) return false;
+        }
+        return false;
+    }
+
+    private static bool IsPlural(string folded) =>
+        folded.Length > 3 && folded.EndsWith('s') && !folded.EndsWith("ss", StringComparison.Ordinal) && !folded.EndsWith("us", StringComparison.Ordinal)
+        && !folded.EndsWith("is", StringComparison.Ordinal);
 
     private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal) { "is", "are", "was", "were", "be", "been", "being", "has", "have", "had" };
 
