@@ -90,9 +90,15 @@ internal sealed class CandidateSet(ModelAnswerText answer, CorpusStatistics corp
         }
 
         foreach (var (start, length) in answer.Heads()) Structure(HeadPhrase(answer.Text.Substring(start, length)), 2, head: true);
+        if (reading != Reading.Words)
+            foreach (var item in answer.ListItems())
+                if (WholeWords(item[0], item[^1])) Structure(answer.Text[answer.Tokens[item[0]].Start..answer.Tokens[item[^1]].End], ListItemBoost);
         foreach (var (first, last) in answer.NamedTerms())
             Structure(answer.Text[answer.Tokens[first].Start..answer.Tokens[last].End], 1.5);
     }
+
+    /// <summary>An item of an enumeration weighs as a named term does.</summary>
+    private const double ListItemBoost = 1.5;
 
     /// <summary>"pre" of "pre-trained" or "R" of "R-CNN" is not a phrase on its own: phrases keep hyphenated words whole.</summary>
     private bool WholeWords(int first, int last) =>

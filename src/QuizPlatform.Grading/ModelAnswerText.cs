@@ -161,6 +161,73 @@ internal sealed partial class ModelAnswerText
         ("in", "case"), ("as", "well"), ("in", "turn"), ("at", "times"), ("by", "means"), ("in", "practice"),
     ];
 
+    /// <summary>
+    /// The items of an enumeration of three or more noun phrases ("militarism, the alliance system, imperialism and
+    /// nationalism"), each as its content words' token indexes: what an answer lists, an instructor lists too. Items are
+    /// parted by commas, "and" or "or"; a bracket inside an item is skipped, other punctuation ends the list.
+    /// </summary>
+    public IEnumerable<List<int>> ListItems()
+    {
+        var items = new List<List<int>>();
+        var item = new List<int>();
+        var commas = 0;
+        var bracket = false;
+        for (var i = 0; i <= Tokens.Count; i++)
+        {
+            var gap = i == 0 ? "" : Text[Tokens[i - 1].End..(i < Tokens.Count ? Tokens[i].Start : Text.Length)];
+            if (gap.Contains('(', StringComparison.Ordinal)) bracket = true;
+            var closes = gap.Contains(')', StringComparison.Ordinal);
+            if (bracket && !closes) continue;
+            bracket = false;
+            var end = i == Tokens.Count || gap.AsSpan().IndexOfAny(".;:!?\n") >= 0;
+            var comma = gap.Contains(',', StringComparison.Ordinal);
+            var conjunction = !end && Tokens[i].Term.Folded is "and" or "or";
+            if (comma || conjunction || end)
+            {
+                if (IsItem(item)) items.Add(item);
+                else
+                {
+                    foreach (var listed in Listed(items, commas)) yield return listed;
+                    // The first item follows what introduces the list: "its parts are the nucleus, ...".
+                    items = LastNounPhrase(item) is { } first ? [first] : [];
+                    commas = 0;
+                }
+                item = [];
+                if (comma) commas++;
+            }
+            if (end)
+            {
+                foreach (var listed in Listed(items, commas)) yield return listed;
+                items = [];
+                commas = 0;
+            }
+            if (i < Tokens.Count && !conjunction) item.Add(i);
+        }
+    }
+
+    private static IEnumerable<List<int>> Listed(List<List<int>> items, int commas) => items.Count >= 3 && commas > 0 ? items : [];
+
+    /// <summary>An item names one thing: after its determiners, one to three content words that make a noun phrase.</summary>
+    private bool IsItem(List<int> item)
+    {
+        var start = item.FindIndex(i => !Tokens[i].Term.IsStop);
+        if (start < 0 || item.Skip(start).Any(i => Tokens[i].Term.IsStop) || item.Count - start > MaxPhraseWords) return false;
+        if (item.Take(start).Any(i => !Determiners.Contains(Tokens[i].Term.Folded))) return false;
+        item.RemoveRange(0, start);
+        return IsNounPhrase(item, 0, item.Count) && item.All(i => !char.IsDigit(Tokens[i].Term.Folded[0]));
+    }
+
+    /// <summary>The longest noun phrase of up to three content words that ends the words and follows their last function word.</summary>
+    private List<int>? LastNounPhrase(List<int> words)
+    {
+        var tail = words.Skip(words.FindLastIndex(i => Tokens[i].Term.IsStop) + 1).ToList();
+        for (var length = Math.Min(MaxPhraseWords, tail.Count); length > 0; length--)
+            if (IsNounPhrase(tail, tail.Count - length, length)) return tail.GetRange(tail.Count - length, length);
+        return null;
+    }
+
+    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal) { "a", "an", "the", "its", "their", "his", "her", "our" };
+
     /// <summary>Text of a bullet or paragraph head: a short phrase at the start of a line, followed by a colon.</summary>
     public IEnumerable<(int Start, int Length)> Heads() =>
         HeadPattern().Matches(Text).Select(m => m.Groups["head"]).Where(g => WordCount(g.Value) <= 5).Select(g => (g.Index, g.Length));

@@ -20,14 +20,14 @@ public class ExtractionRecallTests(ITestOutputHelper output)
     [Theory]
     [InlineData("networking", false, 76, 34)]
     [InlineData("biology", false, 76, 21)]
-    [InlineData("history", false, 65, 22)]
+    [InlineData("history", false, 67, 20)]
     [InlineData("economics", false, 77, 23)]
     [InlineData("law", false, 61, 20)]
-    [InlineData("assignment-8", false, 67, 51)]
+    [InlineData("assignment-8", false, 67, 52)]
     // Ranked by the model (KeywordExtractor.Encoder), as import does with Grading:Meaning on.
     [InlineData("networking", true, 71, 33)]
     [InlineData("biology", true, 79, 21)]
-    [InlineData("history", true, 64, 25)]
+    [InlineData("history", true, 67, 21)]
     [InlineData("economics", true, 77, 25)]
     [InlineData("law", true, 61, 21)]
     public void ExtractionFindsTheInstructorsConcepts(string document, bool byMeaning, int minRecallPercent, int maxJunkPercent)

@@ -44,6 +44,7 @@ public class ExtractionTests
     // A participle before a noun describes it; at the end of a clause it is a verb.
     [InlineData("Transfer learning gives reduced training time.", "reduced", "Modifier")]
     [InlineData("The connection is established in both directions.", "established", "Verb")]
+    [InlineData("Napoleon carried nationalism across Europe.", "carried", "Verb")]
     // A listed verb's -ing form takes an object, even after a preposition; a subject's -ing form is a noun.
     [InlineData("It helps by adding random noise.", "adding", "Verb")]
     [InlineData("Pooling shrinks the maps.", "pooling", "Noun")]
@@ -61,6 +62,7 @@ public class ExtractionTests
     [InlineData("A loss is detected by duplicate acknowledgements.", "detected", "Verb")]
     [InlineData("The enzyme lowers the activation energy.", "lowers", "Verb")]
     [InlineData("The Soviet Union broke apart.", "broke", "Verb")]
+    [InlineData("The ultimatum drew the alliances into war.", "drew", "Verb")]
     // Between a determiner's one noun and a plural, an "-s" word is the verb; not so inside a longer name.
     [InlineData("The inner membrane pumps protons outward.", "pumps", "Verb")]
     [InlineData("Sodium channels open gates.", "channels", "Noun")]
@@ -155,6 +157,18 @@ public class ExtractionTests
     {
         var answer = new ModelAnswerText(sentence);
         return [.. answer.Linked.Select(l => (answer.Text[answer.Tokens[l.Words[0]].Start..answer.Tokens[l.Words[^1]].End], l.NeedsRecurrence))];
+    }
+
+    [Theory]
+    [InlineData("Its parts are the nucleus, the cytoplasm (with its organelles), the cell membrane and ribosomes.", "nucleus|cytoplasm|cell membrane|ribosomes")]
+    // Two items are a pair, not a list; clauses with verbs are not items; a bracket's content is no item.
+    [InlineData("It needs coal and iron ore.", "")]
+    [InlineData("The client sends a request, the server answers, and the client acknowledges it.", "")]
+    public void TheItemsOfAnEnumerationAreFound(string sentence, string expected)
+    {
+        var answer = new ModelAnswerText(sentence);
+        var items = answer.ListItems().Select(item => answer.Text[answer.Tokens[item[0]].Start..answer.Tokens[item[^1]].End]);
+        Assert.Equal(expected, string.Join('|', items));
     }
 
     [Fact]

@@ -45,9 +45,10 @@ internal static class WordClasses
         // "ensuring scalability", "by adding random noise": a listed verb's -ing form takes an object, not a noun's place.
         if (folded.EndsWith("ing", StringComparison.Ordinal)) return WordClass.Verb;
         if (Prepositions.Contains(previous)) return WordClass.Noun;
-        // A participle before a noun describes it ("reduced training time"), unless a subject or "to" makes it a verb.
+        // A participle before a noun describes it ("reduced training time"), unless a subject or "to" makes it a verb:
+        // after a noun, it is the noun's verb ("Napoleon carried nationalism").
         if (folded.EndsWith("ed", StringComparison.Ordinal) || folded.EndsWith('n'))
-            return nextIsContent && !VerbPrompters.Contains(previous) ? WordClass.Modifier : WordClass.Verb;
+            return nextIsContent && !VerbPrompters.Contains(previous) && !AfterNoun(tokens, i) ? WordClass.Modifier : WordClass.Verb;
         // "the window doubles", "it sends": a listed verb with an -s after a noun or pronoun is the verb of the clause;
         // after an acronym it names what the acronym qualifies ("MAC addresses and ..."), unless an object follows
         // ("NAT rewrites the", "FCN uses transposed").
@@ -60,7 +61,7 @@ internal static class WordClasses
     }
 
     /// <summary>
-    /// A subject's own verb, known by its place: after a noun, a word in "-ed" that ends its phrase ("the blockade
+    /// A subject's own verb, known by its place: after a noun, an irregular past ("the ultimatum drew"), a word in "-ed" that ends its phrase ("the blockade
     /// deepened the split", "the features learned by") or in "-s" before a determiner ("the enzyme lowers the energy").
     /// </summary>
     private static bool IsUnlistedVerb(List<Token> tokens, int i, string folded)
@@ -70,6 +71,7 @@ internal static class WordClasses
         // "a loss is detected", "it has evolved": a passive or perfect.
         if (past && Auxiliaries.Contains(tokens[i - 1].Term.Folded)) return true;
         if (tokens[i - 1].Term.IsStop) return false;
+        if (AlwaysVerbs.Contains(folded)) return true;
         var last = i + 1 == tokens.Count || tokens[i + 1].Has(TokenFlags.ClauseBreakBefore);
         var next = last ? "" : tokens[i + 1].Term.Folded;
         if (past) return last || tokens[i + 1].Term.IsStop;
@@ -77,6 +79,15 @@ internal static class WordClasses
         // verb between subject and object (a compound does not stack two plurals: "the cell walls cells").
         var objectFollows = Determiners.Contains(next) || IsPlural(next) && !tokens[i + 1].Term.IsStop && SubjectBefore(tokens, i);
         return IsPlural(folded) && !tokens[i - 1].Term.Folded.EndsWith('s') && objectFollows;
+    }
+
+    /// <summary>The word before is a noun of the same clause: neither a function word nor a listed verb, adverb or adjective.</summary>
+    private static bool AfterNoun(List<Token> tokens, int i)
+    {
+        if (i == 0 || tokens[i].Has(TokenFlags.ClauseBreakBefore) || tokens[i].Has(TokenFlags.JoinedToPrevious)) return false;
+        var previous = tokens[i - 1].Term;
+        return !previous.IsStop && !VerbStems.Contains(previous.Stem) && !Adverbs.Contains(previous.Folded) && !IsLyAdverb(previous.Folded)
+               && !Quantities.Contains(previous.Folded) && !Adjectives.Contains(previous.Folded) && !HasAdjectiveEnding(previous.Folded);
     }
 
     /// <summary>One to three content words of one clause before <paramref name="i"/>, opened by a determiner.</summary>
@@ -104,7 +115,8 @@ internal static class WordClasses
     {
         "put", "let", "made", "kept", "sent", "told", "said", "became", "began", "brought", "came", "chose", "drove",
         "gave", "went", "grew", "knew", "led", "lost", "meant", "ran", "saw", "took", "wrote", "broke", "rose", "paid",
-        "dealt", "held", "thought",
+        "dealt", "held", "thought", "drew", "fought", "won", "sought", "struck", "threw", "bought", "caught", "taught",
+        "sold", "felt", "spent", "fled", "bore", "spoke", "swept", "shook", "stole", "sank", "forbade", "overthrew",
     };
 
     /// <summary>Numbers and quantities count a thing and never name it: "one collision domain", "many hosts".</summary>
