@@ -70,13 +70,13 @@ internal sealed class CandidateSet(ModelAnswerText answer, CorpusStatistics corp
             if (!WholeWords(run[start], run[start + length - 1])) continue;
             var nounPhrase = reading != Reading.Words && answer.IsNounPhrase(run, start, length);
             if (reading == Reading.NounPhrases && !nounPhrase) continue;
-            AddOccurrence(run.GetRange(start, length), key, nounPhrase);
+            AddOccurrence(run.GetRange(start, length), key, nounPhrase || answer.IsOneWord(run[start], length));
         }
 
         if (reading != Reading.Words)
             foreach (var (words, key, needsRecurrence) in answer.Linked)
                 if (WholeWords(words[0], words[^1]))
-                    AddOccurrence(words, key, nounPhrase: !needsRecurrence);
+                    AddOccurrence(words, key, isUnit: !needsRecurrence);
 
         // What the answer denies is content too ("Fruitsnap does not change the color"): kept as "not change", which
         // a response earns only by denying it as well.
@@ -124,13 +124,13 @@ internal sealed class CandidateSet(ModelAnswerText answer, CorpusStatistics corp
         }
     }
 
-    private void AddOccurrence(List<int> tokenIndexes, string phraseKey, bool nounPhrase)
+    private void AddOccurrence(List<int> tokenIndexes, string phraseKey, bool isUnit)
     {
         var key = Resolve(phraseKey);
         if (!byKey.TryGetValue(key, out var candidate))
         {
-            // A multi-word phrase needs evidence that it is a unit: it names a thing, or it recurs here or elsewhere.
-            if (tokenIndexes.Count > 1 && !nounPhrase && corpus.PhraseDocuments(key) < 2 && answer.Occurrences(phraseKey) < 2) return;
+            // A multi-word phrase needs evidence that it is a unit: it names a thing, is one hyphenated word, or recurs here or elsewhere.
+            if (tokenIndexes.Count > 1 && !isUnit && corpus.PhraseDocuments(key) < 2 && answer.Occurrences(phraseKey) < 2) return;
             var terms = tokenIndexes.Select(i => answer.Tokens[i].Term).ToArray();
             candidate = byKey[key] = new Candidate(key, terms, SurfaceOf(tokenIndexes), tokenIndexes[0]);
         }

@@ -66,7 +66,7 @@ public sealed class KeywordExtractor
 
         // In a short answer every word is looked for on its own: a phrase would demand the model's exact wording. Not
         // so a term with other spellings ("non-maximum suppression", NMS): split, its words would never match "NMS".
-        var ranked = candidates.All.Where(c => !shortAnswer || c.Terms.Length == 1 || c.Boost > 1 || c.Alternatives.Count > 0)
+        var ranked = candidates.All.Where(c => !shortAnswer || c.Terms.Length == 1 || c.Boost > 1 || c.Alternatives.Count > 0 || IsOneWord(c, answer))
             .Select(c => (Candidate: c, Score: Score(c, promptStems, corpus, shortAnswer)))
             .Where(x => x.Score > 0)
             .OrderByDescending(x => x.Score).ThenBy(x => x.Candidate.FirstToken)
@@ -169,6 +169,9 @@ public sealed class KeywordExtractor
     /// </summary>
     private static double CommonWordWeight(Candidate candidate, Term term) =>
         candidate.Terms.Length == 1 && candidate.Count < 2 && candidate.Boost == 1 && Lexicon.CommonWords.Contains(term.Folded) ? CommonWordWeightFactor : 1;
+
+    /// <summary>"free-rider", "end-to-end": a hyphenated word is one word, in a short answer too.</summary>
+    private static bool IsOneWord(Candidate c, ModelAnswerText answer) => c.Words.Count > 0 && answer.IsOneWord(c.Words[0], c.Terms.Length);
 
     /// <summary>"-ly" adverbs ("automatically", "significantly") qualify a statement rather than carry it.</summary>
     private static bool IsAdverb(string folded) => folded.Length > 5 && folded.EndsWith("ly", StringComparison.Ordinal);

@@ -46,6 +46,10 @@ internal sealed partial class ModelAnswerText
         return true;
     }
 
+    /// <summary>Whether the tokens from <paramref name="first"/> on are one hyphenated word ("free-rider", "end-to-end").</summary>
+    public bool IsOneWord(int first, int count) =>
+        count > 1 && first + count <= Tokens.Count && Enumerable.Range(first + 1, count - 1).All(i => Tokens[i].Has(TokenFlags.JoinedToPrevious));
+
     /// <summary>Runs of content words (token indexes) between stop words, punctuation, numbers and negated stretches.</summary>
     public IReadOnlyList<List<int>> Runs { get; }
 

@@ -172,6 +172,10 @@ public class ExtractionTests
     }
 
     [Fact]
+    public void AShortAnswerKeepsAHyphenatedWordWhole() =>
+        Assert.Contains("free-rider", PhrasesOf("Why are lighthouses built by governments?", "Nobody can be excluded, so each user is a free-rider."));
+
+    [Fact]
     public void ALongAnswerKeepsATermWithAFunctionWordInside()
     {
         const string answer = "Damages put the claimant where performance would have put them, limited by remoteness and by the duty to mitigate. " +
