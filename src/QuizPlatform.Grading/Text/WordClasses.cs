@@ -134,7 +134,7 @@ internal static class WordClasses
                               || folded.EndsWith("ible", StringComparison.Ordinal) || folded.EndsWith("ful", StringComparison.Ordinal));
 
     /// <summary>Words after which a listed verb is used as a noun ("the map", "a record", "its cache").</summary>
-    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
+    public static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
     {
         "a", "an", "the", "its", "their", "his", "her", "our", "your", "my", "this", "these", "those", "each", "every",
         "no", "any", "some", "one",
