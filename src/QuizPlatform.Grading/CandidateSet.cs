@@ -70,8 +70,13 @@ internal sealed class CandidateSet(ModelAnswerText answer, CorpusStatistics corp
             if (!WholeWords(run[start], run[start + length - 1])) continue;
             var nounPhrase = reading != Reading.Words && answer.IsNounPhrase(run, start, length);
             if (reading == Reading.NounPhrases && !nounPhrase) continue;
-            AddOccurrence(run.GetRange(start, length), key, nounPhrase);
+            AddOccurrence(run.GetRange(start, length), key, nounPhrase || answer.IsOneWord(run[start], length));
         }
+
+        if (reading != Reading.Words)
+            foreach (var (words, key, needsRecurrence) in answer.Linked)
+                if (WholeWords(words[0], words[^1]))
+                    AddOccurrence(words, key, isUnit: !needsRecurrence);
 
         // What the answer denies is content too ("Fruitsnap does not change the color"): kept as "not change", which
         // a response earns only by denying it as well.
@@ -85,9 +90,15 @@ internal sealed class CandidateSet(ModelAnswerText answer, CorpusStatistics corp
         }
 
         foreach (var (start, length) in answer.Heads()) Structure(HeadPhrase(answer.Text.Substring(start, length)), 2, head: true);
+        if (reading != Reading.Words)
+            foreach (var item in answer.ListItems())
+                if (WholeWords(item[0], item[^1])) Structure(answer.Text[answer.Tokens[item[0]].Start..answer.Tokens[item[^1]].End], ListItemBoost);
         foreach (var (first, last) in answer.NamedTerms())
             Structure(answer.Text[answer.Tokens[first].Start..answer.Tokens[last].End], 1.5);
     }
+
+    /// <summary>An item of an enumeration weighs as a named term does.</summary>
+    private const double ListItemBoost = 1.5;
 
     /// <summary>"pre" of "pre-trained" or "R" of "R-CNN" is not a phrase on its own: phrases keep hyphenated words whole.</summary>
     private bool WholeWords(int first, int last) =>
@@ -113,13 +124,13 @@ internal sealed class CandidateSet(ModelAnswerText answer, CorpusStatistics corp
         }
     }
 
-    private void AddOccurrence(List<int> tokenIndexes, string phraseKey, bool nounPhrase)
+    private void AddOccurrence(List<int> tokenIndexes, string phraseKey, bool isUnit)
     {
         var key = Resolve(phraseKey);
         if (!byKey.TryGetValue(key, out var candidate))
         {
-            // A multi-word phrase needs evidence that it is a unit: it names a thing, or it recurs here or elsewhere.
-            if (tokenIndexes.Count > 1 && !nounPhrase && corpus.PhraseDocuments(key) < 2 && answer.Occurrences(phraseKey) < 2) return;
+            // A multi-word phrase needs evidence that it is a unit: it names a thing, is one hyphenated word, or recurs here or elsewhere.
+            if (tokenIndexes.Count > 1 && !isUnit && corpus.PhraseDocuments(key) < 2 && answer.Occurrences(phraseKey) < 2) return;
             var terms = tokenIndexes.Select(i => answer.Tokens[i].Term).ToArray();
             candidate = byKey[key] = new Candidate(key, terms, SurfaceOf(tokenIndexes), tokenIndexes[0]);
         }

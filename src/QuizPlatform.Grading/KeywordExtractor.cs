@@ -66,7 +66,7 @@ public sealed class KeywordExtractor
 
         // In a short answer every word is looked for on its own: a phrase would demand the model's exact wording. Not
         // so a term with other spellings ("non-maximum suppression", NMS): split, its words would never match "NMS".
-        var ranked = candidates.All.Where(c => !shortAnswer || c.Terms.Length == 1 || c.Boost > 1 || c.Alternatives.Count > 0)
+        var ranked = candidates.All.Where(c => !shortAnswer || c.Terms.Length == 1 || c.Boost > 1 || c.Alternatives.Count > 0 || IsOneWord(c, answer))
             .Select(c => (Candidate: c, Score: Score(c, promptStems, corpus, shortAnswer)))
             .Where(x => x.Score > 0)
             .OrderByDescending(x => x.Score).ThenBy(x => x.Candidate.FirstToken)
@@ -131,6 +131,9 @@ public sealed class KeywordExtractor
     /// <summary>Weight kept by a word that is already in the question.</summary>
     private const double PromptWordWeight = 0.3;
 
+    /// <summary>Weight kept by a word of general English said once in a long answer (<see cref="CommonWordWeight"/>).</summary>
+    private const double CommonWordWeightFactor = 0.5;
+
     /// <summary>Weight kept by a word common in any explanation ("use", "process"), when choosing among many.</summary>
     private const double GeneralWordWeight = 0.3;
 
@@ -152,13 +155,23 @@ public sealed class KeywordExtractor
         foreach (var term in candidate.Terms)
         {
             var general = Lexicon.GeneralWords.Contains(term.Folded) || Lexicon.GeneralWords.Contains(term.Stem) || IsAdverb(term.Folded);
-            var salience = shortAnswer ? 1 : corpus.Idf(term.Canon) * (general ? GeneralWordWeight : 1);
+            var salience = shortAnswer ? 1 : corpus.Idf(term.Canon) * (general ? GeneralWordWeight : CommonWordWeight(candidate, term));
             if (discountQuestion && (spelledInPrompt || promptStems.Contains(term.Canon))) salience *= PromptWordWeight;
             sum += salience;
         }
         var frequency = 1 + Math.Log(candidate.Count);
         return sum / Math.Sqrt(candidate.Terms.Length) * frequency * candidate.Boost;
     }
+
+    /// <summary>
+    /// A single word of general English ("water", "map", "problem") said once, and not a head or a name, is seldom
+    /// the point of a long answer; said again, or inside a phrase ("data in flight"), it may well be.
+    /// </summary>
+    private static double CommonWordWeight(Candidate candidate, Term term) =>
+        candidate.Terms.Length == 1 && candidate.Count < 2 && candidate.Boost == 1 && Lexicon.CommonWords.Contains(term.Folded) ? CommonWordWeightFactor : 1;
+
+    /// <summary>"free-rider", "end-to-end": a hyphenated word is one word, in a short answer too.</summary>
+    private static bool IsOneWord(Candidate c, ModelAnswerText answer) => c.Words.Count > 0 && answer.IsOneWord(c.Words[0], c.Terms.Length);
 
     /// <summary>"-ly" adverbs ("automatically", "significantly") qualify a statement rather than carry it.</summary>
     private static bool IsAdverb(string folded) => folded.Length > 5 && folded.EndsWith("ly", StringComparison.Ordinal);

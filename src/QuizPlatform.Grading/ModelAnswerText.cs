@@ -19,8 +19,9 @@ internal sealed partial class ModelAnswerText
         Classes = WordClasses.Classify(Tokens);
         Runs = FindRuns();
         Phrases = FindPhrases();
-        foreach (var phrase in Phrases)
-            CollectionsMarshal.GetValueRefOrAddDefault(phraseCounts, phrase.Key, out _)++;
+        Linked = FindLinked();
+        foreach (var key in Phrases.Select(p => p.Key).Concat(Linked.Select(l => l.Key)))
+            CollectionsMarshal.GetValueRefOrAddDefault(phraseCounts, key, out _)++;
     }
 
     public const int MaxPhraseWords = 3;
@@ -44,6 +45,10 @@ internal sealed partial class ModelAnswerText
             if (Classes[run[k]] is WordClass.Verb or WordClass.Other) return false;
         return true;
     }
+
+    /// <summary>Whether the tokens from <paramref name="first"/> on are one hyphenated word ("free-rider", "end-to-end").</summary>
+    public bool IsOneWord(int first, int count) =>
+        count > 1 && first + count <= Tokens.Count && Enumerable.Range(first + 1, count - 1).All(i => Tokens[i].Has(TokenFlags.JoinedToPrevious));
 
     /// <summary>Runs of content words (token indexes) between stop words, punctuation, numbers and negated stretches.</summary>
     public IReadOnlyList<List<int>> Runs { get; }

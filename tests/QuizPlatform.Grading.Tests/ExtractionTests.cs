@@ -44,6 +44,7 @@ public class ExtractionTests
     // A participle before a noun describes it; at the end of a clause it is a verb.
     [InlineData("Transfer learning gives reduced training time.", "reduced", "Modifier")]
     [InlineData("The connection is established in both directions.", "established", "Verb")]
+    [InlineData("Napoleon carried nationalism across Europe.", "carried", "Verb")]
     // A listed verb's -ing form takes an object, even after a preposition; a subject's -ing form is a noun.
     [InlineData("It helps by adding random noise.", "adding", "Verb")]
     [InlineData("Pooling shrinks the maps.", "pooling", "Noun")]
@@ -61,6 +62,10 @@ public class ExtractionTests
     [InlineData("A loss is detected by duplicate acknowledgements.", "detected", "Verb")]
     [InlineData("The enzyme lowers the activation energy.", "lowers", "Verb")]
     [InlineData("The Soviet Union broke apart.", "broke", "Verb")]
+    [InlineData("The ultimatum drew the alliances into war.", "drew", "Verb")]
+    // Between a determiner's one noun and a plural, an "-s" word is the verb; not so inside a longer name.
+    [InlineData("The inner membrane pumps protons outward.", "pumps", "Verb")]
+    [InlineData("Sodium channels open gates.", "channels", "Noun")]
     [InlineData("Limited labeled data is common.", "labeled", "Noun")]
     // Numbers and quantities count a thing, conjunctions open a clause: neither names anything.
     [InlineData("All devices share one collision domain.", "one", "Other")]
@@ -129,6 +134,67 @@ public class ExtractionTests
         var answer = new ModelAnswerText("Damages are limited by remoteness (Hadley v Baxendale) and the duty to mitigate.");
         var (first, last) = Assert.Single(answer.NamedTerms());
         Assert.Equal("Hadley v Baxendale", answer.Text[answer.Tokens[first].Start..answer.Tokens[last].End]);
+    }
+
+    [Theory]
+    [InlineData("Damages are limited by the duty to mitigate.", "duty to mitigate", false)]
+    [InlineData("A change in price moves demand.", "change in price", false)]
+    [InlineData("Real GDP is the ratio of nominal GDP to the price level.", "ratio of nominal GDP", false)]
+    // "To" before a verb makes a term of an abstract noun only; elsewhere the answer must say it again.
+    [InlineData("The update allows the network to adapt.", "network to adapt", true)]
+    public void NounsLinkedByOfToInForAreOneCandidate(string sentence, string phrase, bool needsRecurrence)
+        => Assert.Equal((phrase, needsRecurrence), Assert.Single(LinkedIn(sentence)));
+
+    [Theory]
+    // After a determiner the link describes ("capacity of the parties"); before a noun the name goes on; "to" before a
+    // plural is a direction.
+    [InlineData("It requires the capacity of the parties.")]
+    [InlineData("It followed the assassination of Archduke Franz Ferdinand.")]
+    [InlineData("Factories moved production to machines.")]
+    public void LinkedNounsThatDescribeOrGoOnAreNotCandidates(string sentence) => Assert.Empty(LinkedIn(sentence));
+
+    private static List<(string Phrase, bool NeedsRecurrence)> LinkedIn(string sentence)
+    {
+        var answer = new ModelAnswerText(sentence);
+        return [.. answer.Linked.Select(l => (answer.Text[answer.Tokens[l.Words[0]].Start..answer.Tokens[l.Words[^1]].End], l.NeedsRecurrence))];
+    }
+
+    [Theory]
+    [InlineData("Its parts are the nucleus, the cytoplasm (with its organelles), the cell membrane and ribosomes.", "nucleus|cytoplasm|cell membrane|ribosomes")]
+    // Two items are a pair, not a list; clauses with verbs are not items; a bracket's content is no item.
+    [InlineData("It needs coal and iron ore.", "")]
+    [InlineData("The client sends a request, the server answers, and the client acknowledges it.", "")]
+    public void TheItemsOfAnEnumerationAreFound(string sentence, string expected)
+    {
+        var answer = new ModelAnswerText(sentence);
+        var items = answer.ListItems().Select(item => answer.Text[answer.Tokens[item[0]].Start..answer.Tokens[item[^1]].End]);
+        Assert.Equal(expected, string.Join('|', items));
+    }
+
+    [Fact]
+    public void AShortAnswerKeepsAHyphenatedWordWhole() =>
+        Assert.Contains("free-rider", PhrasesOf("Why are lighthouses built by governments?", "Nobody can be excluded, so each user is a free-rider."));
+
+    [Fact]
+    public void ALongAnswerKeepsATermWithAFunctionWordInside()
+    {
+        const string answer = "Damages put the claimant where performance would have put them, limited by remoteness and by the duty to mitigate. " +
+            "Specific performance is an equitable order, given only when damages are inadequate, such as for land or unique goods; an injunction stops a breach, and rescission with restitution undoes a contract set aside for misrepresentation.";
+        Assert.Contains("duty to mitigate", PhrasesOf("What remedies are available for breach of contract?", answer));
+    }
+
+    [Theory]
+    [InlineData("", true)]
+    // Said twice, a common word may be the answer's point: it is not discounted.
+    [InlineData(" The water follows the solutes.", false)]
+    public void AWordOfGeneralEnglishSaidOnceWeighsLessThanATermOfTheSubject(string more, bool discounted)
+    {
+        var answer = "Osmosis moves water across a selectively permeable membrane from the dilute side to the concentrated side. " +
+            "Diffusion spreads solutes down their gradient without energy, while active transport uses ATP to pump ions " +
+            "against their gradient through carrier proteins." + more;
+        var keywords = new KeywordExtractor().Extract([new QuestionText("How do substances cross a membrane?", answer)])[0];
+        double Weight(string phrase) => keywords.FirstOrDefault(k => k.Phrase.Equals(phrase, StringComparison.OrdinalIgnoreCase))?.Weight ?? 0;
+        Assert.Equal(discounted, Weight("water") < Weight("osmosis"));
     }
 
     private const string Stars =

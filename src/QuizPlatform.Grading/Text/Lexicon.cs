@@ -59,6 +59,23 @@ internal static class Lexicon
         "popular", "widely", "deal", "deals", "dealing", "ability", "abilities", "combine", "combining", "combined",
     };
 
+    /// <summary>
+    /// SCOWL's most common English words (common-words.txt, about 3,900 with their inflections): general English
+    /// ("water", "problem", "map"). Many are also terms of some subject ("offer", "cell"), so they only weigh less.
+    /// </summary>
+    public static readonly HashSet<string> CommonWords = ReadWords("QuizPlatform.Grading.Text.common-words.txt");
+
+    private static HashSet<string> ReadWords(string resource)
+    {
+        using var stream = typeof(Lexicon).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"The resource {resource} is missing from the build.");
+        using var reader = new StreamReader(stream);
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+            if (line.Length > 0) words.Add(line);
+        return words;
+    }
+
     /// <summary>Groups of words a marker accepts for one another; the first word names the group.</summary>
     public static readonly string[] SynonymGroups =
     [

@@ -45,9 +45,10 @@ internal static class WordClasses
         // "ensuring scalability", "by adding random noise": a listed verb's -ing form takes an object, not a noun's place.
         if (folded.EndsWith("ing", StringComparison.Ordinal)) return WordClass.Verb;
         if (Prepositions.Contains(previous)) return WordClass.Noun;
-        // A participle before a noun describes it ("reduced training time"), unless a subject or "to" makes it a verb.
+        // A participle before a noun describes it ("reduced training time"), unless a subject or "to" makes it a verb:
+        // after a noun, it is the noun's verb ("Napoleon carried nationalism").
         if (folded.EndsWith("ed", StringComparison.Ordinal) || folded.EndsWith('n'))
-            return nextIsContent && !VerbPrompters.Contains(previous) ? WordClass.Modifier : WordClass.Verb;
+            return nextIsContent && !VerbPrompters.Contains(previous) && !AfterNoun(tokens, i) ? WordClass.Modifier : WordClass.Verb;
         // "the window doubles", "it sends": a listed verb with an -s after a noun or pronoun is the verb of the clause;
         // after an acronym it names what the acronym qualifies ("MAC addresses and ..."), unless an object follows
         // ("NAT rewrites the", "FCN uses transposed").
@@ -60,7 +61,7 @@ internal static class WordClasses
     }
 
     /// <summary>
-    /// A subject's own verb, known by its place: after a noun, a word in "-ed" that ends its phrase ("the blockade
+    /// A subject's own verb, known by its place: after a noun, an irregular past ("the ultimatum drew"), a word in "-ed" that ends its phrase ("the blockade
     /// deepened the split", "the features learned by") or in "-s" before a determiner ("the enzyme lowers the energy").
     /// </summary>
     private static bool IsUnlistedVerb(List<Token> tokens, int i, string folded)
@@ -70,13 +71,39 @@ internal static class WordClasses
         // "a loss is detected", "it has evolved": a passive or perfect.
         if (past && Auxiliaries.Contains(tokens[i - 1].Term.Folded)) return true;
         if (tokens[i - 1].Term.IsStop) return false;
+        if (AlwaysVerbs.Contains(folded)) return true;
         var last = i + 1 == tokens.Count || tokens[i + 1].Has(TokenFlags.ClauseBreakBefore);
         var next = last ? "" : tokens[i + 1].Term.Folded;
         if (past) return last || tokens[i + 1].Term.IsStop;
-        return folded.Length > 3 && folded.EndsWith('s') && !folded.EndsWith("ss", StringComparison.Ordinal) && !folded.EndsWith("us", StringComparison.Ordinal)
-               && !folded.EndsWith("is", StringComparison.Ordinal) && !tokens[i - 1].Term.Folded.EndsWith('s')
-               && Determiners.Contains(next);
+        // "the inner membrane pumps protons": after a determiner's noun phrase, before a plural, an "-s" word is the
+        // verb between subject and object (a compound does not stack two plurals: "the cell walls cells").
+        var objectFollows = Determiners.Contains(next) || IsPlural(next) && !tokens[i + 1].Term.IsStop && SubjectBefore(tokens, i);
+        return IsPlural(folded) && !tokens[i - 1].Term.Folded.EndsWith('s') && objectFollows;
     }
+
+    /// <summary>The word before is a noun of the same clause: neither a function word nor a listed verb, adverb or adjective.</summary>
+    private static bool AfterNoun(List<Token> tokens, int i)
+    {
+        if (i == 0 || tokens[i].Has(TokenFlags.ClauseBreakBefore) || tokens[i].Has(TokenFlags.JoinedToPrevious)) return false;
+        var previous = tokens[i - 1].Term;
+        return !previous.IsStop && !VerbStems.Contains(previous.Stem) && !Adverbs.Contains(previous.Folded) && !IsLyAdverb(previous.Folded)
+               && !Quantities.Contains(previous.Folded) && !Adjectives.Contains(previous.Folded) && !HasAdjectiveEnding(previous.Folded);
+    }
+
+    /// <summary>One to three content words of one clause before <paramref name="i"/>, opened by a determiner.</summary>
+    private static bool SubjectBefore(List<Token> tokens, int i)
+    {
+        for (var k = i - 1; k >= Math.Max(0, i - 4); k--)
+        {
+            if (tokens[k].Term.IsStop) return k < i - 1 && Determiners.Contains(tokens[k].Term.Folded);
+            if (tokens[k].Has(TokenFlags.ClauseBreakBefore)) return false;
+        }
+        return false;
+    }
+
+    private static bool IsPlural(string folded) =>
+        folded.Length > 3 && folded.EndsWith('s') && !folded.EndsWith("ss", StringComparison.Ordinal) && !folded.EndsWith("us", StringComparison.Ordinal)
+        && !folded.EndsWith("is", StringComparison.Ordinal);
 
     private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal) { "is", "are", "was", "were", "be", "been", "being", "has", "have", "had" };
 
@@ -88,7 +115,8 @@ internal static class WordClasses
     {
         "put", "let", "made", "kept", "sent", "told", "said", "became", "began", "brought", "came", "chose", "drove",
         "gave", "went", "grew", "knew", "led", "lost", "meant", "ran", "saw", "took", "wrote", "broke", "rose", "paid",
-        "dealt", "held", "thought",
+        "dealt", "held", "thought", "drew", "fought", "won", "sought", "struck", "threw", "bought", "caught", "taught",
+        "sold", "felt", "spent", "fled", "bore", "spoke", "swept", "shook", "stole", "sank", "forbade", "overthrew",
     };
 
     /// <summary>Numbers and quantities count a thing and never name it: "one collision domain", "many hosts".</summary>
@@ -106,7 +134,7 @@ internal static class WordClasses
                               || folded.EndsWith("ible", StringComparison.Ordinal) || folded.EndsWith("ful", StringComparison.Ordinal));
 
     /// <summary>Words after which a listed verb is used as a noun ("the map", "a record", "its cache").</summary>
-    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
+    public static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
     {
         "a", "an", "the", "its", "their", "his", "her", "our", "your", "my", "this", "these", "those", "each", "every",
         "no", "any", "some", "one",
