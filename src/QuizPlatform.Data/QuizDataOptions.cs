@@ -31,7 +31,7 @@ public sealed class DatabaseOptions
 
     /// <summary>
     /// Npgsql's <c>Max Auto Prepare</c>: how many of the statements a connection runs most are kept prepared on the
-    /// server. Unprepared, PostgreSQL parses and plans every statement again; at a deadline that was over a third of its
+    /// server. Unprepared, PostgreSQL parses and plans every statement again; at a deadline that was nearly half of its
     /// CPU (docs/benchmarks.md, "Concurrency"). 0 turns it off (a pooler that cannot keep prepared statements).
     /// </summary>
     public int MaxAutoPrepare { get; set; } = 100;
