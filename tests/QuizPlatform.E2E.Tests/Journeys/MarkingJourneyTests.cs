@@ -10,7 +10,7 @@ public sealed class MarkingJourneyTests(QuizSite site) : Journey(site)
     {
         var classroom = await Classroom.CreateAsync(site, "Ada Lovelace");
         var ada = classroom.Students[0];
-        var attemptId = await classroom.GradedAttemptAsync(ada, "Convolutions slide a window over the image.", "", "");
+        var attemptId = await classroom.GradedAttemptAsync(ada, "Early layers pick out edges; deeper ones combine them into shapes and whole objects.", "", "");
         var instructor = await site.NewPageAsync();
         await instructor.SignInAsync(classroom.Instructor.Email, classroom.Instructor.Password);
         await instructor.GotoAsync($"quizzes/{classroom.QuizId}/attempts/{attemptId}");
