@@ -7,9 +7,9 @@ namespace QuizPlatform.Data;
 public static class PostgresConnection
 {
     /// <summary>
-    /// <paramref name="connectionString"/> with the pool size, timeouts and statement preparation of <paramref name="options"/> wherever it does
-    /// not set them itself, under any of Npgsql's spellings (<c>MaxPoolSize</c>, <c>Maximum Pool Size</c>, ...):
-    /// the operator's string always wins.
+    /// <paramref name="connectionString"/> with the pool size, timeouts and statement preparation of
+    /// <paramref name="options"/> wherever it does not set them itself, under any of Npgsql's spellings
+    /// (<c>MaxPoolSize</c>, <c>Maximum Pool Size</c>, ...): the operator's string always wins.
     /// </summary>
     public static string WithDefaults(string connectionString, DatabaseOptions options)
     {

@@ -40,6 +40,14 @@ public sealed class Actor
         return new Actor(actorId ?? "", roles.ToHashSet());
     }
 
+    /// <summary>
+    /// The attempts of <paramref name="studentId"/> while the account is an active student: the check of
+    /// <see cref="EnsureStudent"/> inside the read itself, for the requests a whole class makes at a deadline (hand-in,
+    /// results). When it finds nothing, load the actor to tell a refused student from a missing attempt.
+    /// </summary>
+    public static IQueryable<Attempt> AttemptsOfStudent(QuizDbContext db, string studentId) =>
+        db.Attempts.Where(a => a.StudentId == studentId && db.ActiveUsersInRole(Roles.Student).Any(u => u.Id == studentId));
+
     public Actor EnsureAdmin() => EnsureAny(Roles.Admin);
 
     public Actor EnsureStudent() => EnsureAny(Roles.Student);

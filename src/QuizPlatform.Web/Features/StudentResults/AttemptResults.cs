@@ -16,10 +16,7 @@ public sealed class AttemptResults(IDbContextFactory<QuizDbContext> dbFactory, T
     public async Task<AttemptResult?> LoadAsync(string studentId, int attemptId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        // The student check rides on the attempt's read (each student opens this page as they hand in); the actor is
-        // loaded only to say why nothing was found.
-        var attempt = await db.Attempts.AsNoTracking()
-            .Where(a => a.Id == attemptId && a.StudentId == studentId && db.ActiveUsersInRole(Roles.Student).Any(u => u.Id == studentId))
+        var attempt = await Actor.AttemptsOfStudent(db, studentId).AsNoTracking().Where(a => a.Id == attemptId)
             .Select(a => new { a.QuizId, a.Number, a.Deadline, a.SubmittedAt, a.SubmittedBy })
             .SingleOrDefaultAsync(cancellationToken);
         if (attempt is null)

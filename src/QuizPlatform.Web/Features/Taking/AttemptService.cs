@@ -175,10 +175,8 @@ public sealed class AttemptService(IDbContextFactory<QuizDbContext> dbFactory, T
     public async Task<SubmitOutcome> SubmitAsync(string studentId, int attemptId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        // Two statements at a deadline, when a whole class hands in at once: the attempt, read with the student check,
-        // then the claim. The actor is loaded only to say why nothing was found.
-        var attempt = await db.Attempts
-            .Where(a => a.Id == attemptId && a.StudentId == studentId && db.ActiveUsersInRole(Roles.Student).Any(u => u.Id == studentId))
+        // Two statements when a whole class hands in at once: the attempt, read with the student check, then the claim.
+        var attempt = await Actor.AttemptsOfStudent(db, studentId).Where(a => a.Id == attemptId)
             .Select(a => new { a.QuizId, a.Deadline, a.SubmittedAt }).SingleOrDefaultAsync(cancellationToken);
         if (attempt is null)
         {
