@@ -7,6 +7,8 @@ using QuizPlatform.Data;
 using QuizPlatform.LoadHarness;
 using QuizPlatform.Web.Features.Audit;
 using QuizPlatform.Web.Features.Grading;
+using QuizPlatform.Web.Features.Admission;
+using QuizPlatform.Web.Features.Observability;
 using QuizPlatform.Web.Features.QuizResults;
 using QuizPlatform.Web.Features.Regrading;
 using QuizPlatform.Web.Features.ReviewQueue;
@@ -66,7 +68,9 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 });
 builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true);
 builder.Services.AddQuizData().AddTakingFeature().AddGradingFeature().AddQuizResultsFeature().AddRegradingFeature()
-    .AddReviewQueueFeature().AddAuditFeature(); // RegradeJobs writes audit lines
+    .AddReviewQueueFeature().AddAuditFeature() // RegradeJobs writes audit lines
+    .AddAdmissionFeature() // grading gives way to hand-ins at their gate, as in the app
+    .AddSingleton<QuizMetrics>(); // the services count hand-ins and grades as the app does (ObservabilityFeature)
 using var host = builder.Build();
 
 if (rush.Results && settings.TryGetValue("--quiz", out var quizId))
