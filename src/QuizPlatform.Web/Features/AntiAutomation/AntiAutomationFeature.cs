@@ -42,27 +42,25 @@ public static class AntiAutomationFeature
     }
 
     /// <summary>
-    /// After authentication and the status-code pages: the rate limiter, and JSON problem bodies (not the HTML
-    /// not-found page, which answered a PUT with 405) for the API's refusals that have no body of their own, such as
-    /// 413 for a body over the size limit and 415 for one that is not JSON.
+    /// After authentication and the status-code pages: a declared body over an endpoint's size limit refused 413 unread,
+    /// the rate limiter, and JSON problem bodies (not the HTML not-found page, which answered a PUT with 405) for the
+    /// API's refusals that have no body of their own, such as 413 for a body over the size limit and 415 for one that
+    /// is not JSON.
     /// </summary>
     public static WebApplication UseAntiAutomation(this WebApplication app)
     {
         app.Use(async (http, next) =>
         {
-            if (!http.Request.Path.StartsWithSegments("/api"))
-            {
-                await next(http);
-                return;
-            }
-            if (http.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+            var api = http.Request.Path.StartsWithSegments("/api");
+            if (api && http.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
                 statusPages.Enabled = false;
-            // Kestrel stops a body at the endpoint's limit as it arrives; a declared length over it is refused unread.
+            // Any endpoint's: Kestrel stops a body at the endpoint's limit as it arrives; a declared length over it is
+            // refused unread.
             if (http.Request.ContentLength > http.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize)
                 http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             else
                 await next(http);
-            if (!http.Response.HasStarted && http.Response.StatusCode >= 400 && http.Response.ContentLength is null or 0)
+            if (api && !http.Response.HasStarted && http.Response.StatusCode >= 400 && http.Response.ContentLength is null or 0)
                 await WriteProblemAsync(http, http.Response.StatusCode switch
                 {
                     StatusCodes.Status413PayloadTooLarge => $"This answer is too large to save (the limit is {TakingFeature.MaxSaveBytes / 1024} KB). Shorten it to save it.",

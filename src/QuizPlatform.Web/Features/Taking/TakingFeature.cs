@@ -63,9 +63,6 @@ public static class TakingFeature
     public static async Task<IResult> HandInAsync(int attemptId, ClaimsPrincipal user, HttpContext http, IAntiforgery antiforgery,
         AdmissionGates admission, AttemptService attempts, CancellationToken cancellationToken)
     {
-        // The endpoint's limit stops a streamed body as it arrives (Kestrel); a declared length over it is refused unread.
-        if (http.Request.ContentLength > MaxHandInBytes)
-            return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
         if (!await antiforgery.IsRequestValidAsync(http) || http.Request.Form["_handler"] != HandInForm)
             return TypedResults.BadRequest();
         using var ticket = await admission.EnterAsync(AdmissionKind.HandIn, cancellationToken);
