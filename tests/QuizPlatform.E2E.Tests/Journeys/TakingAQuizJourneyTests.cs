@@ -139,11 +139,7 @@ public sealed class TakingAQuizJourneyTests(QuizSite site) : Journey(site)
     [Fact]
     public async Task AtTheDeadlineThePageHandsInByItselfWithTheAnswerSaved()
     {
-        var (email, password) = await site.CreateUserAsync(Roles.Student, "Last Minute");
-        var quizId = await DemoClassQuizClosingInAsync(email, TimeSpan.FromSeconds(20));
-        var page = await site.NewPageAsync();
-        await page.SignInAsync(email, password);
-        await page.StartQuizAsync(quizId);
+        var page = await StudentInQuizClosingInAsync("Last Minute", TimeSpan.FromSeconds(20));
         var attemptId = page.AttemptId();
 
         await page.GetByLabel("Your answer to question 1", new() { Exact = true }).FillAsync("Written before time ran out.");
@@ -158,11 +154,7 @@ public sealed class TakingAQuizJourneyTests(QuizSite site) : Journey(site)
     [Fact]
     public async Task AHandInTheServerIsTooBusyForWaitsInTheDialogWithTheAnswersInViewThenGoesThrough()
     {
-        var (email, password) = await site.CreateUserAsync(Roles.Student, "Deadline Rush");
-        var quizId = await DemoClassQuizClosingInAsync(email, TimeSpan.FromHours(1));
-        var page = await site.NewPageAsync();
-        await page.SignInAsync(email, password);
-        await page.StartQuizAsync(quizId);
+        var page = await StudentInQuizClosingInAsync("Deadline Rush", TimeSpan.FromHours(1));
         var attemptId = page.AttemptId();
         var answer = page.GetByLabel("Your answer to question 1", new() { Exact = true });
         await answer.FillAsync("Handed in during the rush.");
@@ -190,11 +182,7 @@ public sealed class TakingAQuizJourneyTests(QuizSite site) : Journey(site)
     [Fact]
     public async Task ScreenReadersHearTheTimeLeftAtTenMinutesNotEverySecond()
     {
-        var (email, password) = await site.CreateUserAsync(Roles.Student, "Listening");
-        var quizId = await DemoClassQuizClosingInAsync(email, TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(10));
-        var page = await site.NewPageAsync();
-        await page.SignInAsync(email, password);
-        await page.StartQuizAsync(quizId);
+        var page = await StudentInQuizClosingInAsync("Listening", TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(10));
         var announcer = page.Locator("[data-timer-announcer]");
 
         await Expect(announcer).ToHaveAttributeAsync("aria-live", "assertive");
@@ -204,6 +192,17 @@ public sealed class TakingAQuizJourneyTests(QuizSite site) : Journey(site)
 
         Assert.Equal("10 minutes left.", await announcer.TextContentAsync());
         Assert.Null(await page.Locator("[data-timer]").GetAttributeAsync("aria-live"));
+    }
+
+    /// <summary>A new student, signed in on a page of their own, in the attempt they started on a quiz closing in <paramref name="closesIn"/>.</summary>
+    async Task<IPage> StudentInQuizClosingInAsync(string name, TimeSpan closesIn)
+    {
+        var (email, password) = await site.CreateUserAsync(Roles.Student, name);
+        var quizId = await DemoClassQuizClosingInAsync(email, closesIn);
+        var page = await site.NewPageAsync();
+        await page.SignInAsync(email, password);
+        await page.StartQuizAsync(quizId);
+        return page;
     }
 
     /// <summary>A quiz for the demo class (which <paramref name="studentEmail"/> joins) that is open and closes soon.</summary>
