@@ -81,6 +81,7 @@ public static class QuizPlatformHosting
         app.MapObservabilityFeature();
         app.MapAdminAssignmentsFeature();
         app.MapTakingFeature();
+        app.MapStudentResultsFeature();
         app.MapQuizResultsFeature();
         app.MapAuditFeature();
         return app;
