@@ -63,6 +63,7 @@ public sealed class ResultsPageTests(QuizSite site) : Journey(site)
         await page.GotoAsync(new Uri(site.BaseAddress, $"attempts/{attemptId}/results#question-1").ToString());
         await Expect(page.GetByText("Your answers are being graded.")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Check again" })).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync(); // no page that reloads itself (axe: meta-refresh)
         // A keyboard user who has moved on down the page.
         var back = page.GetByRole(AriaRole.Link, new() { Name = "Back to my quizzes" });
         await back.EvaluateAsync("link => { link.scrollIntoView({ block: 'end', behavior: 'instant' }); link.focus({ preventScroll: true }); }");
