@@ -69,7 +69,7 @@ public static class QuizPlatformHosting
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseFormattingCulture();
         app.UseAdmission();
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
         app.UseAntiAutomation();
         app.UsePasswordChangeRequirement();
@@ -81,6 +81,7 @@ public static class QuizPlatformHosting
         app.MapObservabilityFeature();
         app.MapAdminAssignmentsFeature();
         app.MapTakingFeature();
+        app.MapStudentResultsFeature();
         app.MapQuizResultsFeature();
         app.MapAuditFeature();
         return app;

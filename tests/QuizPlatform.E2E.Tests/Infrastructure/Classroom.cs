@@ -69,14 +69,45 @@ public sealed class Classroom
     /// </summary>
     public async Task<int> GradedAttemptAsync(Member student, params string[] answers)
     {
+        var attemptId = await AnsweredAttemptAsync(student, answers);
+        await Site.Services.GetRequiredService<AttemptService>().SubmitAsync(student.Id, attemptId);
+        await Site.Services.GetRequiredService<AttemptGrading>().GradeAsync(attemptId);
+        await Site.Services.GetRequiredService<MeaningGrading>().GradeAllPendingAsync();
+        return attemptId;
+    }
+
+    /// <summary>
+    /// <paramref name="student"/> answers and hands in while a grading worker elsewhere holds the attempt (a lease of an
+    /// hour): the site's workers leave it ungraded until <see cref="ReleaseGradingAsync"/>. The attempt's id.
+    /// </summary>
+    public async Task<int> HandedInWithGradingHeldAsync(Member student, params string[] answers)
+    {
+        var attemptId = await AnsweredAttemptAsync(student, answers);
+        await SetGradingLeaseAsync(attemptId, DateTime.UtcNow.AddHours(1)); // before the hand-in wakes the workers
+        await Site.Services.GetRequiredService<AttemptService>().SubmitAsync(student.Id, attemptId);
+        return attemptId;
+    }
+
+    /// <summary>Lets the site's workers grade the attempt now, keywords and then meaning.</summary>
+    public async Task ReleaseGradingAsync(int attemptId)
+    {
+        await SetGradingLeaseAsync(attemptId, null);
+        Site.Services.GetRequiredService<GradingQueue>().Wake();
+    }
+
+    async Task<int> AnsweredAttemptAsync(Member student, string[] answers)
+    {
         var attempts = Site.Services.GetRequiredService<AttemptService>();
         var attemptId = (await attempts.StartAsync(student.Id, QuizId)).AttemptId!.Value;
         foreach (var (questionId, text) in QuestionIds.Zip(answers))
             Assert.Equal(SaveStatus.Saved, (await attempts.SaveAsync(student.Id, attemptId, questionId, text, 0)).Status);
-        await attempts.SubmitAsync(student.Id, attemptId);
-        await Site.Services.GetRequiredService<AttemptGrading>().GradeAsync(attemptId);
-        await Site.Services.GetRequiredService<MeaningGrading>().GradeAllPendingAsync();
         return attemptId;
+    }
+
+    async Task SetGradingLeaseAsync(int attemptId, DateTime? until)
+    {
+        await using var db = Site.Services.CreateDbContext();
+        await db.Attempts.Where(a => a.Id == attemptId).ExecuteUpdateAsync(a => a.SetProperty(x => x.GradingLeaseUntil, until));
     }
 
     static async Task<Member> MemberAsync(QuizSite site, string role, string name, string school)

@@ -5,7 +5,7 @@ namespace QuizPlatform.E2E.Tests.Journeys;
 
 /// <summary>
 /// The results page in a browser, on an attempt made and graded through the services (the quiz pages are another
-/// journey): what a student sees on a desktop and on a 360-pixel phone.
+/// journey): what a student sees on a desktop and on a 360-pixel phone, and the scores arriving while they wait.
 /// </summary>
 public sealed class ResultsPageTests(QuizSite site) : Journey(site)
 {
@@ -48,15 +48,59 @@ public sealed class ResultsPageTests(QuizSite site) : Journey(site)
             await page.ExpectTouchTargetsAsync("main .btn, main summary, main table a");
     }
 
+    [Fact]
+    public async Task ScoresGradedAfterTheStudentArrivesAppearInPlaceAndAreAnnouncedWithoutMovingThem()
+    {
+        var classroom = await Classroom.CreateAsync(site, "Pat Patient");
+        var student = classroom.Students[0];
+        var attemptId = await classroom.HandedInWithGradingHeldAsync(student, Answers);
+        var page = await site.NewPageAsync();
+        await page.SetViewportSizeAsync(1280, 500);
+        // Scrolling without animation: whatever moves the page has moved it by the time the status line speaks.
+        await page.EmulateMediaAsync(new() { ReducedMotion = ReducedMotion.Reduce });
+        await page.SignInAsync(student.Email, student.Password);
+        // Opened at a card (Blazor scrolls to an address's card after each update unless told otherwise).
+        await page.GotoAsync(new Uri(site.BaseAddress, $"attempts/{attemptId}/results#question-1").ToString());
+        await Expect(page.GetByText("Your answers are being graded.")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Check again" })).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync(); // no page that reloads itself (axe: meta-refresh)
+        // A keyboard user who has moved on down the page.
+        var back = page.GetByRole(AriaRole.Link, new() { Name = "Back to my quizzes" });
+        await back.EvaluateAsync("link => { link.scrollIntoView({ block: 'end', behavior: 'instant' }); link.focus({ preventScroll: true }); }");
+        await page.EvaluateAsync("window.stillThisDocument = true");
+        var question1 = page.GetByRole(AriaRole.Region, new() { Name = "Question 1", Exact = true });
+        var question3 = page.GetByRole(AriaRole.Region, new() { Name = "Question 3", Exact = true });
+        await Expect(question3).ToBeInViewportAsync();
+
+        await classroom.ReleaseGradingAsync(attemptId);
+
+        await Expect(page.Locator("[data-total-score]")).ToContainTextAsync("of 6 points");
+        // Said once in the polite status line; the meaning pass may have run by then, or update the scores again later.
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(
+            new Regex(@"^(Your grades are ready\.|Grading by meaning finished; your scores were updated\.)$"));
+        Assert.True(await page.EvaluateAsync<bool>("window.stillThisDocument === true"), "the page was loaded again");
+        await Expect(back).ToBeFocusedAsync();
+        // The cards grew with their feedback; the browser keeps the one the student was at in view, and the page does
+        // not jump back to the card in its address.
+        await Expect(question3).ToBeInViewportAsync();
+        await Expect(question1).Not.ToBeInViewportAsync();
+        await Expect(page.GetByText("Your answers are being graded.")).ToHaveCountAsync(0);
+        await page.AssertAccessibleAsync();
+    }
+
+    static readonly string[] Answers =
+    [
+        "CNNs extract features with convolutional layers: learned filters (kernels) detect edges and corners in the early layers,\nand deeper layers combine them into shapes and textures. The filters are learned by backpropagation.",
+        "Transfer learning reuses a model pretrained on a large dataset such as ImageNet. You fine-tune the last layers on your own data, so it needs less data and less training time.",
+        "An embedding is a vector.",
+    ];
+
     /// <summary>A student in a class whose quiz (three seeded questions, 2 points each) they answered, handed in and had graded.</summary>
     async Task<(string Email, string Password, int AttemptId)> GradedAttemptAsync()
     {
         var classroom = await Classroom.CreateAsync(site, "Sam Student");
         var student = classroom.Students[0];
-        var attemptId = await classroom.GradedAttemptAsync(student,
-            "CNNs extract features with convolutional layers: learned filters (kernels) detect edges and corners in the early layers,\nand deeper layers combine them into shapes and textures. The filters are learned by backpropagation.",
-            "Transfer learning reuses a model pretrained on a large dataset such as ImageNet. You fine-tune the last layers on your own data, so it needs less data and less training time.",
-            "An embedding is a vector.");
+        var attemptId = await classroom.GradedAttemptAsync(student, Answers);
         return (student.Email, student.Password, attemptId);
     }
 }

@@ -67,7 +67,7 @@ public sealed class TakingAQuizJourneyTests(QuizSite site) : Journey(site)
         await handIn.ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex($"/attempts/{attemptId}/results$"));
-        await Expect(page.Locator("[data-total-score]")).ToContainTextAsync("points"); // graded while the page refreshed
+        await Expect(page.Locator("[data-total-score]")).ToContainTextAsync("points"); // graded while the page waited
         await Expect(page.Locator(".answer").First.Locator("mark").First).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Questions at a glance" }).GetByRole(AriaRole.Link))
             .ToHaveCountAsync(50); // one row a question, each linking to its card

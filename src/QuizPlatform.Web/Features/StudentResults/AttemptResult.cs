@@ -14,6 +14,7 @@ namespace QuizPlatform.Web.Features.StudentResults;
 /// a close time and it passes. Parts not shown are null here, not merely hidden by the page.
 /// </para>
 /// <see cref="TimeUp"/>: not handed in, but its deadline and grace have passed; the server hands it in within seconds.
+/// <see cref="Stage"/>: how far grading has come, read just before the answers.
 /// <see cref="TotalScore"/> is set when scores are shown and every answer is graded. Times are UTC.
 /// </summary>
 public sealed record AttemptResult(
@@ -25,6 +26,7 @@ public sealed record AttemptResult(
     SubmittedBy? SubmittedBy,
     bool TimeUp,
     bool GradingComplete,
+    GradingStage Stage,
     DateTime? ClosesAt,
     ReviewPolicy Review,
     double? TotalScore,

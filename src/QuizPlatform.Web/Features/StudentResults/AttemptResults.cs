@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
@@ -25,6 +26,8 @@ public sealed class AttemptResults(IDbContextFactory<QuizDbContext> dbFactory, T
             return null;
         }
         var quiz = (await StudentQuizView.LoadAsync(db, studentId, attempt.QuizId, cancellationToken))!;
+        // Before the answers: a stage read first can only be behind what they show, and the page then checks again.
+        var stage = await db.Attempts.Where(a => a.Id == attemptId).Select(Stage).SingleAsync(cancellationToken);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var review = quiz.Review(now);
@@ -64,8 +67,28 @@ public sealed class AttemptResults(IDbContextFactory<QuizDbContext> dbFactory, T
         var gradingComplete = submitted && questions.All(q => q.Graded);
         return new AttemptResult(attemptId, attempt.QuizId, quiz.Title, attempt.Number, attempt.SubmittedAt,
             attempt.SubmittedBy, TimeUp: !submitted && !AttemptTimes.AcceptsSaves(attempt.Deadline, quiz.Grace, now),
-            gradingComplete, quiz.ClosesAt, review,
+            gradingComplete, stage, quiz.ClosesAt, review,
             gradingComplete && review.ShowsScore ? questions.Sum(q => q.Score ?? 0) : null,
             questions.Sum(q => q.Points), questions);
     }
+
+    /// <summary>
+    /// How far grading has come with the attempt (what the results page waits for); null when it is not this
+    /// student's. Throws <see cref="UnauthorizedAccessException"/> unless <paramref name="studentId"/> is an active student.
+    /// </summary>
+    public async Task<GradingStage?> StageAsync(string studentId, int attemptId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var stage = await Actor.AttemptsOfStudent(db, studentId).Where(a => a.Id == attemptId).Select(Stage)
+            .Select(s => (GradingStage?)s).SingleOrDefaultAsync(cancellationToken);
+        if (stage is null)
+            (await Actor.LoadAsync(db, studentId, cancellationToken)).EnsureStudent();
+        return stage;
+    }
+
+    static readonly Expression<Func<Attempt, GradingStage>> Stage = a =>
+        a.SubmittedAt == null ? GradingStage.NotHandedIn
+        : a.Responses.Any(r => r.Grade == null) ? GradingStage.Grading
+        : a.Responses.Any(r => r.Grade!.MeaningPending) ? GradingStage.Meaning
+        : GradingStage.Done;
 }

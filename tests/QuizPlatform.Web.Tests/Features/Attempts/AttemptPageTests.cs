@@ -85,7 +85,7 @@ public sealed class AttemptPageTests
     }
 
     [Fact]
-    public async Task AHandInPostOfMoreThanItsFormIsRefusedUnreadAndHandsNothingIn()
+    public async Task AHandInPostOfMoreThanItsFormIsRefusedUnreadWithAPageSayingSoAndHandsNothingIn()
     {
         await using var scene = await QuizScene.CreateAsync(DatabaseProvider.Sqlite);
         var attempt = (await scene.AttemptService().StartAsync(scene.Sam, await scene.OpenQuizAsync())).AttemptId!.Value;
@@ -96,6 +96,10 @@ public sealed class AttemptPageTests
             page.HiddenFields("submit-attempt").Append(KeyValuePair.Create("padding", new string('x', 100_000)))));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, bloated.StatusCode);
+        var refusal = Pages.Parse(await bloated.Content.ReadAsStringAsync());
+        Assert.Equal("That was too large to send", refusal.ByRole("heading", "That was too large to send")?.Text());
+        Assert.Contains("make it shorter", refusal.Text());
+        Assert.NotNull(refusal.ByRole("link", "Skip to main content")); // in the app's layout
         await using var db = scene.App.Services.CreateDbContext();
         Assert.Null((await db.Attempts.SingleAsync(a => a.Id == attempt)).SubmittedAt);
     }

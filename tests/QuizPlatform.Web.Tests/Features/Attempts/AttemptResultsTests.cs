@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Web.Features.Grading;
+using QuizPlatform.Web.Features.StudentResults;
 using QuizPlatform.Web.Tests.Infrastructure;
 using QuizPlatform.Web.Tests.Support;
 using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
@@ -150,7 +151,7 @@ public sealed class AttemptResultsTests
     }
 
     [Theory, AllDatabaseProviders]
-    public async Task UngradedAttemptSaysItIsBeingGradedAndRefreshesUntilGraded(DatabaseProvider provider)
+    public async Task UngradedAttemptSaysItIsBeingGradedAndWaitsWithoutReloadingItself(DatabaseProvider provider)
     {
         await using var scene = await ResultsScene.CreateAsync(provider);
         var attemptId = await scene.SubmitAsync(await scene.AddQuizAsync(), Answers);
@@ -162,14 +163,50 @@ public sealed class AttemptResultsTests
         var graded = await ResultsScene.PageAsync(sam, attemptId);
 
         Assert.False(ungraded!.GradingComplete);
+        Assert.Equal(GradingStage.Grading, ungraded.Stage);
         Assert.Null(ungraded.TotalScore);
         Assert.All(ungraded.Questions, q => Assert.False(q.Graded));
         Assert.Contains("Your answers are being graded.", waiting.Text());
-        Assert.NotNull(waiting.QuerySelector("meta[http-equiv=refresh]"));
         Assert.DoesNotContain(" of 6 points", waiting.Text());
+        AssertWaitsInPlace(waiting, attemptId, "grading");
         Assert.DoesNotContain("being graded", graded.Text());
-        Assert.Null(graded.QuerySelector("meta[http-equiv=refresh]"));
+        Assert.Null(graded.QuerySelector("grading-progress"));
+        Assert.Null(graded.ByRole("link", "Check again"));
         Assert.Contains(" of 6 points", graded.ByRole("region", "Your result")!.Text());
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task ScoresAwaitingTheMeaningPassAreShownAndThePageWaitsForItWhereItShowsScores(DatabaseProvider provider)
+    {
+        await using var scene = await ResultsScene.CreateAsync(provider);
+        var shown = await scene.GradedAsync(await scene.AddQuizAsync(), Answers);
+        var held = await scene.GradedAsync(await scene.AddQuizAsync(q => q.ShowScore = ReviewVisibility.AfterClose), Answers);
+        await using (var db = scene.App.Services.CreateDbContext())
+            await db.Grades.ExecuteUpdateAsync(g => g.SetProperty(x => x.MeaningPending, true));
+        using var sam = await scene.ClientAsync();
+
+        var page = await ResultsScene.PageAsync(sam, shown);
+        var withoutScores = await ResultsScene.PageAsync(sam, held);
+
+        Assert.Equal(GradingStage.Meaning, (await scene.Results.LoadAsync(scene.Sam, shown))!.Stage);
+        Assert.Contains(" of 6 points", page.ByRole("region", "Your result")!.Text());
+        Assert.Contains("the meaning check is still running", page.ByRole("region", "Your result")!.Text());
+        AssertWaitsInPlace(page, shown, "meaning");
+        Assert.Null(withoutScores.QuerySelector("grading-progress"));
+        Assert.Null(withoutScores.ByRole("link", "Check again"));
+    }
+
+    /// <summary>
+    /// The page waits for <paramref name="stage"/> to pass without a meta refresh (axe's meta-refresh, WCAG 2.2.1): its
+    /// script asks how far grading has come, and without script a Check again link loads it again.
+    /// </summary>
+    static void AssertWaitsInPlace(AngleSharp.Dom.IDocument page, int attemptId, string stage)
+    {
+        Assert.Null(page.QuerySelector("meta[http-equiv=refresh]"));
+        Assert.Equal($"attempts/{attemptId}/results", page.ByRole("link", "Check again")?.GetAttribute("href"));
+        var progress = page.QuerySelector("grading-progress");
+        Assert.Equal((stage, $"api/attempts/{attemptId}/grading"), (progress?.GetAttribute("stage"), progress?.GetAttribute("data-url")));
+        Assert.NotNull(page.ByRole("status", "")); // empty: where the script says what changed
     }
 
     [Theory, AllDatabaseProviders]
@@ -225,6 +262,7 @@ public sealed class AttemptResultsTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = Pages.Parse(await response.Content.ReadAsStringAsync());
         Assert.Contains("Time ran out.", page.Text());
-        Assert.NotNull(page.QuerySelector("meta[http-equiv=refresh]"));
+        Assert.Equal(GradingStage.NotHandedIn, result.Stage);
+        AssertWaitsInPlace(page, attemptId, "not-handed-in");
     }
 }
