@@ -137,6 +137,26 @@ public class ExtractionTests
     }
 
     [Theory]
+    [InlineData("Its terms were set by the Treaty of Versailles in 1919.", "Treaty of Versailles")]
+    [InlineData("The Assembly adopted the Declaration of the Rights of Man in August.", "Declaration of the Rights of Man")]
+    public void ANameGoesOnThroughOfAndOfThe(string sentence, string name)
+    {
+        var answer = new ModelAnswerText(sentence);
+        Assert.Contains(name, answer.NamedTerms().Select(t => answer.Text[answer.Tokens[t.First].Start..answer.Tokens[t.Last].End]));
+    }
+
+    [Fact]
+    public void ALongCaseNameIsOneKeyword()
+    {
+        var phrases = PhrasesOf("What does the doctrine of promissory estoppel do?",
+            "Promissory estoppel stops a promisor from going back on a promise not to enforce strict legal rights when the promisee has " +
+            "relied on it and it would be inequitable (Central London Property Trust v High Trees House). It is a shield, not a sword: " +
+            "it cannot found a cause of action, and it usually suspends rights rather than extinguishing them.");
+        Assert.Contains("Central London Property Trust v High Trees House", phrases);
+        Assert.DoesNotContain(phrases, p => p is "Central London Property" or "High Trees House");
+    }
+
+    [Theory]
     [InlineData("Damages are limited by the duty to mitigate.", "duty to mitigate", false)]
     [InlineData("A change in price moves demand.", "change in price", false)]
     [InlineData("Real GDP is the ratio of nominal GDP to the price level.", "ratio of nominal GDP", false)]
@@ -230,6 +250,24 @@ public class ExtractionTests
             "- Router: joins separate networks and chooses a path for each datagram from its forwarding table.";
         var phrases = PhrasesOf("What is the difference between a hub, a switch and a router?", answer);
         Assert.All(new[] { "Hub", "Switch", "Router" }, head => Assert.Contains(head, phrases));
+    }
+
+    [Fact]
+    public void TheThingsAQuestionSetsSideBySideAreKeywordsAtTheLeastWeight()
+    {
+        const string answer = "Symmetric encryption uses one shared secret key for both directions, so it is fast, but the key must reach " +
+            "the other side safely first. Asymmetric encryption uses a key pair: anyone may encrypt with the public key, and only the " +
+            "holder of the private key can decrypt. It is much slower, so protocols use it to agree on a session key for symmetric encryption.";
+        var keywords = new KeywordExtractor().Extract([new QuestionText("Compare symmetric encryption and asymmetric encryption.", answer)])[0];
+        Assert.All(new[] { "symmetric encryption", "asymmetric encryption" }, term => Assert.Equal(0.5, Assert.Single(keywords, k => k.Phrase == term).Weight));
+    }
+
+    [Fact]
+    public void TheOneSubjectOfAQuestionIsNotAKeyword()
+    {
+        const string answer = "Photosynthesis turns light energy into chemical energy: chlorophyll in the chloroplasts absorbs light, water is " +
+            "split and releases oxygen, and the Calvin cycle fixes carbon dioxide into glucose using the ATP and NADPH the light reactions made.";
+        Assert.DoesNotContain("Photosynthesis", PhrasesOf("What is photosynthesis, and why does it matter?", answer), StringComparer.OrdinalIgnoreCase);
     }
 
     [Fact]
