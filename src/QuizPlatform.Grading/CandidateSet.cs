@@ -90,8 +90,7 @@ internal sealed class CandidateSet(ModelAnswerText answer, CorpusStatistics corp
         }
 
         foreach (var (start, length) in answer.Heads()) Structure(HeadPhrase(answer.Text.Substring(start, length)), 2, head: true);
-        if (reading != Reading.Words)
-            foreach (var item in answer.ListItems())
+        foreach (var item in answer.ListItems())
                 if (WholeWords(item[0], item[^1])) Structure(answer.Text[answer.Tokens[item[0]].Start..answer.Tokens[item[^1]].End], ListItemBoost);
         foreach (var (first, last) in answer.NamedTerms())
         {

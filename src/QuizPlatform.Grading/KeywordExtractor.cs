@@ -140,8 +140,9 @@ public sealed class KeywordExtractor
         var covered = chosen.SelectMany(c => c.Candidate.Canons).ToHashSet();
         var restated = candidates.All
             .Where(c => !c.Denied && !c.Canons.All(covered.Contains) && NamesAThing(c, answer) && IsCoordinated(c, question, prompt))
-            // A description ("impact of data augmentation") or a word of any explanation ("applications") is not a term.
-            .Where(c => !c.Surface.Contains(' ', StringComparison.Ordinal) || c.Terms.Length == Tokenizer.Tokenize(c.Surface).Count)
+            // A description ("impact of data augmentation") or a word of any explanation ("applications") is not a term;
+            // "invitation to treat" is.
+            .Where(c => Tokenizer.Tokenize(c.Surface).All(t => !t.Term.IsStop || t.Term.Folded == "to"))
             .Where(c => c.Terms.Length > 1 || !Lexicon.CommonWords.Contains(c.Terms[0].Folded) && !Lexicon.GeneralWords.Contains(c.Terms[0].Folded))
             .OrderBy(c => c.FirstToken).ToList();
         return restated.Where(c => !restated.Any(o => o != c && o.Canons.Length > c.Canons.Length && c.Canons.All(o.Canons.Contains)))
@@ -150,10 +151,17 @@ public sealed class KeywordExtractor
 
     private const int MaxQuestionTerms = 4;
 
-    /// <summary>A phrase said as a noun phrase where it is first said, or one the answer's structure names (a head, a term).</summary>
-    private static bool NamesAThing(Candidate c, ModelAnswerText answer) =>
-        c.Words.Count < c.Terms.Length || answer.Classes[c.Words[c.Terms.Length - 1]] == WordClass.Noun
-        && Enumerable.Range(0, c.Terms.Length - 1).All(k => answer.Classes[c.Words[k]] is WordClass.Noun or WordClass.Modifier);
+    /// <summary>
+    /// A phrase said as a noun phrase where it is first said ("invitation to treat" too, a noun and its verb), or one
+    /// the answer's structure names (a head, a term).
+    /// </summary>
+    private static bool NamesAThing(Candidate c, ModelAnswerText answer)
+    {
+        if (c.Words.Count < c.Terms.Length) return true;
+        var nounAndVerb = c.Terms.Length == 2 && c.Surface.Contains(" to ", StringComparison.Ordinal);
+        return (nounAndVerb || answer.Classes[c.Words[c.Terms.Length - 1]] == WordClass.Noun)
+               && Enumerable.Range(0, c.Terms.Length - 1).All(k => answer.Classes[c.Words[k]] is WordClass.Noun or WordClass.Modifier);
+    }
 
     /// <summary>
     /// Whether the question says the candidate's words together, as one of a coordination: "and", "or", "between",

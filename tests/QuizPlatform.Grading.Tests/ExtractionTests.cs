@@ -45,6 +45,9 @@ public class ExtractionTests
     [InlineData("Transfer learning gives reduced training time.", "reduced", "Modifier")]
     [InlineData("The connection is established in both directions.", "established", "Verb")]
     [InlineData("Napoleon carried nationalism across Europe.", "carried", "Verb")]
+    // An unlisted "-ed" word between a noun and its object is a verb; before a listed verb it describes the noun before.
+    [InlineData("The Treaty reformed law in many states.", "reformed", "Verb")]
+    [InlineData("Quantity demanded exceeds quantity supplied.", "demanded", "Noun")]
     // A listed verb's -ing form takes an object, even after a preposition; a subject's -ing form is a noun.
     [InlineData("It helps by adding random noise.", "adding", "Verb")]
     [InlineData("Pooling shrinks the maps.", "pooling", "Noun")]
@@ -154,6 +157,13 @@ public class ExtractionTests
             "it cannot found a cause of action, and it usually suspends rights rather than extinguishing them.");
         Assert.Contains("Central London Property Trust v High Trees House", phrases);
         Assert.DoesNotContain(phrases, p => p is "Central London Property" or "High Trees House");
+    }
+
+    [Fact]
+    public void AShortAnswerKeepsTheItemsOfItsEnumerationWhole()
+    {
+        var phrases = PhrasesOf("What is a market failure?", "Markets fail with externalities, public goods, information asymmetry and monopoly power.");
+        Assert.All(new[] { "public goods", "information asymmetry", "monopoly power" }, item => Assert.Contains(item, phrases));
     }
 
     [Theory]

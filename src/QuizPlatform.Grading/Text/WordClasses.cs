@@ -74,7 +74,9 @@ internal static class WordClasses
         if (AlwaysVerbs.Contains(folded)) return true;
         var last = i + 1 == tokens.Count || tokens[i + 1].Has(TokenFlags.ClauseBreakBefore);
         var next = last ? "" : tokens[i + 1].Term.Folded;
-        if (past) return last || tokens[i + 1].Term.IsStop;
+        // "Gorbachev loosened control", "the arms race raised tension": between a noun and its object, the verb.
+        var nextIsVerb = !last && VerbStems.Contains(tokens[i + 1].Term.Stem);
+        if (past) return last || tokens[i + 1].Term.IsStop || AfterNoun(tokens, i) && !nextIsVerb;
         // "the inner membrane pumps protons": after a determiner's noun phrase, before a plural, an "-s" word is the
         // verb between subject and object (a compound does not stack two plurals: "the cell walls cells").
         var objectFollows = Determiners.Contains(next) || IsPlural(next) && !tokens[i + 1].Term.IsStop && SubjectBefore(tokens, i);
