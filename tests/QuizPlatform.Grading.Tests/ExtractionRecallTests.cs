@@ -18,18 +18,18 @@ public class ExtractionRecallTests(ITestOutputHelper output)
     private static readonly Grader Matcher = new();
 
     [Theory]
-    [InlineData("networking", false, 83, 33)]
+    [InlineData("networking", false, 83, 32)]
     [InlineData("biology", false, 79, 20)]
     [InlineData("history", false, 71, 18)]
     [InlineData("economics", false, 82, 27)]
-    [InlineData("law", false, 68, 20)]
+    [InlineData("law", false, 68, 19)]
     [InlineData("assignment-8", false, 68, 53)]
     // Ranked by the model (KeywordExtractor.Encoder), as import does with Grading:Meaning on.
-    [InlineData("networking", true, 78, 32)]
+    [InlineData("networking", true, 78, 31)]
     [InlineData("biology", true, 83, 19)]
     [InlineData("history", true, 77, 16)]
     [InlineData("economics", true, 82, 28)]
-    [InlineData("law", true, 66, 22)]
+    [InlineData("law", true, 66, 21)]
     public void ExtractionFindsTheInstructorsConcepts(string document, bool byMeaning, int minRecallPercent, int maxJunkPercent)
     {
         var (recall, junk, misses) = Measure(document, byMeaning);

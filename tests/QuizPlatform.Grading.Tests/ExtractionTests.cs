@@ -54,6 +54,7 @@ public class ExtractionTests
     // Adverbs, "-ly" words and the prepositions the stop list leaves in never name a thing.
     [InlineData("The locks are held forever.", "forever", "Other")]
     [InlineData("It converges slowly.", "slowly", "Other")]
+    [InlineData("The receiver puts segments back in order.", "back", "Other")]
     [InlineData("Hosts behind NAT are hidden.", "behind", "Other")]
     [InlineData("The family of protocols.", "family", "Noun")]
     // Adjectives, listed or by their ending, describe.
@@ -68,6 +69,7 @@ public class ExtractionTests
     [InlineData("The ultimatum drew the alliances into war.", "drew", "Verb")]
     // Between a determiner's one noun and a plural, an "-s" word is the verb; not so inside a longer name.
     [InlineData("The inner membrane pumps protons outward.", "pumps", "Verb")]
+    [InlineData("The memory management unit translates virtual addresses.", "translates", "Verb")]
     [InlineData("Sodium channels open gates.", "channels", "Noun")]
     [InlineData("Limited labeled data is common.", "labeled", "Noun")]
     // Numbers and quantities count a thing, conjunctions open a clause: neither names anything.

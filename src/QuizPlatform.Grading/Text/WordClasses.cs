@@ -77,9 +77,11 @@ internal static class WordClasses
         // "Gorbachev loosened control", "the arms race raised tension": between a noun and its object, the verb.
         var nextIsVerb = !last && VerbStems.Contains(tokens[i + 1].Term.Stem);
         if (past) return last || tokens[i + 1].Term.IsStop || AfterNoun(tokens, i) && !nextIsVerb;
-        // "the inner membrane pumps protons": after a determiner's noun phrase, before a plural, an "-s" word is the
-        // verb between subject and object (a compound does not stack two plurals: "the cell walls cells").
-        var objectFollows = Determiners.Contains(next) || IsPlural(next) && !tokens[i + 1].Term.IsStop && SubjectBefore(tokens, i);
+        // "the inner membrane pumps protons", "the memory management unit translates virtual addresses": after a
+        // determiner's noun phrase, before a plural or a word that is neither a verb nor a listed adjective, an "-s"
+        // word is the verb between subject and object (a compound does not stack two plurals: "the cell walls cells").
+        var objectFollows = Determiners.Contains(next) || !last && !tokens[i + 1].Term.IsStop && SubjectBefore(tokens, i)
+            && (IsPlural(next) || !nextIsVerb && !Adjectives.Contains(next));
         return IsPlural(folded) && !tokens[i - 1].Term.Folded.EndsWith('s') && objectFollows;
     }
 
@@ -163,7 +165,7 @@ internal static class WordClasses
         "forever", "instead", "twice", "thrice", "together", "again", "already", "always", "often", "sometimes",
         "never", "soon", "later", "still", "even", "almost", "rather", "quite", "perhaps", "maybe", "otherwise",
         "afterwards", "beforehand", "hence", "thereby", "therefore", "thus", "meanwhile", "nevertheless", "away",
-        "inward", "outward", "upward", "downward", "backwards", "ahead", "alone", "everywhere", "somewhere",
+        "inward", "outward", "upward", "downward", "back", "backwards", "ahead", "alone", "everywhere", "somewhere",
         "anywhere", "elsewhere", "every", "usually", "mostly", "else", "far", "ever", "enough", "less", "least",
         // Prepositions the stop list leaves in: they join phrases ("hosts behind NAT"), never name a thing.
         "behind", "per", "among", "amongst", "across", "beyond", "toward", "towards", "around", "along", "beside",
