@@ -70,6 +70,7 @@ public class ExtractionTests
     // Between a determiner's one noun and a plural, an "-s" word is the verb; not so inside a longer name.
     [InlineData("The inner membrane pumps protons outward.", "pumps", "Verb")]
     [InlineData("The memory management unit translates virtual addresses.", "translates", "Verb")]
+    [InlineData("It is too large for a single device's memory.", "device's", "Noun")]
     [InlineData("Sodium channels open gates.", "channels", "Noun")]
     [InlineData("Limited labeled data is common.", "labeled", "Noun")]
     // Numbers and quantities count a thing, conjunctions open a clause: neither names anything.

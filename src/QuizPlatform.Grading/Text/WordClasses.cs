@@ -107,7 +107,7 @@ internal static class WordClasses
 
     private static bool IsPlural(string folded) =>
         folded.Length > 3 && folded.EndsWith('s') && !folded.EndsWith("ss", StringComparison.Ordinal) && !folded.EndsWith("us", StringComparison.Ordinal)
-        && !folded.EndsWith("is", StringComparison.Ordinal);
+        && !folded.EndsWith("is", StringComparison.Ordinal) && !folded.EndsWith("'s", StringComparison.Ordinal);
 
     private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal) { "is", "are", "was", "were", "be", "been", "being", "has", "have", "had" };
 
