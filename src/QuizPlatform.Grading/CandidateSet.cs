@@ -91,7 +91,7 @@ internal sealed class CandidateSet(ModelAnswerText answer, CorpusStatistics corp
 
         foreach (var (start, length) in answer.Heads()) Structure(HeadPhrase(answer.Text.Substring(start, length)), 2, head: true);
         foreach (var item in answer.ListItems())
-                if (WholeWords(item[0], item[^1])) Structure(answer.Text[answer.Tokens[item[0]].Start..answer.Tokens[item[^1]].End], ListItemBoost);
+            if (WholeWords(item[0], item[^1])) Structure(answer.Text[answer.Tokens[item[0]].Start..answer.Tokens[item[^1]].End], ListItemBoost);
         foreach (var (first, last) in answer.NamedTerms())
         {
             var name = Structure(answer.Text[answer.Tokens[first].Start..answer.Tokens[last].End], 1.5, maxTerms: MaxNameTerms);
