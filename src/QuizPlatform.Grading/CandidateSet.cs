@@ -5,7 +5,7 @@ namespace QuizPlatform.Grading;
 /// <summary>Which phrases of an answer may become keywords.</summary>
 internal enum Reading
 {
-    /// <summary>Every word; a phrase only where it recurs in the answer or the assignment.</summary>
+    /// <summary>Every word; a phrase only where it recurs in the answer or the assignment, or is an item of an enumeration.</summary>
     Words,
     /// <summary>Every word, and phrases that name a thing even when said once ("Krebs cycle").</summary>
     WordsAndNounPhrases,
