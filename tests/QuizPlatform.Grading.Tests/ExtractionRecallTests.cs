@@ -23,6 +23,7 @@ public class ExtractionRecallTests(ITestOutputHelper output)
     [InlineData("history", false, 71, 18)]
     [InlineData("economics", false, 82, 27)]
     [InlineData("law", false, 68, 19)]
+    [InlineData("databases", false, 67, 19)]
     [InlineData("assignment-8", false, 68, 53)]
     // Ranked by the model (KeywordExtractor.Encoder), as import does with Grading:Meaning on.
     [InlineData("networking", true, 78, 31)]
@@ -30,6 +31,7 @@ public class ExtractionRecallTests(ITestOutputHelper output)
     [InlineData("history", true, 77, 16)]
     [InlineData("economics", true, 82, 28)]
     [InlineData("law", true, 66, 21)]
+    [InlineData("databases", true, 67, 19)]
     public void ExtractionFindsTheInstructorsConcepts(string document, bool byMeaning, int minRecallPercent, int maxJunkPercent)
     {
         var (recall, junk, misses) = Measure(document, byMeaning);
@@ -45,6 +47,7 @@ public class ExtractionRecallTests(ITestOutputHelper output)
     [InlineData("history")]
     [InlineData("economics")]
     [InlineData("law")]
+    [InlineData("databases")]
     public void ExtractedKeywordsMatchTheReviewedFile(string document)
     {
         var (questions, keywords) = Extract(document);

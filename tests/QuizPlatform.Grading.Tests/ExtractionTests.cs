@@ -70,6 +70,10 @@ public class ExtractionTests
     // Between a determiner's one noun and a plural, an "-s" word is the verb; not so inside a longer name.
     [InlineData("The inner membrane pumps protons outward.", "pumps", "Verb")]
     [InlineData("The memory management unit translates virtual addresses.", "translates", "Verb")]
+    [InlineData("Optimistic control suits workloads with few conflicts.", "suits", "Verb")]
+    [InlineData("Hash tables map keys to buckets.", "tables", "Noun")]
+    // A base form after a plural, before its object, is the verb: "range queries scan them".
+    [InlineData("Range queries scan them in order.", "scan", "Verb")]
     [InlineData("It is too large for a single device's memory.", "device's", "Noun")]
     [InlineData("Sodium channels open gates.", "channels", "Noun")]
     [InlineData("Limited labeled data is common.", "labeled", "Noun")]
