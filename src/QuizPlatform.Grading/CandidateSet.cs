@@ -5,7 +5,7 @@ namespace QuizPlatform.Grading;
 /// <summary>Which phrases of an answer may become keywords.</summary>
 internal enum Reading
 {
-    /// <summary>Every word; a phrase only where it recurs in the answer or the assignment.</summary>
+    /// <summary>Every word; a phrase only where it recurs in the answer or the assignment, or is an item of an enumeration.</summary>
     Words,
     /// <summary>Every word, and phrases that name a thing even when said once ("Krebs cycle").</summary>
     WordsAndNounPhrases,
@@ -90,11 +90,16 @@ internal sealed class CandidateSet(ModelAnswerText answer, CorpusStatistics corp
         }
 
         foreach (var (start, length) in answer.Heads()) Structure(HeadPhrase(answer.Text.Substring(start, length)), 2, head: true);
-        if (reading != Reading.Words)
-            foreach (var item in answer.ListItems())
-                if (WholeWords(item[0], item[^1])) Structure(answer.Text[answer.Tokens[item[0]].Start..answer.Tokens[item[^1]].End], ListItemBoost);
+        foreach (var item in answer.ListItems())
+            if (WholeWords(item[0], item[^1])) Structure(answer.Text[answer.Tokens[item[0]].Start..answer.Tokens[item[^1]].End], ListItemBoost);
         foreach (var (first, last) in answer.NamedTerms())
-            Structure(answer.Text[answer.Tokens[first].Start..answer.Tokens[last].End], 1.5);
+        {
+            var name = Structure(answer.Text[answer.Tokens[first].Start..answer.Tokens[last].End], 1.5, maxTerms: MaxNameTerms);
+            // Where the name is said is where its meaning is read; without it a name would rank as close to everything.
+            if (name is not { Words.Count: 0 }) continue;
+            name.Words.AddRange(Enumerable.Range(first, last - first + 1).Where(i => !answer.Tokens[i].Term.IsStop));
+            name.FirstToken = first;
+        }
     }
 
     /// <summary>An item of an enumeration weighs as a named term does.</summary>
@@ -154,19 +159,23 @@ internal sealed class CandidateSet(ModelAnswerText answer, CorpusStatistics corp
         }
     }
 
-    private void Structure(string phrase, double boost, bool head = false)
+    /// <summary>A head or list item of more words is a sentence; a name may be longer ("Central London Property Trust v High Trees House").</summary>
+    private const int MaxStructureTerms = 5, MaxNameTerms = 8;
+
+    private Candidate? Structure(string phrase, double boost, bool head = false, int maxTerms = MaxStructureTerms)
     {
         var key = Resolve(KeyOf(Content(phrase)));
-        if (key.Length == 0) return;
+        if (key.Length == 0) return null;
         if (!byKey.TryGetValue(key, out var candidate))
         {
             var terms = Content(phrase);
-            if (terms.Length > 5) return;
+            if (terms.Length > maxTerms) return null;
             candidate = byKey[key] = new Candidate(key, terms, phrase, int.MaxValue) { Count = 1 };
         }
         if (boost > candidate.Boost && candidate.Alternatives.Count == 0) candidate.Surface = phrase;
         candidate.Boost = Math.Max(candidate.Boost, boost);
         candidate.IsHead |= head;
+        return candidate;
     }
 
     private string Resolve(string key) => alias.TryGetValue(key, out var target) ? target : key;

@@ -81,6 +81,7 @@ public sealed class KeywordExtractor
         if (chosen.Count == 0 && answer.Tokens.Count > 0)
             return [new Keyword(answer.Text.Trim(), [], 1)];
 
+        if (!shortAnswer) chosen.AddRange(QuestionTerms(candidates, answer, prompt, chosen).Select(c => (c, 0.0)));
         var top = chosen.Max(x => x.Score);
         return chosen.OrderBy(x => x.Candidate.FirstToken)
             .Select(x => new Keyword(x.Candidate.Surface, x.Candidate.Alternatives, Math.Max(0.5, Math.Round(6 * x.Score / top) / 2)))
@@ -123,6 +124,71 @@ public sealed class KeywordExtractor
             if (chosen.RemoveAll(c => parts.Contains(c) && c.Candidate.Count <= whole.Candidate.Count) == 0 && chosen.Count >= limit) continue;
             chosen.Add((whole.Candidate, parts.Max(p => p.Score)));
         }
+    }
+
+    /// <summary>
+    /// The things a question sets side by side, which a long answer explains one by one ("void or voidable", "sequence
+    /// numbers and acknowledgements", "between active transport and passive transport"): an instructor lists each, so
+    /// each is a keyword, at the least weight, since a response that only copies the question has them too. The
+    /// question's one subject ("What is apoptosis?") is not: it is what every answer is about. Never a term the chosen
+    /// keywords already cover, and only the whole term ("link-state routing", not "routing" beside it).
+    /// </summary>
+    private static IEnumerable<Candidate> QuestionTerms(CandidateSet candidates, ModelAnswerText answer, string prompt,
+        List<(Candidate Candidate, double Score)> chosen)
+    {
+        var question = Tokenizer.Tokenize(prompt);
+        var covered = chosen.SelectMany(c => c.Candidate.Canons).ToHashSet();
+        var restated = candidates.All
+            .Where(c => !c.Denied && !c.Canons.All(covered.Contains) && NamesAThing(c, answer) && IsCoordinated(c, question, prompt))
+            // A description ("impact of data augmentation") or a word of any explanation ("applications") is not a term;
+            // "invitation to treat" is.
+            .Where(c => Tokenizer.Tokenize(c.Surface).All(t => !t.Term.IsStop || t.Term.Folded == "to"))
+            .Where(c => c.Terms.Length > 1 || !Lexicon.CommonWords.Contains(c.Terms[0].Folded) && !Lexicon.GeneralWords.Contains(c.Terms[0].Folded))
+            .OrderBy(c => c.FirstToken).ToList();
+        return restated.Where(c => !restated.Any(o => o != c && o.Canons.Length > c.Canons.Length && c.Canons.All(o.Canons.Contains)))
+            .Take(MaxQuestionTerms);
+    }
+
+    private const int MaxQuestionTerms = 4;
+
+    /// <summary>
+    /// A phrase said as a noun phrase where it is first said ("invitation to treat" too, a noun and its verb), or one
+    /// the answer's structure names (a head, a term).
+    /// </summary>
+    private static bool NamesAThing(Candidate c, ModelAnswerText answer)
+    {
+        if (c.Words.Count < c.Terms.Length) return true;
+        var nounAndVerb = c.Terms.Length == 2 && c.Surface.Contains(" to ", StringComparison.Ordinal);
+        return (nounAndVerb || answer.Classes[c.Words[c.Terms.Length - 1]] == WordClass.Noun)
+               && Enumerable.Range(0, c.Terms.Length - 1).All(k => answer.Classes[c.Words[k]] is WordClass.Noun or WordClass.Modifier);
+    }
+
+    /// <summary>
+    /// Whether the question says the candidate's words together, as one of a coordination: "and", "or", "between",
+    /// "versus" or a comma before it (after its determiners), or "and", "or" or a comma after it.
+    /// </summary>
+    private static bool IsCoordinated(Candidate c, List<Token> question, string prompt)
+    {
+        var canons = c.Canons.ToHashSet();
+        for (var first = 0; first < question.Count; first++)
+        {
+            if (question[first].Term.Canon != c.Canons[0]) continue;
+            var last = first;
+            // "invitation to treat": a function word inside the term; "link-state and distance-vector routing": a head both share.
+            while (last + 1 < question.Count && (canons.Contains(question[last + 1].Term.Canon) || question[last + 1].Has(TokenFlags.JoinedToPrevious)
+                       || question[last + 1].Term.IsStop && last + 2 < question.Count && canons.Contains(question[last + 2].Term.Canon))) last++;
+            if (!canons.IsSubsetOf(question.Select(t => t.Term.Canon))) continue;
+            var before = first - 1;
+            while (before >= 0 && WordClasses.Determiners.Contains(question[before].Term.Folded) && !question[before + 1].Has(TokenFlags.ClauseBreakBefore)) before--;
+            var gapBefore = before < 0 ? "" : prompt[question[before].End..question[before + 1].Start];
+            var gapAfter = last + 1 < question.Count ? prompt[question[last].End..question[last + 1].Start] : "";
+            // A comma after it parts list items ("a hub, a switch"), not clauses ("What was the Industrial Revolution, and why").
+            var listAfter = gapAfter.Contains(',', StringComparison.Ordinal) && question[last + 1].Term.Folded is not ("and" or "or" or "but");
+            if (gapBefore.Contains(',', StringComparison.Ordinal) || listAfter) return true;
+            if (before >= 0 && question[before].Term.Folded is "and" or "or" or "between" or "versus" or "vs") return true;
+            if (last + 1 < question.Count && question[last + 1].Term.Folded is "and" or "or" && !gapAfter.Contains(',', StringComparison.Ordinal)) return true;
+        }
+        return false;
     }
 
     /// <summary>A long answer keeps about this many keywords per √(content words).</summary>

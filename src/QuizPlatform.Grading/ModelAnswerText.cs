@@ -145,11 +145,21 @@ internal sealed partial class ModelAnswerText
                 // A case name is one term: "Hadley v Baxendale", "Williams v Roffey".
                 else if (i + 2 < Tokens.Count && Tokens[i + 1].Term.Folded is "v" or "vs" && IsName(i + 2)
                          && !Tokens[i + 1].Has(TokenFlags.ClauseBreakBefore) && !Tokens[i + 2].Has(TokenFlags.ClauseBreakBefore)) i += 2;
+                // "Treaty of Versailles", "Declaration of the Rights of Man": a name goes on through "of" and "of the".
+                else if (LinkedName(i) is > 0 and var next) i = next;
                 else break;
             }
             yield return (first, i);
             i++;
         }
+    }
+
+    /// <summary>The name's next word after "of" or "of the" at <paramref name="i"/> + 1, or 0.</summary>
+    private int LinkedName(int i)
+    {
+        if (i + 2 >= Tokens.Count || Tokens[i + 1].Term.Folded != "of" || Tokens[i + 1].Has(TokenFlags.ClauseBreakBefore)) return 0;
+        var next = Tokens[i + 2].Term.Folded == "the" && i + 3 < Tokens.Count ? i + 3 : i + 2;
+        return IsName(next) && !Tokens[next].Has(TokenFlags.ClauseBreakBefore) && !Tokens[i + 2].Has(TokenFlags.ClauseBreakBefore) ? next : 0;
     }
 
     private bool IsName(int i)

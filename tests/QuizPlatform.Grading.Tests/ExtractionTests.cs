@@ -45,12 +45,16 @@ public class ExtractionTests
     [InlineData("Transfer learning gives reduced training time.", "reduced", "Modifier")]
     [InlineData("The connection is established in both directions.", "established", "Verb")]
     [InlineData("Napoleon carried nationalism across Europe.", "carried", "Verb")]
+    // An unlisted "-ed" word between a noun and its object is a verb; before a listed verb it describes the noun before.
+    [InlineData("The Treaty reformed law in many states.", "reformed", "Verb")]
+    [InlineData("Quantity demanded exceeds quantity supplied.", "demanded", "Noun")]
     // A listed verb's -ing form takes an object, even after a preposition; a subject's -ing form is a noun.
     [InlineData("It helps by adding random noise.", "adding", "Verb")]
     [InlineData("Pooling shrinks the maps.", "pooling", "Noun")]
     // Adverbs, "-ly" words and the prepositions the stop list leaves in never name a thing.
     [InlineData("The locks are held forever.", "forever", "Other")]
     [InlineData("It converges slowly.", "slowly", "Other")]
+    [InlineData("The receiver puts segments back in order.", "back", "Other")]
     [InlineData("Hosts behind NAT are hidden.", "behind", "Other")]
     [InlineData("The family of protocols.", "family", "Noun")]
     // Adjectives, listed or by their ending, describe.
@@ -65,6 +69,12 @@ public class ExtractionTests
     [InlineData("The ultimatum drew the alliances into war.", "drew", "Verb")]
     // Between a determiner's one noun and a plural, an "-s" word is the verb; not so inside a longer name.
     [InlineData("The inner membrane pumps protons outward.", "pumps", "Verb")]
+    [InlineData("The memory management unit translates virtual addresses.", "translates", "Verb")]
+    [InlineData("Optimistic control suits workloads with few conflicts.", "suits", "Verb")]
+    [InlineData("Hash tables map keys to buckets.", "tables", "Noun")]
+    // A base form after a plural, before its object, is the verb: "range queries scan them".
+    [InlineData("Range queries scan them in order.", "scan", "Verb")]
+    [InlineData("It is too large for a single device's memory.", "device's", "Noun")]
     [InlineData("Sodium channels open gates.", "channels", "Noun")]
     [InlineData("Limited labeled data is common.", "labeled", "Noun")]
     // Numbers and quantities count a thing, conjunctions open a clause: neither names anything.
@@ -134,6 +144,33 @@ public class ExtractionTests
         var answer = new ModelAnswerText("Damages are limited by remoteness (Hadley v Baxendale) and the duty to mitigate.");
         var (first, last) = Assert.Single(answer.NamedTerms());
         Assert.Equal("Hadley v Baxendale", answer.Text[answer.Tokens[first].Start..answer.Tokens[last].End]);
+    }
+
+    [Theory]
+    [InlineData("Its terms were set by the Treaty of Versailles in 1919.", "Treaty of Versailles")]
+    [InlineData("The Assembly adopted the Declaration of the Rights of Man in August.", "Declaration of the Rights of Man")]
+    public void ANameGoesOnThroughOfAndOfThe(string sentence, string name)
+    {
+        var answer = new ModelAnswerText(sentence);
+        Assert.Contains(name, answer.NamedTerms().Select(t => answer.Text[answer.Tokens[t.First].Start..answer.Tokens[t.Last].End]));
+    }
+
+    [Fact]
+    public void ALongCaseNameIsOneKeyword()
+    {
+        var phrases = PhrasesOf("What does the doctrine of promissory estoppel do?",
+            "Promissory estoppel stops a promisor from going back on a promise not to enforce strict legal rights when the promisee has " +
+            "relied on it and it would be inequitable (Central London Property Trust v High Trees House). It is a shield, not a sword: " +
+            "it cannot found a cause of action, and it usually suspends rights rather than extinguishing them.");
+        Assert.Contains("Central London Property Trust v High Trees House", phrases);
+        Assert.DoesNotContain(phrases, p => p is "Central London Property" or "High Trees House");
+    }
+
+    [Fact]
+    public void AShortAnswerKeepsTheItemsOfItsEnumerationWhole()
+    {
+        var phrases = PhrasesOf("What is a market failure?", "Markets fail with externalities, public goods, information asymmetry and monopoly power.");
+        Assert.All(new[] { "public goods", "information asymmetry", "monopoly power" }, item => Assert.Contains(item, phrases));
     }
 
     [Theory]
@@ -230,6 +267,24 @@ public class ExtractionTests
             "- Router: joins separate networks and chooses a path for each datagram from its forwarding table.";
         var phrases = PhrasesOf("What is the difference between a hub, a switch and a router?", answer);
         Assert.All(new[] { "Hub", "Switch", "Router" }, head => Assert.Contains(head, phrases));
+    }
+
+    [Fact]
+    public void TheThingsAQuestionSetsSideBySideAreKeywordsAtTheLeastWeight()
+    {
+        const string answer = "Symmetric encryption uses one shared secret key for both directions, so it is fast, but the key must reach " +
+            "the other side safely first. Asymmetric encryption uses a key pair: anyone may encrypt with the public key, and only the " +
+            "holder of the private key can decrypt. It is much slower, so protocols use it to agree on a session key for symmetric encryption.";
+        var keywords = new KeywordExtractor().Extract([new QuestionText("Compare symmetric encryption and asymmetric encryption.", answer)])[0];
+        Assert.All(new[] { "symmetric encryption", "asymmetric encryption" }, term => Assert.Equal(0.5, Assert.Single(keywords, k => k.Phrase == term).Weight));
+    }
+
+    [Fact]
+    public void TheOneSubjectOfAQuestionIsNotAKeyword()
+    {
+        const string answer = "Photosynthesis turns light energy into chemical energy: chlorophyll in the chloroplasts absorbs light, water is " +
+            "split and releases oxygen, and the Calvin cycle fixes carbon dioxide into glucose using the ATP and NADPH the light reactions made.";
+        Assert.DoesNotContain("Photosynthesis", PhrasesOf("What is photosynthesis, and why does it matter?", answer), StringComparer.OrdinalIgnoreCase);
     }
 
     [Fact]

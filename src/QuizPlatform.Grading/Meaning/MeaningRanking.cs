@@ -26,7 +26,10 @@ internal sealed class MeaningRanking(MeaningText meaning, ModelAnswerText answer
         foreach (var x in open)
         {
             var vector = Vector(x.Candidate);
-            var redundancy = vector is null ? 0 : chosen.Select(c => Vector(c.Candidate)).OfType<float[]>()
+            // A chosen part of this phrase does not count against it: the phrase would take its place ("monarchy" →
+            // "absolute monarchy"), not repeat it.
+            var redundancy = vector is null ? 0 : chosen.Where(c => !c.Candidate.Canons.All(x.Candidate.Canons.Contains))
+                .Select(c => Vector(c.Candidate)).OfType<float[]>()
                 .Select(v => (double)TensorPrimitives.Dot(vector, v)).DefaultIfEmpty(0).Max();
             var value = (1 - Diversity) * x.Score / top * Closeness(x.Candidate, vector) - Diversity * redundancy;
             if (value > bestValue) (best, bestValue) = (x, value);

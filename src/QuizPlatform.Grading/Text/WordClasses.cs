@@ -74,10 +74,16 @@ internal static class WordClasses
         if (AlwaysVerbs.Contains(folded)) return true;
         var last = i + 1 == tokens.Count || tokens[i + 1].Has(TokenFlags.ClauseBreakBefore);
         var next = last ? "" : tokens[i + 1].Term.Folded;
-        if (past) return last || tokens[i + 1].Term.IsStop;
-        // "the inner membrane pumps protons": after a determiner's noun phrase, before a plural, an "-s" word is the
-        // verb between subject and object (a compound does not stack two plurals: "the cell walls cells").
-        var objectFollows = Determiners.Contains(next) || IsPlural(next) && !tokens[i + 1].Term.IsStop && SubjectBefore(tokens, i);
+        // "Gorbachev loosened control", "the arms race raised tension": between a noun and its object, the verb.
+        var nextIsVerb = !last && VerbStems.Contains(tokens[i + 1].Term.Stem);
+        if (past) return last || tokens[i + 1].Term.IsStop || AfterNoun(tokens, i) && !nextIsVerb;
+        // "range queries scan them", "its changes survive a crash": a base form after a plural, before its object.
+        if (!IsPlural(folded) && IsPlural(tokens[i - 1].Term.Folded) && (Determiners.Contains(next) || ObjectPronouns.Contains(next))) return true;
+        // "the inner membrane pumps protons", "the memory management unit translates virtual addresses": after a
+        // subject's noun phrase, before a plural or an adjective, an "-s" word is the verb between subject and object
+        // (a compound does not stack two plurals: "the cell walls cells"; "hash tables map keys" stays a noun phrase).
+        var objectFollows = Determiners.Contains(next) || !last && !tokens[i + 1].Term.IsStop && SubjectBefore(tokens, i)
+            && !nextIsVerb && (IsPlural(next) || HasAdjectiveSuffix(next));
         return IsPlural(folded) && !tokens[i - 1].Term.Folded.EndsWith('s') && objectFollows;
     }
 
@@ -90,20 +96,28 @@ internal static class WordClasses
                && !Quantities.Contains(previous.Folded) && !Adjectives.Contains(previous.Folded) && !HasAdjectiveEnding(previous.Folded);
     }
 
-    /// <summary>One to three content words of one clause before <paramref name="i"/>, opened by a determiner.</summary>
+    /// <summary>One to three content words of one clause before <paramref name="i"/>, opened by a determiner or by the clause itself.</summary>
     private static bool SubjectBefore(List<Token> tokens, int i)
     {
         for (var k = i - 1; k >= Math.Max(0, i - 4); k--)
         {
             if (tokens[k].Term.IsStop) return k < i - 1 && Determiners.Contains(tokens[k].Term.Folded);
-            if (tokens[k].Has(TokenFlags.ClauseBreakBefore)) return false;
+            if (k == 0 || tokens[k].Has(TokenFlags.ClauseBreakBefore)) return true;
         }
         return false;
     }
 
+    private static readonly HashSet<string> ObjectPronouns = new(StringComparer.Ordinal) { "it", "them", "him", "us", "me", "you" };
+
+    /// <summary>"virtual", "reactive", "acidic", "dependent": endings of adjectives, which no verb has.</summary>
+    private static bool HasAdjectiveSuffix(string folded) =>
+        folded.Length > 4 && Array.Exists(AdjectiveSuffixes, e => folded.EndsWith(e, StringComparison.Ordinal));
+
+    private static readonly string[] AdjectiveSuffixes = ["al", "ive", "ic", "ous", "able", "ible", "ful", "ent", "ant", "ary"];
+
     private static bool IsPlural(string folded) =>
         folded.Length > 3 && folded.EndsWith('s') && !folded.EndsWith("ss", StringComparison.Ordinal) && !folded.EndsWith("us", StringComparison.Ordinal)
-        && !folded.EndsWith("is", StringComparison.Ordinal);
+        && !folded.EndsWith("is", StringComparison.Ordinal) && !folded.EndsWith("'s", StringComparison.Ordinal);
 
     private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal) { "is", "are", "was", "were", "be", "been", "being", "has", "have", "had" };
 
@@ -161,7 +175,7 @@ internal static class WordClasses
         "forever", "instead", "twice", "thrice", "together", "again", "already", "always", "often", "sometimes",
         "never", "soon", "later", "still", "even", "almost", "rather", "quite", "perhaps", "maybe", "otherwise",
         "afterwards", "beforehand", "hence", "thereby", "therefore", "thus", "meanwhile", "nevertheless", "away",
-        "inward", "outward", "upward", "downward", "backwards", "ahead", "alone", "everywhere", "somewhere",
+        "inward", "outward", "upward", "downward", "back", "backwards", "ahead", "alone", "everywhere", "somewhere",
         "anywhere", "elsewhere", "every", "usually", "mostly", "else", "far", "ever", "enough", "less", "least",
         // Prepositions the stop list leaves in: they join phrases ("hosts behind NAT"), never name a thing.
         "behind", "per", "among", "amongst", "across", "beyond", "toward", "towards", "around", "along", "beside",

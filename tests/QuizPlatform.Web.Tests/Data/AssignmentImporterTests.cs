@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QuizPlatform.Data.Assignments;
 using QuizPlatform.Data.Entities;
+using QuizPlatform.Grading;
+using QuizPlatform.Grading.Meaning;
 using QuizPlatform.Web.Tests.Infrastructure;
 using QuizPlatform.Web.Tests.Support;
 using static QuizPlatform.Web.Tests.Support.SeedDocuments;
@@ -30,6 +32,40 @@ public sealed class AssignmentImporterTests
         await using var db = app.Services.CreateDbContext();
         Assert.Equal(1, await db.AssignmentVersions.CountAsync());
         Assert.Equal(50, await db.Questions.CountAsync());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task WithTheMeaningPassOnImportRanksKeywordsByTheModel(bool meaning)
+    {
+        // Long answers with more candidates than slots, where the model's ranking chooses other keywords than salience.
+        const string document = """
+            # Computer Networks, Assignment 3
+
+            1. What does Network Address Translation (NAT) do, and what problems does it cause?
+            2. Compare link-state and distance-vector routing protocols.
+
+            #### Solution.
+
+            1. NAT rewrites the private source address of outgoing packets to the router's public IP address and keeps a translation table, so that many hosts share one public address. It saves IPv4 addresses, but it breaks end-to-end connectivity: hosts behind NAT cannot easily accept incoming connections, which complicates peer-to-peer applications and needs port forwarding.
+
+            2. In link-state routing (OSPF) every router floods the state of its links to all routers, builds a map of the whole topology and computes shortest paths with Dijkstra's algorithm. In distance-vector routing (RIP) each router only tells its neighbours its distance to every destination, using the Bellman-Ford algorithm; it converges slowly and can suffer from the count-to-infinity problem.
+            """;
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        await using var app = new QuizAppFactory(database, new Dictionary<string, string?> { ["Grading:Meaning"] = meaning ? "true" : "false" });
+
+        await app.Services.GetRequiredService<AssignmentImporter>().ImportAsync(Encoding.UTF8.GetBytes(document), "os.md");
+
+        await using var db = app.Services.CreateDbContext();
+        var stored = await db.Questions.OrderBy(q => q.Number).Select(q => q.Keywords.OrderBy(k => k.Position).Select(k => k.Phrase).ToList()).ToListAsync();
+        var questions = (await db.Questions.OrderBy(q => q.Number).ToListAsync()).Select(q => new QuestionText(q.Prompt, q.ModelAnswer)).ToList();
+        var byModel = new KeywordExtractor { Encoder = app.Services.GetRequiredService<ITokenEncoder>() }.Extract(questions).Select(Phrases).ToList();
+        var bySalience = new KeywordExtractor().Extract(questions).Select(Phrases).ToList();
+        Assert.NotEqual(bySalience, byModel);
+        Assert.Equal(meaning ? byModel : bySalience, stored);
+
+        static List<string> Phrases(IReadOnlyList<Keyword> keywords) => [.. keywords.Select(k => k.Phrase)];
     }
 
     [Theory, AllDatabaseProviders]
