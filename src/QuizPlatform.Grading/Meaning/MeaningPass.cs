@@ -1,5 +1,3 @@
-using System.Numerics.Tensors;
-
 namespace QuizPlatform.Grading.Meaning;
 
 /// <summary>
@@ -15,25 +13,34 @@ internal static class MeaningPass
     /// </summary>
     public static void MatchKeywords(KeywordMatch[] matches, KeyMeaning meaning, MeaningText response, ResponseWords words, GradingOptions options)
     {
+        // Each missing keyword's longest window (0: not looked for by meaning).
+        var lengths = new int[matches.Length];
+        var longest = 0;
         for (var k = 0; k < matches.Length; k++)
         {
             var match = matches[k];
             if (match.Matched || match.Negated || !meaning.HasKeywordVector(k) || match.Keyword.Phrase.StartsWith("not ", StringComparison.OrdinalIgnoreCase)) continue;
-            var length = Math.Clamp(match.Keyword.Phrase.Count(c => c == ' ') + 1, 1, 3);
+            lengths[k] = Math.Clamp(match.Keyword.Phrase.Count(c => c == ' ') + 1, 1, 3);
+            longest = Math.Max(longest, lengths[k]);
+        }
+        if (longest == 0 || response.Count == 0) return;
+        using var windows = new WordWindows(response, longest);
+        var similarities = new float[windows.Runs.Count];
+        for (var k = 0; k < matches.Length; k++)
+        {
+            if (lengths[k] == 0) continue;
+            var match = matches[k];
             var keywordWords = Opposites.FoldedWords(match.Keyword.Phrase).ToList();
+            windows.Similarities(meaning.KeywordVector(k), similarities);
             var best = (Similarity: double.MinValue, Start: -1, End: -1);
-            for (var start = 0; start < response.Count; start++)
+            for (var w = 0; w < similarities.Length; w++)
             {
-                if (!response.IsContent(start)) continue;
-                for (var end = start; end < response.Count && end < start + length; end++)
-                {
-                    var window = KeyMeaning.Mean(response, Enumerable.Range(start, end - start + 1));
-                    if (window is null) continue;
-                    var similarity = (double)TensorPrimitives.Dot(window, meaning.KeywordVector(k));
-                    if (similarity > best.Similarity && !words.IsNegated(start, end, options.NegationWindow)
-                        && !Opposites.Oppose(keywordWords, Enumerable.Range(start, end - start + 1).Select(response.Folded)))
-                        best = (similarity, start, end);
-                }
+                var (start, end) = windows.Runs[w];
+                if (end - start >= lengths[k]) continue;
+                var similarity = (double)similarities[w];
+                if (similarity > best.Similarity && !words.IsNegated(start, end, options.NegationWindow)
+                    && !Opposites.Oppose(keywordWords, Enumerable.Range(start, end - start + 1).Select(response.Folded)))
+                    best = (similarity, start, end);
             }
             if (best.Start < 0 || best.Similarity < options.MeaningMatchThreshold) continue;
             var first = response.Span(best.Start);

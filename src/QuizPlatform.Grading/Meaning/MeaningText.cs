@@ -43,6 +43,9 @@ public sealed class MeaningText
     public static float Similarity(MeaningText a, int wordOfA, MeaningText b, int wordOfB) =>
         TensorPrimitives.Dot(a.Vector(wordOfA), b.Vector(wordOfB));
 
+    /// <summary>The cosine similarity of <paramref name="unit"/> with each word's vector, into <paramref name="into"/> (one element per word).</summary>
+    internal void Similarities(ReadOnlySpan<float> unit, Span<float> into) => DotProducts.Of(vectors, unit, into[..Count]);
+
     public static MeaningText From(string text, PieceVectors pieces, int dimensions)
     {
         ArgumentNullException.ThrowIfNull(pieces);

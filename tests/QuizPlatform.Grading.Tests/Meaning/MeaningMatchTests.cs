@@ -69,6 +69,17 @@ public class MeaningMatchTests
         Assert.True(VitaminC.Grade(response).Score > keywordsOnly.Score / 2, "the meaning pass credits 'less' for 'fewer'");
     }
 
+    [Fact]
+    public void AKeyWithoutKeywordsIsGradedByItsModelAnswer()
+    {
+        var question = new Question("Why does dropout help?", "Dropout switches off random neurons in training, so the network cannot rely on any one of them.", []);
+
+        var graded = question.Grade("Turning random neurons off while training stops the network leaning on single neurons.");
+
+        Assert.Empty(graded.Keywords);
+        Assert.True(graded.SoftRecall > 0.5, $"soft recall {graded.SoftRecall}");
+    }
+
     private sealed class Question
     {
         public Question(string prompt, string modelAnswer, Keyword[] keywords)

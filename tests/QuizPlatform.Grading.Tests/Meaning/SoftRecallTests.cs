@@ -31,6 +31,21 @@ public class SoftRecallTests
     }
 
     [Fact]
+    public void TheRecallIsExactlyTheMeanOfEachWordsBestSimilarity()
+    {
+        var texts = SharedEncoder.Encode(
+            "Dropout randomly switches off neurons during training, which prevents overfitting of the network.",
+            "During training dropout turns random neurons off, and so the network overfits less; neurons, neurons.");
+        var (reference, response) = (texts[0], texts[1]);
+        var contentWords = Enumerable.Range(0, reference.Count).Where(reference.IsContent).ToList();
+
+        var expected = contentWords.Sum(r => (double)Enumerable.Range(0, response.Count).Max(s => MeaningText.Similarity(reference, r, response, s)))
+            / contentWords.Count;
+
+        Assert.Equal(expected, SoftRecall.Of(reference, response, questionStems: null));
+    }
+
+    [Fact]
     public void AnEmptyResponseRecallsNothing()
     {
         var texts = SharedEncoder.Encode("Dropout prevents overfitting.", "");
