@@ -56,7 +56,8 @@ public sealed class KeywordExtractor
 
     private List<Keyword> Extract(string prompt, ModelAnswerText answer, CorpusStatistics corpus, MeaningText? meaning, Reading reading)
     {
-        var promptStems = Tokenizer.Tokenize(prompt).Where(t => !t.Term.IsStop).Select(t => t.Term.Canon).ToHashSet();
+        var question = Tokenizer.Tokenize(prompt);
+        var promptStems = question.Where(t => !t.Term.IsStop).Select(t => t.Term.Canon).ToHashSet();
         var content = answer.Tokens.Count(t => !t.Term.IsStop);
         // A short answer is all key: every content word counts. A long one is summarised by its most salient phrases.
         var shortAnswer = content <= ShortAnswerWords;
@@ -81,7 +82,7 @@ public sealed class KeywordExtractor
         if (chosen.Count == 0 && answer.Tokens.Count > 0)
             return [new Keyword(answer.Text.Trim(), [], 1)];
 
-        if (!shortAnswer) chosen.AddRange(QuestionTerms(candidates, answer, prompt, chosen).Select(c => (c, 0.0)));
+        if (!shortAnswer) chosen.AddRange(QuestionTerms(candidates, answer, question, prompt, chosen).Select(c => (c, 0.0)));
         var top = chosen.Max(x => x.Score);
         return chosen.OrderBy(x => x.Candidate.FirstToken)
             .Select(x => new Keyword(x.Candidate.Surface, x.Candidate.Alternatives, Math.Max(0.5, Math.Round(6 * x.Score / top) / 2)))
@@ -133,10 +134,9 @@ public sealed class KeywordExtractor
     /// question's one subject ("What is apoptosis?") is not: it is what every answer is about. Never a term the chosen
     /// keywords already cover, and only the whole term ("link-state routing", not "routing" beside it).
     /// </summary>
-    private static IEnumerable<Candidate> QuestionTerms(CandidateSet candidates, ModelAnswerText answer, string prompt,
+    private static IEnumerable<Candidate> QuestionTerms(CandidateSet candidates, ModelAnswerText answer, List<Token> question, string prompt,
         List<(Candidate Candidate, double Score)> chosen)
     {
-        var question = Tokenizer.Tokenize(prompt);
         var covered = chosen.SelectMany(c => c.Candidate.Canons).ToHashSet();
         var restated = candidates.All
             .Where(c => !c.Denied && !c.Canons.All(covered.Contains) && NamesAThing(c, answer) && IsCoordinated(c, question, prompt))
@@ -170,6 +170,7 @@ public sealed class KeywordExtractor
     private static bool IsCoordinated(Candidate c, List<Token> question, string prompt)
     {
         var canons = c.Canons.ToHashSet();
+        if (!canons.IsSubsetOf(question.Select(t => t.Term.Canon))) return false;
         for (var first = 0; first < question.Count; first++)
         {
             if (question[first].Term.Canon != c.Canons[0]) continue;
@@ -177,7 +178,6 @@ public sealed class KeywordExtractor
             // "invitation to treat": a function word inside the term; "link-state and distance-vector routing": a head both share.
             while (last + 1 < question.Count && (canons.Contains(question[last + 1].Term.Canon) || question[last + 1].Has(TokenFlags.JoinedToPrevious)
                        || question[last + 1].Term.IsStop && last + 2 < question.Count && canons.Contains(question[last + 2].Term.Canon))) last++;
-            if (!canons.IsSubsetOf(question.Select(t => t.Term.Canon))) continue;
             var before = first - 1;
             while (before >= 0 && WordClasses.Determiners.Contains(question[before].Term.Folded) && !question[before + 1].Has(TokenFlags.ClauseBreakBefore)) before--;
             var gapBefore = before < 0 ? "" : prompt[question[before].End..question[before + 1].Start];
