@@ -83,7 +83,7 @@ internal static class WordClasses
         // subject's noun phrase, before a plural or an adjective, an "-s" word is the verb between subject and object
         // (a compound does not stack two plurals: "the cell walls cells"; "hash tables map keys" stays a noun phrase).
         var objectFollows = Determiners.Contains(next) || !last && !tokens[i + 1].Term.IsStop && SubjectBefore(tokens, i)
-            && !nextIsVerb && (IsPlural(next) || HasAdjectiveSuffix(next));
+            && !nextIsVerb && (IsPlural(next) || EndsLikeAnAdjective(next));
         return IsPlural(folded) && !tokens[i - 1].Term.Folded.EndsWith('s') && objectFollows;
     }
 
@@ -109,8 +109,12 @@ internal static class WordClasses
 
     private static readonly HashSet<string> ObjectPronouns = new(StringComparer.Ordinal) { "it", "them", "him", "us", "me", "you" };
 
-    /// <summary>"virtual", "reactive", "acidic", "dependent": endings of adjectives, which no verb has.</summary>
-    private static bool HasAdjectiveSuffix(string folded) =>
+    /// <summary>
+    /// "virtual", "reactive", "acidic", "dependent": endings of adjectives, read only as what may follow an "-s" verb.
+    /// Wider than <see cref="HasAdjectiveEnding"/>, which makes a word a modifier: nouns ("signal", "agent") and a few
+    /// verbs ("prevent", the caller rules out listed verbs first) end so too.
+    /// </summary>
+    private static bool EndsLikeAnAdjective(string folded) =>
         folded.Length > 4 && Array.Exists(AdjectiveSuffixes, e => folded.EndsWith(e, StringComparison.Ordinal));
 
     private static readonly string[] AdjectiveSuffixes = ["al", "ive", "ic", "ous", "able", "ible", "ful", "ent", "ant", "ary"];
