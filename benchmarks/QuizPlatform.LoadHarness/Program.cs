@@ -1,18 +1,5 @@
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using QuizPlatform.Data;
 using QuizPlatform.LoadHarness;
-using QuizPlatform.Web.Features.Audit;
-using QuizPlatform.Web.Features.Grading;
-using QuizPlatform.Web.Features.Admission;
-using QuizPlatform.Web.Features.Observability;
-using QuizPlatform.Web.Features.QuizResults;
-using QuizPlatform.Web.Features.Regrading;
-using QuizPlatform.Web.Features.ReviewQueue;
-using QuizPlatform.Web.Features.Taking;
 
 // circuits --url URL --pid PID [--circuits 25,50,100] [--per-context 10]: memory per Blazor circuit (CircuitProbe,
 // benchmarks/circuits.sh); it needs no database of its own.
@@ -54,24 +41,7 @@ var rush = new RushSettings((int)Option("--students", 500), (int)Option("--quest
 if (mode == "start-rush")
     return await StartRush.RunAsync(connectionString, rush, TimeSpan.FromSeconds(Option("--window", 10)), Console.Out) ? 0 : 1;
 
-// The services as the web app composes them (QuizPlatformHosting): the data layer, taking, grading and results,
-// whose GradingWorker is the BackgroundService that grades in production. No HTTP, no Blazor.
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
-builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-{
-    ["Database:Provider"] = nameof(DatabaseProvider.Postgres),
-    ["ConnectionStrings:" + QuizDataServiceCollectionExtensions.ConnectionStringName] = connectionString,
-    // Warnings and errors only (the grading worker's included); EF's failed probe for the not-yet-created
-    // database during the first migration is expected and not worth a line.
-    ["Logging:LogLevel:Default"] = "Warning",
-    ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Connection"] = "None",
-});
-builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true);
-builder.Services.AddQuizData().AddTakingFeature().AddGradingFeature().AddQuizResultsFeature().AddRegradingFeature()
-    .AddReviewQueueFeature().AddAuditFeature() // RegradeJobs writes audit lines
-    .AddAdmissionFeature() // grading gives way to hand-ins at their gate, as in the app
-    .AddSingleton<QuizMetrics>(); // the services count hand-ins and grades as the app does (ObservabilityFeature)
-using var host = builder.Build();
+using var host = AppServicesHost.Build(connectionString);
 
 if (rush.Results && settings.TryGetValue("--quiz", out var quizId))
 {
