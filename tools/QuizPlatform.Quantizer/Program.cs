@@ -20,6 +20,7 @@ var before = model.CalculateSize();
 var removed = LayerCut.KeepLayers(model, layers);
 var quantized = Int8Quantizer.QuantizeProducts(model);
 var tables = Int8Quantizer.QuantizeLookups(model);
+var attentions = AttentionFusion.Replace(model);
 File.WriteAllBytes(output, Google.Protobuf.MessageExtensions.ToByteArray(model));
-Console.WriteLine($"layers 1-{layers} kept ({removed} nodes removed), {quantized} MatMuls with constant weights now DynamicQuantizeMatMul (int8, per-column scales), {tables} embedding tables int8 (per-row scales): {before / 1e6:0.0} MB -> {new FileInfo(output).Length / 1e6:0.0} MB, {output}");
+Console.WriteLine($"layers 1-{layers} kept ({removed} nodes removed), {quantized} MatMuls with constant weights now DynamicQuantizeMatMul (int8, per-column scales), {tables} embedding tables int8 (per-row scales), {attentions} attentions now MultiHeadAttention: {before / 1e6:0.0} MB -> {new FileInfo(output).Length / 1e6:0.0} MB, {output}");
 return 0;
