@@ -93,6 +93,8 @@ public sealed class MiniLmEncoder : ITokenEncoder, IDisposable
         ids[0] = ClsId;
         for (var i = 0; i < tokens.Length; i++) ids[1 + i] = tokens[i].Id;
         ids[^1] = SepId;
+        // All ones, and the model no longer reads it: its attention runs unmasked, as flash attention, because a
+        // window is never padded (tools/QuizPlatform.Quantizer, AttentionFusion). The input stays, as the export has it.
         var mask = new long[ids.Length];
         Array.Fill(mask, 1L);
         int[] shape = [1, ids.Length];

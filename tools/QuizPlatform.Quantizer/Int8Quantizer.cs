@@ -75,10 +75,10 @@ public static class Int8Quantizer
             var index = graph.Node.IndexOf(node);
             NodeProto[] lookup =
             [
-                Node("Gather", $"{node.Name}_int8", [$"{name}_int8", node.Input[1]], [$"{name}_rows_int8"]),
-                Node("Cast", $"{node.Name}_cast", [$"{name}_rows_int8"], [$"{name}_rows_float"]),
-                Node("Gather", $"{node.Name}_scale", [$"{name}_scale", node.Input[1]], [$"{name}_rows_scale"]),
-                Node("Mul", $"{node.Name}_dequantize", [$"{name}_rows_float", $"{name}_rows_scale"], [node.Output[0]]),
+                Graphs.Node("Gather", $"{node.Name}_int8", [$"{name}_int8", node.Input[1]], [$"{name}_rows_int8"]),
+                Graphs.Node("Cast", $"{node.Name}_cast", [$"{name}_rows_int8"], [$"{name}_rows_float"]),
+                Graphs.Node("Gather", $"{node.Name}_scale", [$"{name}_scale", node.Input[1]], [$"{name}_rows_scale"]),
+                Graphs.Node("Mul", $"{node.Name}_dequantize", [$"{name}_rows_float", $"{name}_rows_scale"], [node.Output[0]]),
             ];
             lookup[1].Attribute.Add(new AttributeProto { Name = "to", Type = AttributeProto.Types.AttributeType.Int, I = Float });
             graph.Node.Remove(node);
@@ -86,14 +86,6 @@ public static class Int8Quantizer
             quantized++;
         }
         return quantized;
-    }
-
-    private static NodeProto Node(string op, string name, string[] inputs, string[] outputs)
-    {
-        var node = new NodeProto { OpType = op, Name = name };
-        node.Input.AddRange(inputs);
-        node.Output.AddRange(outputs);
-        return node;
     }
 
     private static T[] Transpose<T>(T[] values, int rows, int columns)
@@ -130,12 +122,12 @@ public static class Int8Quantizer
         return (values, scales);
     }
 
-    private static float[] Floats(TensorProto tensor) =>
+    internal static float[] Floats(TensorProto tensor) =>
         tensor.RawData.Length > 0 ? System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(tensor.RawData.Span).ToArray() : [.. tensor.FloatData];
 
-    private static byte[] AsBytes(float[] values) => System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()).ToArray();
+    internal static byte[] AsBytes(float[] values) => System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()).ToArray();
 
-    private static TensorProto Tensor(string name, int type, long[] dims, byte[] raw)
+    internal static TensorProto Tensor(string name, int type, long[] dims, byte[] raw)
     {
         var tensor = new TensorProto { Name = name, DataType = type, RawData = ByteString.CopyFrom(raw) };
         tensor.Dims.AddRange(dims);

@@ -29,21 +29,6 @@ public static class LayerCut
         last.Output[0] = Output;
         graph.Output.Clear();
         graph.Output.Add(shape);
-
-        // Walk back from the output; whatever it does not reach is dropped.
-        var needed = new HashSet<string>(StringComparer.Ordinal) { Output };
-        var kept = new HashSet<NodeProto>();
-        for (var i = graph.Node.Count - 1; i >= 0; i--)
-        {
-            var node = graph.Node[i];
-            if (!node.Output.Any(needed.Contains)) continue;
-            kept.Add(node);
-            foreach (var input in node.Input) needed.Add(input);
-        }
-        var before = graph.Node.Count;
-        foreach (var node in graph.Node.Where(n => !kept.Contains(n)).ToList()) graph.Node.Remove(node);
-        foreach (var initializer in graph.Initializer.Where(t => !needed.Contains(t.Name)).ToList()) graph.Initializer.Remove(initializer);
-        foreach (var info in graph.ValueInfo.Where(v => !needed.Contains(v.Name)).ToList()) graph.ValueInfo.Remove(info);
-        return before - graph.Node.Count;
+        return Graphs.RemoveUnused(graph);
     }
 }
