@@ -74,6 +74,16 @@ public class ExtractionTests
     [InlineData("Hash tables map keys to buckets.", "tables", "Noun")]
     // A base form after a plural, before its object, is the verb: "range queries scan them".
     [InlineData("Range queries scan them in order.", "scan", "Verb")]
+    // So is a base form after a plural subject before an object that is a plural, opens with an adjective or a
+    // quantifier, or is a particle; a plural without an "-s" is a plural too. At the end of a clause it is a compound.
+    [InlineData("Deeper layers capture complex patterns.", "capture", "Verb")]
+    [InlineData("Early layers detect edges, while deeper layers capture more high-level features.", "capture", "Verb")]
+    [InlineData("The chromosomes line up at the equator.", "line", "Verb")]
+    [InlineData("Mitochondria produce most of the cell's ATP.", "produce", "Verb")]
+    [InlineData("In this stage children use symbols.", "use", "Verb")]
+    [InlineData("Ordinary people obey a legitimate authority.", "obey", "Verb")]
+    [InlineData("The arms race, including the naval race, raised tension.", "race", "Noun")]
+    [InlineData("Isolation means concurrent transactions do not interfere.", "concurrent", "Noun")]
     [InlineData("It is too large for a single device's memory.", "device's", "Noun")]
     [InlineData("Sodium channels open gates.", "channels", "Noun")]
     [InlineData("Limited labeled data is common.", "labeled", "Noun")]
