@@ -309,6 +309,18 @@ public class ExtractionTests
     }
 
     [Fact]
+    public void ACompoundTakesThePlaceOfItsWordChosenAloneThoughItsHeadIsTaken()
+    {
+        const string answer = "Igneous rock forms when magma cools: intrusive igneous rock cools slowly underground and grows large " +
+            "crystals, while extrusive igneous rock cools fast at the surface. Sedimentary rock forms from layers of sediment pressed " +
+            "together over time. Metamorphic rock forms when heat and pressure change an older rock.";
+        var phrases = PhrasesOf("Describe the kinds of rock.", answer);
+        Assert.Contains("sedimentary rock", phrases);
+        Assert.Contains("metamorphic rock", phrases);
+        Assert.DoesNotContain(phrases, p => p is "sedimentary" or "metamorphic");
+    }
+
+    [Fact]
     public void AnAnswerOfMoreThanTwentyWordsKeepsNounPhrasesSaidOnce()
     {
         const string answer = "Glucose is split in glycolysis in the cytoplasm. The Krebs cycle then runs in the mitochondrial matrix and " +
