@@ -16,7 +16,7 @@ internal sealed partial class ModelAnswerText
         Text = Clean(markdown);
         Tokens = Tokenizer.Tokenize(Text);
         SentenceStart = Tokens.Select(t => IsSentenceStart(Text, t.Start)).ToArray();
-        Classes = WordClasses.Classify(Tokens);
+        Classes = WordClasses.Classify(Tokens, SentenceStart);
         Runs = FindRuns();
         Phrases = FindPhrases();
         Linked = FindLinked();

@@ -21,12 +21,51 @@ internal enum WordClass : byte
 /// </summary>
 internal static class WordClasses
 {
-    public static WordClass[] Classify(List<Token> tokens)
+    /// <summary>Each token's class; <paramref name="sentenceStart"/> tells a sentence's first word from a clause's after a comma.</summary>
+    public static WordClass[] Classify(List<Token> tokens, bool[] sentenceStart)
     {
         var classes = new WordClass[tokens.Count];
-        for (var i = 0; i < tokens.Count; i++) classes[i] = Classify(tokens, i);
+        for (var i = 0; i < tokens.Count; i++)
+            classes[i] = IsVerbAfterAComma(tokens, sentenceStart, classes, i) ? WordClass.Verb : Classify(tokens, i);
         return classes;
     }
+
+    /// <summary>
+    /// An unlisted word that opens a clause after a comma, or a bracket, and is its verb: an "-ing" form before its object
+    /// ("shaping, reinforcing successive approximations"), or an "-ed" form the sentence's subject was waiting for,
+    /// as no verb came before it ("the arms race, including the naval race, raised tension"; "the learner, a
+    /// confederate, screamed"). After the sentence's verb, an "-ed" word after a comma describes ("the recession brought rising
+    /// prices, depressed wages").
+    /// </summary>
+    private static bool IsVerbAfterAComma(List<Token> tokens, bool[] sentenceStart, WordClass[] classes, int i)
+    {
+        var term = tokens[i].Term;
+        if (i == 0 || sentenceStart[i] || !tokens[i].Has(TokenFlags.ClauseBreakBefore) || term.IsStop || VerbStems.Contains(term.Stem)
+            || Adjectives.Contains(term.Folded)) return false;
+        if (i + 1 < tokens.Count && tokens[i + 1].Has(TokenFlags.JoinedToPrevious)) return false;
+        if (term.Folded.EndsWith("ing", StringComparison.Ordinal)) return ObjectNext(tokens, i) && term.Folded.Length > 5;
+        if (!IsPast(term.Folded)) return false;
+        for (var k = i - 1; k >= 0; k--)
+        {
+            var word = tokens[k].Term.Folded;
+            if (classes[k] == WordClass.Verb && !word.EndsWith("ing", StringComparison.Ordinal) || Auxiliaries.Contains(word) || Modals.Contains(word)) return false;
+            // "The economy was stagnating, and the reforms, glasnost and perestroika, loosened control": a new clause.
+            if (sentenceStart[k] || tokens[k].Has(TokenFlags.ClauseBreakBefore) && tokens[k].Term.Folded is "and" or "but") return true;
+        }
+        return true;
+    }
+
+    /// <summary>A content word or a determiner follows in the same clause.</summary>
+    private static bool ObjectNext(List<Token> tokens, int i) =>
+        i + 1 < tokens.Count && !tokens[i + 1].Has(TokenFlags.ClauseBreakBefore)
+        && (!tokens[i + 1].Term.IsStop || Determiners.Contains(tokens[i + 1].Term.Folded));
+
+    private static bool IsPast(string folded) => folded.Length > 4 && folded.EndsWith("ed", StringComparison.Ordinal) && !folded.EndsWith("eed", StringComparison.Ordinal);
+
+    private static readonly HashSet<string> Modals = new(StringComparer.Ordinal)
+    {
+        "can", "cannot", "could", "may", "might", "must", "shall", "should", "will", "would", "do", "does", "did",
+    };
 
     private static WordClass Classify(List<Token> tokens, int i)
     {
@@ -68,9 +107,12 @@ internal static class WordClasses
     private static bool IsUnlistedVerb(List<Token> tokens, int i, string folded)
     {
         if (i == 0 || tokens[i].Has(TokenFlags.ClauseBreakBefore)) return false;
-        var past = folded.Length > 4 && folded.EndsWith("ed", StringComparison.Ordinal) && !folded.EndsWith("eed", StringComparison.Ordinal);
+        var past = IsPast(folded);
         // "a loss is detected", "it has evolved": a passive or perfect.
         if (past && Auxiliaries.Contains(tokens[i - 1].Term.Folded)) return true;
+        var objectNext = ObjectNext(tokens, i);
+        // "a reform that reshaped the economy": a relative clause's verb before its object.
+        if (past && Relatives.Contains(tokens[i - 1].Term.Folded) && objectNext) return true;
         if (tokens[i - 1].Term.IsStop) return false;
         if (AlwaysVerbs.Contains(folded)) return true;
         var last = i + 1 == tokens.Count || tokens[i + 1].Has(TokenFlags.ClauseBreakBefore);
@@ -126,6 +168,8 @@ internal static class WordClasses
 
     /// <summary>What may open a verb's object besides a determiner: "capture more high-level features".</summary>
     private static readonly HashSet<string> ObjectQuantifiers = new(StringComparer.Ordinal) { "more", "most", "many", "much", "all", "both", "several" };
+
+    private static readonly HashSet<string> Relatives = new(StringComparer.Ordinal) { "that", "which", "who" };
 
     private static readonly HashSet<string> Particles = new(StringComparer.Ordinal) { "up", "down", "out", "off", "apart" };
 
