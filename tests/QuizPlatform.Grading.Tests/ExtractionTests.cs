@@ -208,6 +208,18 @@ public class ExtractionTests
     [InlineData("Factories moved production to machines.")]
     public void LinkedNounsThatDescribeOrGoOnAreNotCandidates(string sentence) => Assert.Empty(LinkedIn(sentence));
 
+    [Theory]
+    // What "is" or "are" says of a noun, where that ends the clause, is one candidate with it.
+    [InlineData("Optimistic control assumes conflicts are rare: transactions run without locks.", "conflicts are rare")]
+    [InlineData("Its leaves are linked, so range queries scan them.", "leaves are linked")]
+    [InlineData("Necessities are inelastic and luxuries elastic.", "Necessities are inelastic")]
+    // Not where the clause goes on ("by", a noun), nor a progressive.
+    [InlineData("The gradient is calculated by the chain rule.", "")]
+    [InlineData("The cost is budget deficit.", "")]
+    [InlineData("The economy was stagnating.", "")]
+    public void WhatAShortClauseSaysOfANounIsOneCandidate(string sentence, string phrase) =>
+        Assert.Equal(phrase, string.Join("|", LinkedIn(sentence).Select(l => l.Phrase)));
+
     private static List<(string Phrase, bool NeedsRecurrence)> LinkedIn(string sentence)
     {
         var answer = new ModelAnswerText(sentence);
