@@ -85,13 +85,15 @@ public class ExtractionTests
     [InlineData("The arms race, including the naval race, raised tension.", "race", "Noun")]
     [InlineData("Isolation means concurrent transactions do not interfere.", "concurrent", "Noun")]
     // After a comma, an unlisted "-ing" word before its object is a verb, and so is an "-ed" word the sentence's
-    // subject still waits for; after the sentence's verb it describes. So is an "-ed" word after "that" before its object.
+    // subject still waits for; after the sentence's verb it describes. So is an "-ed" word after "that" before its object,
+    // and a base form after "they" or "we".
     [InlineData("Behaviour is learned by shaping, reinforcing successive approximations.", "reinforcing", "Verb")]
     [InlineData("The arms race, including the naval race, raised tension.", "raised", "Verb")]
     [InlineData("The learner, a confederate, screamed and fell silent.", "screamed", "Verb")]
     [InlineData("The economy stagnated, and the reforms, glasnost and perestroika, loosened control.", "loosened", "Verb")]
     [InlineData("The recession brought rising prices, depressed wages and unemployment.", "depressed", "Noun")]
     [InlineData("It was a reform that reshaped the economy.", "reshaped", "Verb")]
+    [InlineData("Later they master conservation.", "master", "Verb")]
     [InlineData("It is too large for a single device's memory.", "device's", "Noun")]
     [InlineData("Sodium channels open gates.", "channels", "Noun")]
     [InlineData("Limited labeled data is common.", "labeled", "Noun")]

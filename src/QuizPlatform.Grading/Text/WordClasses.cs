@@ -113,6 +113,9 @@ internal static class WordClasses
         var objectNext = ObjectNext(tokens, i);
         // "a reform that reshaped the economy": a relative clause's verb before its object.
         if (past && Relatives.Contains(tokens[i - 1].Term.Folded) && objectNext) return true;
+        // "they master conservation": a base form after a plural pronoun, before its object.
+        if (PluralPronouns.Contains(tokens[i - 1].Term.Folded) && objectNext && !past && !IsPlural(folded)
+            && !folded.EndsWith("ing", StringComparison.Ordinal)) return true;
         if (tokens[i - 1].Term.IsStop) return false;
         if (AlwaysVerbs.Contains(folded)) return true;
         var last = i + 1 == tokens.Count || tokens[i + 1].Has(TokenFlags.ClauseBreakBefore);
@@ -168,6 +171,8 @@ internal static class WordClasses
 
     /// <summary>What may open a verb's object besides a determiner: "capture more high-level features".</summary>
     private static readonly HashSet<string> ObjectQuantifiers = new(StringComparer.Ordinal) { "more", "most", "many", "much", "all", "both", "several" };
+
+    private static readonly HashSet<string> PluralPronouns = new(StringComparer.Ordinal) { "they", "we", "you", "i" };
 
     private static readonly HashSet<string> Relatives = new(StringComparer.Ordinal) { "that", "which", "who" };
 
