@@ -105,10 +105,13 @@ public sealed class KeywordExtractor
                 continue;
             // "additional diverse samples" after "diverse samples" would ask for the same thing twice.
             if (chosen.Any(c => c.Candidate.Canons.Length > 1 && c.Candidate.Canons.All(x.Candidate.Canons.Contains))) continue;
-            // "data streams" after "streams" names it better and takes its place.
-            chosen.RemoveAll(c => c.Candidate.Canons.All(x.Candidate.Canons.Contains));
+            // "data streams" after "streams" names it better and takes its place; "damages are inadequate" leaves "damages".
+            if (!x.Candidate.IsClause)
+            {
+                chosen.RemoveAll(c => c.Candidate.Canons.All(x.Candidate.Canons.Contains));
+                covered.UnionWith(x.Candidate.Canons);
+            }
             chosen.Add(x);
-            covered.UnionWith(x.Candidate.Canons);
         }
         if (!shortAnswer) MergeParts(chosen, ranked, limit);
         return chosen;

@@ -11,7 +11,7 @@ internal sealed partial class ModelAnswerText
     /// such terms came apart. A determiner after the link ("capacity of the parties") makes it a description, and a
     /// noun after it ("assassination of Archduke Franz") a longer name, neither a term. "To" before a verb is a term
     /// after an abstract noun ("duty to mitigate"), elsewhere only where the answer or the assignment says it again
-    /// ("invitation to treat", not "allows the network to adapt"). Also the <see cref="ShortClauses"/>.
+    /// ("invitation to treat", not "allows the network to adapt").
     /// </summary>
     public IReadOnlyList<(List<int> Words, string Key, bool NeedsRecurrence)> Linked { get; }
 
@@ -33,8 +33,6 @@ internal sealed partial class ModelAnswerText
             List<int> words = [i - 1, .. after.GetRange(0, length)];
             linked.Add((words, CandidateSet.KeyOf(words, 0, words.Count, Tokens), toVerb && !IsAbstract(i - 1)));
         }
-        foreach (var words in ShortClauses())
-            linked.Add((words, CandidateSet.KeyOf(words, 0, words.Count, Tokens), false));
         return linked;
     }
 
@@ -42,8 +40,11 @@ internal sealed partial class ModelAnswerText
     /// A noun and what "is" or "are" says of it, where that ends the clause: "conflicts are rare", "its leaves are
     /// linked", "damages are inadequate". An instructor lists the statement, and neither word says it alone.
     /// </summary>
-    private IEnumerable<List<int>> ShortClauses()
+    public IReadOnlyList<(List<int> Words, string Key)> Clauses { get; }
+
+    private List<(List<int> Words, string Key)> FindClauses()
     {
+        var clauses = new List<(List<int>, string)>();
         for (var i = 1; i + 1 < Tokens.Count; i++)
         {
             if (Tokens[i].Term.Folded is not ("is" or "are" or "was" or "were") || Tokens[i].Has(TokenFlags.ClauseBreakBefore)) continue;
@@ -52,8 +53,9 @@ internal sealed partial class ModelAnswerText
             if (Tokens[said].Term.IsStop || Tokens[said].Has(TokenFlags.ClauseBreakBefore) || Classes[said] == WordClass.Other || InsideCompound(said)
                 || Tokens[said].Term.Folded.EndsWith("ing", StringComparison.Ordinal)) continue;
             var endsThere = said + 1 == Tokens.Count || Tokens[said + 1].Has(TokenFlags.ClauseBreakBefore) || Tokens[said + 1].Term.Folded is "and" or "or" or "but" or "so";
-            if (endsThere) yield return [subject, said];
+            if (endsThere) clauses.Add(([subject, said], CandidateSet.KeyOf([subject, said], 0, 2, Tokens)));
         }
+        return clauses;
     }
 
     /// <summary>The longest noun phrase of at most two words at the start of the run that no noun or modifier continues.</summary>

@@ -20,7 +20,8 @@ internal sealed partial class ModelAnswerText
         Runs = FindRuns();
         Phrases = FindPhrases();
         Linked = FindLinked();
-        foreach (var key in Phrases.Select(p => p.Key).Concat(Linked.Select(l => l.Key)))
+        Clauses = FindClauses();
+        foreach (var key in Phrases.Select(p => p.Key).Concat(Linked.Select(l => l.Key)).Concat(Clauses.Select(c => c.Key)))
             CollectionsMarshal.GetValueRefOrAddDefault(phraseCounts, key, out _)++;
     }
 
