@@ -50,9 +50,11 @@ internal sealed partial class ModelAnswerText
             if (Tokens[i].Term.Folded is not ("is" or "are" or "was" or "were") || Tokens[i].Has(TokenFlags.ClauseBreakBefore)) continue;
             int subject = i - 1, said = i + 1;
             if (Tokens[subject].Term.IsStop || Classes[subject] != WordClass.Noun || char.IsDigit(Tokens[subject].Term.Folded[0])) continue;
-            if (Tokens[said].Term.IsStop || Tokens[said].Has(TokenFlags.ClauseBreakBefore) || Classes[said] == WordClass.Other || InsideCompound(said)
-                || Tokens[said].Term.Folded.EndsWith("ing", StringComparison.Ordinal)) continue;
-            var endsThere = said + 1 == Tokens.Count || Tokens[said + 1].Has(TokenFlags.ClauseBreakBefore) || Tokens[said + 1].Term.Folded is "and" or "or" or "but" or "so";
+            if (Tokens[said].Term.IsStop || Tokens[said].Has(TokenFlags.ClauseBreakBefore) || Classes[said] == WordClass.Other
+                || InsideCompound(said) || Tokens[said].Term.Folded.EndsWith("ing", StringComparison.Ordinal)) continue;
+            // "is calculated by the chain rule" goes on; "are rare:" or "are likely and" ends.
+            var endsThere = said + 1 == Tokens.Count || Tokens[said + 1].Has(TokenFlags.ClauseBreakBefore)
+                            || Tokens[said + 1].Term.Folded is "and" or "or" or "but" or "so";
             if (endsThere) clauses.Add(([subject, said], CandidateSet.KeyOf([subject, said], 0, 2, Tokens)));
         }
         return clauses;

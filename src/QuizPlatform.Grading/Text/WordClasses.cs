@@ -31,11 +31,11 @@ internal static class WordClasses
     }
 
     /// <summary>
-    /// An unlisted word that opens a clause after a comma, or a bracket, and is its verb: an "-ing" form before its object
-    /// ("shaping, reinforcing successive approximations"), or an "-ed" form the sentence's subject was waiting for,
-    /// as no verb came before it ("the arms race, including the naval race, raised tension"; "the learner, a
-    /// confederate, screamed"). After the sentence's verb, an "-ed" word after a comma describes ("the recession brought rising
-    /// prices, depressed wages").
+    /// An unlisted word that opens a clause after a comma, or a bracket, and is its verb: an "-ing" form before its
+    /// object ("shaping, reinforcing successive approximations"), or an "-ed" form the sentence's subject was waiting
+    /// for, as no verb came before it ("the arms race, including the naval race, raised tension"; "the learner, a
+    /// confederate, screamed"). After the sentence's verb, an "-ed" word after a comma describes ("the recession
+    /// brought rising prices, depressed wages").
     /// </summary>
     private static bool IsVerbAfterAComma(List<Token> tokens, bool[] sentenceStart, WordClass[] classes, int i)
     {
@@ -48,7 +48,8 @@ internal static class WordClasses
         for (var k = i - 1; k >= 0; k--)
         {
             var word = tokens[k].Term.Folded;
-            if (classes[k] == WordClass.Verb && !word.EndsWith("ing", StringComparison.Ordinal) || Auxiliaries.Contains(word) || Modals.Contains(word)) return false;
+            var finite = classes[k] == WordClass.Verb && !word.EndsWith("ing", StringComparison.Ordinal);
+            if (finite || Auxiliaries.Contains(word) || Modals.Contains(word)) return false;
             // "The economy was stagnating, and the reforms, glasnost and perestroika, loosened control": a new clause.
             if (sentenceStart[k] || tokens[k].Has(TokenFlags.ClauseBreakBefore) && tokens[k].Term.Folded is "and" or "but") return true;
         }
@@ -158,7 +159,8 @@ internal static class WordClasses
     {
         for (var k = i - 1; k >= Math.Max(0, i - 4); k--)
         {
-            if (tokens[k].Term.IsStop) return k < i - 1 && (Determiners.Contains(tokens[k].Term.Folded) || Conjunctions.Contains(tokens[k].Term.Folded));
+            var word = tokens[k].Term.Folded;
+            if (tokens[k].Term.IsStop) return k < i - 1 && (Determiners.Contains(word) || Conjunctions.Contains(word));
             if (k == 0 || tokens[k].Has(TokenFlags.ClauseBreakBefore)) return true;
         }
         return false;
