@@ -28,6 +28,8 @@ internal sealed class Candidate(string key, Term[] terms, string surface, int fi
     public double Boost { get; set; } = 1;
     /// <summary>A bullet or paragraph head of the answer ("- Hub: ..."): the answer is built on it.</summary>
     public bool IsHead { get; set; }
+    /// <summary>What "is" or "are" says of a noun ("damages are inadequate"): it says more than the noun, but does not name it better.</summary>
+    public bool IsClause { get; set; }
     /// <summary>Stated negated in the answer ("does not change"): the keyword reads "not change".</summary>
     public bool Denied => Key.StartsWith('!');
 }
@@ -77,6 +79,9 @@ internal sealed class CandidateSet(ModelAnswerText answer, CorpusStatistics corp
             foreach (var (words, key, needsRecurrence) in answer.Linked)
                 if (WholeWords(words[0], words[^1]))
                     AddOccurrence(words, key, isUnit: !needsRecurrence);
+        if (reading != Reading.Words)
+            foreach (var (words, key) in answer.Clauses)
+                if (AddOccurrence(words, key, isUnit: true) is { } clause) clause.IsClause = true;
 
         // What the answer denies is content too ("Fruitsnap does not change the color"): kept as "not change", which
         // a response earns only by denying it as well.
@@ -129,19 +134,20 @@ internal sealed class CandidateSet(ModelAnswerText answer, CorpusStatistics corp
         }
     }
 
-    private void AddOccurrence(List<int> tokenIndexes, string phraseKey, bool isUnit)
+    private Candidate? AddOccurrence(List<int> tokenIndexes, string phraseKey, bool isUnit)
     {
         var key = Resolve(phraseKey);
         if (!byKey.TryGetValue(key, out var candidate))
         {
             // A multi-word phrase needs evidence that it is a unit: it names a thing, is one hyphenated word, or recurs here or elsewhere.
-            if (tokenIndexes.Count > 1 && !isUnit && corpus.PhraseDocuments(key) < 2 && answer.Occurrences(phraseKey) < 2) return;
+            if (tokenIndexes.Count > 1 && !isUnit && corpus.PhraseDocuments(key) < 2 && answer.Occurrences(phraseKey) < 2) return null;
             var terms = tokenIndexes.Select(i => answer.Tokens[i].Term).ToArray();
             candidate = byKey[key] = new Candidate(key, terms, SurfaceOf(tokenIndexes), tokenIndexes[0]);
         }
         candidate.Count++;
         candidate.Words.AddRange(tokenIndexes);
         candidate.FirstToken = Math.Min(candidate.FirstToken, tokenIndexes[0]);
+        return candidate;
     }
 
     private void Define(string phrase, string[] others, double boost)

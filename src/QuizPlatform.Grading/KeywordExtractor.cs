@@ -99,17 +99,28 @@ public sealed class KeywordExtractor
         {
             var x = ranking?.Next(open, chosen) ?? open[0];
             open.Remove(x);
-            if (x.Candidate.Canons.All(covered.Contains)) continue;
+            // Words the chosen keywords already say are no new keyword, unless a plain compound names better a word chosen
+            // alone: "sensorimotor stage" after "sensorimotor" and "concrete operational stage".
+            if (x.Candidate.Canons.All(covered.Contains) && !(IsCompound(x.Candidate) && chosen.Any(c => c.Candidate.Canons is [var word] && x.Candidate.Canons.Contains(word))))
+                continue;
             // "additional diverse samples" after "diverse samples" would ask for the same thing twice.
             if (chosen.Any(c => c.Candidate.Canons.Length > 1 && c.Candidate.Canons.All(x.Candidate.Canons.Contains))) continue;
-            // "data streams" after "streams" names it better and takes its place.
-            chosen.RemoveAll(c => c.Candidate.Canons.All(x.Candidate.Canons.Contains));
+            // "data streams" after "streams" names it better and takes its place; "damages are inadequate" leaves "damages".
+            if (!x.Candidate.IsClause)
+            {
+                chosen.RemoveAll(c => c.Candidate.Canons.All(x.Candidate.Canons.Contains));
+                covered.UnionWith(x.Candidate.Canons);
+            }
             chosen.Add(x);
-            covered.UnionWith(x.Candidate.Canons);
         }
         if (!shortAnswer) MergeParts(chosen, ranked, limit);
         return chosen;
     }
+
+    /// <summary>Content words side by side, no possessive or linking word inside: "sensory memory", not "client's number".</summary>
+    private static bool IsCompound(Candidate c) =>
+        Tokenizer.Tokenize(c.Surface) is var words && words.Count == c.Terms.Length
+        && words.SkipLast(1).All(w => !w.Term.Folded.EndsWith("'s", StringComparison.Ordinal));
 
     /// <summary>
     /// "initial sequence" and "sequence number" chosen where the answer says "initial sequence number": the whole term

@@ -2,7 +2,7 @@ using QuizPlatform.Grading.Text;
 
 namespace QuizPlatform.Grading;
 
-/// <summary>Terms that runs of content words cut apart or miss: nouns linked by a function word, and listed items.</summary>
+/// <summary>Terms that runs of content words cut apart or miss: nouns linked by a function word, short clauses, and listed items.</summary>
 internal sealed partial class ModelAnswerText
 {
     /// <summary>
@@ -34,6 +34,30 @@ internal sealed partial class ModelAnswerText
             linked.Add((words, CandidateSet.KeyOf(words, 0, words.Count, Tokens), toVerb && !IsAbstract(i - 1)));
         }
         return linked;
+    }
+
+    /// <summary>
+    /// A noun and what "is" or "are" says of it, where that ends the clause: "conflicts are rare", "its leaves are
+    /// linked", "damages are inadequate". An instructor lists the statement, and neither word says it alone.
+    /// </summary>
+    public IReadOnlyList<(List<int> Words, string Key)> Clauses { get; }
+
+    private List<(List<int> Words, string Key)> FindClauses()
+    {
+        var clauses = new List<(List<int>, string)>();
+        for (var i = 1; i + 1 < Tokens.Count; i++)
+        {
+            if (Tokens[i].Term.Folded is not ("is" or "are" or "was" or "were") || Tokens[i].Has(TokenFlags.ClauseBreakBefore)) continue;
+            int subject = i - 1, said = i + 1;
+            if (Tokens[subject].Term.IsStop || Classes[subject] != WordClass.Noun || char.IsDigit(Tokens[subject].Term.Folded[0])) continue;
+            if (Tokens[said].Term.IsStop || Tokens[said].Has(TokenFlags.ClauseBreakBefore) || Classes[said] == WordClass.Other
+                || InsideCompound(said) || Tokens[said].Term.Folded.EndsWith("ing", StringComparison.Ordinal)) continue;
+            // "is calculated by the chain rule" goes on; "are rare:" or "are likely and" ends.
+            var endsThere = said + 1 == Tokens.Count || Tokens[said + 1].Has(TokenFlags.ClauseBreakBefore)
+                            || Tokens[said + 1].Term.Folded is "and" or "or" or "but" or "so";
+            if (endsThere) clauses.Add(([subject, said], CandidateSet.KeyOf([subject, said], 0, 2, Tokens)));
+        }
+        return clauses;
     }
 
     /// <summary>The longest noun phrase of at most two words at the start of the run that no noun or modifier continues.</summary>

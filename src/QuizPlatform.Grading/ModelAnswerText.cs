@@ -16,11 +16,12 @@ internal sealed partial class ModelAnswerText
         Text = Clean(markdown);
         Tokens = Tokenizer.Tokenize(Text);
         SentenceStart = Tokens.Select(t => IsSentenceStart(Text, t.Start)).ToArray();
-        Classes = WordClasses.Classify(Tokens);
+        Classes = WordClasses.Classify(Tokens, SentenceStart);
         Runs = FindRuns();
         Phrases = FindPhrases();
         Linked = FindLinked();
-        foreach (var key in Phrases.Select(p => p.Key).Concat(Linked.Select(l => l.Key)))
+        Clauses = FindClauses();
+        foreach (var key in Phrases.Select(p => p.Key).Concat(Linked.Select(l => l.Key)).Concat(Clauses.Select(c => c.Key)))
             CollectionsMarshal.GetValueRefOrAddDefault(phraseCounts, key, out _)++;
     }
 

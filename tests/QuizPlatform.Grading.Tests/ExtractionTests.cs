@@ -74,6 +74,26 @@ public class ExtractionTests
     [InlineData("Hash tables map keys to buckets.", "tables", "Noun")]
     // A base form after a plural, before its object, is the verb: "range queries scan them".
     [InlineData("Range queries scan them in order.", "scan", "Verb")]
+    // So is a base form after a plural subject before an object that is a plural, opens with an adjective or a
+    // quantifier, or is a particle; a plural without an "-s" is a plural too. At the end of a clause it is a compound.
+    [InlineData("Deeper layers capture complex patterns.", "capture", "Verb")]
+    [InlineData("Early layers detect edges, while deeper layers capture more high-level features.", "capture", "Verb")]
+    [InlineData("The chromosomes line up at the equator.", "line", "Verb")]
+    [InlineData("Mitochondria produce most of the cell's ATP.", "produce", "Verb")]
+    [InlineData("In this stage children use symbols.", "use", "Verb")]
+    [InlineData("Ordinary people obey a legitimate authority.", "obey", "Verb")]
+    [InlineData("The arms race, including the naval race, raised tension.", "race", "Noun")]
+    [InlineData("Isolation means concurrent transactions do not interfere.", "concurrent", "Noun")]
+    // After a comma, an unlisted "-ing" word before its object is a verb, and so is an "-ed" word the sentence's
+    // subject still waits for; after the sentence's verb it describes. So is an "-ed" word after "that" before its object,
+    // and a base form after "they" or "we".
+    [InlineData("Behaviour is learned by shaping, reinforcing successive approximations.", "reinforcing", "Verb")]
+    [InlineData("The arms race, including the naval race, raised tension.", "raised", "Verb")]
+    [InlineData("The learner, a confederate, screamed and fell silent.", "screamed", "Verb")]
+    [InlineData("The economy stagnated, and the reforms, glasnost and perestroika, loosened control.", "loosened", "Verb")]
+    [InlineData("The recession brought rising prices, depressed wages and unemployment.", "depressed", "Noun")]
+    [InlineData("It was a reform that reshaped the economy.", "reshaped", "Verb")]
+    [InlineData("Later they master conservation.", "master", "Verb")]
     [InlineData("It is too large for a single device's memory.", "device's", "Noun")]
     [InlineData("Sodium channels open gates.", "channels", "Noun")]
     [InlineData("Limited labeled data is common.", "labeled", "Noun")]
@@ -86,9 +106,9 @@ public class ExtractionTests
     [InlineData("An FCN uses transposed convolutions.", "uses", "Verb")]
     public void WordsAreClassifiedInContext(string sentence, string word, string expected)
     {
-        var tokens = Tokenizer.Tokenize(sentence);
-        var index = tokens.FindIndex(t => t.Term.Folded == word);
-        Assert.Equal(Enum.Parse<WordClass>(expected), WordClasses.Classify(tokens)[index]);
+        var answer = new ModelAnswerText(sentence);
+        var index = answer.Tokens.FindIndex(t => t.Term.Folded == word);
+        Assert.Equal(Enum.Parse<WordClass>(expected), answer.Classes[index]);
     }
 
     [Theory]
@@ -189,6 +209,32 @@ public class ExtractionTests
     [InlineData("It followed the assassination of Archduke Franz Ferdinand.")]
     [InlineData("Factories moved production to machines.")]
     public void LinkedNounsThatDescribeOrGoOnAreNotCandidates(string sentence) => Assert.Empty(LinkedIn(sentence));
+
+    [Theory]
+    // What "is" or "are" says of a noun, where that ends the clause, is one candidate with it.
+    [InlineData("Optimistic control assumes conflicts are rare: transactions run without locks.", "conflicts are rare")]
+    [InlineData("Its leaves are linked, so range queries scan them.", "leaves are linked")]
+    [InlineData("Necessities are inelastic and luxuries elastic.", "Necessities are inelastic")]
+    // Not where the clause goes on ("by", a noun), nor a progressive.
+    [InlineData("The gradient is calculated by the chain rule.", "")]
+    [InlineData("The cost is budget deficit.", "")]
+    [InlineData("The economy was stagnating.", "")]
+    public void WhatAShortClauseSaysOfANounIsOneCandidate(string sentence, string phrase)
+    {
+        var answer = new ModelAnswerText(sentence);
+        Assert.Equal(phrase, string.Join("|", answer.Clauses.Select(c => answer.Text[answer.Tokens[c.Words[0]].Start..answer.Tokens[c.Words[^1]].End])));
+    }
+
+    [Fact]
+    public void AShortClauseLeavesItsNounAKeyword()
+    {
+        const string answer = "Specific performance is an equitable order to perform, given only when damages are inadequate, such as " +
+            "for land or unique goods. Damages compensate the expectation loss, limited by remoteness and the duty to mitigate; " +
+            "an injunction stops a breach.";
+        var phrases = PhrasesOf("What remedies are there for breach of contract?", answer);
+        Assert.Contains("damages are inadequate", phrases);
+        Assert.Contains(phrases, p => p.Equals("damages", StringComparison.OrdinalIgnoreCase));
+    }
 
     private static List<(string Phrase, bool NeedsRecurrence)> LinkedIn(string sentence)
     {
@@ -296,6 +342,18 @@ public class ExtractionTests
         var phrases = PhrasesOf("What happens during the TCP three-way handshake?", answer);
         Assert.Contains("initial sequence number", phrases);
         Assert.DoesNotContain(phrases, p => p is "initial sequence" or "sequence number");
+    }
+
+    [Fact]
+    public void ACompoundTakesThePlaceOfItsWordChosenAloneThoughItsHeadIsTaken()
+    {
+        const string answer = "Igneous rock forms when magma cools: intrusive igneous rock cools slowly underground and grows large " +
+            "crystals, while extrusive igneous rock cools fast at the surface. Sedimentary rock forms from layers of sediment pressed " +
+            "together over time. Metamorphic rock forms when heat and pressure change an older rock.";
+        var phrases = PhrasesOf("Describe the kinds of rock.", answer);
+        Assert.Contains("sedimentary rock", phrases);
+        Assert.Contains("metamorphic rock", phrases);
+        Assert.DoesNotContain(phrases, p => p is "sedimentary" or "metamorphic");
     }
 
     [Fact]

@@ -21,12 +21,52 @@ internal enum WordClass : byte
 /// </summary>
 internal static class WordClasses
 {
-    public static WordClass[] Classify(List<Token> tokens)
+    /// <summary>Each token's class; <paramref name="sentenceStart"/> tells a sentence's first word from a clause's after a comma.</summary>
+    public static WordClass[] Classify(List<Token> tokens, bool[] sentenceStart)
     {
         var classes = new WordClass[tokens.Count];
-        for (var i = 0; i < tokens.Count; i++) classes[i] = Classify(tokens, i);
+        for (var i = 0; i < tokens.Count; i++)
+            classes[i] = IsVerbAfterAComma(tokens, sentenceStart, classes, i) ? WordClass.Verb : Classify(tokens, i);
         return classes;
     }
+
+    /// <summary>
+    /// An unlisted word that opens a clause after a comma, or a bracket, and is its verb: an "-ing" form before its
+    /// object ("shaping, reinforcing successive approximations"), or an "-ed" form the sentence's subject was waiting
+    /// for, as no verb came before it ("the arms race, including the naval race, raised tension"; "the learner, a
+    /// confederate, screamed"). After the sentence's verb, an "-ed" word after a comma describes ("the recession
+    /// brought rising prices, depressed wages").
+    /// </summary>
+    private static bool IsVerbAfterAComma(List<Token> tokens, bool[] sentenceStart, WordClass[] classes, int i)
+    {
+        var term = tokens[i].Term;
+        if (i == 0 || sentenceStart[i] || !tokens[i].Has(TokenFlags.ClauseBreakBefore) || term.IsStop || VerbStems.Contains(term.Stem)
+            || Adjectives.Contains(term.Folded)) return false;
+        if (i + 1 < tokens.Count && tokens[i + 1].Has(TokenFlags.JoinedToPrevious)) return false;
+        if (term.Folded.EndsWith("ing", StringComparison.Ordinal)) return ObjectNext(tokens, i) && term.Folded.Length > 5;
+        if (!IsPast(term.Folded)) return false;
+        for (var k = i - 1; k >= 0; k--)
+        {
+            var word = tokens[k].Term.Folded;
+            var finite = classes[k] == WordClass.Verb && !word.EndsWith("ing", StringComparison.Ordinal);
+            if (finite || Auxiliaries.Contains(word) || Modals.Contains(word)) return false;
+            // "The economy was stagnating, and the reforms, glasnost and perestroika, loosened control": a new clause.
+            if (sentenceStart[k] || tokens[k].Has(TokenFlags.ClauseBreakBefore) && tokens[k].Term.Folded is "and" or "but") return true;
+        }
+        return true;
+    }
+
+    /// <summary>A content word or a determiner follows in the same clause.</summary>
+    private static bool ObjectNext(List<Token> tokens, int i) =>
+        i + 1 < tokens.Count && !tokens[i + 1].Has(TokenFlags.ClauseBreakBefore)
+        && (!tokens[i + 1].Term.IsStop || Determiners.Contains(tokens[i + 1].Term.Folded));
+
+    private static bool IsPast(string folded) => folded.Length > 4 && folded.EndsWith("ed", StringComparison.Ordinal) && !folded.EndsWith("eed", StringComparison.Ordinal);
+
+    private static readonly HashSet<string> Modals = new(StringComparer.Ordinal)
+    {
+        "can", "cannot", "could", "may", "might", "must", "shall", "should", "will", "would", "do", "does", "did",
+    };
 
     private static WordClass Classify(List<Token> tokens, int i)
     {
@@ -55,8 +95,9 @@ internal static class WordClasses
         if (folded.EndsWith('s') && !folded.EndsWith("ss", StringComparison.Ordinal))
             return previous.Length > 0 && tokens[i - 1].Has(TokenFlags.Acronym) && !nextIsDeterminer && !nextIsContent ? WordClass.Noun : WordClass.Verb;
         // A base form after a singular noun heads a compound ("rent control", "IP address"); after a plural
-        // subject ("hosts share"), "to", "can" or "and", it is a verb.
-        var afterNoun = previous.Length > 0 && !tokens[i - 1].Term.IsStop && !previous.EndsWith('s') && !AlwaysVerbs.Contains(folded);
+        // subject ("hosts share", "mitochondria produce"), "to", "can" or "and", it is a verb.
+        var afterNoun = previous.Length > 0 && !tokens[i - 1].Term.IsStop && !previous.EndsWith('s') && !IrregularPlurals.Contains(previous)
+                        && !AlwaysVerbs.Contains(folded);
         return afterNoun ? WordClass.Noun : WordClass.Verb;
     }
 
@@ -67,9 +108,15 @@ internal static class WordClasses
     private static bool IsUnlistedVerb(List<Token> tokens, int i, string folded)
     {
         if (i == 0 || tokens[i].Has(TokenFlags.ClauseBreakBefore)) return false;
-        var past = folded.Length > 4 && folded.EndsWith("ed", StringComparison.Ordinal) && !folded.EndsWith("eed", StringComparison.Ordinal);
+        var past = IsPast(folded);
         // "a loss is detected", "it has evolved": a passive or perfect.
         if (past && Auxiliaries.Contains(tokens[i - 1].Term.Folded)) return true;
+        var objectNext = ObjectNext(tokens, i);
+        // "a reform that reshaped the economy": a relative clause's verb before its object.
+        if (past && Relatives.Contains(tokens[i - 1].Term.Folded) && objectNext) return true;
+        // "they master conservation": a base form after a plural pronoun, before its object.
+        if (PluralPronouns.Contains(tokens[i - 1].Term.Folded) && objectNext && !past && !IsPlural(folded)
+            && !folded.EndsWith("ing", StringComparison.Ordinal)) return true;
         if (tokens[i - 1].Term.IsStop) return false;
         if (AlwaysVerbs.Contains(folded)) return true;
         var last = i + 1 == tokens.Count || tokens[i + 1].Has(TokenFlags.ClauseBreakBefore);
@@ -77,14 +124,22 @@ internal static class WordClasses
         // "Gorbachev loosened control", "the arms race raised tension": between a noun and its object, the verb.
         var nextIsVerb = !last && VerbStems.Contains(tokens[i + 1].Term.Stem);
         if (past) return last || tokens[i + 1].Term.IsStop || AfterNoun(tokens, i) && !nextIsVerb;
-        // "range queries scan them", "its changes survive a crash": a base form after a plural, before its object.
-        if (!IsPlural(folded) && IsPlural(tokens[i - 1].Term.Folded) && (Determiners.Contains(next) || ObjectPronouns.Contains(next))) return true;
+        // "range queries scan them", "its changes survive a crash": a base form after a plural, before its object. After
+        // a subject's plural, also before an object that is a plural or opens with an adjective ("deeper layers capture
+        // complex patterns") or before a particle ("the chromosomes line up"); not at the end of a clause ("the arms race,").
+        if (!IsPlural(folded) && IsPlural(tokens[i - 1].Term.Folded))
+        {
+            if (Determiners.Contains(next) || ObjectPronouns.Contains(next)) return true;
+            var takesObject = Particles.Contains(next) || ObjectQuantifiers.Contains(next) || !last && !tokens[i + 1].Term.IsStop && !nextIsVerb
+                && (IsPlural(next) || EndsLikeAnAdjective(next) || Adjectives.Contains(next));
+            if (takesObject && !folded.EndsWith("ing", StringComparison.Ordinal) && AfterNoun(tokens, i) && SubjectBefore(tokens, i)) return true;
+        }
         // "the inner membrane pumps protons", "the memory management unit translates virtual addresses": after a
         // subject's noun phrase, before a plural or an adjective, an "-s" word is the verb between subject and object
         // (a compound does not stack two plurals: "the cell walls cells"; "hash tables map keys" stays a noun phrase).
         var objectFollows = Determiners.Contains(next) || !last && !tokens[i + 1].Term.IsStop && SubjectBefore(tokens, i)
             && !nextIsVerb && (IsPlural(next) || EndsLikeAnAdjective(next));
-        return IsPlural(folded) && !tokens[i - 1].Term.Folded.EndsWith('s') && objectFollows;
+        return folded.EndsWith('s') && IsPlural(folded) && !tokens[i - 1].Term.Folded.EndsWith('s') && objectFollows;
     }
 
     /// <summary>The word before is a noun of the same clause: neither a function word nor a listed verb, adverb or adjective.</summary>
@@ -96,16 +151,34 @@ internal static class WordClasses
                && !Quantities.Contains(previous.Folded) && !Adjectives.Contains(previous.Folded) && !HasAdjectiveEnding(previous.Folded);
     }
 
-    /// <summary>One to three content words of one clause before <paramref name="i"/>, opened by a determiner or by the clause itself.</summary>
+    /// <summary>
+    /// One to three content words of one clause before <paramref name="i"/>, opened by a determiner, by a conjunction
+    /// ("while deeper layers capture") or by the clause itself.
+    /// </summary>
     private static bool SubjectBefore(List<Token> tokens, int i)
     {
         for (var k = i - 1; k >= Math.Max(0, i - 4); k--)
         {
-            if (tokens[k].Term.IsStop) return k < i - 1 && Determiners.Contains(tokens[k].Term.Folded);
+            var word = tokens[k].Term.Folded;
+            if (tokens[k].Term.IsStop) return k < i - 1 && (Determiners.Contains(word) || Conjunctions.Contains(word));
             if (k == 0 || tokens[k].Has(TokenFlags.ClauseBreakBefore)) return true;
         }
         return false;
     }
+
+    private static readonly HashSet<string> Conjunctions = new(StringComparer.Ordinal)
+    {
+        "and", "but", "while", "whereas", "when", "because", "if", "so", "once", "where",
+    };
+
+    /// <summary>What may open a verb's object besides a determiner: "capture more high-level features".</summary>
+    private static readonly HashSet<string> ObjectQuantifiers = new(StringComparer.Ordinal) { "more", "most", "many", "much", "all", "both", "several" };
+
+    private static readonly HashSet<string> PluralPronouns = new(StringComparer.Ordinal) { "they", "we", "you", "i" };
+
+    private static readonly HashSet<string> Relatives = new(StringComparer.Ordinal) { "that", "which", "who" };
+
+    private static readonly HashSet<string> Particles = new(StringComparer.Ordinal) { "up", "down", "out", "off", "apart" };
 
     private static readonly HashSet<string> ObjectPronouns = new(StringComparer.Ordinal) { "it", "them", "him", "us", "me", "you" };
 
@@ -120,8 +193,17 @@ internal static class WordClasses
     private static readonly string[] AdjectiveSuffixes = ["al", "ive", "ic", "ous", "able", "ible", "ful", "ent", "ant", "ary"];
 
     private static bool IsPlural(string folded) =>
-        folded.Length > 3 && folded.EndsWith('s') && !folded.EndsWith("ss", StringComparison.Ordinal) && !folded.EndsWith("us", StringComparison.Ordinal)
+        IrregularPlurals.Contains(folded)
+        || folded.Length > 3 && folded.EndsWith('s') && !folded.EndsWith("ss", StringComparison.Ordinal) && !folded.EndsWith("us", StringComparison.Ordinal)
         && !folded.EndsWith("is", StringComparison.Ordinal) && !folded.EndsWith("'s", StringComparison.Ordinal);
+
+    /// <summary>Plurals without an "-s", of everyday English and of the sciences' Latin and Greek: subjects like any other.</summary>
+    private static readonly HashSet<string> IrregularPlurals = new(StringComparer.Ordinal)
+    {
+        "children", "people", "men", "women", "feet", "teeth", "mice", "geese", "oxen", "data", "criteria", "phenomena",
+        "mitochondria", "bacteria", "media", "strata", "curricula", "memoranda", "genera", "corpora", "nuclei", "stimuli",
+        "fungi", "cacti", "alumni", "loci", "radii", "foci", "larvae", "algae", "vertebrae", "formulae", "antennae", "nebulae",
+    };
 
     private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal) { "is", "are", "was", "were", "be", "been", "being", "has", "have", "had" };
 
