@@ -44,15 +44,15 @@ if [ ${#missing_packages[@]} -gt 0 ]; then
 fi
 
 log="$(mktemp)"
-browser_log="$(mktemp)"
+second_log="$(mktemp)"
 js_log="$(mktemp)"
-trap 'rm -f "$log" "$browser_log" "$js_log"' EXIT
+trap 'rm -f "$log" "$second_log" "$js_log"' EXIT
 status=0
 
-# Build once, then test in two lanes side by side, one per core: the browser tests in one, the other test projects
-# (the web tests first) in the other. `dotnet test` on the solution ran one project's tests after another: the browser
-# tests waited for the web tests, which they reference. Each output line says which project it comes from; each lane
-# keeps its own log for the count below.
+# Build once, then test in two lanes side by side, one per core: the web tests, the longest, in one; the browser
+# tests and then the small projects in the other. (`dotnet test` on the solution ran one project's tests after
+# another, the browser tests after the web tests they reference.) Each output line says which project it comes from;
+# each lane keeps its own log for the count below.
 run_lane() { # LOG PROJECT...
   local lane_log=$1 lane_status=0 project
   shift
@@ -63,14 +63,14 @@ run_lane() { # LOG PROJECT...
   return "$lane_status"
 }
 if dotnet build QuizPlatform.sln -c Release 2>&1 | tee "$log"; then
-  other_tests=(tests/QuizPlatform.Web.Tests)
+  second_lane=(tests/QuizPlatform.E2E.Tests)
   for project in tests/*.Tests; do
-    [[ $project == tests/QuizPlatform.E2E.Tests || $project == tests/QuizPlatform.Web.Tests ]] || other_tests+=("$project")
+    [[ $project == tests/QuizPlatform.E2E.Tests || $project == tests/QuizPlatform.Web.Tests ]] || second_lane+=("$project")
   done
-  run_lane "$browser_log" tests/QuizPlatform.E2E.Tests &
-  browser_lane=$!
-  run_lane "$log" "${other_tests[@]}" || status=1
-  wait "$browser_lane" || status=1
+  run_lane "$second_log" "${second_lane[@]}" &
+  second=$!
+  run_lane "$log" tests/QuizPlatform.Web.Tests || status=1
+  wait "$second" || status=1
 else
   status=1
 fi
@@ -78,7 +78,7 @@ fi
 # VSTest closes each test project with a line like:
 #   Passed!  - Failed:     0, Passed:     6, Skipped:     0, Total:     6, Duration: 12 ms - X.Tests.dll (net10.0)
 read -r passed failed < <(sed -nE \
-  's/^(Passed|Failed)! +- +Failed: +([0-9]+), +Passed: +([0-9]+),.*/\3 \2/p' "$log" "$browser_log" \
+  's/^(Passed|Failed)! +- +Failed: +([0-9]+), +Passed: +([0-9]+),.*/\3 \2/p' "$log" "$second_log" \
   | awk '{ p += $1; f += $2 } END { print p + 0, f + 0 }')
 
 # Node's TAP reporter, asked for by name (the default one differs between Node versions and terminals), closes with
