@@ -44,15 +44,41 @@ if [ ${#missing_packages[@]} -gt 0 ]; then
 fi
 
 log="$(mktemp)"
+second_log="$(mktemp)"
 js_log="$(mktemp)"
-trap 'rm -f "$log" "$js_log"' EXIT
+trap 'rm -f "$log" "$second_log" "$js_log"' EXIT
 status=0
-dotnet test QuizPlatform.sln -c Release 2>&1 | tee "$log" || status=$?
+
+# Build once, then test in two lanes side by side, one per core: the web tests, the longest, in one; the browser
+# tests and then the small projects in the other. (`dotnet test` on the solution ran one project's tests after
+# another, the browser tests after the web tests they reference.) Each output line says which project it comes from;
+# each lane keeps its own log for the count below.
+run_lane() { # LOG PROJECT...
+  local lane_log=$1 lane_status=0 project
+  shift
+  for project in "$@"; do
+    dotnet test "$project" -c Release --no-build 2>&1 | tee -a "$lane_log" | sed -u "s|^|[${project#tests/}] |" \
+      || lane_status=1
+  done
+  return "$lane_status"
+}
+if dotnet build QuizPlatform.sln -c Release 2>&1 | tee "$log"; then
+  second_lane=(tests/QuizPlatform.E2E.Tests)
+  for project in tests/*.Tests; do
+    [[ $project == tests/QuizPlatform.E2E.Tests || $project == tests/QuizPlatform.Web.Tests ]] || second_lane+=("$project")
+  done
+  run_lane "$second_log" "${second_lane[@]}" &
+  second=$!
+  run_lane "$log" tests/QuizPlatform.Web.Tests || status=1
+  wait "$second" || status=1
+else
+  status=1
+fi
 
 # VSTest closes each test project with a line like:
 #   Passed!  - Failed:     0, Passed:     6, Skipped:     0, Total:     6, Duration: 12 ms - X.Tests.dll (net10.0)
 read -r passed failed < <(sed -nE \
-  's/^(Passed|Failed)! +- +Failed: +([0-9]+), +Passed: +([0-9]+),.*/\3 \2/p' "$log" \
+  's/^(Passed|Failed)! +- +Failed: +([0-9]+), +Passed: +([0-9]+),.*/\3 \2/p' "$log" "$second_log" \
   | awk '{ p += $1; f += $2 } END { print p + 0, f + 0 }')
 
 # Node's TAP reporter, asked for by name (the default one differs between Node versions and terminals), closes with

@@ -15,7 +15,6 @@ namespace QuizPlatform.Web.Tests.Infrastructure;
 internal sealed class ThrowawayCluster
 {
     private const string RootPrefix = "quiz-test-pg-";
-    private const string OwnerFile = "owner.pid";
     private const string ServerOsUser = "postgres";
     private const string TestRole = "quiz";
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(2);
@@ -37,13 +36,13 @@ internal sealed class ThrowawayCluster
 
     public static async Task<ThrowawayCluster> StartAsync(string bin)
     {
-        await RemoveStaleClustersAsync(bin);
+        RemoveStaleClusters(bin);
         if (IsRoot)
             await EnsureServerOsUserAsync();
 
+        // Named after its owner, so that another test process (test.sh runs two) never takes it for stale.
         var root = Path.Combine("/tmp", $"{RootPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(root);
-        await File.WriteAllTextAsync(Path.Combine(root, OwnerFile), Environment.ProcessId.ToString());
         if (IsRoot)
             await RunAsync("chown", ServerOsUser + ":", root);
         StartWatchdog(bin, root);
@@ -126,13 +125,12 @@ internal sealed class ThrowawayCluster
     }
 
     // A test process killed before it could clean up leaves its cluster running; the next run removes it.
-    private static async Task RemoveStaleClustersAsync(string bin)
+    private static void RemoveStaleClusters(string bin)
     {
         foreach (var root in Directory.GetDirectories("/tmp", RootPrefix + "*"))
         {
-            var ownerFile = Path.Combine(root, OwnerFile);
-            if (File.Exists(ownerFile) && int.TryParse(await File.ReadAllTextAsync(ownerFile), out var owner)
-                && IsRunning(owner))
+            var owner = Path.GetFileName(root)[RootPrefix.Length..].Split('-')[0];
+            if (int.TryParse(owner, out var pid) && IsRunning(pid))
                 continue;
             StopAndDelete(bin, root, "immediate");
         }
