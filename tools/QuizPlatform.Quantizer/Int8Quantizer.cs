@@ -125,9 +125,9 @@ public static class Int8Quantizer
     internal static float[] Floats(TensorProto tensor) =>
         tensor.RawData.Length > 0 ? System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(tensor.RawData.Span).ToArray() : [.. tensor.FloatData];
 
-    internal static byte[] AsBytes(float[] values) => System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()).ToArray();
+    private static byte[] AsBytes(float[] values) => System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()).ToArray();
 
-    internal static TensorProto Tensor(string name, int type, long[] dims, byte[] raw)
+    private static TensorProto Tensor(string name, int type, long[] dims, byte[] raw)
     {
         var tensor = new TensorProto { Name = name, DataType = type, RawData = ByteString.CopyFrom(raw) };
         tensor.Dims.AddRange(dims);
