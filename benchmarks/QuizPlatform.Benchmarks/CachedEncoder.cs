@@ -5,8 +5,8 @@ namespace QuizPlatform.Benchmarks;
 
 /// <summary>
 /// An encoder that remembers every text's pieces in a file, so a tuning sweep loads the dev set's vectors in a
-/// second instead of running the model for minutes. The file is named after the model; delete it after a change to
-/// the encoder.
+/// second instead of running the model for minutes. The file is named after the grader's version, which every change
+/// of the model file bumps (its vectors move the scores), so a new model never reads an old one's vectors.
 /// </summary>
 public sealed class CachedEncoder : ITokenEncoder, IDisposable
 {
@@ -17,7 +17,7 @@ public sealed class CachedEncoder : ITokenEncoder, IDisposable
 
     public CachedEncoder(string directory)
     {
-        path = Path.Combine(directory, "meaning-cache-all-MiniLM-L6-v2-3layers-int8.bin");
+        path = Path.Combine(directory, $"meaning-cache-grader-{Grader.Version}.bin");
         if (!File.Exists(path)) return;
         using var reader = new BinaryReader(File.OpenRead(path));
         for (var n = reader.ReadInt32(); n > 0; n--)
