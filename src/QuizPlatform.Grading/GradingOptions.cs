@@ -63,7 +63,7 @@ public sealed record GradingOptions
     public double SoftRecallFloor { get; init; } = 0.3;
 
     /// <summary>Soft recall at which it counts in full (1: only the model answer itself).</summary>
-    public double SoftRecallFull { get; init; } = 0.9;
+    public double SoftRecallFull { get; init; } = 1.0;
 
     /// <summary>Weight in the soft recall of a model-answer word that is also a word of the question (others weigh 1).</summary>
     public double QuestionWordWeight { get; init; } = Meaning.SoftRecall.QuestionWordWeight;

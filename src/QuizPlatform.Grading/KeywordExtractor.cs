@@ -37,7 +37,7 @@ public sealed class KeywordExtractor
         ArgumentNullException.ThrowIfNull(questions);
         var answers = questions.Select(q => new ModelAnswerText(q.ModelAnswer ?? "")).ToList();
         var corpus = new CorpusStatistics(answers);
-        var meanings = Encoder is null ? null : MeaningText.Encode(Encoder, answers.Select(a => a.Text).ToList());
+        var meanings = Encoder is null ? null : MeaningText.EncodeWhole(Encoder, answers.Select(a => a.Text).ToList());
         return questions.Select((q, i) => (IReadOnlyList<Keyword>)Extract(q.Prompt ?? "", q.ModelAnswer ?? "", answers[i], corpus, meanings?[i])).ToList();
     }
 

@@ -46,8 +46,9 @@ public class AccuracyTests
         var withMeaning = GradingMetrics.RocAuc(GradedWithMeaning.Value.Select(g => g.Score).ToList(), labels);
         var keywordsOnly = GradingMetrics.RocAuc(Graded.Value.Select(g => g.Score).ToList(), labels);
         Assert.True(withMeaning > keywordsOnly, $"ROC AUC with meaning {withMeaning:F3}, keywords alone {keywordsOnly:F3}");
-        // Reached: 0.7739 with the model's third layer (docs/grading.md, "Which layer"); the target is 0.77.
-        Assert.True(withMeaning >= 0.773, $"ROC AUC {withMeaning:F4} fell below the documented 0.7739");
+        // Reached: 0.7742 with the model's third layer reading content words (docs/grading.md, "Content words only"); the
+        // issue's target is 0.77.
+        Assert.True(withMeaning >= 0.773, $"ROC AUC {withMeaning:F4} fell below the documented 0.7742");
     }
 
     [Fact]

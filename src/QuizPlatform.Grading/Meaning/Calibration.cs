@@ -57,5 +57,5 @@ public sealed record Calibration(double Logit, int Marks, CalibrationCurve Curve
 /// </summary>
 public sealed record CalibrationCurve(double Slope, double Intercept, double PriorSd)
 {
-    public static CalibrationCurve Default { get; } = new(3.49, -1.88, 1.0);
+    public static CalibrationCurve Default { get; } = new(3.70, -1.79, 1.0);
 }

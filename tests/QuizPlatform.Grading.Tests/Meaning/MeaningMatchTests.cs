@@ -18,11 +18,6 @@ public class MeaningMatchTests
         "The shorter the string is, the more the string swings in 15 seconds. The longer the string is, the less the string swings in 15 seconds.",
         [new("shorter", [], 1), new("swings", [], 1)]);
 
-    private static readonly Question Shadows = new(
-        "In the morning the shadow of the bus sign is in the street. In the afternoon the shadow of the bus sign points the opposite direction. Explain why this happens.",
-        "In the morning the Sun is in the east so shadows point west. In the afternoon the Sun is in the west so shadows point east.",
-        [new("Sun", [], 1), new("east", [], 1), new("shadows", [], 1)]);
-
     [Fact]
     public void AKeywordSaidInOtherWordsIsFoundByMeaningWithItsSpanAndSimilarity()
     {
@@ -42,16 +37,30 @@ public class MeaningMatchTests
     [Theory]
     [InlineData(nameof(VitaminC), "fewer", "Overly Orange did not take less drops, Luscious Lemon did.", "less")]
     [InlineData(nameof(Swings), "shorter", "The longer the string the less it swings.", "longer")]
-    [InlineData(nameof(Shadows), "east", "Because over time the sun goes to the west moving the shadow.", "west")]
     public void IsNeverMatchedByMeaning(string question, string keyword, string response, string word)
     {
-        var q = question switch { nameof(VitaminC) => VitaminC, nameof(Swings) => Swings, _ => Shadows };
+        var q = question == nameof(VitaminC) ? VitaminC : Swings;
         Assert.True(q.Similarity(keyword, response, word) >= Grader.Options.MeaningMatchThreshold, $"premise: '{word}' is close to '{keyword}' here");
 
         var match = q.Grade(response).Keywords.Single(k => k.Keyword.Phrase == keyword);
 
         Assert.False(match.Matched);
     }
+
+    /// <summary>
+    /// Which words point opposite ways. Read in context, opposites are close ('west' ~ 'east' reached 0.77 before the
+    /// model read content words only), so the pass asks this list before it matches.
+    /// </summary>
+    [Theory]
+    [InlineData("east", "west", true)]
+    [InlineData("northward", "southern", true)]
+    [InlineData("shorter", "longer", true)]
+    [InlineData("cools", "heat", true)]
+    [InlineData("faster", "quicker", false)]
+    [InlineData("east", "north", false)]
+    [InlineData("bigger", "bigger small", false)]
+    public void OppositesAreTheWordsOfOneAxisPointingOtherWays(string keyword, string response, bool opposed) =>
+        Assert.Equal(opposed, Opposites.Oppose(keyword.Split(' '), response.Split(' ')));
 
     [Fact]
     public void KeywordOnlyGradingIsUnchangedWhenTheMeaningPassIsOff()
