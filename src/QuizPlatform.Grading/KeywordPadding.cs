@@ -9,13 +9,16 @@ namespace QuizPlatform.Grading;
 /// bare-list rule does not see it. The response is cut into clauses (at punctuation and at "and", "or"); the ones
 /// that carry a keyword are padding when most of them share a filler template, or carry a single keyword and at most
 /// one other content word, or when the words around the keywords are a handful repeated over and over with next to
-/// nothing of the writer's own. An honest answer says something about each term, so its clauses differ and carry
-/// words of their own. Reused per thread (it is part of <see cref="ResponseWords"/>), so it allocates only its verdict.
+/// nothing of the writer's own, in clauses or strung in one run ("the convolution the kernel the stride the padding").
+/// An honest answer says something about each term, so its clauses differ and carry words of their own. Reused per thread (it is part of <see cref="ResponseWords"/>), so it allocates only its verdict.
 /// </summary>
 internal sealed class KeywordPadding
 {
     /// <summary>Fewer clauses with a keyword than this are never padding: a short answer naming three terms is fine.</summary>
     const int MinClauses = 4;
+
+    /// <summary>Different keywords a run needs before its filler is read (<see cref="Filler"/>).</summary>
+    const int MinStrung = 6;
 
     static readonly int[] Connectors = [Terms.Get("and").StemId, Terms.Get("or").StemId, Terms.Get("plus").StemId];
 
@@ -41,9 +44,11 @@ internal sealed class KeywordPadding
         }
         Array.Clear(inKeyword, 0, tokens.Count);
         Array.Clear(startsKeyword, 0, tokens.Count);
+        var distinct = 0;
         foreach (var match in matches)
         {
             if (!match.Matched) continue;
+            distinct++;
             foreach (var span in match.Spans)
             {
                 var i = FirstAtOrAfter(tokens, span.Start);
@@ -54,8 +59,11 @@ internal sealed class KeywordPadding
         }
 
         ReadClauses(text, tokens);
-        if (clauses.Count < MinClauses) return null;
+        return (clauses.Count >= MinClauses ? Clauses(text) : null) ?? Filler(tokens, distinct);
+    }
 
+    string? Clauses(string text)
+    {
         // One template repeated around the keywords ("the … is in it"), or a few templates taking turns.
         templates.Clear();
         foreach (var clause in clauses)
@@ -80,8 +88,18 @@ internal sealed class KeywordPadding
             if (clause.Keywords == 1 && clause.OwnWords <= 1) thin++;
         if (thin >= MinClauses && thin * 4 >= clauses.Count * 3)
             return $"{thin} of its {clauses.Count} clauses with a keyword carry that one keyword and nothing else";
+        return null;
+    }
 
-        // A handful of words around the keywords, used again and again, and next to nothing said of one's own.
+    /// <summary>
+    /// A handful of words around the keywords, used again and again, and next to nothing said of one's own: across
+    /// clauses ("in it the X is the Y, it is the Z in the W"), or between keywords strung in one run, where there are
+    /// no clauses to compare ("the X the Y the Z the W the V the U"). Prose never repeats so few words so often, but a
+    /// short answer's comparison can ("the longer the string the lower the pitch"), so a run needs
+    /// <see cref="MinStrung"/> different keywords.
+    /// </summary>
+    string? Filler(List<Token> tokens, int keywords)
+    {
         filler.Clear();
         own.Clear();
         var fillerCount = 0;
@@ -92,8 +110,11 @@ internal sealed class KeywordPadding
             filler.Add(tokens[i].Term.StemId);
             if (!tokens[i].Term.IsStop) own.Add(tokens[i].Term.StemId);
         }
-        if (fillerCount >= 12 && filler.Count * 10 <= fillerCount * 3 && own.Count * 2 < clauses.Count)
+        if (filler.Count * 10 > fillerCount * 3) return null;
+        if (clauses.Count >= MinClauses && fillerCount >= 12 && own.Count * 2 < clauses.Count)
             return $"the words around its keywords are {filler.Count} different words used {fillerCount} times";
+        if (keywords >= MinStrung && own.Count * 2 < keywords)
+            return $"its {keywords} keywords are strung together, with {filler.Count} other word{(filler.Count == 1 ? "" : "s")} used {fillerCount} times";
         return null;
     }
 

@@ -7,7 +7,8 @@ namespace QuizPlatform.Grading.Tests;
 /// </summary>
 public class PaddingTests
 {
-    const string Template = "repeat a filler template", Thin = "carry that one keyword and nothing else", LowVariety = "different words used";
+    const string Template = "repeat a filler template", Thin = "carry that one keyword and nothing else", LowVariety = "different words used",
+        Strung = "keywords are strung together";
 
     public static TheoryData<int, string, string> Attacks()
     {
@@ -27,6 +28,9 @@ public class PaddingTests
             string[] salad = ["the {0} is in the {1}", "in it the {0} is the {1}", "it is the {0} in the {1}", "the {0} is it in the {1}",
                 "in the {0} it is the {1}", "it is in the {0} the {1}", "the {0} in it is the {1}", "is it the {0} in the {1}"];
             data.Add(question, string.Join(", ", keys.Chunk(2).Select((p, i) => string.Format(salad[i], p[0], p.Length > 1 ? p[1] : "it"))) + ".", LowVariety);
+            // Keywords strung in one run on an article: no clause to compare, and no list without function words.
+            data.Add(question, string.Join(" ", keys.Select(k => $"the {k}")) + ".", Strung);
+            data.Add(question, string.Join(" ", keys.Select((k, i) => $"{(i % 2 == 0 ? "the" : "of the")} {k}")) + ".", Strung);
             // A list dressed up as a sentence.
             data.Add(question, $"In this case {string.Join(", ", keys.SkipLast(1))} and {keys[^1]} are all used.", Thin);
         }
@@ -76,6 +80,22 @@ public class PaddingTests
     public void HonestAnswersAreNotPadding(int question, string response)
     {
         var result = Seed.Grade(question, response);
+        Assert.False(result.Flags.HasFlag(GradeFlags.KeywordPadding), result.Summary);
+    }
+
+    /// <summary>A comparison in one run of keywords is how a short answer says its point (SciEntsBank's markers called these correct).</summary>
+    [Theory]
+    [InlineData("The longer the string the lower the pitch.")]
+    [InlineData("The shorter the string the more swings the longer the string the less the swings.")]
+    [InlineData("A shorter string makes a higher pitch and a longer string makes a lower pitch.")]
+    public void AComparisonInOneRunIsNotPadding(string response)
+    {
+        Keyword[] keys = [new("shorter", [], 1), new("longer", [], 1), new("string", [], 1), new("higher", [], 1), new("lower", [], 1),
+            new("pitch", [], 1), new("swings", [], 1), new("less", [], 1)];
+        var key = Seed.Grader.Compile("How does the length of a string change its sound and its swings?", keys);
+
+        var result = Seed.Grader.Grade(key, response);
+
         Assert.False(result.Flags.HasFlag(GradeFlags.KeywordPadding), result.Summary);
     }
 
