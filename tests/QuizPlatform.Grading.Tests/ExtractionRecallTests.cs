@@ -25,6 +25,7 @@ public class ExtractionRecallTests(ITestOutputHelper output)
     [InlineData("law", false, 68, 19)]
     [InlineData("databases", false, 71, 20)]
     [InlineData("psychology", false, 55, 24)]
+    [InlineData("physics", false, 61, 14)]
     [InlineData("assignment-8", false, 72, 53)]
     // Ranked by the model (KeywordExtractor.Encoder), as import does with Grading:Meaning on.
     [InlineData("networking", true, 80, 32)]
@@ -34,6 +35,7 @@ public class ExtractionRecallTests(ITestOutputHelper output)
     [InlineData("law", true, 68, 19)]
     [InlineData("databases", true, 71, 18)]
     [InlineData("psychology", true, 62, 19)]
+    [InlineData("physics", true, 61, 13)]
     public void ExtractionFindsTheInstructorsConcepts(string document, bool byMeaning, int minRecallPercent, int maxJunkPercent)
     {
         var (recall, junk, misses) = Measure(document, byMeaning);
@@ -51,6 +53,7 @@ public class ExtractionRecallTests(ITestOutputHelper output)
     [InlineData("law")]
     [InlineData("databases")]
     [InlineData("psychology")]
+    [InlineData("physics")]
     public void ExtractedKeywordsMatchTheReviewedFile(string document)
     {
         var (questions, keywords) = Extract(document);
