@@ -175,6 +175,16 @@ public class ExtractionTests
         Assert.Contains(name, answer.NamedTerms().Select(t => answer.Text[answer.Tokens[t.First].Start..answer.Tokens[t.Last].End]));
     }
 
+    [Theory]
+    // A number after a name is part of it; a year after one is a date.
+    [InlineData("The war guilt clause, Article 231, put the blame on the losers.", "Article 231")]
+    [InlineData("The war began in June 1914.", "June")]
+    public void ANumberAfterANameIsPartOfIt(string sentence, string name)
+    {
+        var answer = new ModelAnswerText(sentence);
+        Assert.Equal(name, string.Join("|", answer.NamedTerms().Select(t => answer.Text[answer.Tokens[t.First].Start..answer.Tokens[t.Last].End])));
+    }
+
     [Fact]
     public void ALongCaseNameIsOneKeyword()
     {
@@ -234,6 +244,33 @@ public class ExtractionTests
         var phrases = PhrasesOf("What remedies are there for breach of contract?", answer);
         Assert.Contains("damages are inadequate", phrases);
         Assert.Contains(phrases, p => p.Equals("damages", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    // A number with what it counts or measures, or a percentage, is one candidate: runs of content words stop at it.
+    [InlineData("About 65 % obeyed up to 450 volts.", "65 %|450 volts")]
+    [InlineData("Symptoms must last at least two weeks.", "two weeks")]
+    [InlineData("Power stations step the voltage up to hundreds of kilovolts.", "hundreds of kilovolts")]
+    [InlineData("The army was limited to 100,000 men.", "100,000 men")]
+    // "One" is mostly an article; a number with no noun after it counts nothing named.
+    [InlineData("One plate gains electrons and the other loses them.", "")]
+    [InlineData("It went up by 4 in 2020.", "")]
+    public void AQuantityIsOneCandidate(string sentence, string expected)
+    {
+        var answer = new ModelAnswerText(sentence);
+        Assert.Equal(expected, string.Join("|", answer.Quantities.Select(q =>
+            answer.Text[answer.Tokens[q.Words[0]].Start..answer.Tokens[q.Words[^1]].End] + (q.Percent ? " %" : ""))));
+    }
+
+    [Fact]
+    public void ALongAnswerKeepsItsQuantities()
+    {
+        const string answer = "Adults need seven to nine hours of sleep. Through the night the brain passes through sleep cycles of about " +
+            "90 minutes, each with light sleep, deep slow-wave sleep and REM sleep. About 20 % of the night is REM sleep, when most " +
+            "vivid dreams occur. After two nights without sleep, reaction times slow and lapses of attention become frequent.";
+        var phrases = PhrasesOf("What happens during sleep?", answer);
+        Assert.Contains("90 minutes", phrases);
+        Assert.Contains("20 %", phrases);
     }
 
     private static List<(string Phrase, bool NeedsRecurrence)> LinkedIn(string sentence)
