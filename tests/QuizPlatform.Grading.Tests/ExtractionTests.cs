@@ -93,6 +93,7 @@ public class ExtractionTests
     [InlineData("The economy stagnated, and the reforms, glasnost and perestroika, loosened control.", "loosened", "Verb")]
     [InlineData("The recession brought rising prices, depressed wages and unemployment.", "depressed", "Noun")]
     [InlineData("It was a reform that reshaped the economy.", "reshaped", "Verb")]
+    [InlineData("Convolutional layers apply kernels, which detect specific patterns.", "detect", "Verb")]
     [InlineData("Later they master conservation.", "master", "Verb")]
     [InlineData("It is too large for a single device's memory.", "device's", "Noun")]
     [InlineData("Sodium channels open gates.", "channels", "Noun")]

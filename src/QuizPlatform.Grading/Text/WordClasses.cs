@@ -112,8 +112,9 @@ internal static class WordClasses
         // "a loss is detected", "it has evolved": a passive or perfect.
         if (past && Auxiliaries.Contains(tokens[i - 1].Term.Folded)) return true;
         var objectNext = ObjectNext(tokens, i);
-        // "a reform that reshaped the economy": a relative clause's verb before its object.
-        if (past && Relatives.Contains(tokens[i - 1].Term.Folded) && objectNext) return true;
+        // "a reform that reshaped the economy", "kernels, which detect patterns": a relative clause's verb before its object.
+        if (Relatives.Contains(tokens[i - 1].Term.Folded) && objectNext && !folded.EndsWith("ing", StringComparison.Ordinal) && (past || !IsPlural(folded)))
+            return true;
         // "they master conservation": a base form after a plural pronoun, before its object.
         if (PluralPronouns.Contains(tokens[i - 1].Term.Folded) && objectNext && !past && !IsPlural(folded)
             && !folded.EndsWith("ing", StringComparison.Ordinal)) return true;
