@@ -72,6 +72,10 @@ public class ExtractionTests
     [InlineData("The memory management unit translates virtual addresses.", "translates", "Verb")]
     [InlineData("Optimistic control suits workloads with few conflicts.", "suits", "Verb")]
     [InlineData("Hash tables map keys to buckets.", "tables", "Noun")]
+    // So before a mass noun and its preposition; not a plural that a participle or an adverb follows.
+    [InlineData("The star fuses helium into carbon.", "fuses", "Verb")]
+    [InlineData("It waits by wound-wait schemes based on timestamps.", "schemes", "Noun")]
+    [InlineData("The receiver puts segments back in order.", "segments", "Noun")]
     // A base form after a plural, before its object, is the verb: "range queries scan them".
     [InlineData("Range queries scan them in order.", "scan", "Verb")]
     // So is a base form after a plural subject before an object that is a plural, opens with an adjective or a

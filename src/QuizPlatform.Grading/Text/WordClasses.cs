@@ -139,9 +139,19 @@ internal static class WordClasses
         // subject's noun phrase, before a plural or an adjective, an "-s" word is the verb between subject and object
         // (a compound does not stack two plurals: "the cell walls cells"; "hash tables map keys" stays a noun phrase).
         var objectFollows = Determiners.Contains(next) || !last && !tokens[i + 1].Term.IsStop && SubjectBefore(tokens, i)
-            && !nextIsVerb && (IsPlural(next) || EndsLikeAnAdjective(next));
+            && !nextIsVerb && (IsPlural(next) || EndsLikeAnAdjective(next) || MassObject(tokens, i + 1));
         return folded.EndsWith('s') && IsPlural(folded) && !tokens[i - 1].Term.Folded.EndsWith('s') && objectFollows;
     }
+
+    /// <summary>
+    /// "the star fuses helium into carbon": a singular noun alone before a preposition, as a mass noun stands as an object.
+    /// Not before a determiner or at the clause's end, where it is more likely a verb itself ("vibrating ions scatter the
+    /// electrons", "third-party rights intervene").
+    /// </summary>
+    private static bool MassObject(List<Token> tokens, int i) =>
+        i + 1 < tokens.Count && !tokens[i + 1].Has(TokenFlags.ClauseBreakBefore) && Prepositions.Contains(tokens[i + 1].Term.Folded)
+        && Classify(tokens, i) == WordClass.Noun && !IsPlural(tokens[i].Term.Folded) && !tokens[i].Has(TokenFlags.Acronym)
+        && !IsPast(tokens[i].Term.Folded) && AfterNoun(tokens, i - 1);
 
     /// <summary>The word before is a noun of the same clause: neither a function word nor a listed verb, adverb or adjective.</summary>
     private static bool AfterNoun(List<Token> tokens, int i)
