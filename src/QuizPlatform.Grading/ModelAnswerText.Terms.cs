@@ -17,7 +17,7 @@ internal sealed partial class ModelAnswerText
 
     private List<(List<int> Words, string Key, bool NeedsRecurrence)> FindLinked()
     {
-        var linked = new List<(List<int>, string, bool)>();
+        var linked = new List<(List<int> Words, string Key, bool NeedsRecurrence)>();
         var runOf = new Dictionary<int, List<int>>();
         foreach (var run in Runs)
             foreach (var i in run) runOf[i] = run;
@@ -33,6 +33,15 @@ internal sealed partial class ModelAnswerText
             List<int> words = [i - 1, .. after.GetRange(0, length)];
             linked.Add((words, CandidateSet.KeyOf(words, 0, words.Count, Tokens), toVerb && !IsAbstract(i - 1)));
         }
+        // "rate of change" and "change of flux linkage" make "rate of change of flux linkage": a term of art can be longer
+        // than one link. Only through "of": "Ferdinand in Sarajevo in June" is a place and a time.
+        var ofLinks = linked.Where(l => Tokens[l.Words[0] + 1].Term.Folded == "of").ToList();
+        foreach (var (first, _, _) in ofLinks)
+            foreach (var (second, _, _) in ofLinks.Where(l => l.Words[0] == first[^1]))
+            {
+                List<int> words = [.. first, .. second.Skip(1)];
+                linked.Add((words, CandidateSet.KeyOf(words, 0, words.Count, Tokens), false));
+            }
         return linked;
     }
 

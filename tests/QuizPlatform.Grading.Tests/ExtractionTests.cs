@@ -218,6 +218,14 @@ public class ExtractionTests
         => Assert.Equal((phrase, needsRecurrence), Assert.Single(LinkedIn(sentence)));
 
     [Theory]
+    // Links through "of" chain into one longer term; through other words they are a place and a time.
+    [InlineData("The emf is proportional to the rate of change of flux linkage.", "rate of change of flux linkage", true)]
+    [InlineData("It followed the murder of Ferdinand in Sarajevo in June.", "murder of Ferdinand in Sarajevo", false)]
+    [InlineData("It followed the murder of Ferdinand in Sarajevo in June.", "Ferdinand in Sarajevo in June", false)]
+    public void LinksThroughOfChainIntoOneCandidate(string sentence, string phrase, bool expected) =>
+        Assert.Equal(expected, LinkedIn(sentence).Any(l => l.Phrase == phrase));
+
+    [Theory]
     // After a determiner the link describes ("capacity of the parties"); before a noun the name goes on; "to" before a
     // plural is a direction.
     [InlineData("It requires the capacity of the parties.")]
