@@ -236,7 +236,10 @@ public sealed class KeywordExtractor
             if (discountQuestion && (spelledInPrompt || promptStems.Contains(term.Canon))) salience *= PromptWordWeight;
             sum += salience;
         }
-        var frequency = 1 + Math.Log(candidate.Count);
+        // A word said again and again in its answer is its point, unless other answers say it too: then it is the
+        // field's topic ("transactions", "router"), which repetition says nothing about.
+        var topic = !shortAnswer && candidate.Terms.Length == 1 && corpus.Documents(candidate.Canons[0]) >= 2;
+        var frequency = topic ? 1 : 1 + Math.Log(candidate.Count);
         return sum / Math.Sqrt(candidate.Terms.Length) * frequency * candidate.Boost;
     }
 
@@ -278,6 +281,9 @@ internal sealed class CorpusStatistics
     /// an expansion's words mean something else ("look once" in a question on deadlocks is not YOLO).
     /// </summary>
     public bool UsesLexicon { get; }
+
+    /// <summary>How many model answers use the word.</summary>
+    public int Documents(int canon) => documentFrequency.GetValueOrDefault(canon);
 
     /// <summary>How many model answers use the phrase (a key of word ids): evidence that it is a term of the field.</summary>
     public int PhraseDocuments(string key) => phraseFrequency.GetValueOrDefault(key);

@@ -330,6 +330,20 @@ public class ExtractionTests
         Assert.Equal(discounted, Weight("water") < Weight("osmosis"));
     }
 
+    [Theory]
+    // Said three times, "transactions" is the answer's point; said in the other answers too, it is the field's topic.
+    [InlineData("What is a deadlock?", false)]
+    [InlineData("What is a transaction?", true)]
+    public void RepeatingTheFieldsTopicDoesNotMakeItTheAnswersPoint(string otherPrompt, bool topicElsewhere)
+    {
+        const string answer = "Transactions wait for locks that other transactions hold. The lock manager keeps a wait-for graph, and a " +
+            "cycle in the graph is a deadlock: the database chooses a victim among the transactions, aborts it and rolls it back.";
+        var other = topicElsewhere ? "A transaction is a unit of work that commits or aborts as a whole." : "A deadlock is a cycle of waits.";
+        var keywords = new KeywordExtractor().Extract([new QuestionText("How is a deadlock resolved?", answer), new QuestionText(otherPrompt, other)])[0];
+        double Weight(string phrase) => keywords.FirstOrDefault(k => k.Phrase.Equals(phrase, StringComparison.OrdinalIgnoreCase))?.Weight ?? 0;
+        Assert.Equal(topicElsewhere, Weight("transactions") < Weight("victim"));
+    }
+
     private const string Stars =
         "A star forms when a molecular cloud collapses under gravity into a protostar. Once hydrogen fusion starts in the core, " +
         "the star joins the main sequence, where radiation pressure balances gravity. When the core hydrogen runs out, the star " +
