@@ -78,6 +78,8 @@ public class ExtractionTests
     [InlineData("The receiver puts segments back in order.", "segments", "Noun")]
     // A base form after a plural, before its object, is the verb: "range queries scan them".
     [InlineData("Range queries scan them in order.", "scan", "Verb")]
+    // After "a" a word in "-s" is singular: "a series circuit" is a compound.
+    [InlineData("In a series circuit the components carry one current.", "circuit", "Noun")]
     // So is a base form after a plural subject before an object that is a plural, opens with an adjective or a
     // quantifier, or is a particle; a plural without an "-s" is a plural too. At the end of a clause it is a compound.
     [InlineData("Deeper layers capture complex patterns.", "capture", "Verb")]

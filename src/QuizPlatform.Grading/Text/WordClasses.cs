@@ -128,7 +128,7 @@ internal static class WordClasses
         // "range queries scan them", "its changes survive a crash": a base form after a plural, before its object. After
         // a subject's plural, also before an object that is a plural or opens with an adjective ("deeper layers capture
         // complex patterns") or before a particle ("the chromosomes line up"); not at the end of a clause ("the arms race,").
-        if (!IsPlural(folded) && IsPlural(tokens[i - 1].Term.Folded))
+        if (!IsPlural(folded) && IsPlural(tokens[i - 1].Term.Folded) && !AfterSingularDeterminer(tokens, i - 1))
         {
             if (Determiners.Contains(next) || ObjectPronouns.Contains(next)) return true;
             var takesObject = Particles.Contains(next) || ObjectQuantifiers.Contains(next) || !last && !tokens[i + 1].Term.IsStop && !nextIsVerb
@@ -152,6 +152,10 @@ internal static class WordClasses
         i + 1 < tokens.Count && !tokens[i + 1].Has(TokenFlags.ClauseBreakBefore) && Prepositions.Contains(tokens[i + 1].Term.Folded)
         && Classify(tokens, i) == WordClass.Noun && !IsPlural(tokens[i].Term.Folded) && !tokens[i].Has(TokenFlags.Acronym)
         && !IsPast(tokens[i].Term.Folded) && AfterNoun(tokens, i - 1);
+
+    /// <summary>"a series circuit", "a lens system": after "a" or "each", a word in "-s" is no plural subject.</summary>
+    private static bool AfterSingularDeterminer(List<Token> tokens, int i) =>
+        i > 0 && !tokens[i].Has(TokenFlags.ClauseBreakBefore) && tokens[i - 1].Term.Folded is "a" or "an" or "each" or "every" or "one";
 
     /// <summary>The word before is a noun of the same clause: neither a function word nor a listed verb, adverb or adjective.</summary>
     private static bool AfterNoun(List<Token> tokens, int i)
