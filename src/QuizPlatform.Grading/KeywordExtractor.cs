@@ -148,7 +148,8 @@ public sealed class KeywordExtractor
     private static IEnumerable<Candidate> QuestionTerms(CandidateSet candidates, ModelAnswerText answer, List<Token> question, string prompt,
         List<(Candidate Candidate, double Score)> chosen)
     {
-        var covered = chosen.SelectMany(c => c.Candidate.Canons).ToHashSet();
+        // A phrase that only links to the term ("key for symmetric encryption") does not say it as a term.
+        var covered = chosen.Where(c => IsCompound(c.Candidate)).SelectMany(c => c.Candidate.Canons).ToHashSet();
         var restated = candidates.All
             .Where(c => !c.Denied && !c.Canons.All(covered.Contains) && NamesAThing(c, answer) && IsCoordinated(c, question, prompt))
             // A description ("impact of data augmentation") or a word of any explanation ("applications") is not a term;

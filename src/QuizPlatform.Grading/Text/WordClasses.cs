@@ -78,6 +78,7 @@ internal static class WordClasses
         var nextIsContent = i + 1 < tokens.Count && !tokens[i + 1].Has(TokenFlags.ClauseBreakBefore) && !tokens[i + 1].Term.IsStop;
         var nextIsDeterminer = i + 1 < tokens.Count && !tokens[i + 1].Has(TokenFlags.ClauseBreakBefore) && Determiners.Contains(tokens[i + 1].Term.Folded);
         if (Adverbs.Contains(term.Folded) || IsLyAdverb(term.Folded) || Quantities.Contains(term.Folded)) return WordClass.Other;
+        if (Adjectives.Contains(term.Folded) && EndsANounPhrase(tokens, i)) return WordClass.Noun;
         if (Adjectives.Contains(term.Folded) || HasAdjectiveEnding(term.Folded)) return WordClass.Modifier;
         var folded = term.Folded;
         if (!VerbStems.Contains(term.Stem) && IsUnlistedVerb(tokens, i, folded)) return WordClass.Verb;
@@ -152,6 +153,26 @@ internal static class WordClasses
         i + 1 < tokens.Count && !tokens[i + 1].Has(TokenFlags.ClauseBreakBefore) && Prepositions.Contains(tokens[i + 1].Term.Folded)
         && Classify(tokens, i) == WordClass.Noun && !IsPlural(tokens[i].Term.Folded) && !tokens[i].Has(TokenFlags.Acronym)
         && !IsPast(tokens[i].Term.Folded) && AfterNoun(tokens, i - 1);
+
+    /// <summary>
+    /// "the current through a conductor", "the primary and the secondary", "with direct current.": a listed adjective that
+    /// ends a phrase opened by a determiner or a preposition names a thing; after a verb it says something of one ("the
+    /// data are large"), and before "and" and another word it describes the noun they share ("the old and new values").
+    /// </summary>
+    private static bool EndsANounPhrase(List<Token> tokens, int i)
+    {
+        if (i + 1 < tokens.Count && !tokens[i + 1].Has(TokenFlags.ClauseBreakBefore) && !tokens[i + 1].Term.IsStop) return false;
+        // "the old and new values": coordinated, it still describes the noun after.
+        if (i + 2 < tokens.Count && tokens[i + 1].Term.Folded is "and" or "or" && !tokens[i + 2].Term.IsStop) return false;
+        for (var k = i - 1; k >= Math.Max(0, i - 3); k--)
+        {
+            if (tokens[k + 1].Has(TokenFlags.ClauseBreakBefore)) return false;
+            var word = tokens[k].Term.Folded;
+            if (Determiners.Contains(word) || Prepositions.Contains(word) || word == "with") return true;
+            if (tokens[k].Term.IsStop || VerbStems.Contains(tokens[k].Term.Stem)) return false;
+        }
+        return false;
+    }
 
     /// <summary>"a series circuit", "a lens system": after "a" or "each", a word in "-s" is no plural subject.</summary>
     private static bool AfterSingularDeterminer(List<Token> tokens, int i) =>
