@@ -76,6 +76,7 @@ public sealed class KeywordExtractor
             .ThenBy(x => x.Candidate.Surface, StringComparer.Ordinal).ThenBy(x => x.Candidate.Key, StringComparer.Ordinal)
             .ToList();
         var chosen = Choose(ranked, limit, shortAnswer, shortAnswer || meaning is null ? null : new MeaningRanking(meaning, answer));
+        if (!shortAnswer) NameWholeTerms(chosen, ranked, promptStems);
         // A one- or two-word answer, or one that only repeats the question, still needs a key: its own words.
         if (chosen.Count == 0)
             chosen = candidates.All.Where(c => c.Canons.Length == 1).OrderBy(c => c.FirstToken).Take(limit).Select(c => (c, 1.0)).ToList();
@@ -135,6 +136,22 @@ public sealed class KeywordExtractor
             if (parts.Count < 2 || !whole.Candidate.Canons.All(w => parts.Any(p => p.Candidate.Canons.Contains(w)))) continue;
             if (chosen.RemoveAll(c => parts.Contains(c) && c.Candidate.Count <= whole.Candidate.Count) == 0 && chosen.Count >= limit) continue;
             chosen.Add((whole.Candidate, parts.Max(p => p.Score)));
+        }
+    }
+
+    /// <summary>
+    /// "sensorimotor" chosen where the answer always says "sensorimotor stage": the head is a word of the question or of
+    /// any explanation, so it weighed little, but the term is the whole, and an instructor lists it so.
+    /// </summary>
+    private static void NameWholeTerms(List<(Candidate Candidate, double Score)> chosen, List<(Candidate Candidate, double Score)> ranked, HashSet<int> promptStems)
+    {
+        for (var i = 0; i < chosen.Count; i++)
+        {
+            var part = chosen[i].Candidate;
+            var whole = ranked.Select(x => x.Candidate).FirstOrDefault(o => o.Terms.Length == part.Terms.Length + 1 && o.Count == part.Count
+                && o.Canons.Take(part.Terms.Length).SequenceEqual(part.Canons) && IsCompound(o) && o.Boost == 1
+                && (promptStems.Contains(o.Canons[^1]) || Lexicon.GeneralWords.Contains(o.Terms[^1].Folded)));
+            if (whole is not null && chosen.All(c => c.Candidate != whole)) chosen[i] = (whole, chosen[i].Score);
         }
     }
 

@@ -427,6 +427,17 @@ public class ExtractionTests
     }
 
     [Fact]
+    public void AWordAlwaysSaidWithTheQuestionsHeadIsKeptWithIt()
+    {
+        const string answer = "In the volcanic phase, magma erupts and cools into basalt. In the weathering phase, rain, frost and plant " +
+            "roots break the rock into grains, which rivers carry to the sea as sediment. In the burial phase, the layers are " +
+            "compacted and cemented into sandstone or shale, which heat and pressure may later turn into slate or marble.";
+        var phrases = PhrasesOf("What are the phases of the rock cycle?", answer);
+        Assert.Contains("volcanic phase", phrases);
+        Assert.DoesNotContain("volcanic", phrases);
+    }
+
+    [Fact]
     public void AnAnswerOfMoreThanTwentyWordsKeepsNounPhrasesSaidOnce()
     {
         const string answer = "Glucose is split in glycolysis in the cytoplasm. The Krebs cycle then runs in the mitochondrial matrix and " +
