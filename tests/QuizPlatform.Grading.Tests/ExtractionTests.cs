@@ -61,8 +61,10 @@ public class ExtractionTests
     [InlineData("A large dataset helps.", "large", "Modifier")]
     // A listed adjective that ends a phrase opened by a determiner or a preposition names a thing; coordinated, it describes.
     [InlineData("The current through a conductor is proportional to the voltage.", "current", "Noun")]
-    [InlineData("The transformer does not work with direct current.", "current", "Noun")]
+    [InlineData("It rectifies an alternating current.", "current", "Noun")]
     [InlineData("Each log record holds the old and new values.", "old", "Modifier")]
+    [InlineData("It trains a smaller, more compact model.", "smaller", "Modifier")]
+    [InlineData("Distillation makes the model smaller.", "smaller", "Modifier")]
     [InlineData("The membrane is selectively permeable.", "permeable", "Modifier")]
     // A subject's own verb, known by its place: "-ed" ending its phrase after a noun or after "is"/"has", "-s" before
     // a determiner, an irregular past after a noun. Before a noun an "-ed" word still describes it.

@@ -155,21 +155,26 @@ internal static class WordClasses
         && !IsPast(tokens[i].Term.Folded) && AfterNoun(tokens, i - 1);
 
     /// <summary>
-    /// "the current through a conductor", "the primary and the secondary", "with direct current.": a listed adjective that
-    /// ends a phrase opened by a determiner or a preposition names a thing; after a verb it says something of one ("the
-    /// data are large"), and before "and" and another word it describes the noun they share ("the old and new values").
+    /// "the current through a conductor", "the primary and the secondary", "an alternating current.": a listed adjective
+    /// that ends a phrase opened by a determiner or a preposition, with only describing words between, names a thing.
+    /// After a verb it says something of one ("the data are large"), after a noun it is what a verb makes of it ("makes
+    /// the model smaller"), and before another describing word it describes the noun they share ("the old and new values").
     /// </summary>
     private static bool EndsANounPhrase(List<Token> tokens, int i)
     {
         if (i + 1 < tokens.Count && !tokens[i + 1].Has(TokenFlags.ClauseBreakBefore) && !tokens[i + 1].Term.IsStop) return false;
-        // "the old and new values": coordinated, it still describes the noun after.
+        // "the old and new values", "a smaller, more compact model": coordinated, it still describes the noun after.
         if (i + 2 < tokens.Count && tokens[i + 1].Term.Folded is "and" or "or" && !tokens[i + 2].Term.IsStop) return false;
+        if (i + 1 < tokens.Count && (tokens[i + 1].Term.Folded is "more" or "most" or "less" || Adjectives.Contains(tokens[i + 1].Term.Folded))) return false;
         for (var k = i - 1; k >= Math.Max(0, i - 3); k--)
         {
             if (tokens[k + 1].Has(TokenFlags.ClauseBreakBefore)) return false;
             var word = tokens[k].Term.Folded;
             if (Determiners.Contains(word) || Prepositions.Contains(word) || word == "with") return true;
-            if (tokens[k].Term.IsStop || VerbStems.Contains(tokens[k].Term.Stem)) return false;
+            // Only describing words between: after a noun it is what a verb makes of it ("to make the model smaller").
+            var describes = Adjectives.Contains(word) || EndsLikeAnAdjective(word) || word.EndsWith("ing", StringComparison.Ordinal) || IsPast(word)
+                            || tokens[k].Has(TokenFlags.JoinedToPrevious) || tokens[k + 1].Has(TokenFlags.JoinedToPrevious);
+            if (tokens[k].Term.IsStop || VerbStems.Contains(tokens[k].Term.Stem) || !describes) return false;
         }
         return false;
     }
