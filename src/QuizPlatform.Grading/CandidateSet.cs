@@ -85,7 +85,7 @@ internal sealed class CandidateSet(ModelAnswerText answer, CorpusStatistics corp
 
         if (reading != Reading.Words)
             foreach (var (words, percent) in answer.Quantities)
-                if (AddOccurrence(words, KeyOf(words.Select(i => answer.Tokens[i].Term)), isUnit: true) is { } quantity && percent)
+                if (WholeWords(words[0], words[^1]) && AddOccurrence(words, KeyOf(words.Select(i => answer.Tokens[i].Term)), isUnit: true) is { } quantity && percent)
                     quantity.Surface = SurfaceOf(words) + " %";
 
         // What the answer denies is content too ("Fruitsnap does not change the color"): kept as "not change", which

@@ -85,7 +85,8 @@ internal sealed partial class ModelAnswerText
         for (var i = 0; i + 1 < Tokens.Count; i++)
         {
             var word = Tokens[i].Term.Folded;
-            if (!char.IsDigit(word[0]) && !NumberWords.Contains(word)) continue;
+            // "two-phase locking": the runs have a number word inside a hyphenated word (digits they leave out: "8-bit integers").
+            if (!char.IsDigit(word[0]) && (!NumberWords.Contains(word) || Tokens[i + 1].Has(TokenFlags.JoinedToPrevious))) continue;
             if (Text[Tokens[i].End..Tokens[i + 1].Start].Trim() == "%") { quantities.Add(([i], true)); continue; }
             if (Tokens[i + 1].Has(TokenFlags.ClauseBreakBefore)) continue;
             // "hundreds of kilovolts": a large round number counts through "of".
