@@ -80,6 +80,7 @@ public class ExtractionTests
     [InlineData("Hash tables map keys to buckets.", "tables", "Noun")]
     // So before a mass noun and its preposition; not a plural that a participle or an adverb follows.
     [InlineData("The star fuses helium into carbon.", "fuses", "Verb")]
+    [InlineData("Faraday's law states that the induced emf grows.", "states", "Verb")]
     [InlineData("It waits by wound-wait schemes based on timestamps.", "schemes", "Noun")]
     [InlineData("The receiver puts segments back in order.", "segments", "Noun")]
     // A base form after a plural, before its object, is the verb: "range queries scan them".

@@ -139,7 +139,9 @@ internal static class WordClasses
         // "the inner membrane pumps protons", "the memory management unit translates virtual addresses": after a
         // subject's noun phrase, before a plural or an adjective, an "-s" word is the verb between subject and object
         // (a compound does not stack two plurals: "the cell walls cells"; "hash tables map keys" stays a noun phrase).
-        var objectFollows = Determiners.Contains(next) || !last && !tokens[i + 1].Term.IsStop && SubjectBefore(tokens, i)
+        // "Ohm's law states that the current ...": a clause as its object.
+        var clauseFollows = next == "that" && i + 2 < tokens.Count && Determiners.Contains(tokens[i + 2].Term.Folded);
+        var objectFollows = Determiners.Contains(next) || clauseFollows || !last && !tokens[i + 1].Term.IsStop && SubjectBefore(tokens, i)
             && !nextIsVerb && (IsPlural(next) || EndsLikeAnAdjective(next) || MassObject(tokens, i + 1));
         return folded.EndsWith('s') && IsPlural(folded) && !tokens[i - 1].Term.Folded.EndsWith('s') && objectFollows;
     }
