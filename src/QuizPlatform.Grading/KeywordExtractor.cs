@@ -76,6 +76,7 @@ public sealed class KeywordExtractor
             .ThenBy(x => x.Candidate.Surface, StringComparer.Ordinal).ThenBy(x => x.Candidate.Key, StringComparer.Ordinal)
             .ToList();
         var chosen = Choose(ranked, limit, shortAnswer, shortAnswer || meaning is null ? null : new MeaningRanking(meaning, answer));
+        if (!shortAnswer) NameWholeTerms(chosen, ranked, promptStems);
         // A one- or two-word answer, or one that only repeats the question, still needs a key: its own words.
         if (chosen.Count == 0)
             chosen = candidates.All.Where(c => c.Canons.Length == 1).OrderBy(c => c.FirstToken).Take(limit).Select(c => (c, 1.0)).ToList();
@@ -139,6 +140,22 @@ public sealed class KeywordExtractor
     }
 
     /// <summary>
+    /// "sensorimotor" chosen where the answer always says "sensorimotor stage": the head is a word of the question or of
+    /// any explanation, so it weighed little, but the term is the whole, and an instructor lists it so.
+    /// </summary>
+    private static void NameWholeTerms(List<(Candidate Candidate, double Score)> chosen, List<(Candidate Candidate, double Score)> ranked, HashSet<int> promptStems)
+    {
+        for (var i = 0; i < chosen.Count; i++)
+        {
+            var part = chosen[i].Candidate;
+            var whole = ranked.Select(x => x.Candidate).FirstOrDefault(o => o.Terms.Length == part.Terms.Length + 1 && o.Count == part.Count
+                && o.Canons.Take(part.Terms.Length).SequenceEqual(part.Canons) && IsCompound(o) && o.Boost == 1
+                && (promptStems.Contains(o.Canons[^1]) || Lexicon.GeneralWords.Contains(o.Terms[^1].Folded)));
+            if (whole is not null && chosen.All(c => c.Candidate != whole)) chosen[i] = (whole, chosen[i].Score);
+        }
+    }
+
+    /// <summary>
     /// The things a question sets side by side, which a long answer explains one by one ("void or voidable", "sequence
     /// numbers and acknowledgements", "between active transport and passive transport"): an instructor lists each, so
     /// each is a keyword, at the least weight, since a response that only copies the question has them too. The
@@ -148,7 +165,8 @@ public sealed class KeywordExtractor
     private static IEnumerable<Candidate> QuestionTerms(CandidateSet candidates, ModelAnswerText answer, List<Token> question, string prompt,
         List<(Candidate Candidate, double Score)> chosen)
     {
-        var covered = chosen.SelectMany(c => c.Candidate.Canons).ToHashSet();
+        // A phrase that only links to the term ("key for symmetric encryption") does not say it as a term.
+        var covered = chosen.Where(c => IsCompound(c.Candidate)).SelectMany(c => c.Candidate.Canons).ToHashSet();
         var restated = candidates.All
             .Where(c => !c.Denied && !c.Canons.All(covered.Contains) && NamesAThing(c, answer) && IsCoordinated(c, question, prompt))
             // A description ("impact of data augmentation") or a word of any explanation ("applications") is not a term;
@@ -236,7 +254,10 @@ public sealed class KeywordExtractor
             if (discountQuestion && (spelledInPrompt || promptStems.Contains(term.Canon))) salience *= PromptWordWeight;
             sum += salience;
         }
-        var frequency = 1 + Math.Log(candidate.Count);
+        // A word said again and again in its answer is its point, unless other answers say it too: then it is the
+        // field's topic ("transactions", "router"), which repetition says nothing about.
+        var topic = !shortAnswer && candidate.Terms.Length == 1 && corpus.Documents(candidate.Canons[0]) >= 2;
+        var frequency = topic ? 1 : 1 + Math.Log(candidate.Count);
         return sum / Math.Sqrt(candidate.Terms.Length) * frequency * candidate.Boost;
     }
 
@@ -278,6 +299,9 @@ internal sealed class CorpusStatistics
     /// an expansion's words mean something else ("look once" in a question on deadlocks is not YOLO).
     /// </summary>
     public bool UsesLexicon { get; }
+
+    /// <summary>How many model answers use the word.</summary>
+    public int Documents(int canon) => documentFrequency.GetValueOrDefault(canon);
 
     /// <summary>How many model answers use the phrase (a key of word ids): evidence that it is a term of the field.</summary>
     public int PhraseDocuments(string key) => phraseFrequency.GetValueOrDefault(key);

@@ -17,7 +17,7 @@ internal sealed partial class ModelAnswerText
 
     private List<(List<int> Words, string Key, bool NeedsRecurrence)> FindLinked()
     {
-        var linked = new List<(List<int>, string, bool)>();
+        var linked = new List<(List<int> Words, string Key, bool NeedsRecurrence)>();
         var runOf = new Dictionary<int, List<int>>();
         foreach (var run in Runs)
             foreach (var i in run) runOf[i] = run;
@@ -33,6 +33,15 @@ internal sealed partial class ModelAnswerText
             List<int> words = [i - 1, .. after.GetRange(0, length)];
             linked.Add((words, CandidateSet.KeyOf(words, 0, words.Count, Tokens), toVerb && !IsAbstract(i - 1)));
         }
+        // "rate of change" and "change of flux linkage" make "rate of change of flux linkage": a term of art can be longer
+        // than one link. Only through "of": "Ferdinand in Sarajevo in June" is a place and a time.
+        var ofLinks = linked.Where(l => Tokens[l.Words[0] + 1].Term.Folded == "of").ToList();
+        foreach (var (first, _, _) in ofLinks)
+            foreach (var (second, _, _) in ofLinks.Where(l => l.Words[0] == first[^1]))
+            {
+                List<int> words = [.. first, .. second.Skip(1)];
+                linked.Add((words, CandidateSet.KeyOf(words, 0, words.Count, Tokens), false));
+            }
         return linked;
     }
 
@@ -59,6 +68,44 @@ internal sealed partial class ModelAnswerText
         }
         return clauses;
     }
+
+    /// <summary>
+    /// A number with what it counts or measures ("450 volts", "two weeks", "hundreds of kilovolts") or a percentage
+    /// ("65 %"), as its token indexes and whether a "%" follows: an instructor lists the quantity, and the runs of content
+    /// words stop at a number. "One" is left out: mostly it is an article ("one plate and leave the other").
+    /// </summary>
+    public IReadOnlyList<(List<int> Words, bool Percent)> Quantities { get; }
+
+    private List<(List<int> Words, bool Percent)> FindQuantities()
+    {
+        var quantities = new List<(List<int>, bool)>();
+        var runOf = new Dictionary<int, (List<int> Run, int At)>();
+        foreach (var run in Runs)
+            for (var k = 0; k < run.Count; k++) runOf[run[k]] = (run, k);
+        for (var i = 0; i + 1 < Tokens.Count; i++)
+        {
+            var word = Tokens[i].Term.Folded;
+            // "two-phase locking": the runs have a number word inside a hyphenated word (digits they leave out: "8-bit integers").
+            if (!char.IsDigit(word[0]) && (!NumberWords.Contains(word) || Tokens[i + 1].Has(TokenFlags.JoinedToPrevious))) continue;
+            if (Text[Tokens[i].End..Tokens[i + 1].Start].Trim() == "%") { quantities.Add(([i], true)); continue; }
+            if (Tokens[i + 1].Has(TokenFlags.ClauseBreakBefore)) continue;
+            // "hundreds of kilovolts": a large round number counts through "of".
+            var counted = Tokens[i + 1].Term.Folded == "of" && word is "hundreds" or "thousands" or "millions" && i + 2 < Tokens.Count ? i + 2 : i + 1;
+            if (!runOf.TryGetValue(counted, out var at) || Tokens[counted].Has(TokenFlags.ClauseBreakBefore)) continue;
+            var length = NounPhraseAt(at.Run.GetRange(at.At, at.Run.Count - at.At));
+            // "100,000 men": the number starts at its first group of digits.
+            var first = i;
+            while (first > 0 && char.IsDigit(Tokens[first - 1].Term.Folded[0]) && Text[Tokens[first - 1].End..Tokens[first].Start] == ",") first--;
+            if (length > 0) quantities.Add(([.. Enumerable.Range(first, i - first + 1), .. at.Run.GetRange(at.At, length)], false));
+        }
+        return quantities;
+    }
+
+    private static readonly HashSet<string> NumberWords = new(StringComparer.Ordinal)
+    {
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty",
+        "fifty", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
+    };
 
     /// <summary>The longest noun phrase of at most two words at the start of the run that no noun or modifier continues.</summary>
     private int NounPhraseAt(List<int> run)

@@ -21,6 +21,7 @@ internal sealed partial class ModelAnswerText
         Phrases = FindPhrases();
         Linked = FindLinked();
         Clauses = FindClauses();
+        Quantities = FindQuantities();
         foreach (var key in Phrases.Select(p => p.Key).Concat(Linked.Select(l => l.Key)).Concat(Clauses.Select(c => c.Key)))
             CollectionsMarshal.GetValueRefOrAddDefault(phraseCounts, key, out _)++;
     }
@@ -146,6 +147,9 @@ internal sealed partial class ModelAnswerText
                 // A case name is one term: "Hadley v Baxendale", "Williams v Roffey".
                 else if (i + 2 < Tokens.Count && Tokens[i + 1].Term.Folded is "v" or "vs" && IsName(i + 2)
                          && !Tokens[i + 1].Has(TokenFlags.ClauseBreakBefore) && !Tokens[i + 2].Has(TokenFlags.ClauseBreakBefore)) i += 2;
+                // "Article 231", "Apollo 11": a number after a name is part of it; a year after one is a date ("June 1914").
+                else if (i + 1 < Tokens.Count && Tokens[i + 1].Term.Folded is { Length: < 4 } number && number.All(char.IsDigit)
+                         && !Tokens[i + 1].Has(TokenFlags.ClauseBreakBefore) && Tokens[i + 1].Start - Tokens[i].End == 1) i++;
                 // "Treaty of Versailles", "Declaration of the Rights of Man": a name goes on through "of" and "of the".
                 else if (LinkedName(i) is > 0 and var next) i = next;
                 else break;

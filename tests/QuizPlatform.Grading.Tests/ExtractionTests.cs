@@ -59,6 +59,12 @@ public class ExtractionTests
     [InlineData("The family of protocols.", "family", "Noun")]
     // Adjectives, listed or by their ending, describe.
     [InlineData("A large dataset helps.", "large", "Modifier")]
+    // A listed adjective that ends a phrase opened by a determiner or a preposition names a thing; coordinated, it describes.
+    [InlineData("The current through a conductor is proportional to the voltage.", "current", "Noun")]
+    [InlineData("It rectifies an alternating current.", "current", "Noun")]
+    [InlineData("Each log record holds the old and new values.", "old", "Modifier")]
+    [InlineData("It trains a smaller, more compact model.", "smaller", "Modifier")]
+    [InlineData("Distillation makes the model smaller.", "smaller", "Modifier")]
     [InlineData("The membrane is selectively permeable.", "permeable", "Modifier")]
     // A subject's own verb, known by its place: "-ed" ending its phrase after a noun or after "is"/"has", "-s" before
     // a determiner, an irregular past after a noun. Before a noun an "-ed" word still describes it.
@@ -72,8 +78,15 @@ public class ExtractionTests
     [InlineData("The memory management unit translates virtual addresses.", "translates", "Verb")]
     [InlineData("Optimistic control suits workloads with few conflicts.", "suits", "Verb")]
     [InlineData("Hash tables map keys to buckets.", "tables", "Noun")]
+    // So before a mass noun and its preposition; not a plural that a participle or an adverb follows.
+    [InlineData("The star fuses helium into carbon.", "fuses", "Verb")]
+    [InlineData("Faraday's law states that the induced emf grows.", "states", "Verb")]
+    [InlineData("It waits by wound-wait schemes based on timestamps.", "schemes", "Noun")]
+    [InlineData("The receiver puts segments back in order.", "segments", "Noun")]
     // A base form after a plural, before its object, is the verb: "range queries scan them".
     [InlineData("Range queries scan them in order.", "scan", "Verb")]
+    // After "a" a word in "-s" is singular: "a series circuit" is a compound.
+    [InlineData("In a series circuit the components carry one current.", "circuit", "Noun")]
     // So is a base form after a plural subject before an object that is a plural, opens with an adjective or a
     // quantifier, or is a particle; a plural without an "-s" is a plural too. At the end of a clause it is a compound.
     [InlineData("Deeper layers capture complex patterns.", "capture", "Verb")]
@@ -93,6 +106,7 @@ public class ExtractionTests
     [InlineData("The economy stagnated, and the reforms, glasnost and perestroika, loosened control.", "loosened", "Verb")]
     [InlineData("The recession brought rising prices, depressed wages and unemployment.", "depressed", "Noun")]
     [InlineData("It was a reform that reshaped the economy.", "reshaped", "Verb")]
+    [InlineData("Convolutional layers apply kernels, which detect specific patterns.", "detect", "Verb")]
     [InlineData("Later they master conservation.", "master", "Verb")]
     [InlineData("It is too large for a single device's memory.", "device's", "Noun")]
     [InlineData("Sodium channels open gates.", "channels", "Noun")]
@@ -175,6 +189,16 @@ public class ExtractionTests
         Assert.Contains(name, answer.NamedTerms().Select(t => answer.Text[answer.Tokens[t.First].Start..answer.Tokens[t.Last].End]));
     }
 
+    [Theory]
+    // A number after a name is part of it; a year after one is a date.
+    [InlineData("The war guilt clause, Article 231, put the blame on the losers.", "Article 231")]
+    [InlineData("The war began in June 1914.", "June")]
+    public void ANumberAfterANameIsPartOfIt(string sentence, string name)
+    {
+        var answer = new ModelAnswerText(sentence);
+        Assert.Equal(name, string.Join("|", answer.NamedTerms().Select(t => answer.Text[answer.Tokens[t.First].Start..answer.Tokens[t.Last].End])));
+    }
+
     [Fact]
     public void ALongCaseNameIsOneKeyword()
     {
@@ -201,6 +225,14 @@ public class ExtractionTests
     [InlineData("The update allows the network to adapt.", "network to adapt", true)]
     public void NounsLinkedByOfToInForAreOneCandidate(string sentence, string phrase, bool needsRecurrence)
         => Assert.Equal((phrase, needsRecurrence), Assert.Single(LinkedIn(sentence)));
+
+    [Theory]
+    // Links through "of" chain into one longer term; through other words they are a place and a time.
+    [InlineData("The emf is proportional to the rate of change of flux linkage.", "rate of change of flux linkage", true)]
+    [InlineData("It followed the murder of Ferdinand in Sarajevo in June.", "murder of Ferdinand in Sarajevo", false)]
+    [InlineData("It followed the murder of Ferdinand in Sarajevo in June.", "Ferdinand in Sarajevo in June", false)]
+    public void LinksThroughOfChainIntoOneCandidate(string sentence, string phrase, bool expected) =>
+        Assert.Equal(expected, LinkedIn(sentence).Any(l => l.Phrase == phrase));
 
     [Theory]
     // After a determiner the link describes ("capacity of the parties"); before a noun the name goes on; "to" before a
@@ -234,6 +266,36 @@ public class ExtractionTests
         var phrases = PhrasesOf("What remedies are there for breach of contract?", answer);
         Assert.Contains("damages are inadequate", phrases);
         Assert.Contains(phrases, p => p.Equals("damages", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    // A number with what it counts or measures, or a percentage, is one candidate: runs of content words stop at it.
+    [InlineData("About 65 % obeyed up to 450 volts.", "65 %|450 volts")]
+    [InlineData("Symptoms must last at least two weeks.", "two weeks")]
+    [InlineData("Power stations step the voltage up to hundreds of kilovolts.", "hundreds of kilovolts")]
+    [InlineData("The army was limited to 100,000 men.", "100,000 men")]
+    // "One" is mostly an article; a number with no noun after it counts nothing named.
+    [InlineData("One plate gains electrons and the other loses them.", "")]
+    [InlineData("It went up by 4 in 2020.", "")]
+    // A number word in a hyphenated word is part of a term the runs already have; digits the runs leave out.
+    [InlineData("Strict two-phase locking holds them.", "")]
+    [InlineData("Weights become 8-bit integers.", "8-bit integers")]
+    public void AQuantityIsOneCandidate(string sentence, string expected)
+    {
+        var answer = new ModelAnswerText(sentence);
+        Assert.Equal(expected, string.Join("|", answer.Quantities.Select(q =>
+            answer.Text[answer.Tokens[q.Words[0]].Start..answer.Tokens[q.Words[^1]].End] + (q.Percent ? " %" : ""))));
+    }
+
+    [Fact]
+    public void ALongAnswerKeepsItsQuantities()
+    {
+        const string answer = "Adults need seven to nine hours of sleep. Through the night the brain passes through sleep cycles of about " +
+            "90 minutes, each with light sleep, deep slow-wave sleep and REM sleep. About 20 % of the night is REM sleep, when most " +
+            "vivid dreams occur. After two nights without sleep, reaction times slow and lapses of attention become frequent.";
+        var phrases = PhrasesOf("What happens during sleep?", answer);
+        Assert.Contains("90 minutes", phrases);
+        Assert.Contains("20 %", phrases);
     }
 
     private static List<(string Phrase, bool NeedsRecurrence)> LinkedIn(string sentence)
@@ -278,6 +340,20 @@ public class ExtractionTests
         var keywords = new KeywordExtractor().Extract([new QuestionText("How do substances cross a membrane?", answer)])[0];
         double Weight(string phrase) => keywords.FirstOrDefault(k => k.Phrase.Equals(phrase, StringComparison.OrdinalIgnoreCase))?.Weight ?? 0;
         Assert.Equal(discounted, Weight("water") < Weight("osmosis"));
+    }
+
+    [Theory]
+    // Said three times, "transactions" is the answer's point; said in the other answers too, it is the field's topic.
+    [InlineData("What is a deadlock?", false)]
+    [InlineData("What is a transaction?", true)]
+    public void RepeatingTheFieldsTopicDoesNotMakeItTheAnswersPoint(string otherPrompt, bool topicElsewhere)
+    {
+        const string answer = "Transactions wait for locks that other transactions hold. The lock manager keeps a wait-for graph, and a " +
+            "cycle in the graph is a deadlock: the database chooses a victim among the transactions, aborts it and rolls it back.";
+        var other = topicElsewhere ? "A transaction is a unit of work that commits or aborts as a whole." : "A deadlock is a cycle of waits.";
+        var keywords = new KeywordExtractor().Extract([new QuestionText("How is a deadlock resolved?", answer), new QuestionText(otherPrompt, other)])[0];
+        double Weight(string phrase) => keywords.FirstOrDefault(k => k.Phrase.Equals(phrase, StringComparison.OrdinalIgnoreCase))?.Weight ?? 0;
+        Assert.Equal(topicElsewhere, Weight("transactions") < Weight("victim"));
     }
 
     private const string Stars =
@@ -354,6 +430,17 @@ public class ExtractionTests
         Assert.Contains("sedimentary rock", phrases);
         Assert.Contains("metamorphic rock", phrases);
         Assert.DoesNotContain(phrases, p => p is "sedimentary" or "metamorphic");
+    }
+
+    [Fact]
+    public void AWordAlwaysSaidWithTheQuestionsHeadIsKeptWithIt()
+    {
+        const string answer = "In the volcanic phase, magma erupts and cools into basalt. In the weathering phase, rain, frost and plant " +
+            "roots break the rock into grains, which rivers carry to the sea as sediment. In the burial phase, the layers are " +
+            "compacted and cemented into sandstone or shale, which heat and pressure may later turn into slate or marble.";
+        var phrases = PhrasesOf("What are the phases of the rock cycle?", answer);
+        Assert.Contains("volcanic phase", phrases);
+        Assert.DoesNotContain("volcanic", phrases);
     }
 
     [Fact]

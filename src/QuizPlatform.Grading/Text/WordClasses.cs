@@ -78,6 +78,7 @@ internal static class WordClasses
         var nextIsContent = i + 1 < tokens.Count && !tokens[i + 1].Has(TokenFlags.ClauseBreakBefore) && !tokens[i + 1].Term.IsStop;
         var nextIsDeterminer = i + 1 < tokens.Count && !tokens[i + 1].Has(TokenFlags.ClauseBreakBefore) && Determiners.Contains(tokens[i + 1].Term.Folded);
         if (Adverbs.Contains(term.Folded) || IsLyAdverb(term.Folded) || Quantities.Contains(term.Folded)) return WordClass.Other;
+        if (Adjectives.Contains(term.Folded) && EndsANounPhrase(tokens, i)) return WordClass.Noun;
         if (Adjectives.Contains(term.Folded) || HasAdjectiveEnding(term.Folded)) return WordClass.Modifier;
         var folded = term.Folded;
         if (!VerbStems.Contains(term.Stem) && IsUnlistedVerb(tokens, i, folded)) return WordClass.Verb;
@@ -112,8 +113,9 @@ internal static class WordClasses
         // "a loss is detected", "it has evolved": a passive or perfect.
         if (past && Auxiliaries.Contains(tokens[i - 1].Term.Folded)) return true;
         var objectNext = ObjectNext(tokens, i);
-        // "a reform that reshaped the economy": a relative clause's verb before its object.
-        if (past && Relatives.Contains(tokens[i - 1].Term.Folded) && objectNext) return true;
+        // "a reform that reshaped the economy", "kernels, which detect patterns": a relative clause's verb before its object.
+        if (Relatives.Contains(tokens[i - 1].Term.Folded) && objectNext && !folded.EndsWith("ing", StringComparison.Ordinal) && (past || !IsPlural(folded)))
+            return true;
         // "they master conservation": a base form after a plural pronoun, before its object.
         if (PluralPronouns.Contains(tokens[i - 1].Term.Folded) && objectNext && !past && !IsPlural(folded)
             && !folded.EndsWith("ing", StringComparison.Ordinal)) return true;
@@ -127,7 +129,7 @@ internal static class WordClasses
         // "range queries scan them", "its changes survive a crash": a base form after a plural, before its object. After
         // a subject's plural, also before an object that is a plural or opens with an adjective ("deeper layers capture
         // complex patterns") or before a particle ("the chromosomes line up"); not at the end of a clause ("the arms race,").
-        if (!IsPlural(folded) && IsPlural(tokens[i - 1].Term.Folded))
+        if (!IsPlural(folded) && IsPlural(tokens[i - 1].Term.Folded) && !AfterSingularDeterminer(tokens, i - 1))
         {
             if (Determiners.Contains(next) || ObjectPronouns.Contains(next)) return true;
             var takesObject = Particles.Contains(next) || ObjectQuantifiers.Contains(next) || !last && !tokens[i + 1].Term.IsStop && !nextIsVerb
@@ -137,10 +139,51 @@ internal static class WordClasses
         // "the inner membrane pumps protons", "the memory management unit translates virtual addresses": after a
         // subject's noun phrase, before a plural or an adjective, an "-s" word is the verb between subject and object
         // (a compound does not stack two plurals: "the cell walls cells"; "hash tables map keys" stays a noun phrase).
-        var objectFollows = Determiners.Contains(next) || !last && !tokens[i + 1].Term.IsStop && SubjectBefore(tokens, i)
-            && !nextIsVerb && (IsPlural(next) || EndsLikeAnAdjective(next));
+        // "Ohm's law states that the current ...": a clause as its object.
+        var clauseFollows = next == "that" && i + 2 < tokens.Count && Determiners.Contains(tokens[i + 2].Term.Folded);
+        var objectFollows = Determiners.Contains(next) || clauseFollows || !last && !tokens[i + 1].Term.IsStop && SubjectBefore(tokens, i)
+            && !nextIsVerb && (IsPlural(next) || EndsLikeAnAdjective(next) || MassObject(tokens, i + 1));
         return folded.EndsWith('s') && IsPlural(folded) && !tokens[i - 1].Term.Folded.EndsWith('s') && objectFollows;
     }
+
+    /// <summary>
+    /// "the star fuses helium into carbon": a singular noun alone before a preposition, as a mass noun stands as an object.
+    /// Not before a determiner or at the clause's end, where it is more likely a verb itself ("vibrating ions scatter the
+    /// electrons", "third-party rights intervene").
+    /// </summary>
+    private static bool MassObject(List<Token> tokens, int i) =>
+        i + 1 < tokens.Count && !tokens[i + 1].Has(TokenFlags.ClauseBreakBefore) && Prepositions.Contains(tokens[i + 1].Term.Folded)
+        && Classify(tokens, i) == WordClass.Noun && !IsPlural(tokens[i].Term.Folded) && !tokens[i].Has(TokenFlags.Acronym)
+        && !IsPast(tokens[i].Term.Folded) && AfterNoun(tokens, i - 1);
+
+    /// <summary>
+    /// "the current through a conductor", "the primary and the secondary", "an alternating current.": a listed adjective
+    /// that ends a phrase opened by a determiner or a preposition, with only describing words between, names a thing.
+    /// After a verb it says something of one ("the data are large"), after a noun it is what a verb makes of it ("makes
+    /// the model smaller"), and before another describing word it describes the noun they share ("the old and new values").
+    /// </summary>
+    private static bool EndsANounPhrase(List<Token> tokens, int i)
+    {
+        if (i + 1 < tokens.Count && !tokens[i + 1].Has(TokenFlags.ClauseBreakBefore) && !tokens[i + 1].Term.IsStop) return false;
+        // "the old and new values", "a smaller, more compact model": coordinated, it still describes the noun after.
+        if (i + 2 < tokens.Count && tokens[i + 1].Term.Folded is "and" or "or" && !tokens[i + 2].Term.IsStop) return false;
+        if (i + 1 < tokens.Count && (tokens[i + 1].Term.Folded is "more" or "most" or "less" || Adjectives.Contains(tokens[i + 1].Term.Folded))) return false;
+        for (var k = i - 1; k >= Math.Max(0, i - 3); k--)
+        {
+            if (tokens[k + 1].Has(TokenFlags.ClauseBreakBefore)) return false;
+            var word = tokens[k].Term.Folded;
+            if (Determiners.Contains(word) || Prepositions.Contains(word) || word == "with") return true;
+            // Only describing words between: after a noun it is what a verb makes of it ("to make the model smaller").
+            var describes = Adjectives.Contains(word) || EndsLikeAnAdjective(word) || word.EndsWith("ing", StringComparison.Ordinal) || IsPast(word)
+                            || tokens[k].Has(TokenFlags.JoinedToPrevious) || tokens[k + 1].Has(TokenFlags.JoinedToPrevious);
+            if (tokens[k].Term.IsStop || VerbStems.Contains(tokens[k].Term.Stem) || !describes) return false;
+        }
+        return false;
+    }
+
+    /// <summary>"a series circuit", "a lens system": after "a" or "each", a word in "-s" is no plural subject.</summary>
+    private static bool AfterSingularDeterminer(List<Token> tokens, int i) =>
+        i > 0 && !tokens[i].Has(TokenFlags.ClauseBreakBefore) && tokens[i - 1].Term.Folded is "a" or "an" or "each" or "every" or "one";
 
     /// <summary>The word before is a noun of the same clause: neither a function word nor a listed verb, adverb or adjective.</summary>
     private static bool AfterNoun(List<Token> tokens, int i)
