@@ -76,17 +76,16 @@ internal sealed class CandidateSet(ModelAnswerText answer, CorpusStatistics corp
         }
 
         if (reading != Reading.Words)
+        {
             foreach (var (words, key, needsRecurrence) in answer.Linked)
                 if (WholeWords(words[0], words[^1]))
                     AddOccurrence(words, key, isUnit: !needsRecurrence);
-        if (reading != Reading.Words)
             foreach (var (words, key) in answer.Clauses)
                 if (AddOccurrence(words, key, isUnit: true) is { } clause) clause.IsClause = true;
-
-        if (reading != Reading.Words)
             foreach (var (words, percent) in answer.Quantities)
                 if (WholeWords(words[0], words[^1]) && AddOccurrence(words, KeyOf(words.Select(i => answer.Tokens[i].Term)), isUnit: true) is { } quantity && percent)
                     quantity.Surface = SurfaceOf(words) + " %";
+        }
 
         // What the answer denies is content too ("Fruitsnap does not change the color"): kept as "not change", which
         // a response earns only by denying it as well.

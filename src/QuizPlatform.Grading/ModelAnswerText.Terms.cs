@@ -18,14 +18,12 @@ internal sealed partial class ModelAnswerText
     private List<(List<int> Words, string Key, bool NeedsRecurrence)> FindLinked()
     {
         var linked = new List<(List<int> Words, string Key, bool NeedsRecurrence)>();
-        var runOf = new Dictionary<int, List<int>>();
-        foreach (var run in Runs)
-            foreach (var i in run) runOf[i] = run;
         for (var i = 1; i + 1 < Tokens.Count; i++)
         {
             if (!LinkWords.Contains(Tokens[i].Term.Folded) || InsideCompound(i)) continue;
             if (Tokens[i].Has(TokenFlags.ClauseBreakBefore) || Tokens[i + 1].Has(TokenFlags.ClauseBreakBefore)) continue;
-            if (!runOf.ContainsKey(i - 1) || !runOf.TryGetValue(i + 1, out var after) || Classes[i - 1] != WordClass.Noun) continue;
+            if (!runAt.ContainsKey(i - 1) || !runAt.TryGetValue(i + 1, out var at) || Classes[i - 1] != WordClass.Noun) continue;
+            var after = at.Run;
             // The run after a function word starts right after it.
             var toVerb = Tokens[i].Term.Folded == "to" && IsBaseForm(i + 1);
             var length = toVerb ? 1 : Tokens[i].Term.Folded == "to" ? 0 : NounPhraseAt(after);
@@ -79,9 +77,6 @@ internal sealed partial class ModelAnswerText
     private List<(List<int> Words, bool Percent)> FindQuantities()
     {
         var quantities = new List<(List<int>, bool)>();
-        var runOf = new Dictionary<int, (List<int> Run, int At)>();
-        foreach (var run in Runs)
-            for (var k = 0; k < run.Count; k++) runOf[run[k]] = (run, k);
         for (var i = 0; i + 1 < Tokens.Count; i++)
         {
             var word = Tokens[i].Term.Folded;
@@ -91,7 +86,7 @@ internal sealed partial class ModelAnswerText
             if (Tokens[i + 1].Has(TokenFlags.ClauseBreakBefore)) continue;
             // "hundreds of kilovolts": a large round number counts through "of".
             var counted = Tokens[i + 1].Term.Folded == "of" && word is "hundreds" or "thousands" or "millions" && i + 2 < Tokens.Count ? i + 2 : i + 1;
-            if (!runOf.TryGetValue(counted, out var at) || Tokens[counted].Has(TokenFlags.ClauseBreakBefore)) continue;
+            if (!runAt.TryGetValue(counted, out var at) || Tokens[counted].Has(TokenFlags.ClauseBreakBefore)) continue;
             var length = NounPhraseAt(at.Run.GetRange(at.At, at.Run.Count - at.At));
             // "100,000 men": the number starts at its first group of digits.
             var first = i;

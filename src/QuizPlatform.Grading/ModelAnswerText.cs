@@ -18,6 +18,8 @@ internal sealed partial class ModelAnswerText
         SentenceStart = Tokens.Select(t => IsSentenceStart(Text, t.Start)).ToArray();
         Classes = WordClasses.Classify(Tokens, SentenceStart);
         Runs = FindRuns();
+        foreach (var run in Runs)
+            for (var k = 0; k < run.Count; k++) runAt[run[k]] = (run, k);
         Phrases = FindPhrases();
         Linked = FindLinked();
         Clauses = FindClauses();
@@ -54,6 +56,9 @@ internal sealed partial class ModelAnswerText
 
     /// <summary>Runs of content words (token indexes) between stop words, punctuation, numbers and negated stretches.</summary>
     public IReadOnlyList<List<int>> Runs { get; }
+
+    /// <summary>Each token of a run: its run and where in it (what linked nouns and quantities read on from).</summary>
+    private readonly Dictionary<int, (List<int> Run, int At)> runAt = [];
 
     /// <summary>The one- to three-word windows of the runs with their keys, run by run, shorter windows first.</summary>
     public IReadOnlyList<(List<int> Run, int Start, int Length, string Key)> Phrases { get; }
