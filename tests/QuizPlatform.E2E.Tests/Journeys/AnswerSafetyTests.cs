@@ -126,6 +126,33 @@ public sealed class AnswerSafetyTests(QuizSite site) : Journey(site)
     }
 
     [Fact]
+    public async Task TextTypedBeforeThePageScriptHasLoadedIsKeptAndSaved()
+    {
+        var (email, password) = await site.CreateUserAsync(Roles.Student, "Quick Typist");
+        await site.EnrolInDemoClassAsync(email);
+        var page = await site.NewPageAsync();
+        await page.StartDemoQuizAsync(email, password);
+        var attemptId = page.AttemptId();
+        // A slow connection: the questions show while the page's script is still on its way.
+        var scriptArrives = new TaskCompletionSource();
+        await page.RouteAsync(new Regex("/js/quiz-attempt"), async route =>
+        {
+            await scriptArrives.Task;
+            await route.ContinueAsync();
+        });
+        await page.ReloadAsync(new() { WaitUntil = WaitUntilState.Commit });
+
+        var first = page.GetByLabel("Your answer to question 1", new() { Exact = true });
+        await first.FillAsync("Typed before the script arrived.");
+        scriptArrives.SetResult();
+        await page.WaitForInteractiveAsync();
+
+        await Expect(first).ToHaveValueAsync("Typed before the script arrived.");
+        await Expect(page.SaveStatus(1)).ToContainTextAsync("Saved");
+        Assert.Equal(["Typed before the script arrived."], await site.StoredAnswersAsync(attemptId, 1));
+    }
+
+    [Fact]
     public async Task QuizPageWhoseScriptFailedToLoadSaysNothingIsBeingSaved()
     {
         var (email, password) = await site.CreateUserAsync(Roles.Student, "No Script");

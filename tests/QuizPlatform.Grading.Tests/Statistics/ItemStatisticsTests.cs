@@ -63,6 +63,23 @@ public class ItemStatisticsTests
     }
 
     [Fact]
+    public void AQuestionMostStudentsLeftEmptyIsNotCalledHard()
+    {
+        // Q2 scores 0.1 0.2 and is left empty by the other two: facility 0.075, as low as a hard question's.
+        AnswerOutcome Answer(double? score) => new(score ?? 0, score is null, false, false, []);
+        var quiz = new GradedQuiz([new QuestionKey("Q1", 1, []), new QuestionKey("Q2", 1, [])],
+            [new([Answer(0.1), Answer(0.1)]), new([Answer(0.2), Answer(0.2)]), new([Answer(0.8), Answer(null)]), new([Answer(0.9), Answer(null)])]);
+
+        var item = ItemStatistics.Of(quiz)[1];
+
+        Assert.Equal(0.5, item.EmptyShare!.Value);
+        Assert.Equal(0.075, item.Facility!.Value, 12);
+        Assert.Contains(ItemWarning.MostlyUnanswered, item.Warnings);
+        Assert.DoesNotContain(ItemWarning.Hard, item.Warnings);
+        Assert.StartsWith("Mostly unanswered: at least 50% of the students left it empty", item.WarningTexts.First());
+    }
+
+    [Fact]
     public void RandomlyDrawnQuestionsUseOnlyTheStudentsWhoGotThem()
     {
         // Q2 drawn for the first three only: 4 3 1, mean 8/3; rest = Q1 = 2 1 1

@@ -21,7 +21,6 @@ export class AnswerSection {
         this.spoken = section.querySelector("[data-status-spoken]");
         this.lastSpoken = section.dataset.version === "0" ? "none" : "saved";
         this.server = { text: this.textarea.defaultValue, version: Number(section.dataset.version) };
-        this.textarea.value = this.server.text; // never a value the browser restored on its own
         this.drafts = new AnswerDrafts(localStorage, page.attemptId, this.questionId);
         this.autosave = new AnswerAutosave({
             url: page.saveUrl + this.questionId,
@@ -45,8 +44,18 @@ export class AnswerSection {
     get text() { return this.textarea.value; }
     get answered() { return this.text.trim().length > 0; }
 
-    /** On load: the newer of this browser's draft and the server's text is shown; an older draft is offered. */
+    /**
+     * On load: text typed before this script ran is kept and saved; otherwise the newer of this browser's draft and the
+     * server's text is shown, and an older draft is offered.
+     */
     reconcile() {
+        // On a slow connection the questions show before this script runs, and a student may start typing: text that
+        // differs from the server's can only be that (browsers restore no value into these textareas: autocomplete="off"),
+        // and it is the newest of all.
+        if (this.textarea.value !== this.server.text) {
+            this.onInput();
+            return;
+        }
         const outcome = this.drafts.reconcile(this.server);
         this.textarea.value = outcome.text;
         if (outcome.restored)
