@@ -21,6 +21,9 @@ switch (args)
     case ["password-cpu", var count]:
         PasswordHashingBenchmarks.ReportCpu(int.Parse(count, CultureInfo.InvariantCulture));
         return 0;
+    case ["other-eval", var path]:
+        OtherQuestionEvaluation.Run(path);
+        return 0;
     case ["meaning-eval", var path, .. var mode]:
         MeaningEvaluation.Run(path, mode is [var m] ? m : "");
         return 0;

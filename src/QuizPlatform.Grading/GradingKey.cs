@@ -74,6 +74,28 @@ public sealed class GradingKey
     /// </summary>
     internal ConcurrentDictionary<Term, int> TypoMemo { get; } = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>
+    /// The weighted share of the keywords some spelling of which has all its words among <paramref name="words"/>
+    /// (canon ids: stems and the lexicon's synonyms), in any order, and how many keywords that is: coverage without
+    /// typos, gaps or negation, the same measure for every question, so a response's fit to its own question and to
+    /// another's compare (see <see cref="QuestionSet"/>).
+    /// </summary>
+    internal (double Share, int Keywords) Fit(HashSet<int> words)
+    {
+        if (TotalWeight <= 0) return (0, 0);
+        double found = 0;
+        var keywords = 0;
+        foreach (var keyword in Compiled)
+            foreach (var variant in keyword.Variants)
+                if (Array.TrueForAll(variant.Words, w => words.Contains(w.Canon)))
+                {
+                    found += Math.Max(0, keyword.Keyword.Weight);
+                    keywords++;
+                    break;
+                }
+        return (found / TotalWeight, keywords);
+    }
+
     private CompiledKeyword Compile(Keyword keyword)
     {
         var variants = BuildVariants(keyword);

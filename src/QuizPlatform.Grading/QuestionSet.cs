@@ -1,0 +1,50 @@
+namespace QuizPlatform.Grading;
+
+/// <summary>
+/// The questions a response is graded among (a quiz, an assignment, a module), so the grader can tell an answer
+/// written for another of them: a student who pastes their answer to question 7 into question 8 says true things
+/// about the wrong question, and in a quiz whose questions share a vocabulary the keywords and the soft recall gave it
+/// a third to two thirds of the points. Such a response fits the other question's keywords clearly better than its
+/// own (<see cref="GradingKey.Fit"/>): at least <see cref="GradingOptions.OtherQuestionFit"/> of them, and
+/// <see cref="GradingOptions.OtherQuestionMargin"/> more than of its own. Only the questions count, never the other
+/// responses, so a grade is the same alone or in any batch. Immutable and thread-safe.
+/// </summary>
+public sealed class QuestionSet
+{
+    /// <param name="keys">Every question's key, the response's own among them (found by reference).</param>
+    /// <param name="labels">How the explanation names each question ("7" reads "question 7"); by default its position from 1.</param>
+    public QuestionSet(IReadOnlyList<GradingKey> keys, IReadOnlyList<string>? labels = null)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (labels is not null && labels.Count != keys.Count)
+            throw new ArgumentException("One label per key.", nameof(labels));
+        Keys = keys;
+        Labels = labels ?? [.. Enumerable.Range(1, keys.Count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+    }
+
+    public IReadOnlyList<GradingKey> Keys { get; }
+
+    public IReadOnlyList<string> Labels { get; }
+
+    /// <summary>The other question the response fits clearly better than <paramref name="own"/>, the best of them; null if none.</summary>
+    internal OtherQuestionFit? BetterFit(GradingKey own, HashSet<int> words, GradingOptions options)
+    {
+        OtherQuestionFit? best = null;
+        var ownFit = -1.0;
+        for (var q = 0; q < Keys.Count; q++)
+        {
+            if (ReferenceEquals(Keys[q], own)) continue;
+            var (fit, keywords) = Keys[q].Fit(words);
+            if (fit < options.OtherQuestionFit || keywords < options.OtherQuestionKeywords || fit <= (best?.Fit ?? 0)) continue;
+            if (ownFit < 0) ownFit = own.Fit(words).Share;
+            if (fit - ownFit >= options.OtherQuestionMargin) best = new OtherQuestionFit(Labels[q], Math.Round(fit, 4), Math.Round(ownFit, 4));
+        }
+        return best;
+    }
+}
+
+/// <summary>
+/// With <see cref="GradeFlags.OtherQuestion"/>: the question of the set the response reads as an answer to, and the
+/// share of its keywords the response has, against the share of its own question's (<see cref="GradingKey.Fit"/>).
+/// </summary>
+public sealed record OtherQuestionFit(string Question, double Fit, double OwnFit);
