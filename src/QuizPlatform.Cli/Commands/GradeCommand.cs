@@ -126,14 +126,19 @@ public static class GradeCommand
         IReadOnlyList<Keyword> keywords = question.Keywords.Count > 0
             ? question.Keywords
             : new KeywordExtractor().Extract([new QuestionText(question.Prompt, question.ModelAnswer)])[0];
+        // The assignment's other questions, as the web app grades: an answer to one of them is flagged.
+        var others = await db.Questions.AsNoTracking().SelectAssignmentKeys([question.QuestionId])
+            .Where(q => q.QuestionId != question.QuestionId).ToListAsync(ct);
         GradeResult result;
         try
         {
             var key = grader.Compile(question.Prompt, keywords);
+            var among = new QuestionSet([key, .. others.Select(q => grader.Compile(q.Prompt, q.Keywords))],
+                [Label(number), .. others.Select(q => Label(q.Number))]);
             result = encoder is null
-                ? grader.Grade(key, response, question.DefaultPoints)
+                ? grader.Grade(key, response, question.DefaultPoints, among)
                 : grader.Grade(key, response, question.DefaultPoints, KeyMeaning.Build(encoder, key, question.ModelAnswer),
-                    MeaningText.Encode(encoder, [response])[0]);
+                    MeaningText.Encode(encoder, [response])[0], among);
         }
         catch (ArgumentException e)
         {
@@ -148,4 +153,6 @@ public static class GradeCommand
         await writer.FlushAsync(ct);
         return ExitCodes.Success;
     }
+
+    private static string Label(int number) => number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
