@@ -127,8 +127,8 @@ public static class GradeCommand
             ? question.Keywords
             : new KeywordExtractor().Extract([new QuestionText(question.Prompt, question.ModelAnswer)])[0];
         // The assignment's other questions, as the web app grades: an answer to one of them is flagged.
-        var others = await db.Questions.AsNoTracking().SelectAssignmentKeys([question.QuestionId])
-            .Where(q => q.QuestionId != question.QuestionId).ToListAsync(ct);
+        var others = (await db.Questions.AsNoTracking().SelectAssignmentKeys([question.QuestionId]).ToListAsync(ct))
+            .Where(q => q.QuestionId != question.QuestionId).ToList();
         GradeResult result;
         try
         {
