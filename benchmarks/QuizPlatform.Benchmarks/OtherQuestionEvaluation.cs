@@ -143,17 +143,20 @@ public static class OtherQuestionEvaluation
                         F($"{Count(flagged, honest, true),4}/{honest.Count(h => h)}"));
                 }
         Console.WriteLine($"The seed: {keys.Count} questions, one quiz; {Seeds} answers of each kind per question");
-        Console.WriteLine("kind  answers  flagged: keywords  meaning  (named the right question)  mean score of 10 before: keywords  meaning");
+        Console.WriteLine("kind  answers  flagged: keywords  meaning  (named the right question)  mean score of 10 before -> after: keywords  meaning");
+        var uncapped = new Grader(new GradingOptions { OtherQuestionCap = 1 });
         foreach (var kind in answers.GroupBy(a => a.Kind))
         {
             var list = kind.ToList();
-            var byKeywords = list.Select(a => grader.Grade(keys[a.Question], a.Text, 10, set)).ToList();
-            var byMeaning = list.Select(a => grader.Grade(keys[a.Question], a.Text, 10, meanings[a.Question], encoded.GetValueOrDefault(a.Text), set)).ToList();
+            List<GradeResult> ByKeywords(Grader g) => [.. list.Select(a => g.Grade(keys[a.Question], a.Text, 10, set))];
+            List<GradeResult> ByMeaning(Grader g) => [.. list.Select(a => g.Grade(keys[a.Question], a.Text, 10, meanings[a.Question], encoded.GetValueOrDefault(a.Text), set))];
+            var (byKeywords, byMeaning) = (ByKeywords(uncapped), ByMeaning(uncapped));
+            var (cappedKeywords, cappedMeaning) = (ByKeywords(grader), ByMeaning(grader));
             var named = list.Zip(byMeaning).Count(p => p.Second.OtherQuestion?.Question == (p.First.Other + 1)?.ToString(CultureInfo.InvariantCulture));
             Console.WriteLine(F($"{kind.Key}  {list.Count}  {Share(byKeywords):0.0%}  {Share(byMeaning):0.0%}  ({named})  ") +
-                F($"{byKeywords.Average(g => g.Score):0.00}  {byMeaning.Average(g => g.Score):0.00}  ") +
-                F($"(3 or more: {byKeywords.Count(g => g.Score >= 3)}, {byMeaning.Count(g => g.Score >= 3)}; the most {byKeywords.Max(g => g.Score):0.0}, {byMeaning.Max(g => g.Score):0.0}; ") +
-                F($"unflagged 3 or more: {byKeywords.Count(g => g.Score >= 3 && g.OtherQuestion is null)}, {byMeaning.Count(g => g.Score >= 3 && g.OtherQuestion is null)})"));
+                F($"{byKeywords.Average(g => g.Score):0.00} -> {cappedKeywords.Average(g => g.Score):0.00}  {byMeaning.Average(g => g.Score):0.00} -> {cappedMeaning.Average(g => g.Score):0.00}  ") +
+                F($"(3 or more before: {byKeywords.Count(g => g.Score >= 3)}, {byMeaning.Count(g => g.Score >= 3)}; the most {byKeywords.Max(g => g.Score):0.0}, {byMeaning.Max(g => g.Score):0.0}; ") +
+                F($"3 or more after: {cappedKeywords.Count(g => g.Score >= 3)}, {cappedMeaning.Count(g => g.Score >= 3)})"));
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace QuizPlatform.Grading;
 
 /// <summary>
@@ -11,7 +13,10 @@ namespace QuizPlatform.Grading;
 /// </summary>
 public sealed class QuestionSet
 {
-    /// <param name="keys">Every question's key, the response's own among them (found by reference).</param>
+    /// <param name="keys">
+    /// Every question's key. The response's own is found among them by reference and never competes with itself; a
+    /// key outside the set (a draft being previewed) is compared with all of them.
+    /// </param>
     /// <param name="labels">How the explanation names each question ("7" reads "question 7"); by default its position from 1.</param>
     public QuestionSet(IReadOnlyList<GradingKey> keys, IReadOnlyList<string>? labels = null)
     {
@@ -20,7 +25,22 @@ public sealed class QuestionSet
             throw new ArgumentException("One label per key.", nameof(labels));
         Keys = keys;
         Labels = labels ?? [.. Enumerable.Range(1, keys.Count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+        offsets = new int[keys.Count + 1];
+        for (var q = 0; q < keys.Count; q++)
+        {
+            offsets[q + 1] = offsets[q] + keys[q].Words.Count;
+            foreach (var word in keys[q].Words)
+            {
+                if (!positions.TryGetValue(word.Canon, out var at)) positions[word.Canon] = at = [];
+                at.Add(offsets[q] + word.Index);
+            }
+        }
     }
+
+    // Every key's words end to end (key q's from offsets[q]), and where each canon id stands among them: a response's
+    // words are looked up once for the whole quiz, not once per question.
+    private readonly int[] offsets;
+    private readonly Dictionary<int, List<int>> positions = [];
 
     public IReadOnlyList<GradingKey> Keys { get; }
 
@@ -29,17 +49,39 @@ public sealed class QuestionSet
     /// <summary>The other question the response fits clearly better than <paramref name="own"/>, the best of them; null if none.</summary>
     internal OtherQuestionFit? BetterFit(GradingKey own, HashSet<int> words, GradingOptions options)
     {
-        OtherQuestionFit? best = null;
-        var ownFit = -1.0;
-        for (var q = 0; q < Keys.Count; q++)
+        var present = ArrayPool<bool>.Shared.Rent(offsets[^1]);
+        try
         {
-            if (ReferenceEquals(Keys[q], own)) continue;
-            var (fit, keywords) = Keys[q].Fit(words);
-            if (fit < options.OtherQuestionFit || keywords < options.OtherQuestionKeywords || fit <= (best?.Fit ?? 0)) continue;
-            if (ownFit < 0) ownFit = own.Fit(words).Share;
-            if (fit - ownFit >= options.OtherQuestionMargin) best = new OtherQuestionFit(Labels[q], Math.Round(fit, 4), Math.Round(ownFit, 4));
+            Array.Clear(present, 0, offsets[^1]);
+            foreach (var canon in words)
+                if (positions.TryGetValue(canon, out var at))
+                    foreach (var position in at) present[position] = true;
+            OtherQuestionFit? best = null;
+            var ownFit = -1.0;
+            for (var q = 0; q < Keys.Count; q++)
+            {
+                if (ReferenceEquals(Keys[q], own)) continue;
+                var (fit, keywords) = Keys[q].Fit(Present(present, q));
+                if (fit < options.OtherQuestionFit || keywords < options.OtherQuestionKeywords || fit <= (best?.Fit ?? 0)) continue;
+                if (ownFit < 0) ownFit = OwnFit(own, words, present);
+                if (fit - ownFit >= options.OtherQuestionMargin) best = new OtherQuestionFit(Labels[q], Math.Round(fit, 4), Math.Round(ownFit, 4));
+            }
+            return best;
         }
-        return best;
+        finally
+        {
+            ArrayPool<bool>.Shared.Return(present);
+        }
+    }
+
+    private ReadOnlySpan<bool> Present(bool[] present, int question) => present.AsSpan(offsets[question], offsets[question + 1] - offsets[question]);
+
+    /// <summary>The fit to the response's own question, which a preview's draft key may not be one of the set's.</summary>
+    private double OwnFit(GradingKey own, HashSet<int> words, bool[] present)
+    {
+        for (var q = 0; q < Keys.Count; q++)
+            if (ReferenceEquals(Keys[q], own)) return own.Fit(Present(present, q)).Share;
+        return own.Fit(words).Share;
     }
 }
 
