@@ -6,9 +6,10 @@ namespace QuizPlatform.Grading;
 /// The questions a response is graded among (a quiz, an assignment, a module), so the grader can tell an answer
 /// written for another of them: a student who pastes their answer to question 7 into question 8 says true things
 /// about the wrong question, and in a quiz whose questions share a vocabulary the keywords and the soft recall gave it
-/// a third to two thirds of the points. Such a response fits the other question's keywords clearly better than its
-/// own (<see cref="GradingKey.Fit"/>): at least <see cref="GradingOptions.OtherQuestionFit"/> of them, and
-/// <see cref="GradingOptions.OtherQuestionMargin"/> more than of its own. Only the questions count, never the other
+/// up to 7 of 10 points. Such a response fits the other question's keywords clearly better than its own
+/// (<see cref="GradingKey.Fit"/>): at least <see cref="GradingOptions.OtherQuestionFit"/> of them by weight and
+/// <see cref="GradingOptions.OtherQuestionKeywords"/> in number, and <see cref="GradingOptions.OtherQuestionMargin"/>
+/// more than of its own (docs/grading.md, "Answers to another question"). Only the questions count, never the other
 /// responses, so a grade is the same alone or in any batch. Immutable and thread-safe.
 /// </summary>
 public sealed class QuestionSet
