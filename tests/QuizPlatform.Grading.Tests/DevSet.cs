@@ -54,6 +54,14 @@ internal static class DevSet
 
     public static Dictionary<string, GradingKey> Keys => LazyKeys.Value;
 
+    /// <summary>Each module's questions as one quiz (<see cref="QuestionSet"/>), by module (the question id's prefix).</summary>
+    public static Dictionary<string, QuestionSet> Modules => LazyModules.Value;
+
+    public static string ModuleOf(string questionId) => questionId.Split('_')[0];
+
+    private static readonly Lazy<Dictionary<string, QuestionSet>> LazyModules = new(() => Keys.GroupBy(k => ModuleOf(k.Key))
+        .ToDictionary(m => m.Key, m => new QuestionSet([.. m.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => k.Value)]), StringComparer.Ordinal));
+
     public static Dictionary<string, KeyMeaning> Meanings => LazyMeanings.Value;
 
     /// <summary>Each row's response encoded, in row order.</summary>
