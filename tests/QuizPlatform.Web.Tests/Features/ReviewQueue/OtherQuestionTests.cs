@@ -65,11 +65,11 @@ public sealed class OtherQuestionTests
         using var alice = await scene.SignedInAsync("alice@quiz.local");
         var queue = await alice.GetPageAsync($"/quizzes/{quizId}/review");
         Assert.Contains("1 of 1 left: 1 flagged.", queue.Text());
-        Assert.Contains("In the queue: the grader flagged it (needs review, reads as an answer to question 7).", queue.Text());
+        Assert.Contains("In the queue: the grader flagged it (needs review, reads as an answer to question 7 of the assignment).", queue.Text());
 
         var results = await sam.GetPageAsync($"/attempts/{attemptId}/results");
         var card = results.QuerySelector($"section[data-question-number='8']")!;
-        Assert.Contains("The answer reads as an answer to question 7 rather than to this one, so its score is capped.",
+        Assert.Contains("The answer reads as an answer to question 7 of the assignment rather than to this one, so its score is capped.",
             card.UnderHeading("Notes on this answer").Text());
         Assert.Contains("Provisional: your instructor will look at this answer.", card.Text());
     }
