@@ -8,8 +8,8 @@ namespace QuizPlatform.Benchmarks;
 
 /// <summary>
 /// Measures the other-question check (<see cref="QuestionSet"/>, docs/grading.md "Answers to another question"): on
-/// eval/scientsbank-train.jsonl, each module's questions playing the quiz, how many answers it flags by label, a grid
-/// of its two thresholds, and the AUC with and without a cap; on the seed (all 50 questions one quiz), the share of
+/// eval/scientsbank-train.jsonl, each module's questions playing the quiz, how many answers it flags by label over a
+/// grid of its three thresholds, the flagged answers to read, and the AUC with and without a cap (no marks, 5, 10); on the seed (all 50 questions one quiz), the share of
 /// each kind of generated answer it flags and their scores, by keywords and by meaning.
 /// </summary>
 public static class OtherQuestionEvaluation

@@ -5,8 +5,9 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using QuizPlatform.Benchmarks;
 
-// Two small modes serve benchmarks/grade-cli-load.sh, one tunes the meaning pass (docs/grading.md), one gives a sign-in's
-// CPU time (password-cpu N, steady however busy the machine is); everything else goes to BenchmarkDotNet.
+// Two small modes serve benchmarks/grade-cli-load.sh, one tunes the meaning pass and one measures the other-question
+// check (docs/grading.md), one gives a sign-in's CPU time (password-cpu N, steady however busy the machine is);
+// everything else goes to BenchmarkDotNet.
 switch (args)
 {
     case ["load-input", var lines, var output, .. var shape]:
