@@ -66,6 +66,8 @@ public sealed class OtherQuestionTests
         var queue = await alice.GetPageAsync($"/quizzes/{quizId}/review");
         Assert.Contains("1 of 1 left: 1 flagged.", queue.Text());
         Assert.Contains("In the queue: the grader flagged it (needs review, reads as an answer to question 7 of the assignment).", queue.Text());
+        var attempt = await alice.GetPageAsync($"/quizzes/{quizId}/attempts/{attemptId}");
+        Assert.Contains("needs review, reads as an answer to question 7 of the assignment", attempt.Text());
 
         var results = await sam.GetPageAsync($"/attempts/{attemptId}/results");
         var card = results.QuerySelector($"section[data-question-number='8']")!;
