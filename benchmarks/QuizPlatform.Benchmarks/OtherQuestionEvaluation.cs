@@ -7,10 +7,11 @@ using QuizPlatform.Grading.Text;
 namespace QuizPlatform.Benchmarks;
 
 /// <summary>
-/// Measures the other-question check (<see cref="QuestionSet"/>, docs/grading.md "Answers to another question"): on
-/// eval/scientsbank-train.jsonl, each module's questions playing the quiz, how many answers it flags by label over a
-/// grid of its three thresholds, the flagged answers to read, and the AUC with and without a cap (no marks, 5, 10); on the seed (all 50 questions one quiz), the share of
-/// each kind of generated answer it flags and their scores, by keywords and by meaning.
+/// Measures the other-question check (<see cref="QuestionSet"/>, docs/grading.md "Answers to another question"). On
+/// eval/scientsbank-train.jsonl, each module's questions playing the quiz: how many answers it flags by label over a
+/// grid of its three thresholds, the flagged answers to read, and the AUC with and without a cap (no marks, 5, 10).
+/// On the seed (its 50 questions one quiz): the share of each kind of generated answer it flags, and their scores
+/// before and after it, by keywords and by meaning.
 /// </summary>
 public static class OtherQuestionEvaluation
 {
@@ -68,7 +69,8 @@ public static class OtherQuestionEvaluation
             Console.WriteLine(F($"cap {cap:0.00}: flagged {Count(flagged, labels, true)} correct, {Count(flagged, labels, false)} incorrect; ") +
                 F($"AUC keywords {GradingMetrics.RocAuc(byKeywords.Select(g => g.Score).ToList(), labels):0.0000}, ") +
                 F($"meaning {GradingMetrics.RocAuc(byMeaning.Select(g => g.Score).ToList(), labels):0.0000}"));
-            Console.WriteLine(F($"  with marks (mean of 3 draws, as MarksAccuracyTests): 5 marks {AucWithMarks(5, capped, rows, keys, sets, meanings, encoded):0.0000}, 10 marks {AucWithMarks(10, capped, rows, keys, sets, meanings, encoded):0.0000}"));
+            double WithMarks(int k) => AucWithMarks(k, capped, rows, keys, sets, meanings, encoded);
+            Console.WriteLine(F($"  with marks (mean of 3 draws, as MarksAccuracyTests): 5 marks {WithMarks(5):0.0000}, 10 marks {WithMarks(10):0.0000}"));
             if (cap == 1)
                 foreach (var (r, g) in rows.Zip(byKeywords).Where(p => p.Second.OtherQuestion is not null).Take(40))
                     Console.WriteLine($"  {(r.Correct ? "correct  " : "incorrect")} {r.QuestionId} -> {g.OtherQuestion!.Question} " +
