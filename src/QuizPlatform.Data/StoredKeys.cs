@@ -8,7 +8,7 @@ namespace QuizPlatform.Data;
 /// and where it stands (its assignment version and number there: the questions it is graded among).
 /// </summary>
 public sealed record StoredKey(int QuestionId, string Prompt, string ModelAnswer, double DefaultPoints, int KeywordVersion,
-    IReadOnlyList<Keyword> Keywords, int AssignmentVersionId = 0, int Number = 0);
+    IReadOnlyList<Keyword> Keywords, int AssignmentVersionId, int Number);
 
 public static class StoredKeys
 {
