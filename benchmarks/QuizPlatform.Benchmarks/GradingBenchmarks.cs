@@ -18,6 +18,7 @@ public class GradingBenchmarks
     private readonly Grader grader = new();
     private (GradingKey Key, string Response)[] mix = [];
     private Dictionary<ResponseKind, (GradingKey Key, string Response)[]> byKind = [];
+    private QuestionSet seedQuiz = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -25,9 +26,11 @@ public class GradingBenchmarks
         var seed = SeedAssignment.Load();
         var responses = new StudentResponses(seed.Questions, seed.Keywords);
         var cases = new List<(GradingKey Key, string Response, ResponseKind Kind)>();
+        var keys = seed.Questions.Select((question, q) => grader.Compile(question.Prompt, seed.Keywords[q])).ToArray();
+        seedQuiz = new QuestionSet(keys);
         foreach (var q in seed.QuestionsWithKeyOf(15, Questions))
         {
-            var key = grader.Compile(seed.Questions[q].Prompt, seed.Keywords[q]);
+            var key = keys[q];
             foreach (var kind in Enum.GetValues<ResponseKind>())
                 for (var i = 0; i < PerKind; i++)
                     cases.Add((key, responses.Create(q, kind, (ulong)i), kind));
@@ -39,6 +42,10 @@ public class GradingBenchmarks
 
     [Benchmark(OperationsPerInvoke = MixSize, Description = "Grade: mix of good, partial, off-topic, typos")]
     public double GradeMix() => GradeAll(mix);
+
+    /// <summary>The same mix, each response graded among the seed's 50 questions (<see cref="QuestionSet"/>).</summary>
+    [Benchmark(OperationsPerInvoke = MixSize, Description = "Grade: the mix among the seed's 50 questions")]
+    public double GradeMixAmongFifty() => GradeAll(mix, seedQuiz);
 
     [Benchmark(OperationsPerInvoke = PerKind * Questions)]
     public double GradeGood() => GradeAll(byKind[ResponseKind.Good]);
@@ -52,10 +59,10 @@ public class GradingBenchmarks
     [Benchmark(OperationsPerInvoke = PerKind * Questions)]
     public double GradeTypos() => GradeAll(byKind[ResponseKind.Typos]);
 
-    private double GradeAll((GradingKey Key, string Response)[] cases)
+    private double GradeAll((GradingKey Key, string Response)[] cases, QuestionSet? among = null)
     {
         double total = 0;
-        foreach (var (key, response) in cases) total += grader.Grade(key, response, 10).Score;
+        foreach (var (key, response) in cases) total += grader.Grade(key, response, 10, among).Score;
         return total;
     }
 }

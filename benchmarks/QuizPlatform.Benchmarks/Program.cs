@@ -5,8 +5,9 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using QuizPlatform.Benchmarks;
 
-// Two small modes serve benchmarks/grade-cli-load.sh, one tunes the meaning pass (docs/grading.md), one gives a sign-in's
-// CPU time (password-cpu N, steady however busy the machine is); everything else goes to BenchmarkDotNet.
+// Two small modes serve benchmarks/grade-cli-load.sh, one tunes the meaning pass and one measures the other-question
+// check (docs/grading.md), one gives a sign-in's CPU time (password-cpu N, steady however busy the machine is);
+// everything else goes to BenchmarkDotNet.
 switch (args)
 {
     case ["load-input", var lines, var output, .. var shape]:
@@ -20,6 +21,9 @@ switch (args)
         return 0;
     case ["password-cpu", var count]:
         PasswordHashingBenchmarks.ReportCpu(int.Parse(count, CultureInfo.InvariantCulture));
+        return 0;
+    case ["other-eval", var path]:
+        OtherQuestionEvaluation.Run(path);
         return 0;
     case ["meaning-eval", var path, .. var mode]:
         MeaningEvaluation.Run(path, mode is [var m] ? m : "");

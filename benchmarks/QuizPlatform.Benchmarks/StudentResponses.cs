@@ -50,18 +50,31 @@ public sealed partial class StudentResponses(IReadOnlyList<QuestionText> questio
 
     public string Create(int question, ResponseKind kind, ulong seed)
     {
-        var rng = new SplitMix64(seed * 0x9E3779B97F4A7C15UL + (ulong)question * 131 + (ulong)kind);
+        var rng = Rng(question, kind, seed);
         return kind switch
         {
             ResponseKind.Good => Good(question, ref rng),
             ResponseKind.Partial => Take(Words(Good(question, ref rng)), TargetWords / 3) + " " + FillerText(ref rng, TargetWords - TargetWords / 3),
-            ResponseKind.OffTopic => rng.Next(2) == 0
-                ? Padded(Good((question + 1 + rng.Next(questions.Count - 1)) % questions.Count, ref rng), ref rng)
+            ResponseKind.OffTopic => OtherQuestion(question, ref rng) is { } other
+                ? Padded(Good(other, ref rng), ref rng)
                 : FillerText(ref rng, TargetWords),
             ResponseKind.Typos => WithTypos(Good(question, ref rng), ref rng),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
     }
+
+    /// <summary>The question whose good answer <see cref="Create"/> gives as an off-topic answer; null for filler.</summary>
+    public int? OtherQuestionOf(int question, ulong seed)
+    {
+        var rng = Rng(question, ResponseKind.OffTopic, seed);
+        return OtherQuestion(question, ref rng);
+    }
+
+    private int? OtherQuestion(int question, ref SplitMix64 rng) =>
+        rng.Next(2) == 0 ? (question + 1 + rng.Next(questions.Count - 1)) % questions.Count : null;
+
+    private static SplitMix64 Rng(int question, ResponseKind kind, ulong seed) =>
+        new(seed * 0x9E3779B97F4A7C15UL + (ulong)question * 131 + (ulong)kind);
 
     /// <summary>Sentences that carry the most keyword phrases first, rotated, paraphrased, cut near 80 words.</summary>
     private string Good(int question, ref SplitMix64 rng)

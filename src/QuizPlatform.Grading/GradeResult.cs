@@ -35,6 +35,8 @@ public enum GradeFlags
     NeedsReview = 64,
     /// <summary>Keywords padded into filler sentences, one per throwaway clause: capped by <see cref="GradingOptions.PaddingCap"/>.</summary>
     KeywordPadding = 128,
+    /// <summary>The response fits another question of the quiz clearly better than its own (see <see cref="QuestionSet"/>).</summary>
+    OtherQuestion = 256,
 }
 
 /// <summary>One keyword of the key and what the response did with it.</summary>
@@ -53,6 +55,9 @@ public sealed record GradeResult(
 {
     /// <summary>With <see cref="GradeFlags.KeywordPadding"/>: what gave the padding away, for the instructor.</summary>
     public string? Padding { get; init; }
+
+    /// <summary>With <see cref="GradeFlags.OtherQuestion"/>: the question it reads as an answer to.</summary>
+    public OtherQuestionFit? OtherQuestion { get; init; }
 
     /// <summary>With the meaning pass: how much of the model answer (or the closest answer marked correct) the response recalls.</summary>
     public double? SoftRecall { get; init; }
@@ -109,6 +114,8 @@ public sealed record GradeResult(
             if (Flags.HasFlag(GradeFlags.KeywordPadding))
                 text.Append("The keywords are padded into filler sentences that say nothing about them (")
                     .Append(Padding ?? "one keyword per throwaway clause").Append("), so the score is capped. ");
+            if (OtherQuestion is { } other)
+                text.Append(inv, $"The answer reads as an answer to question {other.Question}: it has {other.Fit:0%} of that question's keywords and {other.OwnFit:0%} of this one's. ");
             if (ClosestReference is not null) text.Append("Close to an answer you marked correct. ");
             if (Calibration is { } calibration && Math.Abs(calibration.Shift) >= 0.005)
                 text.Append(inv, $"{calibration.Shift:+0%;-0%} of the points for this question, learnt from {GradeBasis.Marks(calibration.Marks)}. ");

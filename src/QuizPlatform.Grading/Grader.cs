@@ -11,7 +11,7 @@ namespace QuizPlatform.Grading;
 public sealed class Grader(GradingOptions? options = null)
 {
     /// <summary>Stored with every grade. Bump whenever a change can alter a score, a match or a flag.</summary>
-    public const string Version = "1.8.0";
+    public const string Version = "1.9.0";
 
     [ThreadStatic] private static ResponseWords? scratch;
 
@@ -24,13 +24,16 @@ public sealed class Grader(GradingOptions? options = null)
     }
 
     /// <exception cref="ResponseTooLongException">The response is longer than <see cref="GradingOptions.MaxResponseChars"/>.</exception>
-    public GradeResult Grade(GradingKey key, string response, double points = 1) => Grade(key, response, points, null, null);
+    /// <param name="among">The quiz's questions, this one's key among them: a response that fits another clearly better is flagged.</param>
+    public GradeResult Grade(GradingKey key, string response, double points = 1, QuestionSet? among = null) =>
+        Grade(key, response, points, null, null, among);
 
     /// <summary>
     /// Grades with the meaning pass: <paramref name="meaning"/> is the question's (see <see cref="KeyMeaning.Build"/>),
     /// <paramref name="encodedResponse"/> the response encoded by the same model (<see cref="MeaningText.Encode"/>).
     /// </summary>
-    public GradeResult Grade(GradingKey key, string response, double points, KeyMeaning? meaning, MeaningText? encodedResponse)
+    public GradeResult Grade(GradingKey key, string response, double points, KeyMeaning? meaning, MeaningText? encodedResponse,
+        QuestionSet? among = null)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentOutOfRangeException.ThrowIfNegative(points);
@@ -61,6 +64,8 @@ public sealed class Grader(GradingOptions? options = null)
         if (key.TotalWeight <= 0) flags |= GradeFlags.NeedsReview;
         var padding = words.Padding(matches);
         if (padding is not null) flags |= GradeFlags.KeywordPadding | GradeFlags.NeedsReview;
+        var other = among?.BetterFit(key, words.Canons(), Options);
+        if (other is not null) flags |= GradeFlags.OtherQuestion | GradeFlags.NeedsReview;
 
         var coverage = key.TotalWeight > 0 ? Math.Min(1, matchedWeight / key.TotalWeight) : 0;
         var combined = coverage;
@@ -86,7 +91,11 @@ public sealed class Grader(GradingOptions? options = null)
         if (flags.HasFlag(GradeFlags.RequiredMissing)) share = Math.Min(share, Options.RequiredMissingCap);
         if ((flags & (GradeFlags.KeywordList | GradeFlags.Repetition)) != 0) share = Math.Min(share, Options.StuffingCap);
         if (padding is not null) share = Math.Min(share, Options.PaddingCap);
-        var result = new GradeResult(Math.Round(points * share, 4), points, Math.Round(coverage, 4), matches, flags, Version) { Padding = padding };
+        if (other is not null) share = Math.Min(share, Options.OtherQuestionCap);
+        var result = new GradeResult(Math.Round(points * share, 4), points, Math.Round(coverage, 4), matches, flags, Version)
+        {
+            Padding = padding, OtherQuestion = other,
+        };
         return basis is null ? result : result with
         {
             SoftRecall = Math.Round(recall!.Value, 4), ClosestReference = closestReference, Calibration = calibration, Basis = basis,

@@ -74,6 +74,44 @@ public sealed class GradingKey
     /// </summary>
     internal ConcurrentDictionary<Term, int> TypoMemo { get; } = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>
+    /// The weighted share of the keywords some spelling of which has all its words in the response, and how many
+    /// keywords that is: <paramref name="present"/> says which of <see cref="Words"/> the response has (compared by
+    /// canon id: stems and the lexicon's synonyms), in any order. Coverage without typos, gaps or negation, the same
+    /// measure for every question, so a response's fit to its own question and to another's compare (see
+    /// <see cref="QuestionSet"/>).
+    /// </summary>
+    internal (double Share, int Keywords) Fit(ReadOnlySpan<bool> present)
+    {
+        if (TotalWeight <= 0) return (0, 0);
+        double found = 0;
+        var keywords = 0;
+        foreach (var keyword in Compiled)
+            foreach (var variant in keyword.Variants)
+                if (AllPresent(variant.Words, present))
+                {
+                    found += Math.Max(0, keyword.Keyword.Weight);
+                    keywords++;
+                    break;
+                }
+        return (found / TotalWeight, keywords);
+    }
+
+    /// <summary><see cref="Fit(ReadOnlySpan{bool})"/> of a response whose words' canon ids are <paramref name="words"/>.</summary>
+    internal (double Share, int Keywords) Fit(HashSet<int> words)
+    {
+        var present = new bool[Words.Count];
+        foreach (var word in Words) present[word.Index] = words.Contains(word.Canon);
+        return Fit(present);
+    }
+
+    private static bool AllPresent(KeyWord[] words, ReadOnlySpan<bool> present)
+    {
+        foreach (var word in words)
+            if (!present[word.Index]) return false;
+        return true;
+    }
+
     private CompiledKeyword Compile(Keyword keyword)
     {
         var variants = BuildVariants(keyword);

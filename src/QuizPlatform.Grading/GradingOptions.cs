@@ -37,6 +37,24 @@ public sealed record GradingOptions
     /// </summary>
     public double CopiedPromptCoverage { get; init; } = 0.5;
 
+    /// <summary>
+    /// Lowest share of another question's keywords (<see cref="GradingKey.Fit"/>) at which a response can read as an
+    /// answer to it (<see cref="QuestionSet"/>, <see cref="GradeFlags.OtherQuestion"/>).
+    /// </summary>
+    public double OtherQuestionFit { get; init; } = 0.4;
+
+    /// <summary>Fewest of another question's keywords such a response has: a few shared terms say nothing.</summary>
+    public int OtherQuestionKeywords { get; init; } = 5;
+
+    /// <summary>How much more of another question's keywords than of its own such a response has.</summary>
+    public double OtherQuestionMargin { get; init; } = 0.3;
+
+    /// <summary>
+    /// Highest share of the points for a response that reads as an answer to another question (also flagged for
+    /// review): a marker gives it nothing, and on the dev set the cap moved no AUC (docs/grading.md).
+    /// </summary>
+    public double OtherQuestionCap { get; init; } = 0.25;
+
     /// <summary>Shortest word given typo tolerance (one edit; two from <see cref="TwoTyposLength"/>). Acronyms never.</summary>
     public int TypoMinLength { get; init; } = 6;
 

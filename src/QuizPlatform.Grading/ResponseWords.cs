@@ -12,6 +12,7 @@ internal sealed class ResponseWords
 {
     private readonly List<Token> tokens = new(256);
     private readonly Dictionary<int, int> contentCounts = [];
+    private readonly HashSet<int> canons = [];
     private readonly List<TextSpan> found = new(16);
     private readonly List<TextSpan> negated = new(16);
     private readonly KeywordPadding padding = new();
@@ -124,6 +125,14 @@ internal sealed class ResponseWords
         if (tokens.Count >= 6 && stops < tokens.Count * 0.12) flags |= GradeFlags.KeywordList | GradeFlags.NeedsReview;
         if (content >= 6 && most >= 3 && most >= content * 0.25) flags |= GradeFlags.Repetition | GradeFlags.NeedsReview;
         return flags;
+    }
+
+    /// <summary>The response's words as canon ids (see <see cref="GradingKey.Fit"/>); reused, so read it before the next response.</summary>
+    public HashSet<int> Canons()
+    {
+        canons.Clear();
+        foreach (var token in tokens) canons.Add(token.Term.Canon);
+        return canons;
     }
 
     /// <summary>Null unless the matched keywords sit in filler clauses (see <see cref="KeywordPadding"/>).</summary>

@@ -31,6 +31,26 @@ public class StoredQuestionGradingTests
     }
 
     [Fact]
+    public async Task AnAnswerToAnotherQuestionOfTheAssignmentIsFlaggedAndNamesIt()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        using var seeds = new TempDirectory();
+        File.Copy(CliRunner.SeedFile, Path.Combine(seeds.Path, "assignment-8.md"));
+        var quiz = new DatabaseCli(database);
+        var seeded = await quiz.RunAsync(["seed", $"--Seeding:Directory={seeds.Path}", "--Grading:Meaning=false"]);
+        Assert.True(seeded.ExitCode == ExitCodes.Success, seeded.Stderr);
+        var question7 = new Importing.AssignmentParser().Parse(File.ReadAllText(CliRunner.SeedFile)).Assignment!.Questions[6].ModelAnswer;
+
+        var run = await quiz.RunAsync(["grade", "--question", "8", "--assignment", "Assignment-8", "--meaning", "off"], question7 + "\n");
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Stderr);
+        var result = JsonNode.Parse(run.Stdout)!;
+        Assert.Contains("other-question", result["flags"]!.AsArray().Select(f => (string?)f));
+        Assert.Contains("reads as an answer to question 7", (string?)result["explanation"]!["summary"]);
+        Assert.True((double)result["score"]! <= 0.25);
+    }
+
+    [Fact]
     public async Task UnknownQuestionFailsWithAMessage()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);

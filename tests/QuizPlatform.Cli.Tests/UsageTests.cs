@@ -17,6 +17,7 @@ public class UsageTests
         new[] { "evaluate", "--input", CliRunner.SeedFile, "--top", "-1" },
         new[] { "grade", "--meaning", "maybe" },
         new[] { "grade", "--learn-from-marks", "--meaning", "off" },
+        new[] { "grade", "--among-assignment", "--learn-from-marks" },
         new[] { "evaluate", "--input", CliRunner.SeedFile, "--marks", "0" },
         new[] { "evaluate", "--input", CliRunner.SeedFile, "--seed", "3" },
         new[] { "evaluate", "--input", CliRunner.SeedFile, "--marks", "5", "--meaning", "off" },

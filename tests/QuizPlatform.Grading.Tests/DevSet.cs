@@ -6,8 +6,9 @@ namespace QuizPlatform.Grading.Tests;
 
 /// <summary>
 /// eval/scientsbank-train.jsonl (SemEval-2013 SciEntsBank) as the accuracy tests read it, prepared once per test
-/// process: each question's key (keywords extracted per module, EM, FN, ..., the assignment-like context) and
-/// meaning, and every distinct response encoded once. Labels are only used to measure.
+/// process: each question's key (keywords extracted per module, EM, FN, ..., the assignment-like context, whose
+/// questions also play the quiz a response is graded among) and meaning, and every distinct response encoded once.
+/// Labels are only used to measure.
 /// </summary>
 internal static class DevSet
 {
@@ -53,6 +54,12 @@ internal static class DevSet
     public static IReadOnlyList<bool> Labels => [.. Rows.Select(r => r.Correct)];
 
     public static Dictionary<string, GradingKey> Keys => LazyKeys.Value;
+
+    /// <summary>The questions of the row's module (EM, FN, ...: the question id's prefix) as one quiz (<see cref="QuestionSet"/>).</summary>
+    public static QuestionSet ModuleOf(Row row) => LazyModules.Value[row.QuestionId.Split('_')[0]];
+
+    private static readonly Lazy<Dictionary<string, QuestionSet>> LazyModules = new(() => Keys.GroupBy(k => k.Key.Split('_')[0])
+        .ToDictionary(m => m.Key, m => new QuestionSet([.. m.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => k.Value)]), StringComparer.Ordinal));
 
     public static Dictionary<string, KeyMeaning> Meanings => LazyMeanings.Value;
 

@@ -35,7 +35,7 @@ public class MarksAccuracyTests
                     [.. marked.Select(i => DevSet.Encoded[i])]);
                 foreach (var i in order.Skip(drawn))
                 {
-                    scores.Add(DevSet.Grader.Grade(key, DevSet.Rows[i].Response, 1, learnt, DevSet.Encoded[i]).Score);
+                    scores.Add(DevSet.Grader.Grade(key, DevSet.Rows[i].Response, 1, learnt, DevSet.Encoded[i], DevSet.ModuleOf(DevSet.Rows[i])).Score);
                     correct.Add(DevSet.Rows[i].Correct);
                 }
             }

@@ -11,7 +11,7 @@ using QuizPlatform.Grading.Meaning;
 namespace QuizPlatform.Cli.Commands;
 
 /// <summary>
-/// <c>quiz grade [--input FILE|-] [--output FILE|-] [--workers N] [--meaning on|off] [--learn-from-marks]</c>: JSON Lines in,
+/// <c>quiz grade [--input FILE|-] [--output FILE|-] [--workers N] [--meaning on|off] [--learn-from-marks | --among-assignment]</c>: JSON Lines in,
 /// one JSON line out per input line, in order; a line that cannot be graded gets an error object and the run goes on
 /// (exit 1 at the end).
 /// <c>quiz grade --question N --assignment TITLE</c>: grades the response on standard input against a stored question.
@@ -41,9 +41,16 @@ public static class GradeCommand
         {
             Description = "Lines with humanScore or humanLabel are the instructor's marks for their question; every line is graded with the marks of the other marked lines of its question.",
         };
+        var amongAssignment = new Option<bool>("--among-assignment")
+        {
+            Description = "Lines with the same \"assignment\" are one quiz: each is graded among its questions, and an answer to another of them is flagged.",
+        };
         input.Validators.Add(result => RequireExistingFile(result, result.GetValueOrDefault<string>()));
 
-        var command = new Command("grade", "Grade free-text responses by keyword coverage and meaning.") { input, output, workers, question, assignment, meaning, learn };
+        var command = new Command("grade", "Grade free-text responses by keyword coverage and meaning.")
+        {
+            input, output, workers, question, assignment, meaning, learn, amongAssignment,
+        };
         command.Validators.Add(result =>
         {
             var hasQuestion = result.GetResult(question) is not null;
@@ -54,12 +61,14 @@ public static class GradeCommand
                 result.AddError("--question reads one response from standard input; --input does not apply.");
             if (hasQuestion && result.GetValue(learn))
                 result.AddError("--learn-from-marks grades JSON Lines; it does not apply to --question.");
+            if (result.GetValue(amongAssignment) && (hasQuestion || result.GetValue(learn)))
+                result.AddError("--among-assignment grades JSON Lines on their own; it does not go with --question or --learn-from-marks.");
             RequireMeaningToLearn(result, meaning, result.GetValue(learn), "--learn-from-marks");
         });
         command.SetAction((parse, ct) => parse.GetValue(question) is { } number
             ? GradeStoredQuestionAsync(cli, parse.GetRequiredValue(assignment)!, number, parse.GetValue(output)!, MeaningModel.For(parse, meaning), ct)
             : GradeLinesAsync(cli, parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(workers), MeaningModel.For(parse, meaning),
-                parse.GetValue(learn), ct));
+                parse.GetValue(learn), parse.GetValue(amongAssignment), ct));
         return command;
     }
 
@@ -77,7 +86,7 @@ public static class GradeCommand
     }
 
     private static async Task<int> GradeLinesAsync(CliContext cli, string input, string output, int workers, ITokenEncoder? encoder,
-        bool learnFromMarks, CancellationToken ct)
+        bool learnFromMarks, bool amongAssignment, CancellationToken ct)
     {
         // Bytes in, bytes out: a file or the console's UTF-8 stream is read without decoding it to strings first.
         await using var inputFile = input == "-" ? null : new FileStream(input, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
@@ -86,10 +95,12 @@ public static class GradeCommand
 
         using var lines = new JsonLineWriter(outputFile ?? cli.Stdout);
         int failed;
-        if (learnFromMarks)
+        if (learnFromMarks || amongAssignment)
         {
             using var reader = inputFile is null ? null : new StreamReader(inputFile, Utf8);
-            failed = MarkedGrading.Run(new GradingSession(new Grader(), encoder), reader ?? cli.Stdin, lines, workers, ct);
+            var session = new GradingSession(new Grader(), encoder);
+            failed = learnFromMarks ? MarkedGrading.Run(session, reader ?? cli.Stdin, lines, workers, ct)
+                : AssignmentGrading.Run(session, reader ?? cli.Stdin, lines, workers, ct);
         }
         else
         {
@@ -126,14 +137,19 @@ public static class GradeCommand
         IReadOnlyList<Keyword> keywords = question.Keywords.Count > 0
             ? question.Keywords
             : new KeywordExtractor().Extract([new QuestionText(question.Prompt, question.ModelAnswer)])[0];
+        // The assignment's other questions, as the web app grades: an answer to one of them is flagged.
+        var others = (await db.Questions.AsNoTracking().SelectAssignmentKeys([question.QuestionId]).ToListAsync(ct))
+            .Where(q => q.QuestionId != question.QuestionId).ToList();
         GradeResult result;
         try
         {
             var key = grader.Compile(question.Prompt, keywords);
+            var among = new QuestionSet([key, .. others.Select(q => grader.Compile(q.Prompt, q.Keywords))],
+                [Label(number), .. others.Select(q => Label(q.Number))]);
             result = encoder is null
-                ? grader.Grade(key, response, question.DefaultPoints)
+                ? grader.Grade(key, response, question.DefaultPoints, among)
                 : grader.Grade(key, response, question.DefaultPoints, KeyMeaning.Build(encoder, key, question.ModelAnswer),
-                    MeaningText.Encode(encoder, [response])[0]);
+                    MeaningText.Encode(encoder, [response])[0], among);
         }
         catch (ArgumentException e)
         {
@@ -148,4 +164,6 @@ public static class GradeCommand
         await writer.FlushAsync(ct);
         return ExitCodes.Success;
     }
+
+    private static string Label(int number) => number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

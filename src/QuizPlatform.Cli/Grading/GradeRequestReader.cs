@@ -82,6 +82,7 @@ public static class GradeRequestReader
             if (reader.ValueTextEquals("id"u8)) { reader.Read(); request.Id = Id(ref reader, request); }
             else if (reader.ValueTextEquals("response"u8)) request.Response = String(ref reader, "response", request);
             else if (reader.ValueTextEquals("points"u8)) request.Points = Number(ref reader, "points", request);
+            else if (reader.ValueTextEquals("assignment"u8)) request.Assignment = String(ref reader, "assignment", request);
             else if (reader.ValueTextEquals("question"u8))
                 source.Question = Located(ref reader, ref offset, line, keys, RawTokenKind.Question, "question", request);
             else if (reader.ValueTextEquals("modelAnswer"u8))

@@ -27,7 +27,7 @@ public sealed class GradeLineWriter
         Coverage = Name("coverage"), Matched = Name("matched"), Missing = Name("missing"), Flags = Name("flags"),
         Explanation = Name("explanation"), Summary = Name("summary"), GraderVersion = Name("graderVersion"),
         Spans = Name("spans"), Negated = Name("negated"), Phrase = Name("phrase"), Line = Name("line"),
-        Error = Name("error"), Basis = Name("basis"), SoftRecall = Name("softRecall");
+        Error = Name("error"), Basis = Name("basis"), SoftRecall = Name("softRecall"), OtherQuestion = Name("otherQuestion");
 
     // Each "how" as a JSON string value, quotes included (plain ASCII: nothing to escape).
     private static readonly byte[][] HowValues = Enum.GetValues<MatchKind>()
@@ -51,6 +51,8 @@ public sealed class GradeLineWriter
         json.WriteNumber(Coverage, result.Coverage);
         if (result.SoftRecall is { } recall)
             json.WriteNumber(SoftRecall, recall);
+        if (result.OtherQuestion is { } other)
+            json.WriteString(OtherQuestion, other.Question);
         var keywords = result.Keywords;
         json.WriteStartArray(Matched);
         for (var i = 0; i < keywords.Count; i++)

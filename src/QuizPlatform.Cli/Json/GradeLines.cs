@@ -18,6 +18,9 @@ public sealed class GradeRequest
     public List<KeywordLine>? Keywords { get; set; }
     public double? Points { get; set; }
 
+    /// <summary>Lines with the same assignment are one quiz's questions (<c>quiz grade --among-assignment</c>).</summary>
+    public string? Assignment { get; set; }
+
     // Human marks, read by `quiz evaluate` only.
     public double? HumanScore { get; set; }
     public string? HumanLabel { get; set; }

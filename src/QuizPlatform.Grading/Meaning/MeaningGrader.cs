@@ -1,7 +1,10 @@
 namespace QuizPlatform.Grading.Meaning;
 
-/// <summary>One response to grade with the meaning pass: its question's key and <see cref="KeyMeaning"/>.</summary>
-public sealed record MeaningRequest(GradingKey Key, KeyMeaning Meaning, string Response, double Points = 1);
+/// <summary>
+/// One response to grade with the meaning pass: its question's key and <see cref="KeyMeaning"/>, and the questions it
+/// is graded among (see <see cref="Grader.Grade(GradingKey, string, double, QuestionSet?)"/>).
+/// </summary>
+public sealed record MeaningRequest(GradingKey Key, KeyMeaning Meaning, string Response, double Points = 1, QuestionSet? Among = null);
 
 /// <summary>
 /// Grading with the meaning pass for callers with many responses (the grading worker, a regrade, <c>quiz grade</c>):
@@ -39,7 +42,7 @@ public sealed class MeaningGrader(Grader grader, ITokenEncoder encoder)
         {
             var request = requests[i];
             var response = request.Response ?? "";
-            results[i] = Grader.Grade(request.Key, response, request.Points, request.Meaning, encoded.GetValueOrDefault(response));
+            results[i] = Grader.Grade(request.Key, response, request.Points, request.Meaning, encoded.GetValueOrDefault(response), request.Among);
         }
         return results;
     }

@@ -78,8 +78,11 @@ public sealed class AttemptGrading(IDbContextFactory<QuizDbContext> dbFactory, T
         // Each question's prompt and keywords read once, not joined onto every response: that join repeated each
         // answer's text once per keyword, ~750 wide rows per attempt (docs/benchmarks.md, "Deadline rush").
         var questionIds = responses.Select(r => r.QuestionId).Distinct().ToList();
-        var questions = await db.Questions.Where(q => questionIds.Contains(q.Id)).SelectKeys().ToListAsync(cancellationToken);
-        var keysByQuestion = questions.ToDictionary(q => q.QuestionId, q => (Key: engine.KeywordKeyFor(q), q.KeywordVersion));
+        // With every question of their assignments: an answer to another of them is flagged.
+        var assignments = await db.Questions.SelectAssignmentKeys(questionIds).ToListAsync(cancellationToken);
+        var keys = engine.KeysAmong(assignments, questionIds, withMeaning: false);
+        var keysByQuestion = assignments.Where(q => keys.ContainsKey(q.QuestionId))
+            .ToDictionary(q => q.QuestionId, q => (Key: keys[q.QuestionId], q.KeywordVersion));
         var results = engine.Grade([.. responses.Select(r => new ToGrade(keysByQuestion[r.QuestionId].Key, r.Text, r.Points))], cancellationToken);
         for (var i = 0; i < responses.Count; i++)
         {

@@ -12,7 +12,8 @@ namespace QuizPlatform.Web.Features.Grading;
 /// match kinds are stored by their <see cref="WireNames"/> ("needs-review", "synonym"): a name this build does not
 /// know fails to read rather than passing through as a raw string. <see cref="Basis"/> is what the score used
 /// (<see cref="GradeBasis"/>; null on grades stored before it, which were keyword grades) and <see cref="SoftRecall"/>
-/// how much of the model answer the response recalls, with the meaning pass.
+/// how much of the model answer the response recalls, with the meaning pass; <see cref="OtherQuestion"/> which question
+/// of its assignment an answer flagged <see cref="GradeFlags.OtherQuestion"/> reads as an answer to.
 /// </summary>
 public sealed record GradeExplanation(string Summary, IReadOnlyList<GradeFlags> Flags, IReadOnlyList<ExplainedKeyword> Keywords)
 {
@@ -22,6 +23,10 @@ public sealed record GradeExplanation(string Summary, IReadOnlyList<GradeFlags> 
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? SoftRecall { get; init; }
+
+    /// <summary>With <see cref="GradeFlags.OtherQuestion"/>: the question of the assignment the answer reads as an answer to.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public OtherQuestionFit? OtherQuestion { get; init; }
 
     /// <summary>Whether the sentence model had a part in the score.</summary>
     [JsonIgnore]
@@ -49,7 +54,7 @@ public sealed record GradeExplanation(string Summary, IReadOnlyList<GradeFlags> 
             k.How, k.Negated,
             [.. k.Spans.Select(s => new ExplainedSpan(s.Start, s.Length))]) { Similarity = k.Similarity })])
     {
-        Basis = result.Basis, SoftRecall = result.SoftRecall,
+        Basis = result.Basis, SoftRecall = result.SoftRecall, OtherQuestion = result.OtherQuestion,
     };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);

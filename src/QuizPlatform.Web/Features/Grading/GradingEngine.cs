@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using QuizPlatform.Data;
 using QuizPlatform.Grading;
@@ -6,8 +7,11 @@ using QuizPlatform.Grading.Meaning;
 
 namespace QuizPlatform.Web.Features.Grading;
 
-/// <summary>A question ready to grade: its compiled keywords and, with <c>Grading:Meaning</c> on, what the meaning pass needs.</summary>
-public sealed record PreparedQuestion(GradingKey Key, KeyMeaning? Meaning);
+/// <summary>
+/// A question ready to grade: its compiled keywords, with <c>Grading:Meaning</c> on what the meaning pass needs, and
+/// the questions of its assignment, among which an answer to another of them is flagged.
+/// </summary>
+public sealed record PreparedQuestion(GradingKey Key, KeyMeaning? Meaning, QuestionSet? Among = null);
 
 /// <summary>One response to grade against its question's key.</summary>
 public readonly record struct ToGrade(PreparedQuestion Question, string Text, double Points);
@@ -23,6 +27,8 @@ public sealed class GradingEngine(IOptions<GradingSettings> settings, IServicePr
     // Each stored question's key with the keyword list and model answer it was built from: an edit replaces it. The
     // meaning part is built on first use, so keyword grading at hand-in never waits for the model.
     readonly ConcurrentDictionary<int, CachedKey> keys = new();
+    // Each assignment version's questions, rebuilt when one of their keys is.
+    readonly ConcurrentDictionary<int, QuestionSet> sets = new();
 
     sealed record CachedKey(string Identity, GradingKey Key, Lazy<PreparedQuestion> WithMeaning);
 
@@ -40,6 +46,43 @@ public sealed class GradingEngine(IOptions<GradingSettings> settings, IServicePr
 
     /// <summary>The stored question's keywords alone: the hand-in pass, which the meaning pass follows.</summary>
     public PreparedQuestion KeywordKeyFor(StoredKey question) => new(Cached(question).Key, null);
+
+    /// <summary>
+    /// The keys of <paramref name="questionIds"/> (keyword-only unless <paramref name="withMeaning"/>), each among the
+    /// questions of its assignment version: <paramref name="assignments"/> holds all of them
+    /// (<see cref="StoredKeys.SelectAssignmentKeys"/>). By question id.
+    /// </summary>
+    public Dictionary<int, PreparedQuestion> KeysAmong(IReadOnlyList<StoredKey> assignments, IEnumerable<int> questionIds, bool withMeaning)
+    {
+        var wanted = questionIds.ToHashSet();
+        var prepared = new Dictionary<int, PreparedQuestion>();
+        foreach (var version in assignments.GroupBy(q => q.AssignmentVersionId))
+        {
+            var questions = version.OrderBy(q => q.Number).ToList();
+            var set = SetOf(version.Key, questions);
+            foreach (var question in questions.Where(q => wanted.Contains(q.QuestionId)))
+                prepared[question.QuestionId] = (withMeaning ? KeyFor(question) : KeywordKeyFor(question)) with { Among = set };
+        }
+        return prepared;
+    }
+
+    /// <summary>The assignment's question set with <paramref name="questionId"/>'s key replaced by a draft's (a regrade preview).</summary>
+    public QuestionSet Replacing(IReadOnlyList<StoredKey> assignment, int questionId, GradingKey draft)
+    {
+        var questions = assignment.OrderBy(q => q.Number).ToList();
+        var set = SetOf(questions[0].AssignmentVersionId, questions);
+        return new QuestionSet([.. questions.Select((q, i) => q.QuestionId == questionId ? draft : set.Keys[i])], set.Labels);
+    }
+
+    // Named by their number in the assignment, which a quiz's own numbering may not match: "question 7 of the assignment".
+    QuestionSet SetOf(int assignmentVersionId, List<StoredKey> questions)
+    {
+        var keyList = questions.Select(q => Cached(q).Key).ToList();
+        if (sets.TryGetValue(assignmentVersionId, out var known) && known.Keys.SequenceEqual(keyList))
+            return known;
+        return sets[assignmentVersionId] = new QuestionSet(keyList,
+            [.. questions.Select(q => string.Create(CultureInfo.InvariantCulture, $"{q.Number} of the assignment"))]);
+    }
 
     CachedKey Cached(StoredKey question)
     {
@@ -72,7 +115,8 @@ public sealed class GradingEngine(IOptions<GradingSettings> settings, IServicePr
     public GradeResult[] Grade(IReadOnlyList<ToGrade> items, CancellationToken cancellationToken = default)
     {
         if (Meaning is not { } withMeaning || items.Any(i => i.Question.Meaning is null))
-            return [.. items.Select(i => Grader.Grade(i.Question.Key, i.Text, i.Points))];
-        return withMeaning.Grade([.. items.Select(i => new MeaningRequest(i.Question.Key, i.Question.Meaning!, i.Text, i.Points))], cancellationToken);
+            return [.. items.Select(i => Grader.Grade(i.Question.Key, i.Text, i.Points, i.Question.Among))];
+        return withMeaning.Grade([.. items.Select(i => new MeaningRequest(i.Question.Key, i.Question.Meaning!, i.Text, i.Points, i.Question.Among))],
+            cancellationToken);
     }
 }

@@ -60,8 +60,10 @@ public sealed class MeaningGrading(IDbContextFactory<QuizDbContext> dbFactory, T
             .Select(g => new { Grade = g, g.Response.Text, g.Response.QuestionId, g.Response.Attempt.QuizId })
             .ToListAsync(cancellationToken);
         var questionIds = pending.Select(p => p.QuestionId).Distinct().ToList();
-        var questions = await db.Questions.Where(q => questionIds.Contains(q.Id)).SelectKeys().ToListAsync(cancellationToken);
-        var keys = questions.ToDictionary(q => q.QuestionId, q => (Key: engine.KeyFor(q), q.KeywordVersion));
+        var assignments = await db.Questions.SelectAssignmentKeys(questionIds).ToListAsync(cancellationToken);
+        var prepared = engine.KeysAmong(assignments, questionIds, withMeaning: true);
+        var keys = assignments.Where(q => prepared.ContainsKey(q.QuestionId))
+            .ToDictionary(q => q.QuestionId, q => (Key: prepared[q.QuestionId], q.KeywordVersion));
 
         // An empty answer's keyword grade (0, flagged empty) is final: no model call for it.
         var regraded = pending.Where(p => !(p.Grade.Reviewed && p.Grade.OverrideScore is null) && !string.IsNullOrWhiteSpace(p.Text)).ToList();

@@ -83,6 +83,7 @@ public sealed class AnswerReview(IDbContextFactory<QuizDbContext> dbFactory, Qui
             {
                 History = [.. history?[Grade.State.GradeId] ?? []],
                 ScoredBy = FeedbackWords.Basis(explanation, Grade.MeaningPending, toInstructor: true),
+                OtherQuestion = explanation.OtherQuestion?.Question,
             });
         }
     }

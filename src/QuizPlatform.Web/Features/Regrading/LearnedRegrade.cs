@@ -102,19 +102,19 @@ public sealed class LearnedRegrade(IDbContextFactory<QuizDbContext> dbFactory, T
     /// </summary>
     async Task<Learning> LearnAsync(QuizDbContext db, int quizId, int questionId, CancellationToken cancellationToken)
     {
-        var stored = await db.Questions.Where(q => q.Id == questionId).SelectKeys().SingleAsync(cancellationToken);
+        var assignment = await db.Questions.SelectAssignmentKeys([questionId]).ToListAsync(cancellationToken);
         var answers = await AnswerRegrade.Stored(AnswerRegrade.OfQuestion(db, quizId, questionId).AsNoTracking()).ToListAsync(cancellationToken);
         var marks = await AnswerRegrade.MarksAsync(db, quizId, questionId, cancellationToken);
         if (marks.Count == 0)
             return new Learning(0, 0, 0, []);
 
-        var question = engine.KeyFor(stored);
+        var question = engine.KeysAmong(assignment, [questionId], withMeaning: true)[questionId];
         var encoded = engine.Encode(answers.Select(a => a.Text), cancellationToken);
         var learned = MarkLearning.Learn(engine.Grader, question.Key, question.Meaning!,
             [.. marks.Select(m => m.Mark)], [.. marks.Select(m => encoded[m.Mark.Response])]);
         var regrades = answers.Select(answer =>
         {
-            var result = engine.Grader.Grade(question.Key, answer.Text, answer.Points, learned, encoded[answer.Text]);
+            var result = engine.Grader.Grade(question.Key, answer.Text, answer.Points, learned, encoded[answer.Text], question.Among);
             return new AnswerRegrade(answer, result, GradeExplanation.Of(result))
             {
                 Because = result.ClosestReference is not null ? "Close to an answer you marked correct"

@@ -140,7 +140,9 @@ public sealed class RegradeJobs(IDbContextFactory<QuizDbContext> dbFactory, Time
     async Task<int> RegradeAsync(QuizDbContext db, int quizId, List<Grade> batch, DateTime now, CancellationToken cancellationToken)
     {
         var questionIds = batch.Select(g => g.Response.QuestionId).Distinct().ToList();
-        var questions = await db.Questions.Where(q => questionIds.Contains(q.Id)).SelectKeys().ToDictionaryAsync(q => q.QuestionId, cancellationToken);
+        var assignments = await db.Questions.SelectAssignmentKeys(questionIds).ToListAsync(cancellationToken);
+        var questions = assignments.Where(q => questionIds.Contains(q.QuestionId)).ToDictionary(q => q.QuestionId);
+        var keys = engine.KeysAmong(assignments, questionIds, withMeaning: true);
         var points = await db.QuizQuestions.Where(q => q.QuizId == quizId && questionIds.Contains(q.QuestionId))
             .ToDictionaryAsync(q => q.QuestionId, q => q.Points, cancellationToken);
         var changed = 0;
@@ -150,7 +152,7 @@ public sealed class RegradeJobs(IDbContextFactory<QuizDbContext> dbFactory, Time
             var grades = byQuestion.ToList();
             var answers = grades.Select(grade => new StoredAnswer(grade.Id, question.QuestionId, "", 0, grade.Response.Text,
                 points.GetValueOrDefault(question.QuestionId, grade.MaxPoints), grade.Score, grade.OverrideScore, grade.Explanation)).ToList();
-            var regrades = AnswerRegrade.All(engine, engine.KeyFor(question), answers, cancellationToken);
+            var regrades = AnswerRegrade.All(engine, keys[question.QuestionId], answers, cancellationToken);
             for (var i = 0; i < grades.Count; i++)
             {
                 regrades[i].ApplyTo(grades[i], question.KeywordVersion, null, now, $"Whole-quiz regrade: key v{question.KeywordVersion}, grader {Grader.Version}");

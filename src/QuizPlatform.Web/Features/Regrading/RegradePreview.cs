@@ -36,16 +36,17 @@ public sealed class RegradePreview(IDbContextFactory<QuizDbContext> dbFactory, T
         var quiz = await ReachableAsync(db, actorId, quizId, questionId, cancellationToken);
         if (quiz is null)
             return null;
-        var (question, answers) = await AnswersAsync(db, quizId, questionId, cancellationToken);
+        var (assignment, answers) = await AnswersAsync(db, quizId, questionId, cancellationToken);
         if (keywordsOnly)
         {
             // Measured from the stored key graded the same way, not from the stored scores (which may carry the
             // meaning pass): what the draft's keywords alone change.
-            var stored = await db.Questions.Where(q => q.Id == questionId).SelectKeys().SingleAsync(cancellationToken);
-            var baseline = AnswerRegrade.All(engine, new PreparedQuestion(engine.Grader.Compile(stored.Prompt, stored.Keywords), null), answers, cancellationToken);
+            var stored = assignment.Single(q => q.QuestionId == questionId);
+            var key = engine.Grader.Compile(stored.Prompt, stored.Keywords);
+            var baseline = AnswerRegrade.All(engine, new PreparedQuestion(key, null, engine.Replacing(assignment, questionId, key)), answers, cancellationToken);
             answers = [.. baseline.Select(b => b.Answer with { Score = b.Result.Score, Explanation = b.Explanation.ToJson() })];
         }
-        return [.. drafts.Select(d => Summarise(quiz, AnswerRegrade.All(engine, Key(question, d, keywordsOnly), answers, cancellationToken)))];
+        return [.. drafts.Select(d => Summarise(quiz, AnswerRegrade.All(engine, Key(assignment, questionId, d, keywordsOnly), answers, cancellationToken)))];
     }
 
     /// <summary>What <paramref name="regrades"/> of the quiz's answers would change, for the preview panel.</summary>
@@ -119,21 +120,27 @@ public sealed class RegradePreview(IDbContextFactory<QuizDbContext> dbFactory, T
     async Task<List<AnswerRegrade>> RegradeAsync(QuizDbContext db, int quizId, int questionId, IReadOnlyList<KeywordDraft> drafts,
         CancellationToken cancellationToken)
     {
-        var (question, answers) = await AnswersAsync(db, quizId, questionId, cancellationToken);
-        return AnswerRegrade.All(engine, Key(question, drafts), answers, cancellationToken);
+        var (assignment, answers) = await AnswersAsync(db, quizId, questionId, cancellationToken);
+        return AnswerRegrade.All(engine, Key(assignment, questionId, drafts), answers, cancellationToken);
     }
 
-    static async Task<(QuestionText Question, List<StoredAnswer> Answers)> AnswersAsync(QuizDbContext db, int quizId, int questionId,
+    /// <summary>The question's assignment (its questions' stored keys) and the quiz's answers to it.</summary>
+    static async Task<(List<StoredKey> Assignment, List<StoredAnswer> Answers)> AnswersAsync(QuizDbContext db, int quizId, int questionId,
         CancellationToken cancellationToken) =>
-        (await db.Questions.Where(q => q.Id == questionId).Select(q => new QuestionText(q.Prompt, q.ModelAnswer)).SingleAsync(cancellationToken),
+        (await db.Questions.SelectAssignmentKeys([questionId]).ToListAsync(cancellationToken),
          await AnswerRegrade.Stored(AnswerRegrade.OfQuestion(db, quizId, questionId).AsNoTracking()).ToListAsync(cancellationToken));
 
-    /// <summary>The draft's key as the engine grades; <paramref name="keywordsOnly"/> leaves the sentence model out.</summary>
-    PreparedQuestion Key(QuestionText question, IReadOnlyList<KeywordDraft> drafts, bool keywordsOnly = false)
+    /// <summary>
+    /// The draft's key as the engine grades, among the assignment's other questions; <paramref name="keywordsOnly"/>
+    /// leaves the sentence model out.
+    /// </summary>
+    PreparedQuestion Key(List<StoredKey> assignment, int questionId, IReadOnlyList<KeywordDraft> drafts, bool keywordsOnly = false)
     {
+        var question = assignment.Single(q => q.QuestionId == questionId);
         var keywords = KeywordVersions.ForGrader(drafts);
-        return keywordsOnly ? new PreparedQuestion(engine.Grader.Compile(question.Prompt, keywords), null)
+        var prepared = keywordsOnly ? new PreparedQuestion(engine.Grader.Compile(question.Prompt, keywords), null)
             : engine.KeyFor(question.Prompt, question.ModelAnswer, keywords);
+        return prepared with { Among = engine.Replacing(assignment, questionId, prepared.Key) };
     }
 
     static RegradeRow Row(AnswerRegrade regrade)

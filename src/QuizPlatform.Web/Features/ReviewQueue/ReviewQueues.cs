@@ -69,8 +69,11 @@ public sealed class ReviewQueues(IDbContextFactory<QuizDbContext> dbFactory)
             ? $"Student {await StudentNumberAsync(db, quizId, row.StudentId, cancellationToken)}"
             : ApplicationUser.NameOf(row.DisplayName, row.Email);
         var state = await GradeState.Of(db.Grades.Where(g => g.Id == entry.GradeId)).SingleAsync(cancellationToken);
-        var grade = new ReviewedGrade(state, row.Coverage, row.Flags, row.GraderVersion, row.KeywordHits,
-            GradeExplanation.Parse(row.Explanation).Keywords);
+        var explanation = GradeExplanation.Parse(row.Explanation);
+        var grade = new ReviewedGrade(state, row.Coverage, row.Flags, row.GraderVersion, row.KeywordHits, explanation.Keywords)
+        {
+            OtherQuestion = explanation.OtherQuestion?.Question,
+        };
         return new QueueItem(entry.GradeId, state.Revision, entry.Reason, student, row.AttemptId, row.QuestionId,
             row.QuizQuestion is null ? "A question no longer in the quiz" : $"Question {row.QuizQuestion.Index + 1}",
             row.Prompt, row.ModelAnswer, row.QuizQuestion?.Points ?? 0, row.Text, grade);

@@ -12,12 +12,15 @@ namespace QuizPlatform.Web.Features.StudentResults;
 /// </summary>
 public sealed record KeywordFeedback(IReadOnlyList<ExplainedKeyword> Keywords, IReadOnlyList<GradeFlags> Flags, bool MissingHeld = false)
 {
+    /// <summary>With <see cref="GradeFlags.OtherQuestion"/>: the question the answer reads as an answer to.</summary>
+    public string? OtherQuestion { get; init; }
+
     public IEnumerable<ExplainedKeyword> Matched => Keywords.Where(k => k.Matched);
     public IEnumerable<ExplainedKeyword> Missing => Keywords.Where(k => !k.Matched);
 
     /// <summary>The feedback <paramref name="review"/> shows of a grade; null when it shows none.</summary>
     public static KeywordFeedback? Of(GradeExplanation explanation, ReviewPolicy review) =>
         !review.ShowsKeywordFeedback ? null
-        : review.ShowsMissingKeywords ? new(explanation.Keywords, explanation.Flags)
-        : new([.. explanation.Keywords.Where(k => k.Matched)], explanation.Flags, MissingHeld: true);
+        : review.ShowsMissingKeywords ? new(explanation.Keywords, explanation.Flags) { OtherQuestion = explanation.OtherQuestion?.Question }
+        : new([.. explanation.Keywords.Where(k => k.Matched)], explanation.Flags, MissingHeld: true) { OtherQuestion = explanation.OtherQuestion?.Question };
 }
