@@ -15,14 +15,7 @@ public static class AssignmentGrading
 {
     public static int Run(GradingSession session, TextReader input, JsonLineWriter output, int workers, CancellationToken ct)
     {
-        var lines = new List<InputLine>();
-        var number = 0;
-        while (input.ReadLine() is { } text)
-        {
-            number++;
-            if (!string.IsNullOrWhiteSpace(text))
-                lines.Add(InputLine.Read(session, text, number, markRequired: false));
-        }
+        var lines = InputLine.ReadAll(session, input);
         var graded = lines.Where(l => l.Error is null).ToList();
         var sets = graded.Where(l => l.Request!.Assignment is not null).GroupBy(l => l.Request!.Assignment!, StringComparer.Ordinal)
             .ToDictionary(assignment => assignment.Key, assignment =>
@@ -42,14 +35,6 @@ public static class AssignmentGrading
                 : session.Grader.Grade(line.Key!, request.Response!, request.Points ?? 1, meaning, encoded!.GetValueOrDefault(request.Response!), among);
         });
 
-        var writer = new GradeLineWriter();
-        foreach (var line in lines)
-        {
-            if (line.Result is { } result)
-                output.Write((json, l) => writer.Write(json, l.Request!.Id, result), line);
-            else
-                output.Write((json, error) => GradeLineWriter.WriteError(json, error), line.Error!);
-        }
-        return lines.Count(l => l.Error is not null);
+        return InputLine.WriteAll(lines, output);
     }
 }

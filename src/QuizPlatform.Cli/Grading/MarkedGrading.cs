@@ -13,27 +13,12 @@ public static class MarkedGrading
 {
     public static int Run(GradingSession session, TextReader input, JsonLineWriter output, int workers, CancellationToken ct)
     {
-        var lines = new List<InputLine>();
-        var number = 0;
-        while (input.ReadLine() is { } text)
-        {
-            number++;
-            if (!string.IsNullOrWhiteSpace(text))
-                lines.Add(InputLine.Read(session, text, number, markRequired: false));
-        }
+        var lines = InputLine.ReadAll(session, input);
 
         var questions = lines.Where(l => l.Error is null).GroupBy(l => l.Key!);
         Parallel.ForEach(questions, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = ct }, GradeQuestion);
 
-        var writer = new GradeLineWriter();
-        foreach (var line in lines)
-        {
-            if (line.Result is { } result)
-                output.Write((json, l) => writer.Write(json, l.Request!.Id, result), line);
-            else
-                output.Write((json, error) => GradeLineWriter.WriteError(json, error), line.Error!);
-        }
-        return lines.Count(l => l.Error is not null);
+        return InputLine.WriteAll(lines, output);
 
         void GradeQuestion(IGrouping<GradingKey, InputLine> group)
         {
@@ -60,6 +45,34 @@ public sealed class InputLine
     public double? Mark { get; init; }
     public GradeError? Error { get; init; }
     public GradeResult? Result { get; set; }
+
+    /// <summary>Every non-blank line of <paramref name="input"/>, read whole (for the modes whose grades depend on later lines).</summary>
+    public static List<InputLine> ReadAll(GradingSession session, TextReader input)
+    {
+        var lines = new List<InputLine>();
+        var number = 0;
+        while (input.ReadLine() is { } text)
+        {
+            number++;
+            if (!string.IsNullOrWhiteSpace(text))
+                lines.Add(Read(session, text, number, markRequired: false));
+        }
+        return lines;
+    }
+
+    /// <summary>Each line's grade or error, in input order; returns how many could not be graded.</summary>
+    public static int WriteAll(IReadOnlyList<InputLine> lines, JsonLineWriter output)
+    {
+        var writer = new GradeLineWriter();
+        foreach (var line in lines)
+        {
+            if (line.Result is { } result)
+                output.Write((json, l) => writer.Write(json, l.Request!.Id, result), line);
+            else
+                output.Write((json, error) => GradeLineWriter.WriteError(json, error), line.Error!);
+        }
+        return lines.Count(l => l.Error is not null);
+    }
 
     /// <param name="markRequired">Whether a line without a human mark is an error (<c>quiz evaluate</c>) or ungraded by a person (<c>quiz grade</c>).</param>
     public static InputLine Read(GradingSession session, string text, int number, bool markRequired)
