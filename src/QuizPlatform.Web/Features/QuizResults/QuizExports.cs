@@ -75,6 +75,7 @@ public sealed class QuizExports(IDbContextFactory<QuizDbContext> dbFactory, Quiz
         var students = data.Students.Where(s => s.CountedAttemptId is not null).ToDictionary(s => s.CountedAttemptId!.Value);
         var attemptIds = students.Keys.ToList();
         var questions = data.Questions.ToDictionary(q => q.QuestionId);
+        var quizNumbers = data.Questions.Select(q => q.Number).ToList();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = db.Responses.AsNoTracking()
             .Where(r => attemptIds.Contains(r.AttemptId))
@@ -93,13 +94,15 @@ public sealed class QuizExports(IDbContextFactory<QuizDbContext> dbFactory, Quiz
         {
             var student = students[r.AttemptId];
             var question = questions.GetValueOrDefault(r.QuestionId);
-            var keywords = r.Grade is null ? [] : GradeExplanation.Parse(r.Grade.Explanation).Keywords;
+            var explanation = r.Grade is null ? null : GradeExplanation.Parse(r.Grade.Explanation);
+            var keywords = explanation?.Keywords ?? [];
             yield return
             [
                 student.Name, student.Email, (double?)r.AttemptId, question?.Label, (double?)question?.Number, question?.Points,
                 r.Text, r.Grade?.Score, r.Grade?.OverrideScore, r.Grade?.OverrideReason, r.Grade?.OverrideScore ?? r.Grade?.Score,
                 r.Grade?.Coverage, Phrases(keywords.Where(k => k.Matched)), Phrases(keywords.Where(k => !k.Matched)),
-                r.Grade is null ? null : string.Join(", ", FlagWords.Of(r.Grade.Flags)), r.Grade?.GraderVersion, r.Grade?.GradedAt,
+                r.Grade is null ? null : string.Join(", ", FlagWords.Of(r.Grade.Flags, FlagWords.OtherQuestion(explanation?.OtherQuestionNumber, quizNumbers))),
+                r.Grade?.GraderVersion, r.Grade?.GradedAt,
             ];
         }
     }
