@@ -119,6 +119,34 @@ public sealed class QuizResultsPagesTests
         Assert.Equal("3 of 3 answers: Ben, Sam, Ann", await ShownAsync("?sort=length"));
     }
 
+    [Theory, AllDatabaseProviders]
+    public async Task ByQuestionEmptyAnswersShareOneLineAfterTheAnsweredOnesEachNameOpeningItsAttempt(DatabaseProvider provider)
+    {
+        await using var f = await ResultsFixture.CreateAsync(provider);
+        var quiz = await f.AddQuizAsync();
+        var (ann, ben) = (await f.StudentAsync("Ann", f.AlgebraId), await f.StudentAsync("Ben", f.AlgebraId));
+        await f.AnswerAndGradeAsync(quiz, f.Scene.Sam, Sams);
+        var anns = await f.AnswerAndGradeAsync(quiz, ann, " ");
+        var bens = await f.AnswerAndGradeAsync(quiz, ben, "");
+        int question;
+        await using (var db = f.App.Services.CreateDbContext())
+            question = await db.Responses.Where(r => r.AttemptId == anns).OrderBy(r => r.Position).Select(r => r.QuestionId).FirstAsync();
+        using var alice = await f.ClientAsync("alice@quiz.local");
+
+        var page = await alice.GetPageAsync($"/quizzes/{quiz}/questions/{question}?sort=name");
+
+        Assert.Contains("3 of 3 answers", page.Text());
+        Assert.Equal(["Sam"], page.QuerySelectorAll("section.reviewed-answer h2").Select(h => h.Text()));
+        var empty = page.QuerySelectorAll("p").Single(p => p.Text().StartsWith("Left empty by"));
+        Assert.Equal("Left empty by 2 students: Ann, Ben", empty.Text());
+        Assert.Equal([$"quizzes/{quiz}/attempts/{anns}", $"quizzes/{quiz}/attempts/{bens}"],
+            empty.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+        // Where the name leads, the empty answer can be marked like any other.
+        var attempt = await alice.GetPageAsync($"/quizzes/{quiz}/attempts/{anns}");
+        var card = attempt.ByRole("region", "Question 1 (assignment question 1)")!;
+        Assert.Contains(card.QuerySelectorAll("label"), label => label.Text().StartsWith("Score (0 to"));
+    }
+
     /// <summary>The figure a definition list gives for <paramref name="term"/>.</summary>
     static string Figure(AngleSharp.Dom.IParentNode page, string term) =>
         page.QuerySelectorAll("dt").Single(dt => dt.Text() == term).NextElementSibling!.Text();
