@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.Grading;
 using QuizPlatform.Grading.Statistics;
+using QuizPlatform.Web.Components.Shared;
 using QuizPlatform.Web.Features.Grading;
 using QuizPlatform.Web.Features.QuizResults.Export;
 
@@ -56,12 +57,17 @@ public sealed class QuizExports(IDbContextFactory<QuizDbContext> dbFactory, Quiz
             var question = data.Questions[item.Question];
             IReadOnlyList<ExportCell> row =
             [
-                question.Label, (double?)question.Number, question.Points, (double?)item.Count, item.Mean, item.Facility,
-                item.StandardDeviation, item.Discrimination, item.EmptyShare, item.FlaggedShare, item.OverriddenShare,
-                string.Join(" ", item.WarningTexts),
+                question.Label, (double?)question.Number, question.Points, (double?)item.Count, Statistic(item.Mean),
+                Statistic(item.Facility), Statistic(item.StandardDeviation), Statistic(item.Discrimination),
+                Share(item.EmptyShare), Share(item.FlaggedShare), Share(item.OverriddenShare), string.Join(" ", item.WarningTexts),
             ];
             return row;
         })));
+
+    // Rounded as the Questions tab shows them (0.40, 33.3 %): a mean then reads like the facility beside it, and no
+    // float noise (0.39999999999999997) reaches the file.
+    static double? Statistic(double? value) => value is { } v ? Math.Round(v, Formats.StatisticDecimals) : null;
+    static double? Share(double? share) => share is { } v ? Math.Round(v, 3) : null;
 
     ExportTable Responses(QuizResultsData data) => new("Responses",
         ["Student", "Email", "Attempt id", "Question", "Assignment question", "Points", "Answer", "Grader score", "Override score",

@@ -28,7 +28,7 @@ public static class FeedbackWords
             return $"\"{keyword.Phrase}\", {How(keyword.How)}";
         var words = string.Join(" … ", keyword.Spans.Where(s => s.Start >= 0 && s.Length > 0 && s.Start + s.Length <= answer.Length)
             .Select(s => answer.Substring(s.Start, s.Length)).Distinct());
-        var similarity = keyword.Similarity is { } value ? ", " + Formats.Ratio(value) : "";
+        var similarity = keyword.Similarity is { } value ? ", " + Formats.Statistic(value) : "";
         return $"\"{words}\" ~ \"{keyword.Phrase}\" ({How(keyword.How)}{similarity})";
     }
 
