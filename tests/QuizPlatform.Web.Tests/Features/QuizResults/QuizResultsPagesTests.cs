@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using QuizPlatform.Data.Entities;
 using QuizPlatform.Grading;
 using QuizPlatform.Web.Tests.Infrastructure;
 using QuizPlatform.Web.Tests.Support;
@@ -128,7 +129,7 @@ public sealed class QuizResultsPagesTests
         var (ann, ben) = (await f.StudentAsync("Ann", f.AlgebraId), await f.StudentAsync("Ben", f.AlgebraId));
         await f.AnswerAndGradeAsync(quiz, f.Scene.Sam, Sams);
         var anns = await f.AnswerAndGradeAsync(quiz, ann, " ");
-        var bens = await f.AnswerAndGradeAsync(quiz, ben, "");
+        var bens = await f.AttemptAsync(quiz, ben, 1, SubmittedBy.Student, [new(0, Override: 0.5, Text: "")]);
         int question;
         await using (var db = f.App.Services.CreateDbContext())
             question = await db.Responses.Where(r => r.AttemptId == anns).OrderBy(r => r.Position).Select(r => r.QuestionId).FirstAsync();
@@ -139,7 +140,7 @@ public sealed class QuizResultsPagesTests
         Assert.Contains("3 of 3 answers", page.Text());
         Assert.Equal(["Sam"], page.QuerySelectorAll("section.reviewed-answer h2").Select(h => h.Text()));
         var empty = page.QuerySelectorAll("p").Single(p => p.Text().StartsWith("Left empty by"));
-        Assert.Equal("Left empty by 2 students: Ann, Ben", empty.Text());
+        Assert.Equal("Left empty by 2 students: Ann, Ben (overridden: 0.5)", empty.Text());
         Assert.Equal([$"quizzes/{quiz}/attempts/{anns}", $"quizzes/{quiz}/attempts/{bens}"],
             empty.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
         // Where the name leads, the empty answer can be marked like any other.
