@@ -7,7 +7,10 @@ public static class FlagWords
 {
     public static readonly GradeFlags[] All = [.. Enum.GetValues<GradeFlags>().Where(f => f != GradeFlags.None)];
 
-    /// <summary>The flags in words; <paramref name="otherQuestion"/> (<see cref="OtherQuestion"/>) names the question an answer flagged <see cref="GradeFlags.OtherQuestion"/> reads as an answer to.</summary>
+    /// <summary>
+    /// The flags in words; <paramref name="otherQuestion"/> (<see cref="OtherQuestion"/>) names the question an answer
+    /// flagged <see cref="GradeFlags.OtherQuestion"/> reads as an answer to.
+    /// </summary>
     public static IEnumerable<string> Of(GradeFlags flags, string? otherQuestion = null) => GradeResult.FlagListOf(flags)
         .Select(f => f == GradeFlags.OtherQuestion && otherQuestion is not null ? $"reads as an answer to {otherQuestion}" : Name(f));
 
