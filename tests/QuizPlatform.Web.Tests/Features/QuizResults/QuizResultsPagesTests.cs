@@ -55,7 +55,8 @@ public sealed class QuizResultsPagesTests
 
         var q1 = questions.QuerySelectorAll("tbody tr").First(r => r.QuerySelector("th")!.Text().StartsWith("Q1"));
         Assert.Contains("Fewer than 30 answers: read these figures with caution.", q1.Text());
-        string Cell(string column) => q1.Children[questions.QuerySelectorAll("thead th").Select(th => th.Text()).ToList().IndexOf(column)].Text();
+        var columns = questions.QuerySelectorAll("thead th").Select(th => th.Text()).ToList();
+        string Cell(string column) => q1.Children[columns.IndexOf(column)].Text();
         Assert.Equal(("0.50", "0.50"), (Cell("Mean"), Cell("Facility")));
         var mostMissed = concepts.UnderHeading("Most missed");
         Assert.Equal("\"edges\" (Q1): missed by 66.7 % of answers", mostMissed.QuerySelector("li")!.Text());
