@@ -16,6 +16,7 @@ public sealed class FormatsTests
             CultureInfo.CurrentCulture = new CultureInfo("da-DK");
             Assert.Equal(("2.5", "2", "0.33"), (Formats.Figure(2.5), Formats.Figure(2), Formats.Figure(1.0 / 3)));
             Assert.Equal(("1 point", "2.5 points"), (Formats.Points(1), Formats.Points(2.5)));
+            Assert.Equal(("0.40", "2.50", "-0.10", "—"), (Formats.Statistic(0.4), Formats.Statistic(2.5), Formats.Statistic(-0.1), Formats.Statistic(null)));
             Assert.Equal(("1 word", "1,234 words"), (Formats.Words(1), Formats.Words(1234)));
             Assert.Equal("Mon 2027-03-01 09:05", Formats.DateTime(Monday));
             Assert.Equal("09:05:07", Formats.TimeOfDay(Monday));

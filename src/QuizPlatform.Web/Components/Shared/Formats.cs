@@ -25,8 +25,14 @@ public static class Formats
     /// <summary>A share on 0..1 as a percentage: 0.725 is "72.5 %".</summary>
     public static string Share(double? share) => Percent(share * 100);
 
-    /// <summary>A coefficient (facility, a correlation, Cronbach's alpha): "0.72", "-0.10".</summary>
-    public static string Ratio(double? value) => value?.ToString("0.00", Invariant) ?? None;
+    /// <summary>How many decimals a <see cref="Statistic"/> shows; the exports round to it too.</summary>
+    public const int StatisticDecimals = 2;
+
+    /// <summary>
+    /// A statistic: a mean or standard deviation in points, a facility, a correlation, Cronbach's alpha. Always two
+    /// decimals, so figures side by side in a table read alike: "0.40", "2.50", "-0.10".
+    /// </summary>
+    public static string Statistic(double? value) => value?.ToString("F" + StatisticDecimals, Invariant) ?? None;
 
     /// <summary>"point" or "points", to follow a <see cref="Figure"/>.</summary>
     public static string PointsWord(double points) => points == 1 ? "point" : "points";

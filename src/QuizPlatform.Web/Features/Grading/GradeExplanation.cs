@@ -28,6 +28,14 @@ public sealed record GradeExplanation(string Summary, IReadOnlyList<GradeFlags> 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public OtherQuestionFit? OtherQuestion { get; init; }
 
+    /// <summary>
+    /// The number in the assignment of <see cref="OtherQuestion"/>. Its label is that number ("7"); grades stored by
+    /// grader 1.9.0 up to main's 4a38bed carry "7 of the assignment", so only the leading number is read.
+    /// </summary>
+    [JsonIgnore]
+    public int? OtherQuestionNumber => OtherQuestion?.Question.Split(' ')[0] is { } label
+        && int.TryParse(label, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
+
     /// <summary>Whether the sentence model had a part in the score.</summary>
     [JsonIgnore]
     public bool ByMeaning => Basis?.Contains(GradeBasis.Meaning) == true;

@@ -74,14 +74,14 @@ public sealed class GradingEngine(IOptions<GradingSettings> settings, IServicePr
         return new QuestionSet([.. questions.Select((q, i) => q.QuestionId == questionId ? draft : set.Keys[i])], set.Labels);
     }
 
-    // Named by their number in the assignment, which a quiz's own numbering may not match: "question 7 of the assignment".
+    // Labelled by their number in the assignment; a page names the question in its own numbering (FlagWords.OtherQuestion).
     QuestionSet SetOf(int assignmentVersionId, List<StoredKey> questions)
     {
         var keyList = questions.Select(q => Cached(q).Key).ToList();
         if (sets.TryGetValue(assignmentVersionId, out var known) && known.Keys.SequenceEqual(keyList))
             return known;
         return sets[assignmentVersionId] = new QuestionSet(keyList,
-            [.. questions.Select(q => string.Create(CultureInfo.InvariantCulture, $"{q.Number} of the assignment"))]);
+            [.. questions.Select(q => q.Number.ToString(CultureInfo.InvariantCulture))]);
     }
 
     CachedKey Cached(StoredKey question)

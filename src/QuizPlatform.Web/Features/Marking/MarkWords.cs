@@ -8,7 +8,8 @@ namespace QuizPlatform.Web.Features.Marking;
 public static class MarkWords
 {
     /// <summary>"Overridden by Alice: 3 of 4 (the grader gave 2)", "Accepted by Alice: 2 of 4", "The grader's proposal: 2 of 4".</summary>
-    public static string State(GradeState grade, GradeFlags flags)
+    /// <param name="otherQuestion">With <see cref="GradeFlags.OtherQuestion"/>: the question it reads as an answer to (<see cref="QuizResults.FlagWords.OtherQuestion"/>).</param>
+    public static string State(GradeState grade, GradeFlags flags, string? otherQuestion)
     {
         var counted = $"{Formats.Figure(grade.Counted)} of {Formats.Figure(grade.MaxPoints)}";
         var by = grade.ReviewedBy ?? "an instructor";
@@ -17,7 +18,7 @@ public static class MarkWords
         if (grade.ReviewedAt is not null)
             return $"Accepted by {by}: {counted}";
         return Grade.Provisional(flags, grade.ReviewedAt)
-            ? $"The grader's proposal: {counted}, provisional until reviewed (flagged: {string.Join(", ", QuizResults.FlagWords.Of(flags & ReviewFlags.Any))})"
+            ? $"The grader's proposal: {counted}, provisional until reviewed (flagged: {string.Join(", ", QuizResults.FlagWords.Of(flags & ReviewFlags.Any, otherQuestion))})"
             : $"The grader's proposal: {counted}";
     }
 

@@ -31,13 +31,14 @@ public sealed class AnswerReview(IDbContextFactory<QuizDbContext> dbFactory, Qui
             .Select(ToRow).ToListAsync(cancellationToken);
         var history = await GradeMarks.HistoriesAsync(db.GradeChanges.Where(c => c.Grade.Response.AttemptId == attemptId), cancellationToken);
 
+        var attemptNumbers = answers.Select(a => a.Number).ToList();
         var order = students.Students.Where(s => s.AttemptId is not null).ToList();
         var at = order.FindIndex(s => s.StudentId == attempt.StudentId);
         var student = students.Students.FirstOrDefault(s => s.StudentId == attempt.StudentId);
         return new AttemptReview(students, student?.Name ?? "", student?.Email ?? "", attempt.Number, attempt.StartedAt,
             attempt.SubmittedAt, attempt.SubmittedBy,
             at > 0 ? order[at - 1] : null, at >= 0 && at < order.Count - 1 ? order[at + 1] : null,
-            [.. answers.Select((row, i) => row.Explain(i + 1, history))]);
+            [.. answers.Select((row, i) => row.Explain(i + 1, attemptNumbers, history))]);
     }
 
     /// <summary>Every counted attempt's answer to one question of the quiz.</summary>
@@ -49,12 +50,13 @@ public sealed class AnswerReview(IDbContextFactory<QuizDbContext> dbFactory, Qui
             return null;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var modelAnswer = await db.Questions.Where(q => q.Id == questionId).Select(q => q.ModelAnswer).SingleAsync(cancellationToken);
+        var quizNumbers = students.Questions.Select(q => q.Number).ToList();
         var counted = students.Students.Where(s => s.CountedAttemptId is not null).ToDictionary(s => s.CountedAttemptId!.Value);
         var attemptIds = counted.Keys.ToList();
         var rows = await Answers(db, quizId).Where(r => r.QuestionId == questionId && attemptIds.Contains(r.AttemptId))
             .Select(ToRow).ToListAsync(cancellationToken);
         return new QuestionReview(students, question, modelAnswer,
-            [.. rows.Select(row => new StudentAnswer(counted[row.AttemptId], row.Explain(question.Index + 1)))]);
+            [.. rows.Select(row => new StudentAnswer(counted[row.AttemptId], row.Explain(question.Index + 1, quizNumbers)))]);
     }
 
     static IQueryable<Data.Entities.Response> Answers(QuizDbContext db, int quizId) =>
@@ -73,7 +75,8 @@ public sealed class AnswerReview(IDbContextFactory<QuizDbContext> dbFactory, Qui
 
     sealed record AnswerRow(int AttemptId, int QuestionId, int Number, string Prompt, double Points, string Text, GradeRow? Grade)
     {
-        public ReviewedAnswer Explain(int order, ILookup<int, GradeChangeRow>? history = null)
+        /// <param name="shown">How the page numbers its questions: their numbers in the assignment, in its order.</param>
+        public ReviewedAnswer Explain(int order, IReadOnlyList<int> shown, ILookup<int, GradeChangeRow>? history = null)
         {
             if (Grade is null)
                 return new(order, QuestionId, Number, Prompt, Points, Text, null);
@@ -83,7 +86,7 @@ public sealed class AnswerReview(IDbContextFactory<QuizDbContext> dbFactory, Qui
             {
                 History = [.. history?[Grade.State.GradeId] ?? []],
                 ScoredBy = FeedbackWords.Basis(explanation, Grade.MeaningPending, toInstructor: true),
-                OtherQuestion = explanation.OtherQuestion?.Question,
+                OtherQuestion = FlagWords.OtherQuestion(explanation.OtherQuestionNumber, shown),
             });
         }
     }

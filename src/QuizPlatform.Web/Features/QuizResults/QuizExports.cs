@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.Grading;
 using QuizPlatform.Grading.Statistics;
+using QuizPlatform.Web.Components.Shared;
 using QuizPlatform.Web.Features.Grading;
 using QuizPlatform.Web.Features.QuizResults.Export;
 
@@ -56,12 +57,17 @@ public sealed class QuizExports(IDbContextFactory<QuizDbContext> dbFactory, Quiz
             var question = data.Questions[item.Question];
             IReadOnlyList<ExportCell> row =
             [
-                question.Label, (double?)question.Number, question.Points, (double?)item.Count, item.Mean, item.Facility,
-                item.StandardDeviation, item.Discrimination, item.EmptyShare, item.FlaggedShare, item.OverriddenShare,
-                string.Join(" ", item.WarningTexts),
+                question.Label, (double?)question.Number, question.Points, (double?)item.Count, Statistic(item.Mean),
+                Statistic(item.Facility), Statistic(item.StandardDeviation), Statistic(item.Discrimination),
+                Share(item.EmptyShare), Share(item.FlaggedShare), Share(item.OverriddenShare), string.Join(" ", item.WarningTexts),
             ];
             return row;
         })));
+
+    // Rounded as the Questions tab shows them (0.40, 33.3 %): a mean then reads like the facility beside it, and no
+    // float noise (0.39999999999999997) reaches the file.
+    static double? Statistic(double? value) => value is { } v ? Math.Round(v, Formats.StatisticDecimals) : null;
+    static double? Share(double? share) => share is { } v ? Math.Round(v, 3) : null;
 
     ExportTable Responses(QuizResultsData data) => new("Responses",
         ["Student", "Email", "Attempt id", "Question", "Assignment question", "Points", "Answer", "Grader score", "Override score",
@@ -75,6 +81,7 @@ public sealed class QuizExports(IDbContextFactory<QuizDbContext> dbFactory, Quiz
         var students = data.Students.Where(s => s.CountedAttemptId is not null).ToDictionary(s => s.CountedAttemptId!.Value);
         var attemptIds = students.Keys.ToList();
         var questions = data.Questions.ToDictionary(q => q.QuestionId);
+        var quizNumbers = data.Questions.Select(q => q.Number).ToList();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = db.Responses.AsNoTracking()
             .Where(r => attemptIds.Contains(r.AttemptId))
@@ -93,13 +100,15 @@ public sealed class QuizExports(IDbContextFactory<QuizDbContext> dbFactory, Quiz
         {
             var student = students[r.AttemptId];
             var question = questions.GetValueOrDefault(r.QuestionId);
-            var keywords = r.Grade is null ? [] : GradeExplanation.Parse(r.Grade.Explanation).Keywords;
+            var explanation = r.Grade is null ? null : GradeExplanation.Parse(r.Grade.Explanation);
+            var keywords = explanation?.Keywords ?? [];
             yield return
             [
                 student.Name, student.Email, (double?)r.AttemptId, question?.Label, (double?)question?.Number, question?.Points,
                 r.Text, r.Grade?.Score, r.Grade?.OverrideScore, r.Grade?.OverrideReason, r.Grade?.OverrideScore ?? r.Grade?.Score,
                 r.Grade?.Coverage, Phrases(keywords.Where(k => k.Matched)), Phrases(keywords.Where(k => !k.Matched)),
-                r.Grade is null ? null : string.Join(", ", FlagWords.Of(r.Grade.Flags)), r.Grade?.GraderVersion, r.Grade?.GradedAt,
+                r.Grade is null ? null : string.Join(", ", FlagWords.Of(r.Grade.Flags, FlagWords.OtherQuestion(explanation?.OtherQuestionNumber, quizNumbers))),
+                r.Grade?.GraderVersion, r.Grade?.GradedAt,
             ];
         }
     }

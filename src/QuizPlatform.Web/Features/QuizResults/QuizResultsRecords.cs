@@ -68,7 +68,7 @@ public sealed record ReviewedGrade(
     public IReadOnlyList<Marking.GradeChangeRow> History { get; init; } = [];
     /// <summary>Which score this is: keywords with the meaning pass still running, or keywords and meaning (<see cref="StudentResults.FeedbackWords.Basis"/>).</summary>
     public string ScoredBy { get; init; } = "";
-    /// <summary>With <see cref="GradeFlags.OtherQuestion"/>: the number of the question it reads as an answer to.</summary>
+    /// <summary>With <see cref="GradeFlags.OtherQuestion"/>: the question it reads as an answer to, in the page's numbering (<see cref="FlagWords.OtherQuestion"/>).</summary>
     public string? OtherQuestion { get; init; }
     public double GraderScore => State.GraderScore;
     public double? OverrideScore => State.OverrideScore;

@@ -63,6 +63,7 @@ public sealed class ReviewQueues(IDbContextFactory<QuizDbContext> dbFactory)
                 g.Response.QuestionId, g.Response.Question.Prompt, g.Response.Question.ModelAnswer, g.Response.Text,
                 QuizQuestion = g.Response.Attempt.Quiz.Questions.Where(q => q.QuestionId == g.Response.QuestionId)
                     .Select(q => new { q.Points, Index = q.Quiz.Questions.Count(x => x.Position < q.Position) }).FirstOrDefault(),
+                QuizNumbers = g.Response.Attempt.Quiz.Questions.OrderBy(q => q.Position).Select(q => q.Question.Number).ToList(),
             })
             .SingleAsync(cancellationToken);
         var student = hideNames
@@ -72,7 +73,7 @@ public sealed class ReviewQueues(IDbContextFactory<QuizDbContext> dbFactory)
         var explanation = GradeExplanation.Parse(row.Explanation);
         var grade = new ReviewedGrade(state, row.Coverage, row.Flags, row.GraderVersion, row.KeywordHits, explanation.Keywords)
         {
-            OtherQuestion = explanation.OtherQuestion?.Question,
+            OtherQuestion = QuizResults.FlagWords.OtherQuestion(explanation.OtherQuestionNumber, row.QuizNumbers),
         };
         return new QueueItem(entry.GradeId, state.Revision, entry.Reason, student, row.AttemptId, row.QuestionId,
             row.QuizQuestion is null ? "A question no longer in the quiz" : $"Question {row.QuizQuestion.Index + 1}",

@@ -52,11 +52,12 @@ public sealed class AttemptResults(IDbContextFactory<QuizDbContext> dbFactory, T
             .ToListAsync(cancellationToken);
 
         // Grades only exist for handed-in attempts; checking anyway keeps a half-written row from showing early.
+        var attemptNumbers = responses.Select(r => r.Number).ToList();
         var questions = responses.Select((r, index) =>
         {
             var grade = submitted ? r.Grade : null;
             var explanation = grade is null ? null : GradeExplanation.Parse(grade.Explanation);
-            var feedback = explanation is null ? null : KeywordFeedback.Of(explanation, review);
+            var feedback = explanation is null ? null : KeywordFeedback.Of(explanation, review, attemptNumbers);
             var overridden = grade?.Figures.OverrideScore is not null && review.ShowsScore;
             return new ResultQuestion(index + 1, r.Number, r.Prompt, r.Points, r.Text, grade is not null,
                 grade is not null && review.ShowsScore ? grade.Figures.CountedScore : null,

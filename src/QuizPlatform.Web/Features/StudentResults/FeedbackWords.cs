@@ -28,7 +28,7 @@ public static class FeedbackWords
             return $"\"{keyword.Phrase}\", {How(keyword.How)}";
         var words = string.Join(" … ", keyword.Spans.Where(s => s.Start >= 0 && s.Length > 0 && s.Start + s.Length <= answer.Length)
             .Select(s => answer.Substring(s.Start, s.Length)).Distinct());
-        var similarity = keyword.Similarity is { } value ? ", " + Formats.Ratio(value) : "";
+        var similarity = keyword.Similarity is { } value ? ", " + Formats.Statistic(value) : "";
         return $"\"{words}\" ~ \"{keyword.Phrase}\" ({How(keyword.How)}{similarity})";
     }
 
@@ -54,10 +54,10 @@ public static class FeedbackWords
         return text + ".";
     }
 
-    /// <param name="otherQuestion">With <see cref="GradeFlags.OtherQuestion"/>: the question the answer reads as an answer to.</param>
+    /// <param name="otherQuestion">With <see cref="GradeFlags.OtherQuestion"/>: the question the answer reads as an answer to (<see cref="QuizResults.FlagWords.OtherQuestion"/>).</param>
     public static string Flag(GradeFlags flag, string? otherQuestion = null) => flag switch
     {
-        GradeFlags.OtherQuestion => $"The answer reads as an answer to {(otherQuestion is null ? "another question" : $"question {otherQuestion}")} rather than to this one, so its score is capped.",
+        GradeFlags.OtherQuestion => $"The answer reads as an answer to {otherQuestion ?? "another question"} rather than to this one, so its score is capped.",
         GradeFlags.NeedsReview => "Your instructor will look at this answer before the grade counts.",
         GradeFlags.CopiesPrompt => "The answer mostly restates the question: keywords taken from the question earn nothing.",
         GradeFlags.KeywordList => "The answer is a list of words rather than sentences, so its score is capped.",

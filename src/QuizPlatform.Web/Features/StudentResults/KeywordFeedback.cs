@@ -12,15 +12,20 @@ namespace QuizPlatform.Web.Features.StudentResults;
 /// </summary>
 public sealed record KeywordFeedback(IReadOnlyList<ExplainedKeyword> Keywords, IReadOnlyList<GradeFlags> Flags, bool MissingHeld = false)
 {
-    /// <summary>With <see cref="GradeFlags.OtherQuestion"/>: the question the answer reads as an answer to.</summary>
+    /// <summary>With <see cref="GradeFlags.OtherQuestion"/>: the question the answer reads as an answer to, in the student's numbering.</summary>
     public string? OtherQuestion { get; init; }
 
     public IEnumerable<ExplainedKeyword> Matched => Keywords.Where(k => k.Matched);
     public IEnumerable<ExplainedKeyword> Missing => Keywords.Where(k => !k.Matched);
 
     /// <summary>The feedback <paramref name="review"/> shows of a grade; null when it shows none.</summary>
-    public static KeywordFeedback? Of(GradeExplanation explanation, ReviewPolicy review) =>
-        !review.ShowsKeywordFeedback ? null
-        : review.ShowsMissingKeywords ? new(explanation.Keywords, explanation.Flags) { OtherQuestion = explanation.OtherQuestion?.Question }
-        : new([.. explanation.Keywords.Where(k => k.Matched)], explanation.Flags, MissingHeld: true) { OtherQuestion = explanation.OtherQuestion?.Question };
+    /// <param name="shown">How the student's page numbers its questions: their numbers in the assignment, in the attempt's order.</param>
+    public static KeywordFeedback? Of(GradeExplanation explanation, ReviewPolicy review, IReadOnlyList<int> shown)
+    {
+        if (!review.ShowsKeywordFeedback)
+            return null;
+        var otherQuestion = QuizResults.FlagWords.OtherQuestion(explanation.OtherQuestionNumber, shown);
+        return review.ShowsMissingKeywords ? new(explanation.Keywords, explanation.Flags) { OtherQuestion = otherQuestion }
+            : new([.. explanation.Keywords.Where(k => k.Matched)], explanation.Flags, MissingHeld: true) { OtherQuestion = otherQuestion };
+    }
 }

@@ -30,6 +30,16 @@ public sealed class StoredExplanationTests
         Assert.Equal(StoredToday, GradeExplanation.Parse(StoredToday).ToJson());
     }
 
+    [Theory]
+    [InlineData("7")]
+    [InlineData("7 of the assignment")] // as grader 1.9.0 stored it up to main's 4a38bed
+    public void TheOtherQuestionReadsAsItsNumberInTheAssignment(string label)
+    {
+        var stored = $$$"""{"summary":"","flags":["other-question"],"keywords":[],"otherQuestion":{"question":"{{{label}}}","fit":0.6,"ownFit":0.2}}""";
+
+        Assert.Equal(7, GradeExplanation.Parse(stored).OtherQuestionNumber);
+    }
+
     [Fact]
     public void AFlagThisBuildDoesNotKnowFailsToReadInsteadOfPassingThroughAsText()
     {

@@ -54,7 +54,8 @@ public sealed class QuizExportsHttpTests
         var itemRows = ExportReading.ParseCsv(items);
         Assert.Equal(ItemsColumns, itemRows[0]);
         Assert.Equal(["Q1", "Q2", "Q3"], itemRows.Skip(1).Select(r => r[0]));
-        Assert.Equal(["2", "0.5", "0.5"], itemRows[1].Skip(3).Take(3)); // Q1: 1 and 0 of 1 point
+        // Q1: 1 and 0 of 1 point; every statistic rounded as the page shows it (the deviation is 0.7071...).
+        Assert.Equal(["2", "0.5", "0.5", "0.71"], itemRows[1].Skip(3).Take(4));
 
         var (_, sheet) = ReadXlsx(responsesXlsx);
         Assert.Equal(responseRows.Count, sheet.Count);

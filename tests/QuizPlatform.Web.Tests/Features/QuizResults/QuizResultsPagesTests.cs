@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using QuizPlatform.Data.Entities;
 using QuizPlatform.Grading;
 using QuizPlatform.Web.Tests.Infrastructure;
 using QuizPlatform.Web.Tests.Support;
@@ -54,7 +55,9 @@ public sealed class QuizResultsPagesTests
 
         var q1 = questions.QuerySelectorAll("tbody tr").First(r => r.QuerySelector("th")!.Text().StartsWith("Q1"));
         Assert.Contains("Fewer than 30 answers: read these figures with caution.", q1.Text());
-        Assert.Contains("0.50", q1.Text());
+        var columns = questions.QuerySelectorAll("thead th").Select(th => th.Text()).ToList();
+        string Cell(string column) => q1.Children[columns.IndexOf(column)].Text();
+        Assert.Equal(("0.50", "0.50"), (Cell("Mean"), Cell("Facility")));
         var mostMissed = concepts.UnderHeading("Most missed");
         Assert.Equal("\"edges\" (Q1): missed by 66.7 % of answers", mostMissed.QuerySelector("li")!.Text());
         Assert.NotNull(mostMissed.ByRole("link", "\"edges\""));
@@ -117,6 +120,34 @@ public sealed class QuizResultsPagesTests
         Assert.Equal("1 of 3 answers: Sam", await ShownAsync("?missed=2"));
         Assert.Equal("1 of 3 answers: Ben", await ShownAsync("?flag=review"));
         Assert.Equal("3 of 3 answers: Ben, Sam, Ann", await ShownAsync("?sort=length"));
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task ByQuestionEmptyAnswersShareOneLineAfterTheAnsweredOnesEachNameOpeningItsAttempt(DatabaseProvider provider)
+    {
+        await using var f = await ResultsFixture.CreateAsync(provider);
+        var quiz = await f.AddQuizAsync();
+        var (ann, ben) = (await f.StudentAsync("Ann", f.AlgebraId), await f.StudentAsync("Ben", f.AlgebraId));
+        await f.AnswerAndGradeAsync(quiz, f.Scene.Sam, Sams);
+        var anns = await f.AnswerAndGradeAsync(quiz, ann, " ");
+        var bens = await f.AttemptAsync(quiz, ben, 1, SubmittedBy.Student, [new(0, Override: 0.5, Text: "")]);
+        int question;
+        await using (var db = f.App.Services.CreateDbContext())
+            question = await db.Responses.Where(r => r.AttemptId == anns).OrderBy(r => r.Position).Select(r => r.QuestionId).FirstAsync();
+        using var alice = await f.ClientAsync("alice@quiz.local");
+
+        var page = await alice.GetPageAsync($"/quizzes/{quiz}/questions/{question}?sort=name");
+
+        Assert.Contains("3 of 3 answers", page.Text());
+        Assert.Equal(["Sam"], page.QuerySelectorAll("section.reviewed-answer h2").Select(h => h.Text()));
+        var empty = page.QuerySelectorAll("p").Single(p => p.Text().StartsWith("Left empty by"));
+        Assert.Equal("Left empty by 2 students: Ann, Ben (overridden: 0.5)", empty.Text());
+        Assert.Equal([$"quizzes/{quiz}/attempts/{anns}", $"quizzes/{quiz}/attempts/{bens}"],
+            empty.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+        // Where the name leads, the empty answer can be marked like any other.
+        var attempt = await alice.GetPageAsync($"/quizzes/{quiz}/attempts/{anns}");
+        var card = attempt.ByRole("region", "Question 1 (assignment question 1)")!;
+        Assert.Contains(card.QuerySelectorAll("label"), label => label.Text().StartsWith("Score (0 to"));
     }
 
     /// <summary>The figure a definition list gives for <paramref name="term"/>.</summary>
