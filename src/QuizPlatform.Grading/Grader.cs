@@ -99,7 +99,8 @@ public sealed class Grader(GradingOptions? options = null)
         };
         return basis is null ? result : result with
         {
-            SoftRecall = Math.Round(recall!.Value, 4), ClosestReferenceAnswer = closestReferenceAnswer, ClosestReference = closestReference, Calibration = calibration, Basis = basis,
+            SoftRecall = Math.Round(recall!.Value, 4), ClosestReferenceAnswer = closestReferenceAnswer, ClosestReference = closestReference,
+            Calibration = calibration, Basis = basis,
         };
     }
 }

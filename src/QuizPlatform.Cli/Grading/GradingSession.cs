@@ -7,8 +7,8 @@ using QuizPlatform.Grading.Meaning;
 namespace QuizPlatform.Cli.Grading;
 
 /// <summary>
-/// Grades request lines against keys compiled once per distinct (question, model answer, keywords, reference answers): a file of
-/// 100,000 responses to a few questions extracts and compiles a few keys and spends its time in the grader.
+/// Grades request lines against keys compiled once per distinct (question, model answer, keywords, reference answers):
+/// a file of 100,000 responses to a few questions extracts and compiles a few keys and spends its time in the grader.
 /// Lines without keywords get them extracted from their model answer, with the question as the only context.
 /// Not thread-safe: give each worker its own <see cref="ForAnotherThread"/>, which shares the compiled keys
 /// (one extraction and one compiled key per question for the whole run, whichever worker meets it first).
