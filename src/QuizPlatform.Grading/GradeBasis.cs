@@ -8,6 +8,8 @@ public static class GradeBasis
     public const string Keywords = "keywords";
     public const string Meaning = "meaning";
 
+    public static string ReferenceAnswers(int count) => string.Create(CultureInfo.InvariantCulture, $"reference answers: {count}");
+
     public static string References(int count) => string.Create(CultureInfo.InvariantCulture, $"references: {count}");
 
     public static string Calibration(int marks) => "calibration: " + Marks(marks);

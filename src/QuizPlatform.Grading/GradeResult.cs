@@ -59,8 +59,14 @@ public sealed record GradeResult(
     /// <summary>With <see cref="GradeFlags.OtherQuestion"/>: the question it reads as an answer to.</summary>
     public OtherQuestionFit? OtherQuestion { get; init; }
 
-    /// <summary>With the meaning pass: how much of the model answer (or the closest answer marked correct) the response recalls.</summary>
+    /// <summary>With the meaning pass: how much of the model answer (or the closest reference answer or answer marked correct) the response recalls.</summary>
     public double? SoftRecall { get; init; }
+
+    /// <summary>
+    /// With reference answers given beside the model answer: the one the response recalls best, when it recalls it
+    /// better than the model answer and any marked answer (index into the question's <c>KeyMeaning.ReferenceAnswers</c>).
+    /// </summary>
+    public int? ClosestReferenceAnswer { get; init; }
 
     /// <summary>
     /// With references learnt from marks: the one the response recalls best, when it recalls it better than the model
@@ -116,6 +122,7 @@ public sealed record GradeResult(
                     .Append(Padding ?? "one keyword per throwaway clause").Append("), so the score is capped. ");
             if (OtherQuestion is { } other)
                 text.Append(inv, $"The answer reads as an answer to question {other.Question}: it has {other.Fit:0%} of that question's keywords and {other.OwnFit:0%} of this one's. ");
+            if (ClosestReferenceAnswer is { } answer) text.Append(inv, $"Close to reference answer {answer + 1}. ");
             if (ClosestReference is not null) text.Append("Close to an answer you marked correct. ");
             if (Calibration is { } calibration && Math.Abs(calibration.Shift) >= 0.005)
                 text.Append(inv, $"{calibration.Shift:+0%;-0%} of the points for this question, learnt from {GradeBasis.Marks(calibration.Marks)}. ");

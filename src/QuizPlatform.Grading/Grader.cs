@@ -70,16 +70,17 @@ public sealed class Grader(GradingOptions? options = null)
         var coverage = key.TotalWeight > 0 ? Math.Min(1, matchedWeight / key.TotalWeight) : 0;
         var combined = coverage;
         double? recall = null;
-        int? closestReference = null;
+        int? closestReferenceAnswer = null, closestReference = null;
         // Keyword-only grading keeps its allocations: a basis list only with the meaning pass.
         List<string>? basis = null;
         if (withMeaning)
         {
-            (var best, closestReference) = MeaningPass.Recall(meaning!, encodedResponse!, Options);
+            (var best, closestReferenceAnswer, closestReference) = MeaningPass.Recall(meaning!, encodedResponse!, Options);
             recall = best;
             combined = MeaningPass.Combine(coverage, best, Options);
             basis = [GradeBasis.Keywords, GradeBasis.Meaning];
-            if (meaning!.References.Count > 0) basis.Add(GradeBasis.References(meaning.References.Count));
+            if (meaning!.ReferenceAnswers.Count > 0) basis.Add(GradeBasis.ReferenceAnswers(meaning.ReferenceAnswers.Count));
+            if (meaning.References.Count > 0) basis.Add(GradeBasis.References(meaning.References.Count));
         }
         var share = Options.FullMarksCoverage > 0 ? Math.Min(1, combined / Options.FullMarksCoverage) : 1;
         var calibration = withMeaning ? meaning!.Calibration : null;
@@ -98,7 +99,8 @@ public sealed class Grader(GradingOptions? options = null)
         };
         return basis is null ? result : result with
         {
-            SoftRecall = Math.Round(recall!.Value, 4), ClosestReference = closestReference, Calibration = calibration, Basis = basis,
+            SoftRecall = Math.Round(recall!.Value, 4), ClosestReferenceAnswer = closestReferenceAnswer, ClosestReference = closestReference,
+            Calibration = calibration, Basis = basis,
         };
     }
 }

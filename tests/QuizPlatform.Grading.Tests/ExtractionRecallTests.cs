@@ -26,7 +26,7 @@ public class ExtractionRecallTests(ITestOutputHelper output)
     [InlineData("databases", false, 72, 19)]
     [InlineData("psychology", false, 63, 24)]
     [InlineData("physics", false, 65, 14)]
-    [InlineData("assignment-8", false, 74, 52)]
+    [InlineData("assignment-8", false, 74, 53)]
     // Ranked by the model (KeywordExtractor.Encoder), as import does with Grading:Meaning on.
     [InlineData("networking", true, 82, 33)]
     [InlineData("biology", true, 85, 19)]

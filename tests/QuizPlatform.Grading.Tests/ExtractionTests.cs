@@ -118,6 +118,9 @@ public class ExtractionTests
     [InlineData("Switches learn MAC addresses and forward frames.", "addresses", "Noun")]
     [InlineData("NAT rewrites the source address.", "rewrites", "Verb")]
     [InlineData("An FCN uses transposed convolutions.", "uses", "Verb")]
+    // Some verbs are never nouns: not after an acronym, nor after a noun they could otherwise head a compound with.
+    [InlineData("The initial part of the FCN consists of convolutional layers.", "consists", "Verb")]
+    [InlineData("Challenges in object tracking include occlusion, scale variation and fast motion.", "include", "Verb")]
     public void WordsAreClassifiedInContext(string sentence, string word, string expected)
     {
         var answer = new ModelAnswerText(sentence);

@@ -1,3 +1,4 @@
+using QuizPlatform.Grading.Marks;
 using QuizPlatform.Grading.Meaning;
 using QuizPlatform.Grading.Tests.Meaning;
 
@@ -87,5 +88,23 @@ public class OtherQuestionTests
         Assert.Equal((alone.Score, alone.Flags, alone.OtherQuestion), (batch[1].Score, batch[1].Flags, batch[1].OtherQuestion));
         Assert.False(batch[0].Flags.HasFlag(GradeFlags.OtherQuestion), batch[0].Summary);
         Assert.False(batch[2].Flags.HasFlag(GradeFlags.OtherQuestion), batch[2].Summary);
+    }
+
+    [Fact]
+    public void AnAnswerPastedFromAnotherQuestionAndMarkedZeroDoesNotPullItsQuestionsCurveDown()
+    {
+        var grader = new MeaningGrader(Seed.Grader, SharedEncoder.Encoder);
+        var meaning = grader.Prepare([(Key(8), ModelAnswer(8))])[0];
+        HumanMark[] marks = [new(ModelAnswer(7), 0), new(ModelAnswer(8), 1)];
+        var encoded = SharedEncoder.Encode([.. marks.Select(m => m.Response)]);
+
+        var fitted = MarkLearning.FittingShares(Seed.Grader, Key(8), meaning, marks, encoded, Set);
+        var learnt = MarkLearning.Learn(Seed.Grader, Key(8), meaning, marks, encoded, among: Set);
+        var learntAlone = MarkLearning.Learn(Seed.Grader, Key(8), meaning, marks, encoded);
+
+        // Graded among the quiz's questions the pasted answer is capped, so its mark of 0 agrees with the grader.
+        Assert.True(fitted[0] <= 0.25, $"fitted share {fitted[0]}");
+        Assert.True(learnt.Calibration!.Shift > learntAlone.Calibration!.Shift,
+            $"offset among the quiz's questions {learnt.Calibration.Shift:0.000}, alone {learntAlone.Calibration.Shift:0.000}");
     }
 }

@@ -7,9 +7,9 @@ namespace QuizPlatform.Cli.Grading;
 
 /// <summary>
 /// Reads and checks one JSON line of <c>quiz grade</c> or <c>quiz evaluate</c> input. The line's top-level
-/// properties are read by hand from its UTF-8 bytes. "question", the model answer and "keywords" repeat on every
-/// line of a bulk file and are most of its bytes: a value that is byte for byte one a worker has seen (its
-/// <see cref="RawKeys"/>) is stepped over without being tokenised, and all three are decoded only when the
+/// properties are read by hand from its UTF-8 bytes. "question", the model answer, "keywords" and the reference
+/// answers repeat on every line of a bulk file and are most of its bytes: a value that is byte for byte one a worker
+/// has seen (its <see cref="RawKeys"/>) is stepped over without being tokenised, and they are decoded only when the
 /// combination has no compiled key yet.
 /// </summary>
 public static class GradeRequestReader
@@ -91,6 +91,8 @@ public static class GradeRequestReader
                 source.ModelAnswerSnakeCase = Located(ref reader, ref offset, line, keys, RawTokenKind.ModelAnswer, "model_answer", request);
             else if (reader.ValueTextEquals("keywords"u8))
                 source.Keywords = Located(ref reader, ref offset, line, keys, RawTokenKind.Keywords, "keywords", request);
+            else if (reader.ValueTextEquals("referenceAnswers"u8) || reader.ValueTextEquals("reference_answers"u8))
+                source.ReferenceAnswers = Located(ref reader, ref offset, line, keys, RawTokenKind.ReferenceAnswers, "referenceAnswers", request);
             else if (reader.ValueTextEquals("humanScore"u8)) request.HumanScore = Number(ref reader, "humanScore", request);
             else if (reader.ValueTextEquals("humanLabel"u8)) request.HumanLabel = String(ref reader, "humanLabel", request);
             else if (reader.ValueTextEquals("label_2way"u8)) request.Label2Way = String(ref reader, "label_2way", request);
@@ -125,10 +127,10 @@ public static class GradeRequestReader
         TokenRange range;
         if (reader.TokenType == JsonTokenType.Null)
             return default;
-        if (kind == RawTokenKind.Keywords)
+        if (kind is RawTokenKind.Keywords or RawTokenKind.ReferenceAnswers)
         {
             if (reader.TokenType != JsonTokenType.StartArray)
-                throw new InvalidLineException(request, "\"keywords\" must be an array.");
+                throw new InvalidLineException(request, $"\"{name}\" must be an array.");
             reader.Skip();
             range = new TokenRange(start, offset + (int)reader.BytesConsumed);
         }
@@ -148,6 +150,8 @@ public static class GradeRequestReader
         request.ModelAnswerSnakeCase = DecodeString(line, source.ModelAnswerSnakeCase.Range);
         if (source.Keywords.Range is { IsEmpty: false } keywords)
             request.Keywords = JsonSerializer.Deserialize(line[keywords.Start..keywords.End], CliJsonContext.Default.ListKeywordLine);
+        if (source.ReferenceAnswers.Range is { IsEmpty: false } references)
+            request.ReferenceAnswers = JsonSerializer.Deserialize(line[references.Start..references.End], CliJsonContext.Default.ListString);
     }
 
     private static string? DecodeString(ReadOnlySpan<byte> line, TokenRange token)
@@ -213,6 +217,8 @@ public static class GradeRequestReader
                 return "\"modelAnswer\" is missing (needed to extract keywords when \"keywords\" is not given).";
             }
         }
+        if (request.ReferenceAnswers?.Contains(null!) == true)
+            return "\"referenceAnswers\" must be an array of strings.";
         if (request.Points is { } points && (!double.IsFinite(points) || points <= 0))
             return "\"points\" must be a positive number.";
         request.Question ??= "";

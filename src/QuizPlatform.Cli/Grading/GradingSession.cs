@@ -7,12 +7,13 @@ using QuizPlatform.Grading.Meaning;
 namespace QuizPlatform.Cli.Grading;
 
 /// <summary>
-/// Grades request lines against keys compiled once per distinct (question, model answer, keywords): a file of
-/// 100,000 responses to a few questions extracts and compiles a few keys and spends its time in the grader.
+/// Grades request lines against keys compiled once per distinct (question, model answer, keywords, reference answers):
+/// a file of 100,000 responses to a few questions extracts and compiles a few keys and spends its time in the grader.
 /// Lines without keywords get them extracted from their model answer, with the question as the only context.
 /// Not thread-safe: give each worker its own <see cref="ForAnotherThread"/>, which shares the compiled keys
 /// (one extraction and one compiled key per question for the whole run, whichever worker meets it first).
-/// With a sentence model, each key's <see cref="KeyMeaning"/> is built with it, once.
+/// With a sentence model, each key's <see cref="KeyMeaning"/> is built with it, once, the line's reference answers
+/// (other than the model answer) encoded beside the model answer; without one they are not read.
 /// </summary>
 public sealed class GradingSession
 {
@@ -59,7 +60,7 @@ public sealed class GradingSession
     /// <summary>The request's compiled key, remembered in <see cref="GradeRequest.Key"/> and this thread's <see cref="RawKeys"/>.</summary>
     public GradingKey KeyOf(GradeRequest request)
     {
-        var key = request.Key ??= KeyFor(request.Question!, request.EffectiveModelAnswer!, request.Keywords);
+        var key = request.Key ??= KeyFor(request.Question!, request.EffectiveModelAnswer!, request.Keywords, request.ReferenceAnswers);
         if (request.RawKey is { } identity)
             RawKeys.Add(identity, key);
         return key;
@@ -68,23 +69,23 @@ public sealed class GradingSession
     /// <summary>What the meaning pass knows of the key's question; null without a model, or for keywords given without a model answer.</summary>
     public KeyMeaning? MeaningOf(GradingKey key) => _meanings.TryGetValue(key, out var meaning) ? meaning : null;
 
-    public GradingKey KeyFor(string question, string modelAnswer, IReadOnlyList<KeywordLine>? keywords)
+    public GradingKey KeyFor(string question, string modelAnswer, IReadOnlyList<KeywordLine>? keywords, IReadOnlyList<string>? referenceAnswers = null)
     {
         foreach (var recent in _recent)
         {
             if (recent is not null && recent.Question == question && recent.ModelAnswer == modelAnswer
-                && SameKeywords(recent.Keywords, keywords))
+                && SameKeywords(recent.Keywords, keywords) && SameStrings(recent.ReferenceAnswers, referenceAnswers))
                 return recent.Key;
         }
-        var key = KeyByIdentity(question, modelAnswer, keywords);
-        _recent[_nextRecent] = new RecentKey(question, modelAnswer, keywords, key);
+        var key = KeyByIdentity(question, modelAnswer, keywords, referenceAnswers);
+        _recent[_nextRecent] = new RecentKey(question, modelAnswer, keywords, referenceAnswers, key);
         _nextRecent = (_nextRecent + 1) % _recent.Length;
         return key;
     }
 
-    private GradingKey KeyByIdentity(string question, string modelAnswer, IReadOnlyList<KeywordLine>? keywords)
+    private GradingKey KeyByIdentity(string question, string modelAnswer, IReadOnlyList<KeywordLine>? keywords, IReadOnlyList<string>? referenceAnswers)
     {
-        var identity = new KeyIdentity(question, modelAnswer, Fingerprint(keywords));
+        var identity = new KeyIdentity(question, modelAnswer, Fingerprint(keywords), string.Join('\0', referenceAnswers ?? []));
         // Rare (a miss in the recent keys), so one lock for the shared table and extractor costs nothing.
         lock (_keys)
         {
@@ -95,13 +96,19 @@ public sealed class GradingSession
                 : _extractor.Extract([new QuestionText(question, modelAnswer)])[0];
             key = _grader.Compile(question, list);
             if (Encoder is not null && !string.IsNullOrWhiteSpace(modelAnswer))
-                _meanings.Add(key, KeyMeaning.Build(Encoder, key, modelAnswer));
+                _meanings.Add(key, KeyMeaning.Build(Encoder, key, modelAnswer).WithReferenceAnswers(Encode(OtherAnswers(modelAnswer, referenceAnswers))));
             if (_keys.Count >= MaxCachedKeys)
                 _keys.Clear();
             _keys.Add(identity, key);
             return key;
         }
     }
+
+    /// <summary>The distinct reference answers that are not the model answer (an evaluation set lists it among them).</summary>
+    private static List<string> OtherAnswers(string modelAnswer, IReadOnlyList<string>? referenceAnswers) =>
+        [.. (referenceAnswers ?? []).Select(a => a.Trim()).Where(a => a.Length > 0 && a != modelAnswer.Trim()).Distinct(StringComparer.Ordinal)];
+
+    private MeaningText[] Encode(List<string> texts) => texts.Count == 0 ? [] : MeaningText.Encode(Encoder!, texts);
 
     private string Fingerprint(IReadOnlyList<KeywordLine>? keywords)
     {
@@ -141,7 +148,7 @@ public sealed class GradingSession
         return true;
     }
 
-    private sealed record RecentKey(string Question, string ModelAnswer, IReadOnlyList<KeywordLine>? Keywords, GradingKey Key);
+    private sealed record RecentKey(string Question, string ModelAnswer, IReadOnlyList<KeywordLine>? Keywords, IReadOnlyList<string>? ReferenceAnswers, GradingKey Key);
 
-    private readonly record struct KeyIdentity(string Question, string ModelAnswer, string Keywords);
+    private readonly record struct KeyIdentity(string Question, string ModelAnswer, string Keywords, string ReferenceAnswers);
 }

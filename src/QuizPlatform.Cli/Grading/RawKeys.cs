@@ -15,9 +15,9 @@ public sealed class RawKeys
     // A file whose every line is a new question must not grow this without bound.
     private const int MaxKeys = 4096;
 
-    private readonly RawToken?[][] _tokens = [new RawToken?[TokensPerKind], new RawToken?[TokensPerKind], new RawToken?[TokensPerKind]];
-    private readonly int[] _next = new int[3];
-    private readonly Dictionary<(RawToken?, RawToken?, RawToken?), GradingKey> _keys = [];
+    private readonly RawToken?[][] _tokens = [.. Enum.GetValues<RawTokenKind>().Select(_ => new RawToken?[TokensPerKind])];
+    private readonly int[] _next = new int[Enum.GetValues<RawTokenKind>().Length];
+    private readonly Dictionary<(RawToken?, RawToken?, RawToken?, RawToken?), GradingKey> _keys = [];
 
     /// <summary>The known token that <paramref name="rest"/> starts with, if any.</summary>
     public RawToken? Match(RawTokenKind kind, ReadOnlySpan<byte> rest)
@@ -51,7 +51,7 @@ public sealed class RawKeys
     }
 }
 
-public enum RawTokenKind { Question, ModelAnswer, Keywords }
+public enum RawTokenKind { Question, ModelAnswer, Keywords, ReferenceAnswers }
 
 /// <summary>A JSON token as it appeared in a line, compared by reference once known.</summary>
 public sealed class RawToken(byte[] bytes)
@@ -60,12 +60,12 @@ public sealed class RawToken(byte[] bytes)
 }
 
 /// <summary>
-/// The tokens of a line's question, model answer and keywords (null where absent or JSON null); incomplete when
-/// one of them was present but is not remembered.
+/// The tokens of a line's question, model answer, keywords and reference answers (null where absent or JSON null);
+/// incomplete when one of them was present but is not remembered.
 /// </summary>
-public readonly record struct RawKeyIdentity(RawToken? Question, RawToken? ModelAnswer, RawToken? Keywords, bool IsComplete)
+public readonly record struct RawKeyIdentity(RawToken? Question, RawToken? ModelAnswer, RawToken? Keywords, RawToken? ReferenceAnswers, bool IsComplete)
 {
-    public (RawToken?, RawToken?, RawToken?) Tuple => (Question, ModelAnswer, Keywords);
+    public (RawToken?, RawToken?, RawToken?, RawToken?) Tuple => (Question, ModelAnswer, Keywords, ReferenceAnswers);
 }
 
 /// <summary>Where a value's JSON token lies in its line; empty when the property is absent or null.</summary>
@@ -80,7 +80,7 @@ public readonly record struct LocatedToken(TokenRange Range, RawToken? Known);
 /// <summary>The values of a line that decide its compiled key.</summary>
 public struct KeySource
 {
-    public LocatedToken Question, ModelAnswer, ModelAnswerSnakeCase, Keywords;
+    public LocatedToken Question, ModelAnswer, ModelAnswerSnakeCase, Keywords, ReferenceAnswers;
 
     /// <summary>
     /// As <see cref="GradeRequest.EffectiveModelAnswer"/> (modelAnswer unless absent or null); complete when every
@@ -89,6 +89,6 @@ public struct KeySource
     public readonly RawKeyIdentity Identity(bool remembered)
     {
         var answer = ModelAnswer.Range.IsEmpty ? ModelAnswerSnakeCase : ModelAnswer;
-        return new RawKeyIdentity(Question.Known, answer.Known, Keywords.Known, remembered);
+        return new RawKeyIdentity(Question.Known, answer.Known, Keywords.Known, ReferenceAnswers.Known, remembered);
     }
 }

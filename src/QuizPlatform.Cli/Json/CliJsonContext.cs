@@ -11,4 +11,5 @@ namespace QuizPlatform.Cli.Json;
     AllowTrailingCommas = true)]
 [JsonSerializable(typeof(ImportReport))]
 [JsonSerializable(typeof(List<KeywordLine>))]
+[JsonSerializable(typeof(List<string>))]
 public sealed partial class CliJsonContext : JsonSerializerContext;

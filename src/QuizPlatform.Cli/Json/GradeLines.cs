@@ -18,6 +18,9 @@ public sealed class GradeRequest
     public List<KeywordLine>? Keywords { get; set; }
     public double? Points { get; set; }
 
+    /// <summary>Other correct answers beside the model answer (the evaluation set's <c>reference_answers</c>); read by the meaning pass.</summary>
+    public List<string>? ReferenceAnswers { get; set; }
+
     /// <summary>Lines with the same assignment are one quiz's questions (<c>quiz grade --among-assignment</c>).</summary>
     public string? Assignment { get; set; }
 

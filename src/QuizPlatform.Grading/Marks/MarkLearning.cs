@@ -6,7 +6,9 @@ namespace QuizPlatform.Grading.Marks;
 /// What one question's marks teach the grader (see docs/grading.md, "Learning from marks"): answers given full marks
 /// become references (reference expansion), and the question gets its own offset on the dev set's logistic curve
 /// (<see cref="Calibration"/>), shrunk towards none when the marks are few. Each marked answer is scored without itself
-/// as a reference when fitting: with itself it would recall itself perfectly, and the offset would be biased low.
+/// as a reference when fitting: with itself it would recall itself perfectly, and the offset would be biased low. It
+/// is scored among the quiz's other questions, as it is graded: an answer pasted from another question that the
+/// instructor marked 0 agrees with its capped grade, and must not pull the question's curve down.
 /// </summary>
 public static class MarkLearning
 {
@@ -14,10 +16,11 @@ public static class MarkLearning
     public const double FullMarks = 0.999;
 
     /// <param name="encodedMarks">The marked responses encoded by the same model, in the order of <paramref name="marks"/>.</param>
+    /// <param name="among">The quiz's questions, as the answers are graded among them.</param>
     public static KeyMeaning Learn(Grader grader, GradingKey key, KeyMeaning meaning, IReadOnlyList<HumanMark> marks,
-        IReadOnlyList<MeaningText> encodedMarks, CalibrationCurve? curve = null)
+        IReadOnlyList<MeaningText> encodedMarks, CalibrationCurve? curve = null, QuestionSet? among = null)
     {
-        var predicted = FittingShares(grader, key, meaning, marks, encodedMarks);
+        var predicted = FittingShares(grader, key, meaning, marks, encodedMarks, among);
         return meaning.WithReferences([.. References(marks).Select(r => encodedMarks[r])])
             .WithCalibration(Calibration.Fit(predicted, [.. marks.Select(m => m.Share)], curve));
     }
@@ -27,7 +30,7 @@ public static class MarkLearning
     /// never itself, and no calibration.
     /// </summary>
     public static double[] FittingShares(Grader grader, GradingKey key, KeyMeaning meaning, IReadOnlyList<HumanMark> marks,
-        IReadOnlyList<MeaningText> encodedMarks)
+        IReadOnlyList<MeaningText> encodedMarks, QuestionSet? among = null)
     {
         ArgumentNullException.ThrowIfNull(grader);
         ArgumentNullException.ThrowIfNull(meaning);
@@ -39,7 +42,7 @@ public static class MarkLearning
         for (var i = 0; i < marks.Count; i++)
         {
             var others = meaning.WithReferences([.. references.Where(r => r != i).Select(r => encodedMarks[r])]).WithCalibration(null);
-            shares[i] = grader.Grade(key, marks[i].Response, 1, others, encodedMarks[i]).Score;
+            shares[i] = grader.Grade(key, marks[i].Response, 1, others, encodedMarks[i], among).Score;
         }
         return shares;
     }

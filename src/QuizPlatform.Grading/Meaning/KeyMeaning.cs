@@ -13,16 +13,23 @@ public sealed class KeyMeaning
     private readonly float[]?[] keywordVectors;
 
     private KeyMeaning(MeaningText modelAnswer, float[]?[] keywordVectors, IReadOnlySet<string> questionStems,
-        IReadOnlyList<MeaningText> references, Calibration? calibration)
+        IReadOnlyList<MeaningText> referenceAnswers, IReadOnlyList<MeaningText> references, Calibration? calibration)
     {
         ModelAnswer = modelAnswer;
         this.keywordVectors = keywordVectors;
         QuestionStems = questionStems;
+        ReferenceAnswers = referenceAnswers;
         References = references;
         Calibration = calibration;
     }
 
     public MeaningText ModelAnswer { get; }
+
+    /// <summary>
+    /// Other correct answers written with the question, beside the model answer (an evaluation set's reference answers):
+    /// a response may be close to one of them instead.
+    /// </summary>
+    public IReadOnlyList<MeaningText> ReferenceAnswers { get; }
 
     public IReadOnlySet<string> QuestionStems { get; }
 
@@ -37,11 +44,14 @@ public sealed class KeyMeaning
 
     public bool HasKeywordVector(int index) => keywordVectors[index] is not null;
 
+    public KeyMeaning WithReferenceAnswers(IReadOnlyList<MeaningText> referenceAnswers) =>
+        new(ModelAnswer, keywordVectors, QuestionStems, referenceAnswers, References, Calibration);
+
     public KeyMeaning WithReferences(IReadOnlyList<MeaningText> references) =>
-        new(ModelAnswer, keywordVectors, QuestionStems, references, Calibration);
+        new(ModelAnswer, keywordVectors, QuestionStems, ReferenceAnswers, references, Calibration);
 
     public KeyMeaning WithCalibration(Calibration? calibration) =>
-        new(ModelAnswer, keywordVectors, QuestionStems, References, calibration);
+        new(ModelAnswer, keywordVectors, QuestionStems, ReferenceAnswers, References, calibration);
 
     /// <summary>Encodes the model answer and the phrases of keywords it does not use, in one call to the model.</summary>
     public static KeyMeaning Build(ITokenEncoder encoder, GradingKey key, string modelAnswer, CancellationToken cancellationToken = default) =>
@@ -86,7 +96,7 @@ public sealed class KeyMeaning
                     : Mean(encoded[phrase], Enumerable.Range(0, encoded[phrase].Count));
             }
             var stems = new HashSet<string>(ContentStems(key.Prompt), StringComparer.Ordinal);
-            result[q] = new KeyMeaning(answer, vectors, stems, [], null);
+            result[q] = new KeyMeaning(answer, vectors, stems, [], [], null);
         }
         return result;
     }

@@ -3,7 +3,7 @@ namespace QuizPlatform.Grading.Meaning;
 /// <summary>
 /// The grader's second look, with the sentence model: keywords not found by spelling may be found by meaning (a run
 /// of the response's words close to the keyword in context), and the soft recall of the model answer, or of the
-/// closest answer the instructor marked correct, joins keyword coverage in the score.
+/// closest reference answer or answer the instructor marked correct, joins keyword coverage in the score.
 /// </summary>
 internal static class MeaningPass
 {
@@ -50,19 +50,24 @@ internal static class MeaningPass
     }
 
     /// <summary>
-    /// The best soft recall over the model answer and the instructor's references, and which reference gave it
-    /// (index into <see cref="KeyMeaning.References"/>; null for the model answer).
+    /// The best soft recall over the model answer, the question's other reference answers and the instructor's
+    /// references, and which of them gave it (an index into <see cref="KeyMeaning.ReferenceAnswers"/> or
+    /// <see cref="KeyMeaning.References"/>; both null for the model answer).
     /// </summary>
-    public static (double Recall, int? Reference) Recall(KeyMeaning meaning, MeaningText response, GradingOptions options)
+    public static (double Recall, int? ReferenceAnswer, int? Reference) Recall(KeyMeaning meaning, MeaningText response, GradingOptions options)
     {
-        var recall = SoftRecall.Of(meaning.ModelAnswer, response, meaning.QuestionStems, options.QuestionWordWeight);
-        int? best = null;
+        var best = (Recall: SoftRecall.Of(meaning.ModelAnswer, response, meaning.QuestionStems, options.QuestionWordWeight), ReferenceAnswer: (int?)null, Reference: (int?)null);
+        for (var r = 0; r < meaning.ReferenceAnswers.Count; r++)
+        {
+            var other = SoftRecall.Of(meaning.ReferenceAnswers[r], response, meaning.QuestionStems, options.QuestionWordWeight);
+            if (other > best.Recall) best = (other, r, null);
+        }
         for (var r = 0; r < meaning.References.Count; r++)
         {
             var other = SoftRecall.Of(meaning.References[r], response, meaning.QuestionStems, options.QuestionWordWeight);
-            if (other > recall) (recall, best) = (other, r);
+            if (other > best.Recall) best = (other, null, r);
         }
-        return (recall, best);
+        return best;
     }
 
     /// <summary>Keyword coverage and soft recall into one coverage figure, in [0, 1].</summary>

@@ -81,6 +81,7 @@ internal static class WordClasses
         if (Adjectives.Contains(term.Folded) && EndsANounPhrase(tokens, i)) return WordClass.Noun;
         if (Adjectives.Contains(term.Folded) || HasAdjectiveEnding(term.Folded)) return WordClass.Modifier;
         var folded = term.Folded;
+        if (OnlyVerbs.Contains(folded)) return WordClass.Verb;
         if (!VerbStems.Contains(term.Stem) && IsUnlistedVerb(tokens, i, folded)) return WordClass.Verb;
         if (!VerbStems.Contains(term.Stem) || Determiners.Contains(previous)) return WordClass.Noun;
         // "ensuring scalability", "by adding random noise": a listed verb's -ing form takes an object, not a noun's place.
@@ -284,6 +285,17 @@ internal static class WordClasses
     };
 
     /// <summary>After these a listed verb is a noun ("in flight", "of control"), but its -ing form a verb ("by adding").</summary>
+    /// <summary>
+    /// Verb forms that are never a noun, whatever comes before them: "the FCN consists of", "challenges in object
+    /// tracking include occlusion" (after a noun, other listed verbs may head a compound: "rent control").
+    /// </summary>
+    private static readonly HashSet<string> OnlyVerbs = new(StringComparer.Ordinal)
+    {
+        "consist", "consists", "include", "includes", "involve", "involves", "contain", "contains", "require", "requires",
+        "become", "becomes", "seem", "seems", "belong", "belongs", "depend", "depends", "rely", "relies", "occur", "occurs",
+        "enable", "enables", "ensure", "ensures", "allow", "allows", "refer", "refers",
+    };
+
     private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal) { "of", "in", "on", "for", "by", "from", "into", "per" };
 
     /// <summary>Words after which a listed word is a verb even before a noun ("to send packets", "can limit data").</summary>

@@ -146,4 +146,33 @@ public class MarkLearningTests
         Assert.Equal("calibration: 1 mark", GradeBasis.Calibration(1));
         Assert.Equal(["keywords"], Grader.Grade(Key, InTheMarkedWords).Basis);
     }
+
+    [Fact]
+    public void AReferenceAnswerGivenWithTheQuestionIsOneAResponseMayBeCloseTo()
+    {
+        var withAnswer = Meaning.Value.WithReferenceAnswers([Encoded.Value[MarkedRight]]);
+
+        var before = Grade(Meaning.Value, InTheMarkedWords);
+        var after = Grade(withAnswer, InTheMarkedWords);
+
+        Assert.True(after.Score > before.Score, $"score {before.Score} → {after.Score}");
+        Assert.Equal(0, after.ClosestReferenceAnswer);
+        Assert.Null(after.ClosestReference);
+        Assert.Equal(["keywords", "meaning", "reference answers: 1"], after.Basis);
+        Assert.Contains("Close to reference answer 1.", after.Summary);
+        Assert.DoesNotContain("marked correct", after.Summary);
+    }
+
+    [Fact]
+    public void MarksAddToTheReferenceAnswersRatherThanReplaceThem()
+    {
+        var withAnswer = Meaning.Value.WithReferenceAnswers([Encoded.Value[MarkedRight]]);
+
+        var learnt = MarkLearning.Learn(Grader, Key, withAnswer, [new(MarkedHalf, 1), new(MarkedWrong, 0)],
+            [Encoded.Value[MarkedHalf], Encoded.Value[MarkedWrong]]);
+
+        Assert.Single(learnt.ReferenceAnswers);
+        Assert.Single(learnt.References);
+        Assert.Equal(["keywords", "meaning", "reference answers: 1", "references: 1", "calibration: 2 marks"], Grade(learnt, InTheMarkedWords).Basis);
+    }
 }

@@ -111,7 +111,7 @@ public sealed class LearnedRegrade(IDbContextFactory<QuizDbContext> dbFactory, T
         var question = engine.KeysAmong(assignment, [questionId], withMeaning: true)[questionId];
         var encoded = engine.Encode(answers.Select(a => a.Text), cancellationToken);
         var learned = MarkLearning.Learn(engine.Grader, question.Key, question.Meaning!,
-            [.. marks.Select(m => m.Mark)], [.. marks.Select(m => encoded[m.Mark.Response])]);
+            [.. marks.Select(m => m.Mark)], [.. marks.Select(m => encoded[m.Mark.Response])], among: question.Among);
         var regrades = answers.Select(answer =>
         {
             var result = engine.Grader.Grade(question.Key, answer.Text, answer.Points, learned, encoded[answer.Text], question.Among);
