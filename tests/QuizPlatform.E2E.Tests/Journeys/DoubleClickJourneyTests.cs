@@ -50,6 +50,22 @@ public sealed class DoubleClickJourneyTests(QuizSite site) : Journey(site)
     }
 
     [Fact]
+    public async Task DoubleClickedMakeACopyMakesOneCopy()
+    {
+        var room = await Classroom.CreateAsync(site, "Ada Started");
+        await room.GradedAttemptAsync(room.Students[0], "An answer, so the quiz is fixed and offers a copy.");
+        var page = await site.NewPageAsync();
+        await page.SignInAsync(room.Instructor.Email, room.Instructor.Password);
+        await page.GotoInteractiveAsync($"quizzes/{room.QuizId}");
+
+        await DoubleClickAsync(page.GetByRole(AriaRole.Button, new() { Name = "Make a copy" }));
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"{Classroom.QuizTitle} (copy)", Level = 1 })).ToBeVisibleAsync();
+        await page.GotoAsync("quizzes");
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = $"{Classroom.QuizTitle} (copy)" })).ToHaveCountAsync(1);
+    }
+
+    [Fact]
     public async Task DoubleClickedApplyRosterAppliesItOnceAndSaysOnlyThat()
     {
         var room = await Classroom.CreateAsync(site);
