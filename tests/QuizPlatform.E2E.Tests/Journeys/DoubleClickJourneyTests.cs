@@ -7,7 +7,7 @@ namespace QuizPlatform.E2E.Tests.Journeys;
 
 /// <summary>
 /// A double click on a button that creates something, as many people click: the second click reaches the page before
-/// the first one's answer, and must not create a second class or quiz, nor apply a roster again. Found walking the
+/// the first one's answer, and must not create a second class, quiz or copy, nor apply a roster again. Found walking the
 /// demo: a double-clicked "Create class" made two classes with different join codes, a double-clicked "Create quiz"
 /// showed students the quiz twice.
 /// </summary>
