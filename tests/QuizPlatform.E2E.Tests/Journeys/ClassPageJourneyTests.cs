@@ -100,6 +100,25 @@ public sealed class ClassPageJourneyTests(QuizSite site) : Journey(site)
     }
 
     [Fact]
+    public async Task ANewClassCannotTakeTheNameOfAnExistingOne()
+    {
+        // Rosters find classes by name: with two of one name, a roster asked to rename one, and nothing renames a class.
+        var room = await Classroom.CreateAsync(site);
+        var page = await site.NewPageAsync();
+        await page.SignInAsync(room.Instructor.Email, room.Instructor.Password);
+        await page.GotoInteractiveAsync("classes/new");
+        await using var db = site.Services.CreateDbContext();
+        var before = await db.Classes.CountAsync(c => c.Name == Classroom.ClassName);
+
+        await page.GetByLabel("Class name").FillAsync($" {Classroom.ClassName.ToUpperInvariant()} ");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create class" }).ClickAsync();
+
+        await Expect(page.GetByText($"A class named “{Classroom.ClassName.ToUpperInvariant()}” exists already")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New class", Level = 1 })).ToBeVisibleAsync();
+        Assert.Equal(before, await db.Classes.CountAsync(c => c.Name == Classroom.ClassName));
+    }
+
+    [Fact]
     public async Task StudentAndAnotherInstructorGetNothingOfTheClassWhileAnAdminCanRemoveItsStudents()
     {
         var classroom = await Classroom.CreateAsync(site, "Ada Lovelace");

@@ -79,6 +79,17 @@ public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, Tim
         return true;
     }
 
+    /// <summary>
+    /// Whether a class of this name exists, names compared as a roster compares them (trimmed, in any case): a roster
+    /// names its classes, and could not enrol anyone in one of two classes of the same name.
+    /// </summary>
+    public async Task<bool> NameIsTakenAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var upper = name.Trim().ToUpperInvariant();
+        return await db.Classes.AnyAsync(c => c.Name.Trim().ToUpper() == upper, cancellationToken);
+    }
+
     /// <summary>The active instructors, by name, an admin may give a new class to.</summary>
     public async Task<IReadOnlyList<InstructorChoice>> InstructorsAsync(string actorId, CancellationToken cancellationToken = default)
     {
