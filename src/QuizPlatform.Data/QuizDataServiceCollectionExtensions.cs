@@ -54,9 +54,16 @@ public static class QuizDataServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Runs the start-up work (migrations, roles and first admin, seeding) before the host serves.</summary>
-    public static IServiceCollection AddQuizStartup(this IServiceCollection services) =>
-        services.AddHostedService<QuizStartup>();
+    /// <summary>
+    /// Runs the start-up work (migrations, roles and first admin, seeding) before the host serves, as the first hosted
+    /// service: ASP.NET Core registers Data Protection's ahead of the app's, and it reads its key ring from the
+    /// database, whose tables a first start has not made yet.
+    /// </summary>
+    public static IServiceCollection AddQuizStartup(this IServiceCollection services)
+    {
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, QuizStartup>());
+        return services;
+    }
 
     static void ConfigureProvider(IServiceProvider services, DbContextOptionsBuilder options)
     {

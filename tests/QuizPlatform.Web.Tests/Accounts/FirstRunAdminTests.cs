@@ -40,6 +40,22 @@ public sealed partial class FirstRunAdminTests
     }
 
     [Theory, AllDatabaseProviders]
+    public async Task TheFirstStartOnAnEmptyDatabaseLogsNoError(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateEmptyAsync(provider);
+        var logs = new LogCollector();
+        await using var factory = new QuizAppFactory(database);
+        var app = factory.WithLogs(logs);
+
+        _ = app.Services; // starts the app: migrations, first-run admin, seeding
+        using var client = app.CreateNonRedirectingClient();
+        using var signIn = await client.GetAsync("/Account/Login");
+
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        Assert.Empty(logs.Errors);
+    }
+
+    [Theory, AllDatabaseProviders]
     public async Task ConfiguredPasswordIsUsedAndNeverPrinted(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateEmptyAsync(provider);

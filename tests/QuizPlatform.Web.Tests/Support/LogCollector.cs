@@ -9,16 +9,20 @@ namespace QuizPlatform.Web.Tests.Support;
 public sealed class LogCollector : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _messages = new();
+    private readonly ConcurrentQueue<string> _errors = new();
 
     public IReadOnlyList<string> Messages => [.. _messages];
 
-    public ILogger CreateLogger(string categoryName) => new Collector(_messages);
+    /// <summary>The messages logged as errors or worse, each after its category.</summary>
+    public IReadOnlyList<string> Errors => [.. _errors];
+
+    public ILogger CreateLogger(string categoryName) => new Collector(categoryName, _messages, _errors);
 
     public void Dispose()
     {
     }
 
-    private sealed class Collector(ConcurrentQueue<string> messages) : ILogger
+    private sealed class Collector(string category, ConcurrentQueue<string> messages, ConcurrentQueue<string> errors) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
@@ -27,8 +31,11 @@ public sealed class LogCollector : ILoggerProvider
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
             Func<TState, Exception?, string> formatter)
         {
-            if (IsEnabled(logLevel))
-                messages.Enqueue(formatter(state, exception));
+            if (!IsEnabled(logLevel))
+                return;
+            messages.Enqueue(formatter(state, exception));
+            if (logLevel >= LogLevel.Error)
+                errors.Enqueue($"{category}: {formatter(state, exception)} {exception?.Message}");
         }
     }
 }
