@@ -8,4 +8,17 @@ public static class Durations
         var minutes = Math.Max(0, (int)Math.Ceiling(span.TotalMinutes));
         return minutes < 60 ? $"{minutes} min" : minutes % 60 == 0 ? $"{minutes / 60} h" : $"{minutes / 60} h {minutes % 60} min";
     }
+
+    /// <summary>
+    /// The quiz page's timer: "2 days 3 h" beyond a day (whole hours, so never more than is left), then "23:59:59",
+    /// "9:05". The page's script ticks the same text (attempt-countdown.js, <c>timeLeft</c>).
+    /// </summary>
+    public static string Countdown(TimeSpan left)
+    {
+        var seconds = Math.Max(0, (long)Math.Ceiling(left.TotalSeconds));
+        var (days, hours, minutes) = (seconds / 86400, seconds / 3600 % 24, seconds / 60 % 60);
+        if (days > 0)
+            return (days == 1 ? "1 day" : $"{days} days") + (hours > 0 ? $" {hours} h" : "");
+        return hours > 0 ? $"{hours}:{minutes:00}:{seconds % 60:00}" : $"{minutes}:{seconds % 60:00}";
+    }
 }

@@ -7,9 +7,10 @@ namespace QuizPlatform.E2E.Tests.Journeys;
 
 /// <summary>
 /// A double click on a button that creates something, as many people click: the second click reaches the page before
-/// the first one's answer, and must not create a second class, quiz or copy, nor apply a roster again. Found walking the
-/// demo: a double-clicked "Create class" made two classes with different join codes, a double-clicked "Create quiz"
-/// showed students the quiz twice.
+/// the first one's answer, and must not create a second class, quiz or copy, nor apply a roster again, nor submit the
+/// empty form left for the next user. Found walking the demo: a double-clicked "Create class" made two classes with
+/// different join codes, a double-clicked "Create quiz" showed students the quiz twice, a double-clicked "Create user"
+/// said "The Email field is required" under its success.
 /// </summary>
 public sealed class DoubleClickJourneyTests(QuizSite site) : Journey(site)
 {
@@ -82,6 +83,33 @@ public sealed class DoubleClickJourneyTests(QuizSite site) : Journey(site)
         await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("Roster applied: 1 student created, 1 enrolment added");
         await Expect(admin.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
         await Expect(admin.GetByLabel("Or paste the roster")).ToBeVisibleAsync(); // ready for the next roster
+    }
+
+    [Fact]
+    public async Task DoubleClickedCreateUserCreatesOneUserAndLeavesTheFreshFormUntouched()
+    {
+        var email = $"dee-{Guid.NewGuid():N}@e2e.test";
+        var admin = await site.NewPageAsync();
+        await admin.SignInAsync(QuizSite.AdminEmail, QuizSite.AdminPassword);
+        await admin.GotoInteractiveAsync("admin/users/new");
+        await admin.GetByLabel("Email").FillAsync(email);
+        await admin.GetByLabel("Name", new() { Exact = true }).FillAsync("Dee Double");
+        await admin.Keyboard.PressAsync("Tab");
+        var createUser = admin.GetByRole(AriaRole.Button, new() { Name = "Create user" });
+
+        await DoubleClickAsync(createUser);
+        await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync($"Created {email}. The form is ready for the next user.");
+        // The second click can also come after the first created the user: on the fresh form, where it used to say
+        // "The Email field is required" under the success.
+        await createUser.ClickAsync();
+
+        // A step into the next user, answered after that click: by then whatever the click showed is on screen.
+        await admin.GetByLabel("Email").FillAsync("the next one");
+        await admin.Keyboard.PressAsync("Tab");
+        await Expect(admin.GetByText("The Email field is not a valid e-mail address.")).ToBeVisibleAsync();
+        await Expect(admin.GetByText("The Name field is required.")).ToHaveCountAsync(0);
+        await Expect(admin.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0); // nor "already taken"
+        await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync($"Created {email}.");
     }
 
     /// <summary>

@@ -194,6 +194,20 @@ public sealed class TakingAQuizJourneyTests(QuizSite site) : Journey(site)
         Assert.Null(await page.Locator("[data-timer]").GetAttributeAsync("aria-live"));
     }
 
+    [Fact]
+    public async Task AQuizClosingInTwoDaysReadsInDaysAndNamesTheDateItCloses()
+    {
+        var closesIn = TimeSpan.FromDays(2) + TimeSpan.FromHours(3) + TimeSpan.FromMinutes(30);
+        var closes = DateTime.Now + closesIn; // in the zone Chromium shares with this process
+
+        var page = await StudentInQuizClosingInAsync("Two Days", closesIn);
+
+        await Expect(page.Locator("[data-timer]")).ToHaveTextAsync("2 days 3 h");
+        // In the browser's zone and words, e.g. "Tue, Dec 8, 2026, 12:04 PM UTC": not the server's "2026-12-08", nor a bare time.
+        await Expect(page.Locator("[data-timer-box] local-time"))
+            .ToHaveTextAsync(new Regex($@"^(?!.*\d{{4}}-\d\d-\d\d).*\b{closes.Day}\b.*\b{closes.Year}\b"));
+    }
+
     /// <summary>A new student, signed in on a page of their own, in the attempt they started on a quiz closing in <paramref name="closesIn"/>.</summary>
     async Task<IPage> StudentInQuizClosingInAsync(string name, TimeSpan closesIn)
     {

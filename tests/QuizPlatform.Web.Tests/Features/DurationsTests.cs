@@ -1,3 +1,4 @@
+using System.Globalization;
 using QuizPlatform.Web.Features;
 
 namespace QuizPlatform.Web.Tests.Features;
@@ -12,4 +13,15 @@ public sealed class DurationsTests
     [InlineData(-1, "0 min")]
     public void TimeReadsAsAStudentSaysIt(double minutes, string expected) =>
         Assert.Equal(expected, Durations.Describe(TimeSpan.FromMinutes(minutes)));
+
+    [Theory]
+    [InlineData("2.03:30:00", "2 days 3 h")]
+    [InlineData("1.23:59:09", "1 day 23 h")] // whole hours: a day and 23 h, never "2 days", while less is left
+    [InlineData("1.00:20:00", "1 day")]
+    [InlineData("23:59:59", "23:59:59")]
+    [InlineData("01:00:00", "1:00:00")]
+    [InlineData("00:09:04.2", "9:05")]        // part seconds round up, as the script ticks them
+    [InlineData("-00:00:03", "0:00")]
+    public void TheQuizTimerReadsDaysAndHoursBeyondADayAndTicksTheLastOne(string left, string expected) =>
+        Assert.Equal(expected, Durations.Countdown(TimeSpan.Parse(left, CultureInfo.InvariantCulture)));
 }

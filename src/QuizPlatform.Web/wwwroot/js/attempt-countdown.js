@@ -33,7 +33,7 @@ export class AttemptCountdown {
 
     tick() {
         const left = this.remaining();
-        this.display.textContent = format(left);
+        this.display.textContent = timeLeft(left);
         this.display.closest("[data-timer-box]")?.classList.toggle("attempt-timer-low", left <= 5 * 60000);
         for (const minutes of THRESHOLD_MINUTES) {
             if (left <= minutes * 60000 && left > 0 && !this.announced.has(minutes)) {
@@ -58,9 +58,15 @@ export class AttemptCountdown {
     }
 }
 
-function format(ms) {
+/**
+ * The timer's text: "2 days 3 h" beyond a day (whole hours, so never more than is left), then "23:59:59", "9:05".
+ * The server renders the same before the first tick (Durations.Countdown).
+ */
+export function timeLeft(ms) {
     const total = Math.max(0, Math.ceil(ms / 1000));
-    const hours = Math.floor(total / 3600), minutes = Math.floor(total / 60) % 60, seconds = total % 60;
-    const mm = hours ? String(minutes).padStart(2, "0") : String(minutes);
-    return `${hours ? hours + ":" : ""}${mm}:${String(seconds).padStart(2, "0")}`;
+    const days = Math.floor(total / 86400), hours = Math.floor(total / 3600) % 24, minutes = Math.floor(total / 60) % 60;
+    if (days)
+        return (days === 1 ? "1 day" : `${days} days`) + (hours ? ` ${hours} h` : "");
+    const seconds = String(total % 60).padStart(2, "0");
+    return hours ? `${hours}:${String(minutes).padStart(2, "0")}:${seconds}` : `${minutes}:${seconds}`;
 }

@@ -1,6 +1,6 @@
-// <local-time data-format="datetime|time"><time datetime="...Z">... UTC</time></local-time>: the server renders UTC
-// (static pages do not know the browser's zone); this shows it in the browser's zone. A custom element, so it also
-// works on content that Blazor's enhanced navigation patches in, where inline scripts do not run.
+// <local-time data-format="datetime|time|time-if-today"><time datetime="...Z">... UTC</time></local-time>: the server
+// renders UTC (static pages do not know the browser's zone); this shows it in the browser's zone. A custom element, so
+// it also works on content that Blazor's enhanced navigation patches in, where inline scripts do not run.
 const dateTime = new Intl.DateTimeFormat(undefined, {
     weekday: "short", year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short",
 });
@@ -9,6 +9,16 @@ const timeOnly = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "
 /** The time of day of an ISO instant in the browser's zone, e.g. "10:42:13". */
 export function localTimeOfDay(iso) {
     return timeOnly.format(parseUtc(iso));
+}
+
+/**
+ * What a <local-time> shows for an ISO instant: "datetime" the weekday, date and time with the zone; "time" the time of
+ * day; "time-if-today" the time of day when the instant is today here, else the date and time.
+ */
+export function localText(iso, format, now = new Date()) {
+    const at = parseUtc(iso);
+    const timeOfDay = format === "time" || (format === "time-if-today" && at.toDateString() === now.toDateString());
+    return timeOfDay ? timeOnly.format(at) : dateTime.format(at);
 }
 
 /** Parses an ISO instant; one without a zone designator is UTC (the server's convention). */
@@ -35,8 +45,7 @@ class LocalTime extends HTMLElement {
         const text = time?.firstChild;
         if (!text || text.nodeType !== Node.TEXT_NODE)
             return;
-        const iso = time.getAttribute("datetime");
-        const shown = this.dataset.format === "time" ? localTimeOfDay(iso) : dateTime.format(parseUtc(iso));
+        const shown = localText(time.getAttribute("datetime"), this.dataset.format);
         if (text.data !== shown)
             text.data = shown;
     }

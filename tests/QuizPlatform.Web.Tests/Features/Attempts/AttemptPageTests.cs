@@ -2,6 +2,7 @@ using AngleSharp.Html.Dom;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data.Entities;
+using QuizPlatform.Web.Components.Shared;
 using QuizPlatform.Web.Tests.Features.Quizzes;
 using QuizPlatform.Web.Tests.Infrastructure;
 using QuizPlatform.Web.Tests.Support;
@@ -43,6 +44,23 @@ public sealed class AttemptPageTests
         Assert.Equal("true", questions.QuerySelector($"[data-goto='{first}']")!.GetAttribute("data-answered"));
         Assert.Contains("What does a convolution layer learn?", page.Text());
         Assert.NotNull(page.QuerySelector("dialog")); // the hand-in confirmation
+    }
+
+    [Fact]
+    public async Task AQuizClosingInTwoDaysShowsTheDaysLeftAndTheDateItCloses()
+    {
+        await using var scene = await QuizScene.CreateAsync(DatabaseProvider.Sqlite);
+        var closes = scene.Now.AddDays(2).AddHours(3).AddMinutes(30);
+        var quiz = await scene.OpenQuizAsync(form => form.ClosesAt = closes); // untimed: the close time is the deadline
+        var attempt = (await scene.AttemptService().StartAsync(scene.Sam, quiz)).AttemptId!.Value;
+        using var sam = await scene.SignedInAsync("sam@quiz.local");
+
+        var timer = (await sam.GetPageAsync($"/attempts/{attempt}")).QuerySelector("[data-timer-box]")!;
+
+        Assert.Equal("2 days 3 h", timer.QuerySelector("[data-timer]")?.Text());
+        // Until the browser shows it in its zone (leaving out the date only when it is today there): the date in UTC.
+        Assert.Contains($", until {Formats.DateTime(closes)} UTC", timer.Text());
+        Assert.Equal("time-if-today", timer.QuerySelector("local-time")?.GetAttribute("data-format"));
     }
 
     [Theory, AllDatabaseProviders]
