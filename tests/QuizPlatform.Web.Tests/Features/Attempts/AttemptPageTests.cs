@@ -63,6 +63,25 @@ public sealed class AttemptPageTests
         Assert.Equal("time-if-today", timer.QuerySelector("local-time")?.GetAttribute("data-format"));
     }
 
+    [Fact]
+    public async Task AnAnswerSavedOnAnEarlierDaySaysWhichDay()
+    {
+        await using var scene = await QuizScene.CreateAsync(DatabaseProvider.Sqlite);
+        var quiz = await scene.OpenQuizAsync(form => (form.ClosesAt, form.TimeLimitMinutes) = (scene.Now.AddDays(3), null));
+        var attempt = (await scene.AttemptService().StartAsync(scene.Sam, quiz)).AttemptId!.Value;
+        var first = (await scene.AttemptService().LoadAsync(scene.Sam, attempt))!.Questions[0].QuestionId;
+        var savedAt = scene.Now;
+        await scene.AttemptService().SaveAsync(scene.Sam, attempt, first, "Filters learn edges.", 0);
+        scene.App.Clock.Advance(TimeSpan.FromDays(1));
+        using var sam = await scene.SignedInAsync("sam@quiz.local");
+
+        var status = (await sam.GetPageAsync($"/attempts/{attempt}")).QuerySelector("[data-status-text]")!;
+
+        // Until the browser shows it in its zone (the time alone only when it is today there): the date in UTC.
+        Assert.Contains($"Saved {Formats.DateTime(savedAt)} UTC", status.Text());
+        Assert.Equal("time-if-today", status.QuerySelector("local-time")?.GetAttribute("data-format"));
+    }
+
     [Theory, AllDatabaseProviders]
     public async Task AnotherStudentsAttemptIsNotFound(DatabaseProvider provider)
     {
