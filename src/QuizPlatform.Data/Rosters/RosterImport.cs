@@ -214,9 +214,19 @@ public sealed class RosterImport(QuizDbContext db, UserManager<ApplicationUser> 
     static string? NameKept(RosterLine line, string name) =>
         line.Name.Length == 0 || line.Name == name.Trim() ? null : $"Name differs: keeps \"{name.Trim()}\"";
 
-    /// <summary>Class ids by name, ignoring case; a name shared by several classes maps to all of them.</summary>
+    /// <summary>How a roster finds a class by its name: trimmed, in any case. Two classes of one name cannot be told apart.</summary>
+    static readonly StringComparer ClassName = StringComparer.OrdinalIgnoreCase;
+
+    /// <summary>Class ids by name (<see cref="ClassName"/>); a name shared by several classes maps to all of them.</summary>
     async Task<Dictionary<string, List<int>>> ClassIdsByNameAsync(CancellationToken cancellationToken) =>
         (await db.Classes.Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken))
-        .GroupBy(c => c.Name.Trim(), StringComparer.OrdinalIgnoreCase)
-        .ToDictionary(g => g.Key, g => g.Select(c => c.Id).ToList(), StringComparer.OrdinalIgnoreCase);
+        .GroupBy(c => c.Name.Trim(), ClassName)
+        .ToDictionary(g => g.Key, g => g.Select(c => c.Id).ToList(), ClassName);
+
+    /// <summary>Whether a roster would find a class of this name already: the New class page refuses such a name.</summary>
+    public static async Task<bool> ClassNameIsTakenAsync(QuizDbContext db, string name, CancellationToken cancellationToken = default)
+    {
+        var names = await db.Classes.Select(c => c.Name).ToListAsync(cancellationToken);
+        return names.Any(n => ClassName.Equals(n.Trim(), name.Trim()));
+    }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Configurations;
 using QuizPlatform.Data.Entities;
+using QuizPlatform.Data.Rosters;
 using QuizPlatform.Web.Features.Audit;
 
 namespace QuizPlatform.Web.Features.Classes;
@@ -80,14 +81,13 @@ public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, Tim
     }
 
     /// <summary>
-    /// Whether a class of this name exists, names compared as a roster compares them (trimmed, in any case): a roster
-    /// names its classes, and could not enrol anyone in one of two classes of the same name.
+    /// Whether a class of this name exists as a roster finds classes (<see cref="RosterImport.ClassNameIsTakenAsync"/>):
+    /// a roster could not enrol anyone in one of two classes of the same name.
     /// </summary>
     public async Task<bool> NameIsTakenAsync(string name, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var upper = name.Trim().ToUpperInvariant();
-        return await db.Classes.AnyAsync(c => c.Name.Trim().ToUpper() == upper, cancellationToken);
+        return await RosterImport.ClassNameIsTakenAsync(db, name, cancellationToken);
     }
 
     /// <summary>The active instructors, by name, an admin may give a new class to.</summary>

@@ -20,12 +20,14 @@ public static class FlagWords
     /// number when it is one of them ("question 2"), else by its number in the assignment ("question 12 of the
     /// assignment"). Never a bare number from the other numbering. Null when there is no number.
     /// </summary>
-    public static string? OtherQuestion(int? number, IEnumerable<int> shown)
+    public static string? OtherQuestion(int? number, IReadOnlyList<int> shown)
     {
         if (number is not { } n)
             return null;
-        var place = shown.ToList().IndexOf(n);
-        return place >= 0 ? $"question {place + 1}" : $"question {n} of the assignment";
+        for (var place = 0; place < shown.Count; place++)
+            if (shown[place] == n)
+                return $"question {place + 1}";
+        return $"question {n} of the assignment";
     }
 
     public static string Name(GradeFlags flag) => flag switch
