@@ -103,5 +103,13 @@ if [ "$status" -eq 0 ] && [ "$failed" -eq 0 ] && [ "$((passed + failed))" -eq 0 
 elif [ "$status" -eq 0 ] && [ "$failed" -gt 0 ]; then
   status=1
 fi
+# The count closes the run; the failed tests' names go just above it, so the end of a long log says what broke.
+if [ "$failed" -gt 0 ]; then
+  echo "failed tests:"
+  awk '/^ +Failed [^ ].* \[[^]]*\]$/ { sub(/^ +Failed /, "  - "); print; want = 0; next }
+       /^ +Error Message:$/ { want = 1; next }
+       want { sub(/^ +/, "      "); print substr($0, 1, 300); want = 0 }' "$log" "$second_log"
+  grep -hE '^not ok ' "$js_log" | sed -E 's/^not ok [0-9]+ - /  - tests\/js: /' || true
+fi
 echo "tests: $passed passed, $failed failed"
 exit "$status"
