@@ -4,9 +4,9 @@ using QuizPlatform.E2E.Tests.Infrastructure;
 namespace QuizPlatform.E2E.Tests.Journeys;
 
 /// <summary>
-/// An admin's forms while the page is still connecting: the connected page replaces the prerendered one, so text typed
-/// into the prerendered fields was wiped without a word (found walking the import: a document pasted as soon as the
-/// page showed was gone). The fields take no input until the page is connected.
+/// Forms while the page is still connecting: the connected page replaces the prerendered one, so text typed into the
+/// prerendered fields was wiped without a word (found walking the import: a document pasted as soon as the page showed
+/// was gone). The fields take no input until the page is connected.
 /// </summary>
 public sealed class BeforeThePageConnectsTests(QuizSite site) : Journey(site)
 {
@@ -19,21 +19,52 @@ public sealed class BeforeThePageConnectsTests(QuizSite site) : Journey(site)
     {
         var admin = await site.NewPageAsync();
         await admin.SignInAsync(QuizSite.AdminEmail, QuizSite.AdminPassword);
-        // A slow connection: the page shows while Blazor's script is still on its way.
+        var field = admin.GetByLabel(label, new() { Exact = true });
+
+        await OpenOnASlowConnectionAsync(admin, path, field);
+        await field.FillAsync("Typed once connected");
+        await field.PressAsync("Tab");
+        await Expect(field).ToHaveValueAsync("Typed once connected");
+    }
+
+    [Fact]
+    public async Task TheResultsSearchAndTheQueuesHideNamesWaitForTheConnectionToo()
+    {
+        var classroom = await Classroom.CreateAsync(site, "Ada Lovelace", "Alan Turing");
+        var instructor = await site.NewPageAsync();
+        await instructor.SignInAsync(classroom.Instructor.Email, classroom.Instructor.Password);
+
+        var search = instructor.GetByLabel("Search", new() { Exact = true });
+        await OpenOnASlowConnectionAsync(instructor, $"quizzes/{classroom.QuizId}/results", search);
+        await Expect(instructor.GetByLabel("Status", new() { Exact = true })).ToBeEnabledAsync();
+        await search.FillAsync("Alan");
+        await Expect(instructor.Locator("table.student-results caption")).ToHaveTextAsync("1 of 2 students");
+
+        // Ticked before the page connected, the box would have come back unticked with every name shown.
+        var hideNames = instructor.GetByLabel("Hide students' names");
+        await OpenOnASlowConnectionAsync(instructor, $"quizzes/{classroom.QuizId}/review", hideNames);
+        await hideNames.CheckAsync();
+        await Expect(hideNames).ToBeCheckedAsync();
+    }
+
+    /// <summary>
+    /// Opens <paramref name="path"/> while Blazor's script is still on its way, checks that <paramref name="field"/>
+    /// is disabled meanwhile, then lets the script through and waits for the page to connect.
+    /// </summary>
+    static async Task OpenOnASlowConnectionAsync(IPage page, string path, ILocator field)
+    {
         var scriptArrives = new TaskCompletionSource();
-        await admin.RouteAsync(new Regex("/_framework/blazor\\.web"), async route =>
+        var script = new Regex("/_framework/blazor\\.web");
+        await page.RouteAsync(script, async route =>
         {
             await scriptArrives.Task;
             await route.ContinueAsync();
         });
-        await admin.GotoAsync(path, new() { WaitUntil = WaitUntilState.Commit });
+        await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Commit });
 
-        var field = admin.GetByLabel(label, new() { Exact = true });
         await Expect(field).ToBeDisabledAsync();
         scriptArrives.SetResult();
-        await admin.WaitForInteractiveAsync();
-        await field.FillAsync("Typed once connected");
-        await field.PressAsync("Tab");
-        await Expect(field).ToHaveValueAsync("Typed once connected");
+        await page.WaitForInteractiveAsync();
+        await page.UnrouteAsync(script);
     }
 }
