@@ -2,11 +2,23 @@ namespace QuizPlatform.Web.Features;
 
 public static class Durations
 {
-    /// <summary>A time limit or time left as a student reads it: "45 min", "1 h", "1 h 30 min" (part minutes round up).</summary>
+    /// <summary>
+    /// A time limit or time left as a student reads it: "45 min", "1 h 30 min", "2 days 1 h 30 min", "7 days" (part
+    /// minutes round up; parts that are nought are left out).
+    /// </summary>
     public static string Describe(TimeSpan span)
     {
-        var minutes = Math.Max(0, (int)Math.Ceiling(span.TotalMinutes));
-        return minutes < 60 ? $"{minutes} min" : minutes % 60 == 0 ? $"{minutes / 60} h" : $"{minutes / 60} h {minutes % 60} min";
+        var minutes = Math.Max(0, (long)Math.Ceiling(span.TotalMinutes));
+        if (minutes == 0)
+            return "0 min";
+        var (days, hours) = (minutes / 1440, minutes / 60 % 24);
+        string?[] parts =
+        [
+            days == 0 ? null : days == 1 ? "1 day" : $"{days} days",
+            hours == 0 ? null : $"{hours} h",
+            minutes % 60 == 0 ? null : $"{minutes % 60} min",
+        ];
+        return string.Join(' ', parts.OfType<string>());
     }
 
     /// <summary>

@@ -11,6 +11,9 @@ public sealed class DurationsTests
     [InlineData(90, "1 h 30 min")]
     [InlineData(0.2, "1 min")]   // part minutes round up: "0 min left" would be wrong while time remains
     [InlineData(-1, "0 min")]
+    [InlineData(49 * 60 + 30, "2 days 1 h 30 min")] // a take-home quiz's time left, not "49 h 30 min"
+    [InlineData(24 * 60, "1 day")]
+    [InlineData(7 * 24 * 60 + 5, "7 days 5 min")]
     public void TimeReadsAsAStudentSaysIt(double minutes, string expected) =>
         Assert.Equal(expected, Durations.Describe(TimeSpan.FromMinutes(minutes)));
 

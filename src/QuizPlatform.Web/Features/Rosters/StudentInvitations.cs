@@ -50,11 +50,5 @@ public sealed class StudentInvitations(IServiceScopeFactory scopes, SmtpMailer m
     }
 
     /// <summary>How long a link works, as the message says it.</summary>
-    public string LinkValidity => ValidFor(tokens.Value.TokenLifespan);
-
-    /// <summary>"7 days", "1 day", else the time as durations read ("12 h").</summary>
-    public static string ValidFor(TimeSpan lifespan) =>
-        lifespan.TotalDays >= 1 && lifespan.Ticks % TimeSpan.TicksPerDay == 0
-            ? $"{lifespan.Days} day{(lifespan.Days == 1 ? "" : "s")}"
-            : Durations.Describe(lifespan);
+    public string LinkValidity => Durations.Describe(tokens.Value.TokenLifespan);
 }
