@@ -107,6 +107,7 @@ public sealed class DemoDataSeeder(
             ShowScore = ReviewVisibility.Immediately,
             ShowKeywordFeedback = ReviewVisibility.Immediately,
             ShowModelAnswer = ReviewVisibility.Immediately,
+            RegradeRequestWindow = TimeSpan.FromDays(7),
             Questions = [.. version.Questions.Select((q, i) => new QuizQuestion { QuestionId = q.Id, Position = i + 1, Points = q.DefaultPoints })],
         };
         quiz.Classes.Add(new QuizClass { Quiz = quiz, Class = cls });

@@ -58,7 +58,6 @@ public static class FeedbackWords
     public static string Flag(GradeFlags flag, string? otherQuestion = null) => flag switch
     {
         GradeFlags.OtherQuestion => $"The answer reads as an answer to {otherQuestion ?? "another question"} rather than to this one, so its score is capped.",
-        GradeFlags.NeedsReview => "Your instructor will look at this answer before the grade counts.",
         GradeFlags.CopiesPrompt => "The answer mostly restates the question: keywords taken from the question earn nothing.",
         GradeFlags.KeywordList => "The answer is a list of words rather than sentences, so its score is capped.",
         GradeFlags.Repetition => "The answer repeats the same words, so its score is capped.",

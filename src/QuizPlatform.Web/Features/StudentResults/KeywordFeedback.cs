@@ -25,7 +25,10 @@ public sealed record KeywordFeedback(IReadOnlyList<ExplainedKeyword> Keywords, I
         if (!review.ShowsKeywordFeedback)
             return null;
         var otherQuestion = QuizResults.FlagWords.OtherQuestion(explanation.OtherQuestionNumber, shown);
-        return review.ShowsMissingKeywords ? new(explanation.Keywords, explanation.Flags) { OtherQuestion = otherQuestion }
-            : new([.. explanation.Keywords.Where(k => k.Matched)], explanation.Flags, MissingHeld: true) { OtherQuestion = otherQuestion };
+        // The card's review line says where the instructor's review stands ("Provisional" until they look, then
+        // "Reviewed"); the grader's needs-review flag stays on the grade after the review and would contradict it.
+        GradeFlags[] flags = [.. explanation.Flags.Where(f => f != GradeFlags.NeedsReview)];
+        return review.ShowsMissingKeywords ? new(explanation.Keywords, flags) { OtherQuestion = otherQuestion }
+            : new([.. explanation.Keywords.Where(k => k.Matched)], flags, MissingHeld: true) { OtherQuestion = otherQuestion };
     }
 }

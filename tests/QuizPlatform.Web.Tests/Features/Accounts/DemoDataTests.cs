@@ -6,6 +6,8 @@ using QuizPlatform.Data;
 using QuizPlatform.Data.Demo;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Web.Features.Classes;
+using QuizPlatform.Web.Features.Grading;
+using QuizPlatform.Web.Features.Taking;
 using QuizPlatform.Web.Tests.Infrastructure;
 using QuizPlatform.Web.Tests.Support;
 using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
@@ -72,6 +74,34 @@ public sealed class DemoDataTests
         Assert.Null(quiz.ClosesAt);
         Assert.Equal(ReviewVisibility.Immediately, quiz.ShowScore);
         Assert.Equal(ReviewVisibility.Immediately, quiz.ShowKeywordFeedback);
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task ADemoStudentWhoHandedInCanAskForARegrade(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        using var seeds = new TempDirectory();
+        await using var app = new QuizAppFactory(database, DemoOn(seeds));
+        string studentId;
+        using (var scope = app.Services.CreateScope())
+            studentId = (await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync("student1@demo.local"))!.Id;
+        int attemptId;
+        await using (var db = app.Services.CreateDbContext())
+        {
+            var attempts = app.Services.GetRequiredService<AttemptService>();
+            var started = await attempts.StartAsync(studentId, await db.Quizzes.Select(q => q.Id).SingleAsync());
+            attemptId = started.AttemptId!.Value;
+            var first = await db.Responses.Where(r => r.AttemptId == attemptId && r.Position == 1).Select(r => r.QuestionId).SingleAsync();
+            await attempts.SaveAsync(studentId, attemptId, first, "Convolutional layers learn filters that detect edges.", baseVersion: 0);
+            await attempts.SubmitAsync(studentId, attemptId);
+            await app.Services.GetRequiredService<AttemptGrading>().GradeAsync(attemptId);
+        }
+        using var client = app.CreateNonRedirectingClient();
+        using var signIn = await client.SignInAsync("student1@demo.local", DemoDataSeeder.Password);
+
+        var results = await client.GetPageAsync($"/attempts/{attemptId}/results");
+
+        Assert.Contains("Ask for a regrade", results.ByRole("region", "Question 1")!.Text());
     }
 
     [Theory, AllDatabaseProviders]

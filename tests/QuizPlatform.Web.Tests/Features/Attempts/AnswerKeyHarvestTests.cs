@@ -75,7 +75,6 @@ public sealed class AnswerKeyHarvestTests
         {
             var notes = card.UnderHeading("Notes on this answer").QuerySelectorAll("li").Select(li => li.GetAttribute("data-flag")).ToList();
             Assert.Contains("keyword-padding", notes);
-            Assert.Contains("needs-review", notes);
             Assert.Contains("Provisional: your instructor will look at this answer.", card.Text());
         });
         await using var after = scene.App.Services.CreateDbContext();

@@ -39,6 +39,32 @@ public sealed class StudentSideTests
     }
 
     [Theory, AllDatabaseProviders]
+    public async Task AnAcceptedAnswerNoLongerSaysTheInstructorWillLookAtIt(DatabaseProvider provider)
+    {
+        await using var f = await ResultsFixture.CreateAsync(provider);
+        var quiz = await f.AddQuizAsync(q => q.AttemptsAllowed = 1);
+        // Six words and no function word: the grader flags a list of keywords for review.
+        const string List = "filters edges weights kernels pooling layers";
+        var attemptId = await f.AnswerAndGradeAsync(quiz, f.Scene.Sam, List);
+        using var sam = await f.ClientAsync("sam@quiz.local");
+
+        var before = ResultsScene.Question(await ResultsScene.PageAsync(sam, attemptId), 1);
+        await using (var db = f.App.Services.CreateDbContext())
+        {
+            var grade = db.Grades.Single(g => g.Response.AttemptId == attemptId && g.Response.Text == List);
+            Assert.IsType<MarkOutcome.Marked>(await f.App.Services.GetRequiredService<GradeMarks>()
+                .MarkAsync(f.Alice, grade.Id, grade.Revision, Mark.Accept()));
+        }
+        var after = ResultsScene.Question(await ResultsScene.PageAsync(sam, attemptId), 1);
+
+        Assert.Contains("Provisional: your instructor will look at this answer.", before.Text());
+        Assert.Contains("The answer is a list of words rather than sentences", before.Text());
+        Assert.Contains("Reviewed by your instructor.", after.Text());
+        Assert.Contains("The answer is a list of words rather than sentences", after.Text());
+        Assert.DoesNotContain("will look at this answer", after.Text());
+    }
+
+    [Theory, AllDatabaseProviders]
     public async Task AnOverrideShowsTheNewScoreAndItsReasonOnlyWhenTheInstructorShowsIt(DatabaseProvider provider)
     {
         await using var scene = await SamsSceneAsync(provider);
