@@ -1,3 +1,5 @@
+using QuizPlatform.Web.Components.Shared;
+
 namespace QuizPlatform.Web.Features;
 
 public static class Durations
@@ -14,7 +16,7 @@ public static class Durations
         var (days, hours) = (minutes / 1440, minutes / 60 % 24);
         string?[] parts =
         [
-            days == 0 ? null : days == 1 ? "1 day" : $"{days} days",
+            days == 0 ? null : Formats.Days(days),
             hours == 0 ? null : $"{hours} h",
             minutes % 60 == 0 ? null : $"{minutes % 60} min",
         ];
@@ -30,7 +32,7 @@ public static class Durations
         var seconds = Math.Max(0, (long)Math.Ceiling(left.TotalSeconds));
         var (days, hours, minutes) = (seconds / 86400, seconds / 3600 % 24, seconds / 60 % 60);
         if (days > 0)
-            return (days == 1 ? "1 day" : $"{days} days") + (hours > 0 ? $" {hours} h" : "");
+            return Formats.Days(days) + (hours > 0 ? $" {hours} h" : "");
         return hours > 0 ? $"{hours}:{minutes:00}:{seconds % 60:00}" : $"{minutes}:{seconds % 60:00}";
     }
 }

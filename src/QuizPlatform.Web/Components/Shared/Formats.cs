@@ -49,6 +49,9 @@ public static class Formats
     /// <summary>A wait in whole seconds: "1 second", "8 seconds".</summary>
     public static string Seconds(int seconds) => seconds == 1 ? "1 second" : $"{Count(seconds)} seconds";
 
+    /// <summary>"1 day", "7 days".</summary>
+    public static string Days(long days) => days == 1 ? "1 day" : $"{days} days";
+
     /// <summary>A date and time already in the reader's zone: "Mon 2027-03-01 09:05".</summary>
     public static string DateTime(DateTime time) => time.ToString("ddd yyyy-MM-dd HH:mm", Invariant);
 
