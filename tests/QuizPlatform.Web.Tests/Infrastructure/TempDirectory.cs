@@ -1,11 +1,11 @@
 namespace QuizPlatform.Web.Tests.Infrastructure;
 
-/// <summary>An empty directory under the system temp folder, deleted with everything in it on dispose.</summary>
+/// <summary>An empty directory in <see cref="Scratch.Root"/>, deleted with everything in it on dispose.</summary>
 public sealed class TempDirectory : IDisposable
 {
     public TempDirectory()
     {
-        Path = Directory.CreateTempSubdirectory("quiz-test-").FullName;
+        Path = Directory.CreateDirectory(System.IO.Path.Combine(Scratch.Root, $"quiz-test-{Guid.NewGuid():N}")).FullName;
     }
 
     public string Path { get; }

@@ -7,7 +7,7 @@ using Npgsql;
 namespace QuizPlatform.Web.Tests.Infrastructure;
 
 /// <summary>
-/// A PostgreSQL cluster under /tmp for one test process: loopback only, trust authentication, no fsync.
+/// A PostgreSQL cluster in <see cref="Scratch.Root"/> for one test process: loopback only, trust authentication, no fsync.
 /// initdb refuses to run as root, so as root every server command runs as the system user <c>postgres</c>.
 /// The test host is killed moments after its last test, too soon to stop a server from inside it; so a detached
 /// watchdog stops the cluster and deletes its files once this process is gone, however it ended.
@@ -41,7 +41,7 @@ internal sealed class ThrowawayCluster
             await EnsureServerOsUserAsync();
 
         // Named after its owner, so that another test process (test.sh runs two) never takes it for stale.
-        var root = Path.Combine("/tmp", $"{RootPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
+        var root = Path.Combine(Scratch.Root, $"{RootPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(root);
         if (IsRoot)
             await RunAsync("chown", ServerOsUser + ":", root);
@@ -127,7 +127,7 @@ internal sealed class ThrowawayCluster
     // A test process killed before it could clean up leaves its cluster running; the next run removes it.
     private static void RemoveStaleClusters(string bin)
     {
-        foreach (var root in Directory.GetDirectories("/tmp", RootPrefix + "*"))
+        foreach (var root in Directory.GetDirectories(Scratch.Root, RootPrefix + "*"))
         {
             var owner = Path.GetFileName(root)[RootPrefix.Length..].Split('-')[0];
             if (int.TryParse(owner, out var pid) && IsRunning(pid))
