@@ -4,9 +4,10 @@
 const dateTime = new Intl.DateTimeFormat(undefined, {
     weekday: "short", year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short",
 });
-const timeOnly = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
+// The browser's own clock, as in the dates: "10:42:13 PM" in the US, "22:42:13" in Germany.
+const timeOnly = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
-/** The time of day of an ISO instant in the browser's zone, e.g. "10:42:13". */
+/** The time of day of an ISO instant in the browser's zone and clock, e.g. "10:42:13 AM" or "10:42:13". */
 export function localTimeOfDay(iso) {
     return timeOnly.format(parseUtc(iso));
 }
