@@ -150,6 +150,29 @@ public sealed class QuizResultsPagesTests
         Assert.Contains(card.QuerySelectorAll("label"), label => label.Text().StartsWith("Score (0 to"));
     }
 
+    [Theory, AllDatabaseProviders]
+    public async Task ATotalBesideQuestionScoresThatAddUpOtherwiseSaysItAddsTheUnroundedScores(DatabaseProvider provider)
+    {
+        const string Note = "Question scores are shown rounded to two decimals; the total adds the unrounded scores.";
+        await using var f = await ResultsFixture.CreateAsync(provider);
+        var quiz = await f.AddQuizAsync();
+        var rounded = await f.GradedAsync(quiz, f.Scene.Sam, 1, 0.244, 0.134, 0);
+        var exact = await f.GradedAsync(quiz, f.Scene.Sam, 2, 0.25, 0.5, 0);
+        using var alice = await f.ClientAsync("alice@quiz.local");
+        using var sam = await f.ClientAsync("sam@quiz.local");
+
+        var review = (await alice.GetPageAsync($"/quizzes/{quiz}/attempts/{rounded}")).Text();
+        var results = (await sam.GetPageAsync($"/attempts/{rounded}/results")).Text();
+
+        // 0.24 + 0.13 + 0 would be 0.37.
+        Assert.Contains("score 0.38 of 6", review);
+        Assert.Contains(Note, review);
+        Assert.Contains("0.38 of 6 points", results);
+        Assert.Contains(Note, results);
+        Assert.DoesNotContain(Note, (await alice.GetPageAsync($"/quizzes/{quiz}/attempts/{exact}")).Text());
+        Assert.DoesNotContain(Note, (await sam.GetPageAsync($"/attempts/{exact}/results")).Text());
+    }
+
     /// <summary>The figure a definition list gives for <paramref name="term"/>.</summary>
     static string Figure(AngleSharp.Dom.IParentNode page, string term) =>
         page.QuerySelectorAll("dt").Single(dt => dt.Text() == term).NextElementSibling!.Text();
