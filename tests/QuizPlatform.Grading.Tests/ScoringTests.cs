@@ -67,6 +67,7 @@ public class ScoringTests
     [InlineData("pretrained weights, fully connected layers, labeled data, feature maps")] // "-ed" words that describe
     [InlineData("feature maps pooling layers activation functions dropout batch normalization")] // noun after noun, not a verb
     [InlineData("Faster R-CNN, YOLO, SSD, region proposals, anchor boxes, non-maximum suppression")] // nothing after "proposals"
+    [InlineData("Convolution filters kernels edges layers features features.")] // no verb has five nouns for its object
     public void ListsOfTermsAreFlaggedAndCapped(string response)
     {
         var result = Seed.Grade(1, response);
