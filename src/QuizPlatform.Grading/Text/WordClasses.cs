@@ -31,14 +31,16 @@ internal static class WordClasses
     }
 
     /// <summary>
-    /// Whether a clause has a verb between its subject and what follows ("pooling reduces spatial size", "ReLU avoids
-    /// vanishing gradients"): what a sentence has and a list of terms lacks. That is a word read as a verb here with a
-    /// word of its clause on each side and at most three nouns in a row after it (more are a list: "convolution filters
-    /// kernels edges layers"), but neither an "-ing" form, which also names ("pooling layers"), nor a word with a noun's
-    /// ending ("activation functions"), nor an "-s" form after a plural ("weights updates gradients" are three nouns). After a pronoun or an "-ly" adverb no noun stands, so an "-s" word there is a verb whatever follows ("it
-    /// dissolves", "randomly flips, crops"), and so is an "-ed" word after a pronoun (after an adverb it describes:
-    /// "fully connected layers"). A word after "to" has no subject, and a capitalised one inside a sentence names a
-    /// thing ("Faster Training Increased Model Capacity" is a run of headings).
+    /// Whether a clause has a verb between its subject and what follows ("pooling reduces spatial size", "ReLU
+    /// avoids vanishing gradients"): what a sentence has and a list of terms lacks. That is a word read as a verb
+    /// here with a word of its clause on each side and at most three nouns in a row after it (more are a list:
+    /// "convolution filters kernels edges layers"), but neither an "-ing" form, which also names ("pooling
+    /// layers"), nor a word with a noun's ending ("activation functions"), nor an "-s" form after a plural
+    /// ("weights updates gradients" are three nouns). After a pronoun or an "-ly" adverb no noun stands, so an "-s"
+    /// word there is a verb whatever follows ("it dissolves", "randomly flips, crops"), and so is an "-ed" word
+    /// after a pronoun (after an adverb it describes: "fully connected layers"). A word after "to" has no subject,
+    /// and a capitalised one inside a sentence names a thing ("Faster Training Increased Model Capacity" is a run
+    /// of headings).
     /// </summary>
     public static bool HasVerbAfterItsSubject(List<Token> tokens, bool[] sentenceStart)
     {
@@ -60,7 +62,8 @@ internal static class WordClasses
     private static int NounsAfter(List<Token> tokens, WordClass[] classes, int i)
     {
         var k = i + 1;
-        while (k < tokens.Count && !tokens[k].Has(TokenFlags.ClauseBreakBefore) && !tokens[k].Term.IsStop && classes[k] is WordClass.Noun or WordClass.Modifier) k++;
+        while (k < tokens.Count && !tokens[k].Has(TokenFlags.ClauseBreakBefore) && !tokens[k].Term.IsStop
+               && classes[k] is WordClass.Noun or WordClass.Modifier) k++;
         return k - i - 1;
     }
 
