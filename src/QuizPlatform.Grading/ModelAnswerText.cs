@@ -15,7 +15,7 @@ internal sealed partial class ModelAnswerText
     {
         Text = Clean(markdown);
         Tokens = Tokenizer.Tokenize(Text);
-        SentenceStart = Tokens.Select(t => IsSentenceStart(Text, t.Start)).ToArray();
+        SentenceStart = Tokenizer.SentenceStarts(Text, Tokens);
         Classes = WordClasses.Classify(Tokens, SentenceStart);
         Runs = FindRuns();
         foreach (var run in Runs)
@@ -210,19 +210,6 @@ internal sealed partial class ModelAnswerText
     }
 
     private static int WordCount(string text) => text.Split([' ', '/', '-'], StringSplitOptions.RemoveEmptyEntries).Length;
-
-    private static bool IsSentenceStart(string text, int index)
-    {
-        for (var i = index - 1; i >= 0; i--)
-        {
-            var c = text[i];
-            if (c is ' ' or '\t' or '"' or '(' or '*' or '_') continue;
-            // A bullet dash starts a sentence; a hyphen inside a word ("U-Net") does not.
-            if (c == '-') return i == 0 || char.IsWhiteSpace(text[i - 1]);
-            return c is '.' or '!' or '?' or ':' or '\n';
-        }
-        return true;
-    }
 
     private static string Clean(string markdown)
     {

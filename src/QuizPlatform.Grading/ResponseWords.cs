@@ -99,11 +99,16 @@ internal sealed class ResponseWords
     /// <summary>Flags about the response as a whole: copying the question, bare lists, repetition.</summary>
     public GradeFlags Style(GradingOptions options)
     {
-        int content = 0, stops = 0, novel = 0, most = 0, reproduced = 0;
+        int content = 0, functionWords = 0, novel = 0, most = 0, reproduced = 0;
         contentCounts.Clear();
         foreach (var token in tokens)
         {
-            if (token.Term.IsStop) { stops++; continue; }
+            if (token.Term.IsStop)
+            {
+                // A list has at most the "and" or "or" before its last item: not counted, so that it does not pass as prose.
+                if (token.Term.Folded is not ("and" or "or")) functionWords++;
+                continue;
+            }
             content++;
             // One entry per distinct word: its count times two, plus one if the question has the word.
             ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(contentCounts, token.Term.Canon, out var seen);
@@ -121,8 +126,10 @@ internal sealed class ResponseWords
         var flags = GradeFlags.None;
         if (content >= 3 && novel <= content * (1 - options.CopiedPromptShare)
             && reproduced >= key.PromptWords.Count * options.CopiedPromptCoverage) flags |= GradeFlags.CopiesPrompt;
-        // Written sentences are a third to a half function words; a list of terms has almost none.
-        if (tokens.Count >= 6 && stops < tokens.Count * 0.12) flags |= GradeFlags.KeywordList | GradeFlags.NeedsReview;
+        // Written sentences are a third to a half function words; a list of terms has almost none, and no verb. A terse
+        // sentence may have as few ("pooling reduces spatial size"), but it has a verb after its subject.
+        if (tokens.Count >= 6 && functionWords < tokens.Count * 0.12 && !WordClasses.HasVerbAfterItsSubject(tokens, Tokenizer.SentenceStarts(text, tokens)))
+            flags |= GradeFlags.KeywordList | GradeFlags.NeedsReview;
         if (content >= 6 && most >= 3 && most >= content * 0.25) flags |= GradeFlags.Repetition | GradeFlags.NeedsReview;
         return flags;
     }

@@ -57,6 +57,45 @@ public class ScoringTests
         Assert.Contains("needs-review", result.FlagNames);
     }
 
+    [Theory]
+    [InlineData("convolution kernel filter pooling stride padding relu softmax backpropagation")]
+    [InlineData("convolution, kernel, filter, pooling, stride, padding")]
+    [InlineData("- convolution\n- kernel\n- filter\n- pooling\n- stride\n- padding")]
+    [InlineData("convolution kernel filter pooling stride and padding")] // one "and" is a list's, not a sentence's
+    [InlineData("filters edges weights kernels pooling layers")] // plurals after plurals are nouns
+    [InlineData("weights updates gradients biases inputs outputs")] // so is a verb's "-s" form after a plural
+    [InlineData("pretrained weights, fully connected layers, labeled data, feature maps")] // "-ed" words that describe
+    [InlineData("feature maps pooling layers activation functions dropout batch normalization")] // noun after noun, not a verb
+    [InlineData("Faster R-CNN, YOLO, SSD, region proposals, anchor boxes, non-maximum suppression")] // nothing after "proposals"
+    [InlineData("Convolution filters kernels edges layers features features.")] // no verb has five nouns for its object
+    public void ListsOfTermsAreFlaggedAndCapped(string response)
+    {
+        var result = Seed.Grade(1, response);
+        Assert.True(result.Flags.HasFlag(GradeFlags.KeywordList), result.Summary);
+        Assert.True(result.Score <= Seed.Grader.Options.StuffingCap, result.Summary);
+    }
+
+    [Theory]
+    [InlineData("Convolutional layers extract features using learned kernels and filters; pooling reduces spatial size.")] // the demo's
+    [InlineData("ReLU avoids vanishing gradients; dropout reduces overfitting.")] // a listed verb after its subject
+    [InlineData("Kernels detect edges, deeper layers combine shapes.")] // an unlisted verb between subject and object
+    [InlineData("Overfitting hurts validation accuracy badly; it memorises training set noise.")] // an "-s" word after a pronoun
+    [InlineData("Augmentation randomly flips, crops and rotates training images.")] // after an "-ly" adverb
+    public void TerseSentencesAreNotKeywordLists(string response)
+    {
+        var result = Seed.Grade(1, response);
+        Assert.False(result.Flags.HasFlag(GradeFlags.KeywordList), result.Summary);
+    }
+
+    [Fact]
+    public void ATerseSentenceCoveringItsKeywordsEarnsFullMarks()
+    {
+        Keyword[] keys = [new("convolutional layers", [], 1), new("kernels", [], 1), new("pooling", [], 1), new("spatial size", [], 1)];
+        var key = Seed.Grader.Compile(Seed.Question(1).Prompt, keys);
+        var result = Seed.Grader.Grade(key, "Convolutional layers extract features using learned kernels and filters; pooling reduces spatial size.", 2);
+        Assert.Equal(2, result.Score);
+    }
+
     [Fact]
     public void RepeatedKeywordsAreFlaggedAndCapped()
     {

@@ -57,6 +57,27 @@ internal static class Tokenizer
         }
     }
 
+    /// <summary>Which tokens open a sentence: after . ! ? : or a line break, or a bullet dash (not a hyphen inside a word).</summary>
+    public static bool[] SentenceStarts(string text, List<Token> tokens)
+    {
+        var starts = new bool[tokens.Count];
+        for (var t = 0; t < tokens.Count; t++) starts[t] = IsSentenceStart(text, tokens[t].Start);
+        return starts;
+    }
+
+    private static bool IsSentenceStart(string text, int index)
+    {
+        for (var i = index - 1; i >= 0; i--)
+        {
+            var c = text[i];
+            if (c is ' ' or '\t' or '"' or '(' or '*' or '_') continue;
+            // A bullet dash starts a sentence; a hyphen inside a word ("U-Net") does not.
+            if (c == '-') return i == 0 || char.IsWhiteSpace(text[i - 1]);
+            return c is '.' or '!' or '?' or ':' or '\n';
+        }
+        return true;
+    }
+
     private static bool IsInnerApostrophe(string text, int i) =>
         text[i] is '\'' or '\u2019' && i + 1 < text.Length && char.IsLetter(text[i + 1]) && i > 0 && char.IsLetter(text[i - 1]);
 

@@ -31,6 +31,47 @@ internal static class WordClasses
     }
 
     /// <summary>
+    /// Whether a clause has a verb between its subject and what follows ("pooling reduces spatial size", "ReLU
+    /// avoids vanishing gradients"): what a sentence has and a list of terms lacks. That is a word read as a verb
+    /// here with a word of its clause on each side and at most three nouns in a row after it (more are a list:
+    /// "convolution filters kernels edges layers"), but neither an "-ing" form, which also names ("pooling
+    /// layers"), nor a word with a noun's ending ("activation functions"), nor an "-s" form after a plural
+    /// ("weights updates gradients" are three nouns). After a pronoun or an "-ly" adverb no noun stands, so an "-s"
+    /// word there is a verb whatever follows ("it dissolves", "randomly flips, crops"), and so is an "-ed" word
+    /// after a pronoun (after an adverb it describes: "fully connected layers"). A word after "to" has no subject,
+    /// and a capitalised one inside a sentence names a thing ("Faster Training Increased Model Capacity" is a run
+    /// of headings).
+    /// </summary>
+    public static bool HasVerbAfterItsSubject(List<Token> tokens, bool[] sentenceStart)
+    {
+        var classes = Classify(tokens, sentenceStart);
+        for (var i = 1; i < tokens.Count; i++)
+        {
+            string folded = tokens[i].Term.Folded, previous = tokens[i - 1].Term.Folded;
+            if (tokens[i].Has(TokenFlags.ClauseBreakBefore) || previous == "to" || tokens[i].Has(TokenFlags.Capitalised) && !sentenceStart[i]) continue;
+            var objectSide = i + 1 < tokens.Count && !tokens[i + 1].Has(TokenFlags.ClauseBreakBefore) && NounsAfter(tokens, classes, i) <= 3;
+            var readAsVerb = classes[i] == WordClass.Verb && objectSide && !folded.EndsWith("ing", StringComparison.Ordinal)
+                             && !Array.Exists(NounEndings, e => folded.EndsWith(e, StringComparison.Ordinal)) && !(folded.EndsWith('s') && IsPlural(previous));
+            var afterPronoun = SubjectPronouns.Contains(previous) && (IsPlural(folded) || IsPast(folded));
+            if (readAsVerb || afterPronoun || IsLyAdverb(previous) && IsPlural(folded)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>How many nouns and describing words follow <paramref name="i"/> in its clause, up to a function word or another class.</summary>
+    private static int NounsAfter(List<Token> tokens, WordClass[] classes, int i)
+    {
+        var k = i + 1;
+        while (k < tokens.Count && !tokens[k].Has(TokenFlags.ClauseBreakBefore) && !tokens[k].Term.IsStop
+               && classes[k] is WordClass.Noun or WordClass.Modifier) k++;
+        return k - i - 1;
+    }
+
+    private static readonly string[] NounEndings = ["tion", "sion", "ness", "ity", "ism"];
+
+    private static readonly HashSet<string> SubjectPronouns = new(StringComparer.Ordinal) { "it", "he", "she", "this", "that", "which", "who" };
+
+    /// <summary>
     /// An unlisted word that opens a clause after a comma, or a bracket, and is its verb: an "-ing" form before its
     /// object ("shaping, reinforcing successive approximations"), or an "-ed" form the sentence's subject was waiting
     /// for, as no verb came before it ("the arms race, including the naval race, raised tension"; "the learner, a

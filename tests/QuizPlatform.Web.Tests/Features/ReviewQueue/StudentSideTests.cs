@@ -43,7 +43,7 @@ public sealed class StudentSideTests
     {
         await using var f = await ResultsFixture.CreateAsync(provider);
         var quiz = await f.AddQuizAsync(q => q.AttemptsAllowed = 1);
-        // Six words and no function word: the grader flags a list of keywords for review.
+        // Six words, no function word and no verb: the grader flags a list of keywords for review.
         const string List = "filters edges weights kernels pooling layers";
         var attemptId = await f.AnswerAndGradeAsync(quiz, f.Scene.Sam, List);
         using var sam = await f.ClientAsync("sam@quiz.local");
