@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QuizPlatform.Data.Entities;
+using QuizPlatform.Data.Passwords;
 
 namespace QuizPlatform.Data.Startup;
 
@@ -49,6 +50,9 @@ public sealed class IdentityBootstrapper(
                 await Check(users.AddPasswordAsync(admin, password!), "set the first-run admin's password");
             }
             await Check(users.AddToRoleAsync(admin, Roles.Admin), "make the first-run admin an Admin");
+            // A generated password stays in the console and the log: like any password handed over, it is one-time.
+            if (generated)
+                await Check(RequiredPasswordChange.RequireAsync(users, admin), "require the first-run admin to choose a password");
         }, async () => await users.FindByEmailAsync(email) is not null);
         if (!created)
             return null; // an instance starting at the same moment created it
@@ -56,7 +60,7 @@ public sealed class IdentityBootstrapper(
         if (generated)
         {
             // Printed once on purpose: this is the only way to learn a generated password.
-            var line = $"First-run admin: {email} / {password} (change it after signing in)";
+            var line = $"First-run admin: {email} / {password} (a one-time password: you choose your own at first sign-in)";
             Console.WriteLine(line);
             logger.LogWarning("{Line}", line);
         }

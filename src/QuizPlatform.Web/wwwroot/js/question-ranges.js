@@ -13,3 +13,11 @@ export function numberRanges(numbers) {
     }
     return runs.map(([first, end]) => first === end ? `${first}` : end === first + 1 ? `${first}, ${end}` : `${first}–${end}`).join(", ");
 }
+
+/** The hand-in dialog's sentence: "1 of 3 questions has no answer: 3." (the verb agrees with the unanswered count). */
+export function unansweredSummary(numbers, total) {
+    if (numbers.length === 0)
+        return "Every question has an answer.";
+    const questions = total === 1 ? "question" : "questions";
+    return `${numbers.length} of ${total} ${questions} ${numbers.length === 1 ? "has" : "have"} no answer: ${numberRanges(numbers)}.`;
+}

@@ -6,7 +6,7 @@ import { AttemptCountdown } from "./attempt-countdown.js";
 import { inSeconds, postUntilAdmitted } from "./busy-retry.js";
 import "./local-time.js";
 import { showNotice } from "./notice.js";
-import { numberRanges } from "./question-ranges.js";
+import { unansweredSummary } from "./question-ranges.js";
 import { countDown } from "./retry-countdown.js";
 
 const OFFLINE = "You are offline. Your answers are kept in this browser and will be saved when the connection returns.";
@@ -207,9 +207,7 @@ class QuizAttempt extends HTMLElement {
             return item;
         }));
         const numbers = unanswered.map(section => this.sections.indexOf(section) + 1);
-        this.dialog.querySelector("[data-unanswered-summary]").textContent = unanswered.length === 0
-            ? "Every question has an answer."
-            : `${unanswered.length} of ${this.sections.length} ${this.sections.length === 1 ? "question has" : "questions have"} no answer: ${numberRanges(numbers)}.`;
+        this.dialog.querySelector("[data-unanswered-summary]").textContent = unansweredSummary(numbers, this.sections.length);
         list.hidden = unanswered.length === 0;
         list.setAttribute("aria-label", unanswered.length > UNANSWERED_LINKS ? `The first ${UNANSWERED_LINKS} unanswered questions` : "Unanswered questions");
         this.showOnlineInDialog();

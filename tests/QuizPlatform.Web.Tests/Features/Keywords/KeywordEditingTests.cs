@@ -75,6 +75,29 @@ public sealed class KeywordEditingTests
     }
 
     [Theory, AllDatabaseProviders]
+    public async Task WithGradingByMeaningTheEditorSaysCoverageIsOnlyPartOfTheScore(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new QuizAppFactory(database, new Dictionary<string, string?>
+        {
+            ["Grading:Meaning"] = "true",
+            ["Grading:MeaningKeywords"] = "false", // the import needs no model
+        });
+        var (_, imported) = await ImportAsync(app);
+        var questionId = await QuestionIdAsync(app, imported.AssignmentVersionId!.Value, 1);
+        using var client = app.CreateNonRedirectingClient();
+        using var _ = await client.SignInAsync("teacher@quiz.local", TestUsers.Password);
+
+        var page = Pages.Parse(await client.GetStringAsync($"/assignments/{imported.AssignmentId}/questions/{questionId}/keywords"));
+        var help = string.Join(" ", page.GetElementById("weight-help")!.Text().Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
+
+        // An answer with 71 % coverage scored 0.9 of 1 point: the help must not promise full points from 70 % coverage.
+        Assert.DoesNotContain("70 % coverage earns full points", help);
+        Assert.Contains("answers are graded by meaning too: coverage makes 30 % of the figure that earns points, how closely "
+            + "the answer follows the model answer in meaning the other 70 %, and 70 % of that figure earns full points.", help);
+    }
+
+    [Theory, AllDatabaseProviders]
     public async Task ResetRestoresTheExtractedKeywords(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
