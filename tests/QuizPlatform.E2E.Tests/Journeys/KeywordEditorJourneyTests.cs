@@ -20,7 +20,7 @@ public sealed class KeywordEditorJourneyTests(QuizSite site) : Journey(site)
         var keywords = await page.Locator("fieldset.keyword-row").CountAsync();
         Assert.True(keywords >= 11, $"The seeded question has {keywords} keywords");
         await Expect(page.GetByLabel("Weight").First).ToHaveAccessibleDescriptionAsync(
-            new Regex(@"^\d+(\.\d)? % of the total weight Weight: how much a keyword counts\..*70 % coverage earns full points"));
+            new Regex(@"^\d+(\.\d)? % of the total weight Weight: how much a keyword counts\..*graded by meaning too: coverage makes \d+(\.\d)? % of the figure that earns points.*70 % of that figure earns full points"));
         await Expect(page.GetByLabel("Required").First).ToHaveAccessibleDescriptionAsync(
             "Required: an answer without this keyword gets at most 50 % of the points, however much else it covers.");
 
