@@ -146,6 +146,8 @@ public sealed class RosterApplyTests
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         Assert.Equal("/Account/Manage/ChangePassword", home.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        // On to the page the one-time password kept her from, not back to the form she has just filled in.
+        Assert.Equal("/", new Uri(client.BaseAddress!, changed.Headers.Location!).AbsolutePath);
         Assert.Equal(HttpStatusCode.OK, homeAfter.StatusCode);
     }
 
