@@ -24,6 +24,13 @@ public static class Durations
     }
 
     /// <summary>
+    /// The time an attempt took, as its instructor reads it: "under 1 min", "12 min", "1 h 5 min" (part minutes round
+    /// down: a 17-second attempt did not take a minute).
+    /// </summary>
+    public static string Used(TimeSpan span) =>
+        span < TimeSpan.FromMinutes(1) ? "under 1 min" : Describe(TimeSpan.FromMinutes(Math.Floor(span.TotalMinutes)));
+
+    /// <summary>
     /// The quiz page's timer: "2 days 3 h" beyond a day (whole hours, so never more than is left), then "23:59:59",
     /// "9:05". The page's script ticks the same text (attempt-countdown.js, <c>timeLeft</c>).
     /// </summary>

@@ -27,4 +27,11 @@ public sealed class DurationsTests
     [InlineData("-00:00:03", "0:00")]
     public void TheQuizTimerReadsDaysAndHoursBeyondADayAndTicksTheLastOne(string left, string expected) =>
         Assert.Equal(expected, Durations.Countdown(TimeSpan.Parse(left, CultureInfo.InvariantCulture)));
+
+    [Theory]
+    [InlineData("00:00:17", "under 1 min")] // a hand-in after 17 seconds did not take a minute
+    [InlineData("00:12:59", "12 min")]
+    [InlineData("01:05:30", "1 h 5 min")]
+    public void TimeUsedRoundsDown(string used, string expected) =>
+        Assert.Equal(expected, Durations.Used(TimeSpan.Parse(used, CultureInfo.InvariantCulture)));
 }
