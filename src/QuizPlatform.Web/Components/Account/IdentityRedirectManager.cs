@@ -14,6 +14,8 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
         HttpOnly = true,
         IsEssential = true,
         MaxAge = TimeSpan.FromSeconds(5),
+        // For the page the redirect leads to, also outside /Account (the home page, after a one-time password).
+        Path = "/",
     };
 
     public void RedirectTo(string? uri)

@@ -149,6 +149,7 @@ public sealed class RosterApplyTests
         // On to the page the one-time password kept her from, not back to the form she has just filled in.
         Assert.Equal("/", new Uri(client.BaseAddress!, changed.Headers.Location!).AbsolutePath);
         Assert.Equal(HttpStatusCode.OK, homeAfter.StatusCode);
+        Assert.Contains("Your password has been changed", await homeAfter.Content.ReadAsStringAsync());
     }
 
     [Theory, AllDatabaseProviders]
