@@ -9,39 +9,43 @@ namespace QuizPlatform.Grading.Tests;
 /// <summary>
 /// Extraction measured against the concepts an instructor lists (Extraction/README.md). A concept is found when an
 /// extracted keyword, or one of its alternatives, matches it whole by the grader's own matching (stems, acronyms,
-/// synonyms); a keyword is junk when it matches no concept in either direction (neither names a concept nor is part
-/// of one). The bounds are the figures reached (recall rounded down, junk up), so that a regression fails the build;
-/// the issue's target is 80 % recall and 5 % junk on every document, not met yet (docs/grading.md).
+/// synonyms). A keyword is off the list when it matches no concept in either direction (neither names a concept nor is
+/// part of one), and junk when it matches none of the other terms an instructor could pick either (NAME.acceptable.json,
+/// written by a labeller who had not seen the extractor's output): "router" in an answer on routing is off the list,
+/// "sends" is junk. The bounds are the figures reached (recall rounded down, the shares up), so that a regression fails
+/// the build; the issue's target is 80 % recall and 5 % junk on every document, not met yet (docs/grading.md).
 /// </summary>
 public class ExtractionRecallTests(ITestOutputHelper output)
 {
     private static readonly Grader Matcher = new();
 
     [Theory]
-    [InlineData("networking", false, 85, 31)]
-    [InlineData("biology", false, 83, 19)]
-    [InlineData("history", false, 75, 17)]
-    [InlineData("economics", false, 86, 27)]
-    [InlineData("law", false, 68, 19)]
-    [InlineData("databases", false, 72, 19)]
-    [InlineData("psychology", false, 63, 24)]
-    [InlineData("physics", false, 65, 14)]
-    [InlineData("assignment-8", false, 74, 53)]
+    [InlineData("networking", false, 85, 31, 4)]
+    [InlineData("biology", false, 83, 19, 10)]
+    [InlineData("history", false, 75, 17, 3)]
+    [InlineData("economics", false, 86, 27, 24)]
+    [InlineData("law", false, 68, 19, 8)]
+    [InlineData("databases", false, 72, 19, 8)]
+    [InlineData("psychology", false, 63, 24, 10)]
+    [InlineData("physics", false, 65, 14, 6)]
+    [InlineData("assignment-8", false, 74, 53, 20)]
     // Ranked by the model (KeywordExtractor.Encoder), as import does with Grading:Meaning on.
-    [InlineData("networking", true, 82, 33)]
-    [InlineData("biology", true, 85, 19)]
-    [InlineData("history", true, 78, 16)]
-    [InlineData("economics", true, 86, 28)]
-    [InlineData("law", true, 68, 19)]
-    [InlineData("databases", true, 73, 16)]
-    [InlineData("psychology", true, 66, 20)]
-    [InlineData("physics", true, 65, 14)]
-    public void ExtractionFindsTheInstructorsConcepts(string document, bool byMeaning, int minRecallPercent, int maxJunkPercent)
+    [InlineData("networking", true, 82, 33, 4)]
+    [InlineData("biology", true, 85, 19, 10)]
+    [InlineData("history", true, 78, 16, 5)]
+    [InlineData("economics", true, 86, 28, 25)]
+    [InlineData("law", true, 68, 19, 8)]
+    [InlineData("databases", true, 73, 16, 8)]
+    [InlineData("psychology", true, 66, 20, 11)]
+    [InlineData("physics", true, 65, 14, 6)]
+    public void ExtractionFindsTheInstructorsConcepts(string document, bool byMeaning, int minRecallPercent, int maxOffListPercent, int maxJunkPercent)
     {
-        var (recall, junk, misses) = Measure(document, byMeaning);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{document}{(byMeaning ? " by meaning" : "")}: recall {recall:P1}, junk {junk:P1}"));
+        var (recall, offList, junk, misses) = Measure(document, byMeaning);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{document}{(byMeaning ? " by meaning" : "")}: recall {recall:P1}, off the list {offList:P1}, junk {junk:P1}"));
         foreach (var miss in misses) output.WriteLine(miss);
         Assert.True(recall * 100 >= minRecallPercent, $"{document}: concept recall {recall:P1} < {minRecallPercent} %");
+        Assert.True(offList * 100 <= maxOffListPercent, $"{document}: share off the concept list {offList:P1} > {maxOffListPercent} %");
         Assert.True(junk * 100 <= maxJunkPercent, $"{document}: junk share {junk:P1} > {maxJunkPercent} %");
     }
 
@@ -60,16 +64,18 @@ public class ExtractionRecallTests(ITestOutputHelper output)
         Golden.AssertMatches($"docs/keywords-{document}.md", $"tests/QuizPlatform.Grading.Tests/Extraction/{document}.md", questions, keywords);
     }
 
-    private static (double Recall, double Junk, List<string> Misses) Measure(string document, bool byMeaning)
+    private static (double Recall, double OffList, double Junk, List<string> Misses) Measure(string document, bool byMeaning)
     {
         var (questions, keywords) = document == "assignment-8" && !byMeaning ? (Seed.Questions, Seed.Keywords) : Extract(document, byMeaning);
-        var expected = JsonSerializer.Deserialize<Dictionary<string, string[]>>(File.ReadAllText(Seed.RepoFile($"tests/QuizPlatform.Grading.Tests/Extraction/{document}.concepts.json")))!;
-        int concepts = 0, found = 0, extracted = 0, junk = 0;
+        var expected = Terms(document, "concepts");
+        var acceptable = Terms(document, "acceptable");
+        int concepts = 0, found = 0, extracted = 0, offList = 0, junk = 0;
         var misses = new List<string>();
         foreach (var (number, list) in expected)
         {
             var answerKeywords = keywords[int.Parse(number, CultureInfo.InvariantCulture) - 1];
-            var conceptKeys = list.Select(c => Spellings(c)).Select(s => new Keyword(s[0], s[1..], 1)).ToList();
+            var conceptKeys = list.Select(AsKeyword).ToList();
+            var otherKeys = acceptable.GetValueOrDefault(number, []).Select(AsKeyword).ToList();
             foreach (var concept in conceptKeys)
             {
                 concepts++;
@@ -80,11 +86,29 @@ public class ExtractionRecallTests(ITestOutputHelper output)
             {
                 extracted++;
                 if (conceptKeys.Any(c => Names(keyword, c) || Names(c, keyword))) continue;
+                offList++;
+                if (otherKeys.Any(c => Names(keyword, c) || Names(c, keyword)))
+                {
+                    misses.Add($"  {number}: off the list '{keyword.Phrase}'");
+                    continue;
+                }
                 junk++;
                 misses.Add($"  {number}: junk '{keyword.Phrase}'");
             }
         }
-        return ((double)found / concepts, extracted == 0 ? 0 : (double)junk / extracted, misses);
+        return ((double)found / concepts, Share(offList, extracted), Share(junk, extracted), misses);
+    }
+
+    private static double Share(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
+
+    /// <summary>NAME.concepts.json or NAME.acceptable.json: per answer number, phrases, "a | b" for spellings of one.</summary>
+    private static Dictionary<string, string[]> Terms(string document, string kind) =>
+        JsonSerializer.Deserialize<Dictionary<string, string[]>>(File.ReadAllText(Seed.RepoFile($"tests/QuizPlatform.Grading.Tests/Extraction/{document}.{kind}.json")))!;
+
+    private static Keyword AsKeyword(string term)
+    {
+        var spellings = term.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return new Keyword(spellings[0], spellings[1..], 1);
     }
 
     /// <summary>Whether some spelling of <paramref name="text"/> earns all of <paramref name="key"/>.</summary>
@@ -93,8 +117,6 @@ public class ExtractionRecallTests(ITestOutputHelper output)
         var compiled = Matcher.Compile("", [key with { Weight = 1 }]);
         return text.Alternatives.Prepend(text.Phrase).Any(s => Matcher.Grade(compiled, s).Keywords[0].Matched);
     }
-
-    private static string[] Spellings(string concept) => concept.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
     private static (IReadOnlyList<QuestionText>, IReadOnlyList<IReadOnlyList<Keyword>>) Extract(string document, bool byMeaning = false)
     {
