@@ -119,7 +119,10 @@ internal sealed class CandidateSet(ModelAnswerText answer, CorpusStatistics corp
         !answer.Tokens[first].Has(TokenFlags.JoinedToPrevious)
         && (last + 1 >= answer.Tokens.Count || !answer.Tokens[last + 1].Has(TokenFlags.JoinedToPrevious));
 
-    /// <summary>Content words inside the negated stretches that <see cref="ModelAnswerText.Runs"/> leaves out, with the negation to write.</summary>
+    /// <summary>
+    /// The word each negation denies, the first content word of the stretch <see cref="ModelAnswerText.Runs"/> leaves out,
+    /// with the negation to write: "does not allocate resources efficiently" denies "allocate", not "resources".
+    /// </summary>
     private static IEnumerable<(int Index, string Negator)> NegatedWords(ModelAnswerText answer)
     {
         var negatedUntil = -1;
@@ -134,7 +137,10 @@ internal sealed class CandidateSet(ModelAnswerText answer, CorpusStatistics corp
             }
             if (token.Has(TokenFlags.ClauseBreakBefore) && !token.Term.IsNegator) negatedUntil = -1;
             if (i <= negatedUntil && !token.Term.IsStop && !token.Term.IsNegator && !char.IsDigit(token.Term.Folded[0]))
+            {
+                negatedUntil = -1;
                 yield return (i, negator);
+            }
         }
     }
 

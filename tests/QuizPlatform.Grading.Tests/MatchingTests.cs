@@ -144,6 +144,14 @@ public class MatchingTests
         Assert.Contains(keywords[0], k => k.Phrase == "not change");
     }
 
+    [Fact]
+    public void ADenialIsKeptOnTheWordItDeniesNotOnTheWordsAfterIt()
+    {
+        var keywords = new KeywordExtractor().Extract([new QuestionText("What is a market failure?", "A free market does not allocate resources efficiently.")]);
+        Assert.Contains(keywords[0], k => k.Phrase == "not allocate");
+        Assert.DoesNotContain(keywords[0], k => k.Phrase is "not resources" or "not efficiently");
+    }
+
     [Theory]
     [InlineData("We use Faster R-CNN here.", "Faster R-CNN", "Faster R-CNN")]
     [InlineData("Models such as faster rcnn work.", "Faster R-CNN", "faster rcnn")]
