@@ -10,9 +10,15 @@ namespace QuizPlatform.E2E.Tests.Journeys;
 public sealed class SignInAndNavigationTests(QuizSite site) : Journey(site)
 {
     [Fact]
-    public async Task AdminSeesAdministrationAndTheSeededAssignment()
+    public async Task AdminSeesAdministrationAndTheSeededAssignmentAndTheBrowserReportsNoProblem()
     {
         var page = await site.NewPageAsync();
+        var problems = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "warning" or "error")
+                problems.Add($"{page.Url}: {message.Text}");
+        };
 
         await page.SignInAsync(QuizSite.AdminEmail, QuizSite.AdminPassword);
 
@@ -20,6 +26,7 @@ public sealed class SignInAndNavigationTests(QuizSite site) : Journey(site)
         await page.GotoAsync("assignments");
         var seeded = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = "Assignment-8" }) });
         await Expect(seeded.GetByRole(AriaRole.Cell).Nth(2)).ToHaveTextAsync("50");
+        Assert.Empty(problems);
     }
 
     [Fact]

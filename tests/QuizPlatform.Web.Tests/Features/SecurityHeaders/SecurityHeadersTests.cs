@@ -41,6 +41,8 @@ public sealed class SecurityHeadersTests
         Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
         Assert.Equal("DENY", Header(response, "X-Frame-Options"));
         Assert.Equal("strict-origin-when-cross-origin", Header(response, "Referrer-Policy"));
+        var features = Header(response, "Permissions-Policy").Split(',', StringSplitOptions.TrimEntries);
+        Assert.Subset(features.ToHashSet(), new HashSet<string> { "camera=()", "microphone=()", "geolocation=()", "payment=()", "usb=()" });
         var hsts = Header(response, "Strict-Transport-Security");
         Assert.Contains("includeSubDomains", hsts);
         Assert.True(int.Parse(hsts.Split(';')[0].Split('=')[1]) >= 365 * 24 * 3600, hsts);
