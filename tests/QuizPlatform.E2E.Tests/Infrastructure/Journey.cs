@@ -5,7 +5,8 @@ namespace QuizPlatform.E2E.Tests.Infrastructure;
 /// <summary>
 /// A test class of browser journeys on one <see cref="QuizSite"/>. After each test the pages its browser contexts
 /// visited are audited with axe (<see cref="PageAudit"/>) and the contexts closed: a violation fails that test, and
-/// so does anything the browser refused under the Content-Security-Policy (<see cref="PolicyViolations"/>).
+/// so does anything the browser refused under the Content-Security-Policy or a script error nothing caught
+/// (<see cref="PageProblems"/>).
 /// </summary>
 public abstract class Journey(QuizSite site) : IClassFixture<QuizSite>, IAsyncLifetime
 {
@@ -13,16 +14,16 @@ public abstract class Journey(QuizSite site) : IClassFixture<QuizSite>, IAsyncLi
 
     async Task IAsyncLifetime.DisposeAsync()
     {
-        IReadOnlyList<string> refused;
+        IReadOnlyList<string> problems;
         try
         {
             await site.Audit.AuditAndCloseAsync();
         }
         finally
         {
-            refused = site.PolicyViolations.Take();
+            problems = site.PageProblems.Take();
         }
-        if (refused.Count > 0)
-            throw new XunitException($"The browser refused under the Content-Security-Policy:\n{string.Join("\n", refused)}");
+        if (problems.Count > 0)
+            throw new XunitException($"The pages had problems:\n{string.Join("\n", problems)}");
     }
 }

@@ -34,8 +34,8 @@ public sealed class QuizSite : IAsyncLifetime
 
     public PageAudit Audit { get; }
 
-    /// <summary>What the browser refused under the site's Content-Security-Policy, on any page of any test's context.</summary>
-    public PolicyViolations PolicyViolations { get; } = new();
+    /// <summary>Policy refusals and uncaught script errors, on any page of any test's context.</summary>
+    public PageProblems PageProblems { get; } = new();
 
     public QuizSite() => Audit = new PageAudit(() => Services);
 
@@ -76,7 +76,7 @@ public sealed class QuizSite : IAsyncLifetime
         var context = await _browser!.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), TimezoneId = timeZoneId });
         context.SetDefaultTimeout(30_000);
         Audit.Watch(context);
-        PolicyViolations.Watch(context);
+        PageProblems.Watch(context);
         var page = await context.NewPageAsync();
         // The one in front has the focus: a test's page behind an earlier test's reads as focused "inactive" (CI flake).
         await page.BringToFrontAsync();

@@ -180,10 +180,10 @@ public sealed class SignInAndNavigationTests(QuizSite site) : Journey(site)
         Assert.Contains("inline script", script);
         Assert.Contains("inline event handler", handler);
         Assert.Null(await page.EvaluateAsync<bool?>("() => window.injected"));
-        Assert.Equal(2, site.PolicyViolations.Take().Count); // expected here: the journey's own check would fail the test
+        Assert.Equal(2, site.PageProblems.Take().Count); // expected here: the journey's own check would fail the test
     }
 
     static async Task<string> RefusalAsync(IPage page, string injection) =>
         (await page.RunAndWaitForConsoleMessageAsync(() => page.EvaluateAsync($"() => {{ {injection} }}"),
-            new() { Predicate = message => message.Text.Contains(PolicyViolations.Marker) })).Text;
+            new() { Predicate = message => message.Text.Contains(PageProblems.PolicyMarker) })).Text;
 }
