@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -10,6 +9,7 @@ using Microsoft.Extensions.Primitives;
 using QuizPlatform.Web.Components.Account.Pages;
 using QuizPlatform.Web.Components.Account.Pages.Manage;
 using QuizPlatform.Data.Entities;
+using QuizPlatform.Web.Features.SecurityHeaders;
 
 namespace Microsoft.AspNetCore.Routing;
 
@@ -39,11 +39,17 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         var loggerFactory = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>();
         var downloadLogger = loggerFactory.CreateLogger("DownloadPersonalData");
 
+        // The file holds the authenticator key: only this site's own form may ask for it, and nothing may keep a copy.
         manageGroup.MapPost("/DownloadPersonalData", async (
             HttpContext context,
-            [FromServices] UserManager<ApplicationUser> userManager,
-            [FromServices] AuthenticationStateProvider authenticationStateProvider) =>
+            [FromServices] IAntiforgery antiforgery,
+            [FromServices] UserManager<ApplicationUser> userManager) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest();
+            }
+
             var user = await userManager.GetUserAsync(context.User);
             if (user is null)
             {
@@ -73,7 +79,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
 
             context.Response.Headers.TryAdd("Content-Disposition", "attachment; filename=PersonalData.json");
             return TypedResults.File(fileBytes, contentType: "application/json", fileDownloadName: "PersonalData.json");
-        });
+        }).WithNoStore();
 
         return accountGroup;
     }

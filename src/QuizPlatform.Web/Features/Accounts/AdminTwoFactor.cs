@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using QuizPlatform.Data;
@@ -25,9 +23,7 @@ public static class AdminTwoFactor
     {
         var services = context.RequestServices;
         if (context.User.IsInRole(Roles.Admin)
-            && !context.Request.Path.StartsWithSegments("/Account")
-            && context.GetEndpoint()?.Metadata is { } metadata
-            && (metadata.GetMetadata<ComponentTypeMetadata>() is not null || metadata.GetMetadata<IAuthorizeData>() is not null)
+            && PasswordChange.IsGated(context)
             && IsRequired(services.GetRequiredService<IOptions<AccountsOptions>>().Value, services.GetRequiredService<IHostEnvironment>())
             && await services.GetRequiredService<UserManager<ApplicationUser>>().GetUserAsync(context.User) is { TwoFactorEnabled: false })
         {

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Identity;
 using QuizPlatform.Data.Entities;
@@ -7,8 +8,8 @@ using QuizPlatform.Data.Passwords;
 namespace QuizPlatform.Web.Features.Accounts;
 
 /// <summary>
-/// Sends the holder of <see cref="RequiredPasswordChange.Claim"/> from every page except the account pages to Change
-/// password until they have chosen their own (which removes the claim and refreshes the cookie).
+/// Sends the holder of <see cref="RequiredPasswordChange.Claim"/> from every page, download and API except the account
+/// pages to Change password until they have chosen their own (which removes the claim and refreshes the cookie).
 /// </summary>
 public static class PasswordChange
 {
@@ -25,12 +26,20 @@ public static class PasswordChange
             throw new InvalidOperationException(string.Join("; ", failed.Errors.Select(e => e.Description)));
     }
 
-    /// <summary>Sends a signed-in user who must change their password from any page (not the account pages) to Change password.</summary>
+    /// <summary>
+    /// Whether an account requirement (this one, <see cref="AdminTwoFactor"/>) holds the request back: every page, and
+    /// every endpoint that needs a signed-in user (exports, the answer API), but never the account pages that meet it.
+    /// A password that opened no page but every download would still hand out the results and the answer key.
+    /// </summary>
+    public static bool IsGated(HttpContext context) =>
+        !context.Request.Path.StartsWithSegments("/Account")
+        && context.GetEndpoint()?.Metadata is { } metadata
+        && (metadata.GetMetadata<ComponentTypeMetadata>() is not null || metadata.GetMetadata<IAuthorizeData>() is not null);
+
+    /// <summary>Sends a signed-in user who must change their password from any gated request (<see cref="IsGated"/>) to Change password.</summary>
     public static IApplicationBuilder UsePasswordChangeRequirement(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (IsRequired(context.User)
-            && context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null
-            && !context.Request.Path.StartsWithSegments("/Account"))
+        if (IsRequired(context.User) && IsGated(context))
         {
             context.Response.Redirect(context.Request.PathBase + PagePath);
             return;

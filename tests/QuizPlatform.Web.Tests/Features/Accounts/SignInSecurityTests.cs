@@ -131,6 +131,42 @@ public sealed partial class SignInSecurityTests
     }
 
     [Theory, AllDatabaseProviders]
+    public async Task AResetLinkTellsNobodyWhichEmailsHaveAnAccount(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
+        await app.CreateUserAsync("student@quiz.local", Roles.Student);
+        using var client = app.CreateNonRedirectingClient();
+        const string guessedLink = "/Account/ResetPassword?code=Z3Vlc3NlZA";
+
+        async Task<(HttpStatusCode Status, bool SaysInvalidToken)> ResetAsync(string email)
+        {
+            using var response = await client.SubmitFormAsync(guessedLink,
+                ("Input.Email", email), ("Input.Password", "Brand-New-Pass-7"), ("Input.ConfirmPassword", "Brand-New-Pass-7"));
+            var page = Pages.Parse(await response.Content.ReadAsStringAsync());
+            return (response.StatusCode, page.ByRole("alert", "Error: Invalid token.") is not null);
+        }
+        var known = await ResetAsync("student@quiz.local");
+        var unknown = await ResetAsync("nobody@quiz.local");
+
+        Assert.Equal((HttpStatusCode.OK, true), known);
+        Assert.Equal(known, unknown);
+    }
+
+    [Fact]
+    public async Task AMangledResetLinkSaysTheLinkIsInvalid()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
+        using var client = app.CreateNonRedirectingClient();
+
+        using var mangled = await client.GetAsync("/Account/ResetPassword?code=cut-short-by-a-mail-program!");
+
+        Assert.Equal(HttpStatusCode.Redirect, mangled.StatusCode);
+        Assert.Equal("/Account/InvalidPasswordReset", mangled.Headers.Location?.AbsolutePath);
+    }
+
+    [Theory, AllDatabaseProviders]
     public async Task ChangedPasswordReplacesTheOldOne(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

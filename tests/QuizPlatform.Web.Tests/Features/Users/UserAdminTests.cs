@@ -5,6 +5,7 @@ using QuizPlatform.Data;
 using QuizPlatform.Web.Features.Accounts;
 using QuizPlatform.Web.Features.Users;
 using QuizPlatform.Web.Tests.Features.Accounts;
+using QuizPlatform.Web.Tests.Features.Quizzes;
 using QuizPlatform.Web.Tests.Infrastructure;
 using QuizPlatform.Web.Tests.Support;
 using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
@@ -177,6 +178,28 @@ public sealed class UserAdminTests
         Assert.Equal(HttpStatusCode.OK, old.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, fresh.StatusCode);
         Assert.Equal(PasswordChange.PagePath, home.Headers.Location?.OriginalString); // a password the admin handed over is theirs only until changed
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task AHandedOverPasswordOpensNoDownloadUntilChanged(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        var quiz = await scene.AddQuizAsync();
+        var reset = await scene.App.Services.GetRequiredService<UserAdminService>().ResetPasswordAsync(await AdminIdAsync(scene.App), scene.Alice);
+        using var alice = scene.App.CreateNonRedirectingClient();
+        using (await alice.SignInAsync("alice@quiz.local", reset.GeneratedPassword!)) { }
+        var export = $"/quizzes/{quiz}/export/responses.csv";
+
+        // Whoever saw the handed-over password would otherwise download every answer without the owner ever noticing.
+        using var before = await alice.GetAsync(export);
+        using var changed = await alice.SubmitFormAsync(PasswordChange.PagePath, ("Input.OldPassword", reset.GeneratedPassword!),
+            ("Input.NewPassword", "Alice-Own-Passphrase-1"), ("Input.ConfirmPassword", "Alice-Own-Passphrase-1"));
+        using var after = await alice.GetAsync(export);
+
+        Assert.Equal(HttpStatusCode.Redirect, before.StatusCode);
+        Assert.Equal(PasswordChange.PagePath, before.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.Contains("Student,Email,Attempt id", await after.Content.ReadAsStringAsync());
     }
 
     [Fact]
