@@ -25,7 +25,7 @@ public enum GradeFlags
     CopiesPrompt = 2,
     /// <summary>Keywords without sentences (a bare list): capped by <see cref="GradingOptions.StuffingCap"/>.</summary>
     KeywordList = 4,
-    /// <summary>The same words repeated over and over: capped by <see cref="GradingOptions.StuffingCap"/>.</summary>
+    /// <summary>The same words repeated over and over, capped by <see cref="GradingOptions.StuffingCap"/>: set by graders up to 1.10.0 only.</summary>
     Repetition = 8,
     /// <summary>A keyword appears only in a negated statement ("does not reduce overfitting") and earned nothing.</summary>
     Negated = 16,

@@ -11,7 +11,7 @@ namespace QuizPlatform.Grading;
 public sealed class Grader(GradingOptions? options = null)
 {
     /// <summary>Stored with every grade. Bump whenever a change can alter a score, a match or a flag.</summary>
-    public const string Version = "1.10.0";
+    public const string Version = "1.11.0";
 
     [ThreadStatic] private static ResponseWords? scratch;
 
@@ -90,7 +90,7 @@ public sealed class Grader(GradingOptions? options = null)
             basis!.Add(GradeBasis.Calibration(calibration.Marks));
         }
         if (flags.HasFlag(GradeFlags.RequiredMissing)) share = Math.Min(share, Options.RequiredMissingCap);
-        if ((flags & (GradeFlags.KeywordList | GradeFlags.Repetition)) != 0) share = Math.Min(share, Options.StuffingCap);
+        if (flags.HasFlag(GradeFlags.KeywordList)) share = Math.Min(share, Options.StuffingCap);
         if (padding is not null) share = Math.Min(share, Options.PaddingCap);
         if (other is not null) share = Math.Min(share, Options.OtherQuestionCap);
         var result = new GradeResult(Math.Round(points * share, 4), points, Math.Round(coverage, 4), matches, flags, Version)

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using QuizPlatform.Grading.Text;
 
 namespace QuizPlatform.Grading;
@@ -11,7 +10,7 @@ namespace QuizPlatform.Grading;
 internal sealed class ResponseWords
 {
     private readonly List<Token> tokens = new(256);
-    private readonly Dictionary<int, int> contentCounts = [];
+    private readonly HashSet<int> promptWordsSaid = [];
     private readonly HashSet<int> canons = [];
     private readonly List<TextSpan> found = new(16);
     private readonly List<TextSpan> negated = new(16);
@@ -96,11 +95,15 @@ internal sealed class ResponseWords
             : keyword.Missing;
     }
 
-    /// <summary>Flags about the response as a whole: copying the question, bare lists, repetition.</summary>
+    /// <summary>
+    /// Flags about the response as a whole: copying the question, bare lists. Not repetition: a word said many times
+    /// earns its keyword once, and real answers say their subject again and again (through 1.10.0 repetition capped
+    /// such answers at half the points: 6 % of Mohler's computer-science answers, the markers' mean 4.25 of 5).
+    /// </summary>
     public GradeFlags Style(GradingOptions options)
     {
-        int content = 0, functionWords = 0, novel = 0, most = 0, reproduced = 0;
-        contentCounts.Clear();
+        int content = 0, functionWords = 0, novel = 0, reproduced = 0;
+        promptWordsSaid.Clear();
         foreach (var token in tokens)
         {
             if (token.Term.IsStop)
@@ -110,16 +113,8 @@ internal sealed class ResponseWords
                 continue;
             }
             content++;
-            // One entry per distinct word: its count times two, plus one if the question has the word.
-            ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(contentCounts, token.Term.Canon, out var seen);
-            if (!seen && key.PromptWords.Contains(token.Term.Canon))
-            {
-                entry = 1;
-                reproduced++;
-            }
-            entry += 2;
-            if ((entry & 1) == 0) novel++;
-            most = Math.Max(most, entry >> 1);
+            if (!key.PromptWords.Contains(token.Term.Canon)) novel++;
+            else if (promptWordsSaid.Add(token.Term.Canon)) reproduced++;
         }
         // A copy reproduces much of the question; a short answer that picks one option out of a long scenario
         // ("Overly Orange has more vitamin C") also uses only question words but is not a copy.
@@ -130,7 +125,6 @@ internal sealed class ResponseWords
         // sentence may have as few ("pooling reduces spatial size"), but it has a verb after its subject.
         if (tokens.Count >= 6 && functionWords < tokens.Count * 0.12 && !WordClasses.HasVerbAfterItsSubject(tokens, Tokenizer.SentenceStarts(text, tokens)))
             flags |= GradeFlags.KeywordList | GradeFlags.NeedsReview;
-        if (content >= 6 && most >= 3 && most >= content * 0.25) flags |= GradeFlags.Repetition | GradeFlags.NeedsReview;
         return flags;
     }
 

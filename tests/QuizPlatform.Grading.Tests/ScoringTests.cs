@@ -97,14 +97,26 @@ public class ScoringTests
     }
 
     [Fact]
-    public void RepeatedKeywordsAreFlaggedAndCapped()
+    public void RepeatedKeywordsStrungTogetherAreCappedAsPadding()
     {
         var key = Seed.Grader.Compile(Seed.Question(16).Prompt, PoolingKeys);
         var result = Seed.Grader.Grade(key,
             "It is max pooling and max pooling and average pooling and average pooling and global pooling and translation invariance and max pooling.");
-        Assert.True(result.Flags.HasFlag(GradeFlags.Repetition | GradeFlags.NeedsReview), result.Summary);
-        // Each keyword in its own "and ..." clause is also padding, whose cap is lower.
-        Assert.True(result.Score <= Seed.Grader.Options.StuffingCap, result.Summary);
+        Assert.True(result.Flags.HasFlag(GradeFlags.KeywordPadding | GradeFlags.NeedsReview), result.Summary);
+        Assert.True(result.Score <= Seed.Grader.Options.PaddingCap, result.Summary);
+    }
+
+    [Fact]
+    public void AnAnswerThatNamesItsSubjectAgainAndAgainIsNotCapped()
+    {
+        // Saying a word many times earns a keyword once, so repetition games nothing; real answers repeat their
+        // subject (1.10.0 capped this one at half the points as "repeats the same words").
+        Keyword[] keys = [new("do...while", [], 1), new("at least once", [], 1), new("condition", [], 1), new("while loop", [], 1)];
+        var key = Seed.Grader.Compile("What is the main difference between a while and a do...while statement?", keys);
+        var result = Seed.Grader.Grade(key,
+            "A while loop checks its condition before the loop body, so a while loop may never run; a do...while loop runs its loop body at least once.", 2);
+        Assert.Equal(2, result.Score);
+        Assert.False(result.Flags.HasFlag(GradeFlags.NeedsReview), result.Summary);
     }
 
     [Theory]
