@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using QuizPlatform.E2E.Tests.Infrastructure;
@@ -24,7 +25,15 @@ public sealed class RegradeJourneyTests(QuizSite site) : Journey(site)
         await Expect(ada).ToContainTextAsync($"Found now: {phrase}");
         await Expect(ada.Locator("mark")).ToHaveTextAsync(new Regex($"^{Word}", RegexOptions.IgnoreCase));
 
-        await page.GetByRole(AriaRole.Button, new() { Name = $"Save keywords and regrade {Classroom.QuizTitle}" }).ClickAsync();
+        // Every weight doubled (each keyword's share stays), the last one still being typed when Apply is clicked: the
+        // preview on screen is of the keywords before, so nothing is applied until a preview of these is shown.
+        var weights = page.GetByLabel("Weight", new() { Exact = true });
+        for (var i = 0; i < await weights.CountAsync(); i++)
+            await weights.Nth(i).FillAsync((2 * double.Parse(await weights.Nth(i).InputValueAsync(), CultureInfo.InvariantCulture)).ToString(CultureInfo.InvariantCulture));
+        var apply = page.GetByRole(AriaRole.Button, new() { Name = $"Save keywords and regrade {Classroom.QuizTitle}" });
+        await apply.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "The keywords changed after this preview" })).ToBeVisibleAsync();
+        await apply.ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Saved as key version 2" }))
             .ToContainTextAsync($"2 answers in {Classroom.QuizTitle} regraded: 1 up, 0 down.");

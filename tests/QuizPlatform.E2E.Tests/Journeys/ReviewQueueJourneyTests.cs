@@ -34,11 +34,13 @@ public sealed class ReviewQueueJourneyTests(QuizSite site) : Journey(site)
         await Expect(instructor.GetByRole(AriaRole.Status)).ToContainTextAsync("Accepted");
         await Expect(counts).ToContainTextAsync("2 of 3 left");
 
+        // The reason typed at once, before the field it goes to has appeared, is kept whole.
         await instructor.Keyboard.PressAsync("1");
+        await instructor.Keyboard.TypeAsync(Reason);
         var reason = instructor.GetByLabel("Reason", new() { Exact = true });
         await Expect(reason).ToBeFocusedAsync();
+        await Expect(reason).ToHaveValueAsync(Reason);
         await Expect(instructor.GetByLabel("Score (0 to 2)")).ToHaveValueAsync("1");
-        await instructor.Keyboard.TypeAsync(Reason);
         await instructor.Keyboard.PressAsync("Tab");
         await Expect(instructor.GetByLabel("Show the reason to the student")).ToBeFocusedAsync();
         await instructor.Keyboard.PressAsync("Space");

@@ -42,7 +42,7 @@ public sealed class QuizExports(IDbContextFactory<QuizDbContext> dbFactory, Quiz
             IReadOnlyList<ExportCell> row =
             [
                 s.Name, s.Email, string.Join(", ", s.Classes), StudentTable.StatusText(s.Status), (double?)s.AttemptId,
-                s.StartedAt, s.HandedInAt, s.HandedInBy is { } by ? WireNames.Of(by) : null, s.Score, s.MaxPoints, s.Percent,
+                s.StartedAt, s.HandedInAt, s.HandedInBy is { } by ? WireNames.Of(by) : null, Total(s.Score), s.MaxPoints, Percent(s.Percent),
                 .. data.Questions.Select(q => (ExportCell)answers?.Answers[q.Index]?.Score),
             ];
             return row;
@@ -68,6 +68,10 @@ public sealed class QuizExports(IDbContextFactory<QuizDbContext> dbFactory, Quiz
     // float noise (0.39999999999999997) reaches the file.
     static double? Statistic(double? value) => value is { } v ? Math.Round(v, Formats.StatisticDecimals) : null;
     static double? Share(double? share) => share is { } v ? Math.Round(v, 3) : null;
+    // A total adds scores the grader rounds to four decimals: back to four, and the percent to two, so no float noise
+    // (0.8999999999999999 points, 14.999999999999998 %) reaches the file either.
+    static double? Total(double? total) => total is { } v ? Math.Round(v, 4) : null;
+    static double? Percent(double? percent) => percent is { } v ? Math.Round(v, 2) : null;
 
     ExportTable Responses(QuizResultsData data) => new("Responses",
         ["Student", "Email", "Attempt id", "Question", "Assignment question", "Points", "Answer", "Grader score", "Override score",

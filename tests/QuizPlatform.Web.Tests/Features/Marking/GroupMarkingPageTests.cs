@@ -66,6 +66,26 @@ public sealed class GroupMarkingPageTests
         }
     }
 
+    [Theory, AllDatabaseProviders]
+    public async Task AGroupWhoseScoresReadTheSameShowsOneScoreNotARange(DatabaseProvider provider)
+    {
+        await using var f = await ResultsFixture.CreateAsync(provider);
+        var quiz = await f.AddQuizAsync();
+        int? question = null;
+        foreach (var (name, score) in new[] { ("Ann", 0.701), ("Ben", 0.704) })
+        {
+            var attempt = await f.AttemptAsync(quiz, await f.StudentAsync(name, f.AlgebraId), 1, SubmittedBy.Student,
+                [new(score, Text: "Edges.", Hits: "-e-"), null, null]);
+            await using var db = f.App.Services.CreateDbContext();
+            question ??= await db.Responses.Where(r => r.AttemptId == attempt).Select(r => r.QuestionId).SingleAsync();
+        }
+        using var alice = await f.ClientAsync("alice@quiz.local");
+
+        var page = await alice.GetPageAsync($"/quizzes/{quiz}/questions/{question}?group=keywords");
+
+        Assert.Contains("Scores 0.7 of 1, mean 0.7", page.ByRole("region", "2 answers: edges matched")!.Text());
+    }
+
     static async Task<List<(GradeChangeSource, int)>> HistoryAsync(ResultsFixture f, params int[] gradeIds)
     {
         await using var db = f.App.Services.CreateDbContext();

@@ -63,6 +63,20 @@ public sealed class QuizExportsHttpTests
         Assert.Equal(responseRows.Select(r => r[answer].Replace("\r\n", "\n")), sheet.Select(r => r[answer]));
     }
 
+    [Theory, AllDatabaseProviders]
+    public async Task GradesCarryTotalsAndPercentsAsASpreadsheetShowsThemWithoutFloatNoise(DatabaseProvider provider)
+    {
+        await using var f = await ResultsFixture.CreateAsync(provider);
+        var quiz = await f.AddQuizAsync();
+        // 0.7 + 0.2 adds up to 0.8999999999999999 in binary floating point, and 0.9 of 6 points is 15 %.
+        await f.GradedAsync(quiz, await f.StudentAsync("Ann", f.AlgebraId), 1, 0.7, 0.2, 0);
+        using var alice = await f.ClientAsync("alice@quiz.local");
+
+        var rows = ExportReading.ParseCsv(await DownloadAsync(alice, $"/quizzes/{quiz}/export/grades.csv", "text/csv"));
+
+        Assert.Equal(["0.9", "6", "15"], rows[1].Skip(8).Take(3));
+    }
+
     static async Task<byte[]> DownloadAsync(HttpClient client, string url, string contentType)
     {
         using var response = await client.GetAsync(url);
