@@ -46,6 +46,21 @@ public sealed class RegradeJourneyTests(QuizSite site) : Journey(site)
         var row = page.GetByRole(AriaRole.Table, new() { Name = "2 of 2 students" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "Ada Lovelace" });
         await Expect(row).ToContainTextAsync($"{Formats.Figure(score)} / 6");
         await Expect(page.GetByText("graded with an older")).ToHaveCountAsync(0);
+
+        // A newer grader since: the dashboard offers to regrade, and changes nothing until the instructor confirms.
+        int graded;
+        await using (var db = site.Services.CreateDbContext())
+            graded = await db.Grades.Where(g => g.Response.Attempt.QuizId == classroom.QuizId).ExecuteUpdateAsync(g => g.SetProperty(x => x.GraderVersion, "1.0.0"));
+        await page.ReloadAsync();
+        var notice = page.GetByRole(AriaRole.Status).Filter(new() { HasText = "graded with an older grader version" });
+        await notice.GetByRole(AriaRole.Button, new() { Name = "Regrade…" }).ClickAsync();
+        await Expect(notice).ToContainTextAsync("Marks your students see may go up or down");
+        await notice.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await notice.GetByRole(AriaRole.Button, new() { Name = "Regrade…" }).ClickAsync();
+        var confirm = notice.GetByRole(AriaRole.Button, new() { Name = $"Regrade {graded} answers" });
+        await Expect(confirm).ToBeFocusedAsync();
+        await confirm.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Regrade finished" })).ToContainTextAsync($"{graded} answers regraded, 0 marks changed.");
     }
 
     [ScreenshotFact]
