@@ -28,4 +28,22 @@ public sealed class StudentHomePageTests
         Assert.DoesNotContain("Cells quiz", home.Text());
         Assert.NotNull(home.ByLabel("Join a class with a code"));
     }
+
+    [Fact]
+    public async Task OnlyAStudentIsToldTheirQuizAnswersAreSafeWhenTheConnectionDrops()
+    {
+        await using var scene = await QuizScene.CreateAsync(DatabaseProvider.Sqlite);
+        using var sam = scene.App.CreateNonRedirectingClient();
+        using var samSignIn = await sam.SignInAsync("sam@quiz.local", TestUsers.Password);
+        using var alice = scene.App.CreateNonRedirectingClient();
+        using var aliceSignIn = await alice.SignInAsync("alice@quiz.local", TestUsers.Password);
+
+        Assert.Contains("Quiz answers are safe in this browser", await ConnectionBannerAsync(sam));
+        var instructors = await ConnectionBannerAsync(alice);
+        Assert.Contains("Connection lost.", instructors);
+        Assert.DoesNotContain("Quiz answers", instructors);
+    }
+
+    static async Task<string> ConnectionBannerAsync(HttpClient client) =>
+        (await client.GetPageAsync("/")).GetElementById("components-reconnect-modal")!.Text();
 }
