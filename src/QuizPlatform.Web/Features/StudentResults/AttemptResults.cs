@@ -63,7 +63,8 @@ public sealed class AttemptResults(IDbContextFactory<QuizDbContext> dbFactory, T
                 grade is not null && review.ShowsScore ? grade.Figures.CountedScore : null,
                 overridden, feedback, r.ModelAnswer, grade?.Figures.Review ?? InstructorReview.None,
                 overridden ? grade!.ShownReason : null,
-                explanation is not null && review.ShowsScore ? FeedbackWords.Basis(explanation, grade!.MeaningPending) : null);
+                overridden ? FeedbackWords.SetByInstructor
+                    : explanation is not null && review.ShowsScore ? FeedbackWords.Basis(explanation, grade!.MeaningPending) : null);
         }).ToList();
         var gradingComplete = submitted && questions.All(q => q.Graded);
         return new AttemptResult(attemptId, attempt.QuizId, quiz.Title, attempt.Number, attempt.SubmittedAt,

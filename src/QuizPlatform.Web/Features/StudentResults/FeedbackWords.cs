@@ -54,6 +54,9 @@ public static class FeedbackWords
         return text + ".";
     }
 
+    /// <summary>Under a score the instructor set, in place of <see cref="Basis"/>: the grader's way of scoring no longer counts.</summary>
+    public const string SetByInstructor = "Your instructor set this score; the keywords marked are what the grader found.";
+
     /// <param name="otherQuestion">With <see cref="GradeFlags.OtherQuestion"/>: the question the answer reads as an answer to (<see cref="QuizResults.FlagWords.OtherQuestion"/>).</param>
     public static string Flag(GradeFlags flag, string? otherQuestion = null) => flag switch
     {

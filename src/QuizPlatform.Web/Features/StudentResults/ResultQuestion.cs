@@ -8,7 +8,8 @@ namespace QuizPlatform.Web.Features.StudentResults;
 /// <see cref="Score"/> is the instructor's override when there is one (<see cref="ScoreOverridden"/>), else the grader's.
 /// <see cref="Review"/> says whether the instructor has looked at the answer; <see cref="OverrideReason"/> is the
 /// reason for an override the instructor chose to show, and only with the score. <see cref="ScoredBy"/> says which
-/// score it is (<see cref="FeedbackWords.Basis"/>: keywords while the meaning check runs, or keywords and meaning).
+/// score it is (<see cref="FeedbackWords.Basis"/>: keywords while the meaning check runs, or keywords and meaning; for an
+/// override, <see cref="FeedbackWords.SetByInstructor"/>).
 /// </summary>
 public sealed record ResultQuestion(
     int Order,

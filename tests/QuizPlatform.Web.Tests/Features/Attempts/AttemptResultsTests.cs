@@ -231,6 +231,8 @@ public sealed class AttemptResultsTests
         Assert.Equal(before!.TotalScore!.Value - before.Questions[0].Score!.Value + 1.25, after.TotalScore!.Value, 6);
         Assert.Contains("1.25 of 2 points", ResultsScene.Question(page, 1).Text());
         Assert.Contains("set by your instructor", ResultsScene.Question(page, 1).Text());
+        var scoredBy = ResultsScene.Question(page, 1).QuerySelector("[data-scored-by]")!.Text();
+        Assert.Equal("Your instructor set this score; the keywords marked are what the grader found.", scoredBy);
     }
 
     [Theory, AllDatabaseProviders]
