@@ -39,7 +39,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         var loggerFactory = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>();
         var downloadLogger = loggerFactory.CreateLogger("DownloadPersonalData");
 
-        // The file holds the authenticator key: only this site's own form may ask for it, and nothing may keep a copy.
+        // The file holds the account's personal data: only this site's own form may ask for it, and nothing may keep a copy.
         manageGroup.MapPost("/DownloadPersonalData", async (
             HttpContext context,
             [FromServices] IAntiforgery antiforgery,
