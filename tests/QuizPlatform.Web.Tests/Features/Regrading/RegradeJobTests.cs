@@ -109,7 +109,7 @@ public sealed class RegradeJobTests
 
         // Fay's three answers have an older grader, Q1's four an older key.
         Assert.Contains("7 answers were graded with an older key or grader version.", before.Text());
-        Assert.NotNull(before.ByRole("button", "Regrade"));
+        Assert.NotNull(before.ByRole("button", "Regrade…"));
         Assert.Contains("Regrading 0 of 7 answers", running.Text());
         Assert.DoesNotContain("graded with an older", after.Text());
         Assert.DoesNotContain("Regrading", after.Text());
