@@ -14,11 +14,12 @@ public static class Formats
     public static string Figure(double value) => value.ToString("0.##", Invariant);
 
     /// <summary>
-    /// What a page says under a total whose questions' scores, each shown as a <see cref="Figure"/>, add up to another
-    /// figure ("0.24" and "0.13" under "0.38"): the total adds the exact scores, as gradebooks do. Null when they agree.
+    /// What a page says under the total of <paramref name="scores"/> when the scores, each shown as a <see cref="Figure"/>,
+    /// add up to another figure ("0.24" and "0.13" under "0.38"): the total adds the exact scores, as gradebooks do.
+    /// Null when they agree.
     /// </summary>
-    public static string? RoundingNote(double total, IEnumerable<double> scores) =>
-        Figure(scores.Sum(s => double.Parse(Figure(s), Invariant))) == Figure(total)
+    public static string? RoundingNote(IReadOnlyCollection<double> scores) =>
+        Figure(scores.Sum(s => double.Parse(Figure(s), Invariant))) == Figure(scores.Sum())
             ? null
             : "Question scores are shown rounded to two decimals; the total adds the unrounded scores.";
 
