@@ -56,6 +56,9 @@ public static class Formats
     /// <summary>"1 word", "1,234 words".</summary>
     public static string Words(int count) => count == 1 ? "1 word" : $"{Count(count)} words";
 
+    /// <summary>"1 answer", "1,234 answers".</summary>
+    public static string Answers(int count) => count == 1 ? "1 answer" : $"{Count(count)} answers";
+
     /// <summary>A wait in whole seconds: "1 second", "8 seconds".</summary>
     public static string Seconds(int seconds) => seconds == 1 ? "1 second" : $"{Count(seconds)} seconds";
 
