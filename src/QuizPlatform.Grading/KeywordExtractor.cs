@@ -152,7 +152,24 @@ public sealed class KeywordExtractor
                 && o.Canons.Take(part.Terms.Length).SequenceEqual(part.Canons) && IsCompound(o) && o.Boost == 1
                 && (promptStems.Contains(o.Canons[^1]) || Lexicon.GeneralWords.Contains(o.Terms[^1].Folded)));
             if (whole is not null && chosen.All(c => c.Candidate != whole)) chosen[i] = (whole, chosen[i].Score);
+            else if (part.Terms.Length == 1 && SaidOnlyIn(part, ranked).Where(w => chosen.All(c => c.Candidate != w)).ToList() is [var first, .. var rest])
+            {
+                chosen[i] = (first, chosen[i].Score);
+                chosen.AddRange(rest.Select(w => (w, chosen[i].Score)));
+            }
         }
+    }
+
+    /// <summary>
+    /// "alternating", said only in "alternating current" and "alternating voltage": the compounds that account for
+    /// every time the word is said, at most two; none where it is also said alone.
+    /// </summary>
+    private static List<Candidate> SaidOnlyIn(Candidate word, List<(Candidate Candidate, double Score)> ranked)
+    {
+        var wholes = ranked.Select(x => x.Candidate)
+            .Where(o => o.Terms.Length == 2 && o.Canons[0] == word.Canons[0] && IsCompound(o) && o.Boost == 1 && !o.Denied)
+            .OrderBy(o => o.FirstToken).ToList();
+        return wholes.Count is 1 or 2 && wholes.Sum(o => o.Count) == word.Count ? wholes : [];
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using QuizPlatform.Grading.Meaning;
 using QuizPlatform.Grading.Tests.Meaning;
 using QuizPlatform.Grading.Text;
+using QuizPlatform.Importing;
 
 namespace QuizPlatform.Grading.Tests;
 
@@ -444,6 +445,18 @@ public class ExtractionTests
         var phrases = PhrasesOf("What are the phases of the rock cycle?", answer);
         Assert.Contains("volcanic phase", phrases);
         Assert.DoesNotContain("volcanic", phrases);
+    }
+
+    [Fact]
+    public void AWordSaidOnlyInTwoCompoundsIsKeptInBoth()
+    {
+        // "current" is said in every answer of this document, so "alternating", said twice, outranked both its compounds.
+        var document = new AssignmentParser().Parse(File.ReadAllText(Seed.RepoFile("tests/QuizPlatform.Grading.Tests/Extraction/physics.md"))).Assignment!;
+        var keywords = new KeywordExtractor().Extract([.. document.Questions.Select(q => new QuestionText(q.Prompt, q.ModelAnswer))]);
+        var transformer = keywords[5].Select(k => k.Phrase).ToList();
+        Assert.Contains("alternating current", transformer);
+        Assert.Contains("alternating voltage", transformer);
+        Assert.DoesNotContain("alternating", transformer);
     }
 
     [Fact]
