@@ -26,7 +26,7 @@ public class ExtractionRecallTests(ITestOutputHelper output)
     [InlineData("economics", false, 86, 25, 22)]
     [InlineData("law", false, 68, 19, 8)]
     [InlineData("databases", false, 72, 19, 8)]
-    [InlineData("psychology", false, 63, 24, 10)]
+    [InlineData("psychology", false, 64, 23, 9)]
     [InlineData("physics", false, 67, 14, 6)]
     [InlineData("assignment-8", false, 74, 53, 20)]
     // Ranked by the model (KeywordExtractor.Encoder), as import does with Grading:Meaning on.
@@ -36,7 +36,7 @@ public class ExtractionRecallTests(ITestOutputHelper output)
     [InlineData("economics", true, 86, 26, 23)]
     [InlineData("law", true, 68, 19, 8)]
     [InlineData("databases", true, 73, 16, 8)]
-    [InlineData("psychology", true, 66, 20, 11)]
+    [InlineData("psychology", true, 67, 19, 10)]
     [InlineData("physics", true, 67, 14, 6)]
     public void ExtractionFindsTheInstructorsConcepts(string document, bool byMeaning, int minRecallPercent, int maxOffListPercent, int maxJunkPercent)
     {

@@ -67,6 +67,10 @@ public class ExtractionTests
     [InlineData("It trains a smaller, more compact model.", "smaller", "Modifier")]
     [InlineData("Distillation makes the model smaller.", "smaller", "Modifier")]
     [InlineData("The membrane is selectively permeable.", "permeable", "Modifier")]
+    // An "-ic" or "-ive" word between content words describes the noun after it; after a determiner it may name one.
+    [InlineData("Therapy helps patients challenge negative automatic thoughts.", "automatic", "Modifier")]
+    [InlineData("Encoders capture rich semantic information.", "semantic", "Modifier")]
+    [InlineData("In the volcanic phase magma erupts.", "volcanic", "Noun")]
     // A subject's own verb, known by its place: "-ed" ending its phrase after a noun or after "is"/"has", "-s" before
     // a determiner, an irregular past after a noun. Before a noun an "-ed" word still describes it.
     [InlineData("The blockade deepened the split.", "deepened", "Verb")]

@@ -122,6 +122,11 @@ internal static class WordClasses
         if (Adjectives.Contains(term.Folded) && EndsANounPhrase(tokens, i)) return WordClass.Noun;
         if (Adjectives.Contains(term.Folded) || HasAdjectiveEnding(term.Folded)) return WordClass.Modifier;
         var folded = term.Folded;
+        // "negative automatic thoughts", "rich semantic information": an "-ic" or "-ive" word between content words
+        // describes the noun after it ("the volcanic phase" names a phase by it, so the word alone may be a keyword).
+        if (nextIsContent && previous.Length > 0 && !tokens[i - 1].Term.IsStop && folded.Length > 5
+            && (folded.EndsWith("ic", StringComparison.Ordinal) || folded.EndsWith("ive", StringComparison.Ordinal)))
+            return WordClass.Modifier;
         if (OnlyVerbs.Contains(folded)) return WordClass.Verb;
         if (!VerbStems.Contains(term.Stem) && IsUnlistedVerb(tokens, i, folded)) return WordClass.Verb;
         if (!VerbStems.Contains(term.Stem) || Determiners.Contains(previous)) return WordClass.Noun;
