@@ -18,6 +18,9 @@ public sealed class FormatsTests
             Assert.Equal(("1 point", "2.5 points"), (Formats.Points(1), Formats.Points(2.5)));
             Assert.Equal(("0.40", "2.50", "-0.10", "—"), (Formats.Statistic(0.4), Formats.Statistic(2.5), Formats.Statistic(-0.1), Formats.Statistic(null)));
             Assert.Equal(("1 word", "1,234 words"), (Formats.Words(1), Formats.Words(1234)));
+            Assert.Equal(("1 graded attempt", "0 graded attempts", "2,000 graded attempts"),
+                (Formats.Count(1, "graded attempt"), Formats.Count(0, "graded attempt"), Formats.Count(2000, "graded attempt")));
+            Assert.Equal(("1 study", "3 studies"), (Formats.Count(1, "study", "studies"), Formats.Count(3, "study", "studies")));
             Assert.Equal("Mon 2027-03-01 09:05", Formats.DateTime(Monday));
             Assert.Equal("09:05:07", Formats.TimeOfDay(Monday));
             Assert.Equal("2027-03-01 09:05 UTC", Formats.Utc(Monday));

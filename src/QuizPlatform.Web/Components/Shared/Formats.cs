@@ -53,14 +53,17 @@ public static class Formats
     /// <summary>A count with thousands separated: "1,234".</summary>
     public static string Count(int count) => count.ToString("N0", Invariant);
 
+    /// <summary>A count and what it counts, plural unless one: "1 graded attempt", "1,234 graded attempts".</summary>
+    public static string Count(int count, string noun, string? plural = null) => $"{Count(count)} {(count == 1 ? noun : plural ?? noun + "s")}";
+
     /// <summary>"1 word", "1,234 words".</summary>
-    public static string Words(int count) => count == 1 ? "1 word" : $"{Count(count)} words";
+    public static string Words(int count) => Count(count, "word");
 
     /// <summary>"1 answer", "1,234 answers".</summary>
-    public static string Answers(int count) => count == 1 ? "1 answer" : $"{Count(count)} answers";
+    public static string Answers(int count) => Count(count, "answer");
 
     /// <summary>A wait in whole seconds: "1 second", "8 seconds".</summary>
-    public static string Seconds(int seconds) => seconds == 1 ? "1 second" : $"{Count(seconds)} seconds";
+    public static string Seconds(int seconds) => Count(seconds, "second");
 
     /// <summary>"1 day", "7 days".</summary>
     public static string Days(long days) => days == 1 ? "1 day" : $"{days} days";

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Configurations;
 using QuizPlatform.Data.Entities;
+using QuizPlatform.Web.Components.Shared;
 using QuizPlatform.Web.Features.Audit;
 
 namespace QuizPlatform.Web.Features.Quizzes;
@@ -100,7 +101,7 @@ public sealed class QuizAuthoring(IDbContextFactory<QuizDbContext> dbFactory, Ti
         var attempts = await db.Attempts.CountAsync(a => a.QuizId == quizId, cancellationToken);
         if (attempts > 0 && QuizEditRules.ChangesThatCorruptAttempts(quiz, plan, form) is { Count: > 0 } refused)
             return new AuthoringResult(AuthoringOutcome.Locked, quizId, refused,
-                $"Students have started {attempts} attempt{(attempts == 1 ? "" : "s")} on this quiz, so its questions, points and " +
+                $"Students have started {Formats.Count(attempts, "attempt")} on this quiz, so its questions, points and " +
                 "selection are fixed, and times, attempts, classes and accommodations can only be extended. Make a copy to change the rest.");
         QuizEditRules.Apply(quiz, plan);
         if (ChangedParts(db, quiz) is { Count: > 0 } changed)

@@ -1,4 +1,5 @@
 using QuizPlatform.Data.Entities;
+using QuizPlatform.Web.Components.Shared;
 using QuizPlatform.Web.Features.Marking;
 
 namespace QuizPlatform.Web.Features.RegradeRequests;
@@ -19,10 +20,9 @@ public sealed record RequestGroup(int QuestionId, string QuestionLabel, string P
     public int Satisfied => Requests.Count(r => r.Satisfied);
 
     public string Heading => Keyword is { } keyword
-        ? $"{Students(Requests.Count)} {(Requests.Count == 1 ? "says their answer has" : "say their answer has")} \u201c{keyword}\u201d"
-        : $"{Students(Requests.Count)} {(Requests.Count == 1 ? "disputes" : "dispute")} the score";
+        ? $"{Formats.Count(Requests.Count, "student")} {(Requests.Count == 1 ? "says their answer has" : "say their answer has")} \u201c{keyword}\u201d"
+        : $"{Formats.Count(Requests.Count, "student")} {(Requests.Count == 1 ? "disputes" : "dispute")} the score";
 
-    static string Students(int count) => count == 1 ? "1 student" : $"{count} students";
 }
 
 /// <summary>One open request with the answer and its grade (<see cref="Grade"/> carries the revision a mark must name).</summary>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Grading.Marks;
+using QuizPlatform.Web.Components.Shared;
 using QuizPlatform.Web.Features.Audit;
 using QuizPlatform.Web.Features.Grading;
 using QuizPlatform.Web.Features.QuizResults;
@@ -18,7 +19,7 @@ public sealed record LearnedPreview(int Marks, int References, double Offset, Re
 {
     /// <summary>"Learned from 12 marks: 3 answers marked correct as references; the question's curve +0.05." (a grade's history reason).</summary>
     internal static string Describe(int marks, int references, double offset) =>
-        $"Learned from {marks} {(marks == 1 ? "mark" : "marks")}: {references} {(references == 1 ? "answer" : "answers")} marked correct as references; "
+        $"Learned from {Formats.Count(marks, "mark")}: {Formats.Answers(references)} marked correct as references; "
         + string.Create(CultureInfo.InvariantCulture, $"the question's curve {(offset >= 0 ? "+" : "−")}{Math.Abs(offset):0.00}.");
 }
 
