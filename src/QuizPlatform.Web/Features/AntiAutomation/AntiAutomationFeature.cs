@@ -57,7 +57,12 @@ public static class AntiAutomationFeature
             // Any endpoint's: Kestrel stops a body at the endpoint's limit as it arrives; a declared length over it is
             // refused unread.
             if (http.Request.ContentLength > http.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize)
+            {
                 http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                // The status-code page then renders as for a GET: re-run as the form's POST, it read the form, which
+                // Kestrel stops at the limit with a bare 400 (the test server has no limit).
+                (http.Request.Method, http.Request.Body, http.Request.ContentLength, http.Request.ContentType) = (HttpMethods.Get, Stream.Null, null, null);
+            }
             else
                 await next(http);
             if (api && !http.Response.HasStarted && http.Response.StatusCode >= 400 && http.Response.ContentLength is null or 0)

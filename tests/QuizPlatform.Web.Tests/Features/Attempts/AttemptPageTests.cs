@@ -121,12 +121,21 @@ public sealed class AttemptPageTests
         Assert.Single(page.QuerySelectorAll("a"), a => a.Text() == "this link"); // the link's text survives, its script does not
     }
 
-    [Fact]
-    public async Task AHandInPostOfMoreThanItsFormIsRefusedUnreadWithAPageSayingSoAndHandsNothingIn()
+    [Theory]
+    [InlineData(false)]
+    // Kestrel stops a body at the endpoint's limit as it streams in, which the test server does not: there the 413 page,
+    // rendered by re-running the pipeline for the form's POST, read the form and answered a bare 400.
+    [InlineData(true)]
+    public async Task AHandInPostOfMoreThanItsFormIsRefusedUnreadWithAPageSayingSoAndHandsNothingIn(bool onKestrel)
     {
-        await using var scene = await QuizScene.CreateAsync(DatabaseProvider.Sqlite);
+        var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
+        var kestrel = onKestrel ? app.StartKestrel() : null;
+        await using var scene = await QuizScene.CreateAsync(database, app);
         var attempt = (await scene.AttemptService().StartAsync(scene.Sam, await scene.OpenQuizAsync())).AttemptId!.Value;
-        using var sam = await scene.SignedInAsync("sam@quiz.local");
+        using var sam = kestrel is null ? await scene.SignedInAsync("sam@quiz.local")
+            : new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new() }) { BaseAddress = kestrel };
+        if (kestrel is not null) (await sam.SignInAsync("sam@quiz.local", TestUsers.Password)).Dispose();
         var page = await sam.GetPageAsync($"/attempts/{attempt}");
 
         using var bloated = await sam.PostAsync($"/attempts/{attempt}", new FormUrlEncodedContent(
