@@ -455,12 +455,19 @@ public class ExtractionTests
     public void AWordSaidOnlyInTwoCompoundsIsKeptInBoth()
     {
         // "current" is said in every answer of this document, so "alternating", said twice, outranked both its compounds.
-        var document = new AssignmentParser().Parse(File.ReadAllText(Seed.RepoFile("tests/QuizPlatform.Grading.Tests/Extraction/physics.md"))).Assignment!;
-        var keywords = new KeywordExtractor().Extract([.. document.Questions.Select(q => new QuestionText(q.Prompt, q.ModelAnswer))]);
-        var transformer = keywords[5].Select(k => k.Phrase).ToList();
+        var transformer = DocumentKeywords("physics")[5].Select(k => k.Phrase).ToList();
         Assert.Contains("alternating current", transformer);
         Assert.Contains("alternating voltage", transformer);
         Assert.DoesNotContain("alternating", transformer);
+    }
+
+    [Fact]
+    public void AnAnswerOfMoreThanTwentyWordsHasNoAdverbForAKeyword()
+    {
+        // Ranked by the model, "even" ("total output rises and both gain, even when one has an absolute advantage") was one.
+        var keywords = DocumentKeywords("economics", SharedEncoder.Encoder);
+        Assert.Contains(keywords[5], k => k.Phrase == "absolute advantage");
+        Assert.DoesNotContain(keywords[5], k => k.Phrase == "even");
     }
 
     [Fact]
@@ -470,6 +477,13 @@ public class ExtractionTests
             "passes electrons to the electron transport chain, which drives ATP synthase, so the cell makes most of its ATP by oxidative phosphorylation.";
         var phrases = PhrasesOf("How does a cell make energy?", answer);
         Assert.All(new[] { "Krebs cycle", "electron transport chain", "oxidative phosphorylation" }, term => Assert.Contains(term, phrases));
+    }
+
+    /// <summary>The keywords of each answer of a document in Extraction/.</summary>
+    private static IReadOnlyList<IReadOnlyList<Keyword>> DocumentKeywords(string name, ITokenEncoder? encoder = null)
+    {
+        var document = new AssignmentParser().Parse(File.ReadAllText(Seed.RepoFile($"tests/QuizPlatform.Grading.Tests/Extraction/{name}.md"))).Assignment!;
+        return new KeywordExtractor { Encoder = encoder }.Extract([.. document.Questions.Select(q => new QuestionText(q.Prompt, q.ModelAnswer))]);
     }
 
     private static List<string> PhrasesOf(string prompt, string answer) =>
