@@ -58,14 +58,14 @@ internal sealed class StructureReader(IReadOnlyList<OutlineBlock> outline, IRead
     /// <summary>
     /// Matches the numbered items of a Solution block to its questions. An item starts an answer when its number is
     /// one of the questions still unanswered after the current one; other numbered lines stay part of the current
-    /// answer (a warning if they repeat its number), unless they come before any answer or lie beyond the block's
-    /// highest question number: then they are answers without a question. Items of the trailing run that do
-    /// not start an answer begin the next question block, and <paramref name="questionStart"/> moves to them.
+    /// answer (a warning if they repeat its number), unless they come before any answer or match no question of the
+    /// block (an answer left behind when its question was deleted): then they are answers without a question. Items
+    /// of the trailing run that do not start an answer begin the next question block, and <paramref name="questionStart"/>
+    /// moves to them.
     /// </summary>
     private AnswerDraft?[] ReadAnswers(List<QuestionDraft> questions, int start, int end, int solutionLine, ref int questionStart)
     {
         var answers = new AnswerDraft?[questions.Count];
-        var highest = questions.Count == 0 ? int.MinValue : questions.Max(q => q.Number);
         var positions = questions.Select((q, position) => (q.Number, position))
             .GroupBy(q => q.Number, q => q.position)
             .ToDictionary(g => g.Key, g => g.ToList());
@@ -110,7 +110,7 @@ internal sealed class StructureReader(IReadOnlyList<OutlineBlock> outline, IRead
                 diagnostics.Add(new Diagnostic(item.Line + 1, Severity.Warning,
                     $"Line {item.Line + 1} is numbered {item.Number}. again inside answer {item.Number} (line {outline[current.Index].Line + 1}); it is kept as part of that answer. If it is a second answer, remove one."));
             }
-            else if (open is null || item.Number > highest)
+            else if (open is null || !positions.ContainsKey(item.Number))
             {
                 Close(i, beforeQuestions: false);
                 Error(item.Line + 1, $"Answer {item.Number} (line {item.Line + 1}) does not match any question of the block before the Solution heading at line {solutionLine}.");

@@ -73,6 +73,19 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void AnAnswerWhoseQuestionIsMissingFromTheListIsAnErrorNotPartOfTheAnswerBefore()
+    {
+        // Question 2 deleted from the list but not from the Solution: its answer used to end answer 1, imported.
+        var result = new AssignmentParser().Parse(Lines(["# Week 1", "", "1. What is a CNN?", "3. What is a stride?", .. Solution,
+            "1. A network of convolution layers.", "", "2. Pooling shrinks feature maps.", "", "3. The step of a sliding window."]));
+
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(result.Diagnostics, d => d.Severity == Severity.Error);
+        Assert.Equal(10, error.Line);
+        Assert.StartsWith("Answer 2 (line 10) does not match any question", error.Message);
+    }
+
+    [Fact]
     public void ReportsEveryUnansweredQuestionOfABlockOnItsOwnLine()
     {
         var result = new AssignmentParser().Parse(Lines(["# Week 1", "", "1. What is a CNN?", "2. What is pooling?", "3. What is a stride?", .. Solution, "2. Pooling shrinks feature maps."]));

@@ -30,8 +30,8 @@ public sealed record LearnedApplied(string Reason, int Regraded, int Up, int Dow
 /// "Learn from my marks": one quiz's answers to a question graded again with what the instructor's marks on them
 /// teach the grader (<see cref="MarkLearning"/>: answers given full marks become references, the marks calibrate the
 /// question's curve). A preview first; an apply stores the new grader proposals as a regrade, each with a history row
-/// where the score moved, and an override keeps counting. Needs the sentence model (<c>Grading:Meaning</c>). Only the
-/// quiz's owner and admins reach it.
+/// where the score moved; an override keeps counting and an accepted answer is not regraded. Needs the sentence model
+/// (<c>Grading:Meaning</c>). Only the quiz's owner and admins reach it.
 /// </summary>
 public sealed class LearnedRegrade(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock, QuizActivity activity, AuditLog audit,
     GradingEngine engine)
@@ -113,7 +113,9 @@ public sealed class LearnedRegrade(IDbContextFactory<QuizDbContext> dbFactory, T
         var encoded = engine.Encode(answers.Select(a => a.Text), cancellationToken);
         var learned = MarkLearning.Learn(engine.Grader, question.Key, question.Meaning!,
             [.. marks.Select(m => m.Mark)], [.. marks.Select(m => encoded[m.Mark.Response])], among: question.Among);
-        var regrades = answers.Select(answer =>
+        // An accepted answer is one of the marks learned from: its score is the one the instructor accepted, left as it is.
+        var marked = marks.Select(m => m.GradeId).ToHashSet();
+        var regrades = answers.Where(a => a.OverrideScore is not null || !marked.Contains(a.GradeId)).Select(answer =>
         {
             var result = engine.Grader.Grade(question.Key, answer.Text, answer.Points, learned, encoded[answer.Text], question.Among);
             return new AnswerRegrade(answer, result, GradeExplanation.Of(result))

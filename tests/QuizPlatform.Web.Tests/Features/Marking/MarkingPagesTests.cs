@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Web.Tests.Features.QuizResults;
 using QuizPlatform.Web.Tests.Infrastructure;
@@ -123,6 +124,29 @@ public sealed class MarkingPagesTests
         Assert.Contains("0 of 2 points · set by your instructor", q2);
         Assert.DoesNotContain("Copied from a classmate", results.Text());
         Assert.DoesNotContain("reason", q2);
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task OnTheByQuestionViewAMarkThatMovesTheAnswerInTheSortOrderIsSavedAndShown(DatabaseProvider provider)
+    {
+        await using var f = await ResultsFixture.CreateAsync(provider);
+        var quiz = await f.AddQuizAsync();
+        int? question = null;
+        foreach (var (name, score) in new[] { ("Ann", 0.25), ("Ben", 0.75) })
+        {
+            var attempt = await f.AttemptAsync(quiz, await f.StudentAsync(name, f.AlgebraId), 1, SubmittedBy.Student, [new(score), null, null]);
+            await using var db = f.App.Services.CreateDbContext();
+            question ??= await db.Responses.Where(r => r.AttemptId == attempt).Select(r => r.QuestionId).SingleAsync();
+        }
+        using var alice = await f.ClientAsync("alice@quiz.local");
+        var path = $"/quizzes/{quiz}/questions/{question}"; // lowest score first: Ann, then Ben
+
+        var page = await MarkingScene.SubmitAsync(alice, path, "Mark Ann's answer",
+            ("Input.Action", "Override"), ("Input.Score", "1"), ("Input.Reason", "Says it in other words"));
+
+        Assert.Equal(["Ben", "Ann"], page.QuerySelectorAll("h2").Select(h => h.Text()).Where(name => name is "Ann" or "Ben"));
+        Assert.Equal("Overridden: 1 of 1", page.ByRole("region", "Ann")!.QuerySelector("[role=status]")!.Text());
+        Assert.Null(page.ByRole("region", "Ben")!.QuerySelector("[role=status]"));
     }
 
     [Theory, AllDatabaseProviders]

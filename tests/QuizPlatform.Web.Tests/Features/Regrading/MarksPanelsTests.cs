@@ -143,6 +143,7 @@ public sealed class MarksPanelsTests
         var learning = scene.App.Services.GetRequiredService<LearnedRegrade>();
         var learned = $"{QuestionPage(scene)}/learned";
         var benBefore = (await scene.GradeAsync(ben)).Score;
+        var danAccepted = (await scene.GradeAsync(dan)).Score;
 
         foreach (var (actor, email) in new[] { (scene.Bob, "bob@quiz.local"), (scene.Sam, "sam@quiz.local") })
         {
@@ -164,17 +165,22 @@ public sealed class MarksPanelsTests
         Assert.Contains("From 4 marks: 3 answers you gave full marks stand beside the model answer", page.Text());
         var benRow = page.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th")!.Text() == "Ben");
         Assert.Contains("Close to an answer you marked correct", benRow.Text());
+        Assert.Contains("Answers you accepted are left as they are", page.Text());
         Assert.Equal(benBefore, (await scene.GradeAsync(ben)).Score);
 
         using var posted = await alice.SubmitNamedFormAsync(learned, "learned", ("Input.Mode", "AllChanges"));
         var body = await posted.Content.ReadAsStringAsync();
         Assert.True(posted.IsSuccessStatusCode, $"{(int)posted.StatusCode}: {body}");
 
-        Assert.Contains(Pages.Parse(body).QuerySelectorAll("[role=status]"), s => s.Text().StartsWith("Regraded 6 answers: ", StringComparison.Ordinal));
+        Assert.Contains(Pages.Parse(body).QuerySelectorAll("[role=status]"), s => s.Text().StartsWith("Regraded 5 answers: ", StringComparison.Ordinal));
         var benAfter = await scene.GradeAsync(ben);
         Assert.True(benAfter.Score > benBefore, $"Ben {benBefore} → {benAfter.Score}");
         var change = Assert.Single(benAfter.History, h => h.Source == GradeChangeSource.Regrade);
         Assert.StartsWith("Learned from 4 marks: 3 answers marked correct as references; the question's curve ", change.Reason);
         Assert.Equal(1, (await scene.GradeAsync(ann)).EffectiveScore);
+        // Dan's accepted score is one of the marks learned from: it stays the score Alice accepted.
+        var danAfter = await scene.GradeAsync(dan);
+        Assert.Equal(danAccepted, danAfter.EffectiveScore);
+        Assert.DoesNotContain(danAfter.History, h => h.Source == GradeChangeSource.Regrade);
     }
 }

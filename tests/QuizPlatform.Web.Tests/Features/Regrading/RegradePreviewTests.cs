@@ -105,6 +105,9 @@ public sealed class RegradePreviewTests
 
         var row = Assert.Single(preview!.Overridden);
         Assert.Equal(("Dan", 0.8, 0.0, 0.2857), (row.Student, row.OverrideScore!.Value, row.OldScore, row.NewScore));
+        // Dan's counted score does not move: the mean is over all four answers the sentence counts.
+        Assert.Equal($"3 of 4 answers in {preview.QuizTitle} change: 2 up, 1 down; mean change +0.07 points per answer; 1 overridden kept.",
+            RegradePreviewPanel.Summary(preview));
         Assert.DoesNotContain(preview.Changes, r => r.GradeId == dan);
         var grade = await scene.GradeAsync(dan);
         Assert.Equal((0.8, 0.8, 0.2857), (grade.OverrideScore, grade.EffectiveScore, grade.Score));
