@@ -479,12 +479,13 @@ public class ExtractionTests
         Assert.All(new[] { "Krebs cycle", "electron transport chain", "oxidative phosphorylation" }, term => Assert.Contains(term, phrases));
     }
 
-    /// <summary>The keywords of each answer of a document in Extraction/.</summary>
-    private static IReadOnlyList<IReadOnlyList<Keyword>> DocumentKeywords(string name, ITokenEncoder? encoder = null)
-    {
-        var document = new AssignmentParser().Parse(File.ReadAllText(Seed.RepoFile($"tests/QuizPlatform.Grading.Tests/Extraction/{name}.md"))).Assignment!;
-        return new KeywordExtractor { Encoder = encoder }.Extract([.. document.Questions.Select(q => new QuestionText(q.Prompt, q.ModelAnswer))]);
-    }
+    /// <summary>The questions and model answers of a document in Extraction/.</summary>
+    internal static List<QuestionText> DocumentQuestions(string name) =>
+        [.. new AssignmentParser().Parse(File.ReadAllText(Seed.RepoFile($"tests/QuizPlatform.Grading.Tests/Extraction/{name}.md")))
+            .Assignment!.Questions.Select(q => new QuestionText(q.Prompt, q.ModelAnswer))];
+
+    private static IReadOnlyList<IReadOnlyList<Keyword>> DocumentKeywords(string name, ITokenEncoder? encoder = null) =>
+        new KeywordExtractor { Encoder = encoder }.Extract(DocumentQuestions(name));
 
     private static List<string> PhrasesOf(string prompt, string answer) =>
         [.. new KeywordExtractor().Extract([new QuestionText(prompt, answer)])[0].Select(k => k.Phrase)];

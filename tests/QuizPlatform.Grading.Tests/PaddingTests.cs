@@ -83,6 +83,23 @@ public class PaddingTests
         Assert.False(result.Flags.HasFlag(GradeFlags.KeywordPadding), result.Summary);
     }
 
+    /// <summary>
+    /// The model answer in a student's words, its closing enumeration three clauses of one keyword each: those are 4
+    /// of its 5 clauses with a keyword (a comma fewer than the model answer), but only 4 of its 9 keywords.
+    /// </summary>
+    [Fact]
+    public void AnEnumerationAfterARichSentenceIsNotPadding()
+    {
+        var question = ExtractionTests.DocumentQuestions("economics")[1];
+        var key = Seed.Grader.Compile(question.Prompt, new KeywordExtractor().Extract(ExtractionTests.DocumentQuestions("economics"))[1]);
+
+        var result = Seed.Grader.Grade(key, "A price ceiling set below the equilibrium price creates a shortage because quantity demanded exceeds " +
+            "quantity supplied. It causes queues, black markets and a deadweight loss, as with rent control.");
+
+        Assert.False(result.Flags.HasFlag(GradeFlags.KeywordPadding), result.Summary);
+        Assert.Equal(1, result.Score);
+    }
+
     /// <summary>A comparison in one run of keywords is how a short answer says its point (SciEntsBank's markers called these correct).</summary>
     [Theory]
     [InlineData("The longer the string the lower the pitch.")]
@@ -105,5 +122,26 @@ public class PaddingTests
     {
         var result = Seed.Grade(question, Seed.Question(question).ModelAnswer);
         Assert.False(result.Flags.HasFlag(GradeFlags.KeywordPadding), $"Q{question}: {result.Summary}");
+    }
+
+    /// <summary>A student who writes the model answer word for word gets full marks from its extracted keywords, in any field.</summary>
+    [Theory]
+    [InlineData("networking")]
+    [InlineData("biology")]
+    [InlineData("history")]
+    [InlineData("economics")]
+    [InlineData("law")]
+    [InlineData("databases")]
+    [InlineData("psychology")]
+    [InlineData("physics")]
+    public void EveryModelAnswerEarnsFullMarksFromItsOwnKeywords(string document)
+    {
+        var questions = ExtractionTests.DocumentQuestions(document);
+        var keywords = new KeywordExtractor().Extract(questions);
+        for (var q = 0; q < questions.Count; q++)
+        {
+            var result = Seed.Grader.Grade(Seed.Grader.Compile(questions[q].Prompt, keywords[q]), questions[q].ModelAnswer);
+            Assert.True(result.Score == 1, $"{document} {q + 1}: {result.Summary}");
+        }
     }
 }
