@@ -122,6 +122,8 @@ public class ExtractionTests
     // After an acronym a listed verb's "-s" form is what the acronym qualifies, unless an object follows.
     [InlineData("Switches learn MAC addresses and forward frames.", "addresses", "Noun")]
     [InlineData("NAT rewrites the source address.", "rewrites", "Verb")]
+    [InlineData("Raising the policy rate slows spending.", "slows", "Verb")] // a gerund ending its phrase as the object
+    [InlineData("Feature maps pooling layers activation functions.", "maps", "Noun")] // a gerund before its noun: a list
     [InlineData("An FCN uses transposed convolutions.", "uses", "Verb")]
     // Some verbs are never nouns: not after an acronym, nor after a noun they could otherwise head a compound with.
     [InlineData("The initial part of the FCN consists of convolutional layers.", "consists", "Verb")]

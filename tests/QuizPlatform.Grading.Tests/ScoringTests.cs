@@ -81,6 +81,9 @@ public class ScoringTests
     [InlineData("Kernels detect edges, deeper layers combine shapes.")] // an unlisted verb between subject and object
     [InlineData("Overfitting hurts validation accuracy badly; it memorises training set noise.")] // an "-s" word after a pronoun
     [InlineData("Augmentation randomly flips, crops and rotates training images.")] // after an "-ly" adverb
+    // Notes in the model answer's own heading style, an "-s" verb before a gerund (walking an economics quiz: capped as a list).
+    [InlineData("Interest rates: raising the policy rate slows spending. Open market operations: selling government bonds. "
+        + "Reserve requirements. Quantitative tightening and forward guidance.")]
     public void TerseSentencesAreNotKeywordLists(string response)
     {
         var result = Seed.Grade(1, response);

@@ -188,8 +188,12 @@ internal static class WordClasses
         // (a compound does not stack two plurals: "the cell walls cells"; "hash tables map keys" stays a noun phrase).
         // "Ohm's law states that the current ...": a clause as its object.
         var clauseFollows = next == "that" && i + 2 < tokens.Count && Determiners.Contains(tokens[i + 2].Term.Folded);
+        // "raising the policy rate slows spending": a gerund as its object, ending its phrase ("feature maps pooling
+        // layers" is a list of terms).
+        var gerundNext = next.Length > 5 && next.EndsWith("ing", StringComparison.Ordinal)
+            && (i + 2 == tokens.Count || tokens[i + 2].Has(TokenFlags.ClauseBreakBefore) || tokens[i + 2].Term.IsStop);
         var objectFollows = Determiners.Contains(next) || clauseFollows || !last && !tokens[i + 1].Term.IsStop && SubjectBefore(tokens, i)
-            && !nextIsVerb && (IsPlural(next) || EndsLikeAnAdjective(next) || MassObject(tokens, i + 1));
+            && (gerundNext || !nextIsVerb && (IsPlural(next) || EndsLikeAnAdjective(next) || MassObject(tokens, i + 1)));
         return folded.EndsWith('s') && IsPlural(folded) && !tokens[i - 1].Term.Folded.EndsWith('s') && objectFollows;
     }
 
