@@ -84,6 +84,19 @@ public class MatchingTests
     public void TyposInShortWordsAndAcronymsAreRejected(int question, string phrase, string response) =>
         Assert.False(Match(question, phrase, response).Matched);
 
+    /// <summary>
+    /// Long words whose stems are short and two edits apart are other words, not typos: walking an economics quiz,
+    /// "inflation" was found as the keyword "inelastic" ("inflat" and "inelast").
+    /// </summary>
+    [Theory]
+    [InlineData("inelastic", "Elasticity is when prices change every year because of inflation.")]
+    [InlineData("conductor", "Its conductivity rises with temperature.")]
+    public void WordsWhoseShortStemsAreTwoEditsApartAreNotTypos(string keyword, string response)
+    {
+        var key = Seed.Grader.Compile("", [new Keyword(keyword, [], 1)]);
+        Assert.False(Seed.Grader.Grade(key, response).Keywords[0].Matched);
+    }
+
     // Each pair shares a stem ("traning" and "tranings" both stem to "trane") but only the first is one edit from
     // the key word, so a typo result remembered per stem would let whichever is graded first decide for both.
     [Theory]

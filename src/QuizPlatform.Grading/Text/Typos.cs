@@ -14,11 +14,22 @@ internal static class Typos
         {
             if (candidate.Acronym || candidate.Folded.Length < options.TypoMinLength) continue;
             if (candidate.Folded[0] != term.Folded[0]) continue;
-            var allowed = Math.Min(term.Folded.Length, candidate.Folded.Length) >= options.TwoTyposLength ? 2 : 1;
-            var distance = Math.Min(Distance(term.Folded, candidate.Folded, allowed), Distance(term.Stem, candidate.Stem, allowed));
-            if (distance <= allowed && distance < bestDistance) (best, bestDistance) = (candidate.Index, distance);
+            var distance = Math.Min(Edits(term.Folded, candidate.Folded, options), Edits(term.Stem, candidate.Stem, options));
+            if (distance < bestDistance) (best, bestDistance) = (candidate.Index, distance);
         }
         return best;
+    }
+
+    /// <summary>
+    /// The edits between two spellings when their length allows that many (two only between long ones), else
+    /// <see cref="int.MaxValue"/>. Stems are measured by their own length: "inflation" and "inelastic" are words apart,
+    /// though their stems ("inflat", "inelast") are two edits apart.
+    /// </summary>
+    private static int Edits(string a, string b, GradingOptions options)
+    {
+        var allowed = Math.Min(a.Length, b.Length) >= options.TwoTyposLength ? 2 : 1;
+        var distance = Distance(a, b, allowed);
+        return distance <= allowed ? distance : int.MaxValue;
     }
 
     /// <summary>Optimal string alignment distance (Damerau-Levenshtein with adjacent swaps), or limit + 1 past the limit.</summary>
