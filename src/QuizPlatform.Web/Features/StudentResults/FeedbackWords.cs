@@ -28,9 +28,10 @@ public static class FeedbackWords
             return $"\"{keyword.Phrase}\", {How(keyword.How)}";
         var words = string.Join(" … ", keyword.Spans.Where(s => s.Start >= 0 && s.Length > 0 && s.Start + s.Length <= answer.Length)
             .Select(s => answer.Substring(s.Start, s.Length)).Distinct());
-        var similarity = keyword.Similarity is { } value ? ", " + Formats.Statistic(value) : "";
-        return $"\"{words}\" ~ \"{keyword.Phrase}\" ({How(keyword.How)}{similarity})";
+        return $"\"{words}\" ~ \"{keyword.Phrase}\" ({How(keyword.How)}{Similarity(keyword)})";
     }
+
+    static string Similarity(ExplainedKeyword keyword) => keyword.Similarity is { } value ? ", " + Formats.Statistic(value) : "";
 
     /// <summary>
     /// Which score the student or instructor is looking at: keywords only with the meaning pass still to come,
@@ -58,20 +59,29 @@ public static class FeedbackWords
     public const string SetByInstructor = "Your instructor set this score; the keywords marked are what the grader found.";
 
     /// <param name="otherQuestion">With <see cref="GradeFlags.OtherQuestion"/>: the question the answer reads as an answer to (<see cref="QuizResults.FlagWords.OtherQuestion"/>).</param>
-    public static string Flag(GradeFlags flag, string? otherQuestion = null) => flag switch
+    /// <param name="scoreSetByInstructor">The instructor set the score: what the grader saw stays, what it did to its own score goes.</param>
+    public static string Flag(GradeFlags flag, string? otherQuestion = null, bool scoreSetByInstructor = false)
     {
-        GradeFlags.OtherQuestion => $"The answer reads as an answer to {otherQuestion ?? "another question"} rather than to this one, so its score is capped.",
-        GradeFlags.CopiesPrompt => "The answer mostly restates the question: keywords taken from the question earn nothing.",
-        GradeFlags.KeywordList => "The answer is a list of words rather than sentences, so its score is capped.",
-        GradeFlags.Repetition => "The answer repeats the same words, so its score is capped.",
-        GradeFlags.KeywordPadding => "The keywords sit in filler sentences that say nothing about them, so the score is capped.",
-        GradeFlags.Negated => "A keyword appears only in a negative statement (such as \"does not ...\") and earned nothing.",
-        GradeFlags.RequiredMissing => "A required keyword is missing, so the score is capped.",
-        GradeFlags.Empty => "The answer is empty.",
-        _ => WireNames.Of(flag),
-    };
+        var (seen, consequence) = flag switch
+        {
+            GradeFlags.OtherQuestion => ($"The answer reads as an answer to {otherQuestion ?? "another question"} rather than to this one", ", so its score is capped"),
+            GradeFlags.CopiesPrompt => ("The answer mostly restates the question", ": keywords taken from the question earn nothing"),
+            GradeFlags.KeywordList => ("The answer is a list of words rather than sentences", ", so its score is capped"),
+            GradeFlags.Repetition => ("The answer repeats the same words", ", so its score is capped"),
+            GradeFlags.KeywordPadding => ("The keywords sit in filler sentences that say nothing about them", ", so the score is capped"),
+            GradeFlags.Negated => ("A keyword appears only in a negative statement (such as \"does not ...\")", " and earned nothing"),
+            GradeFlags.RequiredMissing => ("A required keyword is missing", ", so the score is capped"),
+            GradeFlags.Empty => ("The answer is empty", ""),
+            _ => (WireNames.Of(flag), null),
+        };
+        return consequence is null ? seen : seen + (scoreSetByInstructor ? "" : consequence) + ".";
+    }
 
-    /// <summary>What a screen reader hears after a marked stretch of the answer (and a pointer's title shows).</summary>
+    /// <summary>
+    /// What a screen reader hears after a marked stretch of the answer: the keyword each match stands for, and how it
+    /// matched ("(keyword "filters", close in meaning, 0.78)" after "kernels", whose words it has just read).
+    /// </summary>
     public static string Mark(IEnumerable<ExplainedKeyword> keywords, string answer) =>
-        "(keyword " + string.Join("; keyword ", keywords.Select(k => Match(k, answer))) + ")";
+        "(keyword " + string.Join("; keyword ", keywords.Select(k =>
+            k.How == MatchKind.Meaning ? $"\"{k.Phrase}\", {How(k.How)}{Similarity(k)}" : Match(k, answer))) + ")";
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
+using QuizPlatform.Grading;
 using QuizPlatform.Web.Features.Grading;
 using QuizPlatform.Web.Features.StudentResults;
 using QuizPlatform.Web.Tests.Infrastructure;
@@ -220,6 +221,8 @@ public sealed class AttemptResultsTests
             var grade = await db.Grades.Where(g => g.Response.AttemptId == attemptId).OrderBy(g => g.Response.Position).FirstAsync();
             (grade.OverrideScore, grade.OverriddenById, grade.OverrideReason, grade.OverriddenAt) =
                 (1.25, scene.Scene.Alice, "Partly right", scene.Now);
+            var explanation = GradeExplanation.Parse(grade.Explanation);
+            grade.Explanation = (explanation with { Flags = [.. explanation.Flags, GradeFlags.RequiredMissing] }).ToJson();
             await db.SaveChangesAsync();
         }
 
@@ -233,6 +236,8 @@ public sealed class AttemptResultsTests
         Assert.Contains("set by your instructor", ResultsScene.Question(page, 1).Text());
         var scoredBy = ResultsScene.Question(page, 1).QuerySelector("[data-scored-by]")!.Text();
         Assert.Equal("Your instructor set this score; the keywords marked are what the grader found.", scoredBy);
+        // What the grader saw stays; that it capped its own score no longer holds.
+        Assert.Equal("A required keyword is missing.", ResultsScene.Question(page, 1).QuerySelector("[data-flag=required-missing]")?.Text());
     }
 
     [Theory, AllDatabaseProviders]
