@@ -86,7 +86,7 @@ public sealed class LearnedRegrade(IDbContextFactory<QuizDbContext> dbFactory, T
         var (up, down, kept) = AnswerRegrade.ApplyAll(learning.Regrades, grades, mode, question.KeywordVersion, actorId, now, reason);
         var regraded = learning.Regrades.Count - kept;
         await audit.AddAsync(db, actorId, AuditActions.RegradeApplied, AuditSubject.Quiz(quizId),
-            $"Regraded {regraded} answers to question {question.Number}. {reason} {up} up, {down} down"
+            $"Regraded {Formats.Answers(regraded)} to question {question.Number}. {reason} {up} up, {down} down"
             + (kept > 0 ? $", {kept} that would go down kept" : "") + ".", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Grading;
+using QuizPlatform.Web.Components.Shared;
 using QuizPlatform.Web.Features.Assignments;
 using QuizPlatform.Web.Features.Audit;
 using QuizPlatform.Web.Features.Grading;
@@ -102,7 +103,7 @@ public sealed class RegradePreview(IDbContextFactory<QuizDbContext> dbFactory, T
         var grades = await AnswerRegrade.OfQuestion(db, quizId, questionId).ToDictionaryAsync(g => g.Id, cancellationToken);
         var (up, down, kept) = AnswerRegrade.ApplyAll(regrades, grades, mode, version, actorId, now, reason);
         await audit.AddAsync(db, actorId, AuditActions.RegradeApplied, AuditSubject.Quiz(quizId),
-            $"Regraded {regrades.Count - kept} answers to question {question.Number} with key version {version}: {up} up, {down} down"
+            $"Regraded {Formats.Answers(regrades.Count - kept)} to question {question.Number} with key version {version}: {up} up, {down} down"
             + (kept > 0 ? $", {kept} that would go down kept" : "") + ".", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

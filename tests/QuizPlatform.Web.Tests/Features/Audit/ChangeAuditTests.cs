@@ -153,7 +153,7 @@ public sealed class ChangeAuditTests
             (AuditActions.GradeOverridden, $"grade:{gradeId}", $"Overrode a grade on attempt {attempt}: {Formats.Figure(grade.Score)} → 1 points. Reason: Close enough"),
             (AuditActions.KeywordsEdited, $"question:{scene.Question1}", "Keywords of question 1, key version 2: added 'kernels' as an alternative of 'filters'."),
             (AuditActions.KeywordsEdited, $"question:{scene.Question1}", "Keywords of question 1, key version 3: added 'detectors'; removed 'weights'."),
-            (AuditActions.RegradeApplied, $"quiz:{scene.QuizId}", "Regraded 1 answers to question 1 with key version 3: 0 up, 0 down."),
+            (AuditActions.RegradeApplied, $"quiz:{scene.QuizId}", "Regraded 1 answer to question 1 with key version 3: 0 up, 0 down."),
             (AuditActions.RegradeApplied, $"quiz:{scene.QuizId}", "Started regrading the quiz's 0 out-of-date grades with its current keys and grader."),
             (AuditActions.ResultsExported, $"quiz:{scene.QuizId}", "Exported the grades table as csv."),
         ], lines.Select(l => (l.Action, l.Subject, l.Summary)));
