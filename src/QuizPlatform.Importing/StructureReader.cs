@@ -59,7 +59,8 @@ internal sealed class StructureReader(IReadOnlyList<OutlineBlock> outline, IRead
     /// Matches the numbered items of a Solution block to its questions. An item starts an answer when its number is
     /// one of the questions still unanswered after the current one; other numbered lines stay part of the current
     /// answer (a warning if they repeat its number), unless they come before any answer or match no question of the
-    /// block (an answer left behind when its question was deleted): then they are answers without a question. Items
+    /// block and come after the open answer's number (an answer left behind when its question was deleted): then they
+    /// are answers without a question. Items
     /// of the trailing run that do not start an answer begin the next question block, and <paramref name="questionStart"/>
     /// moves to them.
     /// </summary>
@@ -110,7 +111,9 @@ internal sealed class StructureReader(IReadOnlyList<OutlineBlock> outline, IRead
                 diagnostics.Add(new Diagnostic(item.Line + 1, Severity.Warning,
                     $"Line {item.Line + 1} is numbered {item.Number}. again inside answer {item.Number} (line {outline[current.Index].Line + 1}); it is kept as part of that answer. If it is a second answer, remove one."));
             }
-            else if (open is null || !positions.ContainsKey(item.Number))
+            // Past the open answer's number and no question's: an answer left when its question was deleted. Below it, a
+            // numbered list inside the answer ("3. To do C: 1. prepare 2. finish" in a block of questions 3 and 4).
+            else if (open is not { } answering || !positions.ContainsKey(item.Number) && item.Number > questions[answering.Position].Number)
             {
                 Close(i, beforeQuestions: false);
                 Error(item.Line + 1, $"Answer {item.Number} (line {item.Line + 1}) does not match any question of the block before the Solution heading at line {solutionLine}.");

@@ -86,6 +86,19 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void ANumberedListInsideAnAnswerOfALaterBlockStaysPartOfIt()
+    {
+        // Answer 3 of the second block lists its steps 1 and 2: numbers below it and no question of the block.
+        var result = new AssignmentParser().Parse(Lines(["# Week 1", "", "1. What is a CNN?", "2. What is pooling?", .. Solution,
+            "1. A network of convolution layers.", "2. Shrinking feature maps.", "", "3. How do you train one?", "4. What is a stride?", .. Solution,
+            "3. In two steps:", "1. Forward the batch and compute the loss.", "2. Step down the gradient.", "4. The step of a sliding window."]));
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Diagnostics.Select(d => d.Message)));
+        Assert.Empty(result.Diagnostics);
+        Assert.Contains("2. Step down the gradient.", result.Assignment!.Questions[2].ModelAnswer);
+    }
+
+    [Fact]
     public void ReportsEveryUnansweredQuestionOfABlockOnItsOwnLine()
     {
         var result = new AssignmentParser().Parse(Lines(["# Week 1", "", "1. What is a CNN?", "2. What is pooling?", "3. What is a stride?", .. Solution, "2. Pooling shrinks feature maps."]));
