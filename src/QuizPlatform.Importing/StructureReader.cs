@@ -60,9 +60,8 @@ internal sealed class StructureReader(IReadOnlyList<OutlineBlock> outline, IRead
     /// one of the questions still unanswered after the current one; other numbered lines stay part of the current
     /// answer (a warning if they repeat its number), unless they come before any answer or match no question of the
     /// block and come after the open answer's number (an answer left behind when its question was deleted): then they
-    /// are answers without a question. Items
-    /// of the trailing run that do not start an answer begin the next question block, and <paramref name="questionStart"/>
-    /// moves to them.
+    /// are answers without a question. Items of the trailing run that do not start an answer begin the next question
+    /// block, and <paramref name="questionStart"/> moves to them.
     /// </summary>
     private AnswerDraft?[] ReadAnswers(List<QuestionDraft> questions, int start, int end, int solutionLine, ref int questionStart)
     {
