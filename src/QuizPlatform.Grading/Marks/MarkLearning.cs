@@ -26,6 +26,17 @@ public static class MarkLearning
     }
 
     /// <summary>
+    /// What one of the marked answers is graded with: <paramref name="learned"/> without the answer itself among its
+    /// references, as the fit scores it. With itself it would read "close to an answer you marked correct", meaning itself.
+    /// </summary>
+    /// <param name="answer">The marked answer, the very instance it was learned from (answers are encoded once per text).</param>
+    public static KeyMeaning ForMarkedAnswer(KeyMeaning learned, MeaningText answer)
+    {
+        ArgumentNullException.ThrowIfNull(learned);
+        return learned.WithReferences([.. learned.References.Where(r => !ReferenceEquals(r, answer))]);
+    }
+
+    /// <summary>
     /// The grader's share for each marked answer as the fit sees it: with every other full-mark answer as a reference,
     /// never itself, and no calibration.
     /// </summary>

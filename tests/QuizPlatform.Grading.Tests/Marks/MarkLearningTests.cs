@@ -46,6 +46,18 @@ public class MarkLearningTests
     }
 
     [Fact]
+    public void AMarkedAnswerIsNotCloseToItself()
+    {
+        var learnt = Learn(new HumanMark(MarkedRight, 1), new HumanMark(MarkedWrong, 0));
+
+        var graded = Grade(MarkLearning.ForMarkedAnswer(learnt, Encoded.Value[MarkedRight]), MarkedRight);
+
+        Assert.Null(graded.ClosestReference);
+        Assert.DoesNotContain("marked correct", graded.Summary);
+        Assert.Equal(0, graded.Basis.Count(b => b.StartsWith("references", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void TheSummarySaysHowFarTheQuestionsMarksMovedIt()
     {
         var learnt = Meaning.Value.WithCalibration(Calibration.Fit([.. Enumerable.Repeat(0.8, 8)], [.. Enumerable.Repeat(0.0, 8)]));

@@ -117,7 +117,8 @@ public sealed class LearnedRegrade(IDbContextFactory<QuizDbContext> dbFactory, T
         var marked = marks.Select(m => m.GradeId).ToHashSet();
         var regrades = answers.Where(a => a.OverrideScore is not null || !marked.Contains(a.GradeId)).Select(answer =>
         {
-            var result = engine.Grader.Grade(question.Key, answer.Text, answer.Points, learned, encoded[answer.Text], question.Among);
+            var meaning = marked.Contains(answer.GradeId) ? MarkLearning.ForMarkedAnswer(learned, encoded[answer.Text]) : learned;
+            var result = engine.Grader.Grade(question.Key, answer.Text, answer.Points, meaning, encoded[answer.Text], question.Among);
             return new AnswerRegrade(answer, result, GradeExplanation.Of(result))
             {
                 Because = result.ClosestReference is not null ? "Close to an answer you marked correct"

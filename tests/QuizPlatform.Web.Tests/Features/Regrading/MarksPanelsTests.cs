@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Grading;
+using QuizPlatform.Web.Features.Grading;
 using QuizPlatform.Web.Features.Marking;
 using QuizPlatform.Web.Features.Regrading;
 using QuizPlatform.Web.Tests.Infrastructure;
@@ -177,7 +178,11 @@ public sealed class MarksPanelsTests
         Assert.True(benAfter.Score > benBefore, $"Ben {benBefore} → {benAfter.Score}");
         var change = Assert.Single(benAfter.History, h => h.Source == GradeChangeSource.Regrade);
         Assert.StartsWith("Learned from 4 marks: 3 answers marked correct as references; the question's curve ", change.Reason);
-        Assert.Equal(1, (await scene.GradeAsync(ann)).EffectiveScore);
+        var annAfter = await scene.GradeAsync(ann);
+        Assert.Equal(1, annAfter.EffectiveScore);
+        // Ann's answer is one of the three references: graded beside the other two, not close to itself.
+        Assert.Contains("references: 2", GradeExplanation.Parse(annAfter.Explanation).Basis ?? []);
+        Assert.Contains("references: 3", GradeExplanation.Parse(benAfter.Explanation).Basis ?? []);
         // Dan's accepted score is one of the marks learned from: it stays the score Alice accepted.
         var danAfter = await scene.GradeAsync(dan);
         Assert.Equal(danAccepted, danAfter.EffectiveScore);
