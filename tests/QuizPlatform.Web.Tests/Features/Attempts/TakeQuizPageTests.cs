@@ -58,6 +58,8 @@ public sealed class TakeQuizPageTests
         Assert.NotNull(attempt.Deadline);
         Assert.Equal($"attempts/{attempt.Id}", Pages.Parse(resume).ByRole("link", "Resume")?.GetAttribute("href"));
         Assert.DoesNotContain("value=\"start-attempt\"", resume);
+        // Walking a quiz, "1 of 1 used" alone read as if the attempt were over.
+        Assert.Equal("1 of 1 used, one still in progress", Pages.Parse(resume).QuerySelector("[data-attempts]")?.TextContent);
     }
 
     [Theory, AllDatabaseProviders]
