@@ -17,6 +17,12 @@ internal sealed class KeywordPadding
     /// <summary>Fewer clauses with a keyword than this are never padding: a short answer naming three terms is fine.</summary>
     const int MinClauses = 4;
 
+    /// <summary>
+    /// Thin clauses (one keyword, nothing else) it takes to be padding: an honest short answer enumerates four or five
+    /// things ("It leads to queues, black markets and a deadweight loss; rent control is an example.").
+    /// </summary>
+    const int MinThinClauses = 6;
+
     /// <summary>Different keywords a run needs before its filler is read (<see cref="Filler"/>).</summary>
     const int MinStrung = 6;
 
@@ -91,7 +97,7 @@ internal sealed class KeywordPadding
             keywords += clause.Keywords;
             if (clause.Keywords == 1 && clause.OwnWords <= 1) thin++;
         }
-        if (thin >= MinClauses && thin * 4 >= keywords * 3)
+        if (thin >= MinThinClauses && thin * 4 >= keywords * 3)
             return $"{thin} of its {clauses.Count} clauses with a keyword carry that one keyword and nothing else";
         return null;
     }
