@@ -81,6 +81,7 @@ public class ScoringTests
     [InlineData("Kernels detect edges, deeper layers combine shapes.")] // an unlisted verb between subject and object
     [InlineData("Overfitting hurts validation accuracy badly; it memorises training set noise.")] // an "-s" word after a pronoun
     [InlineData("Augmentation randomly flips, crops and rotates training images.")] // after an "-ly" adverb
+    [InlineData("Historians usually name four causes: militarism, alliances, imperialism and nationalism.")] // a base form after a plural and an adverb
     // Notes in the model answer's own heading style, an "-s" verb before a gerund (walking an economics quiz: capped as a list).
     [InlineData("Interest rates: raising the policy rate slows spending. Open market operations: selling government bonds. "
         + "Reserve requirements. Quantitative tightening and forward guidance.")]

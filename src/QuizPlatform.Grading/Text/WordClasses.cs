@@ -53,7 +53,11 @@ internal static class WordClasses
             var readAsVerb = classes[i] == WordClass.Verb && objectSide && !folded.EndsWith("ing", StringComparison.Ordinal)
                              && !Array.Exists(NounEndings, e => folded.EndsWith(e, StringComparison.Ordinal)) && !(folded.EndsWith('s') && IsPlural(previous));
             var afterPronoun = SubjectPronouns.Contains(previous) && (IsPlural(folded) || IsPast(folded));
-            if (readAsVerb || afterPronoun || IsLyAdverb(previous) && IsPlural(folded)) return true;
+            // "Historians usually name four causes": a base form after an adverb after a plural subject.
+            var afterPluralAndAdverb = IsLyAdverb(previous) && i >= 2 && !tokens[i - 1].Has(TokenFlags.ClauseBreakBefore)
+                                       && IsPlural(tokens[i - 2].Term.Folded) && objectSide && !IsPlural(folded) && !IsPast(folded)
+                                       && !folded.EndsWith("ing", StringComparison.Ordinal) && classes[i] is WordClass.Verb or WordClass.Noun;
+            if (readAsVerb || afterPronoun || IsLyAdverb(previous) && IsPlural(folded) || afterPluralAndAdverb) return true;
         }
         return false;
     }
