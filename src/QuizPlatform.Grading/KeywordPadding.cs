@@ -65,10 +65,11 @@ internal sealed class KeywordPadding
         }
 
         ReadClauses(text, tokens);
-        return (clauses.Count >= MinClauses ? Clauses(text) : null) ?? Filler(tokens, distinct);
+        return (clauses.Count >= MinClauses ? Clauses(text, matches.Length) : null) ?? Filler(tokens, distinct);
     }
 
-    string? Clauses(string text)
+    /// <param name="keyKeywords">How many keywords the key has.</param>
+    string? Clauses(string text, int keyKeywords)
     {
         // One template repeated around the keywords ("the … is in it"), or a few templates taking turns.
         templates.Clear();
@@ -90,14 +91,15 @@ internal sealed class KeywordPadding
 
         // Clauses that carry one keyword and nothing else: "Stride matters. Then padding. Pooling helps." Counted
         // against the keywords, not the clauses: an enumeration closing a sentence rich in keywords ("It causes queues,
-        // black markets and a deadweight loss") is three thin clauses beside one that says the point.
+        // black markets and a deadweight loss") is three thin clauses beside one that says the point. And at least half
+        // the key's keywords: an honest sentence may enumerate six of fourteen symptoms, padding pads what it lacks.
         int thin = 0, keywords = 0;
         foreach (var clause in clauses)
         {
             keywords += clause.Keywords;
             if (clause.Keywords == 1 && clause.OwnWords <= 1) thin++;
         }
-        if (thin >= MinThinClauses && thin * 4 >= keywords * 3)
+        if (thin >= MinThinClauses && thin * 2 >= keyKeywords && thin * 4 >= keywords * 3)
             return $"{thin} of its {clauses.Count} clauses with a keyword carry that one keyword and nothing else";
         return null;
     }

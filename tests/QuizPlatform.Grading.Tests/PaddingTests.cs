@@ -87,15 +87,18 @@ public class PaddingTests
     /// Enumerations an honest answer makes, each item a clause of one keyword. The model answer in a student's words:
     /// its closing enumeration is 4 of its 5 clauses with a keyword (a comma fewer than the model answer), but only 4 of
     /// its 9 keywords. The answer's second half alone: four things named, all of its keywords, but four is an answer.
+    /// Six symptoms of fourteen keywords: an enumeration of part of the key, where padding pads what it lacks.
     /// </summary>
     [Theory]
-    [InlineData("A price ceiling set below the equilibrium price creates a shortage because quantity demanded exceeds quantity supplied. "
-        + "It causes queues, black markets and a deadweight loss, as with rent control.")]
-    [InlineData("It leads to queues, black markets and a deadweight loss; rent control is an example.")]
-    public void AnHonestEnumerationIsNotPadding(string response)
+    [InlineData("economics", 2, "A price ceiling set below the equilibrium price creates a shortage because quantity demanded exceeds "
+        + "quantity supplied. It causes queues, black markets and a deadweight loss, as with rent control.")]
+    [InlineData("economics", 2, "It leads to queues, black markets and a deadweight loss; rent control is an example.")]
+    [InlineData("psychology", 7, "Others include changes in sleep and appetite, fatigue, feelings of worthlessness or guilt, poor concentration "
+        + "and thoughts of suicide.")]
+    public void AnHonestEnumerationIsNotPadding(string document, int question, string response)
     {
-        var questions = ExtractionTests.DocumentQuestions("economics");
-        var key = Seed.Grader.Compile(questions[1].Prompt, new KeywordExtractor().Extract(questions)[1]);
+        var questions = ExtractionTests.DocumentQuestions(document);
+        var key = Seed.Grader.Compile(questions[question - 1].Prompt, new KeywordExtractor().Extract(questions)[question - 1]);
 
         var result = Seed.Grader.Grade(key, response);
 
