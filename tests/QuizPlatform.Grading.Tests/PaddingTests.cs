@@ -129,6 +129,34 @@ public class PaddingTests
         Assert.False(result.Flags.HasFlag(GradeFlags.KeywordPadding), $"Q{question}: {result.Summary}");
     }
 
+    /// <summary>
+    /// Honest partial answers: each sentence of a model answer alone, and the model answer with one sentence left out,
+    /// graded with its own keywords, on the seed and the nine documents. None reads as padding.
+    /// </summary>
+    [Theory]
+    [InlineData("seed")]
+    [InlineData("networking")]
+    [InlineData("biology")]
+    [InlineData("history")]
+    [InlineData("economics")]
+    [InlineData("law")]
+    [InlineData("databases")]
+    [InlineData("psychology")]
+    [InlineData("physics")]
+    public void NoPartOfAModelAnswerIsPadding(string document)
+    {
+        var questions = document == "seed" ? Seed.Questions : ExtractionTests.DocumentQuestions(document);
+        var keywords = document == "seed" ? Seed.Keywords : new KeywordExtractor().Extract(questions);
+        for (var q = 0; q < questions.Count; q++)
+        {
+            var key = Seed.Grader.Compile(questions[q].Prompt, keywords[q]);
+            var sentences = System.Text.RegularExpressions.Regex.Split(questions[q].ModelAnswer, @"(?<=[.;!?])\s+|\n+").Where(s => s.Trim().Length > 0).ToList();
+            var parts = sentences.Concat(sentences.Select((_, left) => string.Join(" ", sentences.Where((_, k) => k != left))));
+            foreach (var part in parts)
+                Assert.False(Seed.Grader.Grade(key, part).Flags.HasFlag(GradeFlags.KeywordPadding), $"{document} {q + 1}: {part}");
+        }
+    }
+
     /// <summary>A student who writes the model answer word for word gets full marks from its extracted keywords, in any field.</summary>
     [Theory]
     [InlineData("networking")]
