@@ -50,14 +50,7 @@ public class ExtractionRecallTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData("networking")]
-    [InlineData("biology")]
-    [InlineData("history")]
-    [InlineData("economics")]
-    [InlineData("law")]
-    [InlineData("databases")]
-    [InlineData("psychology")]
-    [InlineData("physics")]
+    [MemberData(nameof(ExtractionTests.Documents), MemberType = typeof(ExtractionTests))]
     public void ExtractedKeywordsMatchTheReviewedFile(string document)
     {
         var (questions, keywords) = Extract(document);

@@ -481,6 +481,9 @@ public class ExtractionTests
         Assert.All(new[] { "Krebs cycle", "electron transport chain", "oxidative phosphorylation" }, term => Assert.Contains(term, phrases));
     }
 
+    /// <summary>The assignment documents of other fields in Extraction/, by name.</summary>
+    public static TheoryData<string> Documents => ["networking", "biology", "history", "economics", "law", "databases", "psychology", "physics"];
+
     /// <summary>The questions and model answers of a document in Extraction/.</summary>
     internal static List<QuestionText> DocumentQuestions(string name) =>
         [.. new AssignmentParser().Parse(File.ReadAllText(Seed.RepoFile($"tests/QuizPlatform.Grading.Tests/Extraction/{name}.md")))

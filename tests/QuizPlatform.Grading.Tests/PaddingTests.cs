@@ -135,14 +135,7 @@ public class PaddingTests
     /// </summary>
     [Theory]
     [InlineData("seed")]
-    [InlineData("networking")]
-    [InlineData("biology")]
-    [InlineData("history")]
-    [InlineData("economics")]
-    [InlineData("law")]
-    [InlineData("databases")]
-    [InlineData("psychology")]
-    [InlineData("physics")]
+    [MemberData(nameof(ExtractionTests.Documents), MemberType = typeof(ExtractionTests))]
     public void NoPartOfAModelAnswerIsPadding(string document)
     {
         var questions = document == "seed" ? Seed.Questions : ExtractionTests.DocumentQuestions(document);
@@ -159,14 +152,7 @@ public class PaddingTests
 
     /// <summary>A student who writes the model answer word for word gets full marks from its extracted keywords, in any field.</summary>
     [Theory]
-    [InlineData("networking")]
-    [InlineData("biology")]
-    [InlineData("history")]
-    [InlineData("economics")]
-    [InlineData("law")]
-    [InlineData("databases")]
-    [InlineData("psychology")]
-    [InlineData("physics")]
+    [MemberData(nameof(ExtractionTests.Documents), MemberType = typeof(ExtractionTests))]
     public void EveryModelAnswerEarnsFullMarksFromItsOwnKeywords(string document)
     {
         var questions = ExtractionTests.DocumentQuestions(document);
