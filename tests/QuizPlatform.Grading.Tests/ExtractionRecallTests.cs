@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using QuizPlatform.Grading.Tests.Meaning;
-using QuizPlatform.Importing;
 using Xunit.Abstractions;
 
 namespace QuizPlatform.Grading.Tests;
@@ -113,9 +112,7 @@ public class ExtractionRecallTests(ITestOutputHelper output)
 
     private static (IReadOnlyList<QuestionText>, IReadOnlyList<IReadOnlyList<Keyword>>) Extract(string document, bool byMeaning = false)
     {
-        var source = document == "assignment-8" ? "seeds/assignment-8.md" : $"tests/QuizPlatform.Grading.Tests/Extraction/{document}.md";
-        var result = new AssignmentParser().Parse(File.ReadAllText(Seed.RepoFile(source)));
-        var questions = result.Assignment!.Questions.Select(q => new QuestionText(q.Prompt, q.ModelAnswer)).ToList();
+        var questions = document == "assignment-8" ? Seed.Questions : ExtractionTests.DocumentQuestions(document);
         return (questions, new KeywordExtractor { Encoder = byMeaning ? SharedEncoder.Encoder : null }.Extract(questions));
     }
 }

@@ -1,7 +1,6 @@
 using QuizPlatform.Grading.Meaning;
 using QuizPlatform.Grading.Tests.Meaning;
 using QuizPlatform.Grading.Text;
-using QuizPlatform.Importing;
 
 namespace QuizPlatform.Grading.Tests;
 
@@ -485,9 +484,7 @@ public class ExtractionTests
     public static TheoryData<string> Documents => ["networking", "biology", "history", "economics", "law", "databases", "psychology", "physics"];
 
     /// <summary>The questions and model answers of a document in Extraction/.</summary>
-    internal static List<QuestionText> DocumentQuestions(string name) =>
-        [.. new AssignmentParser().Parse(File.ReadAllText(Seed.RepoFile($"tests/QuizPlatform.Grading.Tests/Extraction/{name}.md")))
-            .Assignment!.Questions.Select(q => new QuestionText(q.Prompt, q.ModelAnswer))];
+    internal static List<QuestionText> DocumentQuestions(string name) => Seed.QuestionsOf($"tests/QuizPlatform.Grading.Tests/Extraction/{name}.md");
 
     private static IReadOnlyList<IReadOnlyList<Keyword>> DocumentKeywords(string name, ITokenEncoder? encoder = null) =>
         new KeywordExtractor { Encoder = encoder }.Extract(DocumentQuestions(name));

@@ -26,10 +26,13 @@ public static class Seed
         throw new FileNotFoundException("Repository root (QuizPlatform.sln) not found above " + AppContext.BaseDirectory);
     }
 
+    /// <summary>An assignment document of the repository as the grader reads it: each question's prompt and model answer.</summary>
+    public static List<QuestionText> QuestionsOf(string relativePath) =>
+        [.. new AssignmentParser().Parse(File.ReadAllText(RepoFile(relativePath))).Assignment!.Questions.Select(q => new QuestionText(q.Prompt, q.ModelAnswer))];
+
     private static (IReadOnlyList<QuestionText>, IReadOnlyList<IReadOnlyList<Keyword>>) Load()
     {
-        var result = new AssignmentParser().Parse(File.ReadAllText(RepoFile("seeds/assignment-8.md")));
-        var questions = result.Assignment!.Questions.Select(q => new QuestionText(q.Prompt, q.ModelAnswer)).ToList();
+        var questions = QuestionsOf("seeds/assignment-8.md");
         return (questions, new KeywordExtractor().Extract(questions));
     }
 }
