@@ -72,8 +72,9 @@ internal sealed class CandidateSet(ModelAnswerText answer, CorpusStatistics corp
             if (!WholeWords(run[start], run[start + length - 1])) continue;
             var nounPhrase = reading != Reading.Words && answer.IsNounPhrase(run, start, length);
             if (reading == Reading.NounPhrases && !nounPhrase) continue;
-            // Past 20 words an adverb or quantity alone ("even", "forever") qualifies what the answer says; it names nothing.
-            if (reading == Reading.WordsAndNounPhrases && length == 1 && answer.Classes[run[start]] == WordClass.Other) continue;
+            // Past 20 words an adverb or quantity alone ("even", "forever") qualifies what the answer says, and a verb alone
+            // ("sends", "carries") is said of what the answer names: neither names anything.
+            if (reading == Reading.WordsAndNounPhrases && length == 1 && answer.Classes[run[start]] is WordClass.Other or WordClass.Verb) continue;
             AddOccurrence(run.GetRange(start, length), key, nounPhrase || answer.IsOneWord(run[start], length));
         }
 

@@ -21,7 +21,8 @@ public sealed class KeywordExtractor
     /// Answers with more content words are read as noun phrases: a keyword names a thing ("sequence number", "stable
     /// storage"), never a verb, adverb or lone adjective. Shorter ones keep their verbs, which carry the point of a
     /// one-sentence answer ("the mass does not change"): reading only noun phrases from 21 words on cost SciEntsBank
-    /// agreement (docs/grading.md). From 21 words they gain the noun phrases said once ("Krebs cycle") beside them.
+    /// agreement (docs/grading.md). From 21 words they gain the noun phrases said once ("Krebs cycle") beside them, and
+    /// a verb alone is no longer a keyword.
     /// </summary>
     public int ChunkedAnswerWords { get; init; } = 25;
 

@@ -73,6 +73,12 @@ internal static class WordClasses
 
     private static readonly string[] NounEndings = ["tion", "sion", "ness", "ity", "ism"];
 
+    private static bool HasNounEnding(string folded)
+    {
+        var singular = folded.EndsWith('s') && !folded.EndsWith("ness", StringComparison.Ordinal) ? folded[..^1] : folded;
+        return Array.Exists(NounEndings, e => singular.EndsWith(e, StringComparison.Ordinal)) || singular.Length > 7 && singular.EndsWith("ment", StringComparison.Ordinal);
+    }
+
     private static readonly HashSet<string> SubjectPronouns = new(StringComparer.Ordinal) { "it", "he", "she", "this", "that", "which", "who" };
 
     /// <summary>
@@ -96,7 +102,8 @@ internal static class WordClasses
             var finite = classes[k] == WordClass.Verb && !word.EndsWith("ing", StringComparison.Ordinal);
             if (finite || Auxiliaries.Contains(word) || Modals.Contains(word)) return false;
             // "The economy was stagnating, and the reforms, glasnost and perestroika, loosened control": a new clause.
-            if (sentenceStart[k] || tokens[k].Has(TokenFlags.ClauseBreakBefore) && tokens[k].Term.Folded is "and" or "but") return true;
+            // "... to continue, although the learner, a confederate, screamed": so is a subordinate clause.
+            if (sentenceStart[k] || tokens[k].Has(TokenFlags.ClauseBreakBefore) && tokens[k].Term.Folded is "and" or "but" || Subordinators.Contains(word)) return true;
         }
         return true;
     }
@@ -133,7 +140,8 @@ internal static class WordClasses
             return WordClass.Modifier;
         if (OnlyVerbs.Contains(folded)) return WordClass.Verb;
         if (!VerbStems.Contains(term.Stem) && IsUnlistedVerb(tokens, i, folded)) return WordClass.Verb;
-        if (!VerbStems.Contains(term.Stem) || Determiners.Contains(previous)) return WordClass.Noun;
+        // "development", "requirements": a listed verb's noun, by its ending.
+        if (!VerbStems.Contains(term.Stem) || Determiners.Contains(previous) || HasNounEnding(folded)) return WordClass.Noun;
         // "ensuring scalability", "by adding random noise": a listed verb's -ing form takes an object, not a noun's place.
         if (folded.EndsWith("ing", StringComparison.Ordinal)) return WordClass.Verb;
         if (Prepositions.Contains(previous)) return WordClass.Noun;
@@ -161,8 +169,9 @@ internal static class WordClasses
     {
         if (i == 0 || tokens[i].Has(TokenFlags.ClauseBreakBefore)) return false;
         var past = IsPast(folded);
-        // "a loss is detected", "it has evolved": a passive or perfect.
-        if (past && Auxiliaries.Contains(tokens[i - 1].Term.Folded)) return true;
+        var previous = tokens[i - 1].Term.Folded;
+        // "a loss is detected", "it has evolved", "the transaction that has done the least work": a passive or perfect.
+        if ((past || AlwaysVerbs.Contains(folded)) && Auxiliaries.Contains(previous)) return true;
         var objectNext = ObjectNext(tokens, i);
         // "a reform that reshaped the economy", "kernels, which detect patterns": a relative clause's verb before its object.
         if (Relatives.Contains(tokens[i - 1].Term.Folded) && objectNext && !folded.EndsWith("ing", StringComparison.Ordinal) && (past || !IsPlural(folded)))
@@ -264,6 +273,8 @@ internal static class WordClasses
         return false;
     }
 
+    private static readonly HashSet<string> Subordinators = new(StringComparer.Ordinal) { "although", "though", "because", "whereas", "while", "unless" };
+
     private static readonly HashSet<string> Conjunctions = new(StringComparer.Ordinal)
     {
         "and", "but", "while", "whereas", "when", "because", "if", "so", "once", "where",
@@ -271,6 +282,9 @@ internal static class WordClasses
 
     /// <summary>What may open a verb's object besides a determiner: "capture more high-level features".</summary>
     private static readonly HashSet<string> ObjectQuantifiers = new(StringComparer.Ordinal) { "more", "most", "many", "much", "all", "both", "several" };
+
+    /// <summary>Singular nouns in "-s" that "this" may name ("this species").</summary>
+    private static readonly HashSet<string> NounsInS = new(StringComparer.Ordinal) { "series", "species", "means", "news", "lens", "gas" };
 
     private static readonly HashSet<string> PluralPronouns = new(StringComparer.Ordinal) { "they", "we", "you", "i" };
 
@@ -315,6 +329,8 @@ internal static class WordClasses
         "gave", "went", "grew", "knew", "led", "lost", "meant", "ran", "saw", "took", "wrote", "broke", "rose", "paid",
         "dealt", "held", "thought", "drew", "fought", "won", "sought", "struck", "threw", "bought", "caught", "taught",
         "sold", "felt", "spent", "fled", "bore", "spoke", "swept", "shook", "stole", "sank", "forbade", "overthrew",
+        "done", "gone", "undergone", "begun", "arisen", "chosen", "broken", "spoken", "driven", "risen", "fallen", "stolen",
+        "thrown", "drawn", "frozen", "forgotten", "hidden", "withdrawn", "overthrown",
     };
 
     /// <summary>Numbers and quantities count a thing and never name it: "one collision domain", "many hosts".</summary>
