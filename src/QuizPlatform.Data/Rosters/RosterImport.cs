@@ -144,7 +144,7 @@ public sealed class RosterImport(QuizDbContext db, UserManager<ApplicationUser> 
                 .ToListAsync(cancellationToken))
             .Select(e => (e.StudentId, e.ClassId)).ToHashSet();
 
-        var seen = new Dictionary<(string, int), int>();
+        var seen = new Dictionary<(string, int), RosterLine>();
         var newInThisFile = new Dictionary<string, RosterLine>(StringComparer.OrdinalIgnoreCase);
         var rows = new List<RosterRow>();
         foreach (var line in lines) // in file order: a later line may enrol a student an earlier one creates
@@ -154,6 +154,13 @@ public sealed class RosterImport(QuizDbContext db, UserManager<ApplicationUser> 
         async Task<RosterRow> PlanLineAsync(RosterLine line)
         {
             RosterRow Error(string reason) => new(line, RosterOutcome.Error, reason);
+            // A school's export often lists a student twice (once per subject or group): a line that says again what
+            // an earlier one said is skipped; one that says something else cannot be guessed between.
+            RosterRow Repeat(RosterLine first) =>
+                line.Password != first.Password ? Error($"Repeats line {first.Line} with another password.")
+                : line.Name.Length > 0 && first.Name.Length > 0 && line.Name != first.Name
+                    ? Error($"Repeats line {first.Line} with another name (\"{first.Name}\").")
+                : new(line, RosterOutcome.Repeated, Note: $"Repeats line {first.Line}: skipped.");
             if (!new EmailAddressAttribute().IsValid(line.Email) || line.Email.Length == 0 || line.Email.Length > 256)
                 return Error($"\"{line.Email}\" is not an email address.");
             if (line.Name.Length > Limits.Title)
@@ -167,8 +174,8 @@ public sealed class RosterImport(QuizDbContext db, UserManager<ApplicationUser> 
             var classId = classIds[0];
             if (classId < 0 && !instructors.Contains(missingClasses[-1 - classId].InstructorId!))
                 return Error($"The instructor chosen for the new class \"{line.ClassName}\" is not an active instructor.");
-            if (!seen.TryAdd((line.Email.ToUpperInvariant(), classId), line.Line))
-                return Error($"Repeats line {seen[(line.Email.ToUpperInvariant(), classId)]}.");
+            if (!seen.TryAdd((line.Email.ToUpperInvariant(), classId), line))
+                return Repeat(seen[(line.Email.ToUpperInvariant(), classId)]);
 
             if (accounts.TryGetValue(line.Email.ToUpperInvariant(), out var account))
             {

@@ -1,11 +1,11 @@
 namespace QuizPlatform.Data.Rosters;
 
-public enum RosterOutcome { Created, Enrolled, AlreadyEnrolled, Error }
+public enum RosterOutcome { Created, Enrolled, AlreadyEnrolled, Repeated, Error }
 
 /// <summary>
 /// What applying a line does (or why it cannot): <see cref="RosterOutcome.Created"/> makes the student and enrols
-/// them. <see cref="Note"/> says what happens to a part of the line that is not used (a different name for an
-/// existing student).
+/// them; <see cref="RosterOutcome.Repeated"/> is a line that repeats an earlier one and is skipped. <see cref="Note"/>
+/// says what happens to a part of the line that is not used (a different name for an existing student, a repeat).
 /// </summary>
 public sealed record RosterRow(RosterLine Line, RosterOutcome Outcome, string? Reason = null, string? Note = null);
 
@@ -32,6 +32,7 @@ public sealed record RosterPreview(IReadOnlyList<RosterRow> Rows, string? FileEr
         Figure(EnrolmentsToAdd, "enrolment", applied ? "added" : "to add"),
         $"{Count(RosterOutcome.AlreadyEnrolled)} already enrolled",
         Figure(ClassesToCreate, "class", applied ? "created" : "to create"),
+        .. Count(RosterOutcome.Repeated) is var repeated and > 0 ? [Figure(repeated, "repeated line", "skipped")] : Array.Empty<string>(),
         .. applied ? Array.Empty<string>() : [Figure(Count(RosterOutcome.Error), "line", "with errors")],
     ]);
 

@@ -44,7 +44,7 @@ public sealed class AssignmentToQuizJourneyTests(QuizSite site) : Journey(site)
         await admin.GetByRole(AriaRole.Button, new() { Name = "Preview pasted text" }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Question 2" })).ToBeVisibleAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "Import assignment" }).ClickAsync();
-        await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync($"Imported “{assignment}” as version 1 (2 questions)");
+        await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync($"Imported “{assignment}” as version 1 (2 questions). Open the assignment");
         await admin.AssertAccessibleAsync(); // the success alert
         await admin.GotoAsync("admin/assignments");
         await Expect(admin.GetByRole(AriaRole.Link, new() { Name = assignment })).ToBeVisibleAsync();

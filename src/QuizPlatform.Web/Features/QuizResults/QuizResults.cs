@@ -130,7 +130,8 @@ public sealed class QuizResults(IDbContextFactory<QuizDbContext> dbFactory, Time
         HandedInByTimer: students.Count(s => s.HandedInBy == SubmittedBy.Timer),
         Graded: students.Count(s => s.Status == StudentStatus.Graded),
         FlaggedAnswers: students.Sum(s => s.FlaggedAnswers),
-        OverriddenAnswers: students.Sum(s => s.OverriddenAnswers));
+        OverriddenAnswers: students.Sum(s => s.OverriddenAnswers),
+        NoLongerEnrolled: students.Count(s => s.Classes.Count == 0));
 
     /// <summary>The counted graded attempts answer by answer, for the statistics; one query, a few bytes per answer.</summary>
     static async Task<GradedQuiz> GradedQuizAsync(QuizDbContext db, List<ResultsQuestion> questions, List<StudentResult> graded,

@@ -41,11 +41,12 @@ public sealed record StudentResult(
 /// <summary>
 /// The dashboard's counts. Students are counted once, by <see cref="StudentResult.Status"/>; hand-ins by who handed
 /// in the counted attempt; answers flagged (<see cref="ReviewFlags"/>, not yet reviewed) and overridden over the
-/// counted attempts.
+/// counted attempts. <see cref="NoLongerEnrolled"/> are the students with an attempt who are in none of the quiz's
+/// classes now (taken out of one, moved to another): counted by status, not among the enrolled.
 /// </summary>
 public sealed record ResultCounts(
     int Enrolled, int NotStarted, int InProgress, int HandedIn, int HandedInByStudent, int HandedInByTimer, int Graded,
-    int FlaggedAnswers, int OverriddenAnswers);
+    int FlaggedAnswers, int OverriddenAnswers, int NoLongerEnrolled = 0);
 
 /// <summary>
 /// A quiz's results for its instructor, for one class or all: every student's counted attempt, and the graded ones

@@ -44,4 +44,12 @@ public sealed class StudentQuizzes(IDbContextFactory<QuizDbContext> dbFactory, T
         return [.. rows.OrderBy(r => r.State is StudentQuizState.InProgress or StudentQuizState.Open ? 0 : 1)
             .ThenBy(r => r.ClosesAt ?? DateTime.MaxValue).ThenBy(r => r.Title, StringComparer.CurrentCulture)];
     }
+
+    /// <summary>The names of the classes the student is in: an enrolled student with no quiz yet is told so, not to join one.</summary>
+    public async Task<IReadOnlyList<string>> ClassNamesAsync(string studentId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var names = await db.Enrollments.Where(e => e.StudentId == studentId).Select(e => e.Class.Name).ToListAsync(cancellationToken);
+        return [.. names.Order(StringComparer.CurrentCultureIgnoreCase)];
+    }
 }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Grading;
+using QuizPlatform.Web.Features.Classes;
 using QuizPlatform.Web.Tests.Infrastructure;
 using QuizPlatform.Web.Tests.Support;
 using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
@@ -41,6 +43,25 @@ public sealed class QuizResultsPagesTests
         Assert.Contains("by the timer", rows["Dee"].Text());
         Assert.NotNull(rows["Ann"].ByRole("link", "Ann"));
         Assert.Null(rows["Fay"].QuerySelector("a"));
+    }
+
+    [Fact]
+    public async Task StudentTakenOutOfTheClassAfterAnsweringIsCountedBesideTheEnrolledAndSaysWhy()
+    {
+        await using var f = await ResultsFixture.CreateAsync(DatabaseProvider.Postgres);
+        var quiz = await QuizResultsFiguresTests.ClassOfSevenAsync(f);
+        await using var db = f.App.Services.CreateDbContext();
+        var ben = await db.Users.Where(u => u.DisplayName == "Ben").Select(u => u.Id).SingleAsync();
+        Assert.True(await f.App.Services.GetRequiredService<ClassService>().RemoveStudentAsync(f.Alice, f.AlgebraId, ben));
+        using var alice = await f.ClientAsync("alice@quiz.local");
+
+        var page = await alice.GetPageAsync($"/quizzes/{quiz}/results");
+
+        // 2 not started + 1 in progress + 4 handed in: the 7 students in the table, of whom 6 are enrolled.
+        Assert.Equal("6 (and 1 no longer in the quiz's classes, with an attempt)", Figure(page, "Enrolled"));
+        Assert.Equal("4 (2 by the student, 2 by the timer)", Figure(page, "Handed in"));
+        var benRow = page.ByRole("region", "Students and their counted attempts")!.QuerySelectorAll("tbody tr").Single(r => r.Text().StartsWith("Ben"));
+        Assert.Contains("No longer in the quiz's classes Graded", benRow.Text());
     }
 
     [Theory, AllDatabaseProviders]

@@ -66,19 +66,72 @@ public sealed class RosterTests
             [
                 (2, RosterOutcome.AlreadyEnrolled), (3, RosterOutcome.Enrolled), (4, RosterOutcome.Created), (5, RosterOutcome.Enrolled),
                 (6, RosterOutcome.Error), (7, RosterOutcome.Error), (8, RosterOutcome.Error), (9, RosterOutcome.Error),
-                (10, RosterOutcome.Error), (11, RosterOutcome.Error),
+                (10, RosterOutcome.Error), (11, RosterOutcome.Repeated),
             ],
             preview.Rows.Select(r => (r.Line.Line, r.Outcome)));
         Assert.Equal(
             [
                 "\"not-an-email\" is not an email address.", "There is no class named \"Physics\": create it above, or correct the line.",
                 "This account exists but is not a student.", "This account is deactivated; reactivate it first.",
-                "A new student needs a name.", "Repeats line 3.",
+                "A new student needs a name.",
             ],
             preview.Rows.Where(r => r.Outcome == RosterOutcome.Error).Select(r => r.Reason));
         Assert.Equal([new MissingClass("Physics", null)], preview.MissingClasses);
         Assert.False(preview.CanApply);
         Assert.Equal(before, await CountsAsync(app));
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task SchoolExportWithRepeatedLinesIsAppliedOncePerStudentAndClass(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
+        var admin = await ArrangeAsync(app);
+        var rosters = app.Services.GetRequiredService<RosterService>();
+        // As a school's system exports it: semicolons, its own column order and extra columns, a student listed once
+        // per subject group, a student already in another class, and an empty last line.
+        const string export = "Class;Student ID;Name;Email;Year group\r\n"
+            + "Maths;S1009;Mateo Núñez;mateo.nunez@school.example;9\r\n"
+            + "Maths;S1010;Siobhán O'Brien;siobhan.obrien@school.example;9\r\n"
+            + "Maths;S1009;Mateo Núñez;mateo.nunez@school.example;9\r\n"
+            + "Maths;S0001;Already There;enrolled@school.example;9\r\n"
+            + "Maths;S0001;;enrolled@school.example;9\r\n"
+            + "\r\n";
+
+        var preview = await rosters.PreviewAsync(admin, export);
+        var (applied, plan, passwords) = await rosters.ApplyAsync(admin, export);
+
+        Assert.Equal(
+            [
+                (2, RosterOutcome.Created, null), (3, RosterOutcome.Created, null), (4, RosterOutcome.Repeated, "Repeats line 2: skipped."),
+                (5, RosterOutcome.Enrolled, "Name differs: keeps \"enrolled@school.example\""),
+                (6, RosterOutcome.Repeated, "Repeats line 5: skipped."),
+            ],
+            preview.Rows.Select(r => (r.Line.Line, r.Outcome, r.Note)));
+        Assert.Equal("2 students to create, 3 enrolments to add, 0 already enrolled, 0 classes to create, 2 repeated lines skipped, "
+            + "0 lines with errors", preview.Summary(applied: false));
+        Assert.True(applied, string.Join(" ", plan.Rows.Select(r => r.Reason)));
+        Assert.Equal(["mateo.nunez@school.example", "siobhan.obrien@school.example"], passwords.Select(p => p.Email));
+        await using var db = app.Services.CreateDbContext();
+        Assert.Equal(["Mateo Núñez", "Siobhán O'Brien", "enrolled@school.example"],
+            (await db.Enrollments.Where(e => e.Class.Name == "Maths").Select(e => e.Student.DisplayName).ToListAsync()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task RepeatedLineWithAnotherNameIsAnError()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
+        var admin = await ArrangeAsync(app);
+
+        var preview = await app.Services.GetRequiredService<RosterService>().PreviewAsync(admin, """
+            email,name,class
+            mateo@school.example,Mateo Nunez,Maths
+            mateo@school.example,Mateo Núñez,Maths
+            """);
+
+        Assert.Equal([null, "Repeats line 2 with another name (\"Mateo Nunez\")."], preview.Rows.Select(r => r.Reason));
+        Assert.False(preview.CanApply);
     }
 
     [Theory, AllDatabaseProviders]

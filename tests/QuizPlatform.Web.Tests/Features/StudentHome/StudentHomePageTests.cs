@@ -1,3 +1,4 @@
+using QuizPlatform.Data;
 using QuizPlatform.Web.Tests.Features.Classes;
 using QuizPlatform.Web.Tests.Features.Quizzes;
 using QuizPlatform.Web.Tests.Infrastructure;
@@ -27,6 +28,24 @@ public sealed class StudentHomePageTests
         Assert.Contains("Not yet open", home.Text());
         Assert.DoesNotContain("Cells quiz", home.Text());
         Assert.NotNull(home.ByLabel("Join a class with a code"));
+    }
+
+    [Fact]
+    public async Task StudentEnrolledBeforeAnyQuizIsToldTheirClassNotToJoinOne()
+    {
+        await using var scene = await QuizScene.CreateAsync(DatabaseProvider.Postgres);
+        await TestUsers.CreateUserIdAsync(scene.App, "tess@quiz.local", Roles.Student, "Tess");
+        using var sam = scene.App.CreateNonRedirectingClient();
+        using var samSignIn = await sam.SignInAsync("sam@quiz.local", TestUsers.Password);
+        using var tess = scene.App.CreateNonRedirectingClient();
+        using var tessSignIn = await tess.SignInAsync("tess@quiz.local", TestUsers.Password);
+
+        var enrolled = (await sam.GetPageAsync("/")).Text();
+        var free = (await tess.GetPageAsync("/")).Text();
+
+        Assert.Contains("No quizzes yet. You are in Algebra: its quizzes appear here once your instructor assigns them.", enrolled);
+        Assert.DoesNotContain("Join a class with the code from your instructor", enrolled);
+        Assert.Contains("No quizzes yet. Join a class with the code from your instructor to see its quizzes.", free);
     }
 
     [Fact]
