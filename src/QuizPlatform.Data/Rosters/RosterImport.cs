@@ -179,8 +179,12 @@ public sealed class RosterImport(QuizDbContext db, UserManager<ApplicationUser> 
 
             if (accounts.TryGetValue(line.Email.ToUpperInvariant(), out var account))
             {
+                // The same export uploaded again next week still lists a student who has left since: already in the
+                // class, the line changes nothing, and must not hold back the others.
                 if (!account.IsActive)
-                    return Error("This account is deactivated; reactivate it first.");
+                    return enrolled.Contains((account.Id, classId))
+                        ? new RosterRow(line, RosterOutcome.AlreadyEnrolled, Note: "The account is deactivated: it stays so.")
+                        : Error("This account is deactivated; reactivate it first.");
                 if (!account.IsStudent)
                     return Error("This account exists but is not a student.");
                 return new RosterRow(line, enrolled.Contains((account.Id, classId)) ? RosterOutcome.AlreadyEnrolled : RosterOutcome.Enrolled,

@@ -134,6 +134,28 @@ public sealed class RosterTests
         Assert.False(preview.CanApply);
     }
 
+    [Fact]
+    public async Task ADeactivatedStudentAlreadyInTheClassDoesNotHoldBackTheRosterUploadedAgain()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
+        var admin = await ArrangeAsync(app);
+        var rosters = app.Services.GetRequiredService<RosterService>();
+        const string roster = "email,name,class\nleaver@school.example,Lee Leaver,Maths\n";
+        Assert.True((await rosters.ApplyAsync(admin, roster)).Applied);
+        await using (var db = app.Services.CreateDbContext())
+            await db.Users.Where(u => u.Email == "leaver@school.example").ExecuteUpdateAsync(u => u.SetProperty(x => x.IsActive, false));
+
+        var again = await rosters.ApplyAsync(admin, roster + "new@school.example,New Student,Maths\n");
+
+        Assert.True(again.Applied, string.Join(" ", again.Plan.Rows.Select(r => r.Reason)));
+        Assert.Equal([(RosterOutcome.AlreadyEnrolled, "The account is deactivated: it stays so."), (RosterOutcome.Created, null)],
+            again.Plan.Rows.Select(r => (r.Outcome, r.Note)));
+        // Not in the class yet, a deactivated account is still refused: reactivating is the admin's decision.
+        var elsewhere = await rosters.PreviewAsync(admin, "email,name,class\nleaver@school.example,Lee Leaver,CNN 101\n");
+        Assert.Equal(["This account is deactivated; reactivate it first."], elsewhere.Rows.Select(r => r.Reason));
+    }
+
     [Theory, AllDatabaseProviders]
     public async Task RosterWithOneBadLineAppliesNothing(DatabaseProvider provider)
     {
