@@ -126,7 +126,15 @@ public sealed class TakingAQuizJourneyTests(QuizSite site) : Journey(site)
         await page.Keyboard.TypeAsync("Also by keyboard.");
         await Expect(page.SaveStatus(1)).ToContainTextAsync("Saved"); // saved on leaving it
 
-        await page.TabUntilFocusedAsync(page.GetByRole(AriaRole.Button, new() { Name = "Hand in answers…" }));
+        // The navigator is one stop for Tab, on the question shown; the arrow keys move in it.
+        await page.TabUntilFocusedAsync(page.GetByRole(AriaRole.Button, new() { Name = "Next question" }));
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Question 2, answered" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowRight");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Question 3 of 50" })).ToBeFocusedAsync();
+        // The answer, the two pager buttons, the navigator: then Hand in, not fifty links later.
+        await page.TabUntilFocusedAsync(page.GetByRole(AriaRole.Button, new() { Name = "Hand in answers…" }), presses: 5);
         await page.Keyboard.PressAsync("Enter");
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Hand in your answers?" });
         await Expect(dialog).ToContainTextAsync("48 of 50 questions have no answer:");

@@ -37,6 +37,8 @@ class QuizAttempt extends HTMLElement {
         };
         this.answers = new Map(this.sections.map(section => [section.dataset.question, new AnswerSection(section, page)]));
         this.links = new Map([...this.querySelectorAll("[data-goto]")].map(link => [link.dataset.goto, link]));
+        this.navigator = [...this.links.values()];
+        this.rove(this.navigator[0]);
         this.submitting = false;
         this.bar = this.querySelector(".attempt-bar");
         // The sticky bar's real height (the title wraps on a phone) for the questions' scroll-margin-top.
@@ -55,6 +57,7 @@ class QuizAttempt extends HTMLElement {
         });
         on(this, "focusout", event => this.answerOf(event.target)?.flush());
         on(this, "click", event => this.onClick(event));
+        on(this.querySelector(".question-nav"), "keydown", event => this.onNavigatorKey(event));
         on(this.form, "submit", event => this.onSubmit(event));
         on(window, "online", () => {
             this.reachable();
@@ -140,10 +143,34 @@ class QuizAttempt extends HTMLElement {
         }
     }
 
+    /**
+     * The navigator is one stop for Tab, its question (the one shown, else the one last gone to), and the arrow keys
+     * move within it, a row at a time up and down: fifty links in the Tab order put Hand in fifty presses away.
+     */
+    rove(link) {
+        for (const each of this.navigator)
+            each.tabIndex = each === link ? 0 : -1;
+    }
+
+    onNavigatorKey(event) {
+        const at = this.navigator.indexOf(event.target);
+        if (at < 0 || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey)
+            return;
+        const row = this.navigator.filter(link => link.offsetTop === this.navigator[0].offsetTop).length;
+        const to = { ArrowRight: at + 1, ArrowLeft: at - 1, ArrowDown: at + row, ArrowUp: at - row, Home: 0, End: this.navigator.length - 1 }[event.key];
+        if (to === undefined)
+            return;
+        event.preventDefault();
+        const link = this.navigator[Math.max(0, Math.min(to, this.navigator.length - 1))];
+        this.rove(link);
+        link.focus();
+    }
+
     goTo(questionId) {
         const index = this.sections.findIndex(section => section.dataset.question === questionId);
         if (index < 0)
             return;
+        this.rove(this.links.get(questionId));
         if (this.pager)
             return this.show(index);
         this.sections[index].querySelector("h2").focus({ preventScroll: true });
@@ -165,6 +192,7 @@ class QuizAttempt extends HTMLElement {
             else
                 link.removeAttribute("aria-current");
         }
+        this.rove(this.links.get(this.sections[index].dataset.question));
         this.pager.querySelector("[data-position]").textContent = `${index + 1} of ${this.sections.length}`;
         this.pager.querySelector("[data-previous]").disabled = index === 0;
         this.pager.querySelector("[data-next]").disabled = index === this.sections.length - 1;
