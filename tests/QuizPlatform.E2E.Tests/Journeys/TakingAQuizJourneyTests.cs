@@ -142,6 +142,10 @@ public sealed class TakingAQuizJourneyTests(QuizSite site) : Journey(site)
         await page.Keyboard.PressAsync("Enter");
 
         await Expect(page).ToHaveURLAsync(new Regex("/attempts/[0-9]+/results$"));
+        // The table's link to a question takes the focus there, so the next Tab is in that question, not the table.
+        await page.TabUntilFocusedAsync(page.GetByRole(AriaRole.Link, new() { Name = "Question 2", Exact = true }));
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Question 2", Exact = true })).ToBeFocusedAsync();
     }
 
     [Fact]
