@@ -72,6 +72,17 @@ public sealed class InstructorResultsJourneyTests(QuizSite site) : Journey(site)
         var csv = await File.ReadAllTextAsync((await grades.PathAsync())!);
         Assert.Contains("Ada Lovelace", csv);
         Assert.Contains("Alan Turing", csv);
+
+        // The Export menu, drawn over the page, closes as a menu does: on Escape (the focus back on it) and on leaving it.
+        var downloads = instructor.GetByRole(AriaRole.List, new() { Name = "Downloads" });
+        var export = instructor.GetByText("Export", new() { Exact = true });
+        await instructor.Keyboard.PressAsync("Escape");
+        await Expect(downloads).ToBeHiddenAsync();
+        await Expect(export).ToBeFocusedAsync();
+        await instructor.Keyboard.PressAsync("Enter");
+        await Expect(downloads).ToBeVisibleAsync();
+        await instructor.Keyboard.PressAsync("Shift+Tab");
+        await Expect(downloads).ToBeHiddenAsync();
     }
 
     [Fact]
