@@ -133,6 +133,14 @@ public sealed class TakingAQuizJourneyTests(QuizSite site) : Journey(site)
         await page.Keyboard.PressAsync("ArrowRight");
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Question 3 of 50" })).ToBeFocusedAsync();
+
+        // Left for the home page and resumed: back at question 3, where the student was, not at question 1.
+        await page.TabUntilFocusedAsync(page.GetByRole(AriaRole.Link, new() { Name = "My quizzes" }));
+        await page.Keyboard.PressAsync("Enter");
+        await page.TabUntilFocusedAsync(page.GetByRole(AriaRole.Link, new() { Name = $"Resume {DemoDataSeeder.QuizTitle}" }));
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Question 3 of 50" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Question 2, answered" })).ToBeAttachedAsync();
         // The answer, the two pager buttons, the navigator: then Hand in, not fifty links later.
         await page.TabUntilFocusedAsync(page.GetByRole(AriaRole.Button, new() { Name = "Hand in answers…" }), presses: 5);
         await page.Keyboard.PressAsync("Enter");

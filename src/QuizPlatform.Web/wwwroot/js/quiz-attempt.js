@@ -81,8 +81,9 @@ class QuizAttempt extends HTMLElement {
         if (this.dataset.onePerPage === "true" && this.sections.length > 1) {
             this.pager = this.querySelector("[data-pager]");
             this.pager.hidden = false;
+            // Without a question in the address (the home page's Resume), the one this tab showed last.
             const fromAddress = this.sections.findIndex(section => `#${section.id}` === location.hash);
-            this.show(Math.max(0, fromAddress), false);
+            this.show(fromAddress >= 0 ? fromAddress : this.lastShown(), false);
         }
         // The browser's own jump to #q-… on load (or its restored position on reload) may have come before the bar's
         // height was known: a question named in the address is not left under the bar.
@@ -197,9 +198,23 @@ class QuizAttempt extends HTMLElement {
         this.pager.querySelector("[data-previous]").disabled = index === 0;
         this.pager.querySelector("[data-next]").disabled = index === this.sections.length - 1;
         history.replaceState(history.state, "", `${location.pathname}${location.search}#${this.sections[index].id}`);
+        try {
+            sessionStorage.setItem(`quiz-attempt:${this.attemptId}:shown`, this.sections[index].id);
+        } catch {
+            // Storage blocked: a return starts at the first question.
+        }
         if (focus) {
             this.sections[index].querySelector("h2").focus({ preventScroll: true });
             this.reveal(this.sections[index]);
+        }
+    }
+
+    lastShown() {
+        try {
+            const id = sessionStorage.getItem(`quiz-attempt:${this.attemptId}:shown`);
+            return Math.max(0, this.sections.findIndex(section => section.id === id));
+        } catch {
+            return 0;
         }
     }
 
