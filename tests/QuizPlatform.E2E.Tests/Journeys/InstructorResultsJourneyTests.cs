@@ -55,8 +55,13 @@ public sealed class InstructorResultsJourneyTests(QuizSite site) : Journey(site)
         await Expect(instructor.GetByRole(AriaRole.Link, new() { Name = "Next student: Alan Turing" })).ToBeVisibleAsync();
 
         await instructor.GetByRole(AriaRole.Link, new() { Name = $"Results: {Classroom.QuizTitle}" }).ClickAsync();
-        await instructor.GetByRole(AriaRole.Navigation, new() { Name = "Results views" })
-            .GetByRole(AriaRole.Link, new() { Name = "Questions" }).ClickAsync();
+        await Expect(instructor.GetByRole(AriaRole.Heading, new() { Name = $"Results: {Classroom.QuizTitle}", Level = 1 })).ToBeVisibleAsync();
+        // By keyboard, the views show the focus as every other control does (Bootstrap's own was a faint glow).
+        var questionsView = instructor.GetByRole(AriaRole.Navigation, new() { Name = "Results views" })
+            .GetByRole(AriaRole.Link, new() { Name = "Questions" });
+        await instructor.TabUntilFocusedAsync(questionsView);
+        await Expect(questionsView).ToHaveCSSAsync("outline-style", "solid");
+        await instructor.Keyboard.PressAsync("Enter");
         var statistics = instructor.GetByRole(AriaRole.Table, new() { Name = "Question statistics" });
         await Expect(statistics.GetByRole(AriaRole.Row)).ToHaveCountAsync(4); // the header and three questions
         await Expect(statistics.GetByRole(AriaRole.Row).Nth(1)).ToContainTextAsync("Q1");
@@ -67,6 +72,17 @@ public sealed class InstructorResultsJourneyTests(QuizSite site) : Journey(site)
         var csv = await File.ReadAllTextAsync((await grades.PathAsync())!);
         Assert.Contains("Ada Lovelace", csv);
         Assert.Contains("Alan Turing", csv);
+
+        // The Export menu, drawn over the page, closes as a menu does: on Escape (the focus back on it) and on leaving it.
+        var downloads = instructor.GetByRole(AriaRole.List, new() { Name = "Downloads" });
+        var export = instructor.GetByText("Export", new() { Exact = true });
+        await instructor.Keyboard.PressAsync("Escape");
+        await Expect(downloads).ToBeHiddenAsync();
+        await Expect(export).ToBeFocusedAsync();
+        await instructor.Keyboard.PressAsync("Enter");
+        await Expect(downloads).ToBeVisibleAsync();
+        await instructor.Keyboard.PressAsync("Shift+Tab");
+        await Expect(downloads).ToBeHiddenAsync();
     }
 
     [Fact]

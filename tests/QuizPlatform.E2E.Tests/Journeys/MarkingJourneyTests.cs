@@ -25,6 +25,7 @@ public sealed class MarkingJourneyTests(QuizSite site) : Journey(site)
         var outcome = first.GetByRole(AriaRole.Status);
         await Expect(outcome).ToHaveTextAsync("Overridden: 1.5 of 2");
         await Expect(outcome).ToBeInViewportAsync();
+        await Expect(outcome).ToBeFocusedAsync(); // not left on the button, in a list that may have moved
         await Expect(first).ToContainTextAsync("Overridden by Ida Instructor: 1.5 of 2");
         // The meaning pass moved the grader's keyword score before the instructor read it: that is on record too.
         await first.GetByText("History of this grade (2 changes)").ClickAsync();

@@ -126,7 +126,23 @@ public sealed class TakingAQuizJourneyTests(QuizSite site) : Journey(site)
         await page.Keyboard.TypeAsync("Also by keyboard.");
         await Expect(page.SaveStatus(1)).ToContainTextAsync("Saved"); // saved on leaving it
 
-        await page.TabUntilFocusedAsync(page.GetByRole(AriaRole.Button, new() { Name = "Hand in answers…" }));
+        // The navigator is one stop for Tab, on the question shown; the arrow keys move in it.
+        await page.TabUntilFocusedAsync(page.GetByRole(AriaRole.Button, new() { Name = "Next question" }));
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Question 2, answered" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowRight");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Question 3 of 50" })).ToBeFocusedAsync();
+
+        // Left for the home page and resumed: back at question 3, where the student was, not at question 1.
+        await page.TabUntilFocusedAsync(page.GetByRole(AriaRole.Link, new() { Name = "My quizzes" }));
+        await page.Keyboard.PressAsync("Enter");
+        await page.TabUntilFocusedAsync(page.GetByRole(AriaRole.Link, new() { Name = $"Resume {DemoDataSeeder.QuizTitle}" }));
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Question 3 of 50" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Question 2, answered" })).ToBeAttachedAsync();
+        // The answer, the two pager buttons, the navigator: then Hand in, not fifty links later.
+        await page.TabUntilFocusedAsync(page.GetByRole(AriaRole.Button, new() { Name = "Hand in answers…" }), presses: 5);
         await page.Keyboard.PressAsync("Enter");
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Hand in your answers?" });
         await Expect(dialog).ToContainTextAsync("48 of 50 questions have no answer:");
@@ -134,6 +150,10 @@ public sealed class TakingAQuizJourneyTests(QuizSite site) : Journey(site)
         await page.Keyboard.PressAsync("Enter");
 
         await Expect(page).ToHaveURLAsync(new Regex("/attempts/[0-9]+/results$"));
+        // The table's link to a question takes the focus there, so the next Tab is in that question, not the table.
+        await page.TabUntilFocusedAsync(page.GetByRole(AriaRole.Link, new() { Name = "Question 2", Exact = true }));
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Question 2", Exact = true })).ToBeFocusedAsync();
     }
 
     [Fact]

@@ -2,7 +2,7 @@
 // fills that question's request form with the words and their offsets in the answer text. The words are what the
 // server checks (it finds them in the answer if the offsets are off); the text hidden for screen readers inside the
 // highlighted keywords is not part of the answer, so it is left out of both. Without this script the student types
-// the words. A message the server put on the page (request sent, or refused) gets the focus.
+// the words. (The message the server puts on the page, request sent or refused, takes the focus: page-focus.js.)
 
 /** The answer's own text of a fragment of its markup: without the visually hidden notes. */
 function answerText(fragment) {
@@ -47,13 +47,3 @@ document.addEventListener('input', event => {
     form.querySelector('[data-regrade-start]').value = '';
     form.querySelector('[data-regrade-length]').value = '';
 });
-
-// After the page has loaded and scrolled to the answer's card, so nothing takes the focus back.
-function focusMessage() {
-    setTimeout(() => document.querySelector('[data-focus-on-load]')?.focus({ preventScroll: false }));
-}
-
-if (document.readyState === 'complete')
-    focusMessage();
-else
-    window.addEventListener('load', focusMessage, { once: true });

@@ -37,6 +37,8 @@ class QuizAttempt extends HTMLElement {
         };
         this.answers = new Map(this.sections.map(section => [section.dataset.question, new AnswerSection(section, page)]));
         this.links = new Map([...this.querySelectorAll("[data-goto]")].map(link => [link.dataset.goto, link]));
+        this.navigator = [...this.links.values()];
+        this.rove(this.navigator[0]);
         this.submitting = false;
         this.bar = this.querySelector(".attempt-bar");
         // The sticky bar's real height (the title wraps on a phone) for the questions' scroll-margin-top.
@@ -55,6 +57,7 @@ class QuizAttempt extends HTMLElement {
         });
         on(this, "focusout", event => this.answerOf(event.target)?.flush());
         on(this, "click", event => this.onClick(event));
+        on(this.querySelector(".question-nav"), "keydown", event => this.onNavigatorKey(event));
         on(this.form, "submit", event => this.onSubmit(event));
         on(window, "online", () => {
             this.reachable();
@@ -78,8 +81,9 @@ class QuizAttempt extends HTMLElement {
         if (this.dataset.onePerPage === "true" && this.sections.length > 1) {
             this.pager = this.querySelector("[data-pager]");
             this.pager.hidden = false;
+            // Without a question in the address (the home page's Resume), the one this tab showed last.
             const fromAddress = this.sections.findIndex(section => `#${section.id}` === location.hash);
-            this.show(Math.max(0, fromAddress), false);
+            this.show(fromAddress >= 0 ? fromAddress : this.lastShown(), false);
         }
         // The browser's own jump to #q-… on load (or its restored position on reload) may have come before the bar's
         // height was known: a question named in the address is not left under the bar.
@@ -140,10 +144,34 @@ class QuizAttempt extends HTMLElement {
         }
     }
 
+    /**
+     * The navigator is one stop for Tab, its question (the one shown, else the one last gone to), and the arrow keys
+     * move within it, a row at a time up and down: fifty links in the Tab order put Hand in fifty presses away.
+     */
+    rove(link) {
+        for (const each of this.navigator)
+            each.tabIndex = each === link ? 0 : -1;
+    }
+
+    onNavigatorKey(event) {
+        const at = this.navigator.indexOf(event.target);
+        if (at < 0 || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey)
+            return;
+        const row = this.navigator.filter(link => link.offsetTop === this.navigator[0].offsetTop).length;
+        const to = { ArrowRight: at + 1, ArrowLeft: at - 1, ArrowDown: at + row, ArrowUp: at - row, Home: 0, End: this.navigator.length - 1 }[event.key];
+        if (to === undefined)
+            return;
+        event.preventDefault();
+        const link = this.navigator[Math.max(0, Math.min(to, this.navigator.length - 1))];
+        this.rove(link);
+        link.focus();
+    }
+
     goTo(questionId) {
         const index = this.sections.findIndex(section => section.dataset.question === questionId);
         if (index < 0)
             return;
+        this.rove(this.links.get(questionId));
         if (this.pager)
             return this.show(index);
         this.sections[index].querySelector("h2").focus({ preventScroll: true });
@@ -165,13 +193,28 @@ class QuizAttempt extends HTMLElement {
             else
                 link.removeAttribute("aria-current");
         }
+        this.rove(this.links.get(this.sections[index].dataset.question));
         this.pager.querySelector("[data-position]").textContent = `${index + 1} of ${this.sections.length}`;
         this.pager.querySelector("[data-previous]").disabled = index === 0;
         this.pager.querySelector("[data-next]").disabled = index === this.sections.length - 1;
         history.replaceState(history.state, "", `${location.pathname}${location.search}#${this.sections[index].id}`);
+        try {
+            sessionStorage.setItem(`quiz-attempt:${this.attemptId}:shown`, this.sections[index].id);
+        } catch {
+            // Storage blocked: a return starts at the first question.
+        }
         if (focus) {
             this.sections[index].querySelector("h2").focus({ preventScroll: true });
             this.reveal(this.sections[index]);
+        }
+    }
+
+    lastShown() {
+        try {
+            const id = sessionStorage.getItem(`quiz-attempt:${this.attemptId}:shown`);
+            return Math.max(0, this.sections.findIndex(section => section.id === id));
+        } catch {
+            return 0;
         }
     }
 

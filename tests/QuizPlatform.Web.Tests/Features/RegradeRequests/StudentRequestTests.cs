@@ -21,7 +21,7 @@ public sealed class StudentRequestTests
         using var sam = await scene.Results.ClientAsync();
         var path = $"/attempts/{attemptId}/results";
         var card = ResultsScene.Question(await sam.GetPageAsync(path), 1);
-        Assert.Contains("Ask for a regrade", card.Text());
+        Assert.Equal("Ask for a regrade of question 1", card.QuerySelector("summary")!.Text());
         Assert.Equal(["weights"], card.QuerySelectorAll("select option").Select(o => o.Text()));
 
         // What the page's script reports for a selection of "kernel values" in the answer.
