@@ -64,6 +64,25 @@ public sealed class QuizResultsPagesTests
         Assert.Contains("No longer in the quiz's classes Graded", benRow.Text());
     }
 
+    [Fact]
+    public async Task AQuestionsAnswersLeadToTheQuestionsBeforeAndAfterItSortedAndGroupedAlike()
+    {
+        await using var f = await ResultsFixture.CreateAsync(DatabaseProvider.Postgres);
+        var quiz = await QuizResultsFiguresTests.ClassOfSevenAsync(f);
+        var questions = (await f.Results.LoadAsync(f.Alice, quiz))!.Questions.Select(q => q.QuestionId).ToList();
+        using var alice = await f.ClientAsync("alice@quiz.local");
+
+        var second = await alice.GetPageAsync($"/quizzes/{quiz}/questions/{questions[1]}?missed=1&sort=name&group=text");
+        var first = await alice.GetPageAsync($"/quizzes/{quiz}/questions/{questions[0]}");
+
+        // The missed keyword is the question's own; the view (sort, grouping) goes along.
+        Assert.Equal(
+            [("Previous question: Q1", $"quizzes/{quiz}/questions/{questions[0]}?sort=name&group=text"),
+             ("Next question: Q3", $"quizzes/{quiz}/questions/{questions[2]}?sort=name&group=text")],
+            second.ByRole("navigation", "Other questions")!.QuerySelectorAll("a").Select(a => (a.Text(), a.GetAttribute("href"))));
+        Assert.Equal(["Next question: Q2"], first.ByRole("navigation", "Other questions")!.QuerySelectorAll("a").Select(a => a.Text()));
+    }
+
     [Theory, AllDatabaseProviders]
     public async Task QuestionsAndConceptsPagesWarnAndNameTheMostMissedConcept(DatabaseProvider provider)
     {
