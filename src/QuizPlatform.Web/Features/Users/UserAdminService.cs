@@ -11,6 +11,11 @@ namespace QuizPlatform.Web.Features.Users;
 
 public sealed record UserRow(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool IsActive, DateTime CreatedAt);
 
+/// <summary>The classes a user is in as a student, and those they teach, by name.</summary>
+public sealed record UserClasses(IReadOnlyList<ClassLink> Studies, IReadOnlyList<ClassLink> Teaches);
+
+public sealed record ClassLink(int Id, string Name);
+
 public sealed record UserPage(IReadOnlyList<UserRow> Rows, int Total, int Page, int PageSize)
 {
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
@@ -56,6 +61,18 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         (await Actor.LoadAsync(db, actorId)).EnsureAdmin();
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId);
         return user is null ? null : Row(user, await RolesOfAsync(db, [user.Id]));
+    }
+
+    /// <summary>Where the user is: an admin looking up a student or a teacher sees their classes, without opening every class.</summary>
+    public async Task<UserClasses> ClassesAsync(string actorId, string userId)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync();
+        (await Actor.LoadAsync(db, actorId)).EnsureAdmin();
+        var studies = await db.Enrollments.Where(e => e.StudentId == userId).Select(e => new ClassLink(e.ClassId, e.Class.Name)).ToListAsync();
+        var teaches = await db.Classes.Where(c => c.InstructorId == userId).Select(c => new ClassLink(c.Id, c.Name)).ToListAsync();
+        return new UserClasses(ByName(studies), ByName(teaches));
+
+        static List<ClassLink> ByName(List<ClassLink> classes) => [.. classes.OrderBy(c => c.Name, StringComparer.CurrentCultureIgnoreCase)];
     }
 
     /// <summary>

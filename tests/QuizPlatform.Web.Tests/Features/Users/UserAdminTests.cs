@@ -1,11 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QuizPlatform.Data;
 using QuizPlatform.Web.Features.Accounts;
 using QuizPlatform.Web.Features.Users;
 using QuizPlatform.Web.Tests.Features.Accounts;
 using QuizPlatform.Web.Tests.Features.Quizzes;
+using QuizPlatform.Web.Tests.Features.Rosters;
 using QuizPlatform.Web.Tests.Infrastructure;
 using QuizPlatform.Web.Tests.Support;
 using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
@@ -33,6 +35,7 @@ public sealed class UserAdminTests
         }
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.ListAsync(teacher.Id, null));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.GetAsync(teacher.Id, student.Id));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.ClassesAsync(teacher.Id, student.Id));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.CreateAsync(teacher.Id, "x@quiz.local", "X", [Roles.Admin]));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.UpdateAsync(teacher.Id, teacher.Id, "Me", [Roles.Admin]));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.SetActiveAsync(teacher.Id, student.Id, false));
@@ -86,6 +89,29 @@ public sealed class UserAdminTests
 
         Assert.Contains("student@quiz.local", page.Text());
         Assert.NotNull(page.ByLabel("Search by email or name"));
+    }
+
+    [Fact]
+    public async Task AUsersPageSaysWhichClassesTheyAreInAndTeach()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
+        await RosterTests.ArrangeAsync(app);
+        Dictionary<string, string> ids;
+        await using (var db = app.Services.CreateDbContext())
+            ids = await db.Users.ToDictionaryAsync(u => u.Email!, u => u.Id);
+        using var client = app.CreateNonRedirectingClient();
+        using var _ = await client.SignInAsync("admin@quiz.local", TestUsers.Password);
+
+        IEnumerable<string> Classes(AngleSharp.Dom.IDocument page) => page.ByRole("region", "Classes")!.QuerySelectorAll("p").Select(p => p.Text());
+        var student = await client.GetPageAsync($"/admin/users/{ids["enrolled@school.example"]}");
+        var teacher = await client.GetPageAsync($"/admin/users/{ids["teacher@school.example"]}");
+        var free = await client.GetPageAsync($"/admin/users/{ids["free@school.example"]}");
+
+        Assert.Equal(["Student in CNN 101."], Classes(student));
+        Assert.Equal(["Teaches CNN 101 and Maths."], Classes(teacher));
+        Assert.Equal(["In no class, and teaches none."], Classes(free));
+        Assert.Equal(["classes/"], student.ByRole("region", "Classes")!.QuerySelectorAll("a").Select(a => a.GetAttribute("href")![..8]));
     }
 
     [Theory, AllDatabaseProviders]
