@@ -169,9 +169,8 @@ internal static class WordClasses
     {
         if (i == 0 || tokens[i].Has(TokenFlags.ClauseBreakBefore)) return false;
         var past = IsPast(folded);
-        var previous = tokens[i - 1].Term.Folded;
         // "a loss is detected", "it has evolved", "the transaction that has done the least work": a passive or perfect.
-        if ((past || AlwaysVerbs.Contains(folded)) && Auxiliaries.Contains(previous)) return true;
+        if ((past || AlwaysVerbs.Contains(folded)) && Auxiliaries.Contains(tokens[i - 1].Term.Folded)) return true;
         var objectNext = ObjectNext(tokens, i);
         // "a reform that reshaped the economy", "kernels, which detect patterns": a relative clause's verb before its object.
         if (Relatives.Contains(tokens[i - 1].Term.Folded) && objectNext && !folded.EndsWith("ing", StringComparison.Ordinal) && (past || !IsPlural(folded)))
@@ -282,9 +281,6 @@ internal static class WordClasses
 
     /// <summary>What may open a verb's object besides a determiner: "capture more high-level features".</summary>
     private static readonly HashSet<string> ObjectQuantifiers = new(StringComparer.Ordinal) { "more", "most", "many", "much", "all", "both", "several" };
-
-    /// <summary>Singular nouns in "-s" that "this" may name ("this species").</summary>
-    private static readonly HashSet<string> NounsInS = new(StringComparer.Ordinal) { "series", "species", "means", "news", "lens", "gas" };
 
     private static readonly HashSet<string> PluralPronouns = new(StringComparer.Ordinal) { "they", "we", "you", "i" };
 

@@ -21,6 +21,8 @@ public sealed class FormatsTests
             Assert.Equal(("1 graded attempt", "0 graded attempts", "2,000 graded attempts"),
                 (Formats.Count(1, "graded attempt"), Formats.Count(0, "graded attempt"), Formats.Count(2000, "graded attempt")));
             Assert.Equal(("1 study", "3 studies"), (Formats.Count(1, "study", "studies"), Formats.Count(3, "study", "studies")));
+            Assert.Equal(("Algebra", "Algebra and Geometry", "Algebra, Geometry and Physics"),
+                (Formats.List(["Algebra"]), Formats.List(["Algebra", "Geometry"]), Formats.List(["Algebra", "Geometry", "Physics"])));
             Assert.Equal("Mon 2027-03-01 09:05", Formats.DateTime(Monday));
             Assert.Equal("09:05:07", Formats.TimeOfDay(Monday));
             Assert.Equal("2027-03-01 09:05 UTC", Formats.Utc(Monday));

@@ -56,6 +56,10 @@ public static class Formats
     /// <summary>A count and what it counts, plural unless one: "1 graded attempt", "1,234 graded attempts".</summary>
     public static string Count(int count, string noun, string? plural = null) => $"{Count(count)} {(count == 1 ? noun : plural ?? noun + "s")}";
 
+    /// <summary>Items in a sentence: "Algebra", "Algebra and Geometry", "Algebra, Geometry and Physics".</summary>
+    public static string List(IReadOnlyList<string> items) =>
+        items.Count == 1 ? items[0] : $"{string.Join(", ", items.SkipLast(1))} and {items[^1]}";
+
     /// <summary>"1 word", "1,234 words".</summary>
     public static string Words(int count) => Count(count, "word");
 
