@@ -133,6 +133,16 @@ public class ExtractionTests
     [InlineData("The victim is the transaction that has done the least work.", "done", "Verb")]
     // A subordinate clause's subject waits for its verb past a comma, as a sentence's does.
     [InlineData("Most subjects continued, although the learner, a confederate, screamed.", "screamed", "Verb")]
+    // What a degree word, or a copula with its complement, says of a noun describes it; it names nothing.
+    [InlineData("The higher rate makes borrowing more expensive and slows spending.", "expensive", "Modifier")]
+    [InlineData("The induced emf is proportional to the rate of change.", "proportional", "Modifier")]
+    [InlineData("In this stage children are egocentric and fail conservation tasks.", "egocentric", "Noun")]
+    // A word after "and" is a verb like the one before it, or before its object's determiner.
+    [InlineData("Therapy helps patients identify and challenge negative automatic thoughts.", "challenge", "Verb")]
+    [InlineData("The Revolution ended absolute monarchy and spread the ideas of popular sovereignty.", "spread", "Verb")]
+    [InlineData("Either oversampling the minority class or undersampling the majority class.", "undersampling", "Noun")]
+    // A number counts the plural after it: "causes" there is no verb.
+    [InlineData("Historians name four long-term causes: militarism and nationalism.", "causes", "Noun")]
     public void WordsAreClassifiedInContext(string sentence, string word, string expected)
     {
         var answer = new ModelAnswerText(sentence);

@@ -133,6 +133,13 @@ internal static class WordClasses
         if (Adjectives.Contains(term.Folded) && EndsANounPhrase(tokens, i)) return WordClass.Noun;
         if (Adjectives.Contains(term.Folded) || HasAdjectiveEnding(term.Folded)) return WordClass.Modifier;
         var folded = term.Folded;
+        // "is proportional to", "more expensive and": what a copula says of a noun with its complement, or a degree word
+        // says of it, is no noun ("children are egocentric and" may well be the point).
+        var next = i + 1 < tokens.Count && !tokens[i + 1].Has(TokenFlags.ClauseBreakBefore) ? tokens[i + 1].Term.Folded : "";
+        if (!nextIsContent && EndsLikeAnAdjective(folded) && !folded.EndsWith('s')
+            && (DegreeWords.Contains(previous) || Auxiliaries.Contains(previous) && next is "to" or "than" or "of" or "with" or "for"))
+            return WordClass.Modifier;
+        if (previous is "and" or "or" && IsCoordinatedVerb(tokens, i, nextIsDeterminer, nextIsContent)) return WordClass.Verb;
         // "negative automatic thoughts", "rich semantic information": an "-ic" or "-ive" word between content words
         // describes the noun after it ("the volcanic phase" names a phase by it, so the word alone may be a keyword).
         if (nextIsContent && previous.Length > 0 && !tokens[i - 1].Term.IsStop && folded.Length > 5
@@ -153,7 +160,7 @@ internal static class WordClasses
         // after an acronym it names what the acronym qualifies ("MAC addresses and ..."), unless an object follows
         // ("NAT rewrites the", "FCN uses transposed").
         if (folded.EndsWith('s') && !folded.EndsWith("ss", StringComparison.Ordinal))
-            return previous.Length > 0 && tokens[i - 1].Has(TokenFlags.Acronym) && !nextIsDeterminer && !nextIsContent ? WordClass.Noun : WordClass.Verb;
+            return Counted(tokens, i) || previous.Length > 0 && tokens[i - 1].Has(TokenFlags.Acronym) && !nextIsDeterminer && !nextIsContent ? WordClass.Noun : WordClass.Verb;
         // A base form after a singular noun heads a compound ("rent control", "IP address"); after a plural
         // subject ("hosts share", "mitochondria produce"), "to", "can" or "and", it is a verb.
         var afterNoun = previous.Length > 0 && !tokens[i - 1].Term.IsStop && !previous.EndsWith('s') && !IrregularPlurals.Contains(previous)
@@ -244,6 +251,35 @@ internal static class WordClasses
         return false;
     }
 
+    /// <summary>
+    /// "identify and challenge negative thoughts", "ended monarchy and spread the ideas": after "and" or "or", a verb
+    /// coordinated with a listed verb before, or one before its object's determiner. Not a gerund there, which names
+    /// ("oversampling the minority class or undersampling the majority class"), nor a name or a plural.
+    /// </summary>
+    private static bool IsCoordinatedVerb(List<Token> tokens, int i, bool nextIsDeterminer, bool nextIsContent)
+    {
+        var folded = tokens[i].Term.Folded;
+        if (tokens[i].Has(TokenFlags.Capitalised) || IsPlural(folded) || folded.EndsWith("ing", StringComparison.Ordinal)) return false;
+        if (nextIsDeterminer) return true;
+        return nextIsContent && i >= 2 && !tokens[i - 1].Has(TokenFlags.ClauseBreakBefore) && VerbStems.Contains(tokens[i - 2].Term.Stem)
+               && !tokens[i - 2].Term.Folded.EndsWith("ing", StringComparison.Ordinal);
+    }
+
+    /// <summary>"four long-term causes", "two main sides": a number counts the plural after it, describing words between.</summary>
+    private static bool Counted(List<Token> tokens, int i)
+    {
+        for (var k = i - 1; k >= Math.Max(0, i - 3); k--)
+        {
+            if (tokens[k + 1].Has(TokenFlags.ClauseBreakBefore) || tokens[k].Term.IsStop && !Quantities.Contains(tokens[k].Term.Folded)) return false;
+            var word = tokens[k].Term.Folded;
+            if (Quantities.Contains(word) || char.IsDigit(word[0])) return true;
+            var describes = tokens[k].Has(TokenFlags.JoinedToPrevious) || tokens[k + 1].Has(TokenFlags.JoinedToPrevious) || Adjectives.Contains(word)
+                            || EndsLikeAnAdjective(word);
+            if (!describes) return false;
+        }
+        return false;
+    }
+
     /// <summary>"a series circuit", "a lens system": after "a" or "each", a word in "-s" is no plural subject.</summary>
     private static bool AfterSingularDeterminer(List<Token> tokens, int i) =>
         i > 0 && !tokens[i].Has(TokenFlags.ClauseBreakBefore) && tokens[i - 1].Term.Folded is "a" or "an" or "each" or "every" or "one";
@@ -271,6 +307,8 @@ internal static class WordClasses
         }
         return false;
     }
+
+    private static readonly HashSet<string> DegreeWords = new(StringComparer.Ordinal) { "more", "less", "most", "least", "very", "too", "so" };
 
     private static readonly HashSet<string> Subordinators = new(StringComparer.Ordinal) { "although", "though", "because", "whereas", "while", "unless" };
 
