@@ -479,6 +479,17 @@ public class ExtractionTests
     }
 
     [Fact]
+    public void ALongAnswerDoesNotTakeThePeopleItSpeaksOfForKeywords()
+    {
+        // "Cognitive behavioural therapy helps patients identify ...", "children use symbols": whom the answer is about,
+        // not what it says of them.
+        var keywords = DocumentKeywords("psychology");
+        Assert.DoesNotContain(keywords[2], k => k.Phrase == "patients");
+        Assert.DoesNotContain(keywords[4], k => k.Phrase == "children");
+        Assert.DoesNotContain(DocumentKeywords("history")[0], k => k.Phrase == "historians");
+    }
+
+    [Fact]
     public void AnAnswerOfMoreThanTwentyWordsHasNoAdverbForAKeyword()
     {
         // Ranked by the model, "even" ("total output rises and both gain, even when one has an absolute advantage") was one.
