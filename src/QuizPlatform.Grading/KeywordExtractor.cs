@@ -77,7 +77,7 @@ public sealed class KeywordExtractor
             .ThenBy(x => x.Candidate.Surface, StringComparer.Ordinal).ThenBy(x => x.Candidate.Key, StringComparer.Ordinal)
             .ToList();
         var chosen = Choose(ranked, limit, shortAnswer, shortAnswer || meaning is null ? null : new MeaningRanking(meaning, answer));
-        if (!shortAnswer) NameWholeTerms(chosen, ranked, promptStems);
+        if (!shortAnswer) NameWholeTerms(chosen, ranked, candidates, promptStems);
         // A one- or two-word answer, or one that only repeats the question, still needs a key: its own words.
         if (chosen.Count == 0)
             chosen = candidates.All.Where(c => c.Canons.Length == 1).OrderBy(c => c.FirstToken).Take(limit).Select(c => (c, 1.0)).ToList();
@@ -144,7 +144,8 @@ public sealed class KeywordExtractor
     /// "sensorimotor" chosen where the answer always says "sensorimotor stage": the head is a word of the question or of
     /// any explanation, so it weighed little, but the term is the whole, and an instructor lists it so.
     /// </summary>
-    private static void NameWholeTerms(List<(Candidate Candidate, double Score)> chosen, List<(Candidate Candidate, double Score)> ranked, HashSet<int> promptStems)
+    private static void NameWholeTerms(List<(Candidate Candidate, double Score)> chosen, List<(Candidate Candidate, double Score)> ranked, CandidateSet candidates,
+        HashSet<int> promptStems)
     {
         for (var i = 0; i < chosen.Count; i++)
         {
@@ -153,11 +154,15 @@ public sealed class KeywordExtractor
                 && o.Canons.Take(part.Terms.Length).SequenceEqual(part.Canons) && IsCompound(o) && o.Boost == 1
                 && (promptStems.Contains(o.Canons[^1]) || Lexicon.GeneralWords.Contains(o.Terms[^1].Folded)));
             if (whole is not null && chosen.All(c => c.Candidate != whole)) chosen[i] = (whole, chosen[i].Score);
-            else if (part.Terms.Length == 1 && SaidOnlyIn(part, ranked).Where(w => chosen.All(c => c.Candidate != w)).ToList() is [var first, .. var rest])
+            else if (part.Terms.Length == 1 && SaidOnlyIn(part, ranked, candidates).Where(w => chosen.All(c => c.Candidate != w)).ToList() is [var first, .. var rest])
             {
                 chosen[i] = (first, chosen[i].Score);
                 chosen.AddRange(rest.Select(w => (w, chosen[i].Score)));
             }
+            // "alternating voltage" chosen first: the word alone was then covered, and "alternating current" left out.
+            else if (part.Terms.Length == 2 && ranked.FirstOrDefault(x => x.Candidate.Canons is [var word] && word == part.Canons[0]).Candidate is { } alone
+                     && SaidOnlyIn(alone, ranked, candidates) is [_, _] wholes && wholes.Contains(part))
+                chosen.AddRange(wholes.Where(w => chosen.All(c => c.Candidate != w)).Select(w => (w, chosen[i].Score)));
         }
     }
 
@@ -165,10 +170,12 @@ public sealed class KeywordExtractor
     /// "alternating", said only in "alternating current" and "alternating voltage": the compounds that account for
     /// every time the word is said, at most two; none where it is also said alone.
     /// </summary>
-    private static List<Candidate> SaidOnlyIn(Candidate word, List<(Candidate Candidate, double Score)> ranked)
+    private static List<Candidate> SaidOnlyIn(Candidate word, List<(Candidate Candidate, double Score)> ranked, CandidateSet candidates)
     {
         var wholes = ranked.Select(x => x.Candidate)
             .Where(o => o.Terms.Length == 2 && o.Canons[0] == word.Canons[0] && IsCompound(o) && o.Boost == 1 && !o.Denied)
+            // Not a part of a longer term said as often ("Convolutional Neural" of "Convolutional Neural Networks").
+            .Where(o => !candidates.All.Any(x => x.Terms.Length == 3 && x.Count >= o.Count && x.Canons.Take(2).SequenceEqual(o.Canons)))
             .OrderBy(o => o.FirstToken).ToList();
         return wholes.Count is 1 or 2 && wholes.Sum(o => o.Count) == word.Count ? wholes : [];
     }
@@ -239,7 +246,7 @@ public sealed class KeywordExtractor
     }
 
     /// <summary>A long answer keeps about this many keywords per √(content words).</summary>
-    private const double LongAnswerKeywords = 2.0;
+    private const double LongAnswerKeywords = 2.25;
 
     /// <summary>Weight kept by a word that is already in the question.</summary>
     private const double PromptWordWeight = 0.3;

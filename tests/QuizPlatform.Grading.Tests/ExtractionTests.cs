@@ -476,6 +476,8 @@ public class ExtractionTests
         Assert.Contains("alternating current", transformer);
         Assert.Contains("alternating voltage", transformer);
         Assert.DoesNotContain("alternating", transformer);
+        // Not the part of a longer term: "convolutional" is said in "convolutional layers" and "Convolutional Neural Networks".
+        Assert.DoesNotContain(Seed.Keywords[4], k => k.Phrase.Equals("convolutional neural", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
