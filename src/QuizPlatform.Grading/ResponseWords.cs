@@ -102,7 +102,7 @@ internal sealed class ResponseWords
     /// </summary>
     public GradeFlags Style(GradingOptions options)
     {
-        int content = 0, functionWords = 0, novel = 0, reproduced = 0;
+        int content = 0, functionWords = 0, novel = 0, reproduced = 0, run = 0, longestRun = 0;
         promptWordsSaid.Clear();
         foreach (var token in tokens)
         {
@@ -110,8 +110,12 @@ internal sealed class ResponseWords
             {
                 // A list has at most the "and" or "or" before its last item: not counted, so that it does not pass as prose.
                 if (token.Term.Folded is not ("and" or "or")) functionWords++;
+                run = 0;
                 continue;
             }
+            // A number is no term a list would stuff ("20 grams plus 10 grams equals 30 grams").
+            if (!char.IsDigit(token.Term.Folded[0])) run = token.Has(TokenFlags.ClauseBreakBefore) ? 1 : run + 1;
+            longestRun = Math.Max(longestRun, run);
             content++;
             if (!key.PromptWords.Contains(token.Term.Canon)) novel++;
             else if (promptWordsSaid.Add(token.Term.Canon)) reproduced++;
@@ -122,11 +126,17 @@ internal sealed class ResponseWords
         if (content >= 3 && novel <= content * (1 - options.CopiedPromptShare)
             && reproduced >= key.PromptWords.Count * options.CopiedPromptCoverage) flags |= GradeFlags.CopiesPrompt;
         // Written sentences are a third to a half function words; a list of terms has almost none, and no verb. A terse
-        // sentence may have as few ("pooling reduces spatial size"), but it has a verb after its subject.
-        if (tokens.Count >= 6 && functionWords < tokens.Count * 0.12 && !WordClasses.HasVerbAfterItsSubject(tokens, Tokenizer.SentenceStarts(text, tokens)))
+        // sentence may have as few ("pooling reduces spatial size"), but it has a verb after its subject, and no clause
+        // runs on for eight words without one: in a run that long a plural reads as a verb by chance ("convolutional
+        // layers filters kernels input images patterns ...": "layers filters" as "the membrane pumps protons").
+        if (tokens.Count >= 6 && functionWords < tokens.Count * 0.12
+            && (longestRun >= MaxClauseRun || !WordClasses.HasVerbAfterItsSubject(tokens, Tokenizer.SentenceStarts(text, tokens))))
             flags |= GradeFlags.KeywordList | GradeFlags.NeedsReview;
         return flags;
     }
+
+    /// <summary>Content words in a row, with no function word or punctuation between, that no written clause reaches.</summary>
+    private const int MaxClauseRun = 8;
 
     /// <summary>The response's words as canon ids (see <see cref="GradingKey.Fit"/>); reused, so read it before the next response.</summary>
     public HashSet<int> Canons()

@@ -68,6 +68,8 @@ public class ScoringTests
     [InlineData("feature maps pooling layers activation functions dropout batch normalization")] // noun after noun, not a verb
     [InlineData("Faster R-CNN, YOLO, SSD, region proposals, anchor boxes, non-maximum suppression")] // nothing after "proposals"
     [InlineData("Convolution filters kernels edges layers features features.")] // no verb has five nouns for its object
+    // A plural that reads as a verb by chance ("layers filters" as "the membrane pumps protons") in a run no clause reaches.
+    [InlineData("convolutional layers filters kernels input images patterns backpropagation edges corners shapes textures hierarchical representations")]
     public void ListsOfTermsAreFlaggedAndCapped(string response)
     {
         var result = Seed.Grade(1, response);
@@ -82,6 +84,7 @@ public class ScoringTests
     [InlineData("Overfitting hurts validation accuracy badly; it memorises training set noise.")] // an "-s" word after a pronoun
     [InlineData("Augmentation randomly flips, crops and rotates training images.")] // after an "-ly" adverb
     [InlineData("Historians usually name four causes: militarism, alliances, imperialism and nationalism.")] // a base form after a plural and an adverb
+    [InlineData("20 grams plus 10 grams equals 30 grams.")] // numbers are no terms a list would stuff
     // Notes in the model answer's own heading style, an "-s" verb before a gerund (walking an economics quiz: capped as a list).
     [InlineData("Interest rates: raising the policy rate slows spending. Open market operations: selling government bonds. "
         + "Reserve requirements. Quantitative tightening and forward guidance.")]
