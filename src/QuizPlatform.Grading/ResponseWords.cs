@@ -104,8 +104,11 @@ internal sealed class ResponseWords
     {
         int content = 0, functionWords = 0, novel = 0, reproduced = 0, run = 0, longestRun = 0;
         promptWordsSaid.Clear();
+        var previousCapitalised = false;
         foreach (var token in tokens)
         {
+            var sameName = previousCapitalised && token.Has(TokenFlags.Capitalised) && !token.Has(TokenFlags.ClauseBreakBefore);
+            previousCapitalised = token.Has(TokenFlags.Capitalised);
             if (token.Term.IsStop)
             {
                 // A list has at most the "and" or "or" before its last item: not counted, so that it does not pass as prose.
@@ -113,8 +116,10 @@ internal sealed class ResponseWords
                 run = 0;
                 continue;
             }
-            // A number is no term a list would stuff ("20 grams plus 10 grams equals 30 grams").
-            if (!char.IsDigit(token.Term.Folded[0])) run = token.Has(TokenFlags.ClauseBreakBefore) ? 1 : run + 1;
+            // A number is no term a list would stuff ("20 grams plus 10 grams equals 30 grams"); "recursion-selection" is one
+            // word, and so is a name ("Central London Property Trust").
+            if (!char.IsDigit(token.Term.Folded[0]) && !token.Has(TokenFlags.JoinedToPrevious) && !sameName)
+                run = token.Has(TokenFlags.ClauseBreakBefore) ? 1 : run + 1;
             longestRun = Math.Max(longestRun, run);
             content++;
             if (!key.PromptWords.Contains(token.Term.Canon)) novel++;
@@ -129,8 +134,8 @@ internal sealed class ResponseWords
         // sentence may have as few ("pooling reduces spatial size"), but it has a verb after its subject, and no clause
         // runs on for eight words without one: in a run that long a plural reads as a verb by chance ("convolutional
         // layers filters kernels input images patterns ...": "layers filters" as "the membrane pumps protons").
-        if (tokens.Count >= 6 && functionWords < tokens.Count * 0.12
-            && (longestRun >= MaxClauseRun || !WordClasses.HasVerbAfterItsSubject(tokens, Tokenizer.SentenceStarts(text, tokens))))
+        if (longestRun >= MaxClauseRun || tokens.Count >= 6 && functionWords < tokens.Count * 0.12
+            && !WordClasses.HasVerbAfterItsSubject(tokens, Tokenizer.SentenceStarts(text, tokens)))
             flags |= GradeFlags.KeywordList | GradeFlags.NeedsReview;
         return flags;
     }

@@ -77,6 +77,16 @@ public class ScoringTests
         Assert.True(result.Score <= Seed.Grader.Options.StuffingCap, result.Summary);
     }
 
+    [Fact]
+    public void AListBuriedInProseIsStillAList()
+    {
+        const string prose = "The weather today is quite pleasant and I went for a walk in the park with my friend who likes football. ";
+        var list = string.Join(" ", Seed.Keywords[0].Select(k => k.Phrase));
+        var result = Seed.Grade(1, prose + prose + list + ". " + prose + prose);
+        Assert.True(result.Flags.HasFlag(GradeFlags.KeywordList), result.Summary);
+        Assert.True(result.Score <= Seed.Grader.Options.StuffingCap, result.Summary);
+    }
+
     [Theory]
     [InlineData("Convolutional layers extract features using learned kernels and filters; pooling reduces spatial size.")] // the demo's
     [InlineData("ReLU avoids vanishing gradients; dropout reduces overfitting.")] // a listed verb after its subject
@@ -85,6 +95,9 @@ public class ScoringTests
     [InlineData("Augmentation randomly flips, crops and rotates training images.")] // after an "-ly" adverb
     [InlineData("Historians usually name four causes: militarism, alliances, imperialism and nationalism.")] // a base form after a plural and an adverb
     [InlineData("20 grams plus 10 grams equals 30 grams.")] // numbers are no terms a list would stuff
+    // Bullets flattened onto one line (Mohler's data): a spaced hyphen is a dash, and a hyphenated word one word.
+    [InlineData("Both are based on a control statement - Iteration-repetition structure - Recursion-selection structure "
+        + "Both involve repetition -Iteration-explicitly uses repetition structure -Recursion-repeated function calls")]
     // Notes in the model answer's own heading style, an "-s" verb before a gerund (walking an economics quiz: capped as a list).
     [InlineData("Interest rates: raising the policy rate slows spending. Open market operations: selling government bonds. "
         + "Reserve requirements. Quantitative tightening and forward guidance.")]

@@ -87,7 +87,8 @@ internal static class Tokenizer
         var gap = text.AsSpan(previousEnd, start - previousEnd);
         if (gap.Length == 1 && gap[0] is '-' or '\u2010' or '\u2011' or '/') return TokenFlags.JoinedToPrevious;
         foreach (var c in gap)
-            if (c is '.' or ',' or ';' or ':' or '!' or '?' or '(' or ')' or '[' or ']' or '\n' or '"' or '\u2014' or '\u2013')
+            // A hyphen with a space beside it is a dash ("structure - Iteration", "-Recursion"), not a joint.
+            if (c is '.' or ',' or ';' or ':' or '!' or '?' or '(' or ')' or '[' or ']' or '\n' or '"' or '\u2014' or '\u2013' or '-')
                 return TokenFlags.ClauseBreakBefore;
         return TokenFlags.None;
     }
