@@ -272,6 +272,9 @@ public sealed class KeywordExtractor
         if (!shortAnswer && discountQuestion && (spelledInPrompt || candidate.Canons.All(promptStems.Contains))) return 0;
         // A denial is the point of a short answer ("no vitamin C"); in a long one it mostly qualifies ("without human ...").
         if (!shortAnswer && candidate.Denied) return 0;
+        // "parts", "applications", "students" alone: a word of any explanation names nothing in a long answer.
+        if (!shortAnswer && candidate is { Terms: [var only], Boost: 1 } && (Lexicon.GeneralWords.Contains(only.Folded) || Lexicon.GeneralWords.Contains(only.Stem)))
+            return 0;
         foreach (var term in candidate.Terms)
         {
             var general = Lexicon.GeneralWords.Contains(term.Folded) || Lexicon.GeneralWords.Contains(term.Stem) || IsAdverb(term.Folded);

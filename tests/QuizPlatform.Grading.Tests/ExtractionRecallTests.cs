@@ -19,24 +19,24 @@ public class ExtractionRecallTests(ITestOutputHelper output)
     private static readonly Grader Matcher = new();
 
     [Theory]
-    [InlineData("networking", false, 85, 34, 3)]
-    [InlineData("biology", false, 88, 18, 9)]
+    [InlineData("networking", false, 85, 33, 2)]
+    [InlineData("biology", false, 88, 17, 7)]
     [InlineData("history", false, 82, 21, 6)]
     [InlineData("economics", false, 86, 22, 18)]
     [InlineData("law", false, 73, 18, 7)]
     [InlineData("databases", false, 72, 19, 8)]
-    [InlineData("psychology", false, 69, 20, 6)]
-    [InlineData("physics", false, 70, 14, 6)]
+    [InlineData("psychology", false, 69, 19, 5)]
+    [InlineData("physics", false, 70, 13, 6)]
     [InlineData("assignment-8", false, 74, 54, 20)]
     // Ranked by the model (KeywordExtractor.Encoder), as import does with Grading:Meaning on.
-    [InlineData("networking", true, 83, 34, 3)]
-    [InlineData("biology", true, 86, 20, 9)]
+    [InlineData("networking", true, 83, 33, 2)]
+    [InlineData("biology", true, 86, 19, 7)]
     [InlineData("history", true, 84, 22, 7)]
     [InlineData("economics", true, 86, 22, 17)]
     [InlineData("law", true, 73, 20, 7)]
     [InlineData("databases", true, 73, 18, 8)]
-    [InlineData("psychology", true, 69, 20, 7)]
-    [InlineData("physics", true, 70, 14, 6)]
+    [InlineData("psychology", true, 69, 19, 6)]
+    [InlineData("physics", true, 70, 13, 6)]
     public void ExtractionFindsTheInstructorsConcepts(string document, bool byMeaning, int minRecallPercent, int maxOffListPercent, int maxJunkPercent)
     {
         var (recall, offList, junk, misses) = Measure(document, byMeaning);

@@ -481,6 +481,14 @@ public class ExtractionTests
     }
 
     [Fact]
+    public void ALongAnswerHasNoWordOfAnyExplanationAloneForAKeyword()
+    {
+        // "The fluid mosaic model describes how these parts move", "... for applications that need every byte".
+        Assert.DoesNotContain(DocumentKeywords("biology")[1], k => k.Phrase == "parts");
+        Assert.DoesNotContain(DocumentKeywords("networking")[5], k => k.Phrase == "applications");
+    }
+
+    [Fact]
     public void ALongAnswerDoesNotTakeThePeopleItSpeaksOfForKeywords()
     {
         // "Cognitive behavioural therapy helps patients identify ...", "children use symbols": whom the answer is about,
