@@ -141,6 +141,10 @@ public class ExtractionTests
     [InlineData("Therapy helps patients identify and challenge negative automatic thoughts.", "challenge", "Verb")]
     [InlineData("The Revolution ended absolute monarchy and spread the ideas of popular sovereignty.", "spread", "Verb")]
     [InlineData("Either oversampling the minority class or undersampling the majority class.", "undersampling", "Noun")]
+    [InlineData("The decoder upsamples the features and combines them with skip connections.", "combines", "Verb")]
+    // An ordinal describes the noun after it, or says when: "the model first generates region proposals".
+    [InlineData("The model first generates region proposals.", "first", "Other")]
+    [InlineData("The first layer detects edges.", "first", "Modifier")]
     // A number counts the plural after it: "causes" there is no verb.
     [InlineData("Historians name four long-term causes: militarism and nationalism.", "causes", "Noun")]
     public void WordsAreClassifiedInContext(string sentence, string word, string expected)

@@ -130,6 +130,8 @@ internal static class WordClasses
         var nextIsContent = i + 1 < tokens.Count && !tokens[i + 1].Has(TokenFlags.ClauseBreakBefore) && !tokens[i + 1].Term.IsStop;
         var nextIsDeterminer = i + 1 < tokens.Count && !tokens[i + 1].Has(TokenFlags.ClauseBreakBefore) && Determiners.Contains(tokens[i + 1].Term.Folded);
         if (Adverbs.Contains(term.Folded) || IsLyAdverb(term.Folded) || Quantities.Contains(term.Folded)) return WordClass.Other;
+        // "the first layer" describes; "the model first generates" says when.
+        if (Ordinals.Contains(term.Folded)) return nextIsContent && !AfterNoun(tokens, i) ? WordClass.Modifier : WordClass.Other;
         if (Adjectives.Contains(term.Folded) && EndsANounPhrase(tokens, i)) return WordClass.Noun;
         if (Adjectives.Contains(term.Folded) || HasAdjectiveEnding(term.Folded)) return WordClass.Modifier;
         var folded = term.Folded;
@@ -259,6 +261,8 @@ internal static class WordClasses
     private static bool IsCoordinatedVerb(List<Token> tokens, int i, bool nextIsDeterminer, bool nextIsContent)
     {
         var folded = tokens[i].Term.Folded;
+        // "upsamples the features and combines them": an object pronoun follows a verb only.
+        if (i + 1 < tokens.Count && !tokens[i + 1].Has(TokenFlags.ClauseBreakBefore) && ObjectPronouns.Contains(tokens[i + 1].Term.Folded)) return true;
         if (tokens[i].Has(TokenFlags.Capitalised) || IsPlural(folded) || folded.EndsWith("ing", StringComparison.Ordinal)) return false;
         if (nextIsDeterminer) return true;
         return nextIsContent && i >= 2 && !tokens[i - 1].Has(TokenFlags.ClauseBreakBefore) && VerbStems.Contains(tokens[i - 2].Term.Stem)
@@ -307,6 +311,8 @@ internal static class WordClasses
         }
         return false;
     }
+
+    private static readonly HashSet<string> Ordinals = new(StringComparer.Ordinal) { "first", "second", "third", "next", "last" };
 
     private static readonly HashSet<string> DegreeWords = new(StringComparer.Ordinal) { "more", "less", "most", "least", "very", "too", "so" };
 
