@@ -137,6 +137,8 @@ public class ExtractionTests
     [InlineData("The higher rate makes borrowing more expensive and slows spending.", "expensive", "Modifier")]
     [InlineData("The induced emf is proportional to the rate of change.", "proportional", "Modifier")]
     [InlineData("In this stage children are egocentric and fail conservation tasks.", "egocentric", "Noun")]
+    [InlineData("The learner screamed and then fell silent.", "silent", "Modifier")]
+    [InlineData("Obedience fell when orders came by telephone.", "fell", "Verb")]
     // A word after "and" is a verb like the one before it, or before its object's determiner.
     [InlineData("Therapy helps patients identify and challenge negative automatic thoughts.", "challenge", "Verb")]
     [InlineData("The Revolution ended absolute monarchy and spread the ideas of popular sovereignty.", "spread", "Verb")]
@@ -490,6 +492,7 @@ public class ExtractionTests
         // "The fluid mosaic model describes how these parts move", "... for applications that need every byte".
         Assert.DoesNotContain(DocumentKeywords("biology")[1], k => k.Phrase == "parts");
         Assert.DoesNotContain(DocumentKeywords("networking")[5], k => k.Phrase == "applications");
+        Assert.DoesNotContain(DocumentKeywords("databases")[1], k => k.Phrase == "others");
     }
 
     [Fact]

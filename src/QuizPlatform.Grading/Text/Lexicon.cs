@@ -57,7 +57,7 @@ internal static class Lexicon
         "element", "elements", "stage", "stages", "order", "know", "see", "show", "shows", "put", "interest",
         "start", "end", "last", "give", "gives", "mean", "means", "describe", "explain", "due", "thanks",
         "popular", "widely", "deal", "deals", "dealing", "ability", "abilities", "combine", "combining", "combined",
-        "issue", "issues", "existence",
+        "issue", "issues", "existence", "other", "others", "side", "sides",
         // The people any explanation speaks of ("historians name four causes", "patients learn"), not its subject.
         "people", "person", "persons", "individuals", "humans", "historians", "scientists", "researchers", "experts",
         "students", "children", "patients", "participants", "adults",

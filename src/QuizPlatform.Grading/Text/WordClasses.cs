@@ -135,11 +135,13 @@ internal static class WordClasses
         if (Adjectives.Contains(term.Folded) && EndsANounPhrase(tokens, i)) return WordClass.Noun;
         if (Adjectives.Contains(term.Folded) || HasAdjectiveEnding(term.Folded)) return WordClass.Modifier;
         var folded = term.Folded;
-        // "is proportional to", "more expensive and": what a copula says of a noun with its complement, or a degree word
-        // says of it, is no noun ("children are egocentric and" may well be the point).
+        // "is proportional to", "more expensive and", "fell silent.": what a copula says of a noun with its complement, a
+        // degree word says of it or a linking verb ends its clause on, is no noun ("children are egocentric and" may well
+        // be the point).
         var next = i + 1 < tokens.Count && !tokens[i + 1].Has(TokenFlags.ClauseBreakBefore) ? tokens[i + 1].Term.Folded : "";
         if (!nextIsContent && EndsLikeAnAdjective(folded) && !folded.EndsWith('s')
-            && (DegreeWords.Contains(previous) || Auxiliaries.Contains(previous) && next is "to" or "than" or "of" or "with" or "for"))
+            && (DegreeWords.Contains(previous) || Auxiliaries.Contains(previous) && next is "to" or "than" or "of" or "with" or "for"
+                || LinkingVerbs.Contains(previous) && next.Length == 0))
             return WordClass.Modifier;
         if (previous is "and" or "or" && IsCoordinatedVerb(tokens, i, nextIsDeterminer, nextIsContent)) return WordClass.Verb;
         // "negative automatic thoughts", "rich semantic information": an "-ic" or "-ive" word between content words
@@ -314,6 +316,12 @@ internal static class WordClasses
 
     private static readonly HashSet<string> Ordinals = new(StringComparer.Ordinal) { "first", "second", "third", "next", "last" };
 
+    private static readonly HashSet<string> LinkingVerbs = new(StringComparer.Ordinal)
+    {
+        "fell", "falls", "fall", "went", "goes", "remain", "remains", "remained", "stay", "stays", "stayed", "become", "becomes",
+        "became", "seem", "seems", "seemed", "grew", "grows", "turned", "turns",
+    };
+
     private static readonly HashSet<string> DegreeWords = new(StringComparer.Ordinal) { "more", "less", "most", "least", "very", "too", "so" };
 
     private static readonly HashSet<string> Subordinators = new(StringComparer.Ordinal) { "although", "though", "because", "whereas", "while", "unless" };
@@ -368,7 +376,7 @@ internal static class WordClasses
         "put", "let", "made", "kept", "sent", "told", "said", "became", "began", "brought", "came", "chose", "drove",
         "gave", "went", "grew", "knew", "led", "lost", "meant", "ran", "saw", "took", "wrote", "broke", "rose", "paid",
         "dealt", "held", "thought", "drew", "fought", "won", "sought", "struck", "threw", "bought", "caught", "taught",
-        "sold", "felt", "spent", "fled", "bore", "spoke", "swept", "shook", "stole", "sank", "forbade", "overthrew",
+        "sold", "felt", "fell", "spent", "fled", "bore", "spoke", "swept", "shook", "stole", "sank", "forbade", "overthrew",
         "done", "gone", "undergone", "begun", "arisen", "chosen", "broken", "spoken", "driven", "risen", "fallen", "stolen",
         "thrown", "drawn", "frozen", "forgotten", "hidden", "withdrawn", "overthrown",
     };
