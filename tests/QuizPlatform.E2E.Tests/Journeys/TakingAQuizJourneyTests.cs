@@ -146,6 +146,10 @@ public sealed class TakingAQuizJourneyTests(QuizSite site) : Journey(site)
         await page.Keyboard.PressAsync("Enter");
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Hand in your answers?" });
         await Expect(dialog).ToContainTextAsync("48 of 50 questions have no answer:");
+        // It opens on the safe choice, and a screen reader hears what is left unanswered with the dialog's name.
+        await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Keep working" })).ToBeFocusedAsync();
+        await Expect(dialog).ToHaveAccessibleDescriptionAsync(
+            new Regex("^48 of 50 questions have no answer: .+\\. You cannot change your answers after handing them in\\.$"));
         await page.TabUntilFocusedAsync(dialog.GetByRole(AriaRole.Button, new() { Name = "Hand in now" }));
         await page.Keyboard.PressAsync("Enter");
 
