@@ -266,6 +266,35 @@ public sealed class TakingAQuizJourneyTests(QuizSite site) : Journey(site)
     }
 
     [Fact]
+    public async Task OnAPhoneATappedButtonDoesNotStayInItsHoverColoursWhileAMouseStillHoversThem()
+    {
+        var (email, password) = await site.CreateUserAsync(Roles.Student, "Phone Tapper");
+        await site.EnrolInDemoClassAsync(email);
+        var phone = await site.NewPageAsync(phone: true);
+        await phone.StartDemoQuizAsync(email, password);
+        var next = phone.GetByRole(AriaRole.Button, new() { Name = "Next question" });
+        var resting = await BackgroundAsync(next);
+
+        await next.TapAsync();
+
+        await Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Question 2 of 50" })).ToBeVisibleAsync();
+        Assert.True(await next.EvaluateAsync<bool>("button => button.matches(':hover')")); // the browser's sticky hover
+        Assert.Equal(resting, await BackgroundAsync(next));
+
+        // With a mouse, hovering still fills the button.
+        var desktop = await site.NewPageAsync();
+        await desktop.SignInAsync(email, password);
+        await desktop.GotoAsync(phone.Url);
+        await desktop.WaitForInteractiveAsync();
+        var desktopNext = desktop.GetByRole(AriaRole.Button, new() { Name = "Next question" });
+        await desktopNext.HoverAsync();
+        Assert.NotEqual(resting, await BackgroundAsync(desktopNext));
+    }
+
+    static Task<string> BackgroundAsync(ILocator element) =>
+        element.EvaluateAsync<string>("element => getComputedStyle(element).backgroundColor");
+
+    [Fact]
     public async Task OnAPhoneThePageFitsTheScreenAndEveryJumpLandsBelowTheStickyBar()
     {
         var (email, password) = await site.CreateUserAsync(Roles.Student, "Phone Jumper");
