@@ -71,9 +71,14 @@ public sealed class QuizSite : IAsyncLifetime
 
     /// <summary>A page in a new browser context (no cookies), with relative URLs resolved against the site.</summary>
     /// <param name="timeZoneId">The browser's time zone (IANA), for pages that show times in it; the machine's by default.</param>
-    public async Task<IPage> NewPageAsync(string? timeZoneId = null)
+    /// <param name="phone">A phone's screen and touch: taps, and no hover (<c>@media (hover: none)</c>).</param>
+    public async Task<IPage> NewPageAsync(string? timeZoneId = null, bool phone = false)
     {
-        var context = await _browser!.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), TimezoneId = timeZoneId });
+        var context = await _browser!.NewContextAsync(new()
+        {
+            BaseURL = BaseAddress.ToString(), TimezoneId = timeZoneId,
+            ViewportSize = phone ? Accessibility.Phone : null, HasTouch = phone, IsMobile = phone,
+        });
         context.SetDefaultTimeout(30_000);
         Audit.Watch(context);
         PageProblems.Watch(context);

@@ -57,6 +57,39 @@ public sealed class ClassPageJourneyTests(QuizSite site) : Journey(site)
     }
 
     [Fact]
+    public async Task InstructorMovesAStudentToTheirOtherClassInOneStepAndTheAttemptStays()
+    {
+        var classroom = await Classroom.CreateAsync(site, "Ada Lovelace", "Alan Turing");
+        var alan = classroom.Students[1];
+        await site.Services.GetRequiredService<AttemptService>().StartAsync(alan.Id, classroom.QuizId);
+        var groupA = await ClassIdAsync(classroom);
+        var groupB = await site.Services.GetRequiredService<ClassService>().CreateAsync(classroom.Instructor.Id, $"Group B {Guid.NewGuid():N}"[..16]);
+        var page = await site.NewPageAsync();
+        await page.SignInAsync(classroom.Instructor.Email, classroom.Instructor.Password);
+        await page.GotoInteractiveAsync($"classes/{groupA}");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move Alan Turing to another class" }).ClickAsync();
+        var move = page.GetByRole(AriaRole.Group, new() { Name = $"Move Alan Turing from {Classroom.ClassName} to another class" });
+        await Expect(move).ToBeFocusedAsync();
+        await Expect(move).ToContainTextAsync("Their attempts and grades are kept");
+        await move.GetByRole(AriaRole.Button, new() { Name = "Move Alan Turing", Exact = true }).ClickAsync();
+        await Expect(move.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Choose the class to move them to.");
+        await page.AssertAccessibleAsync();
+        await move.GetByLabel("Move to").SelectOptionAsync(new SelectOptionValue { Label = groupB.Name });
+        await move.GetByRole(AriaRole.Button, new() { Name = "Move Alan Turing", Exact = true }).ClickAsync();
+
+        var status = page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Moved" });
+        await Expect(status).ToHaveTextAsync($"Moved Alan Turing to {groupB.Name}. Their attempts and grades are kept.");
+        await Expect(status).ToBeFocusedAsync();
+        var students = page.GetByRole(AriaRole.Table, new() { Name = $"Students of {Classroom.ClassName}" });
+        await Expect(students.GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
+        await Expect(students).Not.ToContainTextAsync("Alan Turing");
+        await using var db = site.Services.CreateDbContext();
+        Assert.Equal([groupB.Id], await db.Enrollments.Where(e => e.StudentId == alan.Id).Select(e => e.ClassId).ToListAsync());
+        Assert.Equal(1, await db.Attempts.CountAsync(a => a.QuizId == classroom.QuizId && a.StudentId == alan.Id));
+    }
+
+    [Fact]
     public async Task WithoutAClipboardTheJoinCodeIsSelectedForCtrlC()
     {
         var classroom = await Classroom.CreateAsync(site);

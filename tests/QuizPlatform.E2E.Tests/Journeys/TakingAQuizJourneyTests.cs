@@ -146,6 +146,10 @@ public sealed class TakingAQuizJourneyTests(QuizSite site) : Journey(site)
         await page.Keyboard.PressAsync("Enter");
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Hand in your answers?" });
         await Expect(dialog).ToContainTextAsync("48 of 50 questions have no answer:");
+        // It opens on the safe choice, and a screen reader hears what is left unanswered with the dialog's name.
+        await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Keep working" })).ToBeFocusedAsync();
+        await Expect(dialog).ToHaveAccessibleDescriptionAsync(
+            new Regex("^48 of 50 questions have no answer: .+\\. You cannot change your answers after handing them in\\.$"));
         await page.TabUntilFocusedAsync(dialog.GetByRole(AriaRole.Button, new() { Name = "Hand in now" }));
         await page.Keyboard.PressAsync("Enter");
 
@@ -260,6 +264,35 @@ public sealed class TakingAQuizJourneyTests(QuizSite site) : Journey(site)
         await db.Quizzes.Where(q => q.Id == quizId).ExecuteUpdateAsync(q => q.SetProperty(x => x.ClosesAt, closes));
         return quizId;
     }
+
+    [Fact]
+    public async Task OnAPhoneATappedButtonDoesNotStayInItsHoverColoursWhileAMouseStillHoversThem()
+    {
+        var (email, password) = await site.CreateUserAsync(Roles.Student, "Phone Tapper");
+        await site.EnrolInDemoClassAsync(email);
+        var phone = await site.NewPageAsync(phone: true);
+        await phone.StartDemoQuizAsync(email, password);
+        var next = phone.GetByRole(AriaRole.Button, new() { Name = "Next question" });
+        var resting = await BackgroundAsync(next);
+
+        await next.TapAsync();
+
+        await Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Question 2 of 50" })).ToBeVisibleAsync();
+        Assert.True(await next.EvaluateAsync<bool>("button => button.matches(':hover')")); // the browser's sticky hover
+        Assert.Equal(resting, await BackgroundAsync(next));
+
+        // With a mouse, hovering still fills the button.
+        var desktop = await site.NewPageAsync();
+        await desktop.SignInAsync(email, password);
+        await desktop.GotoAsync(phone.Url);
+        await desktop.WaitForInteractiveAsync();
+        var desktopNext = desktop.GetByRole(AriaRole.Button, new() { Name = "Next question" });
+        await desktopNext.HoverAsync();
+        Assert.NotEqual(resting, await BackgroundAsync(desktopNext));
+    }
+
+    static Task<string> BackgroundAsync(ILocator element) =>
+        element.EvaluateAsync<string>("element => getComputedStyle(element).backgroundColor");
 
     [Fact]
     public async Task OnAPhoneThePageFitsTheScreenAndEveryJumpLandsBelowTheStickyBar()

@@ -15,6 +15,9 @@ public sealed record ClassQuiz(int Id, string Title, DateTime? OpensAt, DateTime
 /// <summary>An active instructor an admin can give a class to; the email tells apart two of the same name.</summary>
 public sealed record InstructorChoice(string Id, string Name, string Email);
 
+/// <summary>What a move to another class did: <see cref="NoSuchClass"/> when either class is not the actor's.</summary>
+public enum StudentMove { Moved, NotInClass, NoSuchClass }
+
 public enum JoinOutcome { Joined, AlreadyEnrolled, UnknownCode, NotAStudent }
 
 /// <summary>What happened when a student typed a join code; <see cref="Message"/> is shown to them as is.</summary>

@@ -81,6 +81,36 @@ public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, Tim
     }
 
     /// <summary>
+    /// Moves a student from one class to another in one step, both classes the actor's (any for an admin): the
+    /// student leaves <paramref name="fromClassId"/> and is in <paramref name="toClassId"/> (already there: only the
+    /// leaving). Their attempts and grades stay. Either class not the actor's reads as missing, as for a guessed id.
+    /// </summary>
+    public async Task<StudentMove> MoveStudentAsync(string actorId, int fromClassId, string studentId, int toClassId,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var actor = (await Actor.LoadAsync(db, actorId, cancellationToken)).EnsureTeaches();
+        var classes = await actor.Classes(db).Where(c => c.Id == fromClassId || c.Id == toClassId)
+            .ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+        if (fromClassId == toClassId || classes.Count != 2)
+            return StudentMove.NoSuchClass;
+        var email = await db.Enrollments.Where(e => e.StudentId == studentId && e.ClassId == fromClassId)
+            .Select(e => e.Student.Email).SingleOrDefaultAsync(cancellationToken);
+        if (email is null)
+            return StudentMove.NotInClass;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Enrollments.Where(e => e.StudentId == studentId && e.ClassId == fromClassId).ExecuteDeleteAsync(cancellationToken);
+        if (!await db.Enrollments.AnyAsync(e => e.StudentId == studentId && e.ClassId == toClassId, cancellationToken))
+            db.Enrollments.Add(new Enrollment { ClassId = toClassId, StudentId = studentId, EnrolledAt = clock.GetUtcNow().UtcDateTime });
+        var moved = $"Moved {email} from {classes[fromClassId]} to {classes[toClassId]}.";
+        await audit.AddAsync(db, actorId, AuditActions.ClassChanged, AuditSubject.Class(fromClassId), moved, cancellationToken);
+        await audit.AddAsync(db, actorId, AuditActions.ClassChanged, AuditSubject.Class(toClassId), moved, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return StudentMove.Moved;
+    }
+
+    /// <summary>
     /// Whether a class of this name exists as a roster finds classes (<see cref="RosterImport.ClassNameIsTakenAsync"/>):
     /// a roster could not enrol anyone in one of two classes of the same name.
     /// </summary>

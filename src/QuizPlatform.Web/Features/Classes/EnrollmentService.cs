@@ -21,8 +21,9 @@ public sealed class EnrollmentService(IDbContextFactory<QuizDbContext> dbFactory
         var found = normalized.Length == 0 ? null
             : await db.Classes.Where(c => c.JoinCode == normalized).Select(c => new { c.Id, c.Name }).SingleOrDefaultAsync(cancellationToken);
         if (found is null)
-            return new JoinResult(JoinOutcome.UnknownCode, null, null,
-                $"No class has the join code \"{code.Trim()}\". Check the code with your instructor.");
+            return new JoinResult(JoinOutcome.UnknownCode, null, null, normalized.Length == 0
+                ? "Type the join code your instructor gave you."
+                : $"No class has the join code \"{code.Trim()}\". Check the code with your instructor.");
 
         if (await db.Enrollments.AnyAsync(e => e.ClassId == found.Id && e.StudentId == actorId, cancellationToken))
             return Already(found.Id, found.Name);

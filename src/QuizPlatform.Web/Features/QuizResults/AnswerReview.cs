@@ -38,7 +38,10 @@ public sealed class AnswerReview(IDbContextFactory<QuizDbContext> dbFactory, Qui
         return new AttemptReview(students, student?.Name ?? "", student?.Email ?? "", attempt.Number, attempt.StartedAt,
             attempt.SubmittedAt, attempt.SubmittedBy,
             at > 0 ? order[at - 1] : null, at >= 0 && at < order.Count - 1 ? order[at + 1] : null,
-            [.. answers.Select((row, i) => row.Explain(i + 1, attemptNumbers, history))]);
+            [.. answers.Select((row, i) => row.Explain(i + 1, attemptNumbers, history))])
+        {
+            Student = student,
+        };
     }
 
     /// <summary>Every counted attempt's answer to one question of the quiz.</summary>

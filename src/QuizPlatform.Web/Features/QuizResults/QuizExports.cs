@@ -34,14 +34,14 @@ public sealed class QuizExports(IDbContextFactory<QuizDbContext> dbFactory, Quiz
     {
         var answersOf = data.GradedStudents.Select((s, i) => (s.StudentId, data.Graded.Attempts[i]))
             .ToDictionary(x => x.StudentId, x => x.Item2);
-        string[] columns = ["Student", "Email", "Classes", "Status", "Attempt id", "Started (UTC)", "Handed in (UTC)", "Handed in by",
+        string[] columns = ["Student", "Email", "Account", "Classes", "Status", "Attempt id", "Started (UTC)", "Handed in (UTC)", "Handed in by",
             "Score", "Max points", "Percent", .. data.Questions.Select(q => q.Label)];
         return new("Grades", columns, Rows(data.Students.Select(s =>
         {
             var answers = answersOf.GetValueOrDefault(s.StudentId);
             IReadOnlyList<ExportCell> row =
             [
-                s.Name, s.Email, string.Join(", ", s.Classes), StudentTable.StatusText(s.Status), (double?)s.AttemptId,
+                s.Name, s.Email, s.Deactivated ? "Deactivated" : "Active", s.ClassesText, StudentTable.StatusText(s.Status), (double?)s.AttemptId,
                 s.StartedAt, s.HandedInAt, s.HandedInBy is { } by ? WireNames.Of(by) : null, Total(s.Score), s.MaxPoints, Percent(s.Percent),
                 .. data.Questions.Select(q => (ExportCell)answers?.Answers[q.Index]?.Score),
             ];

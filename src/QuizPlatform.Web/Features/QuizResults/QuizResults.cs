@@ -41,7 +41,7 @@ public sealed class QuizResults(IDbContextFactory<QuizDbContext> dbFactory, Time
 
         var classIds = quiz.Classes.Select(c => c.Id).Where(id => classId is null || id == classId).ToList();
         var enrolled = await db.Enrollments.AsNoTracking().Where(e => classIds.Contains(e.ClassId))
-            .Select(e => new { e.StudentId, e.Student.DisplayName, e.Student.Email, e.Class.Name })
+            .Select(e => new { e.StudentId, e.Student.DisplayName, e.Student.Email, e.Student.IsActive, e.Class.Name })
             .ToListAsync(cancellationToken);
         var quizAttempts = db.Attempts.AsNoTracking()
             .Where(a => a.QuizId == quizId && (classId == null || db.Enrollments.Any(e => e.ClassId == classId && e.StudentId == a.StudentId)));
@@ -68,15 +68,15 @@ public sealed class QuizResults(IDbContextFactory<QuizDbContext> dbFactory, Time
         var attempts = (await quizAttempts
             .Select(a => new
             {
-                a.Id, a.StudentId, a.Student.DisplayName, a.Student.Email, a.Number, a.StartedAt, a.Deadline, a.SubmittedAt, a.SubmittedBy,
+                a.Id, a.StudentId, a.Student.DisplayName, a.Student.Email, a.Student.IsActive, a.Number, a.StartedAt, a.Deadline, a.SubmittedAt, a.SubmittedBy,
             })
             .ToListAsync(cancellationToken))
-            .Select(a => new AttemptFigures(a.Id, a.StudentId, a.DisplayName, a.Email ?? "", a.Number, a.StartedAt, a.Deadline,
+            .Select(a => new AttemptFigures(a.Id, a.StudentId, a.DisplayName, a.Email ?? "", a.IsActive, a.Number, a.StartedAt, a.Deadline,
                 a.SubmittedAt, a.SubmittedBy, totals.GetValueOrDefault(a.Id) ?? new AttemptTotals(a.Id, 0, 0, 0, 0, 0, 0)))
             .ToList();
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var students = Students(quiz.CountedAttempt, enrolled.Select(e => (e.StudentId, e.DisplayName, e.Email ?? "", e.Name)),
+        var students = Students(quiz.CountedAttempt, enrolled.Select(e => (e.StudentId, e.DisplayName, e.Email ?? "", e.IsActive, e.Name)),
             attempts, now);
         var questionIds = quiz.Questions.Select(q => q.QuestionId).ToList();
         var keys = await db.Questions.Where(q => questionIds.Contains(q.Id)).SelectKeys().ToDictionaryAsync(k => k.QuestionId, cancellationToken);
@@ -90,7 +90,7 @@ public sealed class QuizResults(IDbContextFactory<QuizDbContext> dbFactory, Time
     }
 
     static List<StudentResult> Students(CountedAttempt rule,
-        IEnumerable<(string Id, string Name, string Email, string ClassName)> enrolled, List<AttemptFigures> attempts, DateTime now)
+        IEnumerable<(string Id, string Name, string Email, bool Active, string ClassName)> enrolled, List<AttemptFigures> attempts, DateTime now)
     {
         var classesOf = enrolled.GroupBy(e => e.Id).ToDictionary(g => g.Key, g => g.ToList());
         var attemptsOf = attempts.ToLookup(a => a.StudentId);
@@ -98,8 +98,8 @@ public sealed class QuizResults(IDbContextFactory<QuizDbContext> dbFactory, Time
         return [.. studentIds.Select(id =>
         {
             var mine = attemptsOf[id].ToList();
-            var (name, email) = classesOf.TryGetValue(id, out var rows) ? (rows[0].Name, rows[0].Email)
-                : (mine[0].Name, mine[0].Email);
+            var (name, email, active) = classesOf.TryGetValue(id, out var rows) ? (rows[0].Name, rows[0].Email, rows[0].Active)
+                : (mine[0].Name, mine[0].Email, mine[0].Active);
             var classes = rows?.Select(r => r.ClassName).Distinct().Order(StringComparer.CurrentCulture).ToList() ?? [];
             var running = mine.FirstOrDefault(a => AttemptTimes.InProgress(a.SubmittedAt, a.Deadline, now));
             var counted = CountedAttempts.Pick(rule, mine.Where(a => a != running), a => a.Number,
@@ -116,7 +116,10 @@ public sealed class QuizResults(IDbContextFactory<QuizDbContext> dbFactory, Time
                 counted?.Id, shown?.StartedAt, handedInAt,
                 handedInAt is null ? null : counted!.SubmittedBy ?? SubmittedBy.Timer,
                 shown is null ? null : (handedInAt ?? now) - shown.StartedAt,
-                graded ? counted!.Score : null, graded ? counted!.MaxPoints : null, counted?.Flagged ?? 0, counted?.Overridden ?? 0);
+                graded ? counted!.Score : null, graded ? counted!.MaxPoints : null, counted?.Flagged ?? 0, counted?.Overridden ?? 0)
+            {
+                Deactivated = !active,
+            };
         })
         .OrderBy(s => s.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(s => s.Email, StringComparer.Ordinal)];
     }
@@ -174,7 +177,7 @@ public sealed class QuizResults(IDbContextFactory<QuizDbContext> dbFactory, Time
     sealed record AttemptTotals(int AttemptId, int Answers, int GradedAnswers, double Score, double MaxPoints, int Flagged, int Overridden);
 
     sealed record AttemptFigures(
-        int Id, string StudentId, string Name, string Email, int Number, DateTime StartedAt, DateTime? Deadline,
+        int Id, string StudentId, string Name, string Email, bool Active, int Number, DateTime StartedAt, DateTime? Deadline,
         DateTime? SubmittedAt, SubmittedBy? SubmittedBy, AttemptTotals Totals)
     {
         public bool FullyGraded => Totals.Answers > 0 && Totals.GradedAnswers == Totals.Answers;

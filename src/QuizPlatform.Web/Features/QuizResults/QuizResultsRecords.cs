@@ -32,7 +32,21 @@ public sealed record StudentResult(
     int? AttemptId, int? CountedAttemptId, DateTime? StartedAt, DateTime? HandedInAt, SubmittedBy? HandedInBy, TimeSpan? TimeUsed,
     double? Score, double? MaxPoints, int FlaggedAnswers, int OverriddenAnswers)
 {
+    public const string NotInClasses = "No longer in the quiz's classes";
+
+    /// <summary>
+    /// An admin deactivated the account (it cannot sign in): its attempts and grades count as before, and the
+    /// instructor is told, as they are still answerable for the grade.
+    /// </summary>
+    public bool Deactivated { get; init; }
+
     public double? Percent => Score is { } score && MaxPoints is > 0 ? 100 * score / MaxPoints.Value : null;
+
+    /// <summary>The quiz's classes the student is in, in words; <see cref="NotInClasses"/> once moved or taken out of them.</summary>
+    public string ClassesText => Classes.Count == 0 ? NotInClasses : string.Join(", ", Classes);
+
+    /// <summary>The name as a list of answers heads it, with a deactivated account said.</summary>
+    public string NameAndAccount => Deactivated ? $"{Name} (account deactivated)" : Name;
 
     /// <summary>The counted attempt once it is fully graded: the one the statistics use.</summary>
     public int? GradedAttemptId => Score is null ? null : CountedAttemptId;
@@ -85,7 +99,11 @@ public sealed record ReviewedAnswer(int Order, int QuestionId, int Number, strin
 /// <summary>A whole attempt, with the students before and after it on the dashboard for stepping through a class.</summary>
 public sealed record AttemptReview(
     QuizResultsData Quiz, string StudentName, string StudentEmail, int AttemptNumber, DateTime StartedAt, DateTime? SubmittedAt,
-    SubmittedBy? SubmittedBy, StudentResult? Previous, StudentResult? Next, IReadOnlyList<ReviewedAnswer> Answers);
+    SubmittedBy? SubmittedBy, StudentResult? Previous, StudentResult? Next, IReadOnlyList<ReviewedAnswer> Answers)
+{
+    /// <summary>The student as the dashboard lists them (their classes, a deactivated account).</summary>
+    public StudentResult? Student { get; init; }
+}
 
 public sealed record StudentAnswer(StudentResult Student, ReviewedAnswer Answer);
 

@@ -127,6 +127,40 @@ public sealed class ClassServiceTests
     }
 
     [Theory, AllDatabaseProviders]
+    public async Task AStudentIsMovedOnlyBetweenClassesTheActorTeachesAndKeepsTheirAttempts(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        var quizId = await scene.AddQuizAsync();
+        await scene.StartAttemptAsync(quizId);
+        var classes = scene.App.Services.GetRequiredService<ClassService>();
+        var admin = await TestUsers.CreateUserIdAsync(scene.App, "boss@quiz.local", Roles.Admin);
+        var geometry = (await classes.CreateAsync(scene.Alice, "Geometry")).Id;
+        async Task<string[]> SamsClasses()
+        {
+            await using var db = scene.App.Services.CreateDbContext();
+            return [.. await db.Enrollments.Where(e => e.StudentId == scene.Sam).Select(e => e.Class.Name).OrderBy(n => n).ToListAsync()];
+        }
+
+        // Guessed ids: from or to a class the actor does not teach reads as missing, and nothing moves.
+        Assert.Equal(StudentMove.NoSuchClass, await classes.MoveStudentAsync(scene.Bob, scene.AlgebraId, scene.Sam, scene.BiologyId));
+        Assert.Equal(StudentMove.NoSuchClass, await classes.MoveStudentAsync(scene.Alice, scene.AlgebraId, scene.Sam, scene.BiologyId));
+        Assert.Equal(StudentMove.NoSuchClass, await classes.MoveStudentAsync(scene.Alice, scene.BiologyId, scene.Sam, geometry));
+        Assert.Equal(StudentMove.NoSuchClass, await classes.MoveStudentAsync(scene.Alice, scene.AlgebraId, scene.Sam, 999_999));
+        Assert.Equal(StudentMove.NoSuchClass, await classes.MoveStudentAsync(scene.Alice, scene.AlgebraId, scene.Sam, scene.AlgebraId));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => classes.MoveStudentAsync(scene.Sam, scene.AlgebraId, scene.Sam, geometry));
+        Assert.Equal(StudentMove.NotInClass, await classes.MoveStudentAsync(scene.Alice, geometry, scene.Sam, scene.AlgebraId));
+        Assert.Equal(["Algebra"], await SamsClasses());
+
+        Assert.Equal(StudentMove.Moved, await classes.MoveStudentAsync(scene.Alice, scene.AlgebraId, scene.Sam, geometry));
+        Assert.Equal(["Geometry"], await SamsClasses());
+        // An admin moves between any classes, also to another instructor's.
+        Assert.Equal(StudentMove.Moved, await classes.MoveStudentAsync(admin, geometry, scene.Sam, scene.BiologyId));
+        Assert.Equal(["Biology"], await SamsClasses());
+        await using var db = scene.App.Services.CreateDbContext();
+        Assert.Equal(1, await db.Attempts.CountAsync(a => a.QuizId == quizId && a.StudentId == scene.Sam));
+    }
+
+    [Theory, AllDatabaseProviders]
     public async Task ClassListsItsQuizzesOpenFirstWithTheirState(DatabaseProvider provider)
     {
         await using var scene = await QuizScene.CreateAsync(provider);

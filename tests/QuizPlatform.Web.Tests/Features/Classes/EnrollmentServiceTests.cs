@@ -48,11 +48,12 @@ public sealed class EnrollmentServiceTests
     }
 
     [Theory]
-    [InlineData(DatabaseProvider.Postgres, "ZZZZ-ZZZZ")]
-    [InlineData(DatabaseProvider.Sqlite, "ZZZZ-ZZZZ")]
-    [InlineData(DatabaseProvider.Postgres, "   ")]
-    [InlineData(DatabaseProvider.Sqlite, "")]
-    public async Task UnknownCodeIsRefusedWithAMessageAndEnrolsNobody(DatabaseProvider provider, string code)
+    [InlineData(DatabaseProvider.Postgres, "ZZZZ-ZZZZ", "No class has the join code \"ZZZZ-ZZZZ\". Check the code with your instructor.")]
+    [InlineData(DatabaseProvider.Sqlite, "ZZZZ-ZZZZ", "No class has the join code \"ZZZZ-ZZZZ\". Check the code with your instructor.")]
+    // Nothing typed: not 'No class has the join code "".'
+    [InlineData(DatabaseProvider.Postgres, "   ", "Type the join code your instructor gave you.")]
+    [InlineData(DatabaseProvider.Sqlite, "", "Type the join code your instructor gave you.")]
+    public async Task UnknownCodeIsRefusedWithAMessageAndEnrolsNobody(DatabaseProvider provider, string code, string message)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new QuizAppFactory(database);
@@ -63,7 +64,7 @@ public sealed class EnrollmentServiceTests
         var result = await app.Services.GetRequiredService<EnrollmentService>().JoinAsync(sam, code);
 
         Assert.Equal(JoinOutcome.UnknownCode, result.Outcome);
-        Assert.Contains("No class has the join code", result.Message);
+        Assert.Equal(message, result.Message);
         await using var db = app.Services.CreateDbContext();
         Assert.False(await db.Enrollments.AnyAsync());
     }

@@ -1,6 +1,8 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Web.Tests.Infrastructure;
+using QuizPlatform.Web.Tests.Support;
 using static QuizPlatform.Web.Tests.Features.QuizResults.ExportFixtures;
 using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
 
@@ -9,7 +11,7 @@ namespace QuizPlatform.Web.Tests.Features.QuizResults;
 /// <summary>The downloads as the owner gets them over HTTP, read back with the columns docs/exports.md promises.</summary>
 public sealed class QuizExportsHttpTests
 {
-    static readonly string[] GradesColumns = ["Student", "Email", "Classes", "Status", "Attempt id", "Started (UTC)",
+    static readonly string[] GradesColumns = ["Student", "Email", "Account", "Classes", "Status", "Attempt id", "Started (UTC)",
         "Handed in (UTC)", "Handed in by", "Score", "Max points", "Percent", "Q1", "Q2", "Q3"];
     static readonly string[] ResponsesColumns = ["Student", "Email", "Attempt id", "Question", "Assignment question", "Points",
         "Answer", "Grader score", "Override score", "Override reason", "Score", "Coverage", "Matched keywords", "Missing keywords",
@@ -39,8 +41,8 @@ public sealed class QuizExportsHttpTests
         var gradeRows = ExportReading.ParseCsv(grades);
         Assert.Equal(GradesColumns, gradeRows[0]);
         Assert.Equal(["Ann", "Ben", "Fay", "Sam"], gradeRows.Skip(1).Select(r => r[0]));
-        Assert.Equal(["Graded", "3", "6", "50", "1", "2", "0"], gradeRows[1].Skip(3).Take(1).Concat(gradeRows[1].Skip(8)));
-        Assert.Equal(["Not started", ""], [gradeRows[4][3], gradeRows[4][8]]);
+        Assert.Equal(["Graded", "3", "6", "50", "1", "2", "0"], gradeRows[1].Skip(4).Take(1).Concat(gradeRows[1].Skip(9)));
+        Assert.Equal(["Not started", ""], [gradeRows[4][4], gradeRows[4][9]]);
         var geometry = ExportReading.ParseCsv(await DownloadAsync(alice, $"/quizzes/{quiz}/export/grades.csv?class={f.GeometryId}", "text/csv"));
         Assert.Equal(["Fay"], geometry.Skip(1).Select(r => r[0]));
 
@@ -74,7 +76,35 @@ public sealed class QuizExportsHttpTests
 
         var rows = ExportReading.ParseCsv(await DownloadAsync(alice, $"/quizzes/{quiz}/export/grades.csv", "text/csv"));
 
-        Assert.Equal(["0.9", "6", "15"], rows[1].Skip(8).Take(3));
+        Assert.Equal(["0.9", "6", "15"], rows[1].Skip(9).Take(3));
+    }
+
+    [Fact]
+    public async Task GradesSayWhoIsNoLongerInTheQuizsClassesAndWhoseAccountIsDeactivatedAndStillCountTheirScores()
+    {
+        await using var f = await ResultsFixture.CreateAsync(DatabaseProvider.Postgres);
+        var quiz = await f.AddQuizAsync();
+        var ann = await f.StudentAsync("Ann", f.AlgebraId);
+        var ben = await f.StudentAsync("Ben", f.AlgebraId);
+        await f.GradedAsync(quiz, ann, 1, 1, 2, 0);
+        await f.GradedAsync(quiz, ben, 1, 0, 1, 1);
+        // After answering, Ann is taken out of Algebra and an admin deactivates Ben.
+        await using (var db = f.App.Services.CreateDbContext())
+        {
+            await db.Enrollments.Where(e => e.StudentId == ann).ExecuteDeleteAsync();
+            await db.Users.Where(u => u.Id == ben).ExecuteUpdateAsync(u => u.SetProperty(x => x.IsActive, false));
+        }
+        using var alice = await f.ClientAsync("alice@quiz.local");
+
+        var rows = ExportReading.ParseCsv(await DownloadAsync(alice, $"/quizzes/{quiz}/export/grades.csv", "text/csv"));
+
+        Assert.Equal(GradesColumns, rows[0]);
+        string[] Columns(IReadOnlyList<string> row, params string[] names) => [.. names.Select(name => row[Array.IndexOf(GradesColumns, name)])];
+        Assert.Equal(
+            [["Ann", "Active", "No longer in the quiz's classes", "Graded", "3"],
+             ["Ben", "Deactivated", "Algebra", "Graded", "2"],
+             ["Sam", "Active", "Algebra", "Not started", ""]],
+            rows.Skip(1).Select(r => Columns(r, "Student", "Account", "Classes", "Status", "Score")));
     }
 
     static async Task<byte[]> DownloadAsync(HttpClient client, string url, string contentType)

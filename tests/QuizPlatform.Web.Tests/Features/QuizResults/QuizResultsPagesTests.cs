@@ -62,6 +62,35 @@ public sealed class QuizResultsPagesTests
         Assert.Equal("4 (2 by the student, 2 by the timer)", Figure(page, "Handed in"));
         var benRow = page.ByRole("region", "Students and their counted attempts")!.QuerySelectorAll("tbody tr").Single(r => r.Text().StartsWith("Ben"));
         Assert.Contains("No longer in the quiz's classes Graded", benRow.Text());
+        var attempt = await alice.GetPageAsync("/" + benRow.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Contains("No longer in the quiz's classes. This attempt and its grades count as before.", attempt.Text());
+    }
+
+    [Fact]
+    public async Task AStudentDeactivatedAfterAnsweringIsMarkedSoOnTheDashboardTheirAttemptAndTheQuestionsAnswers()
+    {
+        await using var f = await ResultsFixture.CreateAsync(DatabaseProvider.Postgres);
+        var quiz = await QuizResultsFiguresTests.ClassOfSevenAsync(f);
+        await using (var db = f.App.Services.CreateDbContext())
+            await db.Users.Where(u => u.DisplayName == "Ben").ExecuteUpdateAsync(u => u.SetProperty(x => x.IsActive, false));
+        var data = (await f.Results.LoadAsync(f.Alice, quiz))!;
+        var ben = data.Students.Single(s => s.Name == "Ben");
+        using var alice = await f.ClientAsync("alice@quiz.local");
+
+        var dashboard = await alice.GetPageAsync($"/quizzes/{quiz}/results");
+        var attempt = await alice.GetPageAsync($"/quizzes/{quiz}/attempts/{ben.AttemptId}");
+        var answers = await alice.GetPageAsync($"/quizzes/{quiz}/questions/{data.Questions[0].QuestionId}");
+
+        var rows = dashboard.ByRole("region", "Students and their counted attempts")!.QuerySelectorAll("tbody tr");
+        Assert.Contains("Account deactivated", rows.Single(r => r.Text().StartsWith("Ben")).Text());
+        Assert.DoesNotContain("Account deactivated", rows.Single(r => r.Text().StartsWith("Ann")).Text());
+        // Still counted as they were: enrolled, graded, their 3 points in the summary.
+        Assert.Equal("7", Figure(dashboard, "Enrolled"));
+        Assert.Equal("3", Figure(dashboard, "Graded"));
+        Assert.Contains("The account is deactivated: the student cannot sign in. This attempt and its grades count as before.",
+            attempt.Text());
+        Assert.NotNull(answers.ByRole("heading", "Ben (account deactivated)"));
+        Assert.NotNull(answers.ByRole("heading", "Ann"));
     }
 
     [Fact]
