@@ -7,25 +7,18 @@ namespace QuizPlatform.E2E.Tests.Infrastructure;
 
 /// <summary>
 /// One running site per test class: the app on a real Kestrel port over a fresh PostgreSQL database, seeded from the
-/// repository's seeds/ folder, with a known admin; and a headless Debian Chromium to browse it. Each test opens its
-/// own <see cref="IBrowserContext"/> (its own cookies) with <see cref="NewPageAsync"/>; <see cref="Audit"/> records the
-/// pages each context visits, for the accessibility audit at the end of each test (<see cref="Journey"/>).
+/// repository's seeds/ folder, with a known admin; and a headless Chromium to browse it, borrowed from the run's
+/// (<see cref="Chromium"/>). Each test opens its own <see cref="IBrowserContext"/> (its own cookies) with
+/// <see cref="NewPageAsync"/>; <see cref="Audit"/> records the pages each context visits, for the accessibility audit
+/// at the end of each test (<see cref="Journey"/>).
 /// </summary>
 public sealed class QuizSite : IAsyncLifetime
 {
     public const string AdminEmail = "admin@e2e.test";
     public const string AdminPassword = "E2e-Admin-Passw0rd!";
 
-    // Chromium must only ever reach this machine: every other host name fails to resolve.
-    private static readonly string[] ChromiumArgs =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-    ];
-
     private TestDatabase? _database;
     private QuizAppFactory? _app;
-    private IPlaywright? _playwright;
     private IBrowser? _browser;
 
     public Uri BaseAddress { get; private set; } = null!;
@@ -55,19 +48,10 @@ public sealed class QuizSite : IAsyncLifetime
             ["Grading:MeaningKeywords"] = "false",
         });
         BaseAddress = _app.StartKestrel();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await LaunchChromiumAsync(_playwright);
+        _browser = await Chromium.RentAsync();
         // A 2-core machine running other test projects alongside can be slow to render; the waits stay event-driven.
         SetDefaultExpectTimeout(30_000);
     }
-
-    /// <summary>Debian's Chromium, headless, reaching no host but this machine.</summary>
-    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new()
-    {
-        ExecutablePath = "/usr/bin/chromium",
-        Headless = true,
-        Args = ChromiumArgs,
-    });
 
     /// <summary>A page in a new browser context (no cookies), with relative URLs resolved against the site.</summary>
     /// <param name="timeZoneId">The browser's time zone (IANA), for pages that show times in it; the machine's by default.</param>
@@ -107,8 +91,12 @@ public sealed class QuizSite : IAsyncLifetime
     public async Task DisposeAsync()
     {
         if (_browser is not null)
-            await _browser.DisposeAsync();
-        _playwright?.Dispose();
+        {
+            // Contexts a failed test left open go with the site, not to the next site's tests.
+            foreach (var context in _browser.Contexts)
+                await context.CloseAsync();
+            Chromium.Return(_browser);
+        }
         if (_app is not null)
             await _app.DisposeAsync();
         if (_database is not null)

@@ -29,7 +29,7 @@ public sealed class PageWeightBenchmark(ITestOutputHelper output)
     public async Task SignInPageFirstAndRepeatVisitOnASlowPhoneConnection()
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await QuizSite.LaunchChromiumAsync(playwright);
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var first = new List<Visit>();
         var repeat = new List<Visit>();
         for (var run = 0; run < Runs; run++)
