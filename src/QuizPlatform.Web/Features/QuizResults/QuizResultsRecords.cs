@@ -60,7 +60,17 @@ public sealed record StudentResult(
 /// </summary>
 public sealed record ResultCounts(
     int Enrolled, int NotStarted, int InProgress, int HandedIn, int HandedInByStudent, int HandedInByTimer, int Graded,
-    int FlaggedAnswers, int OverriddenAnswers, int NoLongerEnrolled = 0);
+    int FlaggedAnswers, int OverriddenAnswers, int NoLongerEnrolled = 0)
+{
+    /// <summary>Who handed in: "2 by the student, 1 by the timer", "all by the student"; null when none did.</summary>
+    public string? HandedInBy => (HandedInByStudent, HandedInByTimer) switch
+    {
+        (0, 0) => null,
+        (_, 0) => HandedIn == 1 ? "by the student" : "all by the student",
+        (0, _) => HandedIn == 1 ? "by the timer" : "all by the timer",
+        var (student, timer) => $"{student} by the student, {timer} by the timer",
+    };
+}
 
 /// <summary>
 /// A quiz's results for its instructor, for one class or all: every student's counted attempt, and the graded ones

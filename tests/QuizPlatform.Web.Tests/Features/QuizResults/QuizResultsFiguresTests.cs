@@ -16,6 +16,14 @@ public sealed class QuizResultsFiguresTests
 {
     const int Precision = 9;
 
+    [Theory]
+    [InlineData(4, 2, 2, "2 by the student, 2 by the timer")]
+    [InlineData(3, 3, 0, "all by the student")] // not "3 by the student, 0 by the timer"
+    [InlineData(1, 0, 1, "by the timer")]
+    [InlineData(0, 0, 0, null)]
+    public void WhoHandedInIsSaidWithoutAPartThatIsNobody(int handedIn, int byStudent, int byTimer, string? expected) =>
+        Assert.Equal(expected, new ResultCounts(9, 0, 0, handedIn, byStudent, byTimer, 0, 0, 0).HandedInBy);
+
     /// <summary>
     /// Q1..Q3 are worth 1, 2 and 3 points. Ann (Algebra and Geometry) 1+2+3 = 6; Ben 0.5 (flagged) + 1 + 1.5 (the
     /// grader gave 0, overridden) = 3; Cal, handed in by the timer, 0+1+0 = 1; Dee past her deadline, not handed in
