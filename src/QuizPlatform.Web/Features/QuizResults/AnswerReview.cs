@@ -35,13 +35,9 @@ public sealed class AnswerReview(IDbContextFactory<QuizDbContext> dbFactory, Qui
         var order = students.Students.Where(s => s.AttemptId is not null).ToList();
         var at = order.FindIndex(s => s.StudentId == attempt.StudentId);
         var student = students.Students.FirstOrDefault(s => s.StudentId == attempt.StudentId);
-        return new AttemptReview(students, student?.Name ?? "", student?.Email ?? "", attempt.Number, attempt.StartedAt,
-            attempt.SubmittedAt, attempt.SubmittedBy,
+        return new AttemptReview(students, student, attempt.Number, attempt.StartedAt, attempt.SubmittedAt, attempt.SubmittedBy,
             at > 0 ? order[at - 1] : null, at >= 0 && at < order.Count - 1 ? order[at + 1] : null,
-            [.. answers.Select((row, i) => row.Explain(i + 1, attemptNumbers, history))])
-        {
-            Student = student,
-        };
+            [.. answers.Select((row, i) => row.Explain(i + 1, attemptNumbers, history))]);
     }
 
     /// <summary>Every counted attempt's answer to one question of the quiz.</summary>

@@ -106,13 +106,16 @@ public sealed record ReviewedGrade(
 /// <summary>One answer as the instructor reads it: <see cref="Order"/> is its place in the attempt (or the quiz), from 1.</summary>
 public sealed record ReviewedAnswer(int Order, int QuestionId, int Number, string Prompt, double Points, string Text, ReviewedGrade? Grade);
 
-/// <summary>A whole attempt, with the students before and after it on the dashboard for stepping through a class.</summary>
+/// <summary>
+/// A whole attempt, with the students before and after it on the dashboard for stepping through a class;
+/// <see cref="Student"/> as the dashboard lists them (their classes, a deactivated account).
+/// </summary>
 public sealed record AttemptReview(
-    QuizResultsData Quiz, string StudentName, string StudentEmail, int AttemptNumber, DateTime StartedAt, DateTime? SubmittedAt,
+    QuizResultsData Quiz, StudentResult? Student, int AttemptNumber, DateTime StartedAt, DateTime? SubmittedAt,
     SubmittedBy? SubmittedBy, StudentResult? Previous, StudentResult? Next, IReadOnlyList<ReviewedAnswer> Answers)
 {
-    /// <summary>The student as the dashboard lists them (their classes, a deactivated account).</summary>
-    public StudentResult? Student { get; init; }
+    public string StudentName => Student?.Name ?? "";
+    public string StudentEmail => Student?.Email ?? "";
 }
 
 public sealed record StudentAnswer(StudentResult Student, ReviewedAnswer Answer);
