@@ -80,15 +80,10 @@ public sealed partial class AdminJourneyTests(QuizSite site) : Journey(site)
         // button moves up while it is held, and the release lands beside it. A person presses for a tenth of a second,
         // longer than the server takes to re-render, so the click was lost (seen once in CI as a flaky journey).
         var email = $"una-{Guid.NewGuid():N}@e2e.test";
-        var admin = await site.NewPageAsync();
-        await admin.SignInAsync(QuizSite.AdminEmail, QuizSite.AdminPassword);
-        await admin.GotoInteractiveAsync("admin/users/new");
-        await admin.GetByLabel("Email").FillAsync(email);
-        var create = admin.GetByRole(AriaRole.Button, new() { Name = "Create user" });
-        await create.ClickAsync();
-        var required = admin.GetByText("The Name field is required.");
-        await Expect(required).ToBeVisibleAsync();
+        var admin = await NewUserFormToldTheNameIsRequiredAsync(email);
         await admin.GetByLabel("Name", new() { Exact = true }).FillAsync("Una User");
+        var create = admin.GetByRole(AriaRole.Button, new() { Name = "Create user" });
+        var required = admin.GetByText("The Name field is required.");
 
         var box = (await create.BoundingBoxAsync())!;
         await admin.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + box.Height - 4);
@@ -104,13 +99,7 @@ public sealed partial class AdminJourneyTests(QuizSite site) : Journey(site)
     public async Task UserIsCreatedWithAFreshFormAndDeactivatedOrResetOnlyAfterConfirming()
     {
         var email = $"ula-{Guid.NewGuid():N}@e2e.test";
-        var admin = await site.NewPageAsync();
-        await admin.SignInAsync(QuizSite.AdminEmail, QuizSite.AdminPassword);
-        await admin.GotoInteractiveAsync("admin/users/new");
-
-        await admin.GetByLabel("Email").FillAsync(email);
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Create user" }).ClickAsync();
-        await Expect(admin.GetByText("The Name field is required.")).ToBeVisibleAsync();
+        var admin = await NewUserFormToldTheNameIsRequiredAsync(email);
         await admin.GetByLabel("Name", new() { Exact = true }).FillAsync("Ula User");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Create user" }).ClickAsync();
         var created = admin.GetByRole(AriaRole.Status);
@@ -185,6 +174,18 @@ public sealed partial class AdminJourneyTests(QuizSite site) : Journey(site)
         await page.Mouse.MoveAsync(1270, 890);
 
         await page.ScreenshotAsync(new() { Path = ScreenshotFactAttribute.PathOf("roster-preview-desktop.png"), FullPage = true, Animations = ScreenshotAnimations.Disabled });
+    }
+
+    /// <summary>The admin's new-user form, submitted with only <paramref name="email"/>: it asks for the name.</summary>
+    private async Task<IPage> NewUserFormToldTheNameIsRequiredAsync(string email)
+    {
+        var admin = await site.NewPageAsync();
+        await admin.SignInAsync(QuizSite.AdminEmail, QuizSite.AdminPassword);
+        await admin.GotoInteractiveAsync("admin/users/new");
+        await admin.GetByLabel("Email").FillAsync(email);
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Create user" }).ClickAsync();
+        await Expect(admin.GetByText("The Name field is required.")).ToBeVisibleAsync();
+        return admin;
     }
 
     private static async Task PreviewRosterAsync(IPage admin, string roster)
