@@ -1,4 +1,4 @@
-using QuizPlatform.Grading.Meaning;
+﻿using QuizPlatform.Grading.Meaning;
 using QuizPlatform.Grading.Text;
 
 namespace QuizPlatform.Grading;
@@ -272,8 +272,10 @@ public sealed class KeywordExtractor
         if (!shortAnswer && discountQuestion && (spelledInPrompt || candidate.Canons.All(promptStems.Contains))) return 0;
         // A denial is the point of a short answer ("no vitamin C"); in a long one it mostly qualifies ("without human ...").
         if (!shortAnswer && candidate.Denied) return 0;
-        // "parts", "applications", "students" alone: a word of any explanation names nothing in a long answer.
-        if (!shortAnswer && candidate is { Terms: [var only], Boost: 1 } && (Lexicon.GeneralWords.Contains(only.Folded) || Lexicon.GeneralWords.Contains(only.Stem)))
+        // "parts", "applications", "students" alone: a word of any explanation names nothing in a long answer, nor in a
+        // short one where the question asks with it ("Give examples.", "What is its role?").
+        if (candidate is { Terms: [var only], Boost: 1 } && (Lexicon.GeneralWords.Contains(only.Folded) || Lexicon.GeneralWords.Contains(only.Stem))
+            && (!shortAnswer || promptStems.Contains(only.Canon)))
             return 0;
         foreach (var term in candidate.Terms)
         {

@@ -496,6 +496,18 @@ public class ExtractionTests
     }
 
     [Fact]
+    public void AShortAnswerHasNoWordTheQuestionAsksWithForAKeyword()
+    {
+        // "What is a market failure? Give examples." answered in 20 words ("Examples are externalities such as pollution,
+        // ..."): the answer keeps every other word, but "examples" says only what the question asked for.
+        var keywords = DocumentKeywords("economics")[4];
+        Assert.Contains(keywords, k => k.Phrase == "externalities");
+        Assert.DoesNotContain(keywords, k => k.Phrase == "examples");
+        // Where the question does not ask for them, they are what the answer gives.
+        Assert.Contains(PhrasesOf("Which energy sources are renewable?", "Solar and wind are examples; coal is not renewable."), p => p == "examples");
+    }
+
+    [Fact]
     public void ALongAnswerDoesNotTakeThePeopleItSpeaksOfForKeywords()
     {
         // "Cognitive behavioural therapy helps patients identify ...", "children use symbols": whom the answer is about,
