@@ -140,7 +140,7 @@ public sealed class GradingKey
         void Add(string phrase, MatchKind kind)
         {
             var tokens = Tokenizer.Tokenize(phrase);
-            var content = tokens.Where(t => !t.Term.IsStop).ToList();
+            var content = tokens.Where((t, i) => !t.Term.IsStop || IsParticle(tokens, i)).ToList();
             if (content.Count == 0) content = tokens;
             if (content.Count == 0) return;
             variants.Add(Compile(content.Select(t => (t.Term, t.Has(TokenFlags.Acronym))), kind));
@@ -158,6 +158,16 @@ public sealed class GradingKey
             }
         }
     }
+
+    /// <summary>
+    /// "switched off", "given up": a particle ending a keyword after its verb says what the verb does, and "switched on"
+    /// or "given to" must not earn it. Inside a keyword "in", "on" or "over" is a preposition ("change in price"), which
+    /// word order already carries.
+    /// </summary>
+    private static bool IsParticle(List<Token> tokens, int i) =>
+        i == tokens.Count - 1 && i > 0 && !tokens[i - 1].Term.IsStop && Particles.Contains(tokens[i].Term.Folded);
+
+    private static readonly HashSet<string> Particles = new(StringComparer.Ordinal) { "up", "down", "off", "out", "on", "over", "in" };
 
     private static string[] Sequence(string phrase) =>
         Tokenizer.Tokenize(phrase).Where(t => !t.Term.IsStop).Select(t => t.Term.Folded).ToArray();

@@ -16,11 +16,56 @@ public class MatchingTests
     [InlineData(4, "reduce overfitting", "Augmentation reduced overfitting a lot.", MatchKind.Stem)]
     [InlineData(10, "knowledge distillation", "Knowledge is distilled from the teacher.", MatchKind.Stem)]
     [InlineData(17, "class weighting", "We use class weights in the loss.", MatchKind.Stem)]
+    // Irregular verbs: their past and participle are forms of one word, as "-ed" forms are.
+    [InlineData(3, "frozen layers", "We freeze the early layers and fine-tune the rest.", MatchKind.Stem)]
     public void InflectionsMatchThroughStems(int question, string phrase, string response, MatchKind? how)
     {
         var match = Match(question, phrase, response);
         if (how is null) Assert.False(match.Matched); // words out of order and too far apart are not the phrase
         else Assert.Equal((true, how), (match.Matched, match.How));
+    }
+
+    [Theory]
+    [InlineData("freeze", "The layers were frozen during fine-tuning.")]
+    [InlineData("taken", "Training took two days.")]
+    [InlineData("rises", "The loss rose after the learning rate was raised.")]
+    [InlineData("grow", "The weights grew too large.")]
+    [InlineData("chosen", "We chose the model with the lowest validation loss.")]
+    [InlineData("written", "The results wrote themselves to disk.")]
+    [InlineData("broken", "The symmetry breaks when weights start random.")]
+    [InlineData("given", "The teacher gives soft labels.")]
+    public void IrregularFormsOfAVerbMatchAsItsInflections(string keyword, string response)
+    {
+        var match = Seed.Grader.Grade(Seed.Grader.Compile("", [new Keyword(keyword, [], 1)]), response).Keywords[0];
+        Assert.Equal((true, MatchKind.Stem), (match.Matched, match.How));
+    }
+
+    [Theory]
+    [InlineData("thoughts", "Negative automatic thought patterns are challenged.", true)] // "thought" is also a noun: left alone
+    [InlineData("left", "The receiver leaves the window open.", false)] // "left" is also a side
+    [InlineData("found", "We find the nearest box.", false)] // "found" is also a verb of its own
+    [InlineData("upper bound", "The loss binds the weights.", false)]
+    public void PastFormsThatAreAlsoOtherWordsStayApart(string keyword, string response, bool matched)
+    {
+        var key = Seed.Grader.Compile("", [new Keyword(keyword, [], 1)]);
+        Assert.Equal(matched, Seed.Grader.Grade(key, response).Keywords[0].Matched);
+    }
+
+    [Theory]
+    // A particle after a verb is part of what the keyword says: "switched on" is not "switched off".
+    [InlineData("switched off", "The supply is switched on at night.", false)]
+    [InlineData("switched off", "One appliance can be switched off alone.", true)]
+    [InlineData("switched off", "You can switch one appliance off.", true)]
+    [InlineData("given up", "The value of the best alternative that is given to you.", false)]
+    [InlineData("given up", "The value of the next best alternative you give up.", true)]
+    [InlineData("speeds up", "It slows down training.", false)]
+    [InlineData("speeds up", "Momentum speeds convergence up a lot.", true)]
+    // A preposition inside a keyword is not a particle: word order still carries it.
+    [InlineData("change in price", "a change of the price", true)]
+    public void AParticleAfterAVerbIsPartOfTheKeyword(string keyword, string response, bool matched)
+    {
+        var key = Seed.Grader.Compile("", [new Keyword(keyword, [], 1)]);
+        Assert.Equal(matched, Seed.Grader.Grade(key, response).Keywords[0].Matched);
     }
 
     [Theory]

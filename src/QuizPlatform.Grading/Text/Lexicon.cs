@@ -100,6 +100,28 @@ internal static class Lexicon
         "generate produce create",
     ];
 
+    /// <summary>
+    /// Irregular verbs, base form first: their other forms are inflections of it, which the stemmer cannot see ("froze",
+    /// "frozen" of "freeze"). Left out are forms that are also other words of explanations: "left", "found", "bound",
+    /// "felt", "thought", "saw", "lay", "wound", "ground", "bit", "shot", "spoke", "lead".
+    /// </summary>
+    public static readonly string[] IrregularVerbs =
+    [
+        "arise arose arisen", "become became", "begin began begun", "bend bent", "blow blew blown", "break broke broken",
+        "breed bred", "bring brought", "build built", "buy bought", "catch caught", "choose chose chosen", "come came",
+        "deal dealt", "dig dug", "draw drew drawn", "drink drank drunk", "drive drove driven", "eat ate eaten",
+        "fall fell fallen", "feed fed", "fight fought", "flee fled", "fly flew flown", "forget forgot forgotten",
+        "forgive forgave forgiven", "freeze froze frozen", "give gave given", "go went gone", "grow grew grown",
+        "hang hung", "hide hid hidden", "hold held", "keep kept", "know knew known", "lend lent", "lose lost",
+        "make made", "mean meant", "meet met", "overcome overcame", "pay paid", "ride rode ridden", "rise rose risen",
+        "run ran", "say said", "see seen", "seek sought", "sell sold", "send sent", "shake shook shaken", "show shown",
+        "shrink shrank shrunk", "sing sang sung", "sink sank sunk", "sleep slept", "slide slid", "speak spoken",
+        "spend spent", "spin spun", "stand stood", "steal stole stolen", "stick stuck", "strike struck", "swear swore sworn",
+        "sweep swept", "swim swam swum", "take took taken", "teach taught", "tear tore torn", "tell told", "throw threw thrown",
+        "undergo underwent undergone", "understand understood", "undertake undertook undertaken", "wake woke woken",
+        "wear wore worn", "weep wept", "win won", "withdraw withdrew withdrawn", "write wrote written",
+    ];
+
     /// <summary>Abbreviations of the field with their expansions; matched in both directions.</summary>
     public static readonly (string Acronym, string[] Expansions)[] Abbreviations =
     [

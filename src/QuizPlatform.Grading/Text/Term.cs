@@ -31,6 +31,11 @@ internal static class Terms
         ByFolded.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly ConcurrentDictionary<string, int> StemIds = new(StringComparer.Ordinal);
     private static readonly object IdLock = new();
+    /// <summary>An irregular verb's other forms → its base form (<see cref="Lexicon.IrregularVerbs"/>). Before the synonyms, which are stemmed.</summary>
+    private static readonly Dictionary<string, string> IrregularBase = Lexicon.IrregularVerbs
+        .Select(v => v.Split(' '))
+        .SelectMany(forms => forms.Skip(1).Select(form => (Form: form, Base: forms[0])))
+        .ToDictionary(f => f.Form, f => f.Base, StringComparer.Ordinal);
     private static readonly Dictionary<string, string> SynonymCanon = BuildSynonymCanon();
 
     [ThreadStatic] private static EnglishStemmer? stemmer;
@@ -89,6 +94,7 @@ internal static class Terms
     {
         var word = folded.EndsWith("'s", StringComparison.Ordinal) ? folded[..^2] : folded.Replace("'", "", StringComparison.Ordinal);
         if (word.Length <= 2) return word;
+        if (IrregularBase.TryGetValue(word, out var baseForm)) word = baseForm;
         // Snowball keeps the "s" of acronym plurals ("rpns", "gpus"): strip it when the rest is a known acronym
         // or has no vowel, since no English word does.
         if (word[^1] == 's' && (Lexicon.AcronymForms.Contains(word[..^1]) || word.AsSpan(0, word.Length - 1).IndexOfAny("aeiouy") < 0))
