@@ -1,4 +1,4 @@
-﻿using QuizPlatform.Grading.Meaning;
+using QuizPlatform.Grading.Meaning;
 using QuizPlatform.Grading.Text;
 
 namespace QuizPlatform.Grading;

@@ -103,7 +103,7 @@ internal static class Lexicon
     /// <summary>
     /// Irregular verbs, base form first: their other forms are inflections of it, which the stemmer cannot see ("froze",
     /// "frozen" of "freeze"). Left out are forms that are also other words of explanations: "left", "found", "bound",
-    /// "felt", "thought", "saw", "lay", "wound", "ground", "bit", "shot", "spoke", "lead".
+    /// "felt", "thought", "saw", "lay", "wound", "ground", "bit", "shot", "spoke", "lead", "meant" (a "mean" is an average).
     /// </summary>
     public static readonly string[] IrregularVerbs =
     [
@@ -113,7 +113,7 @@ internal static class Lexicon
         "fall fell fallen", "feed fed", "fight fought", "flee fled", "fly flew flown", "forget forgot forgotten",
         "forgive forgave forgiven", "freeze froze frozen", "give gave given", "go went gone", "grow grew grown",
         "hang hung", "hide hid hidden", "hold held", "keep kept", "know knew known", "lend lent", "lose lost",
-        "make made", "mean meant", "meet met", "overcome overcame", "pay paid", "ride rode ridden", "rise rose risen",
+        "make made", "meet met", "overcome overcame", "pay paid", "ride rode ridden", "rise rose risen",
         "run ran", "say said", "see seen", "seek sought", "sell sold", "send sent", "shake shook shaken", "show shown",
         "shrink shrank shrunk", "sing sang sung", "sink sank sunk", "sleep slept", "slide slid", "speak spoken",
         "spend spent", "spin spun", "stand stood", "steal stole stolen", "stick stuck", "strike struck", "swear swore sworn",
