@@ -36,6 +36,7 @@ public static class AuditActions
     public const string RoleChanged = "user.role-changed";
     public const string UserDeactivated = "user.deactivated";
     public const string UserReactivated = "user.reactivated";
+    public const string TeachingHandedOver = "user.teaching-handed-over";
     public const string RosterImported = "roster.imported";
     public const string ClassChanged = "class.changed";
     public const string AssignmentImported = "assignment.imported";

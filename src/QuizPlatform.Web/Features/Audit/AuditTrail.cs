@@ -45,6 +45,7 @@ public sealed class AuditTrail(IDbContextFactory<QuizDbContext> dbFactory, Audit
         [AuditActions.RoleChanged] = "Changed roles",
         [AuditActions.UserDeactivated] = "Deactivated a user",
         [AuditActions.UserReactivated] = "Reactivated a user",
+        [AuditActions.TeachingHandedOver] = "Handed over classes and quizzes",
         [AuditActions.RosterImported] = "Imported a roster",
         [AuditActions.ClassChanged] = "Changed a class",
         [AuditActions.AssignmentImported] = "Imported an assignment",

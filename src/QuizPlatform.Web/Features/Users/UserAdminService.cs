@@ -4,6 +4,7 @@ using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Data.Passwords;
 using QuizPlatform.Data.Startup;
+using QuizPlatform.Web.Components.Shared;
 using QuizPlatform.Web.Features.Accounts;
 using QuizPlatform.Web.Features.Audit;
 
@@ -11,8 +12,11 @@ namespace QuizPlatform.Web.Features.Users;
 
 public sealed record UserRow(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool IsActive, DateTime CreatedAt);
 
-/// <summary>The classes a user is in as a student, and those they teach, by name.</summary>
-public sealed record UserClasses(IReadOnlyList<ClassLink> Studies, IReadOnlyList<ClassLink> Teaches);
+/// <summary>The classes a user is in as a student, and those they teach, by name; and how many quizzes they made.</summary>
+public sealed record UserClasses(IReadOnlyList<ClassLink> Studies, IReadOnlyList<ClassLink> Teaches, int QuizzesOwned)
+{
+    public bool HasTeaching => Teaches.Count > 0 || QuizzesOwned > 0;
+}
 
 public sealed record ClassLink(int Id, string Name);
 
@@ -70,7 +74,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         (await Actor.LoadAsync(db, actorId)).EnsureAdmin();
         var studies = await db.Enrollments.Where(e => e.StudentId == userId).Select(e => new ClassLink(e.ClassId, e.Class.Name)).ToListAsync();
         var teaches = await db.Classes.Where(c => c.InstructorId == userId).Select(c => new ClassLink(c.Id, c.Name)).ToListAsync();
-        return new UserClasses(ByName(studies), ByName(teaches));
+        return new UserClasses(ByName(studies), ByName(teaches), await db.Quizzes.CountAsync(q => q.CreatedById == userId));
 
         static List<ClassLink> ByName(List<ClassLink> classes) => [.. classes.OrderBy(c => c.Name, StringComparer.CurrentCultureIgnoreCase)];
     }
@@ -120,6 +124,9 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
             return UserChange.Failed("No such user.");
         user.DisplayName = displayName.Trim();
         var current = await users.GetRolesAsync(user);
+        // Without either role, the classes they teach and the quizzes they made would be open to admins only.
+        if (current.Any(ManagesTeaching) && !roles.Any(ManagesTeaching) && await TeachingOfAsync(userId) is { } teaching)
+            return UserChange.Failed($"{user.Email} {teaching}: hand them over to another instructor first.");
         var steps = new[]
         {
             () => users.UpdateAsync(user),
@@ -138,6 +145,45 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
             await audit.WriteAsync(actorId, AuditActions.RoleChanged, AuditSubject.User(user.Id),
                 $"Changed the roles of {user.Email} from {Listed(current)} to {Listed(roles)}.");
         return new UserChange(true, [], user.Id);
+    }
+
+    private static bool ManagesTeaching(string role) => role is Data.Roles.Instructor or Data.Roles.Admin;
+
+    /// <summary>"teaches 2 classes and owns 3 quizzes", or null when the user teaches no class and made no quiz.</summary>
+    private async Task<string?> TeachingOfAsync(string userId)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync();
+        var classes = await db.Classes.CountAsync(c => c.InstructorId == userId);
+        var quizzes = await db.Quizzes.CountAsync(q => q.CreatedById == userId);
+        return classes + quizzes == 0 ? null : $"teaches {Formats.Count(classes, "class", "classes")} and owns {Formats.Count(quizzes, "quiz", "quizzes")}";
+    }
+
+    /// <summary>
+    /// Gives every class a user teaches and every quiz they made to another active instructor, in one transaction, so a
+    /// teacher can leave or stop teaching without leaving classes and quizzes that no instructor can open. Their
+    /// students, attempts, grades and marks stay as they are.
+    /// </summary>
+    public async Task<UserChange> HandOverAsync(string actorId, string userId, string toInstructorId)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync();
+        (await Actor.LoadAsync(db, actorId)).EnsureAdmin();
+        if (await db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefaultAsync() is not { } from)
+            return UserChange.Failed("No such user.");
+        if (toInstructorId == userId || await db.ActiveUsersInRole(Data.Roles.Instructor).Where(u => u.Id == toInstructorId)
+                .Select(u => u.Email).FirstOrDefaultAsync() is not { } to)
+            return UserChange.Failed("Choose another active instructor to hand them over to.");
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var classes = await db.Classes.Where(c => c.InstructorId == userId).OrderBy(c => c.Name).Select(c => c.Name).ToListAsync();
+        var quizzes = await db.Quizzes.Where(q => q.CreatedById == userId).ExecuteUpdateAsync(s => s.SetProperty(q => q.CreatedById, toInstructorId));
+        await db.Classes.Where(c => c.InstructorId == userId).ExecuteUpdateAsync(s => s.SetProperty(c => c.InstructorId, toInstructorId));
+        if (classes.Count + quizzes == 0)
+            return UserChange.Failed($"{from} teaches no class and owns no quiz.");
+        var named = classes.Count == 0 ? "" : $" ({string.Join(", ", classes)})";
+        await audit.AddAsync(db, actorId, AuditActions.TeachingHandedOver, AuditSubject.User(userId),
+            $"Handed over {Formats.Count(classes.Count, "class", "classes")}{named} and {Formats.Count(quizzes, "quiz", "quizzes")} of {from} to {to}.");
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return new UserChange(true, [], userId);
     }
 
     /// <summary>Deactivates (signed out everywhere within the revalidation interval) or reactivates an account; never one's own.</summary>

@@ -3,7 +3,9 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QuizPlatform.Data;
+using QuizPlatform.Data.Entities;
 using QuizPlatform.Web.Features.Accounts;
+using QuizPlatform.Web.Features.Classes;
 using QuizPlatform.Web.Features.Users;
 using QuizPlatform.Web.Tests.Features.Accounts;
 using QuizPlatform.Web.Tests.Features.Quizzes;
@@ -226,6 +228,88 @@ public sealed class UserAdminTests
         Assert.Equal(PasswordChange.PagePath, before.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
         Assert.Contains("Student,Email,Attempt id", await after.Content.ReadAsStringAsync());
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task AnInstructorWhoLeavesHandsTheirClassesAndQuizzesToAnother(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        var quiz = await scene.AddQuizAsync();
+        var service = scene.App.Services.GetRequiredService<UserAdminService>();
+        var admin = await AdminIdAsync(scene.App);
+        var classes = scene.App.Services.GetRequiredService<ClassService>();
+
+        var handed = await service.HandOverAsync(admin, scene.Alice, scene.Bob);
+
+        Assert.True(handed.Succeeded, string.Join(" ", handed.Errors));
+        Assert.Equal(["Algebra", "Biology"], (await classes.ListAsync(scene.Bob)).Select(c => c.Name).Order());
+        Assert.Empty(await classes.ListAsync(scene.Alice));
+        await using var db = scene.App.Services.CreateDbContext();
+        Assert.Equal(scene.Bob, (await db.Quizzes.SingleAsync(q => q.Id == quiz)).CreatedById);
+        Assert.Equal((0, 0), await HoldingsAsync(service, admin, scene.Alice));
+        Assert.Equal((2, 1), await HoldingsAsync(service, admin, scene.Bob));
+        var line = await db.AuditEntries.SingleAsync(e => e.Action == AuditActions.TeachingHandedOver);
+        Assert.Equal("Handed over 1 class (Algebra) and 1 quiz of alice@quiz.local to bob@quiz.local.", line.Summary);
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task TeachingIsHandedOnlyToAnotherActiveInstructorByAnAdmin(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        await scene.AddQuizAsync();
+        var service = scene.App.Services.GetRequiredService<UserAdminService>();
+        var admin = await AdminIdAsync(scene.App);
+        var away = await TestUsers.CreateUserIdAsync(scene.App, "away@quiz.local", Roles.Instructor, "Away");
+        Assert.True((await service.SetActiveAsync(admin, away, false)).Succeeded);
+
+        foreach (var to in new[] { scene.Sam, away, scene.Alice, "guessed-id" })
+            Assert.False((await service.HandOverAsync(admin, scene.Alice, to)).Succeeded, to);
+        Assert.False((await service.HandOverAsync(admin, "guessed-id", scene.Bob)).Succeeded);
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.HandOverAsync(scene.Bob, scene.Alice, scene.Bob));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.HandOverAsync(scene.Alice, scene.Alice, scene.Bob));
+        Assert.Equal((1, 1), await HoldingsAsync(service, admin, scene.Alice));
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task AnInstructorKeepsTheRoleWhileTheyStillTeach(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        await scene.AddQuizAsync();
+        var service = scene.App.Services.GetRequiredService<UserAdminService>();
+        var admin = await AdminIdAsync(scene.App);
+
+        // As a student only, Alice would still teach Algebra and own its quiz, which no instructor could then open.
+        var refused = await service.UpdateAsync(admin, scene.Alice, "Alice", [Roles.Student]);
+        var handed = await service.HandOverAsync(admin, scene.Alice, scene.Bob);
+        var accepted = await service.UpdateAsync(admin, scene.Alice, "Alice", [Roles.Student]);
+
+        Assert.Equal(["alice@quiz.local teaches 1 class and owns 1 quiz: hand them over to another instructor first."], refused.Errors);
+        Assert.True(handed.Succeeded);
+        Assert.True(accepted.Succeeded);
+        Assert.Equal([Roles.Student], (await service.GetAsync(admin, scene.Alice))!.Roles);
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task TheUserPageOffersToHandOverWhatAnInstructorTeaches(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        await scene.AddQuizAsync();
+        using var client = scene.App.CreateNonRedirectingClient();
+        using var _ = await client.SignInAsync("admin@quiz.local", TestUsers.Password);
+
+        var alice = await client.GetStringAsync($"/admin/users/{scene.Alice}");
+        var sam = await client.GetStringAsync($"/admin/users/{scene.Sam}");
+
+        Assert.Contains("Owns 1 quiz", alice);
+        Assert.Contains("Hand over classes and quizzes", alice);
+        Assert.Contains("bob@quiz.local", alice); // the instructors to choose from
+        Assert.DoesNotContain("Hand over classes and quizzes", sam);
+    }
+
+    private static async Task<(int Classes, int Quizzes)> HoldingsAsync(UserAdminService service, string admin, string userId)
+    {
+        var held = await service.ClassesAsync(admin, userId);
+        return (held.Teaches.Count, held.QuizzesOwned);
     }
 
     [Fact]
