@@ -5,14 +5,18 @@ namespace QuizPlatform.Importing;
 /// <summary>
 /// The one rule for text that people type, paste or upload: no control characters but tab, line feed and carriage
 /// return. PostgreSQL cannot store U+0000 at all (the save fails), and the others (bell, escape, C1 controls, lone
-/// UTF-16 surrogates) only ever arrive by accident or to confuse a reader, a log or an export. Lives in this pure
-/// project so the importer, the data layer and the web pages all apply the same rule.
+/// UTF-16 surrogates) only ever arrive by accident or to confuse a reader, a log or an export. The bidirectional
+/// embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) go too: they turn the text after them around,
+/// so a name typed as U+202E "1 tnedutS" read "Student 1" and the email beside it backwards. The direction marks
+/// (U+200E, U+200F), which right-to-left writing needs and which move nothing but punctuation, stay. Lives in this
+/// pure project so the importer, the data layer and the web pages all apply the same rule.
 /// </summary>
 public static class ControlCharacters
 {
     /// <summary>True for a character no stored text keeps.</summary>
     public static bool IsRefused(char c) =>
-        c is (< ' ' and not ('\t' or '\n' or '\r')) or (>= '\u007F' and <= '\u009F');
+        c is (< ' ' and not ('\t' or '\n' or '\r')) or (>= '\u007F' and <= '\u009F')
+            or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
     /// <summary>
     /// Index of the first refused character, or of a lone surrogate (half of a character, which no encoding can

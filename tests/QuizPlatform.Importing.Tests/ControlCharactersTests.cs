@@ -9,6 +9,9 @@ public class ControlCharactersTests
     [InlineData("\u0007bell, \u001bescape, \u007fdelete and \u0085C1 go", "bell, escape, delete and C1 go")]
     [InlineData("a whole emoji \uD83D\uDE00 stays", "a whole emoji \uD83D\uDE00 stays")]
     [InlineData("windows\r\nline\rends", "windows\nline\nends")]
+    [InlineData("\u202E1 tnedutS reads backwards", "1 tnedutS reads backwards")]
+    [InlineData("\u202Aembedded\u202C, \u202Doverridden\u202C and \u2067isolated\u2069 text", "embedded, overridden and isolated text")]
+    [InlineData("\u05E9\u05DC\u05D5\u05DD\u200F! marks stay", "\u05E9\u05DC\u05D5\u05DD\u200F! marks stay")]
     public void CleanKeepsTabsAndLinesAndDropsTheRest(string typed, string stored) =>
         Assert.Equal(stored, ControlCharacters.Clean(typed));
 

@@ -19,6 +19,17 @@ public sealed class MarkdownRendererTests
     }
 
     [Theory]
+    [InlineData("See [this](javascript:alert(1)) first.", "<p>See this first.</p>\n")]
+    [InlineData("See [this][x] first.\n\n[x]: javascript:alert(1)", "<p>See this first.</p>\n")]
+    [InlineData("A ![chart](vbscript:msgbox) here.", "<p>A chart here.</p>\n")]
+    [InlineData("Open <javascript:alert(1)> now.", "<p>Open  now.</p>\n")]
+    public void AnUnsafeLinkKeepsItsWordsAndLeadsNowhere(string markdown, string expected)
+    {
+        // An emptied address would still be a link, to the home page: a student clicking it in a question left the quiz.
+        Assert.Equal(expected, MarkdownRenderer.ToHtml(markdown).Value);
+    }
+
+    [Theory]
     [InlineData("**bold** and `code`", "<strong>bold</strong> and <code>code</code>")]
     [InlineData("[docs](https://example.org/a)", "<a href=\"https://example.org/a\">docs</a>")]
     [InlineData("[next](assignments/2)", "<a href=\"assignments/2\">next</a>")]

@@ -23,10 +23,11 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
         uri ??= "";
 
         // Prevent open redirects: an address of this site becomes relative, any other (a foreign ReturnUrl) goes home.
+        // Compared as written: ToBaseRelativePath refuses "HTTP://host/" for "http://host/", which was a 500 at sign-in.
         if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
             || uri.StartsWith("//", StringComparison.Ordinal) || uri.StartsWith("/\\", StringComparison.Ordinal))
         {
-            uri = uri.StartsWith(navigationManager.BaseUri, StringComparison.OrdinalIgnoreCase)
+            uri = uri.StartsWith(navigationManager.BaseUri, StringComparison.Ordinal)
                 ? navigationManager.ToBaseRelativePath(uri)
                 : "";
         }

@@ -14,14 +14,50 @@ namespace QuizPlatform.Web.Components.Account;
 /// changed), or a session that ended (signed out in another tab, ended from another device, expired) loses the
 /// circuit's signed-in state without waiting for the next page load.
 /// </summary>
-internal sealed class IdentityRevalidatingAuthenticationStateProvider(
-        ILoggerFactory loggerFactory,
-        IServiceScopeFactory scopeFactory,
-        IOptions<IdentityOptions> options,
-        IOptions<AccountsOptions> accounts,
-        AccountSessions sessions)
-    : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+internal sealed class IdentityRevalidatingAuthenticationStateProvider
+    : RevalidatingServerAuthenticationStateProvider, OpenCircuits.ISignedInPage
 {
+    readonly IServiceScopeFactory scopeFactory;
+    readonly IOptions<IdentityOptions> options;
+    readonly IOptions<AccountsOptions> accounts;
+    readonly AccountSessions sessions;
+    readonly OpenCircuits circuits;
+
+    public IdentityRevalidatingAuthenticationStateProvider(ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory,
+        IOptions<IdentityOptions> options, IOptions<AccountsOptions> accounts, AccountSessions sessions, OpenCircuits circuits)
+        : base(loggerFactory)
+    {
+        (this.scopeFactory, this.options, this.accounts, this.sessions, this.circuits) = (scopeFactory, options, accounts, sessions, circuits);
+        AuthenticationStateChanged += RegisterAsync;
+    }
+
+    /// <summary>Tells <see cref="OpenCircuits"/> which session this circuit is signed in through, so its end reaches here at once.</summary>
+    async void RegisterAsync(Task<AuthenticationState> state)
+    {
+        try
+        {
+            var user = (await state).User;
+            if (AccountSessions.CurrentId(user) is { } sessionId && user.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+                circuits.SignedIn(this, userId, sessionId);
+            else
+                circuits.Closed(this);
+        }
+        catch (Exception)
+        {
+            circuits.Closed(this); // no state to register; revalidation still runs
+        }
+    }
+
+    public void SessionEnded() =>
+        SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
+
+    protected override void Dispose(bool disposing)
+    {
+        circuits.Closed(this);
+        AuthenticationStateChanged -= RegisterAsync;
+        base.Dispose(disposing);
+    }
+
     protected override TimeSpan RevalidationInterval =>
         accounts.Value.RevalidationInterval < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : accounts.Value.RevalidationInterval;
 

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Caching.Memory;
 namespace QuizPlatform.Web.Components.Shared;
 
 /// <summary>
-/// Renders user-supplied Markdown safely: raw HTML is emitted as text, and links or images whose address is not
-/// http(s), mailto or relative lose it (so a <c>javascript:</c> link does nothing).
+/// Renders user-supplied Markdown safely: raw HTML is emitted as text, and a link or image whose address is not
+/// http(s), mailto or relative is left as its words (so a <c>javascript:</c> link is no link at all).
 /// </summary>
 public static class MarkdownRenderer
 {
@@ -36,17 +36,25 @@ public static class MarkdownRenderer
     public static MarkupString ToHtml(string markdown)
     {
         var document = Markdig.Markdown.Parse(markdown, Pipeline);
-        foreach (var link in document.Descendants<LinkInline>())
-        {
-            if (!IsSafe(link.Url))
-                link.Url = "";
-        }
-        foreach (var autolink in document.Descendants<AutolinkInline>())
-        {
-            if (!autolink.IsEmail && !IsSafe(autolink.Url))
-                autolink.Url = "";
-        }
+        // An empty address would still be a link (to the home page, by the base address): keep only the words.
+        foreach (var link in document.Descendants<LinkInline>().Where(l => !IsSafe(l.Url)).ToList())
+            Unwrap(link);
+        foreach (var autolink in document.Descendants<AutolinkInline>().Where(a => !a.IsEmail && !IsSafe(a.Url)).ToList())
+            autolink.Remove();
         return new MarkupString(document.ToHtml(Pipeline));
+    }
+
+    /// <summary>Puts a link's text (an image's alternative text) in its place.</summary>
+    static void Unwrap(LinkInline link)
+    {
+        for (var child = link.FirstChild; child is not null;)
+        {
+            var next = child.NextSibling;
+            child.Remove();
+            link.InsertBefore(child);
+            child = next;
+        }
+        link.Remove();
     }
 
     static bool IsSafe(string? url)

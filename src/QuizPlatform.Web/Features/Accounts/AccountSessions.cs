@@ -12,7 +12,8 @@ public sealed record SessionView(string Id, string Browser, string? IpAddress, D
 /// A user's own sessions (<see cref="SessionTicketStore"/>'s rows): listed and ended only by their owner; every
 /// query names the owner, so a session id of someone else's finds nothing.
 /// </summary>
-public sealed class AccountSessions(IDbContextFactory<QuizDbContext> dbFactory, SessionTicketStore store, TimeProvider clock)
+public sealed class AccountSessions(IDbContextFactory<QuizDbContext> dbFactory, SessionTicketStore store, OpenCircuits circuits,
+    TimeProvider clock)
 {
     /// <summary>The session the request or circuit of <paramref name="principal"/> is signed in through, if any.</summary>
     public static string? CurrentId(ClaimsPrincipal principal) => principal.FindFirstValue(SessionTicketStore.SessionClaim);
@@ -36,14 +37,19 @@ public sealed class AccountSessions(IDbContextFactory<QuizDbContext> dbFactory, 
     public async Task<bool> EndAsync(string userId, string sessionId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        return await db.UserSessions.Where(s => s.Id == sessionId && s.UserId == userId).ExecuteDeleteAsync() > 0;
+        if (await db.UserSessions.Where(s => s.Id == sessionId && s.UserId == userId).ExecuteDeleteAsync() == 0)
+            return false;
+        circuits.Ended(sessionId);
+        return true;
     }
 
     /// <summary>Ends every session of the user but <paramref name="keepId"/>; returns how many ended.</summary>
     public async Task<int> EndOthersAsync(string userId, string? keepId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        return await db.UserSessions.Where(s => s.UserId == userId && s.Id != keepId).ExecuteDeleteAsync();
+        var ended = await db.UserSessions.Where(s => s.UserId == userId && s.Id != keepId).ExecuteDeleteAsync();
+        circuits.EndedAllBut(userId, keepId);
+        return ended;
     }
 
     /// <summary>Whether the session has not ended (signed out, ended elsewhere, expired): what an open circuit asks.</summary>

@@ -57,7 +57,7 @@ public static class AccountsFeature
             .PostConfigure(antiforgery => antiforgery.Cookie.Name = CookieName(antiforgery.Cookie.Name, antiforgery.Cookie.SecurePolicy));
         services.PostConfigureAll<CookieAuthenticationOptions>(cookie =>
             cookie.Cookie.Name = CookieName(cookie.Cookie.Name, cookie.Cookie.SecurePolicy));
-        services.AddSingleton<SessionTicketStore>();
+        services.AddSingleton<SessionTicketStore>().AddSingleton<OpenCircuits>();
         services.AddSingleton<AccountSessions>();
 
         services.AddMailFeature();

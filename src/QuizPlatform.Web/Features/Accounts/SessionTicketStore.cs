@@ -25,7 +25,8 @@ public sealed class SessionTicketStore(
     IDbContextFactory<QuizDbContext> dbFactory,
     TimeProvider clock,
     IOptions<AccountsOptions> accounts,
-    IOptions<IdentityOptions> identity) : ITicketStore
+    IOptions<IdentityOptions> identity,
+    OpenCircuits circuits) : ITicketStore
 {
     /// <summary>Added to the principal of every request signed in through a session: the session's row id.</summary>
     public const string SessionClaim = "quiz:session";
@@ -144,6 +145,7 @@ public sealed class SessionTicketStore(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.UserSessions.Where(s => s.Id == RowId(key)).ExecuteDeleteAsync(cancellationToken);
+        circuits.Ended(RowId(key)); // signed out: this browser's other tabs too
     }
 
     /// <summary>The row id of the cookie's session key.</summary>

@@ -111,6 +111,34 @@ public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, Tim
     }
 
     /// <summary>
+    /// Gives a class the actor owns (any class for an admin) a fresh join code: the old one stops working, so a removed
+    /// student cannot join again with it, nor can anyone a leaked code reached. Null when the actor may not see the class.
+    /// </summary>
+    public async Task<string?> NewJoinCodeAsync(string actorId, int classId, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var actor = (await Actor.LoadAsync(db, actorId, cancellationToken)).EnsureTeaches();
+            var theClass = await actor.Classes(db).SingleOrDefaultAsync(c => c.Id == classId, cancellationToken);
+            if (theClass is null)
+                return null;
+            theClass.JoinCode = await JoinCodes.UnusedAsync(db, cancellationToken);
+            await audit.AddAsync(db, actorId, AuditActions.ClassChanged, AuditSubject.Class(classId),
+                $"Gave {theClass.Name} a new join code; the old one no longer works.", cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return theClass.JoinCode;
+            }
+            catch (DbUpdateException) when (attempt < CodeAttempts)
+            {
+                // Another class took the same code between the check and the update: draw again.
+            }
+        }
+    }
+
+    /// <summary>
     /// Whether a class of this name exists as a roster finds classes (<see cref="RosterImport.ClassNameIsTakenAsync"/>):
     /// a roster could not enrol anyone in one of two classes of the same name.
     /// </summary>

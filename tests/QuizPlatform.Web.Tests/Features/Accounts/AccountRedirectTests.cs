@@ -36,6 +36,8 @@ public sealed class AccountRedirectTests
     [Theory]
     [InlineData("https://evil.example/phish")]
     [InlineData("//evil.example/phish")]
+    [InlineData("HTTP://localhost/quizzes")] // this site in other letters: a 500 after the password was accepted
+    [InlineData("http://LOCALHOST/quizzes")]
     public async Task SignInWithAForeignReturnUrlLandsOnThisSite(string returnUrl)
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);

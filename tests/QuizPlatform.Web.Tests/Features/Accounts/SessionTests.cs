@@ -222,6 +222,30 @@ public sealed class SessionTests
         Assert.False(await circuitState.IsStillValidAsync(principal));
     }
 
+    [Theory, AllDatabaseProviders]
+    public async Task AnOpenPageIsSignedOutTheMomentItsSessionIsEndedElsewhere(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        using var library = await scene.SignedInAsync("sam@quiz.local");
+        string librarySession;
+        await using (var db = scene.App.Services.CreateDbContext())
+            librarySession = await db.UserSessions.Select(s => s.Id).SingleAsync();
+        using var laptop = await scene.SignedInAsync("sam@quiz.local");
+        using var scope = scene.App.Services.CreateScope();
+        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>();
+        var principal = await signIn.CreateUserPrincipalAsync((await signIn.UserManager.FindByIdAsync(scene.Sam))!);
+        principal.Identities.First().AddClaim(new(SessionTicketStore.SessionClaim, librarySession));
+        // The library computer's open interactive page, as its circuit holds it.
+        var libraryPage = (IdentityRevalidatingAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
+        libraryPage.SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
+
+        // On the laptop: "Sign out all other sessions". Before, the library's page acted for Sam until its next
+        // revalidation, up to a minute later (walked in Chromium: it gave a class a new join code 2 s after).
+        (await laptop.SubmitNamedFormAsync(SessionsPage, "end-other-sessions")).Dispose();
+
+        Assert.False((await libraryPage.GetAuthenticationStateAsync()).User.Identity?.IsAuthenticated);
+    }
+
     const string SessionsPage = "/Account/Manage/Sessions";
 
     static async Task<DateTime> LastSeenAsync(QuizScene scene)

@@ -63,6 +63,19 @@ public sealed class ControlCharacterInputTests
         Assert.Equal("Sam Right", (await sam.GetPageAsync("/Account/Manage")).ByLabel("Name")!.GetAttribute("value"));
     }
 
+    [Theory, AllDatabaseProviders]
+    public async Task AProfileNameCannotTurnItselfAndTheEmailBesideItBackwards(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        using var sam = await scene.SignedInAsync("sam@quiz.local");
+
+        // Shown as "Student 1", and the email after it on the instructor's pages as "lacol.ziuq@mas".
+        using var posted = await sam.SubmitNamedFormAsync("/Account/Manage", "profile", ("Input.Name", "\u202E1 tnedutS"), ("Input.PhoneNumber", ""));
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Equal("1 tnedutS", (await sam.GetPageAsync("/Account/Manage")).ByLabel("Name")!.GetAttribute("value"));
+    }
+
     [Fact]
     public async Task SigningInWithOneInTheEmailIsRefusedNotAServerError()
     {

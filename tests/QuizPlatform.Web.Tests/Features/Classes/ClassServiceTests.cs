@@ -110,6 +110,45 @@ public sealed class ClassServiceTests
     }
 
     [Theory, AllDatabaseProviders]
+    public async Task AStudentRemovedFromAClassCannotJoinAgainOnceItHasANewJoinCode(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        var classes = scene.App.Services.GetRequiredService<ClassService>();
+        var enrolment = scene.App.Services.GetRequiredService<EnrollmentService>();
+        var oldCode = (await classes.GetAsync(scene.Alice, scene.AlgebraId))!.JoinCode;
+        await classes.RemoveStudentAsync(scene.Alice, scene.AlgebraId, scene.Sam);
+
+        var newCode = await classes.NewJoinCodeAsync(scene.Alice, scene.AlgebraId);
+
+        Assert.NotNull(newCode);
+        Assert.NotEqual(oldCode, newCode);
+        Assert.Equal(JoinOutcome.UnknownCode, (await enrolment.JoinAsync(scene.Sam, oldCode)).Outcome);
+        Assert.Empty((await classes.GetAsync(scene.Alice, scene.AlgebraId))!.Students);
+        Assert.Equal(JoinOutcome.Joined, (await enrolment.JoinAsync(scene.Sam, newCode)).Outcome);
+        await using var db = scene.App.Services.CreateDbContext();
+        Assert.Contains(await db.AuditEntries.Select(e => e.Summary).ToListAsync(),
+            summary => summary == "Gave Algebra a new join code; the old one no longer works.");
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task OnlyTheClassOwnerOrAnAdminGivesAClassANewJoinCode(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        var classes = scene.App.Services.GetRequiredService<ClassService>();
+        var admin = await TestUsers.CreateUserIdAsync(scene.App, "boss@quiz.local", Roles.Admin);
+        var code = (await classes.GetAsync(scene.Alice, scene.AlgebraId))!.JoinCode;
+
+        // Bob teaches another class: Alice's looks missing to him, as for a guessed id.
+        Assert.Null(await classes.NewJoinCodeAsync(scene.Bob, scene.AlgebraId));
+        Assert.Null(await classes.NewJoinCodeAsync(scene.Alice, 999_999));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => classes.NewJoinCodeAsync(scene.Sam, scene.AlgebraId));
+        Assert.Equal(code, (await classes.GetAsync(scene.Alice, scene.AlgebraId))!.JoinCode);
+
+        var byAdmin = await classes.NewJoinCodeAsync(admin, scene.AlgebraId);
+        Assert.Equal(byAdmin, (await classes.GetAsync(scene.Alice, scene.AlgebraId))!.JoinCode);
+    }
+
+    [Theory, AllDatabaseProviders]
     public async Task OnlyTheClassOwnerOrAnAdminCanRemoveAStudent(DatabaseProvider provider)
     {
         await using var scene = await QuizScene.CreateAsync(provider);

@@ -160,6 +160,20 @@ public sealed class QuizResultsPagesTests
     }
 
     [Theory, AllDatabaseProviders]
+    public async Task AnAttemptStillBeingTakenIsNotSaidToBeBeingGraded(DatabaseProvider provider)
+    {
+        await using var f = await ResultsFixture.CreateAsync(provider);
+        var quiz = await f.AddQuizAsync();
+        var attempt = await f.AttemptAsync(quiz, f.Scene.Sam, 1, by: null, [new FixtureAnswer(null, Text: "Pooling shrinks")]);
+        using var alice = await f.ClientAsync("alice@quiz.local");
+
+        var text = (await alice.GetPageAsync($"/quizzes/{quiz}/attempts/{attempt}")).Text();
+
+        Assert.Contains("not handed in yet", text);
+        Assert.DoesNotContain("being graded", text);
+    }
+
+    [Theory, AllDatabaseProviders]
     public async Task ByQuestionFiltersNarrowAndSortTheAnswers(DatabaseProvider provider)
     {
         await using var f = await ResultsFixture.CreateAsync(provider);
