@@ -45,8 +45,17 @@ public sealed record StudentResult(
     /// <summary>The quiz's classes the student is in, in words; <see cref="NotInClasses"/> once moved or taken out of them.</summary>
     public string ClassesText => Classes.Count == 0 ? NotInClasses : string.Join(", ", Classes);
 
-    /// <summary>The name as a list of answers heads it, with a deactivated account said.</summary>
-    public string NameAndAccount => Deactivated ? $"{Name} (account deactivated)" : Name;
+    /// <summary>
+    /// The name as a list of answers heads it, with a deactivated account and a student no longer in the quiz's
+    /// classes said, as the dashboard's row says them.
+    /// </summary>
+    public string NameAndAccount => (Deactivated, Classes.Count == 0) switch
+    {
+        (true, true) => $"{Name} (account deactivated; {NotInClasses.ToLowerInvariant()})",
+        (true, false) => $"{Name} (account deactivated)",
+        (false, true) => $"{Name} ({NotInClasses.ToLowerInvariant()})",
+        _ => Name,
+    };
 
     /// <summary>The counted attempt once it is fully graded: the one the statistics use.</summary>
     public int? GradedAttemptId => Score is null ? null : CountedAttemptId;

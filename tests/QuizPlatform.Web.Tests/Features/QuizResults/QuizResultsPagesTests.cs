@@ -64,6 +64,11 @@ public sealed class QuizResultsPagesTests
         Assert.Contains("No longer in the quiz's classes Graded", benRow.Text());
         var attempt = await alice.GetPageAsync("/" + benRow.QuerySelector("a")!.GetAttribute("href"));
         Assert.Contains("No longer in the quiz's classes. This attempt and its grades count as before.", attempt.Text());
+        // Marking question by question, the teacher reads it beside the answer too.
+        var question = (await f.Results.LoadAsync(f.Alice, quiz))!.Questions[0].QuestionId;
+        var answers = await alice.GetPageAsync($"/quizzes/{quiz}/questions/{question}");
+        Assert.NotNull(answers.ByRole("heading", "Ben (no longer in the quiz's classes)"));
+        Assert.NotNull(answers.ByRole("heading", "Ann"));
     }
 
     [Fact]
