@@ -127,7 +127,16 @@ public sealed record AttemptReview(
     public string StudentEmail => Student?.Email ?? "";
 }
 
-public sealed record StudentAnswer(StudentResult Student, ReviewedAnswer Answer);
+public sealed record StudentAnswer(StudentResult Student, ReviewedAnswer Answer)
+{
+    /// <summary>The answer's place in the student's attempt (its question order may differ from the quiz's), from 1.</summary>
+    public int AttemptOrder { get; init; }
+
+    public bool Empty => string.IsNullOrWhiteSpace(Answer.Text);
+
+    /// <summary>The answer on its attempt's page: an empty one opened from the attempt's "Left empty" line.</summary>
+    public string Link(ResultsLinks links) => links.AttemptAnswer(Student.CountedAttemptId!.Value, AttemptOrder, Empty);
+}
 
 /// <summary>Every counted answer to one question, for reading a class's answers side by side.</summary>
 public sealed record QuestionReview(QuizResultsData Quiz, ResultsQuestion Question, string ModelAnswer, IReadOnlyList<StudentAnswer> Answers);
