@@ -48,7 +48,7 @@ public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, Tim
             .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         return new ClassDetails(found.Id, found.Name, found.JoinCode, found.Instructor, found.CreatedAt,
-            students.OrderBy(s => ApplicationUser.NameOf(s.DisplayName, s.Email), StringComparer.CurrentCultureIgnoreCase).ToList(),
+            students.OrderBy(s => ApplicationUser.NameOf(s.DisplayName, s.Email), FormattingCulture.Names).ToList(),
             [.. quizzes.Select(q => new ClassQuiz(q.Id, q.Title, q.OpensAt, q.ClosesAt, StateOf(q.OpensAt, q.ClosesAt, now), q.Mine))
                 .OrderBy(q => q.State == ClassQuizState.Open ? 0 : q.State == ClassQuizState.NotYetOpen ? 1 : 2)
                 .ThenBy(q => q.Title, StringComparer.CurrentCultureIgnoreCase)]);

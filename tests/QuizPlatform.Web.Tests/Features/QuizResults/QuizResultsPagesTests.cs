@@ -46,6 +46,21 @@ public sealed class QuizResultsPagesTests
     }
 
     [Fact]
+    public async Task NumberedStudentsAreListedInTheirNumbersOrder()
+    {
+        await using var f = await ResultsFixture.CreateAsync(DatabaseProvider.Postgres);
+        var quiz = await f.AddQuizAsync();
+        foreach (var name in new[] { "Pupil10", "Pupil2", "Pupil1" })
+            await f.GradedAsync(quiz, await f.StudentAsync(name, f.AlgebraId), 1, 1, 1, 1);
+        using var alice = await f.ClientAsync("alice@quiz.local");
+
+        var page = await alice.GetPageAsync($"/quizzes/{quiz}/results");
+
+        var names = page.ByRole("region", "Students and their counted attempts")!.QuerySelectorAll("tbody tr a").Select(a => a.Text()).ToList();
+        Assert.Equal(["Pupil1", "Pupil2", "Pupil10"], names.Where(n => n.StartsWith("Pupil")));
+    }
+
+    [Fact]
     public async Task StudentTakenOutOfTheClassAfterAnsweringIsCountedBesideTheEnrolledAndSaysWhy()
     {
         await using var f = await ResultsFixture.CreateAsync(DatabaseProvider.Postgres);
