@@ -11,6 +11,12 @@ public static class FormattingCulture
 {
     public static CultureInfo Culture { get; } = CultureInfo.InvariantCulture;
 
+    /// <summary>
+    /// How lists of people are ordered: case aside, and numbers by their value, so "Student 2" comes before
+    /// "Student 10" (a roster of numbered accounts read 1, 10, 11, ..., 19, 2).
+    /// </summary>
+    public static StringComparer Names { get; } = StringComparer.Create(Culture, CompareOptions.IgnoreCase | CompareOptions.NumericOrdering);
+
     /// <summary>For work outside a request: start-up, background workers.</summary>
     public static void UseForThreads()
     {

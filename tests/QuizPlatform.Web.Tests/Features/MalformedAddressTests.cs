@@ -18,6 +18,7 @@ public sealed class MalformedAddressTests
     [InlineData("alice@quiz.local", "/quizzes/{quiz}/results/questions?class=99999999999", HttpStatusCode.OK)]
     [InlineData("alice@quiz.local", "/quizzes/{quiz}/results/concepts?class=1.5", HttpStatusCode.OK)]
     [InlineData("alice@quiz.local", "/quizzes/{quiz}/attempts/{attempt}?class=abc", HttpStatusCode.OK)]
+    [InlineData("alice@quiz.local", "/quizzes/{quiz}/attempts/{attempt}?empty=abc", HttpStatusCode.OK)]
     [InlineData("alice@quiz.local", "/quizzes/{quiz}/questions/{question}?class=abc&missed=x&min=abc&max=1e999", HttpStatusCode.OK)]
     [InlineData("alice@quiz.local", "/quizzes/{quiz}/requests?answered=abc&closed=-", HttpStatusCode.OK)]
     [InlineData("alice@quiz.local", "/quizzes/{quiz}?created=maybe", HttpStatusCode.OK)]

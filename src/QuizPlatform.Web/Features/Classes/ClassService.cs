@@ -48,7 +48,7 @@ public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, Tim
             .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         return new ClassDetails(found.Id, found.Name, found.JoinCode, found.Instructor, found.CreatedAt,
-            students.OrderBy(s => ApplicationUser.NameOf(s.DisplayName, s.Email), StringComparer.CurrentCultureIgnoreCase).ToList(),
+            students.OrderBy(s => ApplicationUser.NameOf(s.DisplayName, s.Email), FormattingCulture.Names).ToList(),
             [.. quizzes.Select(q => new ClassQuiz(q.Id, q.Title, q.OpensAt, q.ClosesAt, StateOf(q.OpensAt, q.ClosesAt, now), q.Mine))
                 .OrderBy(q => q.State == ClassQuizState.Open ? 0 : q.State == ClassQuizState.NotYetOpen ? 1 : 2)
                 .ThenBy(q => q.Title, StringComparer.CurrentCultureIgnoreCase)]);
@@ -72,7 +72,9 @@ public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, Tim
         if (removed is null)
             return false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Enrollments.Where(e => e.StudentId == studentId && e.ClassId == classId).ExecuteDeleteAsync(cancellationToken);
+        // What the delete did decides, not the read above: a remove or move of the same student since then took them out.
+        if (await db.Enrollments.Where(e => e.StudentId == studentId && e.ClassId == classId).ExecuteDeleteAsync(cancellationToken) == 0)
+            return false;
         await audit.AddAsync(db, actorId, AuditActions.ClassChanged, AuditSubject.Class(classId),
             $"Removed {removed.Email} from {removed.Class}.", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -82,32 +84,46 @@ public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, Tim
 
     /// <summary>
     /// Moves a student from one class to another in one step, both classes the actor's (any for an admin): the
-    /// student leaves <paramref name="fromClassId"/> and is in <paramref name="toClassId"/> (already there: only the
-    /// leaving). Their attempts and grades stay. Either class not the actor's reads as missing, as for a guessed id.
+    /// student leaves <paramref name="fromClassId"/> and is in <paramref name="toClassId"/> (already there, or joining
+    /// it by its code meanwhile: only the leaving). Their attempts and grades stay. Either class not the actor's reads as missing, as for a guessed id.
     /// </summary>
     public async Task<StudentMove> MoveStudentAsync(string actorId, int fromClassId, string studentId, int toClassId,
         CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var actor = (await Actor.LoadAsync(db, actorId, cancellationToken)).EnsureTeaches();
-        var classes = await actor.Classes(db).Where(c => c.Id == fromClassId || c.Id == toClassId)
-            .ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
-        if (fromClassId == toClassId || classes.Count != 2)
-            return StudentMove.NoSuchClass;
-        var email = await db.Enrollments.Where(e => e.StudentId == studentId && e.ClassId == fromClassId)
-            .Select(e => e.Student.Email).SingleOrDefaultAsync(cancellationToken);
-        if (email is null)
-            return StudentMove.NotInClass;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Enrollments.Where(e => e.StudentId == studentId && e.ClassId == fromClassId).ExecuteDeleteAsync(cancellationToken);
-        if (!await db.Enrollments.AnyAsync(e => e.StudentId == studentId && e.ClassId == toClassId, cancellationToken))
-            db.Enrollments.Add(new Enrollment { ClassId = toClassId, StudentId = studentId, EnrolledAt = clock.GetUtcNow().UtcDateTime });
-        var moved = $"Moved {email} from {classes[fromClassId]} to {classes[toClassId]}.";
-        await audit.AddAsync(db, actorId, AuditActions.ClassChanged, AuditSubject.Class(fromClassId), moved, cancellationToken);
-        await audit.AddAsync(db, actorId, AuditActions.ClassChanged, AuditSubject.Class(toClassId), moved, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return StudentMove.Moved;
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var actor = (await Actor.LoadAsync(db, actorId, cancellationToken)).EnsureTeaches();
+            var classes = await actor.Classes(db).Where(c => c.Id == fromClassId || c.Id == toClassId)
+                .ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+            if (fromClassId == toClassId || classes.Count != 2)
+                return StudentMove.NoSuchClass;
+            var email = await db.Enrollments.Where(e => e.StudentId == studentId && e.ClassId == fromClassId)
+                .Select(e => e.Student.Email).SingleOrDefaultAsync(cancellationToken);
+            if (email is null)
+                return StudentMove.NotInClass;
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // As in RemoveStudentAsync: a remove or move since the read above already took them out.
+            if (await db.Enrollments.Where(e => e.StudentId == studentId && e.ClassId == fromClassId).ExecuteDeleteAsync(cancellationToken) == 0)
+                return StudentMove.NotInClass;
+            if (!await db.Enrollments.AnyAsync(e => e.StudentId == studentId && e.ClassId == toClassId, cancellationToken))
+                db.Enrollments.Add(new Enrollment { ClassId = toClassId, StudentId = studentId, EnrolledAt = clock.GetUtcNow().UtcDateTime });
+            var moved = $"Moved {email} from {classes[fromClassId]} to {classes[toClassId]}.";
+            await audit.AddAsync(db, actorId, AuditActions.ClassChanged, AuditSubject.Class(fromClassId), moved, cancellationToken);
+            await audit.AddAsync(db, actorId, AuditActions.ClassChanged, AuditSubject.Class(toClassId), moved, cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return StudentMove.Moved;
+            }
+            catch (DbUpdateException) when (attempt == 1)
+            {
+                // The unique (class, student) index caught the student joining the target class by its code (or
+                // another move there) since the check: as EnrollmentService.JoinAsync does, the enrolment that won
+                // stands, and the move starts again, finding them already there and only taking them out of the class.
+            }
+        }
     }
 
     /// <summary>

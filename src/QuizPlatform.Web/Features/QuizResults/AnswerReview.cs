@@ -55,14 +55,14 @@ public sealed class AnswerReview(IDbContextFactory<QuizDbContext> dbFactory, Qui
         var rows = await Answers(db, quizId).Where(r => r.QuestionId == questionId && attemptIds.Contains(r.AttemptId))
             .Select(ToRow).ToListAsync(cancellationToken);
         return new QuestionReview(students, question, modelAnswer,
-            [.. rows.Select(row => new StudentAnswer(counted[row.AttemptId], row.Explain(question.Index + 1, quizNumbers)))]);
+            [.. rows.Select(row => new StudentAnswer(counted[row.AttemptId], row.Explain(question.Index + 1, quizNumbers)) { AttemptOrder = row.AttemptOrder })]);
     }
 
     static IQueryable<Data.Entities.Response> Answers(QuizDbContext db, int quizId) =>
         db.Responses.AsNoTracking().Where(r => r.Attempt.QuizId == quizId);
 
     static readonly System.Linq.Expressions.Expression<Func<Data.Entities.Response, AnswerRow>> ToRow = r => new AnswerRow(
-        r.AttemptId, r.QuestionId, r.Question.Number, r.Question.Prompt,
+        r.AttemptId, r.Attempt.Responses.Count(o => o.Position < r.Position) + 1, r.QuestionId, r.Question.Number, r.Question.Prompt,
         r.Attempt.Quiz.Questions.Where(q => q.QuestionId == r.QuestionId).Select(q => q.Points).FirstOrDefault(), r.Text,
         r.Grade == null ? null : new GradeRow(
             new GradeState(r.Grade.Id, r.Grade.Revision, r.Grade.Score, r.Grade.OverrideScore, r.Grade.OverrideReason,
@@ -72,7 +72,8 @@ public sealed class AnswerReview(IDbContextFactory<QuizDbContext> dbFactory, Qui
     sealed record GradeRow(GradeState State, double Coverage, GradeFlags Flags, string GraderVersion, string? KeywordHits, string Explanation,
         bool MeaningPending);
 
-    sealed record AnswerRow(int AttemptId, int QuestionId, int Number, string Prompt, double Points, string Text, GradeRow? Grade)
+    /// <param name="AttemptOrder">Its place in the attempt, from 1, as the attempt's page numbers it.</param>
+    sealed record AnswerRow(int AttemptId, int AttemptOrder, int QuestionId, int Number, string Prompt, double Points, string Text, GradeRow? Grade)
     {
         /// <param name="shown">How the page numbers its questions: their numbers in the assignment, in its order.</param>
         public ReviewedAnswer Explain(int order, IReadOnlyList<int> shown, ILookup<int, GradeChangeRow>? history = null)

@@ -121,7 +121,7 @@ public sealed class QuizResults(IDbContextFactory<QuizDbContext> dbFactory, Time
                 Deactivated = !active,
             };
         })
-        .OrderBy(s => s.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(s => s.Email, StringComparer.Ordinal)];
+        .OrderBy(s => s.Name, FormattingCulture.Names).ThenBy(s => s.Email, StringComparer.Ordinal)];
     }
 
     static ResultCounts Count(List<StudentResult> students) => new(

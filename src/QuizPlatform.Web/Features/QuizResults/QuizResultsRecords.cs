@@ -45,8 +45,17 @@ public sealed record StudentResult(
     /// <summary>The quiz's classes the student is in, in words; <see cref="NotInClasses"/> once moved or taken out of them.</summary>
     public string ClassesText => Classes.Count == 0 ? NotInClasses : string.Join(", ", Classes);
 
-    /// <summary>The name as a list of answers heads it, with a deactivated account said.</summary>
-    public string NameAndAccount => Deactivated ? $"{Name} (account deactivated)" : Name;
+    /// <summary>
+    /// The name as a list of answers heads it, with a deactivated account and a student no longer in the quiz's
+    /// classes said, as the dashboard's row says them.
+    /// </summary>
+    public string NameAndAccount => (Deactivated, Classes.Count == 0) switch
+    {
+        (true, true) => $"{Name} (account deactivated; {NotInClasses.ToLowerInvariant()})",
+        (true, false) => $"{Name} (account deactivated)",
+        (false, true) => $"{Name} ({NotInClasses.ToLowerInvariant()})",
+        _ => Name,
+    };
 
     /// <summary>The counted attempt once it is fully graded: the one the statistics use.</summary>
     public int? GradedAttemptId => Score is null ? null : CountedAttemptId;
@@ -118,7 +127,16 @@ public sealed record AttemptReview(
     public string StudentEmail => Student?.Email ?? "";
 }
 
-public sealed record StudentAnswer(StudentResult Student, ReviewedAnswer Answer);
+public sealed record StudentAnswer(StudentResult Student, ReviewedAnswer Answer)
+{
+    /// <summary>The answer's place in the student's attempt (its question order may differ from the quiz's), from 1.</summary>
+    public int AttemptOrder { get; init; }
+
+    public bool Empty => string.IsNullOrWhiteSpace(Answer.Text);
+
+    /// <summary>The answer on its attempt's page: an empty one opened from the attempt's "Left empty" line.</summary>
+    public string Link(ResultsLinks links) => links.AttemptAnswer(Student.CountedAttemptId!.Value, AttemptOrder, Empty);
+}
 
 /// <summary>Every counted answer to one question, for reading a class's answers side by side.</summary>
 public sealed record QuestionReview(QuizResultsData Quiz, ResultsQuestion Question, string ModelAnswer, IReadOnlyList<StudentAnswer> Answers);

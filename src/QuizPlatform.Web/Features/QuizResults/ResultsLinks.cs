@@ -9,6 +9,9 @@ public sealed record ResultsLinks(int QuizId, int? ClassId)
     public string Questions => Page("results/questions");
     public string Concepts => Page("results/concepts");
     public string Attempt(int attemptId) => Page(Invariant($"attempts/{attemptId}"));
+    /// <summary>One answer on its attempt's page, by its place there; an empty one's card is opened (<c>?empty=</c>).</summary>
+    public string AttemptAnswer(int attemptId, int order, bool empty) =>
+        Page(Invariant($"attempts/{attemptId}"), empty ? Invariant($"empty={order}") : null) + Invariant($"#answer-{order}");
     public string Question(int questionId, int? missedKeyword = null) =>
         Page(Invariant($"questions/{questionId}"), missedKeyword is { } k ? Invariant($"missed={k}") : null);
     /// <summary>The review queue covers the whole quiz: no class filter.</summary>

@@ -1,6 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using QuizPlatform.Data;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using QuizPlatform.Data.Entities;
 using QuizPlatform.Web.Features.Classes;
 using QuizPlatform.Web.Tests.Features.Quizzes;
 using QuizPlatform.Web.Tests.Infrastructure;
@@ -197,6 +200,91 @@ public sealed class ClassServiceTests
         Assert.Equal(["Biology"], await SamsClasses());
         await using var db = scene.App.Services.CreateDbContext();
         Assert.Equal(1, await db.Attempts.CountAsync(a => a.QuizId == quizId && a.StudentId == scene.Sam));
+    }
+
+    /// <summary>
+    /// The student joins the target class by its code between the move's check and its save: the unique index on
+    /// enrolments refuses the move's insert. On PostgreSQL only: SQLite lets one writer at a time, so the join waits.
+    /// </summary>
+    [Fact]
+    public async Task AMoveRacingAJoinByCodeIntoTheSameClassEndsWithTheStudentMovedOnce()
+    {
+        await using var scene = await QuizScene.CreateAsync(DatabaseProvider.Postgres);
+        var classes = scene.App.Services.GetRequiredService<ClassService>();
+        var geometry = await classes.CreateAsync(scene.Alice, "Geometry");
+        var joins = scene.App.Services.GetRequiredService<EnrollmentService>();
+        var joinFirst = new JoinBeforeTheSave(() => joins.JoinAsync(scene.Sam, geometry.JoinCode));
+        var options = new DbContextOptionsBuilder<QuizDbContext>(scene.App.Services.GetRequiredService<DbContextOptions<QuizDbContext>>())
+            .AddInterceptors(joinFirst).Options;
+        var racing = new ClassService(new RacingFactory(options), TimeProvider.System, scene.App.Services.GetRequiredService<QuizPlatform.Web.Features.Audit.AuditLog>());
+
+        Assert.Equal(StudentMove.Moved, await racing.MoveStudentAsync(scene.Alice, scene.AlgebraId, scene.Sam, geometry.Id));
+
+        Assert.Equal(JoinOutcome.Joined, joinFirst.Joined);
+        await using var db = scene.App.Services.CreateDbContext();
+        Assert.Equal(["Geometry"], await db.Enrollments.Where(e => e.StudentId == scene.Sam).Select(e => e.Class.Name).ToListAsync());
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task AStudentRemovedMeanwhileIsReportedNotInTheClassAndNotRemovedTwice(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        var classes = scene.App.Services.GetRequiredService<ClassService>();
+        var geometry = (await classes.CreateAsync(scene.Alice, "Geometry")).Id;
+        var removeFirst = new RemoveBeforeTheTransaction(() => classes.RemoveStudentAsync(scene.Alice, scene.AlgebraId, scene.Sam));
+        var options = new DbContextOptionsBuilder<QuizDbContext>(scene.App.Services.GetRequiredService<DbContextOptions<QuizDbContext>>())
+            .AddInterceptors(removeFirst).Options;
+        var racing = new ClassService(new RacingFactory(options), TimeProvider.System, scene.App.Services.GetRequiredService<QuizPlatform.Web.Features.Audit.AuditLog>());
+
+        Assert.False(await racing.RemoveStudentAsync(scene.Alice, scene.AlgebraId, scene.Sam));
+        var algebraCode = (await classes.GetAsync(scene.Alice, scene.AlgebraId))!.JoinCode;
+        await scene.App.Services.GetRequiredService<EnrollmentService>().JoinAsync(scene.Sam, algebraCode);
+        removeFirst.Reset();
+        Assert.Equal(StudentMove.NotInClass, await racing.MoveStudentAsync(scene.Alice, scene.AlgebraId, scene.Sam, geometry));
+
+        await using var db = scene.App.Services.CreateDbContext();
+        Assert.Empty(await db.Enrollments.Where(e => e.StudentId == scene.Sam).ToListAsync());
+        // One line per remove that took Sam out, none for the remove and the move that found them gone.
+        Assert.Equal(2, await db.AuditEntries.CountAsync(e => e.Summary.StartsWith("Removed sam@")));
+        Assert.Equal(0, await db.AuditEntries.CountAsync(e => e.Summary.StartsWith("Moved sam@")));
+    }
+
+    sealed class RacingFactory(DbContextOptions<QuizDbContext> options) : IDbContextFactory<QuizDbContext>
+    {
+        public QuizDbContext CreateDbContext() => new(options);
+    }
+
+    /// <summary>Runs the join once, just before the first save that enrols someone.</summary>
+    sealed class JoinBeforeTheSave(Func<Task<JoinResult>> join) : SaveChangesInterceptor
+    {
+        public JoinOutcome? Joined { get; private set; }
+
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
+            InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (Joined is null && eventData.Context!.ChangeTracker.Entries<Enrollment>().Any(e => e.State == EntityState.Added))
+                Joined = (await join()).Outcome;
+            return result;
+        }
+    }
+
+    /// <summary>Runs the remove once, between the racing service's read and its transaction.</summary>
+    sealed class RemoveBeforeTheTransaction(Func<Task<bool>> remove) : DbTransactionInterceptor
+    {
+        bool _done;
+
+        public void Reset() => _done = false;
+
+        public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection,
+            TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+        {
+            if (!_done)
+            {
+                _done = true;
+                Assert.True(await remove());
+            }
+            return result;
+        }
     }
 
     [Theory, AllDatabaseProviders]

@@ -35,6 +35,33 @@ public sealed class MarkingPagesTests
     }
 
     [Theory, AllDatabaseProviders]
+    public async Task AnAttemptsEmptyAnswersShareOneLineEachOpeningItsCardToBeMarked(DatabaseProvider provider)
+    {
+        await using var s = await MarkingScene.CreateAsync(provider, new FixtureAnswer(0.5), new FixtureAnswer(0, Text: ""), new FixtureAnswer(0, Text: " "));
+        using var alice = await s.Fixture.ClientAsync("alice@quiz.local");
+
+        var page = await alice.GetPageAsync(s.AttemptPage);
+
+        // One card, for the answer written; the two empty ones on one line, with no card nor form of their own.
+        Assert.Equal(["Question 1 (assignment question 1)"], page.QuerySelectorAll("section.reviewed-answer h2").Select(h => h.Text()));
+        var empty = page.ByRole("region", "Left empty: 2 questions")!;
+        Assert.Equal("Question 2, Question 3", empty.QuerySelector("p")!.Text());
+        Assert.Single(page.QuerySelectorAll("form.mark-form"));
+
+        // Opening one shows its card, marked like any other; the post back keeps it open with the outcome.
+        var open = empty.ByRole("link", "Question 3")!.GetAttribute("href")!;
+        var path = new Uri(open).PathAndQuery;
+        var opened = await MarkingScene.SubmitAsync(alice, path, "Mark Question 3 (assignment question 3)",
+            ("Input.Action", "Override"), ("Input.Score", "1"), ("Input.Reason", "Said it in class"));
+
+        var q3 = opened.ByRole("region", "Question 3 (assignment question 3)")!;
+        Assert.Equal("Overridden: 1 of 3", q3.QuerySelector("[role=status]")!.Text());
+        Assert.Equal("Question 2, Question 3 (overridden: 1)", opened.ByRole("region", "Left empty: 2 questions")!.QuerySelector("p")!.Text());
+        Assert.Contains("score 1.5 of 6", opened.Text());
+        Assert.Equal(1.0, (await s.GradeAsync(s.GradeIds[2])).OverrideScore);
+    }
+
+    [Theory, AllDatabaseProviders]
     public async Task AnInvalidOverrideSaysWhyBesideTheFieldAndKeepsWhatWasTyped(DatabaseProvider provider)
     {
         await using var s = await MarkingScene.CreateAsync(provider);

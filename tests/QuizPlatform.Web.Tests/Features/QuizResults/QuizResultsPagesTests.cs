@@ -46,6 +46,21 @@ public sealed class QuizResultsPagesTests
     }
 
     [Fact]
+    public async Task NumberedStudentsAreListedInTheirNumbersOrder()
+    {
+        await using var f = await ResultsFixture.CreateAsync(DatabaseProvider.Postgres);
+        var quiz = await f.AddQuizAsync();
+        foreach (var name in new[] { "Pupil10", "Pupil2", "Pupil1" })
+            await f.GradedAsync(quiz, await f.StudentAsync(name, f.AlgebraId), 1, 1, 1, 1);
+        using var alice = await f.ClientAsync("alice@quiz.local");
+
+        var page = await alice.GetPageAsync($"/quizzes/{quiz}/results");
+
+        var names = page.ByRole("region", "Students and their counted attempts")!.QuerySelectorAll("tbody tr a").Select(a => a.Text()).ToList();
+        Assert.Equal(["Pupil1", "Pupil2", "Pupil10"], names.Where(n => n.StartsWith("Pupil")));
+    }
+
+    [Fact]
     public async Task StudentTakenOutOfTheClassAfterAnsweringIsCountedBesideTheEnrolledAndSaysWhy()
     {
         await using var f = await ResultsFixture.CreateAsync(DatabaseProvider.Postgres);
@@ -64,6 +79,11 @@ public sealed class QuizResultsPagesTests
         Assert.Contains("No longer in the quiz's classes Graded", benRow.Text());
         var attempt = await alice.GetPageAsync("/" + benRow.QuerySelector("a")!.GetAttribute("href"));
         Assert.Contains("No longer in the quiz's classes. This attempt and its grades count as before.", attempt.Text());
+        // Marking question by question, the teacher reads it beside the answer too.
+        var question = (await f.Results.LoadAsync(f.Alice, quiz))!.Questions[0].QuestionId;
+        var answers = await alice.GetPageAsync($"/quizzes/{quiz}/questions/{question}");
+        Assert.NotNull(answers.ByRole("heading", "Ben (no longer in the quiz's classes)"));
+        Assert.NotNull(answers.ByRole("heading", "Ann"));
     }
 
     [Fact]
@@ -156,7 +176,7 @@ public sealed class QuizResultsPagesTests
         Assert.Contains(Sams, System.Text.RegularExpressions.Regex.Replace(q1.Text(), @" \(keyword [^)]*\)", ""));
         Assert.Equal("weights", Figure(q1, "Missing"));
         Assert.Equal($"version {version}", Figure(q1, "Grader"));
-        Assert.Contains("No answer.", page.ByRole("region", "Question 3 (assignment question 3)")!.Text());
+        Assert.Equal("Question 3", page.ByRole("region", "Left empty: 1 question")!.QuerySelector("p")!.Text());
     }
 
     [Theory, AllDatabaseProviders]
@@ -225,10 +245,11 @@ public sealed class QuizResultsPagesTests
         Assert.Equal(["Sam"], page.QuerySelectorAll("section.reviewed-answer h2").Select(h => h.Text()));
         var empty = page.QuerySelectorAll("p").Single(p => p.Text().StartsWith("Left empty by"));
         Assert.Equal("Left empty by 2 students: Ann, Ben (overridden: 0.5)", empty.Text());
-        Assert.Equal([$"quizzes/{quiz}/attempts/{anns}", $"quizzes/{quiz}/attempts/{bens}"],
+        // Each name opens that empty answer's card, ready to be marked.
+        Assert.Equal([$"quizzes/{quiz}/attempts/{anns}?empty=1#answer-1", $"quizzes/{quiz}/attempts/{bens}?empty=1#answer-1"],
             empty.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
         // Where the name leads, the empty answer can be marked like any other.
-        var attempt = await alice.GetPageAsync($"/quizzes/{quiz}/attempts/{anns}");
+        var attempt = await alice.GetPageAsync("/" + empty.QuerySelector("a")!.GetAttribute("href"));
         var card = attempt.ByRole("region", "Question 1 (assignment question 1)")!;
         Assert.Contains(card.QuerySelectorAll("label"), label => label.Text().StartsWith("Score (0 to"));
     }
