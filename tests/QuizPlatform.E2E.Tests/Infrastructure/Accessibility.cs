@@ -50,18 +50,26 @@ public static class Accessibility
         return report.ToString();
     }
 
-    static async Task<AxeResult> RunAsync(IPage page)
+    /// <summary>
+    /// A script evaluated in a page has no timeout of its own: a page that stops producing frames or answering held a
+    /// CI run until it was stopped. An audit fails after a minute instead.
+    /// </summary>
+    static Task<AxeResult> RunAsync(IPage page) => SettleAndRunAsync(page).WaitAsync(TimeSpan.FromMinutes(1));
+
+    static async Task<AxeResult> SettleAndRunAsync(IPage page)
     {
         // Bootstrap's buttons fade their colours in over 0.15 s: measured mid-transition, a contrast is neither the
         // old nor the new one. The pointer still rests where the test last clicked, and after a resize it can hover
         // over another button, whose fade starts a frame later. So the pointer moves off the page's content, a
-        // frame passes, and every transition is finished: each run measures what stays on screen.
+        // frame passes, and every transition is finished: each run measures what stays on screen. Should two frames
+        // not come within a second (a page behind others may get none), the transitions are finished all the same.
         await page.Mouse.MoveAsync(0, 0);
         await page.EvaluateAsync("""
-            () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => {
-                document.getAnimations().forEach(animation => animation.finish());
-                done();
-            })))
+            () => new Promise(done => {
+                const finish = () => { document.getAnimations().forEach(animation => animation.finish()); done(); };
+                const fallback = setTimeout(finish, 1000);
+                requestAnimationFrame(() => requestAnimationFrame(() => { clearTimeout(fallback); finish(); }));
+            })
             """);
         return await page.RunAxe(Wcag21AA);
     }

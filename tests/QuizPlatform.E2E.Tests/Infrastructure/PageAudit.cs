@@ -104,7 +104,11 @@ public sealed partial class PageAudit(Func<IServiceProvider> services)
             lock (AuditedInThisRun)
                 if (!AuditedInThisRun.Add(page))
                     continue;
-            auditPage ??= await context.NewPageAsync();
+            if (auditPage is null)
+            {
+                auditPage = await context.NewPageAsync();
+                await auditPage.BringToFrontAsync(); // the test's own pages are done with: the audit's is the one shown
+            }
             await auditPage.GotoAsync(url);
             // A page that becomes interactive renders again once its circuit runs: audit what the user then sees.
             await auditPage.WaitForFunctionAsync("() => document.querySelector('[data-interactive=false]') === null");
