@@ -16,6 +16,12 @@ public sealed record UserRow(string Id, string Email, string DisplayName, IReadO
 public sealed record UserClasses(IReadOnlyList<ClassLink> Studies, IReadOnlyList<ClassLink> Teaches, int QuizzesOwned)
 {
     public bool HasTeaching => Teaches.Count > 0 || QuizzesOwned > 0;
+
+    /// <summary>"2 classes": how many classes the user teaches.</summary>
+    public string ClassesText => Formats.Count(Teaches.Count, "class", "classes");
+
+    /// <summary>"1 quiz": how many quizzes the user made.</summary>
+    public string QuizzesText => Formats.Count(QuizzesOwned, "quiz", "quizzes");
 }
 
 public sealed record ClassLink(int Id, string Name);
@@ -125,8 +131,8 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         user.DisplayName = displayName.Trim();
         var current = await users.GetRolesAsync(user);
         // Without either role, the classes they teach and the quizzes they made would be open to admins only.
-        if (current.Any(ManagesTeaching) && !roles.Any(ManagesTeaching) && await TeachingOfAsync(userId) is { } teaching)
-            return UserChange.Failed($"{user.Email} {teaching}: hand them over to another instructor first.");
+        if (current.Any(ManagesTeaching) && !roles.Any(ManagesTeaching) && await ClassesAsync(actorId, userId) is { HasTeaching: true } held)
+            return UserChange.Failed($"{user.Email} teaches {held.ClassesText} and owns {held.QuizzesText}: hand them over to another instructor first.");
         var steps = new[]
         {
             () => users.UpdateAsync(user),
@@ -148,15 +154,6 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
     }
 
     private static bool ManagesTeaching(string role) => role is Data.Roles.Instructor or Data.Roles.Admin;
-
-    /// <summary>"teaches 2 classes and owns 3 quizzes", or null when the user teaches no class and made no quiz.</summary>
-    private async Task<string?> TeachingOfAsync(string userId)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync();
-        var classes = await db.Classes.CountAsync(c => c.InstructorId == userId);
-        var quizzes = await db.Quizzes.CountAsync(q => q.CreatedById == userId);
-        return classes + quizzes == 0 ? null : $"teaches {Formats.Count(classes, "class", "classes")} and owns {Formats.Count(quizzes, "quiz", "quizzes")}";
-    }
 
     /// <summary>
     /// Gives every class a user teaches and every quiz they made to another active instructor, in one transaction, so a
