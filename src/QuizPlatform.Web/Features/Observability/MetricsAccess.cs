@@ -12,6 +12,8 @@ public sealed class MetricsAccess(IOptions<MetricsOptions> options)
 {
     public const string Path = "/metrics";
 
+    static readonly string[] RelayHeaders = ["X-Forwarded-For", "X-Original-For", "Forwarded", "X-Real-IP"];
+
     readonly IPNetwork[] allowed = [.. options.Value.Networks.Select(n => IPNetwork.Parse(n.Trim()))];
 
     public bool Allows(HttpContext http)
@@ -20,9 +22,9 @@ public sealed class MetricsAccess(IOptions<MetricsOptions> options)
             return false;
         // A request relayed by a proxy comes from the proxy's address (often loopback) on behalf of someone else:
         // the forwarded-headers middleware leaves X-Original-For when it took the client from a trusted proxy, and
-        // X-Forwarded-For stays when it did not trust the sender. Neither is a scrape; Prometheus connects directly.
-        var headers = http.Request.Headers;
-        if (headers.ContainsKey("X-Forwarded-For") || headers.ContainsKey("X-Original-For") || headers.ContainsKey("Forwarded"))
+        // X-Forwarded-For stays when it did not trust the sender; some proxies name the client in X-Real-IP alone.
+        // None is a scrape: Prometheus connects directly.
+        if (RelayHeaders.Any(http.Request.Headers.ContainsKey))
             return false;
         if (options.Value.Port is { } port && http.Connection.LocalPort != port)
             return false;

@@ -38,6 +38,8 @@ public sealed class MetricsAccessTests
         // A client naming itself loopback is still someone the proxy relayed.
         await AssertRefusedAsync(app, IPAddress.Loopback, http => http.Request.Headers["X-Forwarded-For"] = "127.0.0.1");
         await AssertRefusedAsync(app, IPAddress.Loopback, http => http.Request.Headers["Forwarded"] = "for=203.0.113.9");
+        // nginx's common set-up names the client in X-Real-IP alone.
+        await AssertRefusedAsync(app, IPAddress.Loopback, http => http.Request.Headers["X-Real-IP"] = Outsider.ToString());
         // The path in other spellings reaches the same rule.
         await AssertRefusedAsync(app, Outsider, path: "/METRICS");
         await AssertRefusedAsync(app, Outsider, path: "/metrics/");

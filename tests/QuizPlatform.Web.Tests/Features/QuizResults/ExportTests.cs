@@ -14,6 +14,13 @@ public class ExportTests
     [InlineData("@SUM(A1)", "'@SUM(A1)")]
     [InlineData("\tindented", "'\tindented")]
     [InlineData("\rcarriage", "'\rcarriage")]
+    [InlineData(" =1+1", "' =1+1")] // spreadsheets that trim a cell on import would run it
+    [InlineData("\n@SUM(A1)", "'\n@SUM(A1)")]
+    [InlineData("\uFF1D1+1", "'\uFF1D1+1")] // fullwidth signs, which an East Asian spreadsheet may read as ASCII
+    [InlineData("\uFF0B1", "'\uFF0B1")]
+    [InlineData("\uFF0D3", "'\uFF0D3")]
+    [InlineData("\uFF20SUM(A1)", "'\uFF20SUM(A1)")]
+    [InlineData(" indented prose", " indented prose")]
     [InlineData("Overfitting = memorising", "Overfitting = memorising")]
     [InlineData("", "")]
     public void TextThatASpreadsheetWouldRunGetsALeadingQuote(string text, string written)
