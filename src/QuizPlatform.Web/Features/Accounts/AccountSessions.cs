@@ -39,7 +39,7 @@ public sealed class AccountSessions(IDbContextFactory<QuizDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync();
         if (await db.UserSessions.Where(s => s.Id == sessionId && s.UserId == userId).ExecuteDeleteAsync() == 0)
             return false;
-        circuits.Ended(sessionId);
+        await circuits.EndedAsync(sessionId);
         return true;
     }
 
@@ -48,7 +48,7 @@ public sealed class AccountSessions(IDbContextFactory<QuizDbContext> dbFactory, 
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var ended = await db.UserSessions.Where(s => s.UserId == userId && s.Id != keepId).ExecuteDeleteAsync();
-        circuits.EndedAllBut(userId, keepId);
+        await circuits.EndedAllButAsync(userId, keepId);
         return ended;
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Web.Components.Account;
+using QuizPlatform.Web.Features.Instances;
 using QuizPlatform.Web.Features.Mail;
 
 namespace QuizPlatform.Web.Features.Accounts;
@@ -57,7 +58,8 @@ public static class AccountsFeature
             .PostConfigure(antiforgery => antiforgery.Cookie.Name = CookieName(antiforgery.Cookie.Name, antiforgery.Cookie.SecurePolicy));
         services.PostConfigureAll<CookieAuthenticationOptions>(cookie =>
             cookie.Cookie.Name = CookieName(cookie.Cookie.Name, cookie.Cookie.SecurePolicy));
-        services.AddSingleton<SessionTicketStore>().AddSingleton<OpenCircuits>();
+        services.AddSingleton<SessionTicketStore>().AddSingleton<OpenCircuits>()
+            .AddSingleton<IInstanceMessageReceiver>(provider => provider.GetRequiredService<OpenCircuits>());
         services.AddSingleton<AccountSessions>();
 
         services.AddMailFeature();

@@ -145,7 +145,7 @@ public sealed class SessionTicketStore(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.UserSessions.Where(s => s.Id == RowId(key)).ExecuteDeleteAsync(cancellationToken);
-        circuits.Ended(RowId(key)); // signed out: this browser's other tabs too
+        await circuits.EndedAsync(RowId(key)); // signed out: this browser's other tabs too
     }
 
     /// <summary>The row id of the cookie's session key.</summary>

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using QuizPlatform.Web.Features.Instances;
 
 namespace QuizPlatform.Web.Features.QuizResults;
 
@@ -8,8 +10,9 @@ namespace QuizPlatform.Web.Features.QuizResults;
 /// deadline rush of thousands of hand-ins costs a few messages, not one per hand-in. On PostgreSQL the relay goes
 /// through <c>LISTEN/NOTIFY</c>, so a dashboard on one app instance hears what happened on another.
 /// </summary>
-public sealed class QuizActivity
+public sealed class QuizActivity : IInstanceMessageReceiver
 {
+    public const string Channel = "quiz_activity";
     readonly ConcurrentDictionary<int, byte> changed = new();
     readonly ConcurrentDictionary<int, ImmutableCallbacks> followers = new();
 
@@ -33,8 +36,18 @@ public sealed class QuizActivity
         return taken;
     }
 
+    string IInstanceMessageReceiver.Channel => Channel;
+
+    /// <summary>Tells this instance's followers of the quizzes in <paramref name="payload"/> ("3,17"), from any instance.</summary>
+    public void Received(string payload)
+    {
+        foreach (var part in payload.Split(','))
+            if (int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var quizId))
+                Dispatch(quizId);
+    }
+
     /// <summary>Tells this instance's followers of <paramref name="quizId"/>; a failing follower does not stop the others.</summary>
-    internal void Dispatch(int quizId)
+    void Dispatch(int quizId)
     {
         if (!followers.TryGetValue(quizId, out var callbacks))
             return;

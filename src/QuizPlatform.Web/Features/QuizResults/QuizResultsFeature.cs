@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Web.Features.Audit;
+using QuizPlatform.Web.Features.Instances;
 using QuizPlatform.Web.Features.QuizResults.Export;
 using QuizPlatform.Web.Features.SecurityHeaders;
 
@@ -13,7 +14,8 @@ public static class QuizResultsFeature
     /// <summary>The instructor's results pages, their live updates and exports.</summary>
     public static IServiceCollection AddQuizResultsFeature(this IServiceCollection services)
     {
-        services.AddSingleton<QuizActivity>().AddHostedService<QuizActivityRelay>();
+        services.AddSingleton<QuizActivity>().AddHostedService<QuizActivityRelay>()
+            .AddSingleton<IInstanceMessageReceiver>(provider => provider.GetRequiredService<QuizActivity>());
         services.AddSingleton<QuizResults>().AddSingleton<AnswerReview>().AddSingleton<QuizExports>();
         return services;
     }

@@ -43,7 +43,7 @@ public sealed record UserChange(bool Succeeded, IReadOnlyList<string> Errors, st
 /// active admin. Each operation runs in its own scope, so a page's circuit never holds a user manager's context.
 /// </summary>
 public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFactory<QuizDbContext> contextFactory, TimeProvider clock,
-    AuditLog audit)
+    AuditLog audit, OpenCircuits circuits)
 {
     public const int DefaultPageSize = 20;
 
@@ -145,11 +145,14 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
             if (!result.Succeeded)
                 return Failed(result);
         }
-        // A new stamp makes open sessions pick up the new roles at their next check.
-        await users.UpdateSecurityStampAsync(user);
         if (!current.Order().SequenceEqual(roles.Order()))
+        {
+            // A new stamp ends the user's sessions, and their open pages at once: they sign in again with the new roles.
+            await users.UpdateSecurityStampAsync(user);
+            await circuits.EndedAllButAsync(user.Id, null);
             await audit.WriteAsync(actorId, AuditActions.RoleChanged, AuditSubject.User(user.Id),
                 $"Changed the roles of {user.Email} from {Listed(current)} to {Listed(roles)}.");
+        }
         return new UserChange(true, [], user.Id);
     }
 
@@ -183,7 +186,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         return new UserChange(true, [], userId);
     }
 
-    /// <summary>Deactivates (signed out everywhere within the revalidation interval) or reactivates an account; never one's own.</summary>
+    /// <summary>Deactivates (signed out everywhere at once) or reactivates an account; never one's own.</summary>
     public async Task<UserChange> SetActiveAsync(string actorId, string userId, bool active)
     {
         await EnsureAdminAsync(actorId);
@@ -198,6 +201,8 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         if (!updated.Succeeded)
             return Failed(updated);
         await users.UpdateSecurityStampAsync(user);
+        if (!active)
+            await circuits.EndedAllButAsync(user.Id, null);
         await audit.WriteAsync(actorId, active ? AuditActions.UserReactivated : AuditActions.UserDeactivated, AuditSubject.User(user.Id),
             $"{(active ? "Reactivated" : "Deactivated")} {user.Email}.");
         return new UserChange(true, [], user.Id);
@@ -222,6 +227,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         if (!reset.Succeeded)
             return Failed(reset);
         await users.SetLockoutEndDateAsync(user, null);
+        await circuits.EndedAllButAsync(user.Id, null);
         await audit.WriteAsync(actorId, AuditActions.PasswordReset, AuditSubject.User(user.Id),
             $"Reset the password of {user.Email} to a generated one, to be changed at next sign-in.");
         return new UserChange(true, [], user.Id, password);

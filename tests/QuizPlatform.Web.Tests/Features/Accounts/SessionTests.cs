@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -7,8 +8,11 @@ using QuizPlatform.Data.Entities;
 using QuizPlatform.Web.Components.Account;
 using QuizPlatform.Web.Components.Shared;
 using QuizPlatform.Web.Features.Accounts;
+using QuizPlatform.Web.Features.Users;
+using QuizPlatform.Data;
 using QuizPlatform.Web.Tests.Features.Attempts;
 using QuizPlatform.Web.Tests.Features.Quizzes;
+using QuizPlatform.Web.Tests.Features.Users;
 using QuizPlatform.Web.Tests.Infrastructure;
 using QuizPlatform.Web.Tests.Support;
 using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
@@ -227,23 +231,94 @@ public sealed class SessionTests
     {
         await using var scene = await QuizScene.CreateAsync(provider);
         using var library = await scene.SignedInAsync("sam@quiz.local");
-        string librarySession;
-        await using (var db = scene.App.Services.CreateDbContext())
-            librarySession = await db.UserSessions.Select(s => s.Id).SingleAsync();
+        var librarySession = await SessionIdAsync(scene);
         using var laptop = await scene.SignedInAsync("sam@quiz.local");
-        using var scope = scene.App.Services.CreateScope();
-        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>();
-        var principal = await signIn.CreateUserPrincipalAsync((await signIn.UserManager.FindByIdAsync(scene.Sam))!);
-        principal.Identities.First().AddClaim(new(SessionTicketStore.SessionClaim, librarySession));
-        // The library computer's open interactive page, as its circuit holds it.
-        var libraryPage = (IdentityRevalidatingAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
-        libraryPage.SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
+        var (libraryPage, _, scope) = await OpenPageAsync(scene.App, scene.Sam, librarySession);
+        using var _ = scope;
 
         // On the laptop: "Sign out all other sessions". Before, the library's page acted for Sam until its next
         // revalidation, up to a minute later (walked in Chromium: it gave a class a new join code 2 s after).
         (await laptop.SubmitNamedFormAsync(SessionsPage, "end-other-sessions")).Dispose();
 
-        Assert.False((await libraryPage.GetAuthenticationStateAsync()).User.Identity?.IsAuthenticated);
+        Assert.False(await IsSignedInAsync(libraryPage));
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task AnAdminsDeactivationRoleChangeOrPasswordResetSignsTheUsersOpenPagesOutAtOnce(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        var users = scene.App.Services.GetRequiredService<UserAdminService>();
+        var admin = await UserAdminTests.AdminIdAsync(scene.App);
+        using var library = await scene.SignedInAsync("sam@quiz.local");
+        var session = await SessionIdAsync(scene);
+        var scopes = new List<IServiceScope>();
+        async Task<IdentityRevalidatingAuthenticationStateProvider> SamsOpenPageAsync()
+        {
+            var (page, user, scope) = await OpenPageAsync(scene.App, scene.Sam, session);
+            scopes.Add(scope);
+            Assert.True(await page.IsStillValidAsync(user));
+            return page;
+        }
+
+        // A new display name is no reason to sign anyone out, now or at the page's next check.
+        var page = await SamsOpenPageAsync();
+        Assert.True((await users.UpdateAsync(admin, scene.Sam, "Samuel", [Roles.Student])).Succeeded);
+        Assert.True(await IsSignedInAsync(page));
+        Assert.True(await page.IsStillValidAsync((await page.GetAuthenticationStateAsync()).User));
+
+        Assert.True((await users.UpdateAsync(admin, scene.Sam, "Samuel", [Roles.Student, Roles.Instructor])).Succeeded);
+        Assert.False(await IsSignedInAsync(page));
+
+        page = await SamsOpenPageAsync();
+        Assert.True((await users.ResetPasswordAsync(admin, scene.Sam)).Succeeded);
+        Assert.False(await IsSignedInAsync(page));
+
+        page = await SamsOpenPageAsync();
+        Assert.True((await users.SetActiveAsync(admin, scene.Sam, false)).Succeeded);
+        Assert.False(await IsSignedInAsync(page));
+        scopes.ForEach(s => s.Dispose());
+    }
+
+    [Fact]
+    public async Task APageOpenOnAnotherAppInstanceIsSignedOutWhenItsSessionEndsOnThisOne()
+    {
+        await using var scene = await QuizScene.CreateAsync(DatabaseProvider.Postgres);
+        await using var otherInstance = new QuizAppFactory(scene.Database);
+        using var library = await scene.SignedInAsync("sam@quiz.local");
+        var librarySession = await SessionIdAsync(scene);
+        using var laptop = await scene.SignedInAsync("sam@quiz.local");
+        var (libraryPage, _, scope) = await OpenPageAsync(otherInstance, scene.Sam, librarySession);
+        using var _ = scope;
+        var sessions = scene.App.Services.GetRequiredService<AccountSessions>();
+
+        // Ended again while waiting: the other instance may not be listening yet when this one first speaks.
+        await Eventually.ValueAsync(async () =>
+        {
+            await sessions.EndOthersAsync(scene.Sam, keepId: "the laptop's");
+            return await IsSignedInAsync(libraryPage) ? null : "signed out";
+        }, "the other instance's page to be signed out", timeoutSeconds: 10);
+    }
+
+    /// <summary>An interactive page open on <paramref name="app"/>, signed in through the session, as its circuit holds it.</summary>
+    static async Task<(IdentityRevalidatingAuthenticationStateProvider Page, ClaimsPrincipal User, IServiceScope Scope)> OpenPageAsync(QuizAppFactory app, string userId, string sessionId)
+    {
+        var scope = app.Services.CreateScope();
+        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>();
+        var principal = await signIn.CreateUserPrincipalAsync((await signIn.UserManager.FindByIdAsync(userId))!);
+        principal.Identities.First().AddClaim(new(SessionTicketStore.SessionClaim, sessionId));
+        var page = (IdentityRevalidatingAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
+        page.SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
+        return (page, principal, scope);
+    }
+
+    static async Task<bool> IsSignedInAsync(AuthenticationStateProvider page) =>
+        (await page.GetAuthenticationStateAsync()).User.Identity?.IsAuthenticated == true;
+
+    /// <summary>The session of the newest sign-in.</summary>
+    static async Task<string> SessionIdAsync(QuizScene scene)
+    {
+        await using var db = scene.App.Services.CreateDbContext();
+        return await db.UserSessions.OrderByDescending(s => s.CreatedAt).Select(s => s.Id).FirstAsync();
     }
 
     const string SessionsPage = "/Account/Manage/Sessions";

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using QuizPlatform.Data;
+using QuizPlatform.Web.Features.Accounts;
 using QuizPlatform.Web.Features.Audit;
 using QuizPlatform.Web.Features.Classes;
 using QuizPlatform.Web.Features.Rosters;
@@ -53,7 +54,7 @@ public sealed class RosterClockTests
         var admin = await UserAdminTests.AdminIdAsync(app);
         var users = new UserAdminService(app.Services.GetRequiredService<IServiceScopeFactory>(),
             app.Services.GetRequiredService<IDbContextFactory<QuizDbContext>>(), new FakeTimeProvider(Then),
-            app.Services.GetRequiredService<AuditLog>());
+            app.Services.GetRequiredService<AuditLog>(), app.Services.GetRequiredService<OpenCircuits>());
 
         var change = await users.CreateAsync(admin, "teacher@school.example", "Ms Teacher", [Roles.Instructor]);
 
