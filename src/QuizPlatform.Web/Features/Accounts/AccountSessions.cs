@@ -2,6 +2,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
+using QuizPlatform.Data.Entities;
+using QuizPlatform.Web.Components.Shared;
+using QuizPlatform.Web.Features.Audit;
 
 namespace QuizPlatform.Web.Features.Accounts;
 
@@ -9,11 +12,12 @@ namespace QuizPlatform.Web.Features.Accounts;
 public sealed record SessionView(string Id, string Browser, string? IpAddress, DateTime CreatedAt, DateTime LastSeenAt, bool IsCurrent);
 
 /// <summary>
-/// A user's own sessions (<see cref="SessionTicketStore"/>'s rows): listed and ended only by their owner; every
-/// query names the owner, so a session id of someone else's finds nothing.
+/// A user's own sessions (<see cref="SessionTicketStore"/>'s rows): listed and ended only by their owner, or all ended
+/// by an admin (<see cref="Users.UserAdminService"/>); every query names the owner, so a session id of someone else's
+/// finds nothing.
 /// </summary>
 public sealed class AccountSessions(IDbContextFactory<QuizDbContext> dbFactory, SessionTicketStore store, OpenCircuits circuits,
-    TimeProvider clock)
+    TimeProvider clock, AuditLog audit)
 {
     /// <summary>The session the request or circuit of <paramref name="principal"/> is signed in through, if any.</summary>
     public static string? CurrentId(ClaimsPrincipal principal) => principal.FindFirstValue(SessionTicketStore.SessionClaim);
@@ -40,11 +44,27 @@ public sealed class AccountSessions(IDbContextFactory<QuizDbContext> dbFactory, 
         if (await db.UserSessions.Where(s => s.Id == sessionId && s.UserId == userId).ExecuteDeleteAsync() == 0)
             return false;
         await circuits.EndedAsync(sessionId);
+        await audit.WriteAsync(userId, AuditActions.SessionEnded, AuditSubject.User(userId), "Signed out one of their other sessions.");
         return true;
     }
 
-    /// <summary>Ends every session of the user but <paramref name="keepId"/>; returns how many ended.</summary>
+    /// <summary>Ends every session of the user but <paramref name="keepId"/>, the one they are using; returns how many ended.</summary>
     public async Task<int> EndOthersAsync(string userId, string? keepId)
+    {
+        var ended = await EndAllButAsync(userId, keepId);
+        if (ended > 0)
+            await audit.WriteAsync(userId, AuditActions.SessionEnded, AuditSubject.User(userId),
+                $"Signed out {Formats.Count(ended, "other session", "other sessions")}.");
+        return ended;
+    }
+
+    /// <summary>
+    /// Ends every session of the user, and their open pages at once, on every instance: for an admin, who says why in
+    /// the audit trail. A session's cookie that an attacker copied stops working with it.
+    /// </summary>
+    public Task<int> EndAllAsync(string userId) => EndAllButAsync(userId, null);
+
+    async Task<int> EndAllButAsync(string userId, string? keepId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var ended = await db.UserSessions.Where(s => s.UserId == userId && s.Id != keepId).ExecuteDeleteAsync();

@@ -37,7 +37,7 @@ public sealed class AuditTrail(IDbContextFactory<QuizDbContext> dbFactory, Audit
         [AuditActions.SignIn] = "Signed in",
         [AuditActions.SignInFailed] = "Sign-in failed",
         [AuditActions.SignOut] = "Signed out",
-        [AuditActions.SessionEnded] = "Ended a session",
+        [AuditActions.SessionEnded] = "Ended sessions",
         [AuditActions.PasswordChanged] = "Changed a password",
         [AuditActions.PasswordReset] = "Reset a password",
         [AuditActions.TwoFactorChanged] = "Changed two-factor sign-in",

@@ -43,7 +43,7 @@ public sealed record UserChange(bool Succeeded, IReadOnlyList<string> Errors, st
 /// active admin. Each operation runs in its own scope, so a page's circuit never holds a user manager's context.
 /// </summary>
 public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFactory<QuizDbContext> contextFactory, TimeProvider clock,
-    AuditLog audit, OpenCircuits circuits)
+    AuditLog audit, AccountSessions sessions)
 {
     public const int DefaultPageSize = 20;
 
@@ -147,9 +147,9 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         }
         if (!current.Order().SequenceEqual(roles.Order()))
         {
-            // A new stamp ends the user's sessions, and their open pages at once: they sign in again with the new roles.
+            // They sign in again with the new roles.
             await users.UpdateSecurityStampAsync(user);
-            await circuits.EndedAllButAsync(user.Id, null);
+            await sessions.EndAllAsync(user.Id);
             await audit.WriteAsync(actorId, AuditActions.RoleChanged, AuditSubject.User(user.Id),
                 $"Changed the roles of {user.Email} from {Listed(current)} to {Listed(roles)}.");
         }
@@ -202,7 +202,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
             return Failed(updated);
         await users.UpdateSecurityStampAsync(user);
         if (!active)
-            await circuits.EndedAllButAsync(user.Id, null);
+            await sessions.EndAllAsync(user.Id);
         await audit.WriteAsync(actorId, active ? AuditActions.UserReactivated : AuditActions.UserDeactivated, AuditSubject.User(user.Id),
             $"{(active ? "Reactivated" : "Deactivated")} {user.Email}.");
         return new UserChange(true, [], user.Id);
@@ -227,10 +227,26 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         if (!reset.Succeeded)
             return Failed(reset);
         await users.SetLockoutEndDateAsync(user, null);
-        await circuits.EndedAllButAsync(user.Id, null);
+        await sessions.EndAllAsync(user.Id);
         await audit.WriteAsync(actorId, AuditActions.PasswordReset, AuditSubject.User(user.Id),
             $"Reset the password of {user.Email} to a generated one, to be changed at next sign-in.");
         return new UserChange(true, [], user.Id, password);
+    }
+
+    /// <summary>
+    /// Signs the user out of every browser and ends their open pages at once, e.g. after a lost phone or a shared
+    /// computer; they can sign in again at once. Returns the outcome, with how many sessions ended in its message.
+    /// </summary>
+    public async Task<(UserChange Change, int Ended)> SignOutEverywhereAsync(string actorId, string userId)
+    {
+        await EnsureAdminAsync(actorId);
+        await using var db = await contextFactory.CreateDbContextAsync();
+        if (await db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefaultAsync() is not { } email)
+            return (UserChange.Failed("No such user."), 0);
+        var ended = await sessions.EndAllAsync(userId);
+        await audit.WriteAsync(actorId, AuditActions.SessionEnded, AuditSubject.User(userId),
+            $"Signed {email} out everywhere ({Formats.Count(ended, "session", "sessions")}).");
+        return (new UserChange(true, [], userId), ended);
     }
 
     async Task EnsureAdminAsync(string actorId)

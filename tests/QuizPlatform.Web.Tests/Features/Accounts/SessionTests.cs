@@ -4,12 +4,12 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Web.Components.Account;
 using QuizPlatform.Web.Components.Shared;
 using QuizPlatform.Web.Features.Accounts;
 using QuizPlatform.Web.Features.Users;
-using QuizPlatform.Data;
 using QuizPlatform.Web.Tests.Features.Attempts;
 using QuizPlatform.Web.Tests.Features.Quizzes;
 using QuizPlatform.Web.Tests.Features.Users;
@@ -241,20 +241,26 @@ public sealed class SessionTests
         (await laptop.SubmitNamedFormAsync(SessionsPage, "end-other-sessions")).Dispose();
 
         Assert.False(await IsSignedInAsync(libraryPage));
+        Assert.Equal(["Signed out 1 other session."], await SessionsEndedAsync(scene));
+    }
+
+    static async Task<string[]> SessionsEndedAsync(QuizScene scene)
+    {
+        await using var db = scene.App.Services.CreateDbContext();
+        return await db.AuditEntries.Where(e => e.Action == AuditActions.SessionEnded).OrderBy(e => e.Id).Select(e => e.Summary).ToArrayAsync();
     }
 
     [Theory, AllDatabaseProviders]
-    public async Task AnAdminsDeactivationRoleChangeOrPasswordResetSignsTheUsersOpenPagesOutAtOnce(DatabaseProvider provider)
+    public async Task AnAdminsDeactivationRoleChangeSignOutOrPasswordResetSignsTheUsersOpenPagesOutAtOnce(DatabaseProvider provider)
     {
         await using var scene = await QuizScene.CreateAsync(provider);
         var users = scene.App.Services.GetRequiredService<UserAdminService>();
         var admin = await UserAdminTests.AdminIdAsync(scene.App);
-        using var library = await scene.SignedInAsync("sam@quiz.local");
-        var session = await SessionIdAsync(scene);
         var scopes = new List<IServiceScope>();
         async Task<IdentityRevalidatingAuthenticationStateProvider> SamsOpenPageAsync()
         {
-            var (page, user, scope) = await OpenPageAsync(scene.App, scene.Sam, session);
+            using var browser = await scene.SignedInAsync("sam@quiz.local");
+            var (page, user, scope) = await OpenPageAsync(scene.App, scene.Sam, await SessionIdAsync(scene));
             scopes.Add(scope);
             Assert.True(await page.IsStillValidAsync(user));
             return page;
@@ -270,11 +276,26 @@ public sealed class SessionTests
         Assert.False(await IsSignedInAsync(page));
 
         page = await SamsOpenPageAsync();
-        Assert.True((await users.ResetPasswordAsync(admin, scene.Sam)).Succeeded);
+        Assert.True((await users.SetActiveAsync(admin, scene.Sam, false)).Succeeded);
         Assert.False(await IsSignedInAsync(page));
+        Assert.True((await users.SetActiveAsync(admin, scene.Sam, true)).Succeeded);
+
+        // "Sign out everywhere" (a lost phone): the phone's open page stops, and so does its cookie. Admins only.
+        page = await SamsOpenPageAsync();
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => users.SignOutEverywhereAsync(scene.Alice, scene.Sam));
+        Assert.True(await IsSignedInAsync(page));
+        using var phone = await scene.SignedInAsync("sam@quiz.local");
+        var (signedOut, ended) = await users.SignOutEverywhereAsync(admin, scene.Sam);
+        Assert.True(signedOut.Succeeded);
+        Assert.Equal(2, ended);
+        Assert.False(await IsSignedInAsync(page));
+        using var refused = await phone.GetAsync(SessionsPage);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("/Account/Login", refused.Headers.Location?.ToString());
+        Assert.Equal(["Signed sam@quiz.local out everywhere (2 sessions)."], await SessionsEndedAsync(scene));
 
         page = await SamsOpenPageAsync();
-        Assert.True((await users.SetActiveAsync(admin, scene.Sam, false)).Succeeded);
+        Assert.True((await users.ResetPasswordAsync(admin, scene.Sam)).Succeeded);
         Assert.False(await IsSignedInAsync(page));
         scopes.ForEach(s => s.Dispose());
     }

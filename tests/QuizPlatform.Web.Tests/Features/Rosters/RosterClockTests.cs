@@ -54,7 +54,7 @@ public sealed class RosterClockTests
         var admin = await UserAdminTests.AdminIdAsync(app);
         var users = new UserAdminService(app.Services.GetRequiredService<IServiceScopeFactory>(),
             app.Services.GetRequiredService<IDbContextFactory<QuizDbContext>>(), new FakeTimeProvider(Then),
-            app.Services.GetRequiredService<AuditLog>(), app.Services.GetRequiredService<OpenCircuits>());
+            app.Services.GetRequiredService<AuditLog>(), app.Services.GetRequiredService<AccountSessions>());
 
         var change = await users.CreateAsync(admin, "teacher@school.example", "Ms Teacher", [Roles.Instructor]);
 
