@@ -44,6 +44,7 @@ public static class AuditActions
     public const string KeywordsEdited = "keywords.edited";
     public const string QuizCreated = "quiz.created";
     public const string QuizChanged = "quiz.changed";
+    public const string QuizDeleted = "quiz.deleted";
     public const string QuizClosed = "quiz.closed";
     public const string QuizReopened = "quiz.reopened";
     public const string ResultsExported = "results.exported";

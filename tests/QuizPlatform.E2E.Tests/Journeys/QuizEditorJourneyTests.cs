@@ -60,6 +60,15 @@ public sealed partial class QuizEditorJourneyTests(QuizSite site) : Journey(site
         await Expect(saved).ToBeInViewportAsync();
         await Expect(page.GetByText("Quiz created.")).ToHaveCountAsync(0);
         Assert.Equal(new[] { 2 }, await QuestionNumbersAsync(quizId));
+
+        // Nobody has started it: it can go, after a second step that says what goes with it.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete quiz" }).ClickAsync();
+        var question = page.GetByRole(AriaRole.Group, new() { Name = "Delete Two of them?" });
+        await Expect(question.Locator("p")).ToBeFocusedAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, delete quiz" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Quiz deleted." })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Two of them" })).ToHaveCountAsync(0);
+        Assert.Empty(await QuestionNumbersAsync(quizId));
     }
 
     [Fact]

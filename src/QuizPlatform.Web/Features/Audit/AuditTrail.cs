@@ -53,6 +53,7 @@ public sealed class AuditTrail(IDbContextFactory<QuizDbContext> dbFactory, Audit
         [AuditActions.KeywordsEdited] = "Edited keywords",
         [AuditActions.QuizCreated] = "Created a quiz",
         [AuditActions.QuizChanged] = "Changed a quiz",
+        [AuditActions.QuizDeleted] = "Deleted a quiz",
         [AuditActions.QuizClosed] = "Closed a quiz",
         [AuditActions.QuizReopened] = "Reopened a quiz",
         [AuditActions.ResultsExported] = "Exported results",

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Configurations;
@@ -139,6 +140,35 @@ public sealed class QuizAuthoring(IDbContextFactory<QuizDbContext> dbFactory, Ti
         await audit.SaveNewAsync(db, actor.Id, AuditActions.QuizCreated, () => AuditSubject.Quiz(copy.Id),
             $"Created the quiz {copy.Title} as a copy of quiz {quizId}.", cancellationToken);
         return AuthoringResult.Success(copy.Id);
+    }
+
+    /// <summary>
+    /// Deletes a quiz no student has started (made by mistake, or to try the editor): its settings, questions, classes
+    /// and accommodations go with it. One that has attempts is kept, with its results: it can be closed instead.
+    /// </summary>
+    public async Task<AuthoringResult> DeleteAsync(string actorId, int quizId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var actor = (await Actor.LoadAsync(db, actorId, cancellationToken)).EnsureTeaches();
+        if (await actor.Quizzes(db).Where(q => q.Id == quizId).Select(q => q.Title).SingleOrDefaultAsync(cancellationToken) is not { } title)
+            return AuthoringResult.Missing;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        int deleted;
+        try
+        {
+            deleted = await db.Quizzes.Where(q => q.Id == quizId && !db.Attempts.Any(a => a.QuizId == quizId)).ExecuteDeleteAsync(cancellationToken);
+        }
+        catch (DbException)
+        {
+            deleted = 0; // a student started an attempt while it was being deleted: the attempt's key kept the quiz
+        }
+        if (deleted == 0)
+            return new AuthoringResult(AuthoringOutcome.Locked, quizId, [],
+                "Students have started this quiz, so it is kept with their attempts and results. Close it instead.");
+        await audit.AddAsync(db, actor.Id, AuditActions.QuizDeleted, AuditSubject.Quiz(quizId), $"Deleted the quiz {title}.", cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return AuthoringResult.Success(quizId);
     }
 
     /// <summary>What an edit changes, in words: "closes at, attempts allowed, classes".</summary>

@@ -138,9 +138,38 @@ public sealed class QuizAuthoringTests
         Assert.Null(await scene.Authoring.LoadAsync(scene.Bob, quizId, "UTC"));
         Assert.Equal(AuthoringOutcome.NotFound, (await scene.Authoring.UpdateAsync(scene.Bob, quizId, bobsForm, "UTC")).Outcome);
         Assert.Equal(AuthoringOutcome.NotFound, (await scene.Authoring.CopyAsync(scene.Bob, quizId)).Outcome);
+        Assert.Equal(AuthoringOutcome.NotFound, (await scene.Authoring.DeleteAsync(scene.Bob, quizId)).Outcome);
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => scene.Authoring.DeleteAsync(scene.Sam, quizId));
         Assert.Empty(await scene.Authoring.ListAsync(scene.Bob));
         await using var db = scene.App.Services.CreateDbContext();
         Assert.Equal(["Networks quiz"], await db.Quizzes.Select(q => q.Title).ToListAsync());
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task AQuizNoStudentHasStartedCanBeDeletedAndOneTheyHaveIsKept(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        var form = await scene.AliceFormAsync();
+        form.Accommodations = [new AccommodationForm { StudentId = scene.Sam, TimeMultiplier = 2 }];
+        var mistake = (await scene.Authoring.CreateAsync(scene.Alice, form, "UTC")).QuizId!.Value;
+        var started = (await scene.Authoring.CreateAsync(scene.Alice, await scene.AliceFormAsync(), "UTC")).QuizId!.Value;
+        await scene.StartAttemptAsync(started);
+
+        var deleted = await scene.Authoring.DeleteAsync(scene.Alice, mistake);
+        var kept = await scene.Authoring.DeleteAsync(scene.Alice, started);
+
+        Assert.True(deleted.Saved);
+        Assert.Equal(AuthoringOutcome.Locked, kept.Outcome);
+        Assert.Equal("Students have started this quiz, so it is kept with their attempts and results. Close it instead.", kept.Reason);
+        Assert.Equal([started], (await scene.Authoring.ListAsync(scene.Alice)).Select(q => q.Id));
+        Assert.Equal(AuthoringOutcome.NotFound, (await scene.Authoring.DeleteAsync(scene.Alice, mistake)).Outcome);
+        await using var db = scene.App.Services.CreateDbContext();
+        Assert.False(await db.QuizQuestions.AnyAsync(q => q.QuizId == mistake));
+        Assert.False(await db.QuizClasses.AnyAsync(c => c.QuizId == mistake));
+        Assert.False(await db.Accommodations.AnyAsync(a => a.QuizId == mistake));
+        Assert.Equal(1, await db.Attempts.CountAsync(a => a.QuizId == started));
+        Assert.Equal("Deleted the quiz Networks quiz.",
+            await db.AuditEntries.Where(e => e.Action == AuditActions.QuizDeleted && e.ActorId == scene.Alice).Select(e => e.Summary).SingleAsync());
     }
 
     [Theory, AllDatabaseProviders]
