@@ -22,6 +22,12 @@ public sealed class KeywordDraft
     public IReadOnlyList<string> AlternativeList =>
         Alternatives.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
+    /// <summary>
+    /// Most keywords of one question, and alternatives of one keyword: every answer is compared with each, so a pasted
+    /// list would slow every grade of the question. Extraction gives at most 19; instructors rarely need half of these.
+    /// </summary>
+    public const int MaxKeywords = 50, MaxAlternatives = 20;
+
     /// <summary>A problem with one field of one row; <see cref="Row"/> is -1 for the list as a whole.</summary>
     public sealed record Error(int Row, string Field, string Message);
 
@@ -30,6 +36,8 @@ public sealed class KeywordDraft
         var errors = new List<Error>();
         if (drafts.Count == 0)
             errors.Add(new Error(-1, "", "Keep at least one keyword: the grader has nothing to look for without one."));
+        else if (drafts.Count > MaxKeywords)
+            errors.Add(new Error(-1, "", $"Keep at most {MaxKeywords} keywords: this list has {drafts.Count}."));
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var row = 0; row < drafts.Count; row++)
         {
@@ -43,6 +51,8 @@ public sealed class KeywordDraft
                 errors.Add(new Error(row, nameof(Phrase), "This phrase is already in the list."));
             if (draft.AlternativeList.FirstOrDefault(a => a.Length > Limits.Phrase) is not null)
                 errors.Add(new Error(row, nameof(Alternatives), $"Each alternative may have at most {Limits.Phrase} characters."));
+            else if (draft.AlternativeList.Count > MaxAlternatives)
+                errors.Add(new Error(row, nameof(Alternatives), $"Give at most {MaxAlternatives} alternatives: this one has {draft.AlternativeList.Count}."));
             if (!double.IsFinite(draft.Weight) || draft.Weight <= 0)
                 errors.Add(new Error(row, nameof(Weight), "The weight must be greater than 0."));
         }

@@ -181,6 +181,9 @@ public sealed class KeywordEditingTests
         { [new() { Phrase = "pooling" }, new() { Phrase = "Pooling" }], 1, nameof(KeywordDraft.Phrase) },
         { [new() { Phrase = new string('x', 201) }], 0, nameof(KeywordDraft.Phrase) },
         { [new() { Phrase = "pooling", Alternatives = "max pooling, " + new string('x', 201) }], 0, nameof(KeywordDraft.Alternatives) },
+        // Bounds on what one answer is compared with, so a pasted list cannot slow every grade of the question.
+        { [.. Enumerable.Range(1, 51).Select(i => new KeywordDraft { Phrase = $"term {i}" })], -1, "" },
+        { [new() { Phrase = "pooling", Alternatives = string.Join(", ", Enumerable.Range(1, 21).Select(i => $"pool {i}")) }], 0, nameof(KeywordDraft.Alternatives) },
     };
 
     [Theory, MemberData(nameof(InvalidDrafts))]
