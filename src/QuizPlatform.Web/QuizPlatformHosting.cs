@@ -6,7 +6,6 @@ using QuizPlatform.Web.Features.Admission;
 using QuizPlatform.Web.Features.AntiAutomation;
 using QuizPlatform.Web.Features.Audit;
 using QuizPlatform.Web.Features.Grading;
-using QuizPlatform.Web.Features.Instances;
 using QuizPlatform.Web.Features.Marking;
 using QuizPlatform.Web.Features.Observability;
 using QuizPlatform.Web.Features.PublicSite;
@@ -41,7 +40,6 @@ public static class QuizPlatformHosting
         builder.AddObservabilityFeature();
         services.AddQuizData().AddQuizStartup();
         services.AddAuditFeature();
-        services.AddInstancesFeature();
         services.AddPublicSiteFeature();
         services.AddAccountsFeature().AddKeyRing(builder.Configuration);
         services.AddAntiAutomationFeature();

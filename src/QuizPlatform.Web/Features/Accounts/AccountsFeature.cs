@@ -58,7 +58,7 @@ public static class AccountsFeature
             .PostConfigure(antiforgery => antiforgery.Cookie.Name = CookieName(antiforgery.Cookie.Name, antiforgery.Cookie.SecurePolicy));
         services.PostConfigureAll<CookieAuthenticationOptions>(cookie =>
             cookie.Cookie.Name = CookieName(cookie.Cookie.Name, cookie.Cookie.SecurePolicy));
-        services.AddSingleton<SessionTicketStore>().AddSingleton<OpenCircuits>()
+        services.AddInstancesFeature().AddSingleton<SessionTicketStore>().AddSingleton<OpenCircuits>()
             .AddSingleton<IInstanceMessageReceiver>(provider => provider.GetRequiredService<OpenCircuits>());
         services.AddSingleton<AccountSessions>();
 

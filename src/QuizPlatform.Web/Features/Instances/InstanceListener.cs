@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
 namespace QuizPlatform.Web.Features.Instances;
@@ -63,7 +64,13 @@ public sealed class InstanceListener(InstanceMessages messages, IEnumerable<IIns
 
 public static class InstancesFeature
 {
-    /// <summary>Messages between app instances; each feature registers its receivers as <see cref="IInstanceMessageReceiver"/>.</summary>
-    public static IServiceCollection AddInstancesFeature(this IServiceCollection services) =>
-        services.AddSingleton<InstanceMessages>().AddHostedService<InstanceListener>();
+    /// <summary>
+    /// Messages between app instances, once however many features ask; each registers its receivers as
+    /// <see cref="IInstanceMessageReceiver"/>.
+    /// </summary>
+    public static IServiceCollection AddInstancesFeature(this IServiceCollection services)
+    {
+        services.TryAddSingleton<InstanceMessages>();
+        return services.AddHostedService<InstanceListener>();
+    }
 }

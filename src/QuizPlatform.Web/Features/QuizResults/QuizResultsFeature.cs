@@ -14,7 +14,7 @@ public static class QuizResultsFeature
     /// <summary>The instructor's results pages, their live updates and exports.</summary>
     public static IServiceCollection AddQuizResultsFeature(this IServiceCollection services)
     {
-        services.AddSingleton<QuizActivity>().AddHostedService<QuizActivityRelay>()
+        services.AddInstancesFeature().AddSingleton<QuizActivity>().AddHostedService<QuizActivityRelay>()
             .AddSingleton<IInstanceMessageReceiver>(provider => provider.GetRequiredService<QuizActivity>());
         services.AddSingleton<QuizResults>().AddSingleton<AnswerReview>().AddSingleton<QuizExports>();
         return services;
