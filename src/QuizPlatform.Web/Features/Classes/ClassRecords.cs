@@ -4,7 +4,7 @@ public sealed record ClassSummary(int Id, string Name, string JoinCode, string I
 
 public sealed record ClassStudent(string StudentId, string DisplayName, string Email, DateTime EnrolledAt);
 
-public sealed record ClassDetails(int Id, string Name, string JoinCode, string InstructorName, DateTime CreatedAt,
+public sealed record ClassDetails(int Id, string Name, string JoinCode, string InstructorId, string InstructorName, DateTime CreatedAt,
     IReadOnlyList<ClassStudent> Students, IReadOnlyList<ClassQuiz> Quizzes);
 
 public enum ClassQuizState { NotYetOpen, Open, Closed }

@@ -34,7 +34,7 @@ public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, Tim
         var found = await actor.Classes(db).Where(c => c.Id == classId)
             .Select(c => new
             {
-                c.Id, c.Name, c.JoinCode, c.CreatedAt,
+                c.Id, c.Name, c.JoinCode, c.CreatedAt, c.InstructorId,
                 Instructor = ApplicationUser.NameOf(c.Instructor.DisplayName, c.Instructor.Email),
             })
             .SingleOrDefaultAsync(cancellationToken);
@@ -47,7 +47,7 @@ public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, Tim
             .Select(q => new { q.Id, q.Title, q.OpensAt, q.ClosesAt, Mine = actor.IsAdmin || q.CreatedById == actor.Id })
             .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        return new ClassDetails(found.Id, found.Name, found.JoinCode, found.Instructor, found.CreatedAt,
+        return new ClassDetails(found.Id, found.Name, found.JoinCode, found.InstructorId, found.Instructor, found.CreatedAt,
             students.OrderBy(s => ApplicationUser.NameOf(s.DisplayName, s.Email), FormattingCulture.Names).ToList(),
             [.. quizzes.Select(q => new ClassQuiz(q.Id, q.Title, q.OpensAt, q.ClosesAt, StateOf(q.OpensAt, q.ClosesAt, now), q.Mine))
                 .OrderBy(q => q.State == ClassQuizState.Open ? 0 : q.State == ClassQuizState.NotYetOpen ? 1 : 2)
@@ -152,6 +152,47 @@ public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, Tim
                 // Another class took the same code between the check and the update: draw again.
             }
         }
+    }
+
+    /// <summary>
+    /// Renames a class the actor owns (any class for an admin) and, for an admin, gives it to another active instructor
+    /// (<paramref name="instructorId"/>; its quizzes stay with whoever made them). Returns what stopped it, in words, or
+    /// null when saved or nothing changed; throws <see cref="KeyNotFoundException"/> for a class the actor may not see.
+    /// </summary>
+    public async Task<string?> UpdateAsync(string actorId, int classId, string name, string? instructorId = null,
+        CancellationToken cancellationToken = default)
+    {
+        var trimmed = name.Trim();
+        if (trimmed.Length is 0 or > Limits.Title)
+            return $"A class name has 1 to {Limits.Title} characters.";
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var actor = (await Actor.LoadAsync(db, actorId, cancellationToken)).EnsureTeaches();
+        var theClass = await actor.Classes(db).SingleOrDefaultAsync(c => c.Id == classId, cancellationToken)
+                       ?? throw new KeyNotFoundException($"No class {classId}.");
+        var changes = new List<string>();
+        if (theClass.Name != trimmed)
+        {
+            // Another spelling of its own name ("cnn 101") is no clash; any other class of that name is.
+            if (!string.Equals(theClass.Name, trimmed, StringComparison.OrdinalIgnoreCase) && await RosterImport.ClassNameIsTakenAsync(db, trimmed, cancellationToken))
+                return $"Another class is called {trimmed}: rosters find classes by name, so choose another.";
+            changes.Add($"renamed it {trimmed}");
+        }
+        if (instructorId is not null && instructorId != theClass.InstructorId)
+        {
+            actor.EnsureAdmin();
+            if (await db.ActiveUsersInRole(Roles.Instructor).Where(u => u.Id == instructorId)
+                    .Select(u => ApplicationUser.NameOf(u.DisplayName, u.Email)).SingleOrDefaultAsync(cancellationToken) is not { } teacher)
+                return "Choose an active instructor to teach the class.";
+            theClass.InstructorId = instructorId;
+            changes.Add($"gave it to {teacher}");
+        }
+        if (changes.Count == 0)
+            return null;
+        await audit.AddAsync(db, actorId, AuditActions.ClassChanged, AuditSubject.Class(classId),
+            $"Changed the class {theClass.Name}: {string.Join(", ", changes)}.", cancellationToken);
+        theClass.Name = trimmed;
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
     }
 
     /// <summary>

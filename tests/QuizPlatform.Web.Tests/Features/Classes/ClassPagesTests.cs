@@ -92,6 +92,8 @@ public sealed class ClassPagesTests
         Assert.Contains("Open · closes", quizzes.Text());
         Assert.NotNull(page.ByRole("button", "Copy join code"));
         Assert.NotNull(page.ByRole("button", "Remove Sam from the class"));
+        Assert.Equal("Algebra", page.ByLabel("Class name")?.GetAttribute("value"));
+        Assert.Null(page.ByLabel("Instructor")); // only an admin gives a class to another instructor
     }
 
     [Theory, AllDatabaseProviders]
@@ -109,6 +111,8 @@ public sealed class ClassPagesTests
         Assert.Equal("classes/new", list.ByRole("link", "Create class")?.GetAttribute("href"));
         Assert.Equal("admin/classes", algebra.ByRole("link", "Classes")?.GetAttribute("href"));
         Assert.Contains("Taught by Alice", algebra.Text());
+        Assert.Equal(["Alice (alice@quiz.local)", "Bob (bob@quiz.local)"],
+            algebra.ByLabel("Instructor")!.QuerySelectorAll("option").Select(o => o.Text()));
         Assert.NotNull(algebra.ByRole("button", "Remove Sam from the class"));
     }
 

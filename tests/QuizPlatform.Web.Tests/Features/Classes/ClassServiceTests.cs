@@ -15,6 +15,31 @@ namespace QuizPlatform.Web.Tests.Features.Classes;
 public sealed class ClassServiceTests
 {
     [Theory, AllDatabaseProviders]
+    public async Task AClassIsRenamedByItsInstructorAndGivenToAnotherOnlyByAnAdmin(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        var classes = scene.App.Services.GetRequiredService<ClassService>();
+        var admin = await TestUsers.CreateUserIdAsync(scene.App, "boss@quiz.local", Roles.Admin);
+
+        Assert.Null(await classes.UpdateAsync(scene.Alice, scene.AlgebraId, "  Algebra II "));
+        Assert.Equal("Another class is called biology: rosters find classes by name, so choose another.",
+            await classes.UpdateAsync(scene.Alice, scene.AlgebraId, "biology"));
+        Assert.Equal("A class name has 1 to 200 characters.", await classes.UpdateAsync(scene.Alice, scene.AlgebraId, " "));
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => classes.UpdateAsync(scene.Bob, scene.AlgebraId, "Taken over"));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => classes.UpdateAsync(scene.Alice, scene.AlgebraId, "Algebra II", scene.Bob));
+        Assert.Equal("Choose an active instructor to teach the class.", await classes.UpdateAsync(admin, scene.AlgebraId, "Algebra II", scene.Sam));
+        Assert.Null(await classes.UpdateAsync(admin, scene.AlgebraId, "Algebra II", scene.Bob));
+
+        Assert.Empty(await classes.ListAsync(scene.Alice));
+        Assert.Equal(["Algebra II", "Biology"], (await classes.ListAsync(scene.Bob)).Select(c => c.Name));
+        Assert.Equal(["Sam"], (await classes.GetAsync(scene.Bob, scene.AlgebraId))!.Students.Select(s => s.DisplayName));
+        await using var db = scene.App.Services.CreateDbContext();
+        Assert.Equal(["Changed the class Algebra: renamed it Algebra II.", "Changed the class Algebra II: gave it to Bob."],
+            await db.AuditEntries.Where(e => e.Subject == $"class:{scene.AlgebraId}" && e.Summary.StartsWith("Changed"))
+                .OrderBy(e => e.Id).Select(e => e.Summary).ToListAsync());
+    }
+
+    [Theory, AllDatabaseProviders]
     public async Task InstructorListsOnlyTheirOwnClassesWhileAdminSeesAll(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
