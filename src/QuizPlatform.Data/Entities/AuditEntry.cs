@@ -39,6 +39,7 @@ public static class AuditActions
     public const string TeachingHandedOver = "user.teaching-handed-over";
     public const string RosterImported = "roster.imported";
     public const string ClassChanged = "class.changed";
+    public const string ClassDeleted = "class.deleted";
     public const string AssignmentImported = "assignment.imported";
     public const string AssignmentExported = "assignment.exported";
     public const string KeywordsEdited = "keywords.edited";

@@ -48,6 +48,7 @@ public sealed class AuditTrail(IDbContextFactory<QuizDbContext> dbFactory, Audit
         [AuditActions.TeachingHandedOver] = "Handed over classes and quizzes",
         [AuditActions.RosterImported] = "Imported a roster",
         [AuditActions.ClassChanged] = "Changed a class",
+        [AuditActions.ClassDeleted] = "Deleted a class",
         [AuditActions.AssignmentImported] = "Imported an assignment",
         [AuditActions.AssignmentExported] = "Exported an assignment",
         [AuditActions.KeywordsEdited] = "Edited keywords",

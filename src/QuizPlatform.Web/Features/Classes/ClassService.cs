@@ -196,6 +196,27 @@ public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, Tim
     }
 
     /// <summary>
+    /// Deletes a class the actor owns (any class for an admin) that nobody has joined and no quiz is assigned to: one
+    /// made by mistake. Returns what stopped it, in words, or null when deleted; throws <see cref="KeyNotFoundException"/>
+    /// for a class the actor may not see.
+    /// </summary>
+    public async Task<string?> DeleteAsync(string actorId, int classId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var actor = (await Actor.LoadAsync(db, actorId, cancellationToken)).EnsureTeaches();
+        var name = await actor.Classes(db).Where(c => c.Id == classId).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken)
+                   ?? throw new KeyNotFoundException($"No class {classId}.");
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.Classes.Where(c => c.Id == classId && !c.Enrollments.Any() && !db.QuizClasses.Any(q => q.ClassId == classId))
+                .ExecuteDeleteAsync(cancellationToken) == 0)
+            return "Students are in this class or quizzes are assigned to it, so it is kept.";
+        await audit.AddAsync(db, actorId, AuditActions.ClassDeleted, AuditSubject.Class(classId), $"Deleted the class {name}.", cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>
     /// Whether a class of this name exists as a roster finds classes (<see cref="RosterImport.ClassNameIsTakenAsync"/>):
     /// a roster could not enrol anyone in one of two classes of the same name.
     /// </summary>

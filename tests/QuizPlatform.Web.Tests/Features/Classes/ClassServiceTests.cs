@@ -15,6 +15,27 @@ namespace QuizPlatform.Web.Tests.Features.Classes;
 public sealed class ClassServiceTests
 {
     [Theory, AllDatabaseProviders]
+    public async Task OnlyAClassNobodyJoinedAndNoQuizUsesCanBeDeletedByItsInstructor(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        var classes = scene.App.Services.GetRequiredService<ClassService>();
+        var mistake = await classes.CreateAsync(scene.Alice, "Algebra by mistake");
+        var assigned = await classes.CreateAsync(scene.Alice, "Algebra, quiz only");
+        await scene.AddQuizAsync(q => q.Classes.Add(new QuizClass { ClassId = assigned.Id }));
+
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => classes.DeleteAsync(scene.Bob, mistake.Id));
+        Assert.Null(await classes.DeleteAsync(scene.Alice, mistake.Id));
+        const string Kept = "Students are in this class or quizzes are assigned to it, so it is kept.";
+        Assert.Equal(Kept, await classes.DeleteAsync(scene.Alice, scene.AlgebraId));
+        Assert.Equal(Kept, await classes.DeleteAsync(scene.Alice, assigned.Id));
+
+        Assert.Equal(["Algebra", "Algebra, quiz only"], (await classes.ListAsync(scene.Alice)).Select(c => c.Name));
+        await using var db = scene.App.Services.CreateDbContext();
+        Assert.Equal(["Deleted the class Algebra by mistake."],
+            await db.AuditEntries.Where(e => e.Action == AuditActions.ClassDeleted).Select(e => e.Summary).ToListAsync());
+    }
+
+    [Theory, AllDatabaseProviders]
     public async Task AClassIsRenamedByItsInstructorAndGivenToAnotherOnlyByAnAdmin(DatabaseProvider provider)
     {
         await using var scene = await QuizScene.CreateAsync(provider);
