@@ -106,7 +106,10 @@ internal sealed class CandidateSet(ModelAnswerText answer, CorpusStatistics corp
             if (WholeWords(item[0], item[^1])) Structure(answer.Text[answer.Tokens[item[0]].Start..answer.Tokens[item[^1]].End], ListItemBoost);
         foreach (var (first, last) in answer.NamedTerms())
         {
-            var name = Structure(answer.Text[answer.Tokens[first].Start..answer.Tokens[last].End], 1.5, maxTerms: MaxNameTerms);
+            // The name, not its possessive: "Austria-Hungary" of "Austria-Hungary's ultimatum".
+            var said = answer.Text[answer.Tokens[first].Start..answer.Tokens[last].End];
+            var name = Structure(said.EndsWith("'s", StringComparison.Ordinal) || said.EndsWith("\u2019s", StringComparison.Ordinal) ? said[..^2] : said,
+                1.5, maxTerms: MaxNameTerms);
             // Where the name is said is where its meaning is read; without it a name would rank as close to everything.
             if (name is not { Words.Count: 0 }) continue;
             name.Words.AddRange(Enumerable.Range(first, last - first + 1).Where(i => !answer.Tokens[i].Term.IsStop));

@@ -272,6 +272,8 @@ public sealed class KeywordExtractor
         if (!shortAnswer && discountQuestion && (spelledInPrompt || candidate.Canons.All(promptStems.Contains))) return 0;
         // A denial is the point of a short answer ("no vitamin C"); in a long one it mostly qualifies ("without human ...").
         if (!shortAnswer && candidate.Denied) return 0;
+        // "Sarajevo in June": where and when something happened, not a thing an instructor lists ("9 November" may be).
+        if (!shortAnswer && IsWhen(candidate)) return 0;
         // "parts", "applications", "students" alone: a word of any explanation names nothing in a long answer, nor in a
         // short one where the question asks with it ("Give examples.", "What is its role?").
         if (candidate is { Terms: [var only], Boost: 1 } && (Lexicon.GeneralWords.Contains(only.Folded) || Lexicon.GeneralWords.Contains(only.Stem))
@@ -300,6 +302,11 @@ public sealed class KeywordExtractor
 
     /// <summary>"free-rider", "end-to-end": a hyphenated word is one word, in a short answer too.</summary>
     private static bool IsOneWord(Candidate c, ModelAnswerText answer) => c.Words.Count > 0 && answer.IsOneWord(c.Words[0], c.Terms.Length);
+
+    /// <summary>A phrase that goes on to a month or a day through a linking word: "Sarajevo in June", "signed on Monday".</summary>
+    private static bool IsWhen(Candidate c) =>
+        Tokenizer.Tokenize(c.Surface) is var words
+        && Enumerable.Range(1, words.Count - 1).Any(i => Lexicon.CalendarNames.Contains(words[i].Term.Folded) && words[i - 1].Term.IsStop);
 
     /// <summary>"-ly" adverbs ("automatically", "significantly") qualify a statement rather than carry it.</summary>
     private static bool IsAdverb(string folded) => folded.Length > 5 && folded.EndsWith("ly", StringComparison.Ordinal);

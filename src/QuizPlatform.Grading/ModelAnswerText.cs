@@ -152,7 +152,7 @@ internal sealed partial class ModelAnswerText
                 // A case name is one term: "Hadley v Baxendale", "Williams v Roffey".
                 else if (i + 2 < Tokens.Count && Tokens[i + 1].Term.Folded is "v" or "vs" && IsName(i + 2)
                          && !Tokens[i + 1].Has(TokenFlags.ClauseBreakBefore) && !Tokens[i + 2].Has(TokenFlags.ClauseBreakBefore)) i += 2;
-                // "Article 231", "Apollo 11": a number after a name is part of it; a year after one is a date ("June 1914").
+                // "Article 231", "Apollo 11": a number after a name is part of it; a year after one is a date.
                 else if (i + 1 < Tokens.Count && Tokens[i + 1].Term.Folded is { Length: < 4 } number && number.All(char.IsDigit)
                          && !Tokens[i + 1].Has(TokenFlags.ClauseBreakBefore) && Tokens[i + 1].Start - Tokens[i].End == 1) i++;
                 // "Treaty of Versailles", "Declaration of the Rights of Man": a name goes on through "of" and "of the".
@@ -176,7 +176,7 @@ internal sealed partial class ModelAnswerText
     {
         var t = Tokens[i];
         if (t.Has(TokenFlags.Acronym) || t.Has(TokenFlags.MixedCase)) return !char.IsDigit(Text[t.Start]);
-        return t.Has(TokenFlags.Capitalised) && !SentenceStart[i] && !t.Term.IsStop;
+        return t.Has(TokenFlags.Capitalised) && !SentenceStart[i] && !t.Term.IsStop && !Lexicon.CalendarNames.Contains(t.Term.Folded);
     }
 
     /// <summary>The last words of <paramref name="words"/> whose letters spell the acronym, starting with its first letter.</summary>

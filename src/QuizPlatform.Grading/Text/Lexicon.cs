@@ -67,6 +67,13 @@ internal static class Lexicon
     /// SCOWL's most common English words (common-words.txt, about 3,900 with their inflections): general English
     /// ("water", "problem", "map"). Many are also terms of some subject ("offer", "cell"), so they only weigh less.
     /// </summary>
+    /// <summary>Months and days, capitalised in English but when something happened, not what it is ("in Sarajevo in June").</summary>
+    public static readonly HashSet<string> CalendarNames = new(StringComparer.Ordinal)
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    };
+
     public static readonly HashSet<string> CommonWords = ReadWords("QuizPlatform.Grading.Text.common-words.txt");
 
     private static HashSet<string> ReadWords(string resource)
