@@ -303,10 +303,14 @@ public sealed class KeywordExtractor
     /// <summary>"free-rider", "end-to-end": a hyphenated word is one word, in a short answer too.</summary>
     private static bool IsOneWord(Candidate c, ModelAnswerText answer) => c.Words.Count > 0 && answer.IsOneWord(c.Words[0], c.Terms.Length);
 
-    /// <summary>A phrase that goes on to a month or a day through a linking word: "Sarajevo in June", "signed on Monday".</summary>
+    /// <summary>
+    /// A phrase that goes on to a month or a day through a linking word: "Sarajevo in June", "signed on Monday" (written
+    /// with its capital, so "may" the verb is none).
+    /// </summary>
     private static bool IsWhen(Candidate c) =>
         Tokenizer.Tokenize(c.Surface) is var words
-        && Enumerable.Range(1, words.Count - 1).Any(i => Lexicon.CalendarNames.Contains(words[i].Term.Folded) && words[i - 1].Term.IsStop);
+        && Enumerable.Range(1, words.Count - 1).Any(i => words[i].Has(TokenFlags.Capitalised) && Lexicon.CalendarNames.Contains(words[i].Term.Folded)
+                                                         && words[i - 1].Term.IsStop);
 
     /// <summary>"-ly" adverbs ("automatically", "significantly") qualify a statement rather than carry it.</summary>
     private static bool IsAdverb(string folded) => folded.Length > 5 && folded.EndsWith("ly", StringComparison.Ordinal);
