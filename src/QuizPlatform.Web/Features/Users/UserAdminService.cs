@@ -47,11 +47,20 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
 {
     public const int DefaultPageSize = 20;
 
-    public async Task<UserPage> ListAsync(string actorId, string? search, int page = 1, int pageSize = DefaultPageSize)
+    /// <summary>
+    /// A page of users by email, matching <paramref name="search"/> (part of the email or name), and when given, holding
+    /// <paramref name="role"/> and active or deactivated (<paramref name="active"/>).
+    /// </summary>
+    public async Task<UserPage> ListAsync(string actorId, string? search, int page = 1, int pageSize = DefaultPageSize,
+        string? role = null, bool? active = null)
     {
         await using var db = await contextFactory.CreateDbContextAsync();
         (await Actor.LoadAsync(db, actorId)).EnsureAdmin();
         var query = db.Users.AsQueryable();
+        if (role is not null)
+            query = query.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)));
+        if (active is { } isActive)
+            query = query.Where(u => u.IsActive == isActive);
         if (!string.IsNullOrWhiteSpace(search))
         {
             var upper = search.Trim().ToUpperInvariant();

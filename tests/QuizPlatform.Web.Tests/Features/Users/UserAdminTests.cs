@@ -76,6 +76,14 @@ public sealed class UserAdminTests
         Assert.Equal(13, third.Total);
         Assert.Equal(3, third.PageCount);
         Assert.Equal(3, third.Rows.Count);
+
+        // "Which instructors are there?", "who is deactivated?": by role and by status, with the search or without.
+        var pupil = byEmail.Rows[0];
+        Assert.True((await service.SetActiveAsync(admin, pupil.Id, false)).Succeeded);
+        Assert.Equal(["teacher@school.example"], (await service.ListAsync(admin, null, role: Roles.Instructor)).Rows.Select(r => r.Email));
+        Assert.Equal([pupil.Email], (await service.ListAsync(admin, null, active: false)).Rows.Select(r => r.Email));
+        Assert.Equal(11, (await service.ListAsync(admin, "pupil", role: Roles.Student, active: true)).Total);
+        Assert.Empty((await service.ListAsync(admin, "pupilson", role: Roles.Student)).Rows);
     }
 
     [Theory, AllDatabaseProviders]
@@ -91,6 +99,8 @@ public sealed class UserAdminTests
 
         Assert.Contains("student@quiz.local", page.Text());
         Assert.NotNull(page.ByLabel("Search by email or name"));
+        Assert.Equal(["All roles", "Admins", "Instructors", "Students"], page.ByLabel("Role")!.QuerySelectorAll("option").Select(o => o.Text()));
+        Assert.Equal(["Active and deactivated", "Active", "Deactivated"], page.ByLabel("Status")!.QuerySelectorAll("option").Select(o => o.Text()));
     }
 
     [Fact]
