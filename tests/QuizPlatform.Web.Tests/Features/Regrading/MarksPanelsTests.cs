@@ -114,6 +114,30 @@ public sealed class MarksPanelsTests
     }
 
     [Fact]
+    public async Task ASuggestionThatWouldRaiseOnlyOverriddenAnswersSaysItChangesNoScoreInThisQuiz()
+    {
+        await using var scene = await RegradeScene.CreateAsync(DatabaseProvider.Postgres);
+        var raised = new[]
+        {
+            await scene.AnswerAsync("Ann", "Kernels that find edges."), await scene.AnswerAsync("Ben", "Small kernels detect edges in images."),
+            await scene.AnswerAsync("Cat", "The kernels pick out edges."),
+        };
+        var low = new[] { await scene.AnswerAsync("Dan", "It learns things."), await scene.AnswerAsync("Eve", "Edges.") };
+        foreach (var id in raised)
+            await MarkAsync(scene, id, Mark.Override(1, "Kernels are the filters"));
+        foreach (var id in low)
+            await MarkAsync(scene, id, Mark.Accept());
+        using var alice = await scene.Fixture.ClientAsync("alice@quiz.local");
+
+        var panel = (await alice.GetPageAsync(QuestionPage(scene))).ByRole("region", Suggestions)!;
+
+        // Not "raises 0, lowers 0": the override is the teacher's mark, which a key change leaves counting.
+        Assert.Contains("Add 'kernels' as an alternative of 'filters': changes no score in this quiz: it would raise 3 answers you overrode, "
+            + "which keep your marks; answers like them handed in later would score higher (in 3 answers you raised)", panel.Text());
+        Assert.DoesNotContain("raises 0", panel.Text());
+    }
+
+    [Fact]
     public async Task AnotherInstructorAndAStudentReachNoneOfIt()
     {
         await using var scene = await RegradeScene.CreateAsync(DatabaseProvider.Postgres);
