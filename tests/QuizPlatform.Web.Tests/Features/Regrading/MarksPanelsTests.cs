@@ -191,10 +191,13 @@ public sealed class MarksPanelsTests
 
         var page = await alice.GetPageAsync(learned);
 
-        Assert.Contains("From 4 marks: 3 answers you gave full marks stand beside the model answer", page.Text());
+        Assert.Contains("From your 4 marks on this question (1 accepted, 3 overridden): 3 answers you gave full marks stand beside the model answer", page.Text());
         var benRow = page.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th")!.Text() == "Ben");
         Assert.Contains("Close to an answer you marked correct", benRow.Text());
-        Assert.Contains("Answers you accepted are left as they are", page.Text());
+        // Why the preview below counts 5 answers of 6 when 4 marks were learned from.
+        Assert.Contains("It regrades the 2 answers you have not marked; the 3 answers you overrode keep your scores (only the grader's score "
+            + "under them moves). The answer you accepted is left as it is: its score is one of the marks it learned from.", page.Text());
+        Assert.Contains(" of 5 answers in ", page.Text());
         Assert.Equal(benBefore, (await scene.GradeAsync(ben)).Score);
 
         using var posted = await alice.SubmitNamedFormAsync(learned, "learned", ("Input.Mode", "AllChanges"));
@@ -215,5 +218,27 @@ public sealed class MarksPanelsTests
         var danAfter = await scene.GradeAsync(dan);
         Assert.Equal(danAccepted, danAfter.EffectiveScore);
         Assert.DoesNotContain(danAfter.History, h => h.Source == GradeChangeSource.Regrade);
+    }
+
+    [Fact]
+    public async Task LearningWhenEveryAnswerIsMarkedSaysNoScoreWouldChange()
+    {
+        await using var scene = await RegradeScene.CreateAsync(DatabaseProvider.Postgres, ("Grading:Meaning", "true"));
+        var ann = await scene.AnswerAsync("Ann", "Kernels that find edges.");
+        var cat = await scene.AnswerAsync("Cat", "The kernels pick out edges.");
+        var dan = await scene.AnswerAsync("Dan", "It learns things.");
+        var eve = await scene.AnswerAsync("Eve", "Edges.");
+        foreach (var raised in new[] { ann, cat })
+            await MarkAsync(scene, raised, Mark.Override(1, "Kernels are the filters"));
+        foreach (var accepted in new[] { dan, eve })
+            await MarkAsync(scene, accepted, Mark.Accept());
+        using var alice = await scene.Fixture.ClientAsync("alice@quiz.local");
+
+        var page = await alice.GetPageAsync($"{QuestionPage(scene)}/learned");
+
+        Assert.Contains("From your 4 marks on this question (2 accepted, 2 overridden):", page.Text());
+        Assert.Contains("Every answer to this question in Networks quiz carries your mark, so no score would change: the 2 answers you overrode "
+            + "keep your scores (only the grader's score under them moves). The 2 answers you accepted are left as they are: their scores are "
+            + "marks it learned from. It regrades answers you have not marked: use it while some are left.", page.Text());
     }
 }
