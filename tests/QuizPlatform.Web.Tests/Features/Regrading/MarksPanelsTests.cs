@@ -52,14 +52,16 @@ public sealed class MarksPanelsTests
 
         var figures = panel.QuerySelectorAll("tr").ToDictionary(r => r.QuerySelector("th")!.Text(), r => r.QuerySelector("td")!.Text());
         Assert.Equal("20", figures["Marked answers"]);
-        Assert.Equal("75 %", figures["Same score as the grader"]);
+        // Each share says how many marks it is, so it reads against the 20 marks (and "15 accepted" elsewhere).
+        Assert.Equal("75 % (15 of 20)", figures["Same score as the grader"]);
         Assert.DoesNotContain("Within half a point", figures.Keys);
         // (1 − 0.4762 − 0.4524 − 0.25 + 0.5) / 20 = +0.016
-        Assert.Equal("+0.02 points", figures["Mean difference (you − grader)"]);
+        Assert.Equal("+0.02 points: you gave more than the grader", figures["Mean difference (you − grader)"]);
         var graderScores = texts.Select(t => t switch { "Local filters." => 0.4762, "Filters that find edges." => 0.9524, "Filters, edges and weights." => 1, _ => 0 }).ToArray();
         var grader = Enumerable.Range(1, 20).Select(i => graderScores[i % 4]).ToList();
         var instructor = grader.Select((g, i) => i switch { 15 => 1, 16 => 0, 17 => 0.5, 18 => 0.75, 19 => 0.5, _ => g }).ToList();
-        Assert.Equal(GradingMetrics.Spearman(grader, instructor).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+        Assert.Equal(GradingMetrics.Spearman(grader, instructor).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)
+            + ": whether you and the grader put the answers in the same order (1: the same order; 0: unrelated; below 0: reversed)",
             figures["Rank correlation (Spearman)"]);
 
         var gaps = panel.QuerySelectorAll("ol li").Select(li => li.Text()).ToList();
