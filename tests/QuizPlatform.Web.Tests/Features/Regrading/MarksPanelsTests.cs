@@ -95,7 +95,7 @@ public sealed class MarksPanelsTests
 
         var panel = (await alice.GetPageAsync(QuestionPage(scene))).ByRole("region", Suggestions)!;
 
-        Assert.Contains("Add 'kernels' as an alternative of 'filters': raises 2, lowers 0 (in 3 answers you raised)", panel.Text());
+        Assert.Contains("Add 'kernels' as an alternative of 'filters': raises 2, lowers 0 (in 3 answers you marked above what their keywords alone give)", panel.Text());
         var link = panel.QuerySelectorAll("a").Single(a => a.Text() == "Preview 'kernels' for 'filters'").GetAttribute("href")!;
         var editor = await alice.GetPageAsync("/" + link);
         Assert.Contains(editor.QuerySelectorAll("[role=status]"),
@@ -135,7 +135,7 @@ public sealed class MarksPanelsTests
 
         // Not "raises 0, lowers 0": the override is the teacher's mark, which a key change leaves counting.
         Assert.Contains("Add 'kernels' as an alternative of 'filters': changes no score in this quiz: it would raise 3 answers you overrode, "
-            + "which keep your marks; answers like them handed in later would score higher (in 3 answers you raised)", panel.Text());
+            + "which keep your marks; answers like them handed in later would score higher (in 3 answers you marked above what their keywords alone give)", panel.Text());
         Assert.DoesNotContain("raises 0", panel.Text());
     }
 
@@ -188,7 +188,7 @@ public sealed class MarksPanelsTests
         var question = await alice.GetPageAsync(QuestionPage(scene));
         Assert.NotNull(question.ByRole("region", Panel)!.QuerySelectorAll("a").SingleOrDefault(a => a.Text() == "Learn from my marks"));
         // Counted by keywords before and after, not against the stored scores, which the meaning pass made.
-        Assert.Contains("Add 'kernels' as an alternative of 'filters': raises 1, lowers 0 (in 3 answers you raised)",
+        Assert.Contains("Add 'kernels' as an alternative of 'filters': raises 1, lowers 0 (in 3 answers you marked above what their keywords alone give)",
             question.ByRole("region", Suggestions)!.Text());
 
         var page = await alice.GetPageAsync(learned);
@@ -196,6 +196,8 @@ public sealed class MarksPanelsTests
         Assert.Contains("From your 4 marks on this question (1 accepted, 3 overridden): 3 answers you gave full marks stand beside the model answer", page.Text());
         var benRow = page.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th")!.Text() == "Ben");
         Assert.Contains("Close to an answer you marked correct", benRow.Text());
+        // A reason that is not a keyword under a column that says what it holds.
+        Assert.Equal(["Student", "Score", "Why it changed", "Answer"], page.QuerySelectorAll("thead th").Select(th => th.Text()));
         // Why the preview below counts 5 answers of 6 when 4 marks were learned from.
         Assert.Contains("It regrades the 2 answers you have not marked; the 3 answers you overrode keep your scores (only the grader's score "
             + "under them moves). The answer you accepted is left as it is: its score is one of the marks it learned from.", page.Text());
