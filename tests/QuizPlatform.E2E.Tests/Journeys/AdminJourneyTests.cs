@@ -96,6 +96,23 @@ public sealed partial class AdminJourneyTests(QuizSite site) : Journey(site)
     }
 
     [Fact]
+    public async Task AnInstructorWhoStillTeachesIsNotOfferedDeactivationButTheHandOver()
+    {
+        var admin = await site.NewPageAsync();
+        await admin.SignInAsync(QuizSite.AdminEmail, QuizSite.AdminPassword);
+        await using (var db = site.Services.CreateDbContext())
+            await admin.GotoInteractiveAsync($"admin/users/{await db.Users.Where(u => u.Email == DemoDataSeeder.InstructorEmail).Select(u => u.Id).SingleAsync()}");
+
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Deactivate user" }).ClickAsync();
+
+        await Expect(admin.Locator(":focus")).ToHaveTextAsync(new Regex(
+            $"^Not yet\\. {Regex.Escape(DemoDataSeeder.InstructorEmail)} teaches \\d+ class(es)? and owns \\d+ quiz(zes)?: hand them over to another instructor first\\. The hand-over is under Classes, above\\.$"));
+        await Expect(admin.GetByRole(AriaRole.Button, new() { Name = "Yes, deactivate user" })).ToHaveCountAsync(0);
+        await Expect(admin.GetByLabel("Hand over classes and quizzes to")).ToBeVisibleAsync();
+        Assert.True(await IsActiveAsync(DemoDataSeeder.InstructorEmail));
+    }
+
+    [Fact]
     public async Task UserIsCreatedWithAFreshFormAndDeactivatedOrResetOnlyAfterConfirming()
     {
         var email = $"ula-{Guid.NewGuid():N}@e2e.test";

@@ -65,11 +65,14 @@ public sealed class GradeMarks(IDbContextFactory<QuizDbContext> dbFactory, TimeP
         if (grades.Select(g => mark.Problem(g.MaxPoints)).FirstOrDefault(p => p is not null) is { } problem)
             return new GroupMarkOutcome(0, 0, problem);
         var now = clock.GetUtcNow().UtcDateTime;
-        var skipped = 0;
+        var (skipped, alreadyAccepted) = (0, 0);
         foreach (var grade in grades)
         {
             if (grade.OverrideScore is not null && !includeOverridden)
                 skipped++;
+            // Accepted again, it would count as a new mark on the page and a row in its history, and change nothing.
+            else if (mark.Action == MarkAction.Accept && grade.OverrideScore is null && grade.ReviewedAt is not null)
+                alreadyAccepted++;
             else
                 mark.ApplyTo(grade, actor.Id, now, GradeChangeSource.Group);
         }
@@ -80,7 +83,7 @@ public sealed class GradeMarks(IDbContextFactory<QuizDbContext> dbFactory, TimeP
         // One SaveChanges is one transaction: every answer of the group changes, or none does.
         await db.SaveChangesAsync(cancellationToken);
         activity.Publish(quizId);
-        return new GroupMarkOutcome(grades.Count - skipped, skipped);
+        return new GroupMarkOutcome(grades.Count - skipped - alreadyAccepted, skipped, AlreadyAccepted: alreadyAccepted);
     }
 
     static string Verb(Mark mark) => mark.Action == MarkAction.Override ? "Overrode" : "Reverted";

@@ -62,8 +62,11 @@ public abstract record MarkOutcome
     public sealed record NotFound : MarkOutcome;
 }
 
-/// <summary>A mark given to a group: how many answers changed and how many overridden ones were left as they were.</summary>
-public sealed record GroupMarkOutcome(int Marked, int SkippedOverridden, string? Problem = null);
+/// <summary>
+/// A mark given to a group: how many answers changed, how many overridden ones were left as they were, and how many
+/// an accept left because they were accepted already.
+/// </summary>
+public sealed record GroupMarkOutcome(int Marked, int SkippedOverridden, string? Problem = null, int AlreadyAccepted = 0);
 
 /// <summary>One row of a grade's history, as pages show it.</summary>
 public sealed record GradeChangeRow(DateTime ChangedAt, string? ChangedBy, GradeChangeSource Source, double OldScore,

@@ -11,9 +11,15 @@ namespace QuizPlatform.Web.Features.Regrading;
 /// "Add 'pretrained' as an alternative of 'transfer learning': raises 14, lowers 0": a phrase mined from the
 /// instructor's marks (<see cref="SynonymSuggestions"/>), what the regrade preview grading by keywords says it would do
 /// to the quiz's counted scores (overridden answers keep their override), and the keyword editor opened on that draft with the
-/// preview on this quiz, where the instructor applies it or not.
+/// preview on this quiz, where the instructor applies it or not. <see cref="RaisesOverridden"/> counts the overridden
+/// answers whose grader score it would raise under the instructor's mark: when those are all it moves, it changes no
+/// score in this quiz, only those of answers like them handed in later.
 /// </summary>
-public sealed record SuggestedAlternative(string Phrase, string Keyword, int RaisedAnswers, int Raises, int Lowers, string EditorLink);
+public sealed record SuggestedAlternative(string Phrase, string Keyword, int RaisedAnswers, int Raises, int Lowers, int RaisesOverridden,
+    string EditorLink)
+{
+    public bool ChangesScores => Raises + Lowers > 0;
+}
 
 /// <summary>The keyword suggestions of one question in one quiz, for its owner and admins.</summary>
 public sealed class KeywordSuggestions(IDbContextFactory<QuizDbContext> dbFactory, RegradePreview preview, GradingEngine engine)
@@ -44,8 +50,10 @@ public sealed class KeywordSuggestions(IDbContextFactory<QuizDbContext> dbFactor
         var previews = await preview.PreviewEachAsync(actorId, quizId, questionId, drafts, keywordsOnly: true, cancellationToken);
         if (previews is null)
             return null;
+        // A draft that moves no grade at all, not even under an override, would teach the key nothing.
         return [.. mined.Zip(previews, (s, p) => new SuggestedAlternative(s.Phrase, s.Keyword.Phrase, s.Raised, p.Up, p.Down,
-            EditorLink(assignmentId, questionId, quizId, s)))];
+                p.Overridden.Count(r => r.NewScore - r.OldScore > 1e-9), EditorLink(assignmentId, questionId, quizId, s)))
+            .Where(s => s.ChangesScores || s.RaisesOverridden > 0)];
     }
 
     /// <summary>The keywords the suggestion was mined with, the phrase added to its keyword's alternatives.</summary>

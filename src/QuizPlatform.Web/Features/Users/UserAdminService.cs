@@ -22,6 +22,9 @@ public sealed record UserClasses(IReadOnlyList<ClassLink> Studies, IReadOnlyList
 
     /// <summary>"1 quiz": how many quizzes the user made.</summary>
     public string QuizzesText => Formats.Count(QuizzesOwned, "quiz", "quizzes");
+
+    /// <summary>Why a user who teaches may not lose the Instructor role or be deactivated yet.</summary>
+    public string HandOverFirst(string? email) => $"{email} teaches {ClassesText} and owns {QuizzesText}: hand them over to another instructor first.";
 }
 
 public sealed record ClassLink(int Id, string Name);
@@ -139,9 +142,8 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
             return UserChange.Failed("No such user.");
         user.DisplayName = displayName.Trim();
         var current = await users.GetRolesAsync(user);
-        // Without either role, the classes they teach and the quizzes they made would be open to admins only.
-        if (current.Any(ManagesTeaching) && !roles.Any(ManagesTeaching) && await ClassesAsync(actorId, userId) is { HasTeaching: true } held)
-            return UserChange.Failed($"{user.Email} teaches {held.ClassesText} and owns {held.QuizzesText}: hand them over to another instructor first.");
+        if (current.Any(ManagesTeaching) && !roles.Any(ManagesTeaching) && await StillTeachesAsync(actorId, user) is { } teaches)
+            return UserChange.Failed(teaches);
         var steps = new[]
         {
             () => users.UpdateAsync(user),
@@ -166,6 +168,13 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
     }
 
     private static bool ManagesTeaching(string role) => role is Data.Roles.Instructor or Data.Roles.Admin;
+
+    /// <summary>
+    /// Why the user cannot stop teaching yet, or null: without an instructor's role or a working account, the classes
+    /// they teach and the quizzes they made would be open to admins only, and nobody would mark their students.
+    /// </summary>
+    async Task<string?> StillTeachesAsync(string actorId, ApplicationUser user) =>
+        await ClassesAsync(actorId, user.Id) is { HasTeaching: true } held ? held.HandOverFirst(user.Email) : null;
 
     /// <summary>
     /// Gives every class a user teaches and every quiz they made to another active instructor, in one transaction, so a
@@ -195,7 +204,10 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         return new UserChange(true, [], userId);
     }
 
-    /// <summary>Deactivates (signed out everywhere at once) or reactivates an account; never one's own.</summary>
+    /// <summary>
+    /// Deactivates (signed out everywhere at once) or reactivates an account; never one's own, nor one that still
+    /// teaches (as for taking the Instructor role away: hand their teaching over first).
+    /// </summary>
     public async Task<UserChange> SetActiveAsync(string actorId, string userId, bool active)
     {
         await EnsureAdminAsync(actorId);
@@ -205,6 +217,8 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         if (await users.FindByIdAsync(userId) is not { } user)
             return UserChange.Failed("No such user.");
+        if (!active && await StillTeachesAsync(actorId, user) is { } teaches)
+            return UserChange.Failed(teaches);
         user.IsActive = active;
         var updated = await users.UpdateAsync(user);
         if (!updated.Succeeded)

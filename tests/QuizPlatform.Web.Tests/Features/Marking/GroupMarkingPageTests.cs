@@ -44,8 +44,15 @@ public sealed class GroupMarkingPageTests
 
         var accepted = await MarkingScene.SubmitAsync(alice, byText, "Mark 3 answers: “edges”", ("Input.Action", "Accept"));
 
-        Assert.Equal("Accepted: 2 answers; 1 answer already overridden left as they were.",
+        Assert.Equal("Accepted: 2 answers; 1 answer already overridden left as it was.",
             accepted.ByRole("region", "3 answers: “edges”")!.QuerySelector("[role=status]")!.Text());
+        Assert.Equal([(GradeChangeSource.Group, 1), (GradeChangeSource.Group, 1), (GradeChangeSource.Group, 0)],
+            await HistoryAsync(f, grades["Ann"], grades["Ben"], grades["Cal"]));
+
+        // Accepted again, the group says nothing changed rather than "Accepted: 2 answers" (two marks the agreement does not gain).
+        var again = await MarkingScene.SubmitAsync(alice, byText, "Mark 3 answers: “edges”", ("Input.Action", "Accept"));
+        Assert.Equal("Accepted: 0 answers; 2 answers already accepted and 1 answer already overridden left as they were.",
+            again.ByRole("region", "3 answers: “edges”")!.QuerySelector("[role=status]")!.Text());
         Assert.Equal([(GradeChangeSource.Group, 1), (GradeChangeSource.Group, 1), (GradeChangeSource.Group, 0)],
             await HistoryAsync(f, grades["Ann"], grades["Ben"], grades["Cal"]));
 

@@ -52,14 +52,16 @@ public sealed class MarksPanelsTests
 
         var figures = panel.QuerySelectorAll("tr").ToDictionary(r => r.QuerySelector("th")!.Text(), r => r.QuerySelector("td")!.Text());
         Assert.Equal("20", figures["Marked answers"]);
-        Assert.Equal("75 %", figures["Same score as the grader"]);
+        // Each share says how many marks it is, so it reads against the 20 marks (and "15 accepted" elsewhere).
+        Assert.Equal("75 % (15 of 20)", figures["Same score as the grader"]);
         Assert.DoesNotContain("Within half a point", figures.Keys);
         // (1 − 0.4762 − 0.4524 − 0.25 + 0.5) / 20 = +0.016
-        Assert.Equal("+0.02 points", figures["Mean difference (you − grader)"]);
+        Assert.Equal("+0.02 points: you gave more than the grader", figures["Mean difference (you − grader)"]);
         var graderScores = texts.Select(t => t switch { "Local filters." => 0.4762, "Filters that find edges." => 0.9524, "Filters, edges and weights." => 1, _ => 0 }).ToArray();
         var grader = Enumerable.Range(1, 20).Select(i => graderScores[i % 4]).ToList();
         var instructor = grader.Select((g, i) => i switch { 15 => 1, 16 => 0, 17 => 0.5, 18 => 0.75, 19 => 0.5, _ => g }).ToList();
-        Assert.Equal(GradingMetrics.Spearman(grader, instructor).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+        Assert.Equal(GradingMetrics.Spearman(grader, instructor).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)
+            + ": whether you and the grader put the answers in the same order (1: the same order; 0: unrelated; below 0: reversed)",
             figures["Rank correlation (Spearman)"]);
 
         var gaps = panel.QuerySelectorAll("ol li").Select(li => li.Text()).ToList();
@@ -93,7 +95,7 @@ public sealed class MarksPanelsTests
 
         var panel = (await alice.GetPageAsync(QuestionPage(scene))).ByRole("region", Suggestions)!;
 
-        Assert.Contains("Add 'kernels' as an alternative of 'filters': raises 2, lowers 0 (in 3 answers you raised)", panel.Text());
+        Assert.Contains("Add 'kernels' as an alternative of 'filters': raises 2, lowers 0 (in 3 answers you marked above what their keywords alone give)", panel.Text());
         var link = panel.QuerySelectorAll("a").Single(a => a.Text() == "Preview 'kernels' for 'filters'").GetAttribute("href")!;
         var editor = await alice.GetPageAsync("/" + link);
         Assert.Contains(editor.QuerySelectorAll("[role=status]"),
@@ -111,6 +113,30 @@ public sealed class MarksPanelsTests
         Assert.Equal("Key v2: added 'kernels' as an alternative of 'filters'", (await scene.GradeAsync(eli)).History.Single().Reason);
         var after = (await alice.GetPageAsync(QuestionPage(scene))).ByRole("region", Suggestions)!;
         Assert.Contains("None yet.", after.Text());
+    }
+
+    [Fact]
+    public async Task ASuggestionThatWouldRaiseOnlyOverriddenAnswersSaysItChangesNoScoreInThisQuiz()
+    {
+        await using var scene = await RegradeScene.CreateAsync(DatabaseProvider.Postgres);
+        var raised = new[]
+        {
+            await scene.AnswerAsync("Ann", "Kernels that find edges."), await scene.AnswerAsync("Ben", "Small kernels detect edges in images."),
+            await scene.AnswerAsync("Cat", "The kernels pick out edges."),
+        };
+        var low = new[] { await scene.AnswerAsync("Dan", "It learns things."), await scene.AnswerAsync("Eve", "Edges.") };
+        foreach (var id in raised)
+            await MarkAsync(scene, id, Mark.Override(1, "Kernels are the filters"));
+        foreach (var id in low)
+            await MarkAsync(scene, id, Mark.Accept());
+        using var alice = await scene.Fixture.ClientAsync("alice@quiz.local");
+
+        var panel = (await alice.GetPageAsync(QuestionPage(scene))).ByRole("region", Suggestions)!;
+
+        // Not "raises 0, lowers 0": the override is the teacher's mark, which a key change leaves counting.
+        Assert.Contains("Add 'kernels' as an alternative of 'filters': changes no score in this quiz: it would raise 3 answers you overrode, "
+            + "which keep your marks; answers like them handed in later would score higher (in 3 answers you marked above what their keywords alone give)", panel.Text());
+        Assert.DoesNotContain("raises 0", panel.Text());
     }
 
     [Fact]
@@ -162,15 +188,20 @@ public sealed class MarksPanelsTests
         var question = await alice.GetPageAsync(QuestionPage(scene));
         Assert.NotNull(question.ByRole("region", Panel)!.QuerySelectorAll("a").SingleOrDefault(a => a.Text() == "Learn from my marks"));
         // Counted by keywords before and after, not against the stored scores, which the meaning pass made.
-        Assert.Contains("Add 'kernels' as an alternative of 'filters': raises 1, lowers 0 (in 3 answers you raised)",
+        Assert.Contains("Add 'kernels' as an alternative of 'filters': raises 1, lowers 0 (in 3 answers you marked above what their keywords alone give)",
             question.ByRole("region", Suggestions)!.Text());
 
         var page = await alice.GetPageAsync(learned);
 
-        Assert.Contains("From 4 marks: 3 answers you gave full marks stand beside the model answer", page.Text());
+        Assert.Contains("From your 4 marks on this question (1 accepted, 3 overridden): 3 answers you gave full marks stand beside the model answer", page.Text());
         var benRow = page.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th")!.Text() == "Ben");
         Assert.Contains("Close to an answer you marked correct", benRow.Text());
-        Assert.Contains("Answers you accepted are left as they are", page.Text());
+        // A reason that is not a keyword under a column that says what it holds.
+        Assert.Equal(["Student", "Score", "Why it changed", "Answer"], page.QuerySelectorAll("thead th").Select(th => th.Text()));
+        // Why the preview below counts 5 answers of 6 when 4 marks were learned from.
+        Assert.Contains("It regrades the 2 answers you have not marked; the 3 answers you overrode keep your scores (only the grader's score "
+            + "under them moves). The answer you accepted is left as it is: its score is one of the marks it learned from.", page.Text());
+        Assert.Contains(" of 5 answers in ", page.Text());
         Assert.Equal(benBefore, (await scene.GradeAsync(ben)).Score);
 
         using var posted = await alice.SubmitNamedFormAsync(learned, "learned", ("Input.Mode", "AllChanges"));
@@ -191,5 +222,27 @@ public sealed class MarksPanelsTests
         var danAfter = await scene.GradeAsync(dan);
         Assert.Equal(danAccepted, danAfter.EffectiveScore);
         Assert.DoesNotContain(danAfter.History, h => h.Source == GradeChangeSource.Regrade);
+    }
+
+    [Fact]
+    public async Task LearningWhenEveryAnswerIsMarkedSaysNoScoreWouldChange()
+    {
+        await using var scene = await RegradeScene.CreateAsync(DatabaseProvider.Postgres, ("Grading:Meaning", "true"));
+        var ann = await scene.AnswerAsync("Ann", "Kernels that find edges.");
+        var cat = await scene.AnswerAsync("Cat", "The kernels pick out edges.");
+        var dan = await scene.AnswerAsync("Dan", "It learns things.");
+        var eve = await scene.AnswerAsync("Eve", "Edges.");
+        foreach (var raised in new[] { ann, cat })
+            await MarkAsync(scene, raised, Mark.Override(1, "Kernels are the filters"));
+        foreach (var accepted in new[] { dan, eve })
+            await MarkAsync(scene, accepted, Mark.Accept());
+        using var alice = await scene.Fixture.ClientAsync("alice@quiz.local");
+
+        var page = await alice.GetPageAsync($"{QuestionPage(scene)}/learned");
+
+        Assert.Contains("From your 4 marks on this question (2 accepted, 2 overridden):", page.Text());
+        Assert.Contains("Every answer to this question in Networks quiz carries your mark, so no score would change: the 2 answers you overrode "
+            + "keep your scores (only the grader's score under them moves). The 2 answers you accepted are left as they are: their scores are "
+            + "marks it learned from. It regrades answers you have not marked: use it while some are left.", page.Text());
     }
 }

@@ -92,6 +92,19 @@ public sealed class RegradePreviewTests
         Assert.Equal(0.8571, (await scene.GradeAsync(cat)).EffectiveScore);
     }
 
+    [Theory]
+    [InlineData(0.003, "2 up, 0 down; mean change under +0.01 points per answer.")]
+    [InlineData(-0.003, "2 up, 0 down; mean change under −0.01 points per answer.")]
+    [InlineData(0.0, "2 up, 0 down; mean change 0 points per answer.")]
+    [InlineData(0.05, "2 up, 0 down; mean change +0.05 points per answer.")]
+    public void AMeanChangeTooSmallToShowIsNotReadAsNoChange(double mean, string said)
+    {
+        // Two answers up by 0.03 among 20: the mean, 0.003, rounds to 0 at two decimals.
+        var preview = new RegradePreviewResult(1, "Midterm", 20, 2, 0, mean, [], []);
+
+        Assert.Equal("2 of 20 answers in Midterm change: " + said, RegradePreviewPanel.Summary(preview));
+    }
+
     [Theory, AllDatabaseProviders]
     public async Task ARegradeNeverChangesAnOverride(DatabaseProvider provider)
     {

@@ -300,6 +300,40 @@ public sealed class UserAdminTests
     }
 
     [Theory, AllDatabaseProviders]
+    public async Task AnAccountIsNotDeactivatedWhileItStillTeaches(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        await scene.AddQuizAsync();
+        var service = scene.App.Services.GetRequiredService<UserAdminService>();
+        var admin = await AdminIdAsync(scene.App);
+        // Alice teaches Algebra and made its quiz, Bob teaches Biology, Ada made a quiz and teaches no class.
+        var ada = await TestUsers.CreateUserIdAsync(scene.App, "ada@quiz.local", Roles.Instructor, "Ada");
+        await scene.AddQuizAsync(q => q.CreatedById = ada);
+
+        foreach (var (id, refusal) in new[]
+                 {
+                     (scene.Alice, "alice@quiz.local teaches 1 class and owns 1 quiz: hand them over to another instructor first."),
+                     (scene.Bob, "bob@quiz.local teaches 1 class and owns 0 quizzes: hand them over to another instructor first."),
+                     (ada, "ada@quiz.local teaches 0 classes and owns 1 quiz: hand them over to another instructor first."),
+                 })
+        {
+            Assert.Equal([refusal], (await service.SetActiveAsync(admin, id, false)).Errors);
+            Assert.True((await service.GetAsync(admin, id))!.IsActive);
+        }
+
+        // Handed over, Alice may go; Bob, who holds her teaching now, still may not; nothing is handed to her while she is away.
+        Assert.True((await service.HandOverAsync(admin, scene.Alice, scene.Bob)).Succeeded);
+        Assert.True((await service.SetActiveAsync(admin, scene.Alice, false)).Succeeded);
+        Assert.False((await service.SetActiveAsync(admin, scene.Bob, false)).Succeeded);
+        Assert.False((await service.HandOverAsync(admin, scene.Bob, scene.Alice)).Succeeded);
+        Assert.True((await service.SetActiveAsync(admin, scene.Alice, true)).Succeeded);
+        await using var db = scene.App.Services.CreateDbContext();
+        Assert.Equal(["Deactivated alice@quiz.local.", "Reactivated alice@quiz.local."],
+            await db.AuditEntries.Where(e => e.Action == AuditActions.UserDeactivated || e.Action == AuditActions.UserReactivated)
+                .OrderBy(e => e.Id).Select(e => e.Summary).ToListAsync());
+    }
+
+    [Theory, AllDatabaseProviders]
     public async Task TheUserPageOffersToHandOverWhatAnInstructorTeaches(DatabaseProvider provider)
     {
         await using var scene = await QuizScene.CreateAsync(provider);
