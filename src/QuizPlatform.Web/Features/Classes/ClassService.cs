@@ -173,7 +173,7 @@ public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, Tim
             .Select(u => new { u.Id, Name = ApplicationUser.NameOf(u.DisplayName, u.Email), u.Email })
             .ToListAsync(cancellationToken);
         return [.. instructors.Select(u => new InstructorChoice(u.Id, u.Name, u.Email ?? ""))
-            .OrderBy(u => u.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(u => u.Email, StringComparer.OrdinalIgnoreCase)];
+            .OrderBy(u => u.Name, FormattingCulture.Names).ThenBy(u => u.Email, StringComparer.OrdinalIgnoreCase)];
     }
 
     /// <summary>

@@ -54,7 +54,7 @@ public sealed class QuizChoices(IDbContextFactory<QuizDbContext> dbFactory)
             .SelectMany(c => c.Enrollments).Select(e => new { e.StudentId, e.Student.DisplayName, e.Student.Email })
             .Distinct().ToListAsync(cancellationToken);
         return students.Select(s => new StudentChoice(s.StudentId, ApplicationUser.NameOf(s.DisplayName, s.Email)))
-            .OrderBy(s => s.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+            .OrderBy(s => s.Name, FormattingCulture.Names).ToList();
     }
 
     /// <summary>
