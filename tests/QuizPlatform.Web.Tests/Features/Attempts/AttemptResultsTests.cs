@@ -271,6 +271,27 @@ public sealed class AttemptResultsTests
     }
 
     [Theory, AllDatabaseProviders]
+    public async Task ATotalWithAProvisionalScoreSaysItIsProvisional(DatabaseProvider provider)
+    {
+        await using var scene = await ResultsScene.CreateAsync(provider);
+        var attemptId = await scene.GradedAsync(await scene.AddQuizAsync(), Answers);
+        await using (var db = scene.App.Services.CreateDbContext())
+        {
+            var grade = await db.Grades.Where(g => g.Response.AttemptId == attemptId).OrderBy(g => g.Response.Position).FirstAsync();
+            grade.Flags |= GradeFlags.NeedsReview;
+            await db.SaveChangesAsync();
+        }
+        using var sam = await scene.ClientAsync();
+
+        var page = await ResultsScene.PageAsync(sam, attemptId);
+
+        // The home page said "provisional" of this total; the results page showed it as final.
+        Assert.Contains("Provisional: your instructor will look at 1 answer marked provisional below, and the total may change.",
+            page.ByRole("region", "Your result")!.Text());
+        Assert.Contains("provisional", ResultsScene.Question(page, 1).Text());
+    }
+
+    [Theory, AllDatabaseProviders]
     public async Task AttemptNotHandedInRedirectsToTheQuizPage(DatabaseProvider provider)
     {
         await using var scene = await ResultsScene.CreateAsync(provider);
