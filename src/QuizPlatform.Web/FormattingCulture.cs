@@ -12,8 +12,10 @@ public static class FormattingCulture
     public static CultureInfo Culture { get; } = CultureInfo.InvariantCulture;
 
     /// <summary>
-    /// How lists of people are ordered: case aside, and numbers by their value, so "Student 2" comes before
-    /// "Student 10" (a roster of numbered accounts read 1, 10, 11, ..., 19, 2).
+    /// How lists of names are ordered, people's and those of classes, quizzes and assignments: case aside, and numbers
+    /// by their value, so "Student 2" comes before "Student 10" (a roster of numbered accounts read 1, 10, 11, ..., 19,
+    /// 2) and "Assignment-8" before "Assignment-10". Sorted here rather than by the database, whose collation differs
+    /// between providers and knows nothing of numbers.
     /// </summary>
     public static StringComparer Names { get; } = StringComparer.Create(Culture, CompareOptions.IgnoreCase | CompareOptions.NumericOrdering);
 

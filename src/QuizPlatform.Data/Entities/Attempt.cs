@@ -43,6 +43,9 @@ public class Response
     public DateTime? SavedAt { get; set; }
     public int Version { get; set; }
     public Grade? Grade { get; set; }
+
+    /// <summary>An answer left empty: nothing but white space (the grader's <c>Empty</c>, scored 0).</summary>
+    public static bool IsEmpty(string text) => string.IsNullOrWhiteSpace(text);
 }
 
 /// <summary>A save the server refused (after the deadline, or from a stale version): kept so nothing is silently dropped.</summary>

@@ -88,6 +88,34 @@ public sealed class ResultsPageTests(QuizSite site) : Journey(site)
         await page.AssertAccessibleAsync();
     }
 
+    [Fact]
+    public async Task AKeyboardUserOpensAnEmptyAnswerFromTheSummaryAndTabsOnInsideItsCard()
+    {
+        var classroom = await Classroom.CreateAsync(site, "Kim Keys");
+        var student = classroom.Students[0];
+        var attemptId = await classroom.GradedAttemptAsync(student, Answers[0], "", " ");
+        var page = await site.NewPageAsync();
+        await page.SignInAsync(student.Email, student.Password);
+        await page.GotoAsync(new Uri(site.BaseAddress, $"attempts/{attemptId}/results").ToString());
+        var line = page.GetByRole(AriaRole.Region, new() { Name = "Left empty: 2 questions" });
+        await Expect(line).ToContainTextAsync("Question 2, Question 3");
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Question 2", Exact = true })).ToHaveCountAsync(0);
+
+        var summaryLink = page.GetByRole(AriaRole.Region, new() { Name = "Questions at a glance" })
+            .GetByRole(AriaRole.Link, new() { Name = "Question 2" });
+        await page.TabUntilFocusedAsync(summaryLink);
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page).ToHaveURLAsync(new Regex(@"\?empty=2#question-2$"));
+        var card = page.GetByRole(AriaRole.Region, new() { Name = "Question 2", Exact = true });
+        await Expect(card).ToBeInViewportAsync();
+        await Expect(card.GetByText("No answer.")).ToBeVisibleAsync();
+        await Expect(card.GetByText("Ask for a regrade")).ToHaveCountAsync(0);
+        // The focus followed the reader to the card: it had stayed on the summary's link, and Tab went on to Question 3.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Question 2", Level = 2 })).ToBeFocusedAsync();
+        await page.AssertAccessibleAsync();
+    }
+
     static readonly string[] Answers =
     [
         "CNNs extract features with convolutional layers: learned filters (kernels) detect edges and corners in the early layers,\nand deeper layers combine them into shapes and textures. The filters are learned by backpropagation.",

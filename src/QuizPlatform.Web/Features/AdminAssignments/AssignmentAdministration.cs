@@ -49,7 +49,7 @@ public sealed class AssignmentAdministration(IDbContextFactory<QuizDbContext> db
         return versions.GroupBy(v => (v.AssignmentId, v.Title))
             .Select(g => new AssignmentSummary(g.Key.AssignmentId, g.Key.Title,
                 g.Select(v => v.Row).OrderByDescending(v => v.Version).ToList()))
-            .OrderBy(a => a.Title, StringComparer.CurrentCultureIgnoreCase).ToList();
+            .OrderBy(a => a.Title, FormattingCulture.Names).ToList();
     }
 
     /// <summary>A stored version (the latest when <paramref name="version"/> is null) written back as Markdown; null when there is none.</summary>

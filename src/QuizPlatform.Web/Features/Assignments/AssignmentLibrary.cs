@@ -18,11 +18,11 @@ public sealed class AssignmentLibrary(IDbContextFactory<QuizDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync();
         (await Actor.LoadAsync(db, actorId)).EnsureTeaches();
         // The latest version of each assignment, as a correlated subquery (SQLite cannot translate APPLY).
-        return await db.AssignmentVersions
+        var rows = await db.AssignmentVersions
             .Where(v => v.Version == db.AssignmentVersions.Where(o => o.AssignmentId == v.AssignmentId).Max(o => o.Version))
-            .OrderBy(v => v.Assignment.Title)
             .Select(v => new AssignmentRow(v.AssignmentId, v.Assignment.Title, v.Version, v.Questions.Count, v.ImportedAt))
             .ToListAsync();
+        return [.. rows.OrderBy(r => r.Title, FormattingCulture.Names)];
     }
 
     /// <summary>The version asked for, else the latest; null when the assignment does not exist.</summary>

@@ -120,7 +120,7 @@ public sealed class KeywordEditing(IDbContextFactory<QuizDbContext> dbFactory, T
             })
             .Where(q => q.Open || q.Graded > 0)
             .ToListAsync();
-        return [.. quizzes.OrderByDescending(q => q.Open).ThenBy(q => q.Title).ThenBy(q => q.Id)
+        return [.. quizzes.OrderByDescending(q => q.Open).ThenBy(q => q.Title, FormattingCulture.Names).ThenBy(q => q.Id)
             .Select(q => new KeywordQuizUse(q.Id, q.Title, q.Owner, q.Open, q.Graded, actor.IsAdmin || q.CreatedById == actor.Id))];
     }
 

@@ -20,11 +20,11 @@ public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, Tim
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var actor = (await Actor.LoadAsync(db, actorId, cancellationToken)).EnsureTeaches();
-        return await actor.Classes(db)
-            .OrderBy(c => c.Name).ThenBy(c => c.Id)
+        var classes = await actor.Classes(db)
             .Select(c => new ClassSummary(c.Id, c.Name, c.JoinCode, ApplicationUser.NameOf(c.Instructor.DisplayName, c.Instructor.Email),
                 c.Enrollments.Count, c.CreatedAt))
             .ToListAsync(cancellationToken);
+        return [.. classes.OrderBy(c => c.Name, FormattingCulture.Names).ThenBy(c => c.Id)];
     }
 
     public async Task<ClassDetails?> GetAsync(string actorId, int classId, CancellationToken cancellationToken = default)
@@ -51,7 +51,7 @@ public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, Tim
             students.OrderBy(s => ApplicationUser.NameOf(s.DisplayName, s.Email), FormattingCulture.Names).ToList(),
             [.. quizzes.Select(q => new ClassQuiz(q.Id, q.Title, q.OpensAt, q.ClosesAt, StateOf(q.OpensAt, q.ClosesAt, now), q.Mine))
                 .OrderBy(q => q.State == ClassQuizState.Open ? 0 : q.State == ClassQuizState.NotYetOpen ? 1 : 2)
-                .ThenBy(q => q.Title, StringComparer.CurrentCultureIgnoreCase)]);
+                .ThenBy(q => q.Title, FormattingCulture.Names)]);
     }
 
     static ClassQuizState StateOf(DateTime? opensAt, DateTime? closesAt, DateTime now) =>
@@ -235,7 +235,7 @@ public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, Tim
             .Select(u => new { u.Id, Name = ApplicationUser.NameOf(u.DisplayName, u.Email), u.Email })
             .ToListAsync(cancellationToken);
         return [.. instructors.Select(u => new InstructorChoice(u.Id, u.Name, u.Email ?? ""))
-            .OrderBy(u => u.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(u => u.Email, StringComparer.OrdinalIgnoreCase)];
+            .OrderBy(u => u.Name, FormattingCulture.Names).ThenBy(u => u.Email, StringComparer.OrdinalIgnoreCase)];
     }
 
     /// <summary>

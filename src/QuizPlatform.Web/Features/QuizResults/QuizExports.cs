@@ -78,44 +78,52 @@ public sealed class QuizExports(IDbContextFactory<QuizDbContext> dbFactory, Quiz
          "Override reason", "Score", "Coverage", "Matched keywords", "Missing keywords", "Flags", "Grader version", "Graded (UTC)"],
         ResponseRowsAsync(data));
 
-    /// <summary>One query read row by row: the answers' text and explanations never sit in memory together.</summary>
+    /// <summary>
+    /// The answers student by student, in the grades table's (name) order, each attempt's in question order: read a
+    /// few attempts at a time, so the answers' text and explanations never sit in memory together.
+    /// </summary>
     async IAsyncEnumerable<IReadOnlyList<ExportCell>> ResponseRowsAsync(QuizResultsData data,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var students = data.Students.Where(s => s.CountedAttemptId is not null).ToDictionary(s => s.CountedAttemptId!.Value);
-        var attemptIds = students.Keys.ToList();
+        var students = data.Students.Where(s => s.CountedAttemptId is not null).ToList();
         var questions = data.Questions.ToDictionary(q => q.QuestionId);
         var quizNumbers = data.Questions.Select(q => q.Number).ToList();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = db.Responses.AsNoTracking()
-            .Where(r => attemptIds.Contains(r.AttemptId))
-            .OrderBy(r => r.AttemptId).ThenBy(r => r.Position)
-            .Select(r => new
-            {
-                r.AttemptId, r.QuestionId, r.Text,
-                Grade = r.Grade == null ? null : new
-                {
-                    r.Grade.Score, r.Grade.OverrideScore, r.Grade.OverrideReason, r.Grade.Coverage, r.Grade.Flags,
-                    r.Grade.GraderVersion, r.Grade.GradedAt, r.Grade.Explanation,
-                },
-            })
-            .AsAsyncEnumerable();
-        await foreach (var r in rows.WithCancellation(cancellationToken))
+        foreach (var batch in students.Chunk(AttemptsPerRead))
         {
-            var student = students[r.AttemptId];
-            var question = questions.GetValueOrDefault(r.QuestionId);
-            var explanation = r.Grade is null ? null : GradeExplanation.Parse(r.Grade.Explanation);
-            var keywords = explanation?.Keywords ?? [];
-            yield return
-            [
-                student.Name, student.Email, (double?)r.AttemptId, question?.Label, (double?)question?.Number, question?.Points,
-                r.Text, r.Grade?.Score, r.Grade?.OverrideScore, r.Grade?.OverrideReason, r.Grade?.OverrideScore ?? r.Grade?.Score,
-                r.Grade?.Coverage, Phrases(keywords.Where(k => k.Matched)), Phrases(keywords.Where(k => !k.Matched)),
-                r.Grade is null ? null : string.Join(", ", FlagWords.Of(r.Grade.Flags, FlagWords.OtherQuestion(explanation?.OtherQuestionNumber, quizNumbers))),
-                r.Grade?.GraderVersion, r.Grade?.GradedAt,
-            ];
+            var attemptIds = batch.Select(s => s.CountedAttemptId!.Value).ToList();
+            var rows = await db.Responses.AsNoTracking()
+                .Where(r => attemptIds.Contains(r.AttemptId))
+                .Select(r => new
+                {
+                    r.AttemptId, r.Position, r.QuestionId, r.Text,
+                    Grade = r.Grade == null ? null : new
+                    {
+                        r.Grade.Score, r.Grade.OverrideScore, r.Grade.OverrideReason, r.Grade.Coverage, r.Grade.Flags,
+                        r.Grade.GraderVersion, r.Grade.GradedAt, r.Grade.Explanation,
+                    },
+                })
+                .ToListAsync(cancellationToken);
+            foreach (var r in rows.OrderBy(r => attemptIds.IndexOf(r.AttemptId)).ThenBy(r => r.Position))
+            {
+                var student = batch[attemptIds.IndexOf(r.AttemptId)];
+                var question = questions.GetValueOrDefault(r.QuestionId);
+                var explanation = r.Grade is null ? null : GradeExplanation.Parse(r.Grade.Explanation);
+                var keywords = explanation?.Keywords ?? [];
+                yield return
+                [
+                    student.Name, student.Email, (double?)r.AttemptId, question?.Label, (double?)question?.Number, question?.Points,
+                    r.Text, r.Grade?.Score, r.Grade?.OverrideScore, r.Grade?.OverrideReason, r.Grade?.OverrideScore ?? r.Grade?.Score,
+                    r.Grade?.Coverage, Phrases(keywords.Where(k => k.Matched)), Phrases(keywords.Where(k => !k.Matched)),
+                    r.Grade is null ? null : string.Join(", ", FlagWords.Of(r.Grade.Flags, FlagWords.OtherQuestion(explanation?.OtherQuestionNumber, quizNumbers))),
+                    r.Grade?.GraderVersion, r.Grade?.GradedAt,
+                ];
+            }
         }
     }
+
+    // 20 attempts of 50 answers of a few thousand characters each: a few megabytes at most, and 25 reads for 500 students.
+    const int AttemptsPerRead = 20;
 
     static string Phrases(IEnumerable<ExplainedKeyword> keywords) => string.Join("; ", keywords.Select(k => k.Phrase));
 

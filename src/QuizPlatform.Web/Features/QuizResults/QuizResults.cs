@@ -30,7 +30,7 @@ public sealed class QuizResults(IDbContextFactory<QuizDbContext> dbFactory, Time
             .Select(q => new
             {
                 q.Title, q.CountedAttempt, q.OpensAt, q.ClosesAt,
-                Classes = q.Classes.OrderBy(c => c.Class.Name).Select(c => new ResultsClass(c.ClassId, c.Class.Name)).ToList(),
+                Classes = q.Classes.Select(c => new ResultsClass(c.ClassId, c.Class.Name)).ToList(),
                 Questions = q.Questions.OrderBy(x => x.Position).Select(x => new { x.QuestionId, x.Question.Number, x.Points }).ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
@@ -85,7 +85,7 @@ public sealed class QuizResults(IDbContextFactory<QuizDbContext> dbFactory, Time
         var gradedStudents = detail == ResultsDetail.Students ? [] : students.Where(s => s.GradedAttemptId is not null).ToList();
         var graded = await GradedQuizAsync(db, questions, gradedStudents, detail == ResultsDetail.Keywords, cancellationToken);
         var open = (quiz.OpensAt is null || quiz.OpensAt <= now) && (quiz.ClosesAt is null || quiz.ClosesAt > now);
-        return new QuizResultsData(quizId, quiz.Title, quiz.CountedAttempt, open, quiz.Classes, classId, questions, students,
+        return new QuizResultsData(quizId, quiz.Title, quiz.CountedAttempt, open, [.. quiz.Classes.OrderBy(c => c.Name, FormattingCulture.Names)], classId, questions, students,
             Count(students), graded, gradedStudents, now);
     }
 
@@ -100,7 +100,7 @@ public sealed class QuizResults(IDbContextFactory<QuizDbContext> dbFactory, Time
             var mine = attemptsOf[id].ToList();
             var (name, email, active) = classesOf.TryGetValue(id, out var rows) ? (rows[0].Name, rows[0].Email, rows[0].Active)
                 : (mine[0].Name, mine[0].Email, mine[0].Active);
-            var classes = rows?.Select(r => r.ClassName).Distinct().Order(StringComparer.CurrentCulture).ToList() ?? [];
+            var classes = rows?.Select(r => r.ClassName).Distinct().Order(FormattingCulture.Names).ToList() ?? [];
             var running = mine.FirstOrDefault(a => AttemptTimes.InProgress(a.SubmittedAt, a.Deadline, now));
             var counted = CountedAttempts.Pick(rule, mine.Where(a => a != running), a => a.Number,
                 a => a.FullyGraded ? a.Score : null);

@@ -132,7 +132,7 @@ public sealed record StudentAnswer(StudentResult Student, ReviewedAnswer Answer)
     /// <summary>The answer's place in the student's attempt (its question order may differ from the quiz's), from 1.</summary>
     public int AttemptOrder { get; init; }
 
-    public bool Empty => string.IsNullOrWhiteSpace(Answer.Text);
+    public bool Empty => Response.IsEmpty(Answer.Text);
 
     /// <summary>The answer on its attempt's page: an empty one opened from the attempt's "Left empty" line.</summary>
     public string Link(ResultsLinks links) => links.AttemptAnswer(Student.CountedAttemptId!.Value, AttemptOrder, Empty);

@@ -64,11 +64,11 @@ public sealed class QuizAuthoring(IDbContextFactory<QuizDbContext> dbFactory, Ti
             if (chosen is not null)
                 choice.Points = chosen.Points;
         }
-        form.Accommodations = quiz.Accommodations.OrderBy(a => a.Student.DisplayName).Select(a => new AccommodationForm
+        form.Accommodations = quiz.Accommodations.Select(a => new AccommodationForm
         {
             StudentId = a.StudentId, StudentName = ApplicationUser.NameOf(a.Student.DisplayName, a.Student.Email),
             TimeMultiplier = a.TimeMultiplier, ExtendedClosesAt = QuizTimes.ToLocal(a.ExtendedClosesAt, zone),
-        }).ToList();
+        }).OrderBy(a => a.StudentName, FormattingCulture.Names).ToList();
         return new LoadedQuiz(quiz.Id, form, await db.Attempts.CountAsync(a => a.QuizId == quizId, cancellationToken), quiz.ClosesAt);
     }
 

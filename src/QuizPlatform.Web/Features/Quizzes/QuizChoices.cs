@@ -14,7 +14,7 @@ public sealed class QuizChoices(IDbContextFactory<QuizDbContext> dbFactory)
             .Select(v => new { v.Id, v.AssignmentId, v.Assignment.Title, v.Version, Questions = v.Questions.Count, v.ImportedAt })
             .ToListAsync(cancellationToken);
         var latest = rows.GroupBy(r => r.AssignmentId).ToDictionary(g => g.Key, g => g.Max(r => r.Version));
-        return rows.OrderBy(r => r.Title, StringComparer.CurrentCultureIgnoreCase).ThenByDescending(r => r.Version)
+        return rows.OrderBy(r => r.Title, FormattingCulture.Names).ThenByDescending(r => r.Version)
             .Select(r => new AssignmentVersionChoice(r.Id, r.AssignmentId, r.Title, r.Version, r.Questions, latest[r.AssignmentId] == r.Version, r.ImportedAt))
             .ToList();
     }
@@ -41,7 +41,8 @@ public sealed class QuizChoices(IDbContextFactory<QuizDbContext> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var actor = (await Actor.LoadAsync(db, actorId, cancellationToken)).EnsureTeaches();
-        return await actor.Classes(db).OrderBy(c => c.Name).Select(c => new ClassChoice(c.Id, c.Name)).ToListAsync(cancellationToken);
+        var classes = await actor.Classes(db).Select(c => new ClassChoice(c.Id, c.Name)).ToListAsync(cancellationToken);
+        return [.. classes.OrderBy(c => c.Name, FormattingCulture.Names)];
     }
 
     /// <summary>Students of those of <paramref name="classIds"/> the actor may assign to, for accommodations.</summary>
@@ -54,7 +55,7 @@ public sealed class QuizChoices(IDbContextFactory<QuizDbContext> dbFactory)
             .SelectMany(c => c.Enrollments).Select(e => new { e.StudentId, e.Student.DisplayName, e.Student.Email })
             .Distinct().ToListAsync(cancellationToken);
         return students.Select(s => new StudentChoice(s.StudentId, ApplicationUser.NameOf(s.DisplayName, s.Email)))
-            .OrderBy(s => s.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+            .OrderBy(s => s.Name, FormattingCulture.Names).ToList();
     }
 
     /// <summary>

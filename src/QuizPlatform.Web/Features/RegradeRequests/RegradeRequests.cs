@@ -26,8 +26,8 @@ public sealed class RegradeRequests(IDbContextFactory<QuizDbContext> dbFactory, 
         var sent = answer.Request is { } r
             ? new SentRequest(r.CreatedAt, r.Keyword, Words(answer.Text, r.SpanStart, r.SpanLength), r.Comment, r.Status, r.Reply, r.RepliedAt)
             : null;
-        return new RegradePanel(answer.QuestionId, answer.Text, answer.Window, sent is null && answer.Window?.IsOpen(now) == true,
-            answer.MissingKeywords, sent);
+        return new RegradePanel(answer.QuestionId, answer.Text, answer.Window,
+            sent is null && !Response.IsEmpty(answer.Text) && answer.Window?.IsOpen(now) == true, answer.MissingKeywords, sent);
     }
 
     /// <summary>Stores the student's request for their answer to <paramref name="questionId"/> in <paramref name="attemptId"/>.</summary>
@@ -41,6 +41,9 @@ public sealed class RegradeRequests(IDbContextFactory<QuizDbContext> dbFactory, 
         var now = clock.GetUtcNow().UtcDateTime;
         if (answer.Request is not null)
             return new CreateOutcome.Refused(AskedAlready);
+        // An empty answer has no words to point at and no reading to dispute: its nought is what was handed in.
+        if (Response.IsEmpty(answer.Text))
+            return new CreateOutcome.Refused("Your answer is empty: there is nothing in it to regrade.");
         if (answer.Window is not { } window)
             return new CreateOutcome.Refused("This quiz takes no regrade requests.");
         if (now < window.Opens)

@@ -58,8 +58,8 @@ public sealed class RegradePreview(IDbContextFactory<QuizDbContext> dbFactory, T
         return new RegradePreviewResult(quiz.Id, quiz.Title, regrades.Count,
             changes.Count(r => r.Change > 0), changes.Count(r => r.Change < 0),
             regrades.Count == 0 ? 0 : counted.Sum(r => r.Change) / regrades.Count, // an override's counted score does not move
-            [.. changes.OrderBy(r => r.Change).ThenBy(r => r.Answer.Student).Select(Row)],
-            [.. regrades.Where(r => r.Overridden).OrderBy(r => r.Answer.Student).Select(Row)]);
+            [.. changes.OrderBy(r => r.Change).ThenBy(r => r.Answer.Student, FormattingCulture.Names).Select(Row)],
+            [.. regrades.Where(r => r.Overridden).OrderBy(r => r.Answer.Student, FormattingCulture.Names).Select(Row)]);
     }
 
     /// <summary>

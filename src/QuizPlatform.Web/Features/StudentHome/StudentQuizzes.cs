@@ -42,7 +42,7 @@ public sealed class StudentQuizzes(IDbContextFactory<QuizDbContext> dbFactory, T
                 state == StudentQuizState.Graded && review.HoldsScores);
         });
         return [.. rows.OrderBy(r => r.State is StudentQuizState.InProgress or StudentQuizState.Open ? 0 : 1)
-            .ThenBy(r => r.ClosesAt ?? DateTime.MaxValue).ThenBy(r => r.Title, StringComparer.CurrentCulture)];
+            .ThenBy(r => r.ClosesAt ?? DateTime.MaxValue).ThenBy(r => r.Title, FormattingCulture.Names)];
     }
 
     /// <summary>The names of the classes the student is in: an enrolled student with no quiz yet is told so, not to join one.</summary>
@@ -50,6 +50,6 @@ public sealed class StudentQuizzes(IDbContextFactory<QuizDbContext> dbFactory, T
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var names = await db.Enrollments.Where(e => e.StudentId == studentId).Select(e => e.Class.Name).ToListAsync(cancellationToken);
-        return [.. names.Order(StringComparer.CurrentCultureIgnoreCase)];
+        return [.. names.Order(FormattingCulture.Names)];
     }
 }

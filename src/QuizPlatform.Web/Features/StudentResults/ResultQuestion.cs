@@ -1,3 +1,4 @@
+using QuizPlatform.Data.Entities;
 using QuizPlatform.Web.Features.Taking;
 
 namespace QuizPlatform.Web.Features.StudentResults;
@@ -24,5 +25,14 @@ public sealed record ResultQuestion(
     string? ModelAnswer,
     InstructorReview Review = InstructorReview.None,
     string? OverrideReason = null,
-    string? ScoredBy = null);
+    string? ScoredBy = null)
+{
+    public bool LeftEmpty => Response.IsEmpty(Text);
+
+    /// <summary>
+    /// An empty answer shown on the results page's "Left empty" line rather than as a card: a card would only list every
+    /// keyword as missing. One whose score the instructor set keeps its card, and with it their note.
+    /// </summary>
+    public bool OnLeftEmptyLine => LeftEmpty && !ScoreOverridden;
+}
 

@@ -94,7 +94,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         var teaches = await db.Classes.Where(c => c.InstructorId == userId).Select(c => new ClassLink(c.Id, c.Name)).ToListAsync();
         return new UserClasses(ByName(studies), ByName(teaches), await db.Quizzes.CountAsync(q => q.CreatedById == userId));
 
-        static List<ClassLink> ByName(List<ClassLink> classes) => [.. classes.OrderBy(c => c.Name, StringComparer.CurrentCultureIgnoreCase)];
+        static List<ClassLink> ByName(List<ClassLink> classes) => [.. classes.OrderBy(c => c.Name, FormattingCulture.Names)];
     }
 
     /// <summary>
@@ -191,7 +191,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
                 .Select(u => u.Email).FirstOrDefaultAsync() is not { } to)
             return UserChange.Failed("Choose another active instructor to hand them over to.");
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var classes = await db.Classes.Where(c => c.InstructorId == userId).OrderBy(c => c.Name).Select(c => c.Name).ToListAsync();
+        var classes = (await db.Classes.Where(c => c.InstructorId == userId).Select(c => c.Name).ToListAsync()).Order(FormattingCulture.Names).ToList();
         var quizzes = await db.Quizzes.Where(q => q.CreatedById == userId).ExecuteUpdateAsync(s => s.SetProperty(q => q.CreatedById, toInstructorId));
         await db.Classes.Where(c => c.InstructorId == userId).ExecuteUpdateAsync(s => s.SetProperty(c => c.InstructorId, toInstructorId));
         if (classes.Count + quizzes == 0)

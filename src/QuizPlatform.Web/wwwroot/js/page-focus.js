@@ -38,10 +38,33 @@ if (document.readyState === "complete")
 else
     window.addEventListener("load", () => setTimeout(focusMessage), { once: true });
 
+// A link to another address with a card in its fragment (an empty answer's "Question 7", which opens its card by its
+// address) is an enhanced navigation: Blazor scrolls to the card and leaves the focus on the link (or on the link
+// that took its place), so the next Tab went on along the list instead of into the card. The card takes the focus,
+// unless the reader has already moved it somewhere else.
+function focusAddressTarget(href) {
+    const target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    const focused = document.activeElement;
+    if (target && (focused === document.body || focused instanceof HTMLAnchorElement && focused.href === href))
+        focusOn(target);
+}
+
 let posted = false;
+let followed = null;
 document.addEventListener("submit", () => posted = true);
+// In the capture phase: Blazor's own click handler changes the address before a bubbling one would compare it.
+document.addEventListener("click", event => {
+    const link = event.target instanceof Element ? event.target.closest("a[href*='#']") : null;
+    const url = link && new URL(link.href);
+    followed = url && url.origin === location.origin && (url.pathname !== location.pathname || url.search !== location.search)
+        ? link.href : null;
+}, true);
+
 globalThis.Blazor?.addEventListener?.("enhancednavigationend", () => {
     if (posted)
         focusMessage();
+    else if (followed)
+        focusAddressTarget(followed);
     posted = false;
+    followed = null;
 });

@@ -241,6 +241,57 @@ public sealed class AttemptResultsTests
     }
 
     [Theory, AllDatabaseProviders]
+    public async Task EmptyAnswersShareOneLineEachOpeningItsCardWithoutARegradeForm(DatabaseProvider provider)
+    {
+        await using var scene = await ResultsScene.CreateAsync(provider);
+        var quizId = await scene.AddQuizAsync(q => q.RegradeRequestWindow = TimeSpan.FromDays(7));
+        var attemptId = await scene.GradedAsync(quizId, Answer1, "", "  ");
+        using var sam = await scene.ClientAsync();
+
+        var page = await ResultsScene.PageAsync(sam, attemptId);
+
+        // A card for each empty answer listed every keyword as missing and offered a regrade of nothing.
+        Assert.NotNull(page.ByRole("region", "Question 1"));
+        Assert.Null(page.ByRole("region", "Question 2"));
+        Assert.Null(page.ByRole("region", "Question 3"));
+        var line = page.ByRole("region", "Left empty: 2 questions") ?? throw new InvalidOperationException("No line of empty answers.");
+        var links = line.QuerySelectorAll("a");
+        Assert.Equal(["Question 2", "Question 3"], links.Select(a => a.Text()));
+        Assert.Contains("Empty answers earn no points and cannot be regraded.", line.Text());
+        var summaryRow = page.QuerySelector("[data-summary-question='2']")!;
+        Assert.Equal(links[0].GetAttribute("href"), summaryRow.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal("Left empty", summaryRow.QuerySelectorAll("td")[1].Text());
+
+        var opened = await sam.GetPageAsync("/" + links[0].GetAttribute("href"));
+        var card = ResultsScene.Question(opened, 2);
+        Assert.Contains("No answer.", card.Text());
+        Assert.DoesNotContain("Ask for a regrade", card.Text());
+        Assert.Contains("Ask for a regrade", ResultsScene.Question(opened, 1).Text());
+        Assert.Null(opened.ByRole("region", "Question 3"));
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task ATotalWithAProvisionalScoreSaysItIsProvisional(DatabaseProvider provider)
+    {
+        await using var scene = await ResultsScene.CreateAsync(provider);
+        var attemptId = await scene.GradedAsync(await scene.AddQuizAsync(), Answers);
+        await using (var db = scene.App.Services.CreateDbContext())
+        {
+            var grade = await db.Grades.Where(g => g.Response.AttemptId == attemptId).OrderBy(g => g.Response.Position).FirstAsync();
+            grade.Flags |= GradeFlags.NeedsReview;
+            await db.SaveChangesAsync();
+        }
+        using var sam = await scene.ClientAsync();
+
+        var page = await ResultsScene.PageAsync(sam, attemptId);
+
+        // The home page said "provisional" of this total; the results page showed it as final.
+        Assert.Contains("Provisional: your instructor will look at 1 answer marked provisional below, and the total may change.",
+            page.ByRole("region", "Your result")!.Text());
+        Assert.Contains("provisional", ResultsScene.Question(page, 1).Text());
+    }
+
+    [Theory, AllDatabaseProviders]
     public async Task AttemptNotHandedInRedirectsToTheQuizPage(DatabaseProvider provider)
     {
         await using var scene = await ResultsScene.CreateAsync(provider);

@@ -78,6 +78,24 @@ public sealed class ClassServiceTests
     }
 
     [Theory, AllDatabaseProviders]
+    public async Task NumberedClassesAreListedInTheirNumbersOrderWhereverAnInstructorPicksOne(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new QuizAppFactory(database);
+        var classes = app.Services.GetRequiredService<ClassService>();
+        var alice = await TestUsers.CreateUserIdAsync(app, "alice@quiz.local", Roles.Instructor);
+        foreach (var name in new[] { "Group 10", "group 2", "Group 1" })
+            await classes.CreateAsync(alice, name);
+
+        var listed = await classes.ListAsync(alice);
+        var choices = await app.Services.GetRequiredService<QuizPlatform.Web.Features.Quizzes.QuizChoices>().ClassesAsync(alice);
+
+        // By the database's order they read "Group 1", "Group 10", "group 2".
+        Assert.Equal(["Group 1", "group 2", "Group 10"], listed.Select(c => c.Name));
+        Assert.Equal(["Group 1", "group 2", "Group 10"], choices.Select(c => c.Name));
+    }
+
+    [Theory, AllDatabaseProviders]
     public async Task NewClassesGetDistinctCodesFromTheUnambiguousAlphabet(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

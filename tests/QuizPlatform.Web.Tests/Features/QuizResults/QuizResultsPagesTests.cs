@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Grading;
 using QuizPlatform.Web.Features.Classes;
+using QuizPlatform.Web.Features.Quizzes;
 using QuizPlatform.Web.Tests.Infrastructure;
 using QuizPlatform.Web.Tests.Support;
 using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
@@ -58,6 +59,13 @@ public sealed class QuizResultsPagesTests
 
         var names = page.ByRole("region", "Students and their counted attempts")!.QuerySelectorAll("tbody tr a").Select(a => a.Text()).ToList();
         Assert.Equal(["Pupil1", "Pupil2", "Pupil10"], names.Where(n => n.StartsWith("Pupil")));
+        // The exports and the quiz editor's list of students for an accommodation use the same order.
+        Assert.Equal(["Pupil1", "Pupil2", "Pupil10"], Pupils((await ExportReading.CsvAsync(f.App, f.Alice, quiz, "grades")).Select(r => r[0])));
+        Assert.Equal(["Pupil1", "Pupil2", "Pupil10"], Pupils((await ExportReading.CsvAsync(f.App, f.Alice, quiz, "responses")).Select(r => r[0])));
+        var choices = await f.App.Services.GetRequiredService<QuizChoices>().StudentsAsync(f.Alice, [f.AlgebraId]);
+        Assert.Equal(["Pupil1", "Pupil2", "Pupil10"], Pupils(choices.Select(c => c.Name)));
+
+        static IEnumerable<string> Pupils(IEnumerable<string> names) => names.Where(n => n.StartsWith("Pupil")).Distinct();
     }
 
     [Fact]

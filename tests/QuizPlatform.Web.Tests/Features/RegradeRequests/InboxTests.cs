@@ -105,7 +105,10 @@ public sealed class InboxTests
         var card = await scene.SamsCardAsync(attemptId);
         Assert.Contains("2 of 2 points · set by your instructor", card.Text());
         Assert.Contains("Status Accepted by your instructor", card.Text());
-        Assert.Contains("Your instructor's reply Yes: kernel values are the weights.", card.Text());
+        // The reply is the score's reason, shown once: it was the note under the score and again as the reply.
+        Assert.Contains("Your instructor's note: Yes: kernel values are the weights.", card.Text());
+        Assert.Contains("Your instructor's reply It is their note above.", card.Text());
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(card.Text(), "kernel values are the weights"));
     }
 
     [Theory, AllDatabaseProviders]

@@ -64,6 +64,22 @@ public sealed class StudentRequestTests
     }
 
     [Theory, AllDatabaseProviders]
+    public async Task AnEmptyAnswerCannotBeDisputed(DatabaseProvider provider)
+    {
+        await using var scene = await RequestScene.CreateAsync(provider);
+        var attemptId = await scene.SamAnswersAsync(answer1: " ");
+        var question1 = await scene.Question1Async();
+
+        var panel = await scene.Requests.PanelAsync(scene.Sam, attemptId, 1);
+        var outcome = await scene.Requests.CreateAsync(scene.Sam, attemptId, question1, new RequestDraft(null, null, null, null, "I wrote an answer."));
+
+        Assert.False(panel!.CanAsk);
+        Assert.Equal("Your answer is empty: there is nothing in it to regrade.", Assert.IsType<CreateOutcome.Refused>(outcome).Message);
+        await using var db = scene.App.Services.CreateDbContext();
+        Assert.False(await db.RegradeRequests.AnyAsync());
+    }
+
+    [Theory, AllDatabaseProviders]
     public async Task AScoreDisputeNeedsAComment(DatabaseProvider provider)
     {
         await using var scene = await RequestScene.CreateAsync(provider);
