@@ -79,18 +79,9 @@ public sealed class MarksPanelsTests
     public async Task APhraseOfRaisedAnswersIsSuggestedPreviewedAndApplied()
     {
         await using var scene = await RegradeScene.CreateAsync(DatabaseProvider.Postgres);
-        var raised = new[]
-        {
-            await scene.AnswerAsync("Ann", "Kernels that find edges."), await scene.AnswerAsync("Ben", "Small kernels detect edges in images."),
-            await scene.AnswerAsync("Cat", "The kernels pick out edges."),
-        };
-        var low = new[] { await scene.AnswerAsync("Dan", "It learns things."), await scene.AnswerAsync("Eve", "Edges.") };
         var eli = await scene.AnswerAsync("Eli", "Kernels.");
         var fay = await scene.AnswerAsync("Fay", "Kernels and weights.");
-        foreach (var id in raised)
-            await MarkAsync(scene, id, Mark.Override(1, "Kernels are the filters"));
-        foreach (var id in low)
-            await MarkAsync(scene, id, Mark.Accept());
+        await RaiseAnswersSayingKernelsAsync(scene);
         using var alice = await scene.Fixture.ClientAsync("alice@quiz.local");
 
         var panel = (await alice.GetPageAsync(QuestionPage(scene))).ByRole("region", Suggestions)!;
@@ -119,6 +110,20 @@ public sealed class MarksPanelsTests
     public async Task ASuggestionThatWouldRaiseOnlyOverriddenAnswersSaysItChangesNoScoreInThisQuiz()
     {
         await using var scene = await RegradeScene.CreateAsync(DatabaseProvider.Postgres);
+        await RaiseAnswersSayingKernelsAsync(scene);
+        using var alice = await scene.Fixture.ClientAsync("alice@quiz.local");
+
+        var panel = (await alice.GetPageAsync(QuestionPage(scene))).ByRole("region", Suggestions)!;
+
+        // Not "raises 0, lowers 0": the override is the teacher's mark, which a key change leaves counting.
+        Assert.Contains("Add 'kernels' as an alternative of 'filters': changes no score in this quiz: it would raise 3 answers you overrode, "
+            + "which keep your marks; answers like them handed in later would score higher (in 3 answers you marked above what their keywords alone give)", panel.Text());
+        Assert.DoesNotContain("raises 0", panel.Text());
+    }
+
+    /// <summary>Three answers saying "kernels" marked above the key (overridden to full marks), two low ones accepted.</summary>
+    static async Task RaiseAnswersSayingKernelsAsync(RegradeScene scene)
+    {
         var raised = new[]
         {
             await scene.AnswerAsync("Ann", "Kernels that find edges."), await scene.AnswerAsync("Ben", "Small kernels detect edges in images."),
@@ -129,14 +134,6 @@ public sealed class MarksPanelsTests
             await MarkAsync(scene, id, Mark.Override(1, "Kernels are the filters"));
         foreach (var id in low)
             await MarkAsync(scene, id, Mark.Accept());
-        using var alice = await scene.Fixture.ClientAsync("alice@quiz.local");
-
-        var panel = (await alice.GetPageAsync(QuestionPage(scene))).ByRole("region", Suggestions)!;
-
-        // Not "raises 0, lowers 0": the override is the teacher's mark, which a key change leaves counting.
-        Assert.Contains("Add 'kernels' as an alternative of 'filters': changes no score in this quiz: it would raise 3 answers you overrode, "
-            + "which keep your marks; answers like them handed in later would score higher (in 3 answers you marked above what their keywords alone give)", panel.Text());
-        Assert.DoesNotContain("raises 0", panel.Text());
     }
 
     [Fact]
