@@ -91,7 +91,7 @@ public sealed class DemoDataTests
             var attempts = app.Services.GetRequiredService<AttemptService>();
             var started = await attempts.StartAsync(studentId, await db.Quizzes.Select(q => q.Id).SingleAsync());
             attemptId = started.AttemptId!.Value;
-            var first = await db.Responses.Where(r => r.AttemptId == attemptId && r.Position == 1).Select(r => r.QuestionId).SingleAsync();
+            var first = await db.Responses.Where(r => r.AttemptId == attemptId).OrderBy(r => r.Position).Select(r => r.QuestionId).FirstAsync();
             await attempts.SaveAsync(studentId, attemptId, first, "Convolutional layers learn filters that detect edges.", baseVersion: 0);
             await attempts.SubmitAsync(studentId, attemptId);
             await app.Services.GetRequiredService<AttemptGrading>().GradeAsync(attemptId);

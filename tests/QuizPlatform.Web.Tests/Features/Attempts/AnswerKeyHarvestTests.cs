@@ -38,18 +38,22 @@ public sealed class AnswerKeyHarvestTests
 
         var first = await StartAsync(sam, quizId);
         await HandInAsync(scene, sam, first);
-        var firstResults = await sam.GetPageAsync($"/attempts/{first}/results");
+        // The empty answers are on one "Left empty" line; each opens its card from its own address.
+        var firstResults = await Task.WhenAll(Enumerable.Range(1, 3).Select(order => sam.GetPageAsync($"/attempts/{first}/results?empty={order}")));
 
-        Assert.Empty(firstResults.QuerySelectorAll("[data-missing-keyword]"));
-        Assert.Contains("Keywords your answers missed are shown once you have no attempts left or the quiz closes", firstResults.Text());
-        Assert.All(Cards(firstResults), card => Assert.Equal("Shown once you have no attempts left or the quiz closes.",
-            card.UnderHeading("Keywords missing").Text()));
-        Assert.DoesNotContain("hierarchical representations", firstResults.Body!.OuterHtml); // a keyword of question 1
+        Assert.All(firstResults, page =>
+        {
+            Assert.Empty(page.QuerySelectorAll("[data-missing-keyword]"));
+            Assert.Contains("Keywords your answers missed are shown once you have no attempts left or the quiz closes", page.Text());
+            Assert.Equal("Shown once you have no attempts left or the quiz closes.", Assert.Single(Cards(page)).UnderHeading("Keywords missing").Text());
+            Assert.DoesNotContain("hierarchical representations", page.Body!.OuterHtml); // a keyword of question 1
+        });
 
         // The instructor turns the quiz's option on: now the same page hands out the key, which the attacker pads.
         await using (var db = scene.App.Services.CreateDbContext())
             await db.Quizzes.Where(q => q.Id == quizId).ExecuteUpdateAsync(s => s.SetProperty(q => q.ShowMissingKeywordsWhileAttemptsRemain, true));
-        var harvested = (await sam.GetPageAsync($"/attempts/{first}/results")).QuerySelectorAll("section[data-question-number]")
+        var harvested = (await Task.WhenAll(Enumerable.Range(1, 3).Select(order => sam.GetPageAsync($"/attempts/{first}/results?empty={order}"))))
+            .Select(page => Assert.Single(Cards(page)))
             .ToDictionary(card => card.GetAttribute("data-question-number")!,
                 card => card.QuerySelectorAll("[data-missing-keyword]").Select(k => k.GetAttribute("data-missing-keyword")!).ToList());
         Assert.Equal(["1", "16", "3"], harvested.Keys.Order());

@@ -110,7 +110,9 @@ public sealed class ResultsScene : IAsyncDisposable
     }
 
     /// <summary>Sam's results page for <paramref name="attemptId"/>, as a browser parses it.</summary>
-    public static Task<IHtmlDocument> PageAsync(HttpClient client, int attemptId) => client.GetPageAsync($"/attempts/{attemptId}/results");
+    /// <param name="query">"?empty=2": the page with that empty answer's card open.</param>
+    public static Task<IHtmlDocument> PageAsync(HttpClient client, int attemptId, string query = "") =>
+        client.GetPageAsync($"/attempts/{attemptId}/results{query}");
 
     /// <summary>The page's card for question <paramref name="number"/> (a region named "Question n").</summary>
     public static IElement Question(IDocument page, int number) =>
