@@ -28,6 +28,10 @@ public sealed partial class RegradeRequestJourneyTests(QuizSite site) : Journey(
         var card = student.GetByRole(AriaRole.Region, new() { Name = "Question 1" });
 
         await card.GetByText("Ask for a regrade").ClickAsync();
+        // Disputing the score names no keyword: its fields go while that is chosen, and come back with the keyword.
+        await card.GetByLabel("I dispute the score").CheckAsync();
+        await Expect(card.GetByLabel("Missing keyword", new() { Exact = true })).ToBeHiddenAsync();
+        await card.GetByLabel("My answer says a missing keyword").CheckAsync();
         var keyword = await card.GetByLabel("Missing keyword", new() { Exact = true }).InputValueAsync();
         await SelectWithTheMouseAsync(student, card.Locator("p.answer"), TheirWords);
         await Expect(card.GetByLabel("Where your answer says it")).ToHaveValueAsync(TheirWords);
