@@ -262,8 +262,8 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
     /// </summary>
     public async Task<(UserChange Change, int Ended)> SignOutEverywhereAsync(string actorId, string userId)
     {
-        await EnsureAdminAsync(actorId);
         await using var db = await contextFactory.CreateDbContextAsync();
+        (await Actor.LoadAsync(db, actorId)).EnsureAdmin();
         if (await db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefaultAsync() is not { } email)
             return (UserChange.Failed("No such user."), 0);
         var ended = await sessions.EndAllAsync(userId);
