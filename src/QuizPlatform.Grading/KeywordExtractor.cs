@@ -198,7 +198,9 @@ public sealed class KeywordExtractor
             // "invitation to treat" is.
             .Where(c => Tokenizer.Tokenize(c.Surface).All(t => !t.Term.IsStop || t.Term.Folded == "to"))
             .Where(c => c.Terms.Length > 1 || !Lexicon.CommonWords.Contains(c.Terms[0].Folded) && !Lexicon.GeneralWords.Contains(c.Terms[0].Folded))
-            .OrderBy(c => c.FirstToken).ToList();
+            .OrderBy(c => c.FirstToken)
+            // "quantizing model" after "model quantization" is the same term in other words: the first said names it.
+            .DistinctBy(c => string.Join(' ', c.Canons.Order())).ToList();
         return restated.Where(c => !restated.Any(o => o != c && o.Canons.Length > c.Canons.Length && c.Canons.All(o.Canons.Contains)))
             .Take(MaxQuestionTerms);
     }

@@ -434,6 +434,15 @@ public class ExtractionTests
     }
 
     [Fact]
+    public void AQuestionsTermSaidTwiceInOtherWordOrderIsOneKeyword()
+    {
+        // "Explain the concept of model quantization ...": the answer says "model quantization" and "quantizing model".
+        var phrases = Seed.Keywords[10].Select(k => k.Phrase).ToList();
+        Assert.Contains("model quantization", phrases);
+        Assert.DoesNotContain("quantizing model", phrases);
+    }
+
+    [Fact]
     public void TheOneSubjectOfAQuestionIsNotAKeyword()
     {
         const string answer = "Photosynthesis turns light energy into chemical energy: chlorophyll in the chloroplasts absorbs light, water is " +
