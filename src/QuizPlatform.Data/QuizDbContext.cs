@@ -40,6 +40,7 @@ public class QuizDbContext(DbContextOptions<QuizDbContext> options)
     public DbSet<KeywordSetVersion> KeywordSetVersions => Set<KeywordSetVersion>();
     public DbSet<RegradeRequest> RegradeRequests => Set<RegradeRequest>();
     public DbSet<RegradeJob> RegradeJobs => Set<RegradeJob>();
+    public DbSet<LearnedKey> LearnedKeys => Set<LearnedKey>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     /// <summary>ASP.NET Core Data Protection's key ring, shared by every app instance (cookies, antiforgery, reset links).</summary>

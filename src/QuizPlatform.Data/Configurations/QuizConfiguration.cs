@@ -38,6 +38,16 @@ sealed class RegradeJobConfiguration : IEntityTypeConfiguration<RegradeJob>
     }
 }
 
+sealed class LearnedKeyConfiguration : IEntityTypeConfiguration<LearnedKey>
+{
+    public void Configure(EntityTypeBuilder<LearnedKey> builder)
+    {
+        builder.HasIndex(k => new { k.QuizId, k.QuestionId }).IsUnique();
+        builder.HasOne(k => k.Quiz).WithMany().OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(k => k.Question).WithMany().OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 sealed class QuizQuestionConfiguration : IEntityTypeConfiguration<QuizQuestion>
 {
     public void Configure(EntityTypeBuilder<QuizQuestion> builder)

@@ -51,5 +51,6 @@ public static class AuditActions
     public const string ResultsExported = "results.exported";
     public const string GradeOverridden = "grade.overridden";
     public const string RegradeApplied = "grade.regraded";
+    public const string LearningStopped = "grade.learning-stopped";
     public const string AuditExported = "audit.exported";
 }

@@ -43,3 +43,27 @@ public class RegradeJob
     public int Done { get; set; }
     public int Changed { get; set; }
 }
+
+/// <summary>
+/// What an instructor's marks on a question of a quiz taught the grader, kept when they applied "Learn from my marks"
+/// so that the meaning pass grades answers handed in later with it too: the answers they gave full marks, which stand
+/// beside the model answer, and the question's offset on the calibration curve. It applies while the question keeps
+/// the keywords it was learned with (<see cref="KeywordVersion"/>); applying again replaces it.
+/// </summary>
+public class LearnedKey
+{
+    public int Id { get; set; }
+    public int QuizId { get; set; }
+    public Quiz Quiz { get; set; } = null!;
+    public int QuestionId { get; set; }
+    public Question Question { get; set; } = null!;
+    public int KeywordVersion { get; set; }
+    /// <summary>The marks learned from.</summary>
+    public int Marks { get; set; }
+    /// <summary>The texts of the answers given full marks, as they were when learned: a later change of mark leaves them.</summary>
+    public List<string> References { get; set; } = [];
+    /// <summary>The question's offset on the curve's logit scale, and the marks it rests on; null: no offset.</summary>
+    public double? CalibrationLogit { get; set; }
+    public int CalibrationMarks { get; set; }
+    public DateTime LearnedAt { get; set; }
+}

@@ -718,6 +718,49 @@ namespace QuizPlatform.Migrations.Postgres.Migrations
                     b.ToTable("KeywordSetVersions");
                 });
 
+            modelBuilder.Entity("QuizPlatform.Data.Entities.LearnedKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<double?>("CalibrationLogit")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("CalibrationMarks")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("KeywordVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("LearnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Marks")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuizId")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("References")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("QuizId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("LearnedKeys");
+                });
+
             modelBuilder.Entity("QuizPlatform.Data.Entities.Question", b =>
                 {
                     b.Property<int>("Id")
@@ -1422,6 +1465,25 @@ namespace QuizPlatform.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Question");
+                });
+
+            modelBuilder.Entity("QuizPlatform.Data.Entities.LearnedKey", b =>
+                {
+                    b.HasOne("QuizPlatform.Data.Entities.Question", "Question")
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QuizPlatform.Data.Entities.Quiz", "Quiz")
+                        .WithMany()
+                        .HasForeignKey("QuizId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Question");
+
+                    b.Navigation("Quiz");
                 });
 
             modelBuilder.Entity("QuizPlatform.Data.Entities.Question", b =>

@@ -686,6 +686,47 @@ namespace QuizPlatform.Migrations.Sqlite.Migrations
                     b.ToTable("KeywordSetVersions");
                 });
 
+            modelBuilder.Entity("QuizPlatform.Data.Entities.LearnedKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("CalibrationLogit")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("CalibrationMarks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KeywordVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LearnedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Marks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuizId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("References")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("QuizId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("LearnedKeys");
+                });
+
             modelBuilder.Entity("QuizPlatform.Data.Entities.Question", b =>
                 {
                     b.Property<int>("Id")
@@ -1374,6 +1415,25 @@ namespace QuizPlatform.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Question");
+                });
+
+            modelBuilder.Entity("QuizPlatform.Data.Entities.LearnedKey", b =>
+                {
+                    b.HasOne("QuizPlatform.Data.Entities.Question", "Question")
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QuizPlatform.Data.Entities.Quiz", "Quiz")
+                        .WithMany()
+                        .HasForeignKey("QuizId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Question");
+
+                    b.Navigation("Quiz");
                 });
 
             modelBuilder.Entity("QuizPlatform.Data.Entities.Question", b =>

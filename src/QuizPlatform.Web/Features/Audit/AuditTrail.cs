@@ -60,6 +60,7 @@ public sealed class AuditTrail(IDbContextFactory<QuizDbContext> dbFactory, Audit
         [AuditActions.ResultsExported] = "Exported results",
         [AuditActions.GradeOverridden] = "Marked a grade",
         [AuditActions.RegradeApplied] = "Regraded answers",
+        [AuditActions.LearningStopped] = "Stopped grading with learned marks",
         [AuditActions.AuditExported] = "Exported the audit trail",
     };
 

@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using QuizPlatform.Data;
+using QuizPlatform.Data.Entities;
+using QuizPlatform.Grading.Meaning;
+using QuizPlatform.Web.Components.Shared;
 using QuizPlatform.Web.Features.QuizResults;
 
 namespace QuizPlatform.Web.Features.Grading;
@@ -13,6 +16,8 @@ namespace QuizPlatform.Web.Features.Grading;
 /// a history row only where the score moved, an override keeps counting. A grade an instructor accepted is left as
 /// accepted: the pass only clears its pending mark, as the score the instructor agreed with must not move silently
 /// (so does an empty answer, whose keyword grade is final).
+/// Where the instructor applied "Learn from my marks" to the question in that quiz, the answer is graded with what the
+/// marks taught (<see cref="LearnedKey"/>).
 /// The database is the queue: pending grades are found again after a restart, and workers on any instance claim
 /// batches of them with a lease (<see cref="Leases"/>), so two never grade the same answer.
 /// </summary>
@@ -64,13 +69,15 @@ public sealed class MeaningGrading(IDbContextFactory<QuizDbContext> dbFactory, T
         var prepared = engine.KeysAmong(assignments, questionIds, withMeaning: true);
         var keys = assignments.Where(q => prepared.ContainsKey(q.QuestionId))
             .ToDictionary(q => q.QuestionId, q => (Key: prepared[q.QuestionId], q.KeywordVersion));
+        var learned = await LearnedKeysAsync(db, pending.Select(p => p.QuizId).Distinct().ToList(), questionIds, keys, cancellationToken);
 
         // An empty answer's keyword grade (0, flagged empty) is final: no model call for it.
         var regraded = pending.Where(p => !(p.Grade.Reviewed && p.Grade.OverrideScore is null) && !string.IsNullOrWhiteSpace(p.Text)).ToList();
-        var results = engine.Grade([.. regraded.Select(p => new ToGrade(keys[p.QuestionId].Key, p.Text, p.Grade.MaxPoints))], cancellationToken);
+        var results = engine.Grade([.. regraded.Select(p => new ToGrade(
+            learned.GetValueOrDefault((p.QuizId, p.QuestionId))?.Question ?? keys[p.QuestionId].Key, p.Text, p.Grade.MaxPoints))], cancellationToken);
         for (var i = 0; i < regraded.Count; i++)
             regraded[i].Grade.Regrade(results[i], GradeExplanation.Of(results[i]).ToJson(), keys[regraded[i].QuestionId].KeywordVersion,
-                byId: null, now, Reason);
+                byId: null, now, learned.GetValueOrDefault((regraded[i].QuizId, regraded[i].QuestionId))?.Reason ?? Reason);
         pending.ForEach(p => (p.Grade.MeaningPending, p.Grade.MeaningLeaseUntil) = (false, null));
         try
         {
@@ -89,4 +96,28 @@ public sealed class MeaningGrading(IDbContextFactory<QuizDbContext> dbFactory, T
             activity.Publish(quizId);
         return pending.Count;
     }
+
+    /// <summary>
+    /// The questions whose quiz keeps what the instructor's marks taught (<see cref="LearnedKey"/>, while the keywords
+    /// are those it was learned with): their key with the marked answers beside the model answer and the learned offset.
+    /// </summary>
+    async Task<Dictionary<(int QuizId, int QuestionId), LearnedQuestion>> LearnedKeysAsync(QuizDbContext db,
+        List<int> quizIds, List<int> questionIds, Dictionary<int, (PreparedQuestion Key, int KeywordVersion)> keys, CancellationToken cancellationToken)
+    {
+        var kept = await db.LearnedKeys
+            .Where(k => quizIds.Contains(k.QuizId) && questionIds.Contains(k.QuestionId) && k.KeywordVersion == k.Question.KeywordVersion)
+            .AsNoTracking().ToListAsync(cancellationToken);
+        if (kept.Count == 0)
+            return [];
+        var encoded = engine.Encode(kept.SelectMany(k => k.References), cancellationToken);
+        return kept.Where(k => keys.ContainsKey(k.QuestionId)).ToDictionary(k => (k.QuizId, k.QuestionId), k =>
+        {
+            var key = keys[k.QuestionId].Key;
+            var meaning = key.Meaning!.WithReferences([.. k.References.Select(r => encoded[r])])
+                .WithCalibration(k.CalibrationLogit is { } logit ? new Calibration(logit, k.CalibrationMarks, CalibrationCurve.Default) : null);
+            return new LearnedQuestion(key with { Meaning = meaning }, $"{Reason}, with what {Formats.Count(k.Marks, "mark")} taught");
+        });
+    }
+
+    sealed record LearnedQuestion(PreparedQuestion Question, string Reason);
 }

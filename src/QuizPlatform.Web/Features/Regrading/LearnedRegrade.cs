@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Grading.Marks;
+using QuizPlatform.Grading.Meaning;
 using QuizPlatform.Web.Components.Shared;
 using QuizPlatform.Web.Features.Audit;
 using QuizPlatform.Web.Features.Grading;
@@ -27,11 +28,19 @@ public sealed record LearnedPreview(int Marks, int References, double Offset, Re
 public sealed record LearnedApplied(string Reason, int Regraded, int Up, int Down, int KeptDecreases, int Overridden);
 
 /// <summary>
+/// What the last apply kept for answers handed in later: learned from <see cref="Marks"/> marks at <see cref="LearnedAt"/>;
+/// <see cref="Applies"/> is false once the question's keywords have changed since.
+/// </summary>
+public sealed record KeptLearning(int Marks, int References, DateTime LearnedAt, bool Applies);
+
+/// <summary>
 /// "Learn from my marks": one quiz's answers to a question graded again with what the instructor's marks on them
 /// teach the grader (<see cref="MarkLearning"/>: answers given full marks become references, the marks calibrate the
 /// question's curve). A preview first; an apply stores the new grader proposals as a regrade, each with a history row
-/// where the score moved; an override keeps counting and an accepted answer is not regraded. Needs the sentence model
-/// (<c>Grading:Meaning</c>). Only the quiz's owner and admins reach it.
+/// where the score moved; an override keeps counting and an accepted answer is not regraded. An apply also keeps what
+/// was learned (<see cref="LearnedKey"/>), and the meaning pass grades answers handed in later with it, until the
+/// question's keywords change or the instructor stops it. Needs the sentence model (<c>Grading:Meaning</c>). Only the
+/// quiz's owner and admins reach it.
 /// </summary>
 public sealed class LearnedRegrade(IDbContextFactory<QuizDbContext> dbFactory, TimeProvider clock, QuizActivity activity, AuditLog audit,
     GradingEngine engine)
@@ -85,6 +94,7 @@ public sealed class LearnedRegrade(IDbContextFactory<QuizDbContext> dbFactory, T
         var grades = await AnswerRegrade.OfQuestion(db, quizId, questionId).ToDictionaryAsync(g => g.Id, cancellationToken);
         var (up, down, kept) = AnswerRegrade.ApplyAll(learning.Regrades, grades, mode, question.KeywordVersion, actorId, now, reason);
         var regraded = learning.Regrades.Count - kept;
+        await KeepAsync(db, quizId, questionId, question.KeywordVersion, learning, now, cancellationToken);
         await audit.AddAsync(db, actorId, AuditActions.RegradeApplied, AuditSubject.Quiz(quizId),
             $"Regraded {Formats.Answers(regraded)} to question {question.Number}. {reason} {up} up, {down} down"
             + (kept > 0 ? $", {kept} that would go down kept" : "") + ".", cancellationToken);
@@ -94,7 +104,49 @@ public sealed class LearnedRegrade(IDbContextFactory<QuizDbContext> dbFactory, T
         return new LearnedApplied(reason, regraded, up, down, kept, learning.Regrades.Count(r => r.Overridden));
     }
 
-    sealed record Learning(int Marks, int References, double Offset, List<AnswerRegrade> Regrades);
+    /// <summary>What the last apply kept for later answers; null when nothing is kept or the actor may not regrade the quiz.</summary>
+    public async Task<KeptLearning?> KeptAsync(string actorId, int quizId, int questionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await RegradePreview.ReachableAsync(db, actorId, quizId, questionId, cancellationToken) is null)
+            return null;
+        return await db.LearnedKeys.Where(k => k.QuizId == quizId && k.QuestionId == questionId)
+            .Select(k => new KeptLearning(k.Marks, k.References.Count, k.LearnedAt, k.KeywordVersion == k.Question.KeywordVersion))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Answers handed in from now on are graded by the key alone again; false when nothing was kept or the actor may not.</summary>
+    public async Task<bool> StopAsync(string actorId, int quizId, int questionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await RegradePreview.ReachableAsync(db, actorId, quizId, questionId, cancellationToken) is null)
+            return false;
+        var kept = await db.LearnedKeys.Where(k => k.QuizId == quizId && k.QuestionId == questionId)
+            .Select(k => new { Key = k, k.Question.Number }).SingleOrDefaultAsync(cancellationToken);
+        if (kept is null)
+            return false;
+        db.LearnedKeys.Remove(kept.Key);
+        await audit.AddAsync(db, actorId, AuditActions.LearningStopped, AuditSubject.Quiz(quizId),
+            $"Answers to question {kept.Number} handed in from now on are graded by the key alone, no longer with what "
+            + $"{Formats.Count(kept.Key.Marks, "mark")} taught.", cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    static async Task KeepAsync(QuizDbContext db, int quizId, int questionId, int keywordVersion, Learning learning, DateTime now,
+        CancellationToken cancellationToken)
+    {
+        var kept = await db.LearnedKeys.SingleOrDefaultAsync(k => k.QuizId == quizId && k.QuestionId == questionId, cancellationToken);
+        if (kept is null)
+            db.LearnedKeys.Add(kept = new LearnedKey { QuizId = quizId, QuestionId = questionId });
+        kept.KeywordVersion = keywordVersion;
+        kept.Marks = learning.Marks;
+        kept.References = [.. learning.Learned!.References.Select(r => r.Text)];
+        (kept.CalibrationLogit, kept.CalibrationMarks) = learning.Learned.Calibration is { } c ? (c.Logit, c.Marks) : ((double?)null, 0);
+        kept.LearnedAt = now;
+    }
+
+    sealed record Learning(int Marks, int References, double Offset, List<AnswerRegrade> Regrades, KeyMeaning? Learned = null);
 
     /// <summary>
     /// Every answer of the quiz to the question graded with what its marks teach: the answers are encoded once, the
@@ -125,6 +177,6 @@ public sealed class LearnedRegrade(IDbContextFactory<QuizDbContext> dbFactory, T
                     : learned.Calibration is { Shift: not 0.0 } ? "On the question's curve as your marks set it" : null,
             };
         }).ToList();
-        return new Learning(marks.Count, learned.References.Count, learned.Calibration?.Shift ?? 0, regrades);
+        return new Learning(marks.Count, learned.References.Count, learned.Calibration?.Shift ?? 0, regrades, learned);
     }
 }

@@ -221,6 +221,62 @@ public sealed class MarksPanelsTests
         Assert.DoesNotContain(danAfter.History, h => h.Source == GradeChangeSource.Regrade);
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Postgres)]
+    [InlineData(DatabaseProvider.Sqlite)]
+    public async Task WhatTheMarksTaughtGradesAnswersHandedInLaterUntilTheKeywordsChangeOrTheInstructorStopsIt(DatabaseProvider provider)
+    {
+        await using var scene = await RegradeScene.CreateAsync(provider, ("Grading:Meaning", "true"));
+        var marked = new[] { await scene.AnswerAsync("Ann", "Kernels that find edges."), await scene.AnswerAsync("Cat", "The kernels pick out edges."),
+            await scene.AnswerAsync("Eve", "Small kernels catch edges.") };
+        await scene.AnswerAsync("Ben", "It learns things.");
+        foreach (var raised in marked)
+            await MarkAsync(scene, raised, Mark.Override(1, "Kernels are the filters"));
+        var meaningPass = scene.App.Services.GetRequiredService<MeaningGrading>();
+        async Task<Grade> HandInAsync(string name)
+        {
+            var gradeId = await scene.AnswerAsync(name, "Kernels that pick out edges.");
+            await meaningPass.GradeAllPendingAsync();
+            return await scene.GradeAsync(gradeId);
+        }
+        var byKey = await HandInAsync("Gil");
+        var learned = $"{QuestionPage(scene)}/learned";
+        using var alice = await scene.Fixture.ClientAsync("alice@quiz.local");
+        Assert.Null((await alice.GetPageAsync(learned)).ByRole("region", "Answers handed in later"));
+
+        using var applied = await alice.SubmitNamedFormAsync(learned, "learned", ("Input.Mode", "AllChanges"));
+        Assert.Contains("Answers handed in later are graded with it too", Pages.Parse(await applied.Content.ReadAsStringAsync()).QuerySelector("[role=status]")!.Text());
+        var later = await HandInAsync("Hal");
+
+        Assert.True(later.Score > byKey.Score, $"{byKey.Score} by the key, {later.Score} after learning");
+        Assert.Contains("references: 3", GradeExplanation.Parse(later.Explanation).Basis ?? []);
+        Assert.Contains(later.History, h => h.Reason == "Meaning pass, with what 3 marks taught");
+        var kept = (await alice.GetPageAsync(learned)).ByRole("region", "Answers handed in later")!.Text();
+        Assert.Contains("answers handed in are graded with what your 3 marks taught then (3 answers marked correct beside the model answer)", kept);
+
+        // Another instructor or a student cannot stop it.
+        foreach (var actor in new[] { scene.Bob, scene.Sam })
+            Assert.False(await scene.App.Services.GetRequiredService<LearnedRegrade>().StopAsync(actor, scene.QuizId, scene.Question1));
+        Assert.Equal(later.Score, (await HandInAsync("Ida")).Score);
+
+        using var stopped = await alice.SubmitNamedFormAsync(learned, "stop");
+        Assert.Equal("Answers handed in from now on are graded by the question's key alone.",
+            Pages.Parse(await stopped.Content.ReadAsStringAsync()).QuerySelector("[role=status]")!.Text());
+        var afterStop = await HandInAsync("Jon");
+        Assert.Equal(byKey.Score, afterStop.Score);
+        Assert.DoesNotContain(GradeExplanation.Parse(afterStop.Explanation).Basis ?? [], b => b.StartsWith("references", StringComparison.Ordinal));
+        await using (var db = scene.App.Services.CreateDbContext())
+            Assert.Single(db.AuditEntries, e => e.Action == AuditActions.LearningStopped && e.ActorId == scene.Alice);
+
+        // Learned again, then the keywords change: the learning was for the old key.
+        using var again = await alice.SubmitNamedFormAsync(learned, "learned", ("Input.Mode", "AllChanges"));
+        Assert.True(again.IsSuccessStatusCode);
+        await scene.Editing.SaveAsync(scene.Alice, scene.AssignmentId, scene.Question1, RegradeScene.Edited(k => k[0].Phrase = "kernels"));
+        Assert.DoesNotContain(GradeExplanation.Parse((await HandInAsync("Kim")).Explanation).Basis ?? [], b => b.StartsWith("references", StringComparison.Ordinal));
+        Assert.Contains("no longer grades later answers: the question's keywords have changed since",
+            (await alice.GetPageAsync(learned)).ByRole("region", "Answers handed in later")!.Text());
+    }
+
     [Fact]
     public async Task LearningWhenEveryAnswerIsMarkedSaysNoScoreWouldChange()
     {
