@@ -70,9 +70,10 @@ public sealed class LearnedRegrade(IDbContextFactory<QuizDbContext> dbFactory, T
             {
                 return await ApplyOnceAsync(actorId, quizId, questionId, mode, cancellationToken);
             }
-            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            catch (DbUpdateException) when (attempt < 3)
             {
-                // An instructor marked one of the answers meanwhile: nothing was stored; learn again with their mark.
+                // An instructor marked one of the answers meanwhile (a concurrency failure), or a second apply of the same
+                // question kept its learning first (the unique index): nothing was stored; learn again as things stand.
             }
         }
     }
