@@ -296,6 +296,6 @@ public sealed class MarksPanelsTests
         Assert.Contains("From your 4 marks on this question (2 accepted, 2 overridden):", page.Text());
         Assert.Contains("Every answer to this question in Networks quiz carries your mark, so no score would change: the 2 answers you overrode "
             + "keep your scores (only the grader's score under them moves). The 2 answers you accepted are left as they are: their scores are "
-            + "marks it learned from. It regrades answers you have not marked: use it while some are left.", page.Text());
+            + "marks it learned from. Applied, it grades only the answers handed in later.", page.Text());
     }
 }
