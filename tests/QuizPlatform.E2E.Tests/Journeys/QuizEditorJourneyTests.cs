@@ -61,9 +61,15 @@ public sealed partial class QuizEditorJourneyTests(QuizSite site) : Journey(site
         await Expect(page.GetByText("Quiz created.")).ToHaveCountAsync(0);
         Assert.Equal(new[] { 2 }, await QuestionNumbersAsync(quizId));
 
-        // Nobody has started it: it can go, after a second step that says what goes with it.
-        await page.GetByRole(AriaRole.Button, new() { Name = "Delete quiz" }).ClickAsync();
+        // Nobody has started it: it can go, after a second step that says what goes with it. Cancel leaves it, and the
+        // keyboard where it was.
+        var delete = page.GetByRole(AriaRole.Button, new() { Name = "Delete quiz" });
+        await delete.ClickAsync();
         var question = page.GetByRole(AriaRole.Group, new() { Name = "Delete Two of them?" });
+        await Expect(question.Locator("p")).ToBeFocusedAsync();
+        await question.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Expect(delete).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
         await Expect(question.Locator("p")).ToBeFocusedAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Yes, delete quiz" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Quiz deleted." })).ToBeVisibleAsync();
