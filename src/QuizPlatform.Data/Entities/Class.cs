@@ -9,6 +9,11 @@ public class Class
     public string InstructorId { get; set; } = "";
     public ApplicationUser Instructor { get; set; } = null!;
     public DateTime CreatedAt { get; set; }
+    /// <summary>
+    /// When the class ended (the term is over): it leaves the class lists and the quiz editor's choices, and its join
+    /// code no longer works; its students, quizzes and results stay. Null: a current class.
+    /// </summary>
+    public DateTime? ArchivedAt { get; set; }
     public List<Enrollment> Enrollments { get; set; } = [];
 }
 

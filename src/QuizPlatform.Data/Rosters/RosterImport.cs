@@ -120,6 +120,7 @@ public sealed class RosterImport(QuizDbContext db, UserManager<ApplicationUser> 
             return new RosterPreview("The file gives passwords: the roster page sets none (an admin can with quiz roster import). Remove the password column.");
 
         var classes = await ClassIdsByNameAsync(cancellationToken);
+        var archived = (await db.Classes.Where(c => c.ArchivedAt != null).Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
         var missingClasses = lines.Select(l => l.ClassName).Where(n => n.Length > 0 && !classes.ContainsKey(n))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Select(name => new MissingClass(name, options.NewClassInstructor(name) is { Length: > 0 } id ? id : null)).ToList();
@@ -172,6 +173,8 @@ public sealed class RosterImport(QuizDbContext db, UserManager<ApplicationUser> 
             if (classIds.Count > 1)
                 return Error($"{classIds.Count} classes are named \"{line.ClassName}\": rename one so the roster can tell them apart.");
             var classId = classIds[0];
+            if (archived.Contains(classId))
+                return Error($"The class \"{line.ClassName}\" is archived: bring it back on its page to enrol students in it.");
             if (classId < 0 && !instructors.Contains(missingClasses[-1 - classId].InstructorId!))
                 return Error($"The instructor chosen for the new class \"{line.ClassName}\" is not an active instructor.");
             if (!seen.TryAdd((line.Email.ToUpperInvariant(), classId), line))

@@ -1,11 +1,12 @@
 namespace QuizPlatform.Web.Features.Classes;
 
-public sealed record ClassSummary(int Id, string Name, string JoinCode, string InstructorName, int StudentCount, DateTime CreatedAt);
+public sealed record ClassSummary(int Id, string Name, string JoinCode, string InstructorName, int StudentCount, DateTime CreatedAt,
+    DateTime? ArchivedAt = null);
 
 public sealed record ClassStudent(string StudentId, string DisplayName, string Email, DateTime EnrolledAt);
 
 public sealed record ClassDetails(int Id, string Name, string JoinCode, string InstructorId, string InstructorName, DateTime CreatedAt,
-    IReadOnlyList<ClassStudent> Students, IReadOnlyList<ClassQuiz> Quizzes);
+    IReadOnlyList<ClassStudent> Students, IReadOnlyList<ClassQuiz> Quizzes, DateTime? ArchivedAt = null);
 
 public enum ClassQuizState { NotYetOpen, Open, Closed }
 
@@ -18,7 +19,7 @@ public sealed record InstructorChoice(string Id, string Name, string Email);
 /// <summary>What a move to another class did: <see cref="NoSuchClass"/> when either class is not the actor's.</summary>
 public enum StudentMove { Moved, NotInClass, NoSuchClass }
 
-public enum JoinOutcome { Joined, AlreadyEnrolled, UnknownCode, NotAStudent }
+public enum JoinOutcome { Joined, AlreadyEnrolled, UnknownCode, NotAStudent, Ended }
 
 /// <summary>What happened when a student typed a join code; <see cref="Message"/> is shown to them as is.</summary>
 public sealed record JoinResult(JoinOutcome Outcome, int? ClassId, string? ClassName, string Message)

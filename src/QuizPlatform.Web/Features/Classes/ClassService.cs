@@ -22,7 +22,7 @@ public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, Tim
         var actor = (await Actor.LoadAsync(db, actorId, cancellationToken)).EnsureTeaches();
         var classes = await actor.Classes(db)
             .Select(c => new ClassSummary(c.Id, c.Name, c.JoinCode, ApplicationUser.NameOf(c.Instructor.DisplayName, c.Instructor.Email),
-                c.Enrollments.Count, c.CreatedAt))
+                c.Enrollments.Count, c.CreatedAt, c.ArchivedAt))
             .ToListAsync(cancellationToken);
         return [.. classes.OrderBy(c => c.Name, FormattingCulture.Names).ThenBy(c => c.Id)];
     }
@@ -34,7 +34,7 @@ public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, Tim
         var found = await actor.Classes(db).Where(c => c.Id == classId)
             .Select(c => new
             {
-                c.Id, c.Name, c.JoinCode, c.CreatedAt, c.InstructorId,
+                c.Id, c.Name, c.JoinCode, c.CreatedAt, c.InstructorId, c.ArchivedAt,
                 Instructor = ApplicationUser.NameOf(c.Instructor.DisplayName, c.Instructor.Email),
             })
             .SingleOrDefaultAsync(cancellationToken);
@@ -51,7 +51,7 @@ public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, Tim
             students.OrderBy(s => ApplicationUser.NameOf(s.DisplayName, s.Email), FormattingCulture.Names).ToList(),
             [.. quizzes.Select(q => new ClassQuiz(q.Id, q.Title, q.OpensAt, q.ClosesAt, StateOf(q.OpensAt, q.ClosesAt, now), q.Mine))
                 .OrderBy(q => q.State == ClassQuizState.Open ? 0 : q.State == ClassQuizState.NotYetOpen ? 1 : 2)
-                .ThenBy(q => q.Title, FormattingCulture.Names)]);
+                .ThenBy(q => q.Title, FormattingCulture.Names)], found.ArchivedAt);
     }
 
     static ClassQuizState StateOf(DateTime? opensAt, DateTime? closesAt, DateTime now) =>
@@ -191,6 +191,33 @@ public sealed class ClassService(IDbContextFactory<QuizDbContext> dbFactory, Tim
         await audit.AddAsync(db, actorId, AuditActions.ClassChanged, AuditSubject.Class(classId),
             $"Changed the class {theClass.Name}: {string.Join(", ", changes)}.", cancellationToken);
         theClass.Name = trimmed;
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>
+    /// Archives a class the actor owns (any class for an admin) when its term is over, or brings it back
+    /// (<paramref name="archived"/> false). An archived class leaves the class lists and the quiz editor's choices and
+    /// its join code stops working; its students, quizzes and results stay. Refused while a quiz open to it has not
+    /// closed, so that no student is cut off mid-quiz. Returns what stopped it, in words, or null when done or nothing
+    /// changed; throws <see cref="KeyNotFoundException"/> for a class the actor may not see.
+    /// </summary>
+    public async Task<string?> ArchiveAsync(string actorId, int classId, bool archived = true, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var actor = (await Actor.LoadAsync(db, actorId, cancellationToken)).EnsureTeaches();
+        var theClass = await actor.Classes(db).SingleOrDefaultAsync(c => c.Id == classId, cancellationToken)
+                       ?? throw new KeyNotFoundException($"No class {classId}.");
+        if (theClass.ArchivedAt is not null == archived)
+            return null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (archived && await db.Quizzes.Where(q => q.Classes.Any(c => c.ClassId == classId) && (q.ClosesAt == null || q.ClosesAt > now))
+                .Select(q => q.Title).OrderBy(t => t).FirstOrDefaultAsync(cancellationToken) is { } open)
+            return $"{open} is still open to this class: close it first, so that no student is cut off mid-quiz.";
+        theClass.ArchivedAt = archived ? now : null;
+        await audit.AddAsync(db, actorId, AuditActions.ClassChanged, AuditSubject.Class(classId),
+            archived ? $"Archived the class {theClass.Name}: its join code no longer works." : $"Brought the class {theClass.Name} back from the archive.",
+            cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }

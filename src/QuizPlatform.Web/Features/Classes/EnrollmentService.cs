@@ -19,7 +19,7 @@ public sealed class EnrollmentService(IDbContextFactory<QuizDbContext> dbFactory
             return new JoinResult(JoinOutcome.NotAStudent, null, null, "Only student accounts can join a class with a code.");
 
         var found = normalized.Length == 0 ? null
-            : await db.Classes.Where(c => c.JoinCode == normalized).Select(c => new { c.Id, c.Name }).SingleOrDefaultAsync(cancellationToken);
+            : await db.Classes.Where(c => c.JoinCode == normalized).Select(c => new { c.Id, c.Name, c.ArchivedAt }).SingleOrDefaultAsync(cancellationToken);
         if (found is null)
             return new JoinResult(JoinOutcome.UnknownCode, null, null, normalized.Length == 0
                 ? "Type the join code your instructor gave you."
@@ -27,6 +27,8 @@ public sealed class EnrollmentService(IDbContextFactory<QuizDbContext> dbFactory
 
         if (await db.Enrollments.AnyAsync(e => e.ClassId == found.Id && e.StudentId == actorId, cancellationToken))
             return Already(found.Id, found.Name);
+        if (found.ArchivedAt is not null)
+            return new JoinResult(JoinOutcome.Ended, null, null, $"{found.Name} has ended: its code no longer works. Ask your instructor which class to join.");
         db.Enrollments.Add(new Enrollment { ClassId = found.Id, StudentId = actorId, EnrolledAt = clock.GetUtcNow().UtcDateTime });
         try
         {

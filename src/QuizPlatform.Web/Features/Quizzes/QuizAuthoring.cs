@@ -76,7 +76,7 @@ public sealed class QuizAuthoring(IDbContextFactory<QuizDbContext> dbFactory, Ti
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var actor = (await Actor.LoadAsync(db, actorId, cancellationToken)).EnsureTeaches();
-        var (plan, errors) = QuizPlanner.Plan(form, QuizTimes.Zone(timeZoneId), await ScopeAsync(db, actor, form, cancellationToken));
+        var (plan, errors) = QuizPlanner.Plan(form, QuizTimes.Zone(timeZoneId), await ScopeAsync(db, actor, form, [], cancellationToken));
         if (plan is null)
             return new AuthoringResult(AuthoringOutcome.Invalid, null, errors);
         var quiz = new Quiz { CreatedById = actor.Id, CreatedAt = clock.GetUtcNow().UtcDateTime };
@@ -96,7 +96,7 @@ public sealed class QuizAuthoring(IDbContextFactory<QuizDbContext> dbFactory, Ti
         var quiz = await WithParts(actor.Quizzes(db)).SingleOrDefaultAsync(q => q.Id == quizId, cancellationToken);
         if (quiz is null)
             return AuthoringResult.Missing;
-        var (plan, errors) = QuizPlanner.Plan(form, QuizTimes.Zone(timeZoneId), await ScopeAsync(db, actor, form, cancellationToken));
+        var (plan, errors) = QuizPlanner.Plan(form, QuizTimes.Zone(timeZoneId), await ScopeAsync(db, actor, form, [.. quiz.Classes.Select(c => c.ClassId)], cancellationToken));
         if (plan is null)
             return new AuthoringResult(AuthoringOutcome.Invalid, quizId, errors);
         var attempts = await db.Attempts.CountAsync(a => a.QuizId == quizId, cancellationToken);
@@ -121,6 +121,9 @@ public sealed class QuizAuthoring(IDbContextFactory<QuizDbContext> dbFactory, Ti
         if (source is null)
             return AuthoringResult.Missing;
         var title = $"{source.Title} (copy)";
+        // A copy is for another term: its classes are the current ones.
+        var sourceClassIds = source.Classes.Select(c => c.ClassId).ToList();
+        var archived = await db.Classes.Where(c => sourceClassIds.Contains(c.Id) && c.ArchivedAt != null).Select(c => c.Id).ToListAsync(cancellationToken);
         var copy = new Quiz
         {
             Title = title.Length > Limits.Title ? title[..Limits.Title] : title, AssignmentVersionId = source.AssignmentVersionId,
@@ -132,7 +135,7 @@ public sealed class QuizAuthoring(IDbContextFactory<QuizDbContext> dbFactory, Ti
             SpotCheckShare = source.SpotCheckShare,
             HoldScoresUntilReviewed = source.HoldScoresUntilReviewed, RegradeRequestWindow = source.RegradeRequestWindow,
             Questions = source.Questions.Select(q => new QuizQuestion { QuestionId = q.QuestionId, Position = q.Position, Points = q.Points }).ToList(),
-            Classes = source.Classes.Select(c => new QuizClass { ClassId = c.ClassId }).ToList(),
+            Classes = source.Classes.Where(c => !archived.Contains(c.ClassId)).Select(c => new QuizClass { ClassId = c.ClassId }).ToList(),
             Accommodations = source.Accommodations.Select(a => new Accommodation
                 { StudentId = a.StudentId, TimeMultiplier = a.TimeMultiplier, ExtendedClosesAt = a.ExtendedClosesAt }).ToList(),
         };
@@ -190,11 +193,13 @@ public sealed class QuizAuthoring(IDbContextFactory<QuizDbContext> dbFactory, Ti
         quizzes.Include(q => q.Questions).Include(q => q.Classes)
             .Include(q => q.Accommodations).ThenInclude(a => a.Student).AsSplitQuery();
 
-    private static async Task<PlanScope> ScopeAsync(QuizDbContext db, Actor actor, QuizForm form, CancellationToken cancellationToken)
+    /// <param name="assigned">The classes the quiz has: an archived one stays assignable to it, no other.</param>
+    private static async Task<PlanScope> ScopeAsync(QuizDbContext db, Actor actor, QuizForm form, IReadOnlyCollection<int> assigned,
+        CancellationToken cancellationToken)
     {
         var questionIds = await db.Questions.Where(q => q.AssignmentVersionId == form.AssignmentVersionId)
             .Select(q => q.Id).ToListAsync(cancellationToken);
-        var assignable = await actor.Classes(db).Select(c => c.Id).ToListAsync(cancellationToken);
+        var assignable = await actor.Classes(db).Where(c => c.ArchivedAt == null || assigned.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken);
         var named = form.Accommodations.Select(a => a.StudentId).Distinct().ToList();
         var students = await db.ActiveUsersInRole(Roles.Student).Where(u => named.Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken);
         return new PlanScope(questionIds.ToHashSet(), assignable.ToHashSet(), students.ToHashSet());

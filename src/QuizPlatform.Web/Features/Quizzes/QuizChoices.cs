@@ -41,7 +41,7 @@ public sealed class QuizChoices(IDbContextFactory<QuizDbContext> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var actor = (await Actor.LoadAsync(db, actorId, cancellationToken)).EnsureTeaches();
-        var classes = await actor.Classes(db).Select(c => new ClassChoice(c.Id, c.Name)).ToListAsync(cancellationToken);
+        var classes = await actor.Classes(db).Select(c => new ClassChoice(c.Id, c.Name, c.ArchivedAt != null)).ToListAsync(cancellationToken);
         return [.. classes.OrderBy(c => c.Name, FormattingCulture.Names)];
     }
 

@@ -61,7 +61,7 @@ static class QuizPlanner
 
         var classIds = form.ClassIds.Distinct().ToList();
         if (classIds.Any(id => !scope.AssignableClassIds.Contains(id)))
-            Fail(form, nameof(QuizForm.ClassIds), "You can only assign a quiz to your own classes.");
+            Fail(form, nameof(QuizForm.ClassIds), "You can only assign a quiz to your own current classes.");
 
         var accommodations = new List<PlannedAccommodation>();
         foreach (var group in form.Accommodations.GroupBy(a => a.StudentId))

@@ -13,7 +13,8 @@ public sealed record AssignmentVersionChoice(int VersionId, int AssignmentId, st
         versions.MaxBy(v => (v.ImportedAt, v.VersionId))!;
 }
 
-public sealed record ClassChoice(int Id, string Name);
+/// <summary>A class the quiz editor offers; an archived one only where the quiz already has it.</summary>
+public sealed record ClassChoice(int Id, string Name, bool Archived = false);
 
 public sealed record StudentChoice(string StudentId, string Name);
 

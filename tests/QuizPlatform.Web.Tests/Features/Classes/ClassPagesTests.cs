@@ -97,6 +97,31 @@ public sealed class ClassPagesTests
     }
 
     [Theory, AllDatabaseProviders]
+    public async Task AnArchivedClassLeavesTheListForTheArchiveAndItsPageSaysItsCodeNoLongerWorks(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        var classes = scene.App.Services.GetRequiredService<ClassService>();
+        await classes.CreateAsync(scene.Alice, "Algebra, next term");
+        Assert.Null(await classes.ArchiveAsync(scene.Alice, scene.AlgebraId));
+        using var client = scene.App.CreateNonRedirectingClient();
+        using var _ = await client.SignInAsync("alice@quiz.local", TestUsers.Password);
+
+        var current = await client.GetPageAsync("/classes");
+        var archive = await client.GetPageAsync("/classes?archived=true");
+        var page = await client.GetPageAsync($"/classes/{scene.AlgebraId}");
+
+        Assert.Equal(["Algebra, next term"], current.QuerySelectorAll("tbody tr td:first-child").Select(c => c.Text()));
+        Assert.Equal("classes?archived=true", current.ByRole("link", "Archived classes (1)")?.GetAttribute("href"));
+        Assert.Equal(["Algebra"], archive.QuerySelectorAll("tbody tr td:first-child").Select(c => c.Text()));
+        Assert.Equal(["Class", "Archived", "Students", "Instructor"], archive.QuerySelectorAll("thead th").Select(th => th.Text()));
+        Assert.Equal("classes", archive.ByRole("link", "Back to the current classes")?.GetAttribute("href"));
+        Assert.StartsWith("Archived on ", page.QuerySelector(".alert-secondary")!.Text());
+        Assert.Null(page.ByRole("button", "Copy join code"));
+        Assert.NotNull(page.ByRole("button", "Bring the class back"));
+        Assert.Null(page.ByRole("button", "Archive class"));
+    }
+
+    [Theory, AllDatabaseProviders]
     public async Task AdminListsEveryClassWithItsInstructorAndOpensAnyClassPage(DatabaseProvider provider)
     {
         await using var scene = await QuizScene.CreateAsync(provider);

@@ -4,6 +4,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using QuizPlatform.Data.Entities;
+using QuizPlatform.Web.Features.Audit;
 using QuizPlatform.Web.Features.Classes;
 using QuizPlatform.Web.Tests.Features.Quizzes;
 using QuizPlatform.Web.Tests.Infrastructure;
@@ -33,6 +34,56 @@ public sealed class ClassServiceTests
         await using var db = scene.App.Services.CreateDbContext();
         Assert.Equal(["Deleted the class Algebra by mistake."],
             await db.AuditEntries.Where(e => e.Action == AuditActions.ClassDeleted).Select(e => e.Summary).ToListAsync());
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task AClassWhoseTermIsOverIsArchivedOnceItsQuizzesCloseAndNobodyJoinsOrIsGivenAQuizUntilItIsBack(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        var classes = scene.App.Services.GetRequiredService<ClassService>();
+        var join = scene.App.Services.GetRequiredService<EnrollmentService>();
+        var code = (await classes.GetAsync(scene.Alice, scene.AlgebraId))!.JoinCode;
+        var quizId = await scene.AddQuizAsync(); // open to Algebra until tomorrow
+        var latecomer = await TestUsers.CreateUserIdAsync(scene.App, "late@quiz.local", Roles.Student, "Late");
+
+        Assert.Equal("Networks quiz is still open to this class: close it first, so that no student is cut off mid-quiz.",
+            await classes.ArchiveAsync(scene.Alice, scene.AlgebraId));
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => classes.ArchiveAsync(scene.Bob, scene.AlgebraId));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => classes.ArchiveAsync(scene.Sam, scene.AlgebraId));
+        await using (var db = scene.App.Services.CreateDbContext())
+            await db.Quizzes.Where(q => q.Id == quizId).ExecuteUpdateAsync(q => q.SetProperty(x => x.ClosesAt, scene.Now.AddMinutes(-1)));
+        Assert.Null(await classes.ArchiveAsync(scene.Alice, scene.AlgebraId));
+
+        var archived = Assert.Single(await classes.ListAsync(scene.Alice));
+        Assert.NotNull(archived.ArchivedAt);
+        // Its code no longer lets anyone in; its students stay, and see the class as before.
+        var refused = await join.JoinAsync(latecomer, code);
+        Assert.Equal((JoinOutcome.Ended, "Algebra has ended: its code no longer works. Ask your instructor which class to join."),
+            (refused.Outcome, refused.Message));
+        Assert.Equal(JoinOutcome.AlreadyEnrolled, (await join.JoinAsync(scene.Sam, code)).Outcome);
+        // No new quiz for it; the closed quiz keeps it, and a copy for next term leaves it behind.
+        var form = await scene.AliceFormAsync();
+        Assert.Equal("You can only assign a quiz to your own current classes.",
+            Assert.Single((await scene.Authoring.CreateAsync(scene.Alice, form, "UTC")).Errors).Message);
+        Assert.Contains(await scene.Choices.ClassesAsync(scene.Alice), c => c.Id == scene.AlgebraId && c.Archived);
+        var closedQuiz = (await scene.Authoring.LoadAsync(scene.Alice, quizId, "UTC"))!.Form;
+        closedQuiz.Title = "Networks quiz, renamed";
+        Assert.True((await scene.Authoring.UpdateAsync(scene.Alice, quizId, closedQuiz, "UTC")).Saved);
+        var copy = await scene.Authoring.CopyAsync(scene.Alice, quizId);
+        Assert.Empty((await scene.Authoring.LoadAsync(scene.Alice, copy.QuizId!.Value, "UTC"))!.Form.ClassIds);
+        // Nor does a roster enrol anyone in it.
+        var admin = await TestUsers.CreateUserIdAsync(scene.App, "boss@quiz.local", Roles.Admin);
+        var roster = await scene.App.Services.GetRequiredService<QuizPlatform.Web.Features.Rosters.RosterService>()
+            .PreviewAsync(admin, "email,name,class\nlate@quiz.local,Late,Algebra\n");
+        Assert.Equal("The class \"Algebra\" is archived: bring it back on its page to enrol students in it.", Assert.Single(roster.Rows).Reason);
+
+        Assert.Null(await classes.ArchiveAsync(scene.Alice, scene.AlgebraId, archived: false));
+        Assert.Null(Assert.Single(await classes.ListAsync(scene.Alice)).ArchivedAt);
+        Assert.Equal(JoinOutcome.Joined, (await join.JoinAsync(latecomer, code)).Outcome);
+        await using var check = scene.App.Services.CreateDbContext();
+        Assert.Equal(["Archived the class Algebra: its join code no longer works.", "Brought the class Algebra back from the archive."],
+            (await check.AuditEntries.Where(e => e.Subject == AuditSubject.Class(scene.AlgebraId) && e.Action == AuditActions.ClassChanged)
+                .OrderBy(e => e.Id).Select(e => e.Summary).ToListAsync())[^2..]);
     }
 
     [Theory, AllDatabaseProviders]
