@@ -27,10 +27,11 @@ public sealed class QuizAuthoring(IDbContextFactory<QuizDbContext> dbFactory, Ti
                 Questions = q.QuestionSelection == QuestionSelection.RandomPerStudent ? q.RandomCount ?? 0 : q.Questions.Count,
                 Classes = q.Classes.Select(c => c.Class.Name).ToList(), q.OpensAt, q.ClosesAt,
                 Attempts = db.Attempts.Count(a => a.QuizId == q.Id),
+                Archived = q.Classes.Any() && q.Classes.All(c => c.Class.ArchivedAt != null),
             })
             .ToListAsync(cancellationToken);
         return rows.Select(r => new QuizSummary(r.Id, r.Title, r.Assignment, r.Version, r.Questions, r.Classes.Order().ToList(),
-            r.OpensAt, r.ClosesAt, r.Attempts)).ToList();
+            r.OpensAt, r.ClosesAt, r.Attempts, r.Archived)).ToList();
     }
 
     /// <summary>The quiz as the editor shows it, times in <paramref name="timeZoneId"/>; null when the actor may not see it.</summary>

@@ -2,8 +2,9 @@ using Microsoft.AspNetCore.Components.Forms;
 
 namespace QuizPlatform.Web.Features.Quizzes;
 
+/// <summary>A quiz as the list shows it; <see cref="Archived"/>: every class it is assigned to is archived, so its term is over.</summary>
 public sealed record QuizSummary(int Id, string Title, string AssignmentTitle, int AssignmentVersion, int QuestionCount,
-    IReadOnlyList<string> ClassNames, DateTime? OpensAt, DateTime? ClosesAt, int AttemptCount);
+    IReadOnlyList<string> ClassNames, DateTime? OpensAt, DateTime? ClosesAt, int AttemptCount, bool Archived = false);
 
 public sealed record AssignmentVersionChoice(int VersionId, int AssignmentId, string Title, int Version, int QuestionCount, bool IsLatest,
     DateTime ImportedAt)

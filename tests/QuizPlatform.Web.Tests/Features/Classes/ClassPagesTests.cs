@@ -97,11 +97,12 @@ public sealed class ClassPagesTests
     }
 
     [Theory, AllDatabaseProviders]
-    public async Task AnArchivedClassLeavesTheListForTheArchiveAndItsPageSaysItsCodeNoLongerWorks(DatabaseProvider provider)
+    public async Task AnArchivedClassAndItsQuizzesLeaveTheListsForTheArchiveAndItsPageSaysItsCodeNoLongerWorks(DatabaseProvider provider)
     {
         await using var scene = await QuizScene.CreateAsync(provider);
         var classes = scene.App.Services.GetRequiredService<ClassService>();
         await classes.CreateAsync(scene.Alice, "Algebra, next term");
+        await scene.AddQuizAsync(q => (q.Title, q.ClosesAt) = ("Last term's quiz", scene.Now.AddDays(-1)));
         Assert.Null(await classes.ArchiveAsync(scene.Alice, scene.AlgebraId));
         using var client = scene.App.CreateNonRedirectingClient();
         using var _ = await client.SignInAsync("alice@quiz.local", TestUsers.Password);
@@ -119,6 +120,11 @@ public sealed class ClassPagesTests
         Assert.Null(page.ByRole("button", "Copy join code"));
         Assert.NotNull(page.ByRole("button", "Bring the class back"));
         Assert.Null(page.ByRole("button", "Archive class"));
+        // Its quiz had its term too: it leaves the quiz list with it.
+        var quizzes = await client.GetPageAsync("/quizzes");
+        Assert.Null(quizzes.ByRole("link", "Last term's quiz"));
+        Assert.Equal("quizzes?archived=true", quizzes.ByRole("link", "Quizzes of archived classes (1)")?.GetAttribute("href"));
+        Assert.NotNull((await client.GetPageAsync("/quizzes?archived=true")).ByRole("link", "Last term's quiz"));
     }
 
     [Theory, AllDatabaseProviders]
