@@ -90,6 +90,32 @@ public sealed class ClassPageJourneyTests(QuizSite site) : Journey(site)
     }
 
     [Fact]
+    public async Task InstructorArchivesTheClassOnceItsQuizHasClosedAndBringsItBack()
+    {
+        var classroom = await Classroom.CreateAsync(site, "Ada Lovelace");
+        var page = await site.NewPageAsync();
+        await page.SignInAsync(classroom.Instructor.Email, classroom.Instructor.Password);
+        await page.GotoInteractiveAsync($"classes/{await ClassIdAsync(classroom)}");
+        var archive = page.GetByRole(AriaRole.Button, new() { Name = "Archive class" });
+        var status = page.GetByRole(AriaRole.Status).Filter(new() { HasText = "class" });
+
+        await archive.ClickAsync();
+        await Expect(status).ToHaveTextAsync($"{Classroom.QuizTitle} is still open to this class: close it first, so that no student is cut off mid-quiz.");
+        await Expect(status).ToBeFocusedAsync();
+        await using (var db = site.Services.CreateDbContext())
+            await db.Quizzes.Where(q => q.Id == classroom.QuizId).ExecuteUpdateAsync(q => q.SetProperty(x => x.ClosesAt, DateTime.UtcNow.AddMinutes(-1)));
+        await archive.ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Class archived." })).ToBeFocusedAsync();
+        await Expect(page.GetByText("Archived on ")).ToContainTextAsync("its join code no longer works");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Copy join code" })).ToHaveCountAsync(0);
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Bring the class back" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Class brought back" })).ToBeFocusedAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Copy join code" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task WithoutAClipboardTheJoinCodeIsSelectedForCtrlC()
     {
         var classroom = await Classroom.CreateAsync(site);
