@@ -252,7 +252,11 @@ public sealed class MarksPanelsTests
         Assert.Contains("references: 3", GradeExplanation.Parse(later.Explanation).Basis ?? []);
         Assert.Contains(later.History, h => h.Reason == "Meaning pass, with what 3 marks taught");
         var kept = (await alice.GetPageAsync(learned)).ByRole("region", "Answers handed in later")!.Text();
-        Assert.Contains("answers handed in are graded with what your 3 marks taught then (3 answers marked correct beside the model answer)", kept);
+        Assert.Contains("answers handed in are graded with what your 3 marks taught then (3 answers marked correct beside the model answer).", kept);
+        Assert.DoesNotContain("apply again", kept);
+        await MarkAsync(scene, later.Id, Mark.Accept());
+        Assert.Contains("You have 4 marks on this question now: apply again to grade later answers with them.",
+            (await alice.GetPageAsync(learned)).ByRole("region", "Answers handed in later")!.Text());
 
         // Another instructor or a student cannot stop it.
         foreach (var actor in new[] { scene.Bob, scene.Sam })
