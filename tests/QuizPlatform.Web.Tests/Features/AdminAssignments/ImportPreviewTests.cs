@@ -58,7 +58,7 @@ public sealed class ImportPreviewTests : BunitContext
         var preview = Render(plan);
 
         Assert.Equal("New version 2 of an existing assignment (3 questions). Quizzes already built keep their version.", Status(preview));
-        Assert.Equal(["Added questions: 4", "Changed questions: 1", "Removed questions: 3"],
+        Assert.Equal(["Added: question 4", "Changed: question 1", "Removed: question 3"],
             preview.FindAll("section > ul > li").Select(Text));
         Assert.Equal(["Question 1 changed", "Question 2", "Question 4 added"], Headings(preview, "h3"));
         Assert.Equal(["strongest activation weight 1 edited, kept"], KeywordsOf(preview, "Question 2"));
