@@ -195,10 +195,14 @@ public sealed partial class AdminJourneyTests(QuizSite site) : Journey(site)
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Assignment deleted.");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = title, Exact = true })).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = DemoDataSeeder.AssignmentTitle, Exact = true })).ToBeVisibleAsync();
+        // On a phone the table scrolls in its own box; the page itself (its nav, its notice) stays the screen's width.
+        await page.SetViewportSizeAsync(390, 844);
+        Assert.Equal(390, await page.EvaluateAsync<int>("document.documentElement.scrollWidth"));
 
         await page.GetByRole(AriaRole.Link, new() { Name = $"Delete {DemoDataSeeder.AssignmentTitle}", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync($"“{DemoDataSeeder.QuizTitle}”");
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("built on this assignment, so it is kept");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"{DemoDataSeeder.AssignmentTitle} cannot be deleted");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Yes, delete assignment" })).ToHaveCountAsync(0);
     }
 
