@@ -71,7 +71,7 @@ public sealed class ImportPreviewTests : BunitContext
 
         var preview = Render(plan);
 
-        Assert.Equal("Unchanged: this exact document is stored as version 1; there is nothing to import.", Status(preview));
+        Assert.Equal("Unchanged: version 1 already holds these questions and model answers; there is nothing to import.", Status(preview));
         Assert.Empty(preview.FindAll("section > ul"));
     }
 
