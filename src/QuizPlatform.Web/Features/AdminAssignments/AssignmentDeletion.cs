@@ -12,7 +12,8 @@ namespace QuizPlatform.Web.Features.AdminAssignments;
 /// <summary>
 /// Deleting an assignment imported by mistake (admins): all its versions, their questions and keywords go. Refused
 /// while a quiz is built on any version (the quiz, its attempts and grades need the questions), and while a document in
-/// the seeds folder holds one of its versions, as the seeder would import it again at the next start-up.
+/// the seeds folder holds one of its versions or a document of its title, as the seeder would import it again at the next
+/// start-up.
 /// </summary>
 public sealed class AssignmentDeletion(IDbContextFactory<QuizDbContext> dbFactory, AssignmentSeeder seeder, AuditLog audit)
 {
@@ -73,20 +74,23 @@ public sealed class AssignmentDeletion(IDbContextFactory<QuizDbContext> dbFactor
         var keywords = await db.QuestionKeywords.CountAsync(k => k.Question.AssignmentVersion.AssignmentId == assignmentId, cancellationToken);
         var quizzes = (await db.Quizzes.Where(q => q.AssignmentVersion.AssignmentId == assignmentId).Select(q => q.Title)
             .ToListAsync(cancellationToken)).Order(FormattingCulture.Names).ToList();
+        // The seeder would bring back a version's document, and any other document of this title (as a new assignment).
         var hashes = versions.Select(v => v.ContentHash).ToHashSet();
-        var seeds = (await SeedFilesAsync(cancellationToken)).Where(s => hashes.Contains(s.ContentHash)).Select(s => s.Path).ToList();
+        var seeds = (await SeedFilesAsync(cancellationToken))
+            .Where(s => hashes.Contains(s.Parsed.ContentHash) || string.Equals(s.Parsed.Assignment?.Title, title, StringComparison.Ordinal))
+            .Select(s => s.Path).ToList();
         return new DeletionCheck(assignmentId, title, versions.Count, questions, keywords, quizzes, seeds);
     }
 
-    /// <summary>The seeder's documents with their content hashes, read as the seeder reads them.</summary>
-    async Task<List<(string Path, string ContentHash)>> SeedFilesAsync(CancellationToken cancellationToken)
+    /// <summary>The seeder's documents, parsed as the seeder parses them.</summary>
+    async Task<List<(string Path, ParseResult Parsed)>> SeedFilesAsync(CancellationToken cancellationToken)
     {
         var directory = seeder.SeedsDirectory();
         if (directory is null || !Directory.Exists(directory))
             return [];
-        var files = new List<(string, string)>();
+        var files = new List<(string, ParseResult)>();
         foreach (var file in Directory.GetFiles(directory, "*.md").Order(StringComparer.Ordinal))
-            files.Add((file, new AssignmentParser().Parse(await File.ReadAllBytesAsync(file, cancellationToken)).ContentHash));
+            files.Add((file, new AssignmentParser().Parse(await File.ReadAllBytesAsync(file, cancellationToken))));
         return files;
     }
 }

@@ -124,10 +124,16 @@ public sealed class AssignmentDeletionTests
 
             var refusal = await Deletion(scene).DeleteAsync(admin, mistake);
             File.Delete(seed);
+            // A document of the same title that no version holds: the seeder would import it as a new assignment.
+            var sameTitle = Path.Combine(seeds.FullName, "pooling-draft.md");
+            await File.WriteAllTextAsync(sameTitle, Documents.Original.Replace("the strongest activations", "the largest values"));
+            var refusedForTitle = await Deletion(scene).DeleteAsync(admin, mistake);
+            File.Delete(sameTitle);
             var deleted = await Deletion(scene).DeleteAsync(admin, mistake);
 
             Assert.Equal($"The seeds folder holds this assignment in {seed}, which would import it again at the next start-up. "
                 + "Remove that file first, then delete the assignment.", refusal);
+            Assert.Contains(sameTitle, refusedForTitle);
             Assert.Null(deleted);
             await using var db = scene.App.Services.CreateDbContext();
             Assert.False(await db.Assignments.AnyAsync(a => a.Id == mistake));
