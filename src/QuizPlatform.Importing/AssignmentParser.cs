@@ -13,6 +13,9 @@ public sealed class AssignmentParser(ImportOptions? options = null)
     {
         if (content.Length > _options.MaxBytes)
             return Rejected(TooLarge(content.Length));
+        if (FileFormats.NotTextKind(content) is { } kind)
+            return Rejected(new Diagnostic(1, Severity.Error,
+                $"The file is {kind}, not a Markdown document. Save or export the assignment as Markdown (.md) or plain text, or paste its text, and import that."));
         if (!SourceText.TryDecode(content, out var text, out var invalidLine))
             return Rejected(new Diagnostic(invalidLine, Severity.Error,
                 $"The file is not UTF-8 text: line {invalidLine} contains bytes that are not valid UTF-8. Save it as UTF-8 and import it again."));

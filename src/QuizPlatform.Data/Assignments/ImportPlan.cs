@@ -8,8 +8,8 @@ namespace QuizPlatform.Data.Assignments;
 /// <summary>
 /// What importing a parsed document will do, decided once against what is stored: the admin preview shows it and
 /// <see cref="AssignmentImporter"/> stores it. <see cref="Version"/> is the version an import creates
-/// (<c>Created</c>, <c>Updated</c>) or the stored one holding this exact content (<c>Unchanged</c>, whose
-/// <see cref="Questions"/> are the stored ones). <see cref="Changes"/> compares the document with the latest stored
+/// (<c>Created</c>, <c>Updated</c>) or the stored one holding this content (<c>Unchanged</c>: the same text, or the
+/// latest version's questions and model answers laid out differently; its <see cref="Questions"/> are the stored ones). <see cref="Changes"/> compares the document with the latest stored
 /// version and is null for a new title.
 /// </summary>
 public sealed record ImportPlan(
@@ -39,11 +39,13 @@ public sealed record ImportPlan(
         var versions = db.AssignmentVersions.AsNoTracking().Where(v => v.AssignmentId == assignmentId)
             .Include(v => v.Questions).ThenInclude(q => q.Keywords).AsSplitQuery();
         var latest = await versions.OrderByDescending(v => v.Version).FirstAsync(cancellationToken);
-        var same = latest.ContentHash == parsed.ContentHash ? latest
-            : await versions.SingleOrDefaultAsync(v => v.ContentHash == parsed.ContentHash, cancellationToken);
         var changes = VersionChanges.Between(
             latest.Questions.Select(q => new VersionChanges.QuestionText(q.Number, q.Prompt, q.ModelAnswer)),
             document.Questions.Select(q => new VersionChanges.QuestionText(q.Number, q.Prompt, q.ModelAnswer)));
+        // The same questions and answers laid out differently (an exported version, re-imported) are the latest version:
+        // a new one would be a copy that only splits the assignment's quizzes and keyword edits between two versions.
+        var same = latest.ContentHash == parsed.ContentHash || changes.None ? latest
+            : await versions.SingleOrDefaultAsync(v => v.ContentHash == parsed.ContentHash, cancellationToken);
         return same is not null
             ? new ImportPlan(ImportStatus.Unchanged, parsed, assignmentId, same.Id, same.Version, Stored(same), changes)
             : new ImportPlan(ImportStatus.Updated, parsed, assignmentId, null, latest.Version + 1,

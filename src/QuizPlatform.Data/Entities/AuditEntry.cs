@@ -42,6 +42,7 @@ public static class AuditActions
     public const string ClassDeleted = "class.deleted";
     public const string AssignmentImported = "assignment.imported";
     public const string AssignmentExported = "assignment.exported";
+    public const string AssignmentDeleted = "assignment.deleted";
     public const string KeywordsEdited = "keywords.edited";
     public const string QuizCreated = "quiz.created";
     public const string QuizChanged = "quiz.changed";

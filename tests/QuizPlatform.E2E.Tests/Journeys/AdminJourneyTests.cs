@@ -171,6 +171,41 @@ public sealed partial class AdminJourneyTests(QuizSite site) : Journey(site)
         await Expect(page.GetByRole(AriaRole.Status)).ToBeFocusedAsync();
     }
 
+    [Fact]
+    public async Task AnAssignmentImportedByMistakeIsDeletedAfterConfirmingAndOneAQuizUsesIsKept()
+    {
+        var title = $"Mistake {Guid.NewGuid():N}";
+        var page = await site.NewPageAsync();
+        await page.SignInAsync(QuizSite.AdminEmail, QuizSite.AdminPassword);
+        await page.GotoInteractiveAsync("admin/assignments/import");
+        await page.GetByLabel("Or paste the Markdown").FillAsync(
+            $"# {title}\n\n1. What is a convolution?\n2. What is a stride?\n\n## Solution\n\n1. A sliding dot product of a kernel over the image.\n2. The step the kernel moves between positions on the input.\n");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview pasted text" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import assignment" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to the list" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Delete {title}" }).ClickAsync();
+        await page.WaitForInteractiveAsync();
+        var question = page.GetByRole(AriaRole.Group);
+        await Expect(question).ToContainTextAsync($"Delete {title}? Its 1 version, 2 questions and");
+        await Expect(question).ToContainTextAsync("keywords go, and it cannot be undone.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, delete assignment" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex("admin/assignments\\?deleted=true$"));
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Assignment deleted.");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = title, Exact = true })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = DemoDataSeeder.AssignmentTitle, Exact = true })).ToBeVisibleAsync();
+        // On a phone the table scrolls in its own box; the page itself (its nav, its notice) stays the screen's width.
+        await page.SetViewportSizeAsync(390, 844);
+        Assert.Equal(390, await page.EvaluateAsync<int>("document.documentElement.scrollWidth"));
+
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Delete {DemoDataSeeder.AssignmentTitle}", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync($"“{DemoDataSeeder.QuizTitle}”");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("built on this assignment, so it is kept");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"{DemoDataSeeder.AssignmentTitle} cannot be deleted");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Yes, delete assignment" })).ToHaveCountAsync(0);
+    }
+
     [ScreenshotFact]
     public async Task RosterPreviewScreenshot()
     {

@@ -47,7 +47,7 @@ public sealed class AssignmentToQuizJourneyTests(QuizSite site) : Journey(site)
         await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync($"Imported “{assignment}” as version 1 (2 questions). Open the assignment");
         await admin.AssertAccessibleAsync(); // the success alert
         await admin.GotoAsync("admin/assignments");
-        await Expect(admin.GetByRole(AriaRole.Link, new() { Name = assignment })).ToBeVisibleAsync();
+        await Expect(admin.GetByRole(AriaRole.Link, new() { Name = assignment, Exact = true })).ToBeVisibleAsync();
 
         var (email, password) = await site.CreateUserAsync(Roles.Instructor, "Ida Instructor");
         var instructor = await site.NewPageAsync();

@@ -10,7 +10,7 @@ namespace QuizPlatform.Web.Features.AdminAssignments;
 public static class AdminAssignmentsFeature
 {
     public static IServiceCollection AddAdminAssignmentsFeature(this IServiceCollection services) =>
-        services.AddScoped<AssignmentAdministration>();
+        services.AddScoped<AssignmentAdministration>().AddScoped<AssignmentDeletion>();
 
     public static IEndpointRouteBuilder MapAdminAssignmentsFeature(this IEndpointRouteBuilder app)
     {

@@ -51,6 +51,7 @@ public sealed class AuditTrail(IDbContextFactory<QuizDbContext> dbFactory, Audit
         [AuditActions.ClassDeleted] = "Deleted a class",
         [AuditActions.AssignmentImported] = "Imported an assignment",
         [AuditActions.AssignmentExported] = "Exported an assignment",
+        [AuditActions.AssignmentDeleted] = "Deleted an assignment",
         [AuditActions.KeywordsEdited] = "Edited keywords",
         [AuditActions.QuizCreated] = "Created a quiz",
         [AuditActions.QuizChanged] = "Changed a quiz",

@@ -172,6 +172,33 @@ public sealed class AssignmentImportTests
         await db.SaveChangesAsync();
     }
 
+    [Theory, AllDatabaseProviders]
+    public async Task TheLatestVersionLaidOutDifferentlyIsUnchangedAndAnOlderOneBroughtBackIsANewVersion(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new QuizAppFactory(database);
+        var adminId = await app.CreateUserIdAsync("boss@quiz.local", Roles.Admin);
+        var assignmentId = (await Administration(app).ImportAsync(adminId, Bytes(Documents.Original), "week.md")).AssignmentId!.Value;
+        await Administration(app).ImportAsync(adminId, Bytes(Documents.Revised), "week-v2.md");
+        var latest = (await Administration(app).ExportAsync(adminId, assignmentId, 2))!;
+        var older = (await Administration(app).ExportAsync(adminId, assignmentId, 1))!;
+        // Edited and saved by another editor: the same questions and answers under another heading, another content hash.
+        var relaidOut = latest.Markdown.Replace("## Solution", "#### Solutions.", StringComparison.Ordinal);
+        Assert.NotEqual(latest.Markdown, relaidOut);
+
+        var preview = await Administration(app).PreviewAsync(adminId, Bytes(relaidOut), latest.FileName);
+        var imported = await Administration(app).ImportAsync(adminId, Bytes(relaidOut), latest.FileName);
+        // Version 1's questions back as the latest: a new version, even laid out differently.
+        var reverted = await Administration(app).ImportAsync(adminId,
+            Bytes(older.Markdown.Replace("## Solution", "#### Solutions.", StringComparison.Ordinal)), older.FileName);
+
+        Assert.Equal((ImportStatus.Unchanged, 2, false), (preview.Plan.Status, preview.Plan.Version, preview.Plan.CanImport));
+        Assert.Equal((ImportStatus.Unchanged, 2), (imported.Status, imported.Version));
+        Assert.Equal((ImportStatus.Updated, 3), (reverted.Status, reverted.Version));
+        await using var db = app.Services.CreateDbContext();
+        Assert.Equal([1, 2, 3], await db.AssignmentVersions.OrderBy(v => v.Version).Select(v => v.Version).ToListAsync());
+    }
+
     [Theory]
     [InlineData("1,2,3", "1,2,3", "", "", "")]
     [InlineData("1,2", "1,2,3", "3", "", "")]

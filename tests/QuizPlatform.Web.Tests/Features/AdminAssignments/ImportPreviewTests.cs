@@ -58,7 +58,7 @@ public sealed class ImportPreviewTests : BunitContext
         var preview = Render(plan);
 
         Assert.Equal("New version 2 of an existing assignment (3 questions). Quizzes already built keep their version.", Status(preview));
-        Assert.Equal(["Added questions: 4", "Changed questions: 1", "Removed questions: 3"],
+        Assert.Equal(["Added: question 4", "Changed: question 1", "Removed: question 3"],
             preview.FindAll("section > ul > li").Select(Text));
         Assert.Equal(["Question 1 changed", "Question 2", "Question 4 added"], Headings(preview, "h3"));
         Assert.Equal(["strongest activation weight 1 edited, kept"], KeywordsOf(preview, "Question 2"));
@@ -71,7 +71,7 @@ public sealed class ImportPreviewTests : BunitContext
 
         var preview = Render(plan);
 
-        Assert.Equal("Unchanged: this exact document is stored as version 1; there is nothing to import.", Status(preview));
+        Assert.Equal("Unchanged: version 1 already holds these questions and model answers; there is nothing to import.", Status(preview));
         Assert.Empty(preview.FindAll("section > ul"));
     }
 

@@ -33,7 +33,7 @@ public sealed class PreviewRenderingTests
         var error = Assert.Single(Rows(broken.Find("table"), "Line", "Line text"));
         Assert.Equal(["9", "2. Pooling shrinks feature maps."], error);
         Assert.StartsWith("New version 2", Status(revised));
-        Assert.Equal(["Added questions: 4", "Changed questions: 1, 2", "Removed questions: 3"],
+        Assert.Equal(["Added: question 4", "Changed: questions 1 and 2", "Removed: question 3"],
             revised.FindAll("section > ul > li").Select(Text));
         Assert.Contains(QuestionArticle(revised, "Question 2").QuerySelectorAll("strong"), strong =>
             strong.TextContent == "few" && strong.ParentElement!.TextContent.Contains("few parameters"));
