@@ -52,13 +52,17 @@ public sealed class SignInAndNavigationTests(QuizSite site) : Journey(site)
         var (email, password) = await site.CreateUserAsync(Roles.Student, "Forgetful Student");
         var lab = await site.NewPageAsync();
         await lab.SignInAsync(email, password);
-        var phone = await site.NewPageAsync();
+        var phone = await site.NewPageAsync(phone: true);
         await phone.SignInAsync(email, password);
 
         await phone.GotoAsync("Account/Manage/Sessions");
         var sessions = phone.GetByRole(AriaRole.Table);
         await Expect(sessions.GetByRole(AriaRole.Row)).ToHaveCountAsync(3); // the header and two browsers
         await Expect(sessions.GetByRole(AriaRole.Row).Filter(new() { HasText = "This device" })).ToHaveCountAsync(1);
+        // On the phone's screen, not off its right edge, with nothing to scroll sideways for.
+        var signOutLab = await sessions.GetByRole(AriaRole.Button).BoundingBoxAsync();
+        Assert.True(signOutLab!.X + signOutLab.Width <= phone.ViewportSize!.Width, $"the lab's Sign out ends at {signOutLab.X + signOutLab.Width} px");
+        Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= innerWidth"));
         await phone.GetByRole(AriaRole.Button, new() { Name = "Sign out all other sessions" }).ClickAsync();
         await Expect(phone.GetByRole(AriaRole.Alert)).ToHaveTextAsync("1 other session is signed out.");
         await Expect(phone.GetByText("You are signed in on this device only.")).ToBeVisibleAsync();
