@@ -24,7 +24,7 @@ function openAnswer(server, { text = "", version = 0, online = true } = {}) {
         drafts,
         online: () => online,
         fetch: server.fetch,
-        on: Object.fromEntries(["status", "saved", "stale", "closed", "mustReload", "reachable", "unreachable", "serverTime"]
+        on: Object.fromEntries(["status", "saved", "stale", "closed", "mustReload", "reachable", "unreachable", "serverTime", "signedOut"]
             .map(name => [name, record(name)])),
     });
     answer.typed = text;
@@ -194,8 +194,22 @@ test("an expired security token asks the page for a reload", async () => {
     assert.equal(drafts.read().text, "Typed while the token was stale.");
 });
 
-test("a lost sign-in or a server error retries and says why", async () => {
-    for (const [status, reason] of [[401, "you are signed out: sign in again in another tab"], [500, "the server had a problem"]]) {
+test("an ended session stops saving and tells the page, keeping the draft until the page forgets it", async () => {
+    const server = fakeServer({ status: 401 }, saved(1));
+    const { answer, drafts, events } = openAnswer(server);
+
+    answer.type("Typed as the session ended elsewhere.");
+    await answer.flush();
+    answer.type(" And more.");
+    await answer.flush();
+
+    assert.deepEqual(events.at(-1), ["signedOut"]);
+    assert.equal(server.requests.length, 1);
+    assert.equal(drafts.read().text, "Typed as the session ended elsewhere. And more.");
+});
+
+test("a refused role or a server error retries and says why", async () => {
+    for (const [status, reason] of [[403, "you are signed out: sign in again in another tab"], [500, "the server had a problem"]]) {
         const { answer, events } = openAnswer(fakeServer({ status }));
 
         answer.type("Typed.");

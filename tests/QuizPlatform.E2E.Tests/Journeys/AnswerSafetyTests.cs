@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Demo;
 using QuizPlatform.E2E.Tests.Infrastructure;
+using QuizPlatform.Web.Features.Accounts;
 using QuizPlatform.Web.Features.Taking;
 
 namespace QuizPlatform.E2E.Tests.Journeys;
@@ -123,6 +124,35 @@ public sealed class AnswerSafetyTests(QuizSite site) : Journey(site)
         await Expect(alert).ToContainTextAsync("Your text is kept in this browser.");
         await Expect(tab.SaveStatus(1)).ToContainTextAsync("Not saved");
         Assert.Equal([""], await site.StoredAnswersAsync(tab.AttemptId(), 1));
+    }
+
+    [Fact]
+    public async Task QuizPageWhoseSessionEndedLeavesForSignInKeepingWhatWasSavedAndSayingWhatWasNot()
+    {
+        var (email, password) = await site.CreateUserAsync(Roles.Student, "Lab Computer");
+        var studentId = await site.EnrolInDemoClassAsync(email);
+        var page = await site.NewPageAsync();
+        await page.StartDemoQuizAsync(email, password);
+        var attemptId = page.AttemptId();
+        var first = page.GetByLabel("Your answer to question 1", new() { Exact = true });
+        await first.FillAsync("Saved before the session ended.");
+        await Expect(page.SaveStatus(1)).ToContainTextAsync("Saved");
+
+        // From the phone: "Sign out all other sessions".
+        await site.Services.GetRequiredService<AccountSessions>().EndOthersAsync(studentId, keepId: "the phone's");
+        await first.FillAsync("Saved before the session ended, and typed after it.");
+
+        await Expect(page).ToHaveURLAsync(new Regex("/Account/Login"));
+        await Expect(SignInAndNavigationTests.SessionEndedLine(page)).ToHaveTextAsync("You were signed out: this session was ended. "
+            + "Your answers saved before it ended are kept; what you typed in 1 answer since its last save was not saved.");
+        Assert.Equal(["Saved before the session ended."], await site.StoredAnswersAsync(attemptId, 1));
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => Object.keys(localStorage).filter(key => key.startsWith('quiz:')).length"));
+
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await page.WaitForInteractiveAsync();
+        await Expect(first).ToHaveValueAsync("Saved before the session ended.");
     }
 
     [Fact]

@@ -52,13 +52,17 @@ public sealed class SignInAndNavigationTests(QuizSite site) : Journey(site)
         var (email, password) = await site.CreateUserAsync(Roles.Student, "Forgetful Student");
         var lab = await site.NewPageAsync();
         await lab.SignInAsync(email, password);
-        var phone = await site.NewPageAsync();
+        var phone = await site.NewPageAsync(phone: true);
         await phone.SignInAsync(email, password);
 
         await phone.GotoAsync("Account/Manage/Sessions");
         var sessions = phone.GetByRole(AriaRole.Table);
         await Expect(sessions.GetByRole(AriaRole.Row)).ToHaveCountAsync(3); // the header and two browsers
         await Expect(sessions.GetByRole(AriaRole.Row).Filter(new() { HasText = "This device" })).ToHaveCountAsync(1);
+        // On the phone's screen, not off its right edge, with nothing to scroll sideways for.
+        var signOutLab = await sessions.GetByRole(AriaRole.Button).BoundingBoxAsync();
+        Assert.True(signOutLab!.X + signOutLab.Width <= phone.ViewportSize!.Width, $"the lab's Sign out ends at {signOutLab.X + signOutLab.Width} px");
+        Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= innerWidth"));
         await phone.GetByRole(AriaRole.Button, new() { Name = "Sign out all other sessions" }).ClickAsync();
         await Expect(phone.GetByRole(AriaRole.Alert)).ToHaveTextAsync("1 other session is signed out.");
         await Expect(phone.GetByText("You are signed in on this device only.")).ToBeVisibleAsync();
@@ -66,6 +70,58 @@ public sealed class SignInAndNavigationTests(QuizSite site) : Journey(site)
         await lab.GotoAsync("Account/Manage");
         await Expect(lab).ToHaveURLAsync(new Regex("/Account/Login"));
     }
+
+    [Fact]
+    public async Task AnOpenPageLeavesForSignInTheMomentItsSessionIsEndedFromAnotherDevice()
+    {
+        var (email, password) = await site.CreateUserAsync(Roles.Student, "Left Signed In");
+        var lab = await site.NewPageAsync();
+        await lab.SignInAsync(email, password);
+        await lab.GotoInteractiveAsync(""); // the home page: its quiz list is interactive
+        await Expect(lab.GetByRole(AriaRole.Heading, new() { Name = "Welcome", Level = 1 })).ToBeVisibleAsync();
+
+        await SignOutOtherSessionsFromAPhoneAsync(email, password);
+
+        // No click on the lab computer: the page leaves by itself, nothing of it left to read.
+        await Expect(lab).ToHaveURLAsync(new Regex("/Account/Login"));
+        await Expect(SessionEndedLine(lab)).ToHaveTextAsync("You were signed out: this session was ended.");
+        await Expect(lab.GetByRole(AriaRole.Heading, new() { Name = "Welcome" })).ToHaveCountAsync(0);
+        await Expect(lab.MainNavigationLinks()).ToHaveCountAsync(0);
+
+        await lab.GetByLabel("Email").FillAsync(email);
+        await lab.GetByLabel("Password").FillAsync(password);
+        await lab.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Expect(lab.GetByRole(AriaRole.Heading, new() { Name = "Welcome", Level = 1 })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task APageWithoutACircuitLeavesForSignInWithinAMinuteOfItsSessionEnding()
+    {
+        var (email, password) = await site.CreateUserAsync(Roles.Instructor, "Left Open");
+        var office = await site.NewPageAsync();
+        await office.Clock.InstallAsync();
+        await office.SignInAsync(email, password);
+        await office.GotoAsync("Account/Manage"); // rendered on the server, no circuit
+        await Expect(office.GetByRole(AriaRole.Heading, new() { Name = "Manage your account" })).ToBeVisibleAsync();
+
+        await SignOutOtherSessionsFromAPhoneAsync(email, password);
+        await office.Clock.FastForwardAsync("01:01");
+
+        await Expect(office).ToHaveURLAsync(new Regex("/Account/Login"));
+        await Expect(SessionEndedLine(office)).ToHaveTextAsync("You were signed out: this session was ended.");
+    }
+
+    async Task SignOutOtherSessionsFromAPhoneAsync(string email, string password)
+    {
+        var phone = await site.NewPageAsync();
+        await phone.SignInAsync(email, password);
+        await phone.GotoAsync("Account/Manage/Sessions");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Sign out all other sessions" }).ClickAsync();
+        await Expect(phone.GetByRole(AriaRole.Alert)).ToHaveTextAsync("1 other session is signed out.");
+    }
+
+    internal static ILocator SessionEndedLine(IPage page) =>
+        page.GetByRole(AriaRole.Status).Filter(new() { HasText = "You were signed out" });
 
     [Fact]
     public async Task StudentChangesTheirNameOnTheAccountPageAndTheTopBarShowsIt()

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Primitives;
 using QuizPlatform.Web.Components.Account.Pages;
 using QuizPlatform.Web.Components.Account.Pages.Manage;
 using QuizPlatform.Data.Entities;
+using QuizPlatform.Web.Features.Accounts;
 using QuizPlatform.Web.Features.SecurityHeaders;
 
 namespace Microsoft.AspNetCore.Routing;
@@ -32,6 +33,13 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             await signInManager.SignOutAsync();
             context.Response.Headers["Clear-Site-Data"] = "\"storage\"";
             return TypedResults.LocalRedirect(LocalReturnUrl(returnUrl));
+        });
+
+        // Whether this browser's session still holds, for pages without a circuit (js/session-ended.js): 204 or 401.
+        endpoints.MapGet(SessionTicketStore.CheckPath, (HttpContext context) =>
+        {
+            context.Response.Headers.CacheControl = "no-store";
+            return context.User.Identity?.IsAuthenticated == true ? Results.NoContent() : Results.Unauthorized();
         });
 
         var manageGroup = accountGroup.MapGroup("/Manage").RequireAuthorization();

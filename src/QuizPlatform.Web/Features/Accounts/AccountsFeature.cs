@@ -49,6 +49,11 @@ public static class AccountsFeature
                 // rewritten) for every student once a minute, landing on an exam's start. Two-factor remember-me
                 // cookies keep theirs.
                 cookie.Events.OnValidatePrincipal = _ => Task.CompletedTask;
+                cookie.Events.OnCheckSlidingExpiration = context =>
+                {
+                    context.ShouldRenew &= !SessionTicketStore.IsCheck(context.HttpContext);
+                    return Task.CompletedTask;
+                };
             })
             .Configure<SessionTicketStore>((cookie, store) => cookie.SessionStore = store);
         services.AddOptions<AntiforgeryOptions>()

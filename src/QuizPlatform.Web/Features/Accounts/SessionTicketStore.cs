@@ -37,6 +37,15 @@ public sealed class SessionTicketStore(
     /// </summary>
     public const string DisplayNameClaim = "quiz:display-name";
 
+    /// <summary>
+    /// Where a page without a circuit asks whether its session still holds (wwwroot/js/session-ended.js, every minute).
+    /// Asking is no activity: it neither marks the session seen nor moves its sliding end, or an open page left alone
+    /// would keep its session alive until the absolute end.
+    /// </summary>
+    public const string CheckPath = "/Account/Session";
+
+    public static bool IsCheck(HttpContext? context) => context?.Request.Path == CheckPath;
+
     /// <summary>Activity closer together than this does not write the session row again (autosaves come every few seconds).</summary>
     public static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(1);
 
@@ -111,7 +120,7 @@ public sealed class SessionTicketStore(
             await db.UserSessions.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken);
             return null;
         }
-        if (now - row.LastSeenAt >= LastSeenResolution)
+        if (now - row.LastSeenAt >= LastSeenResolution && !IsCheck(httpContext))
         {
             var ip = IpAddress(httpContext);
             await db.UserSessions.Where(s => s.Id == id).ExecuteUpdateAsync(set => set

@@ -40,13 +40,13 @@ public sealed class RegradeInbox(IDbContextFactory<QuizDbContext> dbFactory, Tim
             .Select(r => new
             {
                 r.Id, r.Status, r.Keyword, r.SpanStart, r.SpanLength, r.Comment, r.CreatedAt, r.Reply, r.RepliedAt,
-                RepliedBy = r.RepliedBy == null ? null : r.RepliedBy.DisplayName,
-                Student = r.Student.DisplayName, r.Response.Text, r.Response.QuestionId, r.Response.Question.Number,
+                RepliedBy = r.RepliedBy == null ? null : ApplicationUser.NameOf(r.RepliedBy.DisplayName, r.RepliedBy.Email),
+                Student = ApplicationUser.NameOf(r.Student.DisplayName, r.Student.Email), r.Response.Text, r.Response.QuestionId, r.Response.Question.Number,
                 r.Response.Question.Prompt,
                 Grade = new GradeState(r.Response.Grade!.Id, r.Response.Grade.Revision, r.Response.Grade.Score,
                     r.Response.Grade.OverrideScore, r.Response.Grade.OverrideReason, r.Response.Grade.OverrideReasonShown,
                     r.Response.Grade.MaxPoints, r.Response.Grade.ReviewedAt,
-                    r.Response.Grade.ReviewedBy == null ? null : r.Response.Grade.ReviewedBy.DisplayName),
+                    r.Response.Grade.ReviewedBy == null ? null : ApplicationUser.NameOf(r.Response.Grade.ReviewedBy.DisplayName, r.Response.Grade.ReviewedBy.Email)),
                 r.Response.Grade.Explanation,
             })
             .ToListAsync(cancellationToken);

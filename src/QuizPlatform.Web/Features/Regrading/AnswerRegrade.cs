@@ -74,7 +74,8 @@ sealed record AnswerRegrade(StoredAnswer Answer, GradeResult Result, GradeExplan
 
     /// <summary>The graded answers of a quiz, each with its student, attempt and the points the quiz gives its question.</summary>
     public static IQueryable<StoredAnswer> Stored(IQueryable<Grade> grades) =>
-        grades.Select(g => new StoredAnswer(g.Id, g.Response.QuestionId, g.Response.Attempt.Student.DisplayName,
+        grades.Select(g => new StoredAnswer(g.Id, g.Response.QuestionId,
+            ApplicationUser.NameOf(g.Response.Attempt.Student.DisplayName, g.Response.Attempt.Student.Email),
             g.Response.Attempt.Number, g.Response.Text,
             g.Response.Attempt.Quiz.Questions.Where(q => q.QuestionId == g.Response.QuestionId).Select(q => q.Points).FirstOrDefault(),
             g.Score, g.OverrideScore, g.Explanation));

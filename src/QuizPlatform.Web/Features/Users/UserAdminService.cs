@@ -51,7 +51,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
     public const int DefaultPageSize = 20;
 
     /// <summary>
-    /// A page of users by email, matching <paramref name="search"/> (part of the email or name), and when given, holding
+    /// A page of users by email (numbers in their order), matching <paramref name="search"/> (part of the email or name), and when given, holding
     /// <paramref name="role"/> and active or deactivated (<paramref name="active"/>).
     /// </summary>
     public async Task<UserPage> ListAsync(string actorId, string? search, int page = 1, int pageSize = DefaultPageSize,
@@ -70,9 +70,14 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
             var lower = search.Trim().ToLowerInvariant();
             query = query.Where(u => u.NormalizedEmail!.Contains(upper) || u.DisplayName.ToLower().Contains(lower));
         }
-        var total = await query.CountAsync();
+        // Ordered here as names are everywhere (student2@ before student10@), which the database's order cannot do:
+        // the matching accounts' emails are read (a school's few thousand, small), then only the page's accounts.
+        var matching = await query.Select(u => new { u.Id, u.Email }).ToListAsync();
+        var total = matching.Count;
         page = Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
-        var users = await query.OrderBy(u => u.NormalizedEmail).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync();
+        var pageIds = matching.OrderBy(u => u.Email ?? "", FormattingCulture.Names).ThenBy(u => u.Id, StringComparer.Ordinal)
+            .Skip((page - 1) * pageSize).Take(pageSize).Select(u => u.Id).ToList();
+        var users = (await db.Users.Where(u => pageIds.Contains(u.Id)).ToListAsync()).OrderBy(u => pageIds.IndexOf(u.Id)).ToList();
         var roles = await RolesOfAsync(db, users.Select(u => u.Id).ToList());
         return new UserPage([.. users.Select(u => Row(u, roles))], total, page, pageSize);
     }

@@ -20,7 +20,7 @@ export class AnswerAutosave {
      * @param online () => whether the browser believes it is online
      * @param fetch the Fetch API (tests pass their own)
      * @param on {{status(kind, text), saved(atIso), stale(reply), closed(message), mustReload(message),
-     *             reachable(), unreachable(), serverTime(iso)}}
+     *             reachable(), unreachable(), serverTime(iso), signedOut()}}
      */
     constructor({
         url, token, text, server, drafts, on,
@@ -32,7 +32,7 @@ export class AnswerAutosave {
         this.savedText = server.text; // what the server holds at this.version
         this.inFlight = null;
         this.queued = false;
-        this.halted = null; // "stale" | "too-long" | "not-found" | "closed" | "gone": no saves until resolved
+        this.halted = null; // "stale" | "too-long" | "not-found" | "closed" | "gone" | "signed-out": no saves until resolved
         this.pauseTimer = 0;
         this.retryTimer = 0;
         this.retryDelay = 0;
@@ -144,7 +144,10 @@ export class AnswerAutosave {
                 return this.on.status("error", `Not saved: ${reply.message ?? "this question is not in your attempt."}`);
             case 400:
                 return this.on.mustReload(reply.message);
-            case 0: case 401: case 403:
+            case 401: // the session ended: the page leaves for the sign-in page (session-ended.js), the draft stays until then
+                this.halted = "signed-out";
+                return this.on.signedOut();
+            case 0: case 403:
                 return this.retryLater("you are signed out: sign in again in another tab", false);
             default:
                 return this.retryLater("the server had a problem", false);

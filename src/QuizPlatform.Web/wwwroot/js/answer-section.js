@@ -8,7 +8,7 @@ import { showNotice } from "./notice.js";
 export class AnswerSection {
     /**
      * @param page {{attemptId, saveUrl, token(), changed(answer), closed(message), mustReload(message),
-     *               reachable(), unreachable(), serverTime(iso)}} what the quiz page provides and hears
+     *               reachable(), unreachable(), serverTime(iso), signedOut()}} what the quiz page provides and hears
      */
     constructor(section, page) {
         this.section = section;
@@ -37,6 +37,7 @@ export class AnswerSection {
                 reachable: page.reachable,
                 unreachable: page.unreachable,
                 serverTime: page.serverTime,
+                signedOut: page.signedOut,
             },
         });
     }

@@ -34,6 +34,8 @@ class QuizAttempt extends HTMLElement {
             reachable: () => this.reachable(),
             unreachable: () => this.unreachable(),
             serverTime: serverNow => this.serverTime(serverNow),
+            // The session ended: session-ended.js takes the page to the sign-in page, saying what was not saved.
+            signedOut: () => document.dispatchEvent(new Event("quiz:session-ended")),
         };
         this.answers = new Map(this.sections.map(section => [section.dataset.question, new AnswerSection(section, page)]));
         this.links = new Map([...this.querySelectorAll("[data-goto]")].map(link => [link.dataset.goto, link]));

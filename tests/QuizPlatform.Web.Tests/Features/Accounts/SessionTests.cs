@@ -320,6 +320,71 @@ public sealed class SessionTests
         }, "the other instance's page to be signed out", timeoutSeconds: 10);
     }
 
+    [Theory, AllDatabaseProviders]
+    public async Task APageWithoutACircuitAsksWhetherItsSessionHoldsWithoutKeepingItAlive(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        using var lab = await scene.SignedInAsync("sam@quiz.local");
+        var labSession = await SessionIdAsync(scene);
+        using var phone = await scene.SignedInAsync("sam@quiz.local");
+
+        // The lab's page asks every minute while nobody uses it: the session must still end when left idle.
+        scene.App.Clock.Advance(TimeSpan.FromMinutes(5));
+        using (var holds = await lab.GetAsync("/Account/Session"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, holds.StatusCode);
+            Assert.False(holds.Headers.Contains("Set-Cookie"));
+        }
+        await using (var db = scene.App.Services.CreateDbContext())
+            Assert.Equal(scene.Now.AddMinutes(-5), (await db.UserSessions.SingleAsync(s => s.Id == labSession)).LastSeenAt, TimeSpan.FromSeconds(1));
+
+        (await phone.SubmitNamedFormAsync(SessionsPage, "end-other-sessions")).Dispose();
+        using var ended = await lab.GetAsync("/Account/Session");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, ended.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheSignInPageSaysTheSessionEndedAndHowManyAnswersWereNotSaved()
+    {
+        await using var scene = await QuizScene.CreateAsync(DatabaseProvider.Sqlite);
+        using var browser = scene.App.CreateNonRedirectingClient();
+
+        var page = await browser.GetPageAsync("/Account/Login?signedOut=ended&unsaved=2&returnUrl=%2Fquizzes%2F1%2Fattempts%2F3");
+
+        Assert.Equal("You were signed out: this session was ended. Your answers saved before it ended are kept; what you "
+            + "typed in 2 answers since its last save was not saved.", page.QuerySelector("[role=status]:not([hidden])")?.Text());
+    }
+
+    [Fact]
+    public async Task ATabWhoseOldSessionEndedWhileThisBrowserSignedInAgainGoesBackToItsPage()
+    {
+        await using var scene = await QuizScene.CreateAsync(DatabaseProvider.Sqlite);
+        using var sam = await scene.SignedInAsync("sam@quiz.local");
+
+        using var back = await sam.GetAsync("/Account/Login?signedOut=ended&returnUrl=%2FAccount%2FManage");
+
+        Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
+        Assert.Equal("/Account/Manage", back.Headers.Location?.AbsolutePath);
+    }
+
+    [Fact]
+    public void EveryInteractivePageLeavesForSignInWhenItsSessionEnds()
+    {
+        var web = Path.Combine(Repository.Root, "src", "QuizPlatform.Web");
+        var razor = Directory.EnumerateFiles(web, "*.razor", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")).ToList();
+        // Pages interactive themselves, and components another page renders interactive (the student's home panel).
+        var renderedInteractive = razor.SelectMany(f => System.Text.RegularExpressions.Regex
+                .Matches(File.ReadAllText(f), @"<([\w.]+) @rendermode=""InteractiveServer""").Select(m => m.Groups[1].Value.Split('.')[^1]))
+            .ToHashSet();
+        var interactive = razor.Where(f => File.ReadAllText(f).Contains("@rendermode InteractiveServer")
+                                           || renderedInteractive.Contains(Path.GetFileNameWithoutExtension(f))).ToList();
+
+        Assert.True(interactive.Count >= 15, $"found only {interactive.Count} interactive components");
+        Assert.All(interactive, f => Assert.Contains("<SignedOutRedirect />", File.ReadAllText(f)));
+    }
+
     /// <summary>An interactive page open on <paramref name="app"/>, signed in through the session, as its circuit holds it.</summary>
     static async Task<(IdentityRevalidatingAuthenticationStateProvider Page, ClaimsPrincipal User, IServiceScope Scope)> OpenPageAsync(QuizAppFactory app, string userId, string sessionId)
     {

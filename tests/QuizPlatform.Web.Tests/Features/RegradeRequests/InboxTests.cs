@@ -49,6 +49,23 @@ public sealed class InboxTests
     }
 
     [Theory, AllDatabaseProviders]
+    public async Task AStudentWithoutANameIsCalledByTheirEmailAsOnTheGradesTable(DatabaseProvider provider)
+    {
+        await using var scene = await RequestScene.CreateAsync(provider);
+        var (vic, vicAttempt) = await scene.ClassmateAnswersAsync("vic@quiz.local", "Filters and edges, set by the kernel values.");
+        await using (var db = scene.App.Services.CreateDbContext())
+            await db.Users.Where(u => u.Id == vic).ExecuteUpdateAsync(set => set.SetProperty(u => u.DisplayName, " "));
+        await scene.DisputeWeightsAsync(vic, vicAttempt);
+        using var alice = await scene.Results.ClientAsync("alice@quiz.local");
+
+        var inbox = await alice.GetPageAsync(InboxPath(scene));
+        var results = await alice.GetPageAsync($"/quizzes/{scene.QuizId}/results");
+
+        Assert.NotNull(results.ByRole("link", "vic@quiz.local"));
+        Assert.StartsWith("vic@quiz.local", inbox.QuerySelector("main h3")?.Text());
+    }
+
+    [Theory, AllDatabaseProviders]
     public async Task AnotherInstructorOrAStudentCannotSeeOrAnswerTheInbox(DatabaseProvider provider)
     {
         await using var scene = await RequestScene.CreateAsync(provider);

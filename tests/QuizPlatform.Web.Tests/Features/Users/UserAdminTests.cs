@@ -87,6 +87,27 @@ public sealed class UserAdminTests
     }
 
     [Theory, AllDatabaseProviders]
+    public async Task NumberedEmailsArePagedInTheirNumbersOrder(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin());
+        var admin = await AdminIdAsync(app);
+        var service = app.Services.GetRequiredService<UserAdminService>();
+        foreach (var i in new[] { 10, 2, 12, 1, 11, 3, 9, 4, 8, 5, 7, 6 })
+            Assert.True((await service.CreateAsync(admin, $"student{i}@school.example", $"Student {i}", [Roles.Student])).Succeeded);
+        await service.CreateAsync(admin, "Student3b@school.example", "Late Joiner", [Roles.Instructor]);
+
+        var first = await service.ListAsync(admin, "student", page: 1, pageSize: 5);
+        var second = await service.ListAsync(admin, "student", page: 2, pageSize: 5);
+        var students = await service.ListAsync(admin, "student", page: 1, pageSize: 5, role: Roles.Student);
+
+        Assert.Equal(["student1", "student2", "student3", "Student3b", "student4"], first.Rows.Select(r => r.Email.Split('@')[0]));
+        Assert.Equal(["student5", "student6", "student7", "student8", "student9"], second.Rows.Select(r => r.Email.Split('@')[0]));
+        Assert.Equal(13, second.Total);
+        Assert.Equal(["student1", "student2", "student3", "student4", "student5"], students.Rows.Select(r => r.Email.Split('@')[0]));
+    }
+
+    [Theory, AllDatabaseProviders]
     public async Task AdminPageListsUsers(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
