@@ -160,11 +160,18 @@ public sealed partial class AdminJourneyTests(QuizSite site) : Journey(site)
         await page.SignInAsync(QuizSite.AdminEmail, QuizSite.AdminPassword);
         await page.GotoInteractiveAsync("admin/assignments/import");
 
-        await page.GetByLabel("Or paste the Markdown").FillAsync(
-            $"# {title}\n\n1. What is a convolution?\n\n## Solution\n\n1. A sliding dot product of a kernel over the image.\n");
+        // Thirty questions: the preview is many screens long, and Import stays in view from its top to its end.
+        var numbers = Enumerable.Range(1, 30).ToList();
+        await page.GetByLabel("Or paste the Markdown").FillAsync($"# {title}\n\n"
+            + string.Concat(numbers.Select(n => $"{n}. What is convolution number {n}?\n\n")) + "## Solution\n\n"
+            + string.Concat(numbers.Select(n => $"{n}. A sliding dot product of kernel {n} over the image, summed into a feature map.\n\n")));
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview pasted text" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToBeFocusedAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("New assignment");
+        var import = page.GetByRole(AriaRole.Button, new() { Name = "Import assignment" });
+        await Expect(import).ToBeInViewportAsync();
+        await page.EvaluateAsync("() => window.scrollTo(0, document.body.scrollHeight)");
+        await Expect(import).ToBeInViewportAsync();
         Assert.Null(await page.GetByLabel("Upload a Markdown file").GetAttributeAsync("aria-describedby")); // no message to point at
         await page.GetByRole(AriaRole.Button, new() { Name = "Import assignment" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Imported “{title}”");
