@@ -46,6 +46,8 @@ public sealed class ImportPreviewTests : BunitContext
             ["9", "Error: Answer 2 does not match any question.", "2. Pooling shrinks feature maps."],
         ], Rows(table, "Line", "Problem", "Line text"));
         Assert.Empty(Headings(preview, "h3"));
+        // A count of none is not said: "2 errors", not "2 errors and 0 warnings".
+        Assert.Equal("2 errors", Render(plan, [diagnostics[1], diagnostics[1]]).Find("caption").TextContent);
     }
 
     [Fact]
