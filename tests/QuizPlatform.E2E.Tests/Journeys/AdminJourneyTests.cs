@@ -153,6 +153,21 @@ public sealed partial class AdminJourneyTests(QuizSite site) : Journey(site)
     }
 
     [Fact]
+    public async Task OnAPhoneEveryAdminSectionIsInViewAndTheUserListStaysTheScreensWidth()
+    {
+        var page = await site.NewPageAsync();
+        await page.SetViewportSizeAsync(390, 844);
+        await page.SignInAsync(QuizSite.AdminEmail, QuizSite.AdminPassword);
+        await page.GotoInteractiveAsync("admin/users");
+
+        // The sections wrap onto a second line: scrolled out of a one-line row, "Audit trail" was nowhere to be seen.
+        foreach (var section in await page.MainNavigationLinks().AllAsync())
+            await Expect(section).ToBeInViewportAsync(new() { Ratio = 1 });
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Users" })).ToBeVisibleAsync();
+        Assert.Equal(390, await page.EvaluateAsync<int>("document.documentElement.scrollWidth"));
+    }
+
+    [Fact]
     public async Task ImportPreviewAndResultTakeTheFocus()
     {
         var title = $"Focus {Guid.NewGuid():N}";
