@@ -25,7 +25,7 @@ public sealed class AssignmentSeeder(
             return [];
         }
 
-        var files = Directory.GetFiles(directory, "*.md").Order(StringComparer.Ordinal).ToList();
+        var files = SeedFilesIn(directory);
         logger.LogInformation("Seeding {Count} document(s) from {Directory}", files.Count, directory);
         var results = new List<ImportResult>();
         foreach (var file in files)
@@ -38,6 +38,11 @@ public sealed class AssignmentSeeder(
         }
         return results;
     }
+
+    /// <summary>The documents a start-up imports, in its order; none when there is no seeds directory.</summary>
+    public IReadOnlyList<string> SeedFiles() => SeedsDirectory() is { } directory && Directory.Exists(directory) ? SeedFilesIn(directory) : [];
+
+    static List<string> SeedFilesIn(string directory) => [.. Directory.GetFiles(directory, "*.md").Order(StringComparer.Ordinal)];
 
     /// <summary>The configured directory (relative to the content root), else the nearest <c>seeds/</c> above it.</summary>
     public string? SeedsDirectory()

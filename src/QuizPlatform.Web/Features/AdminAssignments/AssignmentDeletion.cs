@@ -85,11 +85,8 @@ public sealed class AssignmentDeletion(IDbContextFactory<QuizDbContext> dbFactor
     /// <summary>The seeder's documents, parsed as the seeder parses them.</summary>
     async Task<List<(string Path, ParseResult Parsed)>> SeedFilesAsync(CancellationToken cancellationToken)
     {
-        var directory = seeder.SeedsDirectory();
-        if (directory is null || !Directory.Exists(directory))
-            return [];
         var files = new List<(string, ParseResult)>();
-        foreach (var file in Directory.GetFiles(directory, "*.md").Order(StringComparer.Ordinal))
+        foreach (var file in seeder.SeedFiles())
             files.Add((file, new AssignmentParser().Parse(await File.ReadAllBytesAsync(file, cancellationToken))));
         return files;
     }
