@@ -68,7 +68,11 @@ public sealed class KeywordExtractor
 
         // In a short answer every word is looked for on its own: a phrase would demand the model's exact wording. Not
         // so a term with other spellings ("non-maximum suppression", NMS): split, its words would never match "NMS".
+        // "CNN" in an assignment on CNNs, and "convolutional neural" said only inside it: the field's subject, said in most
+        // answers, is what none of them is about.
+        var subjects = shortAnswer ? [] : candidates.All.Where(c => !c.IsHead && corpus.IsSubject(c)).ToList();
         var ranked = candidates.All.Where(c => !shortAnswer || c.Terms.Length == 1 || c.Boost > 1 || c.Alternatives.Count > 0 || IsOneWord(c, answer))
+            .Where(c => !subjects.Any(s => s == c || c.Words.Count > 0 && c.Words.All(s.Words.Contains)))
             .Select(c => (Candidate: c, Score: Score(c, promptStems, corpus, shortAnswer)))
             .Where(x => x.Score > 0)
             .OrderByDescending(x => x.Score).ThenBy(x => x.Candidate.FirstToken)
@@ -242,7 +246,8 @@ public sealed class KeywordExtractor
             var listAfter = gapAfter.Contains(',', StringComparison.Ordinal) && question[last + 1].Term.Folded is not ("and" or "or" or "but");
             if (gapBefore.Contains(',', StringComparison.Ordinal) || listAfter) return true;
             if (before >= 0 && question[before].Term.Folded is "and" or "or" or "between" or "versus" or "vs") return true;
-            if (last + 1 < question.Count && question[last + 1].Term.Folded is "and" or "or" && !gapAfter.Contains(',', StringComparison.Ordinal)) return true;
+            if (last + 1 < question.Count && question[last + 1].Term.Folded is "and" or "or" && !gapAfter.Contains(',', StringComparison.Ordinal)
+                && !(last + 2 < question.Count && question[last + 2].Term.Folded is "its" or "their" or "how" or "why" or "what" or "when" or "where" or "which" or "who")) return true;
         }
         return false;
     }
@@ -322,12 +327,14 @@ public sealed class KeywordExtractor
 internal sealed class CorpusStatistics
 {
     private readonly Dictionary<int, int> documentFrequency = [];
+    private readonly List<HashSet<int>> answerCanons;
     private readonly Dictionary<string, int> phraseFrequency = new(StringComparer.Ordinal);
     private readonly int documents;
 
     public CorpusStatistics(IReadOnlyList<ModelAnswerText> answers)
     {
         documents = answers.Count;
+        answerCanons = answers.Select(a => a.Tokens.Select(t => t.Term.Canon).ToHashSet()).ToList();
         UsesLexicon = answers.SelectMany(CandidateSet.LexiconEntriesIn).Distinct().Skip(1).Any();
         foreach (var answer in answers)
             foreach (var canon in answer.Tokens.Where(t => !t.Term.IsStop).Select(t => t.Term.Canon).Distinct())
@@ -342,6 +349,12 @@ internal sealed class CorpusStatistics
     /// an expansion's words mean something else ("look once" in a question on deadlocks is not YOLO).
     /// </summary>
     public bool UsesLexicon { get; }
+
+    /// <summary>Whether more than half of eight or more answers say the candidate, in one of its spellings.</summary>
+    public bool IsSubject(Candidate candidate) =>
+        documents >= 8 && (IsSaidByMost(candidate.Canons) || candidate.Alternatives.Any(a => IsSaidByMost(CandidateSet.Content(a).Select(t => t.Canon).ToArray())));
+
+    private bool IsSaidByMost(int[] canons) => answerCanons.Count(set => canons.All(set.Contains)) * 2 > documents;
 
     /// <summary>How many model answers use the word.</summary>
     public int Documents(int canon) => documentFrequency.GetValueOrDefault(canon);
