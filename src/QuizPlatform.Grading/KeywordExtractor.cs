@@ -14,8 +14,6 @@ public sealed class KeywordExtractor
     /// <summary>Most keywords extracted for one answer; long answers reach it, short ones get fewer.</summary>
     public int MaxKeywords { get; init; } = 15;
 
-    /// <summary>Answers with at most this many content words keep all of them as keywords.</summary>
-    public int ShortAnswerWords { get; init; } = 20;
 
     /// <summary>
     /// Answers with more content words are read as noun phrases: a keyword names a thing ("sequence number", "stable
@@ -46,9 +44,8 @@ public sealed class KeywordExtractor
 
     private List<Keyword> Extract(string prompt, string modelAnswer, ModelAnswerText answer, CorpusStatistics corpus, MeaningText? meaning)
     {
-        var content = answer.Tokens.Count(t => !t.Term.IsStop);
-        if (content <= ShortAnswerWords) return Extract(prompt, answer, corpus, meaning, Reading.Words);
-        var keywords = Extract(prompt, answer, corpus, meaning, content <= ChunkedAnswerWords ? Reading.WordsAndNounPhrases : Reading.NounPhrases);
+        if (answer.IsShort) return Extract(prompt, answer, corpus, meaning, Reading.Words);
+        var keywords = Extract(prompt, answer, corpus, meaning, answer.ContentWords <= ChunkedAnswerWords ? Reading.WordsAndNounPhrases : Reading.NounPhrases);
         // A bare enumeration of phrases ("latency constraints, and platform compatibility") reads to the padding rule
         // as one keyword per throwaway clause, and the model answer would not earn its own marks: word by word, it does.
         var own = PaddingCheck.Grade(PaddingCheck.Compile(prompt, keywords), modelAnswer);
@@ -59,12 +56,11 @@ public sealed class KeywordExtractor
     {
         var question = Tokenizer.Tokenize(prompt);
         var promptStems = question.Where(t => !t.Term.IsStop).Select(t => t.Term.Canon).ToHashSet();
-        var content = answer.Tokens.Count(t => !t.Term.IsStop);
         // A short answer is all key: every content word counts. A long one is summarised by its most salient phrases.
-        var shortAnswer = content <= ShortAnswerWords;
+        var shortAnswer = answer.IsShort;
         var candidates = new CandidateSet(answer, corpus);
         candidates.Collect(reading);
-        var limit = shortAnswer ? MaxKeywords : Math.Clamp((int)Math.Round(LongAnswerKeywords * Math.Sqrt(content)), 1, MaxKeywords);
+        var limit = shortAnswer ? MaxKeywords : Math.Clamp((int)Math.Round(LongAnswerKeywords * Math.Sqrt(answer.ContentWords)), 1, MaxKeywords);
 
         // In a short answer every word is looked for on its own: a phrase would demand the model's exact wording. Not
         // so a term with other spellings ("non-maximum suppression", NMS): split, its words would never match "NMS".

@@ -17,6 +17,7 @@ internal sealed partial class ModelAnswerText
         Tokens = Tokenizer.Tokenize(Text);
         SentenceStart = Tokenizer.SentenceStarts(Text, Tokens);
         Classes = WordClasses.Classify(Tokens, SentenceStart);
+        ContentWords = Tokens.Count(t => !t.Term.IsStop);
         Runs = FindRuns();
         foreach (var run in Runs)
             for (var k = 0; k < run.Count; k++) runAt[run[k]] = (run, k);
@@ -29,6 +30,13 @@ internal sealed partial class ModelAnswerText
     }
 
     public const int MaxPhraseWords = 3;
+
+    /// <summary>Answers with at most this many content words keep all of them as keywords.</summary>
+    public const int ShortAnswerWords = 20;
+
+    public int ContentWords { get; }
+
+    public bool IsShort => ContentWords <= ShortAnswerWords;
     private readonly Dictionary<string, int> phraseCounts = new(StringComparer.Ordinal);
 
     public string Text { get; }
@@ -44,7 +52,11 @@ internal sealed partial class ModelAnswerText
     /// </summary>
     public bool IsNounPhrase(List<int> run, int start, int length)
     {
-        if (Classes[run[start + length - 1]] != WordClass.Noun) return false;
+        var last = run[start + length - 1];
+        if (Classes[last] != WordClass.Noun) return false;
+        // "new long-term" of "new long-term memories": a hyphenated word before a noun describes it.
+        if (Tokens[last].Has(TokenFlags.JoinedToPrevious) && !IsOneWord(run[start], length) && start + length < run.Count && Classes[run[start + length]] == WordClass.Noun
+            && !Tokens[run[start + length]].Has(TokenFlags.JoinedToPrevious)) return false;
         for (var k = start; k < start + length - 1; k++)
             if (Classes[run[k]] is WordClass.Verb or WordClass.Other) return false;
         return true;
@@ -89,7 +101,13 @@ internal sealed partial class ModelAnswerText
             var token = Tokens[i];
             if (token.Term.IsNegator) negatedUntil = i + 3;
             if (token.Has(TokenFlags.ClauseBreakBefore)) negatedUntil = token.Term.IsNegator ? negatedUntil : -1;
-            var content = (!token.Term.IsStop || InsideCompound(i)) && !char.IsDigit(token.Term.Folded[0]) && i > negatedUntil && !InIdiom(i);
+            var content = (!token.Term.IsStop || InsideCompound(i)) && !char.IsDigit(token.Term.Folded[0]) && i > negatedUntil && !InIdiom(i)
+                          && token.Term.Folded is not ("other's" or "another's" or "one's");
+            // In a long answer a negation denies the phrase it reaches ("without new laws", "no longer form"), not the nouns
+            // after its verb: "cannot found a cause of action" keeps "cause of action". In a short one, whose every word is
+            // a keyword, the object stays out too: "does not change the color" would credit "color" to "changes the color".
+            if (!IsShort && i <= negatedUntil && !token.Term.IsStop && !token.Term.IsNegator && Classes[i] is WordClass.Noun or WordClass.Verb
+                && !(token.Term.Folded == "longer" && Tokens[i - 1].Term.Folded == "no")) negatedUntil = i;
             if (run.Count > 0 && (!content || token.Has(TokenFlags.ClauseBreakBefore)))
             {
                 runs.Add(run);

@@ -163,6 +163,8 @@ public class ExtractionTests
     [InlineData("Hosts behind NAT cannot accept connections.", "hosts behind NAT", false)]
     [InlineData("The data are large.", "large", false)]
     [InlineData("Deadlock happens when transactions wait.", "deadlock happens", false)]
+    [InlineData("Rehearsal builds new long-term memories.", "new long-term", false)]
+    [InlineData("Peer-to-peer applications need a relay.", "peer-to-peer", true)]
     public void NounPhrasesEndOnANounAndHoldNoVerbOrAdverb(string sentence, string phrase, bool expected)
     {
         var answer = new ModelAnswerText(sentence);
@@ -603,6 +605,25 @@ public class ExtractionTests
             "passes electrons to the electron transport chain, which drives ATP synthase, so the cell makes most of its ATP by oxidative phosphorylation.";
         var phrases = PhrasesOf("How does a cell make energy?", answer);
         Assert.All(new[] { "Krebs cycle", "electron transport chain", "oxidative phosphorylation" }, term => Assert.Contains(term, phrases));
+    }
+
+    [Fact]
+    public void ALongAnswerKeepsTheNounsAfterAVerbItDenies()
+    {
+        const string answer = "Promissory estoppel stops a promisor from going back on a promise not to enforce strict legal rights when the " +
+            "promisee has relied on it and it would be inequitable. It is a shield, not a sword: it cannot found a cause of action, " +
+            "and it usually suspends rights rather than extinguishing them.";
+        var phrases = PhrasesOf("What does the doctrine of promissory estoppel do?", answer);
+        Assert.All(new[] { "strict legal rights", "cause of action" }, term => Assert.Contains(term, phrases));
+        Assert.DoesNotContain(phrases, p => p.StartsWith("found", StringComparison.Ordinal) || p.StartsWith("enforce", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AShortAnswerLeavesOutWhatFollowsAVerbItDenies()
+    {
+        // Every word of a short answer is a keyword: "color" alone would credit "salt changes the color" with it.
+        var phrases = PhrasesOf("What happens to the water when salt dissolves?", "Salt does not change the color of the water.");
+        Assert.DoesNotContain("color", phrases, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>The assignment documents of other fields in Extraction/, by name.</summary>
