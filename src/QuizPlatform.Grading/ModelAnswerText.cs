@@ -84,12 +84,16 @@ internal sealed partial class ModelAnswerText
     private List<(List<int> Run, int Start, int Length, string Key)> FindPhrases()
     {
         var phrases = new List<(List<int>, int, int, string)>();
+        // Up to three words, a hyphenated one counting once: "strict two-phase locking" is three words and four tokens.
         foreach (var run in Runs)
-            for (var n = 1; n <= Math.Min(MaxPhraseWords, run.Count); n++)
+            for (var n = 1; n <= run.Count; n++)
                 for (var i = 0; i + n <= run.Count; i++)
-                    phrases.Add((run, i, n, CandidateSet.KeyOf(run, i, n, Tokens)));
+                    if (WordsIn(run, i, n) <= MaxPhraseWords) phrases.Add((run, i, n, CandidateSet.KeyOf(run, i, n, Tokens)));
         return phrases;
     }
+
+    private int WordsIn(List<int> run, int start, int length) =>
+        Enumerable.Range(start, length).Count(k => k == start || !Tokens[run[k]].Has(TokenFlags.JoinedToPrevious));
 
     private List<List<int>> FindRuns()
     {

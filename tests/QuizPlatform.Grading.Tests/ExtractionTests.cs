@@ -165,6 +165,8 @@ public class ExtractionTests
     [InlineData("Deadlock happens when transactions wait.", "deadlock happens", false)]
     [InlineData("Rehearsal builds new long-term memories.", "new long-term", false)]
     [InlineData("Peer-to-peer applications need a relay.", "peer-to-peer", true)]
+    // Three words, four tokens: a hyphenated word counts once.
+    [InlineData("Most databases use strict two-phase locking.", "strict two-phase locking", true)]
     public void NounPhrasesEndOnANounAndHoldNoVerbOrAdverb(string sentence, string phrase, bool expected)
     {
         var answer = new ModelAnswerText(sentence);
