@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.Data.Configurations;
@@ -100,6 +101,8 @@ public sealed class QuizAuthoring(IDbContextFactory<QuizDbContext> dbFactory, Ti
         var (plan, errors) = QuizPlanner.Plan(form, QuizTimes.Zone(timeZoneId), await ScopeAsync(db, actor, form, [.. quiz.Classes.Select(c => c.ClassId)], cancellationToken));
         if (plan is null)
             return new AuthoringResult(AuthoringOutcome.Invalid, quizId, errors);
+        if (!(plan.ClosesAt <= clock.GetUtcNow().UtcDateTime) && await QuizClosing.ArchivedClassesOpenTo(db, plan.ClassIds, cancellationToken) is { } archived)
+            return new AuthoringResult(AuthoringOutcome.Invalid, quizId, [new(new FieldIdentifier(form, nameof(QuizForm.ClosesAt)), archived)]);
         var attempts = await db.Attempts.CountAsync(a => a.QuizId == quizId, cancellationToken);
         if (attempts > 0 && QuizEditRules.ChangesThatCorruptAttempts(quiz, plan, form) is { Count: > 0 } refused)
             return new AuthoringResult(AuthoringOutcome.Locked, quizId, refused,

@@ -17,17 +17,31 @@ public sealed class QuizClosing(IDbContextFactory<QuizDbContext> dbFactory, Time
 {
     /// <summary>Sets the close time to now; refused for a quiz that has closed or not yet opened.</summary>
     public Task<ClosingResult> CloseNowAsync(string actorId, int quizId, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actorId, quizId, cancellationToken, (quiz, now) =>
+        ChangeAsync(actorId, quizId, cancellationToken, (_, quiz, now) => Task.FromResult(
             quiz.ClosesAt <= now ? "This quiz has already closed."
             : quiz.OpensAt > now ? "This quiz has not opened yet: change its open time instead."
-            : Set(quiz, now));
+            : Set(quiz, now)));
 
-    /// <summary>Opens a closed quiz again until <paramref name="closesAt"/> (UTC, in the future), or for good when null.</summary>
+    /// <summary>
+    /// Opens a closed quiz again until <paramref name="closesAt"/> (UTC, in the future), or for good when null; refused
+    /// while a class of the quiz is archived (<see cref="ArchivedClassesOpenTo"/>).
+    /// </summary>
     public Task<ClosingResult> ReopenAsync(string actorId, int quizId, DateTime? closesAt, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actorId, quizId, cancellationToken, (quiz, now) =>
+        ChangeAsync(actorId, quizId, cancellationToken, async (db, quiz, now) =>
             !(quiz.ClosesAt <= now) ? "This quiz is open."
             : closesAt <= now ? "The new close time must be in the future."
-            : Set(quiz, closesAt));
+            : await ArchivedClassesOpenTo(db, await db.QuizClasses.Where(c => c.QuizId == quizId).Select(c => c.ClassId).ToListAsync(cancellationToken),
+                cancellationToken) ?? Set(quiz, closesAt));
+
+    /// <summary>
+    /// Why a quiz cannot be open to these classes, or null: an archived class's students would find a quiz again after
+    /// its term, which archiving refuses too (<see cref="Classes.ClassService.ArchiveAsync"/>).
+    /// </summary>
+    internal static async Task<string?> ArchivedClassesOpenTo(QuizDbContext db, IReadOnlyCollection<int> classIds, CancellationToken cancellationToken) =>
+        await db.Classes.Where(c => classIds.Contains(c.Id) && c.ArchivedAt != null).Select(c => c.Name).OrderBy(n => n).FirstOrDefaultAsync(cancellationToken)
+            is { } archived
+            ? $"{archived} is archived: bring the class back on its page first, so that its students do not find the quiz open after their term."
+            : null;
 
     private static string? Set(Quiz quiz, DateTime? closesAt)
     {
@@ -37,7 +51,7 @@ public sealed class QuizClosing(IDbContextFactory<QuizDbContext> dbFactory, Time
 
     /// <param name="change">Changes the quiz and returns null, or returns why it may not.</param>
     private async Task<ClosingResult> ChangeAsync(string actorId, int quizId, CancellationToken cancellationToken,
-        Func<Quiz, DateTime, string?> change)
+        Func<QuizDbContext, Quiz, DateTime, Task<string?>> change)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var actor = (await Actor.LoadAsync(db, actorId, cancellationToken)).EnsureTeaches();
@@ -45,7 +59,7 @@ public sealed class QuizClosing(IDbContextFactory<QuizDbContext> dbFactory, Time
         if (quiz is null)
             return new ClosingResult(false, null, "This quiz no longer exists.");
         var now = clock.GetUtcNow().UtcDateTime;
-        if (change(quiz, now) is { } refusal)
+        if (await change(db, quiz, now) is { } refusal)
             return new ClosingResult(false, quiz.ClosesAt, refusal);
         var closed = quiz.ClosesAt <= now;
         await audit.AddAsync(db, actor.Id, closed ? AuditActions.QuizClosed : AuditActions.QuizReopened, AuditSubject.Quiz(quizId),

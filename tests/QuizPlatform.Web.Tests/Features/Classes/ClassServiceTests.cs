@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Web.Features.Audit;
 using QuizPlatform.Web.Features.Classes;
+using QuizPlatform.Web.Features.Quizzes;
 using QuizPlatform.Web.Tests.Features.Quizzes;
 using QuizPlatform.Web.Tests.Infrastructure;
 using DatabaseProvider = QuizPlatform.Web.Tests.Infrastructure.DatabaseProvider;
@@ -84,6 +85,35 @@ public sealed class ClassServiceTests
         Assert.Equal(["Archived the class Algebra: its join code no longer works.", "Brought the class Algebra back from the archive."],
             (await check.AuditEntries.Where(e => e.Subject == AuditSubject.Class(scene.AlgebraId) && e.Action == AuditActions.ClassChanged)
                 .OrderBy(e => e.Id).Select(e => e.Summary).ToListAsync())[^2..]);
+    }
+
+    [Theory, AllDatabaseProviders]
+    public async Task AClosedQuizOfAnArchivedClassOpensAgainOnlyOnceTheClassIsBack(DatabaseProvider provider)
+    {
+        await using var scene = await QuizScene.CreateAsync(provider);
+        var classes = scene.App.Services.GetRequiredService<ClassService>();
+        var closing = scene.App.Services.GetRequiredService<QuizClosing>();
+        var quizId = await scene.AddQuizAsync();
+        await using (var db = scene.App.Services.CreateDbContext())
+            await db.Quizzes.Where(q => q.Id == quizId).ExecuteUpdateAsync(q => q.SetProperty(x => x.ClosesAt, scene.Now.AddMinutes(-1)));
+        Assert.Null(await classes.ArchiveAsync(scene.Alice, scene.AlgebraId));
+        const string refusal = "Algebra is archived: bring the class back on its page first, so that its students do not find the quiz open after their term.";
+
+        var reopened = await closing.ReopenAsync(scene.Alice, quizId, null);
+        Assert.Equal((false, refusal), (reopened.Done, reopened.Refusal));
+        // Nor through the editor, by a later close time or none.
+        var form = (await scene.Authoring.LoadAsync(scene.Alice, quizId, "UTC"))!.Form;
+        foreach (var closesAt in new DateTime?[] { scene.Now.AddDays(7), null })
+        {
+            form.ClosesAt = closesAt;
+            var saved = await scene.Authoring.UpdateAsync(scene.Alice, quizId, form, "UTC");
+            Assert.Equal((AuthoringOutcome.Invalid, nameof(QuizForm.ClosesAt), refusal), (saved.Outcome, Assert.Single(saved.Errors).Field.FieldName, saved.Errors[0].Message));
+        }
+        await using (var db = scene.App.Services.CreateDbContext())
+            Assert.True(await db.Quizzes.Where(q => q.Id == quizId).Select(q => q.ClosesAt <= scene.Now).SingleAsync());
+
+        Assert.Null(await classes.ArchiveAsync(scene.Alice, scene.AlgebraId, archived: false));
+        Assert.True((await closing.ReopenAsync(scene.Alice, quizId, null)).Done);
     }
 
     [Theory, AllDatabaseProviders]
