@@ -40,7 +40,7 @@ public sealed class QuizClosing(IDbContextFactory<QuizDbContext> dbFactory, Time
     internal static async Task<string?> ArchivedClassesOpenTo(QuizDbContext db, IReadOnlyCollection<int> classIds, CancellationToken cancellationToken) =>
         await db.Classes.Where(c => classIds.Contains(c.Id) && c.ArchivedAt != null).Select(c => c.Name).OrderBy(n => n).FirstOrDefaultAsync(cancellationToken)
             is { } archived
-            ? $"{archived} is archived: bring the class back on its page first, so that its students do not find the quiz open after their term."
+            ? $"{archived} is archived, and its students would find the quiz open after their term: bring the class back first, or copy the quiz for your current classes."
             : null;
 
     private static string? Set(Quiz quiz, DateTime? closesAt)

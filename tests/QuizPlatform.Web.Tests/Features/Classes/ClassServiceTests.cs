@@ -97,7 +97,7 @@ public sealed class ClassServiceTests
         await using (var db = scene.App.Services.CreateDbContext())
             await db.Quizzes.Where(q => q.Id == quizId).ExecuteUpdateAsync(q => q.SetProperty(x => x.ClosesAt, scene.Now.AddMinutes(-1)));
         Assert.Null(await classes.ArchiveAsync(scene.Alice, scene.AlgebraId));
-        const string refusal = "Algebra is archived: bring the class back on its page first, so that its students do not find the quiz open after their term.";
+        const string refusal = "Algebra is archived, and its students would find the quiz open after their term: bring the class back first, or copy the quiz for your current classes.";
 
         var reopened = await closing.ReopenAsync(scene.Alice, quizId, null);
         Assert.Equal((false, refusal), (reopened.Done, reopened.Refusal));
