@@ -42,15 +42,35 @@ function awaitsConnection(element) {
     return false;
 }
 
-/** What to hand over if <element> is replaced: the element and its place; null if the circuit will not replace it. */
-const follow = element =>
-    element instanceof Element && awaitsConnection(element) ? { element, place: placeOf(element) } : null;
+/** What to hand over if <element> is replaced; null if the circuit will not replace it. */
+const follow = element => element instanceof Element && awaitsConnection(element)
+    ? { element, place: placeOf(element), address: location.href } : null;
+
+/**
+ * Follows <followed> while its element is on the page; once it is gone, gives its copy to <take> as soon as there is
+ * one: the first render may come before the page has loaded its data, and the copy with a later one.
+ */
+function handOver(followed, take) {
+    if (!followed)
+        return null;
+    if (followed.element.isConnected)
+        return follow(followed.element); // its place again: other changes may have moved it
+    if (followed.address !== location.href)
+        return null; // another page
+    const copy = copyOf(followed);
+    if (!copy)
+        return followed;
+    take(copy);
+    return null;
+}
 
 // This module runs once the page has been read, after Blazor's script: the reader may have acted before.
 let focused = follow(document.activeElement);
 let opened = follow(document.querySelector("details[open]"));
 
+// Until the copy comes, a focus moved elsewhere or a click (which would have shut the menu) is the reader moving on.
 document.addEventListener("focusin", event => focused = follow(event.target));
+document.addEventListener("pointerdown", () => opened &&= opened.element.isConnected ? opened : null, true);
 // A details' toggle does not bubble: caught on its way down.
 document.addEventListener("toggle", event => {
     if (event.target instanceof HTMLDetailsElement)
@@ -58,19 +78,9 @@ document.addEventListener("toggle", event => {
 }, true);
 
 new MutationObserver(() => {
-    if (focused && !focused.element.isConnected) {
-        const copy = copyOf(focused);
-        if (copy && (document.activeElement === document.body || !document.activeElement))
+    focused = handOver(focused, copy => {
+        if (document.activeElement === document.body || !document.activeElement)
             copy.focus({ preventScroll: true });
-        focused = null;
-    }
-    if (opened && !opened.element.isConnected) {
-        const copy = copyOf(opened);
-        if (copy instanceof HTMLDetailsElement)
-            copy.open = true;
-        opened = null;
-    }
-    // Other changes may have moved them since: their places are taken again.
-    focused &&= follow(focused.element);
-    opened &&= follow(opened.element);
+    });
+    opened = handOver(opened, copy => copy.open = true);
 }).observe(document.body, { childList: true, subtree: true });
