@@ -4,9 +4,9 @@ using QuizPlatform.E2E.Tests.Infrastructure;
 namespace QuizPlatform.E2E.Tests.Journeys;
 
 /// <summary>
-/// Forms while the page is still connecting: the connected page replaces the prerendered one, so text typed into the
+/// Pages while they are still connecting: the connected page replaces the prerendered one, so text typed into the
 /// prerendered fields was wiped without a word (found walking the import: a document pasted as soon as the page showed
-/// was gone). The fields take no input until the page is connected.
+/// was gone). The fields take no input until the page is connected; a focus and an opened menu are handed over.
 /// </summary>
 public sealed class BeforeThePageConnectsTests(QuizSite site) : Journey(site)
 {
@@ -47,11 +47,48 @@ public sealed class BeforeThePageConnectsTests(QuizSite site) : Journey(site)
         await Expect(hideNames).ToBeCheckedAsync();
     }
 
+    [Fact]
+    public async Task AMenuOpenedAndALinkFocusedBeforeThePageConnectsStaySo()
+    {
+        var classroom = await Classroom.CreateAsync(site, "Ada Lovelace");
+        var instructor = await site.NewPageAsync();
+        await instructor.SignInAsync(classroom.Instructor.Email, classroom.Instructor.Password);
+        var downloads = instructor.GetByRole(AriaRole.List, new() { Name = "Downloads" });
+
+        // The Export menu shut under the pointer as the page connected (a CI flake: the CSV link was never clicked).
+        var connect = await OpenBeforeItConnectsAsync(instructor, $"quizzes/{classroom.QuizId}/results");
+        await instructor.GetByText("Export", new() { Exact = true }).ClickAsync();
+        await Expect(downloads).ToBeVisibleAsync();
+        await connect();
+        await Expect(downloads).ToBeVisibleAsync();
+
+        // A link reached by Tab lost the focus, and Enter did nothing (a CI flake of the keyboard journeys).
+        var questionsView = instructor.GetByRole(AriaRole.Navigation, new() { Name = "Results views" })
+            .GetByRole(AriaRole.Link, new() { Name = "Questions" });
+        connect = await OpenBeforeItConnectsAsync(instructor, $"quizzes/{classroom.QuizId}/results");
+        await instructor.TabUntilFocusedAsync(questionsView);
+        await connect();
+        await Expect(questionsView).ToBeFocusedAsync();
+        await instructor.Keyboard.PressAsync("Enter");
+        await Expect(instructor).ToHaveURLAsync(new Regex("/results/questions$"));
+    }
+
     /// <summary>
     /// Opens <paramref name="path"/> while Blazor's script is still on its way, checks that <paramref name="field"/>
     /// is disabled meanwhile, then lets the script through and waits for the page to connect.
     /// </summary>
     static async Task OpenOnASlowConnectionAsync(IPage page, string path, ILocator field)
+    {
+        var connect = await OpenBeforeItConnectsAsync(page, path);
+        await Expect(field).ToBeDisabledAsync();
+        await connect();
+    }
+
+    /// <summary>
+    /// Opens <paramref name="path"/> and holds Blazor's script on its way, so the page stays prerendered; the function
+    /// returned lets the script through and waits for the page to connect.
+    /// </summary>
+    static async Task<Func<Task>> OpenBeforeItConnectsAsync(IPage page, string path)
     {
         var scriptArrives = new TaskCompletionSource();
         var script = new Regex("/_framework/blazor\\.web");
@@ -61,10 +98,11 @@ public sealed class BeforeThePageConnectsTests(QuizSite site) : Journey(site)
             await route.ContinueAsync();
         });
         await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Commit });
-
-        await Expect(field).ToBeDisabledAsync();
-        scriptArrives.SetResult();
-        await page.WaitForInteractiveAsync();
-        await page.UnrouteAsync(script);
+        return async () =>
+        {
+            scriptArrives.SetResult();
+            await page.WaitForInteractiveAsync();
+            await page.UnrouteAsync(script);
+        };
     }
 }

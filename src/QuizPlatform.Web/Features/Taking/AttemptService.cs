@@ -153,6 +153,11 @@ public sealed class AttemptService(IDbContextFactory<QuizDbContext> dbFactory, T
             .ExecuteUpdateAsync(a => a.SetProperty(x => x.LastSavedAt, now), cancellationToken);
         if (open == 0)
             return await RefuseAsync(SaveStatus.Submitted, "submitted", "This attempt has been handed in; answers can no longer change.");
+        // Read again now that the row is ours: a save of this attempt that held it while this one waited (the previous
+        // page's, sent as a reload began) is what the answer now is, and what a refusal must name: the page compares
+        // it with what it sent itself, and the version read before the wait made its own save look like another tab's.
+        stored = await db.Responses.Where(r => r.Id == stored.Id)
+            .Select(r => new { r.Id, r.Version, r.Text, r.SavedAt }).SingleAsync(cancellationToken);
 
         if (baseVersion == stored.Version && text == stored.Text)
         {

@@ -117,6 +117,39 @@ public sealed class AttemptServiceTests
         Assert.Equal(("stale", "An old draft from another tab.", 1), (refused.Reason, refused.Text, refused.Version));
     }
 
+    [Fact]
+    public async Task ARefusedSaveNamesTheSaveThatWonWhileItWaitedNotTheOneItReadBefore()
+    {
+        // A reload while a save was on its way: the reloaded page's save waited for it, lost, and its reply named the
+        // version read before the wait. The page compares the reply with what it sent itself, so its own save looked
+        // like another tab's: "Not saved: this answer was changed in another tab or window" (the reload journey, in CI).
+        await using var scene = await AttemptScene.CreateAsync(DatabaseProvider.Postgres);
+        var sheet = await scene.StartAsync();
+        var question = sheet.Questions[0].QuestionId;
+        await scene.Attempts.SaveAsync(scene.Sam, sheet.AttemptId, question, "Filters.", 0);
+
+        await using var onItsWay = scene.Services.CreateDbContext();
+        await using var transaction = await onItsWay.Database.BeginTransactionAsync();
+        // The save on its way holds the attempt's row, as every save does, and writes version 2.
+        await onItsWay.Attempts.Where(a => a.Id == sheet.AttemptId).ExecuteUpdateAsync(a => a.SetProperty(x => x.LastSavedAt, Start));
+        await onItsWay.Responses.Where(r => r.AttemptId == sheet.AttemptId && r.QuestionId == question)
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.Text, "Filters that detect edges.").SetProperty(x => x.Version, 2));
+        var reloaded = scene.Attempts.SaveAsync(scene.Sam, sheet.AttemptId, question, "Filters that detect edges and textures.", 1);
+        await Eventually.ValueAsync(async () => await WaitsForALockAsync(scene) ? "" : null, "the second save to wait for the attempt");
+        await transaction.CommitAsync();
+
+        var reply = await reloaded;
+        Assert.Equal((SaveStatus.Stale, 2, "Filters that detect edges."), (reply.Status, reply.Version, reply.Text));
+    }
+
+    static async Task<bool> WaitsForALockAsync(AttemptScene scene)
+    {
+        await using var db = scene.Services.CreateDbContext();
+        return await db.Database.SqlQueryRaw<int>(
+            "SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")
+            .SingleAsync() > 0;
+    }
+
     [Theory, AllDatabaseProviders]
     public async Task SavesAreTakenWithinTheGraceAfterTheDeadlineAndRefusedAndRecordedAfterIt(DatabaseProvider provider)
     {

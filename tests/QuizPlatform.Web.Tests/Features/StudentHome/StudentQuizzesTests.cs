@@ -14,14 +14,12 @@ namespace QuizPlatform.Web.Tests.Features.StudentHome;
 
 public sealed class StudentQuizzesTests
 {
-    static readonly DateTime Now = DateTime.UtcNow;
-
     [Theory, AllDatabaseProviders]
     public async Task StudentSeesTheQuizOfTheirClassOpenWithAttemptsLeftAndTheirExtraTime(DatabaseProvider provider)
     {
         await using var scene = await QuizScene.CreateAsync(provider);
-        var closes = Now.AddDays(7);
-        var quizId = await AddQuizAsync(scene, scene.AlgebraId, Now.AddDays(-1), closes, attempts: 2,
+        var closes = scene.Now.AddDays(7);
+        var quizId = await AddQuizAsync(scene, scene.AlgebraId, scene.Now.AddDays(-1), closes, attempts: 2,
             quiz => quiz.Accommodations.Add(new Accommodation { StudentId = scene.Sam, TimeMultiplier = 1.5 }));
         await AddAttemptAsync(scene, quizId, submitted: true);
 
@@ -40,8 +38,8 @@ public sealed class StudentQuizzesTests
         var tess = await TestUsers.CreateUserIdAsync(scene.App, "tess@quiz.local", Roles.Student, "Tess");
         var biology = await scene.App.Services.GetRequiredService<ClassService>().GetAsync(scene.Bob, scene.BiologyId);
         await scene.App.Services.GetRequiredService<EnrollmentService>().JoinAsync(tess, biology!.JoinCode);
-        var algebraQuiz = await AddQuizAsync(scene, scene.AlgebraId, Now.AddDays(-1), Now.AddDays(7));
-        var biologyQuiz = await AddQuizAsync(scene, scene.BiologyId, Now.AddDays(-1), Now.AddDays(7));
+        var algebraQuiz = await AddQuizAsync(scene, scene.AlgebraId, scene.Now.AddDays(-1), scene.Now.AddDays(7));
+        var biologyQuiz = await AddQuizAsync(scene, scene.BiologyId, scene.Now.AddDays(-1), scene.Now.AddDays(7));
 
         Assert.Equal([biologyQuiz], (await ListAsync(scene, tess)).Select(q => q.QuizId));
         Assert.Equal([algebraQuiz], (await ListAsync(scene, scene.Sam)).Select(q => q.QuizId));
@@ -65,8 +63,8 @@ public sealed class StudentQuizzesTests
     public async Task QuizShowsTheStateTheStudentIsIn(DatabaseProvider provider, string situation, StudentQuizState expected)
     {
         await using var scene = await QuizScene.CreateAsync(provider);
-        var opens = situation == "opens tomorrow" ? Now.AddDays(1) : Now.AddDays(-2);
-        var closes = situation.StartsWith("closed") ? Now.AddDays(-1) : Now.AddDays(7);
+        var opens = situation == "opens tomorrow" ? scene.Now.AddDays(1) : scene.Now.AddDays(-2);
+        var closes = situation.StartsWith("closed") ? scene.Now.AddDays(-1) : scene.Now.AddDays(7);
         var quizId = await AddQuizAsync(scene, scene.AlgebraId, opens, closes);
         if (situation.StartsWith("started"))
             await AddAttemptAsync(scene, quizId, submitted: false);
@@ -86,8 +84,8 @@ public sealed class StudentQuizzesTests
     public async Task HandedInQuizPointsToItsAttemptsResultsAndAnUntouchedQuizToNone(DatabaseProvider provider)
     {
         await using var scene = await QuizScene.CreateAsync(provider);
-        var handedIn = await AddQuizAsync(scene, scene.AlgebraId, Now.AddDays(-2), Now.AddDays(7));
-        var untouched = await AddQuizAsync(scene, scene.AlgebraId, Now.AddDays(-2), Now.AddDays(8));
+        var handedIn = await AddQuizAsync(scene, scene.AlgebraId, scene.Now.AddDays(-2), scene.Now.AddDays(7));
+        var untouched = await AddQuizAsync(scene, scene.AlgebraId, scene.Now.AddDays(-2), scene.Now.AddDays(8));
         var attemptId = await AddAttemptAsync(scene, handedIn, submitted: true, graded: true);
 
         var quizzes = (await ListAsync(scene, scene.Sam)).ToDictionary(q => q.QuizId);
@@ -100,7 +98,7 @@ public sealed class StudentQuizzesTests
     public async Task InstructorCallingTheStudentListIsRefused(DatabaseProvider provider)
     {
         await using var scene = await QuizScene.CreateAsync(provider);
-        await AddQuizAsync(scene, scene.AlgebraId, Now.AddDays(-1), Now.AddDays(7));
+        await AddQuizAsync(scene, scene.AlgebraId, scene.Now.AddDays(-1), scene.Now.AddDays(7));
 
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => ListAsync(scene, scene.Alice));
     }
@@ -110,7 +108,7 @@ public sealed class StudentQuizzesTests
     {
         await using var scene = await QuizScene.CreateAsync(provider);
         var tess = await TestUsers.CreateUserIdAsync(scene.App, "tess@quiz.local", Roles.Student, "Tess");
-        var quizId = await AddQuizAsync(scene, scene.AlgebraId, Now.AddDays(-1), Now.AddDays(7));
+        var quizId = await AddQuizAsync(scene, scene.AlgebraId, scene.Now.AddDays(-1), scene.Now.AddDays(7));
         var algebra = await scene.App.Services.GetRequiredService<ClassService>().GetAsync(scene.Alice, scene.AlgebraId);
         Assert.Empty(await ListAsync(scene, tess));
 
@@ -142,15 +140,15 @@ public sealed class StudentQuizzesTests
     {
         await using var db = scene.App.Services.CreateDbContext();
         var questionIds = await db.Questions.Where(q => q.AssignmentVersionId == scene.VersionId).OrderBy(q => q.Number).Select(q => q.Id).ToListAsync();
-        var started = Now.AddMinutes(-5);
+        var started = scene.Now.AddMinutes(-5);
         var attempt = db.Attempts.Add(new Attempt
         {
             QuizId = quizId, StudentId = scene.Sam, Number = 1, StartedAt = started, Deadline = started.AddMinutes(30),
-            SubmittedAt = submitted ? Now.AddMinutes(-1) : null, SubmittedBy = submitted ? SubmittedBy.Student : null,
+            SubmittedAt = submitted ? scene.Now.AddMinutes(-1) : null, SubmittedBy = submitted ? SubmittedBy.Student : null,
             Responses = [.. questionIds.Select((id, i) => new Response
             {
                 QuestionId = id, Position = i + 1, Text = "An answer.", Version = 1,
-                Grade = graded ? new Grade { Score = 0.5, MaxPoints = 1, Coverage = 0.5, GraderVersion = "test", GradedAt = Now } : null,
+                Grade = graded ? new Grade { Score = 0.5, MaxPoints = 1, Coverage = 0.5, GraderVersion = "test", GradedAt = scene.Now } : null,
             })],
         }).Entity;
         await db.SaveChangesAsync();

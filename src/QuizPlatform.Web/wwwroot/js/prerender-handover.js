@@ -1,0 +1,86 @@
+// An interactive page arrives prerendered, and when its circuit connects Blazor throws the prerendered markup away and
+// puts its first render in its place: the same elements, new copies. What the reader did to the prerendered copies in
+// the meantime went with them: a link reached by Tab lost the focus, so Enter did nothing (the student home's Resume,
+// a results view's tab), and a menu opened was shut under the pointer (the results' Export). Fields are kept disabled
+// until then (their text would be lost too); a focus and an open menu are handed over: the new copy takes the focus,
+// or opens. The new copy is the element at the same place (the same child of the same child ... of <body>) with the
+// same tag and text; only an element of a prerendered part not yet connected is followed, so nothing else moves.
+
+/** The element's place: its index among its parent's elements, and so on up to <body>. */
+function placeOf(element) {
+    const place = [];
+    for (let e = element; e.parentElement && e !== document.body; e = e.parentElement)
+        place.unshift([...e.parentElement.children].indexOf(e));
+    return place;
+}
+
+/** The element now at <place>, if it is a new copy of <element>. */
+function copyOf({ element, place }) {
+    let copy = document.body;
+    for (const index of place)
+        copy = copy?.children[index];
+    return copy && copy !== element && copy.tagName === element.tagName && copy.textContent === element.textContent
+        ? copy : null;
+}
+
+// Blazor marks a prerendered component with <!--Blazor:{"type":"server",...,"prerenderId":...}--> before it and
+// <!--Blazor:{"prerenderId":...}--> after it, and blanks the first when the component's first render replaces it.
+const START = /^\s*Blazor:\{.*"type":/;
+const END = /^\s*Blazor:\{"prerenderId"/;
+
+/** Whether <element> is prerendered markup that the circuit will replace. */
+function awaitsConnection(element) {
+    for (let node = element; node && node !== document.body; node = node.parentNode)
+        for (let sibling = node.previousSibling; sibling; sibling = sibling.previousSibling) {
+            if (sibling.nodeType !== Node.COMMENT_NODE)
+                continue;
+            if (START.test(sibling.data))
+                return true;
+            if (END.test(sibling.data))
+                break;
+        }
+    return false;
+}
+
+/** What to hand over if <element> is replaced; null if the circuit will not replace it. */
+const follow = element => element instanceof Element && awaitsConnection(element)
+    ? { element, place: placeOf(element), address: location.href } : null;
+
+/**
+ * Follows <followed> while its element is on the page; once it is gone, gives its copy to <take> as soon as there is
+ * one: the first render may come before the page has loaded its data, and the copy with a later one.
+ */
+function handOver(followed, take) {
+    if (!followed)
+        return null;
+    if (followed.element.isConnected)
+        return follow(followed.element); // its place again: other changes may have moved it
+    if (followed.address !== location.href)
+        return null; // another page
+    const copy = copyOf(followed);
+    if (!copy)
+        return followed;
+    take(copy);
+    return null;
+}
+
+// This module runs once the page has been read, after Blazor's script: the reader may have acted before.
+let focused = follow(document.activeElement);
+let opened = follow(document.querySelector("details[open]"));
+
+// Until the copy comes, a focus moved elsewhere or a click (which would have shut the menu) is the reader moving on.
+document.addEventListener("focusin", event => focused = follow(event.target));
+document.addEventListener("pointerdown", () => opened &&= opened.element.isConnected ? opened : null, true);
+// A details' toggle does not bubble: caught on its way down.
+document.addEventListener("toggle", event => {
+    if (event.target instanceof HTMLDetailsElement)
+        opened = event.target.open ? follow(event.target) : null;
+}, true);
+
+new MutationObserver(() => {
+    focused = handOver(focused, copy => {
+        if (document.activeElement === document.body || !document.activeElement)
+            copy.focus({ preventScroll: true });
+    });
+    opened = handOver(opened, copy => copy.open = true);
+}).observe(document.body, { childList: true, subtree: true });
