@@ -70,6 +70,32 @@ public sealed class KeywordEditorJourneyTests(QuizSite site) : Journey(site)
         await Expect(page.GetByLabel("Phrase").First).Not.ToHaveValueAsync("typed but never saved");
     }
 
+    [Fact]
+    public async Task TwoTabsOnOneKeyLoseNeitherEditAndADoubleClickOnSaveSavesOnce()
+    {
+        var (page, question) = await OpenEditorAsync(rank: 2);
+        var second = await page.Context.NewPageAsync();
+        await second.GotoInteractiveAsync(page.Url);
+        var save = (IPage p) => p.GetByRole(AriaRole.Button, new() { Name = "Save keywords", Exact = true });
+
+        await page.GetByLabel("Weight").First.FillAsync("3.5");
+        await save(page).DblClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Saved as key version 2." })).ToBeFocusedAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "unchanged" })).ToHaveCountAsync(0);
+
+        // The other tab still shows key version 1: its save would put back the old weight unseen.
+        await second.GetByLabel("Required").Nth(1).CheckAsync();
+        await save(second).ClickAsync();
+        await Expect(second.GetByRole(AriaRole.Status).Filter(new() { HasText = "Not saved: these keywords were changed by Kim Keywords in another tab or window after you opened this page; they are key version 2 now. Your edits are still below" })).ToBeFocusedAsync();
+        await Expect(second.GetByLabel("Required").Nth(1)).ToBeCheckedAsync();
+        Assert.Equal((3.5, false), ((await KeywordsAsync(question.Id))[0].Weight, (await KeywordsAsync(question.Id))[1].Required));
+
+        // Saved again, knowingly, the second tab's keywords take the place of version 2.
+        await save(second).ClickAsync();
+        await Expect(second.GetByRole(AriaRole.Status).Filter(new() { HasText = "Saved as key version 3." })).ToBeFocusedAsync();
+        Assert.True((await KeywordsAsync(question.Id))[1].Required);
+    }
+
     [ScreenshotFact]
     public async Task KeywordEditorScreenshot()
     {

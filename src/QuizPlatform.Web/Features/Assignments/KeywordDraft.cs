@@ -29,7 +29,11 @@ public sealed class KeywordDraft
     public const int MaxKeywords = 50, MaxAlternatives = 20;
 
     /// <summary>A problem with one field of one row; <see cref="Row"/> is -1 for the list as a whole.</summary>
-    public sealed record Error(int Row, string Field, string Message);
+    public sealed record Error(int Row, string Field, string Message)
+    {
+        /// <summary>The question's keywords changed after the edit began (<see cref="KeywordVersions.ChangedSince"/>).</summary>
+        public bool ChangedMeanwhile => Field == nameof(QuizPlatform.Data.Entities.Question.KeywordVersion);
+    }
 
     public static IReadOnlyList<Error> Validate(IReadOnlyList<KeywordDraft> drafts)
     {

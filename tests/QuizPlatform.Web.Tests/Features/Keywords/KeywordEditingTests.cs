@@ -43,6 +43,27 @@ public sealed class KeywordEditingTests
     }
 
     [Theory, AllDatabaseProviders]
+    public async Task ASaveFromAPageOpenedBeforeAnotherSaveIsRefusedAndLosesNeither(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new QuizAppFactory(database);
+        var (teacherId, imported) = await ImportAsync(app);
+        var assignmentId = imported.AssignmentId!.Value;
+        var questionId = await QuestionIdAsync(app, imported.AssignmentVersionId!.Value, 1);
+        var opened = (await Editing(app).LoadAsync(teacherId, assignmentId, questionId))!.KeywordVersion;
+        Assert.Empty(await Editing(app).SaveAsync(teacherId, assignmentId, questionId, Edited, opened));
+
+        // The second tab, opened on the same version, saves its own edit: it would silently undo the first tab's.
+        var errors = await Editing(app).SaveAsync(teacherId, assignmentId, questionId, [new() { Phrase = "pooling" }], opened);
+
+        Assert.True(Assert.Single(errors).ChangedMeanwhile);
+        Assert.Equal(new[] { "downsampling", "strongest activation" }, (await KeywordsAsync(app, questionId)).Select(k => k.Phrase));
+        // Saved again over the version it was refused by, knowingly, it replaces it.
+        Assert.Empty(await Editing(app).SaveAsync(teacherId, assignmentId, questionId, [new() { Phrase = "pooling" }], opened + 1));
+        Assert.Equal("pooling", Assert.Single(await KeywordsAsync(app, questionId)).Phrase);
+    }
+
+    [Theory, AllDatabaseProviders]
     public async Task InstructorGetsTheEditorWithEachKeywordInLabelledAndExplainedFields(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
