@@ -96,6 +96,34 @@ public sealed class KeywordEditorJourneyTests(QuizSite site) : Journey(site)
         Assert.True((await KeywordsAsync(question.Id))[1].Required);
     }
 
+    [Fact]
+    public async Task LeavingWithUnsavedEditsAsksFirstAndStayingKeepsThem()
+    {
+        var (page, question) = await OpenEditorAsync(rank: 3);
+        var asked = new List<string>();
+        var stay = true;
+        page.Dialog += async (_, dialog) =>
+        {
+            asked.Add(dialog.Message);
+            await (stay ? dialog.DismissAsync() : dialog.AcceptAsync());
+        };
+        var weight = page.GetByLabel("Weight").First;
+        await weight.FillAsync("4");
+        await page.GetByLabel("Alternatives (comma-separated)").First.FillAsync("typed alternative");
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Breadcrumb" }).GetByRole(AriaRole.Link, new() { Name = "Assignments" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Keywords of question {question.Number}" })).ToBeVisibleAsync();
+        Assert.Equal(["Leave this page? Your changes are not saved and will be lost."], asked);
+        await Expect(weight).ToHaveValueAsync("4");
+        await Expect(page.GetByLabel("Alternatives (comma-separated)").First).ToHaveValueAsync("typed alternative");
+
+        stay = false;
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Breadcrumb" }).GetByRole(AriaRole.Link, new() { Name = "Assignments" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/assignments$"));
+        Assert.Equal(2, asked.Count);
+    }
+
     [ScreenshotFact]
     public async Task KeywordEditorScreenshot()
     {
