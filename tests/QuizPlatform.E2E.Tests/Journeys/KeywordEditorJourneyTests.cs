@@ -124,6 +124,28 @@ public sealed class KeywordEditorJourneyTests(QuizSite site) : Journey(site)
         Assert.Equal(2, asked.Count);
     }
 
+    [Fact]
+    public async Task AWeightThatIsNoNumberIsRefusedBesideItsFieldAndNothingElseIsStored()
+    {
+        var (page, question) = await OpenEditorAsync(rank: 4);
+        var before = (await KeywordsAsync(question.Id))[0].Weight;
+        var weight = page.GetByLabel("Weight").First;
+        var row = page.Locator("fieldset.keyword-row").First;
+
+        // The browser's number field takes "1e9", but it is not a weight the page reads: the value behind the field
+        // stays the last good one, and a save must not store that unseen.
+        await weight.FillAsync("1e9");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save keywords", Exact = true }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Not saved: fix the keywords marked below." })).ToBeFocusedAsync();
+        await Expect(row.Locator(".validation-message")).ToHaveTextAsync(["Enter the weight as a number, such as 1 or 2.5."]);
+        Assert.Equal((before, KeywordOrigin.Extracted), ((await KeywordsAsync(question.Id))[0].Weight, (await KeywordsAsync(question.Id))[0].Origin));
+
+        await weight.FillAsync("-1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save keywords", Exact = true }).ClickAsync();
+        await Expect(row.Locator(".validation-message")).ToHaveTextAsync(["Enter a weight greater than 0 and at most 100, such as 1 or 2.5."]);
+    }
+
     [ScreenshotFact]
     public async Task KeywordEditorScreenshot()
     {

@@ -28,6 +28,15 @@ public sealed class KeywordDraft
     /// </summary>
     public const int MaxKeywords = 50, MaxAlternatives = 20;
 
+    /// <summary>
+    /// The largest weight: weights count against each other (extraction gives 0.5 to 3), and one of a billion, a slip
+    /// of the keyboard, would leave every other keyword 0 % of the score.
+    /// </summary>
+    public const double MaxWeight = 100;
+
+    /// <summary>What a weight must be, said where it is wrong.</summary>
+    public static readonly string WeightRule = $"Enter a weight greater than 0 and at most {MaxWeight:0}, such as 1 or 2.5.";
+
     /// <summary>A problem with one field of one row; <see cref="Row"/> is -1 for the list as a whole.</summary>
     public sealed record Error(int Row, string Field, string Message)
     {
@@ -57,8 +66,8 @@ public sealed class KeywordDraft
                 errors.Add(new Error(row, nameof(Alternatives), $"Each alternative may have at most {Limits.Phrase} characters."));
             else if (draft.AlternativeList.Count > MaxAlternatives)
                 errors.Add(new Error(row, nameof(Alternatives), $"Give at most {MaxAlternatives} alternatives: this one has {draft.AlternativeList.Count}."));
-            if (!double.IsFinite(draft.Weight) || draft.Weight <= 0)
-                errors.Add(new Error(row, nameof(Weight), "The weight must be greater than 0."));
+            if (!double.IsFinite(draft.Weight) || draft.Weight <= 0 || draft.Weight > MaxWeight)
+                errors.Add(new Error(row, nameof(Weight), WeightRule));
         }
         return errors;
     }

@@ -199,6 +199,8 @@ public sealed class KeywordEditingTests
         { [new() { Phrase = "pooling", Weight = 0 }], 0, nameof(KeywordDraft.Weight) },
         { [new() { Phrase = "pooling", Weight = -2 }], 0, nameof(KeywordDraft.Weight) },
         { [new() { Phrase = "pooling", Weight = double.NaN }], 0, nameof(KeywordDraft.Weight) },
+        // A billion (a slip for 1, or "1e9" tried): every other keyword would count 0 % of the score.
+        { [new() { Phrase = "pooling", Weight = 1e9 }, new() { Phrase = "stride" }], 0, nameof(KeywordDraft.Weight) },
         { [new() { Phrase = "pooling" }, new() { Phrase = "Pooling" }], 1, nameof(KeywordDraft.Phrase) },
         { [new() { Phrase = new string('x', 201) }], 0, nameof(KeywordDraft.Phrase) },
         { [new() { Phrase = "pooling", Alternatives = "max pooling, " + new string('x', 201) }], 0, nameof(KeywordDraft.Alternatives) },
