@@ -52,6 +52,10 @@ public sealed class KeywordDraft
         else if (drafts.Count > MaxKeywords)
             errors.Add(new Error(-1, "", $"Keep at most {MaxKeywords} keywords: this list has {drafts.Count}."));
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // Each phrase and alternative, and the row it is in: one said in two keywords would earn an answer both.
+        var terms = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var row = 0; row < drafts.Count; row++)
+            terms.TryAdd(drafts[row].Phrase.Trim(), row);
         for (var row = 0; row < drafts.Count; row++)
         {
             var draft = drafts[row];
@@ -66,9 +70,20 @@ public sealed class KeywordDraft
                 errors.Add(new Error(row, nameof(Alternatives), $"Each alternative may have at most {Limits.Phrase} characters."));
             else if (draft.AlternativeList.Count > MaxAlternatives)
                 errors.Add(new Error(row, nameof(Alternatives), $"Give at most {MaxAlternatives} alternatives: this one has {draft.AlternativeList.Count}."));
+            else if (InAnotherRow(draft, row) is var (shared, other))
+                errors.Add(new Error(row, nameof(Alternatives),
+                    $"'{shared}' is in keyword {other + 1} already: an answer that says it would count for both. Keep it in one of them."));
             if (!double.IsFinite(draft.Weight) || draft.Weight <= 0 || draft.Weight > MaxWeight)
                 errors.Add(new Error(row, nameof(Weight), WeightRule));
         }
         return errors;
+
+        (string Term, int Row)? InAnotherRow(KeywordDraft draft, int row)
+        {
+            foreach (var alternative in draft.AlternativeList)
+                if (!terms.TryAdd(alternative, row) && terms[alternative] != row)
+                    return (alternative, terms[alternative]);
+            return null;
+        }
     }
 }

@@ -202,6 +202,9 @@ public sealed class KeywordEditingTests
         // A billion (a slip for 1, or "1e9" tried): every other keyword would count 0 % of the score.
         { [new() { Phrase = "pooling", Weight = 1e9 }, new() { Phrase = "stride" }], 0, nameof(KeywordDraft.Weight) },
         { [new() { Phrase = "pooling" }, new() { Phrase = "Pooling" }], 1, nameof(KeywordDraft.Phrase) },
+        // "filters" made an alternative of "kernels" while it is a keyword of its own: an answer saying it counts twice.
+        { [new() { Phrase = "filters" }, new() { Phrase = "kernels", Alternatives = "Filters" }], 1, nameof(KeywordDraft.Alternatives) },
+        { [new() { Phrase = "pooling", Alternatives = "subsampling" }, new() { Phrase = "stride", Alternatives = "step, subsampling" }], 1, nameof(KeywordDraft.Alternatives) },
         { [new() { Phrase = new string('x', 201) }], 0, nameof(KeywordDraft.Phrase) },
         { [new() { Phrase = "pooling", Alternatives = "max pooling, " + new string('x', 201) }], 0, nameof(KeywordDraft.Alternatives) },
         // Bounds on what one answer is compared with, so a pasted list cannot slow every grade of the question.
