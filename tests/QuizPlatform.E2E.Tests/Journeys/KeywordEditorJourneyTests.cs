@@ -135,12 +135,16 @@ public sealed class KeywordEditorJourneyTests(QuizSite site) : Journey(site)
         // The browser's number field takes "1e9", but it is not a weight the page reads: the value behind the field
         // stays the last good one, and a save must not store that unseen.
         await weight.FillAsync("1e9");
+        await page.GetByLabel("Phrase").Nth(1).FillAsync("");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save keywords", Exact = true }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Not saved: fix the keywords marked below." })).ToBeFocusedAsync();
         await Expect(row.Locator(".validation-message")).ToHaveTextAsync(["Enter the weight as a number, such as 1 or 2.5."]);
+        // The other problems are marked at once, not one save later.
+        await Expect(page.Locator("fieldset.keyword-row").Nth(1).Locator(".validation-message")).ToHaveTextAsync(["Enter the phrase to look for."]);
         Assert.Equal((before, KeywordOrigin.Extracted), ((await KeywordsAsync(question.Id))[0].Weight, (await KeywordsAsync(question.Id))[0].Origin));
 
+        await page.GetByLabel("Phrase").Nth(1).FillAsync("kept phrase");
         await weight.FillAsync("-1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save keywords", Exact = true }).ClickAsync();
         await Expect(row.Locator(".validation-message")).ToHaveTextAsync(["Enter a weight greater than 0 and at most 100, such as 1 or 2.5."]);
