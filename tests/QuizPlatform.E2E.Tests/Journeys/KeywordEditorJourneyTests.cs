@@ -150,6 +150,24 @@ public sealed class KeywordEditorJourneyTests(QuizSite site) : Journey(site)
         await Expect(row.Locator(".validation-message")).ToHaveTextAsync(["Enter a weight greater than 0 and at most 100, such as 1 or 2.5."]);
     }
 
+    [Fact]
+    public async Task ARemoveOnTheWrongRowIsUndoneInOneClick()
+    {
+        var (page, _) = await OpenEditorAsync(rank: 5);
+        var phrases = page.GetByLabel("Phrase");
+        var before = await phrases.EvaluateAllAsync<string[]>("inputs => inputs.map(i => i.value)");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove keyword 2", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = $"Removed keyword 2, '{before[1]}' (not saved yet)." })).ToBeFocusedAsync();
+        await Expect(phrases).ToHaveCountAsync(before.Length - 1);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Undo removing '{before[1]}'" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = $"Keyword 2, '{before[1]}', is back." })).ToBeFocusedAsync();
+        Assert.Equal(before, await phrases.EvaluateAllAsync<string[]>("inputs => inputs.map(i => i.value)"));
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = $"Undo removing '{before[1]}'" })).ToHaveCountAsync(0);
+    }
+
     [ScreenshotFact]
     public async Task KeywordEditorScreenshot()
     {
