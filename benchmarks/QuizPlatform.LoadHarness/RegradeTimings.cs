@@ -60,7 +60,7 @@ public static class RegradeTimings
         for (var run = 0; run <= ApplyRuns; run++)
         {
             var started = Stopwatch.GetTimestamp();
-            var applied = await preview.ApplyAsync(actor, quizId, questionId, run % 2 == 0 ? edited : stored, RegradeMode.AllChanges, ct);
+            var applied = await preview.ApplyAsync(actor, quizId, questionId, run % 2 == 0 ? edited : stored, RegradeMode.AllChanges, cancellationToken: ct);
             if (run == 0)
                 first = Stopwatch.GetElapsedTime(started);
             else

@@ -70,6 +70,104 @@ public sealed class KeywordEditorJourneyTests(QuizSite site) : Journey(site)
         await Expect(page.GetByLabel("Phrase").First).Not.ToHaveValueAsync("typed but never saved");
     }
 
+    [Fact]
+    public async Task TwoTabsOnOneKeyLoseNeitherEditAndADoubleClickOnSaveSavesOnce()
+    {
+        var (page, question) = await OpenEditorAsync(rank: 2);
+        var second = await page.Context.NewPageAsync();
+        await second.GotoInteractiveAsync(page.Url);
+        var save = (IPage p) => p.GetByRole(AriaRole.Button, new() { Name = "Save keywords", Exact = true });
+
+        await page.GetByLabel("Weight").First.FillAsync("3.5");
+        await save(page).DblClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Saved as key version 2." })).ToBeFocusedAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "unchanged" })).ToHaveCountAsync(0);
+
+        // The other tab still shows key version 1: its save would put back the old weight unseen.
+        await second.GetByLabel("Required").Nth(1).CheckAsync();
+        await save(second).ClickAsync();
+        await Expect(second.GetByRole(AriaRole.Status).Filter(new() { HasText = "Not saved: these keywords were changed by Kim Keywords in another tab or window after you opened this page; they are key version 2 now. Your edits are still below" })).ToBeFocusedAsync();
+        await Expect(second.GetByLabel("Required").Nth(1)).ToBeCheckedAsync();
+        Assert.Equal((3.5, false), ((await KeywordsAsync(question.Id))[0].Weight, (await KeywordsAsync(question.Id))[1].Required));
+
+        // Saved again, knowingly, the second tab's keywords take the place of version 2.
+        await save(second).ClickAsync();
+        await Expect(second.GetByRole(AriaRole.Status).Filter(new() { HasText = "Saved as key version 3." })).ToBeFocusedAsync();
+        Assert.True((await KeywordsAsync(question.Id))[1].Required);
+    }
+
+    [Fact]
+    public async Task LeavingWithUnsavedEditsAsksFirstAndStayingKeepsThem()
+    {
+        var (page, question) = await OpenEditorAsync(rank: 3);
+        var asked = new List<string>();
+        var stay = true;
+        page.Dialog += async (_, dialog) =>
+        {
+            asked.Add(dialog.Message);
+            await (stay ? dialog.DismissAsync() : dialog.AcceptAsync());
+        };
+        var weight = page.GetByLabel("Weight").First;
+        await weight.FillAsync("4");
+        await page.GetByLabel("Alternatives (comma-separated)").First.FillAsync("typed alternative");
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Breadcrumb" }).GetByRole(AriaRole.Link, new() { Name = "Assignments" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Keywords of question {question.Number}" })).ToBeVisibleAsync();
+        Assert.Equal(["Leave this page? Your changes are not saved and will be lost."], asked);
+        await Expect(weight).ToHaveValueAsync("4");
+        await Expect(page.GetByLabel("Alternatives (comma-separated)").First).ToHaveValueAsync("typed alternative");
+
+        stay = false;
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Breadcrumb" }).GetByRole(AriaRole.Link, new() { Name = "Assignments" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/assignments$"));
+        Assert.Equal(2, asked.Count);
+    }
+
+    [Fact]
+    public async Task AWeightThatIsNoNumberIsRefusedBesideItsFieldAndNothingElseIsStored()
+    {
+        var (page, question) = await OpenEditorAsync(rank: 4);
+        var before = (await KeywordsAsync(question.Id))[0].Weight;
+        var weight = page.GetByLabel("Weight").First;
+        var row = page.Locator("fieldset.keyword-row").First;
+
+        // The browser's number field takes "1e9", but it is not a weight the page reads: the value behind the field
+        // stays the last good one, and a save must not store that unseen.
+        await weight.FillAsync("1e9");
+        await page.GetByLabel("Phrase").Nth(1).FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save keywords", Exact = true }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Not saved: fix the keywords marked below." })).ToBeFocusedAsync();
+        await Expect(row.Locator(".validation-message")).ToHaveTextAsync(["Enter the weight as a number, such as 1 or 2.5."]);
+        // The other problems are marked at once, not one save later.
+        await Expect(page.Locator("fieldset.keyword-row").Nth(1).Locator(".validation-message")).ToHaveTextAsync(["Enter the phrase to look for."]);
+        Assert.Equal((before, KeywordOrigin.Extracted), ((await KeywordsAsync(question.Id))[0].Weight, (await KeywordsAsync(question.Id))[0].Origin));
+
+        await page.GetByLabel("Phrase").Nth(1).FillAsync("kept phrase");
+        await weight.FillAsync("-1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save keywords", Exact = true }).ClickAsync();
+        await Expect(row.Locator(".validation-message")).ToHaveTextAsync(["Enter a weight greater than 0 and at most 100, such as 1 or 2.5."]);
+    }
+
+    [Fact]
+    public async Task ARemoveOnTheWrongRowIsUndoneInOneClick()
+    {
+        var (page, _) = await OpenEditorAsync(rank: 5);
+        var phrases = page.GetByLabel("Phrase");
+        var before = await phrases.EvaluateAllAsync<string[]>("inputs => inputs.map(i => i.value)");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove keyword 2", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = $"Removed keyword 2, '{before[1]}' (not saved yet)." })).ToBeFocusedAsync();
+        await Expect(phrases).ToHaveCountAsync(before.Length - 1);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Undo removing '{before[1]}'" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = $"Keyword 2, '{before[1]}', is back." })).ToBeFocusedAsync();
+        Assert.Equal(before, await phrases.EvaluateAllAsync<string[]>("inputs => inputs.map(i => i.value)"));
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = $"Undo removing '{before[1]}'" })).ToHaveCountAsync(0);
+    }
+
     [ScreenshotFact]
     public async Task KeywordEditorScreenshot()
     {

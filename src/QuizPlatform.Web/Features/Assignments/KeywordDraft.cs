@@ -28,8 +28,21 @@ public sealed class KeywordDraft
     /// </summary>
     public const int MaxKeywords = 50, MaxAlternatives = 20;
 
+    /// <summary>
+    /// The largest weight: weights count against each other (extraction gives 0.5 to 3), and one of a billion, a slip
+    /// of the keyboard, would leave every other keyword 0 % of the score.
+    /// </summary>
+    public const double MaxWeight = 100;
+
+    /// <summary>What a weight must be, said where it is wrong.</summary>
+    public static readonly string WeightRule = $"Enter a weight greater than 0 and at most {MaxWeight:0}, such as 1 or 2.5.";
+
     /// <summary>A problem with one field of one row; <see cref="Row"/> is -1 for the list as a whole.</summary>
-    public sealed record Error(int Row, string Field, string Message);
+    public sealed record Error(int Row, string Field, string Message)
+    {
+        /// <summary>The question's keywords changed after the edit began (<see cref="KeywordVersions.ChangedSince"/>).</summary>
+        public bool ChangedMeanwhile => Field == nameof(QuizPlatform.Data.Entities.Question.KeywordVersion);
+    }
 
     public static IReadOnlyList<Error> Validate(IReadOnlyList<KeywordDraft> drafts)
     {
@@ -39,6 +52,10 @@ public sealed class KeywordDraft
         else if (drafts.Count > MaxKeywords)
             errors.Add(new Error(-1, "", $"Keep at most {MaxKeywords} keywords: this list has {drafts.Count}."));
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // Each phrase and alternative, and the row it is in: one said in two keywords would earn an answer both.
+        var terms = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var row = 0; row < drafts.Count; row++)
+            terms.TryAdd(drafts[row].Phrase.Trim(), row);
         for (var row = 0; row < drafts.Count; row++)
         {
             var draft = drafts[row];
@@ -53,9 +70,20 @@ public sealed class KeywordDraft
                 errors.Add(new Error(row, nameof(Alternatives), $"Each alternative may have at most {Limits.Phrase} characters."));
             else if (draft.AlternativeList.Count > MaxAlternatives)
                 errors.Add(new Error(row, nameof(Alternatives), $"Give at most {MaxAlternatives} alternatives: this one has {draft.AlternativeList.Count}."));
-            if (!double.IsFinite(draft.Weight) || draft.Weight <= 0)
-                errors.Add(new Error(row, nameof(Weight), "The weight must be greater than 0."));
+            else if (InAnotherRow(draft, row) is var (shared, other))
+                errors.Add(new Error(row, nameof(Alternatives),
+                    $"'{shared}' is in keyword {other + 1} already: an answer that says it would count for both. Keep it in one of them."));
+            if (!double.IsFinite(draft.Weight) || draft.Weight <= 0 || draft.Weight > MaxWeight)
+                errors.Add(new Error(row, nameof(Weight), WeightRule));
         }
         return errors;
+
+        (string Term, int Row)? InAnotherRow(KeywordDraft draft, int row)
+        {
+            foreach (var alternative in draft.AlternativeList)
+                if (!terms.TryAdd(alternative, row) && terms[alternative] != row)
+                    return (alternative, terms[alternative]);
+            return null;
+        }
     }
 }

@@ -138,20 +138,23 @@ public sealed class KeywordEditing(IDbContextFactory<QuizDbContext> dbFactory, T
             r.ReplacedAt, r.By))];
     }
 
-    /// <summary>Replaces the question's keywords with <paramref name="drafts"/>, unless they have errors (returned, nothing stored).</summary>
+    /// <summary>
+    /// Replaces the question's keywords with <paramref name="drafts"/>, unless they have errors or the question is no
+    /// longer at key version <paramref name="basedOn"/> (the one the editor loaded; null: not checked): then the errors
+    /// are returned and nothing is stored.
+    /// </summary>
     public async Task<IReadOnlyList<KeywordDraft.Error>> SaveAsync(string actorId, int assignmentId, int questionId,
-        IReadOnlyList<KeywordDraft> drafts)
+        IReadOnlyList<KeywordDraft> drafts, int? basedOn = null)
     {
         var errors = KeywordDraft.Validate(drafts);
         if (errors.Count > 0)
             return errors;
-        await ReplaceAsync(actorId, assignmentId, questionId, _ => KeywordVersions.Edited(drafts));
-        return [];
+        return await ReplaceAsync(actorId, assignmentId, questionId, basedOn, _ => KeywordVersions.Edited(drafts)) is { } changed ? [changed] : [];
     }
 
     /// <summary>Stores the keywords extraction gives (over the whole version, as at import), replacing edited ones.</summary>
     public Task ResetToExtractedAsync(string actorId, int assignmentId, int questionId) =>
-        ReplaceAsync(actorId, assignmentId, questionId, question =>
+        ReplaceAsync(actorId, assignmentId, questionId, basedOn: null, question =>
         {
             var questions = question.AssignmentVersion.Questions.OrderBy(q => q.Number).ToList();
             var extracted = extractor.Extract(questions.Select(q => new QuestionText(q.Prompt, q.ModelAnswer)).ToList());
@@ -162,7 +165,8 @@ public sealed class KeywordEditing(IDbContextFactory<QuizDbContext> dbFactory, T
             }).ToList();
         });
 
-    async Task ReplaceAsync(string actorId, int assignmentId, int questionId, Func<Question, List<QuestionKeyword>> keywords)
+    async Task<KeywordDraft.Error?> ReplaceAsync(string actorId, int assignmentId, int questionId, int? basedOn,
+        Func<Question, List<QuestionKeyword>> keywords)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var actor = (await Actor.LoadAsync(db, actorId)).EnsureTeaches();
@@ -174,8 +178,11 @@ public sealed class KeywordEditing(IDbContextFactory<QuizDbContext> dbFactory, T
             .Include(q => q.AssignmentVersion).ThenInclude(v => v.Questions)
             .SingleOrDefaultAsync(q => q.Id == questionId && q.AssignmentVersion.AssignmentId == assignmentId)
             ?? throw new KeyNotFoundException($"Question {questionId} of assignment {assignmentId} does not exist.");
+        if (KeywordVersions.ChangedSince(question, basedOn) is { } changed)
+            return changed;
         await KeywordVersions.ReplaceAsync(db, audit, question, keywords(question), actorId, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+        return null;
     }
 }

@@ -66,6 +66,16 @@ public static class KeywordVersions
         return question.KeywordVersion;
     }
 
+    /// <summary>
+    /// Refuses an edit made over key version <paramref name="basedOn"/> when the question has another one now (a second
+    /// tab, another instructor, a reset): stored, it would silently undo that change. Null when unchanged, or unchecked.
+    /// </summary>
+    public static KeywordDraft.Error? ChangedSince(Question question, int? basedOn) =>
+        basedOn is { } version && version != question.KeywordVersion
+            ? new KeywordDraft.Error(-1, nameof(Question.KeywordVersion),
+                $"The keywords changed after this edit began: they are key version {question.KeywordVersion} now, not {version}.")
+            : null;
+
     /// <summary>A stored keyword set (<see cref="KeywordSetVersion.Keywords"/>).</summary>
     public static IReadOnlyList<StoredKeyword> Read(string json) => JsonSerializer.Deserialize<List<StoredKeyword>>(json, Json) ?? [];
 

@@ -65,10 +65,11 @@ public sealed class RegradePreview(IDbContextFactory<QuizDbContext> dbFactory, T
     /// <summary>
     /// Stores <paramref name="drafts"/> as the question's keywords (a new version unless nothing changed) and regrades
     /// the quiz's answers to it, each with a history row; in <see cref="RegradeMode.OnlyIncreases"/> a grade that would
-    /// go down keeps its old verdict. Null when the actor may not regrade the quiz.
+    /// go down keeps its old verdict. Null when the actor may not regrade the quiz. Nothing is stored when the question is
+    /// no longer at key version <paramref name="basedOn"/> (the one the editor loaded; null: not checked).
     /// </summary>
     public async Task<RegradeApplied?> ApplyAsync(string actorId, int quizId, int questionId, IReadOnlyList<KeywordDraft> drafts,
-        RegradeMode mode, CancellationToken cancellationToken = default)
+        RegradeMode mode, int? basedOn = null, CancellationToken cancellationToken = default)
     {
         var errors = KeywordDraft.Validate(drafts);
         if (errors.Count > 0)
@@ -77,7 +78,7 @@ public sealed class RegradePreview(IDbContextFactory<QuizDbContext> dbFactory, T
         {
             try
             {
-                return await ApplyOnceAsync(actorId, quizId, questionId, drafts, mode, cancellationToken);
+                return await ApplyOnceAsync(actorId, quizId, questionId, drafts, mode, basedOn, cancellationToken);
             }
             catch (DbUpdateConcurrencyException) when (attempt < 3)
             {
@@ -87,7 +88,7 @@ public sealed class RegradePreview(IDbContextFactory<QuizDbContext> dbFactory, T
     }
 
     async Task<RegradeApplied?> ApplyOnceAsync(string actorId, int quizId, int questionId, IReadOnlyList<KeywordDraft> drafts,
-        RegradeMode mode, CancellationToken cancellationToken)
+        RegradeMode mode, int? basedOn, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (await ReachableAsync(db, actorId, quizId, questionId, cancellationToken) is null)
@@ -95,6 +96,8 @@ public sealed class RegradePreview(IDbContextFactory<QuizDbContext> dbFactory, T
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var question = await db.Questions.SingleAsync(q => q.Id == questionId, cancellationToken);
+        if (KeywordVersions.ChangedSince(question, basedOn) is { } changed)
+            return new RegradeApplied(question.KeywordVersion, 0, 0, 0, 0, 0, [changed]);
         var before = await db.Questions.Where(q => q.Id == questionId).SelectKeys().SingleAsync(cancellationToken);
         var version = await KeywordVersions.ReplaceAsync(db, audit, question, KeywordVersions.Edited(drafts), actorId, now, cancellationToken);
         var reason = $"Key v{version}: {KeyChanges.Describe(before.Keywords, KeywordVersions.ForGrader(drafts))}";

@@ -43,6 +43,27 @@ public sealed class KeywordEditingTests
     }
 
     [Theory, AllDatabaseProviders]
+    public async Task ASaveFromAPageOpenedBeforeAnotherSaveIsRefusedAndLosesNeither(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new QuizAppFactory(database);
+        var (teacherId, imported) = await ImportAsync(app);
+        var assignmentId = imported.AssignmentId!.Value;
+        var questionId = await QuestionIdAsync(app, imported.AssignmentVersionId!.Value, 1);
+        var opened = (await Editing(app).LoadAsync(teacherId, assignmentId, questionId))!.KeywordVersion;
+        Assert.Empty(await Editing(app).SaveAsync(teacherId, assignmentId, questionId, Edited, opened));
+
+        // The second tab, opened on the same version, saves its own edit: it would silently undo the first tab's.
+        var errors = await Editing(app).SaveAsync(teacherId, assignmentId, questionId, [new() { Phrase = "pooling" }], opened);
+
+        Assert.True(Assert.Single(errors).ChangedMeanwhile);
+        Assert.Equal(new[] { "downsampling", "strongest activation" }, (await KeywordsAsync(app, questionId)).Select(k => k.Phrase));
+        // Saved again over the version it was refused by, knowingly, it replaces it.
+        Assert.Empty(await Editing(app).SaveAsync(teacherId, assignmentId, questionId, [new() { Phrase = "pooling" }], opened + 1));
+        Assert.Equal("pooling", Assert.Single(await KeywordsAsync(app, questionId)).Phrase);
+    }
+
+    [Theory, AllDatabaseProviders]
     public async Task InstructorGetsTheEditorWithEachKeywordInLabelledAndExplainedFields(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -178,7 +199,12 @@ public sealed class KeywordEditingTests
         { [new() { Phrase = "pooling", Weight = 0 }], 0, nameof(KeywordDraft.Weight) },
         { [new() { Phrase = "pooling", Weight = -2 }], 0, nameof(KeywordDraft.Weight) },
         { [new() { Phrase = "pooling", Weight = double.NaN }], 0, nameof(KeywordDraft.Weight) },
+        // A billion (a slip for 1, or "1e9" tried): every other keyword would count 0 % of the score.
+        { [new() { Phrase = "pooling", Weight = 1e9 }, new() { Phrase = "stride" }], 0, nameof(KeywordDraft.Weight) },
         { [new() { Phrase = "pooling" }, new() { Phrase = "Pooling" }], 1, nameof(KeywordDraft.Phrase) },
+        // "filters" made an alternative of "kernels" while it is a keyword of its own: an answer saying it counts twice.
+        { [new() { Phrase = "filters" }, new() { Phrase = "kernels", Alternatives = "Filters" }], 1, nameof(KeywordDraft.Alternatives) },
+        { [new() { Phrase = "pooling", Alternatives = "subsampling" }, new() { Phrase = "stride", Alternatives = "step, subsampling" }], 1, nameof(KeywordDraft.Alternatives) },
         { [new() { Phrase = new string('x', 201) }], 0, nameof(KeywordDraft.Phrase) },
         { [new() { Phrase = "pooling", Alternatives = "max pooling, " + new string('x', 201) }], 0, nameof(KeywordDraft.Alternatives) },
         // Bounds on what one answer is compared with, so a pasted list cannot slow every grade of the question.

@@ -77,6 +77,27 @@ public sealed class RegradePreviewTests
     }
 
     [Theory, AllDatabaseProviders]
+    public async Task AnApplyFromAPageOpenedBeforeAnotherSaveStoresNothing(DatabaseProvider provider)
+    {
+        var (scene, ann, ben, cat) = await AnsweredAsync(provider);
+        await using var _ = scene;
+        // Two tabs opened on key version 1; the first saves a weight, the second then applies the alternative.
+        Assert.Empty(await scene.Editing.SaveAsync(scene.Alice, scene.AssignmentId, scene.Question1,
+            RegradeScene.Edited(k => k[2].Weight = 3), basedOn: 1));
+
+        var applied = await scene.Preview.ApplyAsync(scene.Alice, scene.QuizId, scene.Question1,
+            RegradeScene.Edited(k => k[0].Alternatives = "kernels"), RegradeMode.AllChanges, basedOn: 1);
+
+        Assert.True(Assert.Single(applied!.Errors).ChangedMeanwhile);
+        Assert.Equal((2, 0), (applied.KeywordVersion, applied.Regraded));
+        await using var db = scene.App.Services.CreateDbContext();
+        Assert.Equal(3, (await db.QuestionKeywords.SingleAsync(k => k.QuestionId == scene.Question1 && k.Phrase == "weights")).Weight);
+        Assert.Empty((await db.QuestionKeywords.SingleAsync(k => k.QuestionId == scene.Question1 && k.Phrase == "filters")).Alternatives);
+        foreach (var id in new[] { ann, ben, cat })
+            Assert.Empty((await scene.GradeAsync(id)).History);
+    }
+
+    [Theory, AllDatabaseProviders]
     public async Task OnlyIncreasesKeepsTheGradesThatWouldGoDown(DatabaseProvider provider)
     {
         var (scene, ann, ben, cat) = await AnsweredAsync(provider);
