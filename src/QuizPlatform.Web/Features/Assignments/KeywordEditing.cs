@@ -3,6 +3,7 @@ using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Grading;
 using QuizPlatform.Web.Features.Audit;
+using QuizPlatform.Web.Features.Regrading;
 
 namespace QuizPlatform.Web.Features.Assignments;
 
@@ -28,7 +29,8 @@ public sealed record KeywordQuizUse(int QuizId, string Title, string Owner, bool
 public sealed record KeywordChangeNote(int AssignmentId, int QuestionId, int Number, string? By, DateTime At);
 
 /// <summary>A replaced keyword set: its version, its phrases, when and by whom it was replaced.</summary>
-public sealed record KeywordVersionRow(int Version, IReadOnlyList<string> Phrases, DateTime ReplacedAt, string? ReplacedBy);
+/// <summary>An earlier keyword set, and what the change that replaced it changed ("weight of 'kernels' 1 → 3").</summary>
+public sealed record KeywordVersionRow(int Version, IReadOnlyList<string> Phrases, DateTime ReplacedAt, string? ReplacedBy, string Change);
 
 /// <summary>
 /// Instructors and admins edit the keywords of a question, under <see cref="MayEdit"/>: another instructor's open
@@ -57,7 +59,7 @@ public sealed class KeywordEditing(IDbContextFactory<QuizDbContext> dbFactory, T
         return new KeywordQuestion(assignmentId, question.AssignmentVersion.Assignment.Title, question.AssignmentVersion.Version,
             question.Id, question.Number, question.Prompt, question.ModelAnswer,
             question.Keywords.Any(k => k.Origin == KeywordOrigin.Edited), keywords, question.KeywordVersion,
-            await UsedByAsync(db, actor, questionId), await VersionsAsync(db, questionId),
+            await UsedByAsync(db, actor, questionId), await VersionsAsync(db, questionId, KeywordVersions.ForGrader(keywords)),
             MayEdit(actor, editors), [.. editors.Select(e => e.Name).Order()]);
     }
 
@@ -124,7 +126,8 @@ public sealed class KeywordEditing(IDbContextFactory<QuizDbContext> dbFactory, T
             .Select(q => new KeywordQuizUse(q.Id, q.Title, q.Owner, q.Open, q.Graded, actor.IsAdmin || q.CreatedById == actor.Id))];
     }
 
-    static async Task<IReadOnlyList<KeywordVersionRow>> VersionsAsync(QuizDbContext db, int questionId)
+    /// <param name="current">The question's keywords now, which replaced the newest earlier set.</param>
+    static async Task<IReadOnlyList<KeywordVersionRow>> VersionsAsync(QuizDbContext db, int questionId, IReadOnlyList<Keyword> current)
     {
         var rows = await (
             from version in db.KeywordSetVersions.AsNoTracking()
@@ -134,8 +137,10 @@ public sealed class KeywordEditing(IDbContextFactory<QuizDbContext> dbFactory, T
             orderby version.Version descending
             select new { version.Version, version.Keywords, version.ReplacedAt, By = user == null ? null : user.DisplayName })
             .ToListAsync();
-        return [.. rows.Select(r => new KeywordVersionRow(r.Version, [.. KeywordVersions.Read(r.Keywords).Select(k => k.Phrase)],
-            r.ReplacedAt, r.By))];
+        // Newest first: each set was replaced by the one before it in the list, the newest by the current keywords.
+        var sets = rows.Select(r => KeywordVersions.Read(r.Keywords).Select(k => new Keyword(k.Phrase, k.Alternatives, k.Weight, k.Required)).ToList()).ToList();
+        return [.. rows.Select((r, i) => new KeywordVersionRow(r.Version, [.. sets[i].Select(k => k.Phrase)], r.ReplacedAt, r.By,
+            KeyChanges.Describe(sets[i], i == 0 ? current : sets[i - 1])))];
     }
 
     /// <summary>

@@ -64,6 +64,31 @@ public sealed class KeywordEditingTests
     }
 
     [Theory, AllDatabaseProviders]
+    public async Task TheKeyHistorySaysWhatEachChangeChangedNotOnlyThePhrases(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new QuizAppFactory(database);
+        var (teacherId, imported) = await ImportAsync(app);
+        var assignmentId = imported.AssignmentId!.Value;
+        var questionId = await QuestionIdAsync(app, imported.AssignmentVersionId!.Value, 1);
+        Assert.Empty(await Editing(app).SaveAsync(teacherId, assignmentId, questionId, Edited));
+        // The same phrases: only a weight, an alternative and a required mark change, which the phrases alone hid.
+        KeywordDraft[] reweighted =
+        [
+            new() { Phrase = "downsampling", Alternatives = "subsampling", Weight = 3, Required = true },
+            new() { Phrase = "strongest activation", Weight = 0.5, Required = true },
+        ];
+        Assert.Empty(await Editing(app).SaveAsync(teacherId, assignmentId, questionId, reweighted));
+
+        var versions = (await Editing(app).LoadAsync(teacherId, assignmentId, questionId))!.Versions;
+
+        Assert.Equal(["downsampling", "strongest activation"], versions[0].Phrases);
+        Assert.Equal("removed 'down-sampling' as an alternative of 'downsampling'; weight of 'downsampling' 2 → 3; 'strongest activation' made required",
+            versions[0].Change);
+        Assert.Contains("added 'downsampling'", versions[1].Change);
+    }
+
+    [Theory, AllDatabaseProviders]
     public async Task InstructorGetsTheEditorWithEachKeywordInLabelledAndExplainedFields(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
