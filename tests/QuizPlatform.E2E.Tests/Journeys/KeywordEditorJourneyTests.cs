@@ -151,6 +151,32 @@ public sealed class KeywordEditorJourneyTests(QuizSite site) : Journey(site)
     }
 
     [Fact]
+    public async Task BeforeAnyHandInTheTeacherTriesTheKeywordsOnAnAnswerOfTheirOwnAndNothingIsStored()
+    {
+        var (page, question) = await OpenEditorAsync(rank: 6);
+        var phrase = await page.GetByLabel("Phrase").First.InputValueAsync();
+        var answer = page.GetByLabel("An answer to try");
+        var grade = page.GetByRole(AriaRole.Button, new() { Name = "Grade this answer" });
+        var tried = page.Locator(".try-the-key");
+
+        await grade.ClickAsync();
+        await Expect(tried.GetByRole(AriaRole.Status)).ToHaveTextAsync("Write an answer to try first.");
+        await answer.FillAsync($"It is all about {phrase}.");
+        await grade.ClickAsync();
+        await Expect(tried.GetByRole(AriaRole.Status)).ToContainTextAsync(new Regex(@"^[\d.]+ of 1 point \([\d.]+ %\)\.$"));
+        await Expect(tried.Locator($"[data-matched-keyword=\"{phrase}\"]")).ToHaveCountAsync(1);
+        await Expect(tried.Locator("[data-missing-keyword]").First).ToBeVisibleAsync();
+
+        // The keywords as they are on the page, unsaved: the first one renamed, the same answer no longer has it.
+        await page.GetByLabel("Phrase").First.FillAsync("zymurgy");
+        await grade.ClickAsync();
+        await Expect(tried.Locator("[data-missing-keyword=\"zymurgy\"]")).ToHaveCountAsync(1);
+        await Expect(tried.Locator($"[data-matched-keyword=\"{phrase}\"]")).ToHaveCountAsync(0);
+        Assert.Equal(phrase, (await KeywordsAsync(question.Id))[0].Phrase);
+        await page.AssertAccessibleAsync();
+    }
+
+    [Fact]
     public async Task ARemoveOnTheWrongRowIsUndoneInOneClick()
     {
         var (page, _) = await OpenEditorAsync(rank: 5);
