@@ -14,7 +14,6 @@ public sealed class KeywordExtractor
     /// <summary>Most keywords extracted for one answer; long answers reach it, short ones get fewer.</summary>
     public int MaxKeywords { get; init; } = 15;
 
-
     /// <summary>
     /// Answers with more content words are read as noun phrases: a keyword names a thing ("sequence number", "stable
     /// storage"), never a verb, adverb or lone adjective. Shorter ones keep their verbs, which carry the point of a

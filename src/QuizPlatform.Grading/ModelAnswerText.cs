@@ -37,6 +37,7 @@ internal sealed partial class ModelAnswerText
     public int ContentWords { get; }
 
     public bool IsShort => ContentWords <= ShortAnswerWords;
+
     private readonly Dictionary<string, int> phraseCounts = new(StringComparer.Ordinal);
 
     public string Text { get; }
