@@ -168,7 +168,12 @@ public sealed class KeywordEditorJourneyTests(QuizSite site) : Journey(site)
         await Expect(tried.Locator("[data-missing-keyword]").First).ToBeVisibleAsync();
 
         // The keywords as they are on the page, unsaved: the first one renamed, the same answer no longer has it.
+        var unsaved = page.Locator(".keyword-savebar").GetByText("Unsaved changes");
+        await Expect(unsaved).ToHaveCountAsync(0);
+        await Expect(page.GetByLabel("Phrase").First).ToHaveAttributeAsync("maxlength", "200");
         await page.GetByLabel("Phrase").First.FillAsync("zymurgy");
+        await Expect(page.Locator(".keyword-editor")).ToHaveAttributeAsync("data-unsaved", "true");
+        await Expect(unsaved).ToBeVisibleAsync();
         await grade.ClickAsync();
         await Expect(tried.Locator("[data-missing-keyword=\"zymurgy\"]")).ToHaveCountAsync(1);
         await Expect(tried.Locator($"[data-matched-keyword=\"{phrase}\"]")).ToHaveCountAsync(0);
