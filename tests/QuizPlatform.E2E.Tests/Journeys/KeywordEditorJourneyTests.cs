@@ -172,7 +172,7 @@ public sealed class KeywordEditorJourneyTests(QuizSite site) : Journey(site)
         await Expect(unsaved).ToHaveCountAsync(0);
         await Expect(page.GetByLabel("Phrase").First).ToHaveAttributeAsync("maxlength", "200");
         await page.GetByLabel("Phrase").First.FillAsync("zymurgy");
-        await Expect(page.Locator(".keyword-editor")).ToHaveAttributeAsync("data-unsaved", "true");
+        await page.GetByLabel("Phrase").First.BlurAsync();
         await Expect(unsaved).ToBeVisibleAsync();
         await grade.ClickAsync();
         await Expect(tried.Locator("[data-missing-keyword=\"zymurgy\"]")).ToHaveCountAsync(1);
