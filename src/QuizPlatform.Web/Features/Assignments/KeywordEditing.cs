@@ -138,7 +138,7 @@ public sealed class KeywordEditing(IDbContextFactory<QuizDbContext> dbFactory, T
             select new { version.Version, version.Keywords, version.ReplacedAt, By = user == null ? null : user.DisplayName })
             .ToListAsync();
         // Newest first: each set was replaced by the one before it in the list, the newest by the current keywords.
-        var sets = rows.Select(r => KeywordVersions.Read(r.Keywords).Select(k => new Keyword(k.Phrase, k.Alternatives, k.Weight, k.Required)).ToList()).ToList();
+        var sets = rows.Select(r => KeywordVersions.Read(r.Keywords)).ToList();
         return [.. rows.Select((r, i) => new KeywordVersionRow(r.Version, [.. sets[i].Select(k => k.Phrase)], r.ReplacedAt, r.By,
             KeyChanges.Describe(sets[i], i == 0 ? current : sets[i - 1])))];
     }

@@ -27,7 +27,7 @@ public static class KeywordVersions
 
     /// <summary>The grader's keywords for the editor's rows (what a save would store).</summary>
     public static IReadOnlyList<Keyword> ForGrader(IEnumerable<KeywordDraft> drafts) =>
-        [.. Edited(drafts).Select(k => new Keyword(k.Phrase, k.Alternatives, k.Weight, k.Required))];
+        [.. Edited(drafts).Select(ToKeyword)];
 
     /// <summary>
     /// Replaces the keywords of the tracked <paramref name="question"/> with <paramref name="replacement"/> (saved by the
@@ -77,7 +77,8 @@ public static class KeywordVersions
             : null;
 
     /// <summary>A stored keyword set (<see cref="KeywordSetVersion.Keywords"/>).</summary>
-    public static IReadOnlyList<StoredKeyword> Read(string json) => JsonSerializer.Deserialize<List<StoredKeyword>>(json, Json) ?? [];
+    public static IReadOnlyList<Keyword> Read(string json) =>
+        [.. (JsonSerializer.Deserialize<List<StoredKeyword>>(json, Json) ?? []).Select(k => new Keyword(k.Phrase, k.Alternatives, k.Weight, k.Required))];
 
     static Keyword ToKeyword(QuestionKeyword k) => new(k.Phrase, k.Alternatives, k.Weight, k.Required);
 
