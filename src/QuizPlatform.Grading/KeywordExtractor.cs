@@ -76,7 +76,7 @@ public sealed class KeywordExtractor
             .ThenBy(x => x.Candidate.Surface, StringComparer.Ordinal).ThenBy(x => x.Candidate.Key, StringComparer.Ordinal)
             .ToList();
         var chosen = Choose(ranked, limit, shortAnswer, shortAnswer || meaning is null ? null : new MeaningRanking(meaning, answer));
-        if (!shortAnswer) NameWholeTerms(chosen, ranked, candidates, promptStems);
+        if (!shortAnswer) NameWholeTerms(chosen, ranked, candidates, promptStems, corpus);
         // A one- or two-word answer, or one that only repeats the question, still needs a key: its own words.
         if (chosen.Count == 0)
             chosen = candidates.All.Where(c => c.Canons.Length == 1).OrderBy(c => c.FirstToken).Take(limit).Select(c => (c, 1.0)).ToList();
@@ -140,18 +140,19 @@ public sealed class KeywordExtractor
     }
 
     /// <summary>
-    /// "sensorimotor" chosen where the answer always says "sensorimotor stage": the head is a word of the question or of
-    /// any explanation, so it weighed little, but the term is the whole, and an instructor lists it so.
+    /// "sensorimotor" chosen where the answer always says "sensorimotor stage": the head is a word of the question, of
+    /// any explanation or of most answers ("rectify alternating current" in physics), so it weighed little, but the term
+    /// is the whole, and an instructor lists it so.
     /// </summary>
     private static void NameWholeTerms(List<(Candidate Candidate, double Score)> chosen, List<(Candidate Candidate, double Score)> ranked, CandidateSet candidates,
-        HashSet<int> promptStems)
+        HashSet<int> promptStems, CorpusStatistics corpus)
     {
         for (var i = 0; i < chosen.Count; i++)
         {
             var part = chosen[i].Candidate;
             var whole = ranked.Select(x => x.Candidate).FirstOrDefault(o => o.Terms.Length == part.Terms.Length + 1 && o.Count == part.Count
                 && o.Canons.Take(part.Terms.Length).SequenceEqual(part.Canons) && IsCompound(o) && o.Boost == 1
-                && (promptStems.Contains(o.Canons[^1]) || Lexicon.GeneralWords.Contains(o.Terms[^1].Folded)));
+                && (promptStems.Contains(o.Canons[^1]) || Lexicon.GeneralWords.Contains(o.Terms[^1].Folded) || corpus.IsTopic(o.Canons[^1])));
             if (whole is not null && chosen.All(c => c.Candidate != whole)) chosen[i] = (whole, chosen[i].Score);
             else if (part.Terms.Length == 1 && SaidOnlyIn(part, ranked, candidates).Where(w => chosen.All(c => c.Candidate != w)).ToList() is [var first, .. var rest])
             {
@@ -350,6 +351,9 @@ internal sealed class CorpusStatistics
         documents >= 8 && (IsSaidByMost(candidate.Canons) || candidate.Alternatives.Any(a => IsSaidByMost(CandidateSet.Content(a).Select(t => t.Canon).ToArray())));
 
     private bool IsSaidByMost(int[] canons) => answerCanons.Count(set => canons.All(set.Contains)) * 2 > documents;
+
+    /// <summary>Whether more than half the answers use the word: the field's topic ("current" in physics).</summary>
+    public bool IsTopic(int canon) => documents >= 4 && Documents(canon) * 2 > documents;
 
     /// <summary>How many model answers use the word.</summary>
     public int Documents(int canon) => documentFrequency.GetValueOrDefault(canon);

@@ -139,6 +139,12 @@ public class ExtractionTests
     [InlineData("In this stage children are egocentric and fail conservation tasks.", "egocentric", "Noun")]
     [InlineData("The learner screamed and then fell silent.", "silent", "Modifier")]
     [InlineData("Obedience fell when orders came by telephone.", "fell", "Verb")]
+    // A listed adjective that ends its phrase after a verb is the verb's object ("current" is a noun too); after a
+    // linking verb it says how something is, and a comparative how something is done.
+    [InlineData("Free electrons carry current in a conductor.", "current", "Noun")]
+    [InlineData("The diode lets it rectify alternating current.", "current", "Noun")]
+    [InlineData("The total resistance stays small.", "small", "Modifier")]
+    [InlineData("Augmentation helps the model generalize better.", "better", "Modifier")]
     // A word after "and" is a verb like the one before it, or before its object's determiner.
     [InlineData("Therapy helps patients identify and challenge negative automatic thoughts.", "challenge", "Verb")]
     [InlineData("The Revolution ended absolute monarchy and spread the ideas of popular sovereignty.", "spread", "Verb")]
@@ -534,6 +540,15 @@ public class ExtractionTests
         Assert.DoesNotContain("alternating", transformer);
         // Not the part of a longer term: "convolutional" is said in "convolutional layers" and "Convolutional Neural Networks".
         Assert.DoesNotContain(Seed.Keywords[4], k => k.Phrase.Equals("convolutional neural", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void APhraseIsNotCutBeforeTheFieldsTopicThatEndsIt()
+    {
+        // "current" is said in every answer of this document, so "rectify alternating" outranked the whole phrase.
+        var semiconductors = DocumentKeywords("physics")[6].Select(k => k.Phrase).ToList();
+        Assert.Contains("rectify alternating current", semiconductors);
+        Assert.DoesNotContain("rectify alternating", semiconductors);
     }
 
     [Fact]

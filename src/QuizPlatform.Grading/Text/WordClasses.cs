@@ -247,6 +247,9 @@ internal static class WordClasses
             if (tokens[k + 1].Has(TokenFlags.ClauseBreakBefore)) return false;
             var word = tokens[k].Term.Folded;
             if (Determiners.Contains(word) || Prepositions.Contains(word) || word == "with") return true;
+            // "electrons carry current in", "it rectify alternating current": the object of a verb that takes one
+            // ("generalize better" says how).
+            if (TakesAnObject(tokens, k)) return !IsComparative(tokens[i].Term.Folded);
             // Only describing words between: after a noun it is what a verb makes of it ("to make the model smaller").
             var describes = Adjectives.Contains(word) || EndsLikeAnAdjective(word) || word.EndsWith("ing", StringComparison.Ordinal) || IsPast(word)
                             || tokens[k].Has(TokenFlags.JoinedToPrevious) || tokens[k + 1].Has(TokenFlags.JoinedToPrevious);
@@ -254,6 +257,25 @@ internal static class WordClasses
         }
         return false;
     }
+
+    /// <summary>
+    /// A listed verb other than a linking one ("the data become large"), or an unlisted word where only a verb stands
+    /// (after "to", a modal or a pronoun: "lets it rectify").
+    /// </summary>
+    private static bool TakesAnObject(List<Token> tokens, int k)
+    {
+        var word = tokens[k].Term;
+        if (word.IsStop || LinkingVerbs.Contains(word.Folded) || Auxiliaries.Contains(word.Folded)) return false;
+        if (VerbStems.Contains(word.Stem)) return !ComplementVerbs.Contains(word.Stem);
+        return k > 0 && !tokens[k].Has(TokenFlags.ClauseBreakBefore) && VerbPrompters.Contains(tokens[k - 1].Term.Folded) && tokens[k - 1].Term.Folded != "and";
+    }
+
+    private static bool IsComparative(string folded) =>
+        folded is "better" or "best" or "worse" or "worst" || folded.EndsWith("er", StringComparison.Ordinal) || folded.EndsWith("est", StringComparison.Ordinal);
+
+    /// <summary>Listed verbs whose adjective after them says how something is or becomes ("remain constant", "keep small").</summary>
+    private static readonly HashSet<string> ComplementVerbs = new[] { "become", "remain", "stay", "seem", "appear", "fall", "grow", "turn", "go", "keep", "make", "get", "look", "prove" }
+        .SelectMany(Inflections).Select(v => Terms.ForWord(v).Stem).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// "identify and challenge negative thoughts", "ended monarchy and spread the ideas": after "and" or "or", a verb
