@@ -75,7 +75,7 @@ public sealed class KeywordExtractor
             // the words themselves, or the same answer could give its keywords in another order in another process.
             .ThenBy(x => x.Candidate.Surface, StringComparer.Ordinal).ThenBy(x => x.Candidate.Key, StringComparer.Ordinal)
             .ToList();
-        var chosen = Choose(ranked, limit, shortAnswer, shortAnswer || meaning is null ? null : new MeaningRanking(meaning, answer));
+        var chosen = Choose(ranked, limit, shortAnswer, reading == Reading.NounPhrases, shortAnswer || meaning is null ? null : new MeaningRanking(meaning, answer));
         if (!shortAnswer) NameWholeTerms(chosen, ranked, candidates, promptStems, corpus);
         // A one- or two-word answer, or one that only repeats the question, still needs a key: its own words.
         if (chosen.Count == 0)
@@ -90,7 +90,7 @@ public sealed class KeywordExtractor
             .ToList();
     }
 
-    private static List<(Candidate Candidate, double Score)> Choose(List<(Candidate Candidate, double Score)> ranked, int limit, bool shortAnswer,
+    private static List<(Candidate Candidate, double Score)> Choose(List<(Candidate Candidate, double Score)> ranked, int limit, bool shortAnswer, bool nounPhrases,
         MeaningRanking? ranking)
     {
         var chosen = new List<(Candidate Candidate, double Score)>();
@@ -101,8 +101,11 @@ public sealed class KeywordExtractor
             var x = ranking?.Next(open, chosen) ?? open[0];
             open.Remove(x);
             // Words the chosen keywords already say are no new keyword, unless a plain compound names better a word chosen
-            // alone: "sensorimotor stage" after "sensorimotor" and "concrete operational stage".
-            if (x.Candidate.Canons.All(covered.Contains) && !(IsCompound(x.Candidate) && chosen.Any(c => c.Candidate.Canons is [var word] && x.Candidate.Canons.Contains(word))))
+            // alone ("sensorimotor stage" after "sensorimotor" and "concrete operational stage"), or in a long answer says
+            // what none of them does ("conditioned response" after "conditioned stimulus" and "unconditioned response";
+            // in shorter ones it cost SciEntsBank agreement).
+            if (x.Candidate.Canons.All(covered.Contains) && !(IsCompound(x.Candidate) && (chosen.Any(c => c.Candidate.Canons is [var word] && x.Candidate.Canons.Contains(word))
+                                                                                          || nounPhrases && x.Candidate.Terms.Length > 1 && !chosen.Any(c => x.Candidate.Canons.All(c.Candidate.Canons.Contains)))))
                 continue;
             // "additional diverse samples" after "diverse samples" would ask for the same thing twice.
             if (chosen.Any(c => c.Candidate.Canons.Length > 1 && c.Candidate.Canons.All(x.Candidate.Canons.Contains))) continue;

@@ -25,17 +25,17 @@ public class ExtractionRecallTests(ITestOutputHelper output)
     [InlineData("economics", false, 84, 21, 17)]
     [InlineData("law", false, 76, 17, 5)]
     [InlineData("databases", false, 73, 17, 6)]
-    [InlineData("psychology", false, 70, 18, 4)]
-    [InlineData("physics", false, 70, 13, 6)]
+    [InlineData("psychology", false, 71, 18, 4)]
+    [InlineData("physics", false, 70, 14, 7)]
     [InlineData("assignment-8", false, 74, 53, 17)]
     // Ranked by the model (KeywordExtractor.Encoder), as import does with Grading:Meaning on.
-    [InlineData("networking", true, 87, 32, 1)]
+    [InlineData("networking", true, 89, 32, 1)]
     [InlineData("biology", true, 86, 17, 6)]
     [InlineData("history", true, 84, 22, 7)]
     [InlineData("economics", true, 84, 21, 16)]
     [InlineData("law", true, 76, 19, 5)]
     [InlineData("databases", true, 75, 17, 6)]
-    [InlineData("psychology", true, 70, 17, 4)]
+    [InlineData("psychology", true, 71, 17, 4)]
     [InlineData("physics", true, 70, 13, 6)]
     public void ExtractionFindsTheInstructorsConcepts(string document, bool byMeaning, int minRecallPercent, int maxOffListPercent, int maxJunkPercent)
     {

@@ -520,6 +520,15 @@ public class ExtractionTests
     }
 
     [Fact]
+    public void ACompoundWhoseWordsOtherKeywordsSayApartIsAKeywordToo()
+    {
+        var conditioning = DocumentKeywords("psychology")[0].Select(k => k.Phrase).ToList();
+        Assert.Contains("conditioned stimulus", conditioning);
+        Assert.Contains("unconditioned response", conditioning);
+        Assert.Contains("conditioned response", conditioning);
+    }
+
+    [Fact]
     public void AWordAlwaysSaidWithTheQuestionsHeadIsKeptWithIt()
     {
         const string answer = "In the volcanic phase, magma erupts and cools into basalt. In the weathering phase, rain, frost and plant " +
