@@ -68,6 +68,7 @@ public sealed class KeywordExtractor
         var subjects = shortAnswer ? [] : candidates.All.Where(c => !c.IsHead && corpus.IsSubject(c)).ToList();
         var ranked = candidates.All.Where(c => !shortAnswer || c.Terms.Length == 1 || c.Boost > 1 || c.Alternatives.Count > 0 || IsOneWord(c, answer))
             .Where(c => !subjects.Any(s => s == c || c.Words.Count > 0 && c.Words.All(s.Words.Contains)))
+            .Where(c => !ExtendsAName(c, candidates, corpus))
             .Select(c => (Candidate: c, Score: Score(c, promptStems, corpus, shortAnswer)))
             .Where(x => x.Score > 0)
             .OrderByDescending(x => x.Score).ThenBy(x => x.Candidate.FirstToken)
@@ -120,6 +121,14 @@ public sealed class KeywordExtractor
         if (!shortAnswer) MergeParts(chosen, ranked, limit);
         return chosen;
     }
+
+    /// <summary>
+    /// "Faster R-CNN model" where the answer names "Faster R-CNN": a name and a word of any explanation or of most answers
+    /// after it names nothing more, and a response would have to say that word too.
+    /// </summary>
+    private static bool ExtendsAName(Candidate c, CandidateSet candidates, CorpusStatistics corpus) =>
+        candidates.All.Any(n => n.Boost > 1 && n.Surface.Any(char.IsUpper) && n.Terms.Length < c.Terms.Length && c.Canons.Take(n.Canons.Length).SequenceEqual(n.Canons)
+            && c.Terms.Skip(n.Terms.Length).All(t => Lexicon.GeneralWords.Contains(t.Folded) || corpus.IsTopic(t.Canon)));
 
     /// <summary>Content words side by side, no possessive or linking word inside: "sensory memory", not "client's number".</summary>
     private static bool IsCompound(Candidate c) =>
