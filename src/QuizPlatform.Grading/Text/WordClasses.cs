@@ -265,7 +265,7 @@ internal static class WordClasses
     private static bool TakesAnObject(List<Token> tokens, int k)
     {
         var word = tokens[k].Term;
-        if (word.IsStop || LinkingVerbs.Contains(word.Folded) || Auxiliaries.Contains(word.Folded)) return false;
+        if (word.IsStop || Auxiliaries.Contains(word.Folded)) return false;
         if (VerbStems.Contains(word.Stem)) return !ComplementVerbs.Contains(word.Stem);
         return k > 0 && !tokens[k].Has(TokenFlags.ClauseBreakBefore) && VerbPrompters.Contains(tokens[k - 1].Term.Folded) && tokens[k - 1].Term.Folded != "and";
     }
@@ -274,7 +274,7 @@ internal static class WordClasses
         folded is "better" or "best" or "worse" or "worst" || folded.EndsWith("er", StringComparison.Ordinal) || folded.EndsWith("est", StringComparison.Ordinal);
 
     /// <summary>Listed verbs whose adjective after them says how something is or becomes ("remain constant", "keep small").</summary>
-    private static readonly HashSet<string> ComplementVerbs = new[] { "become", "remain", "stay", "seem", "appear", "fall", "grow", "turn", "go", "keep", "make", "get", "look", "prove" }
+    private static readonly HashSet<string> ComplementVerbs = new[] { "become", "remain", "stay", "seem", "appear", "fall", "grow", "turn", "go", "keep", "make", "get", "look" }
         .SelectMany(Inflections).Select(v => Terms.ForWord(v).Stem).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
