@@ -48,9 +48,10 @@ public class MarksAccuracyTests
     // Reached with the model's third layer: 0.835 and 0.859 (0.774 with no marks, 0.800 with 1, 0.825 with 3; all six
     // layers gave 0.842 and 0.866 at twice the work, docs/grading.md "Which layer"); 0.8393 and 0.8626 once repetition
     // no longer capped answers (1.11.0); 0.8389 with 5 once irregular verbs' forms match (1.13.0: 26 answers gain a
-    // keyword, "it took fewer drops" earning "takes", 16 of them marked incorrect). The targets are 0.83 and 0.85.
-    [InlineData(5, 0.838)]
-    [InlineData(10, 0.862)]
+    // keyword, "it took fewer drops" earning "takes", 16 of them marked incorrect); 0.8433 and 0.8684 once each mark is
+    // read through the curve as the grader's share is (1.14.0). The targets are 0.83 and 0.85.
+    [InlineData(5, 0.843)]
+    [InlineData(10, 0.868)]
     public void MarksPerQuestionRaiseAgreementWithTheMarkers(int marks, double reached)
     {
         var auc = AucWithMarks(marks);

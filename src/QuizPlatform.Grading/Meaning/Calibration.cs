@@ -18,7 +18,9 @@ public sealed record Calibration(double Logit, int Marks, CalibrationCurve Curve
 
     /// <summary>
     /// The question's offset from its marks: <paramref name="predicted"/> are the grader's shares for the marked
-    /// answers (each scored without itself as a reference), <paramref name="marks"/> the instructor's shares. A
+    /// answers (each scored without itself as a reference), <paramref name="marks"/> the instructor's shares, each read
+    /// through the same curve: a mark equal to the grader's share pulls nowhere, and marks all above the grader's move
+    /// the curve up (read as chances, a mark of 0.1 on a share of 0 was below the curve's 0.14, and pulled it down). A
     /// maximum a posteriori estimate under a normal prior of the curve's <see cref="CalibrationCurve.PriorSd"/>
     /// (how far questions' offsets spread on the dev set): 2 marks move it a little, 10 a lot. Null without marks.
     /// </summary>
@@ -38,7 +40,7 @@ public sealed record Calibration(double Logit, int Marks, CalibrationCurve Curve
             for (var i = 0; i < marks.Count; i++)
             {
                 var p = Sigmoid(curve.Slope * predicted[i] + curve.Intercept + offset);
-                gradient += Math.Clamp(marks[i], 0, 1) - p;
+                gradient += Sigmoid(curve.Slope * Math.Clamp(marks[i], 0, 1) + curve.Intercept) - p;
                 curvature -= p * (1 - p);
             }
             var move = gradient / curvature;

@@ -137,6 +137,15 @@ public class MarkLearningTests
     }
 
     [Fact]
+    public void MarksAllRaisedAboveTheGraderMoveTheQuestionUpHoweverLow()
+    {
+        // An instructor who gave a tenth of the points to answers the grader gave none raised every one of them.
+        var calibration = Calibration.Fit([0, 0, 0, 0.1], [0.1, 0.1, 0.15, 0.2])!;
+
+        Assert.True(calibration.Shift > 0, $"shift {calibration.Shift:0.000}");
+    }
+
+    [Fact]
     public void ManyMarksThatAgreeWithTheCurveLeaveTheQuestionAsItWas()
     {
         // At a share of 0.5 the dev-set curve expects about half of the answers to be marked correct.
