@@ -13,7 +13,7 @@ public sealed record SynonymSuggestion(string Phrase, Keyword Keyword, int Raise
 /// Mines the instructor's marks on one question for the words the key lacks: phrases of one to three content words
 /// (stemmed, as the grader reads them) common in answers the instructor raised above the grader's score and rare in
 /// answers the instructor left low in agreement with the grader. Each is tied to the keyword the raised answers
-/// containing it most often miss. Phrases with a word of the question or of the key are left out: the grader reads
+/// containing it miss more often than the other raised answers do. Phrases with a word of the question or of the key are left out: the grader reads
 /// those already, and a question's own words say nothing about understanding it.
 /// </summary>
 public static class SynonymSuggestions
@@ -65,11 +65,16 @@ public static class SynonymSuggestions
             var with = raised.Where(r => r.Phrases.Contains(phrase)).ToList();
             var lowWith = low.Count(l => l.Contains(phrase));
             if (with.Count < MinimumRaised || lowWith * raised.Count > RareRatio * with.Count * low.Count) continue;
+            // The keyword its answers miss more often than the other raised answers do: one every raised answer misses
+            // ("previous layers") is not what "learned" stands for.
+            var without = raised.Where(r => !r.Phrases.Contains(phrase)).ToList();
             var missed = with.SelectMany(r => r.Missing).GroupBy(k => k)
-                .OrderByDescending(g => g.Count()).ThenByDescending(g => key.Keywords[g.Key].Weight).ThenBy(g => g.Key).FirstOrDefault();
-            if (missed is null) continue;
+                .Select(g => (Keyword: g.Key, Count: g.Count(), Lift: (double)g.Count() / with.Count - (double)without.Count(r => r.Missing.Contains(g.Key)) / Math.Max(1, without.Count)))
+                .OrderByDescending(m => m.Lift).ThenByDescending(m => m.Count).ThenByDescending(m => key.Keywords[m.Keyword].Weight).ThenBy(m => m.Keyword)
+                .FirstOrDefault();
+            if (missed.Count == 0) continue;
             var written = forms.OrderByDescending(f => f.Value).ThenBy(f => f.Key, StringComparer.Ordinal).First().Key;
-            candidates.Add(new SynonymSuggestion(written, key.Keywords[missed.Key], with.Count, missed.Count(), lowWith));
+            candidates.Add(new SynonymSuggestion(written, key.Keywords[missed.Keyword], with.Count, missed.Count, lowWith));
         }
 
         // One suggestion per idea: "pretrained", "pretrained model" and "pretrained network" share a word, and the

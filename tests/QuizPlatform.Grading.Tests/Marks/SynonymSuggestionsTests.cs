@@ -79,6 +79,23 @@ public class SynonymSuggestionsTests
     }
 
     [Fact]
+    public void APhraseGoesWithTheKeywordItsAnswersMissMoreThanOtherRaisedAnswersDo()
+    {
+        // Every raised answer misses "frozen backbone", the heavier keyword; only those that say "pretrained" miss
+        // "transfer learning" too: "pretrained" stands for the second.
+        var key = Grader.Compile(Key.Prompt, [new Keyword("transfer learning", [], 1), new Keyword("frozen backbone", [], 3)]);
+        HumanMark[] marks =
+        [
+            .. Marks.Where(m => m.Share == 1), Raised("It is transfer learning from ImageNet."), Raised("Transfer learning, with care."),
+            .. Marks.Where(m => m.Share == 0),
+        ];
+
+        var suggestion = Assert.Single(SynonymSuggestions.Mine(Grader, key, marks), s => s.Phrase == "pretrained");
+
+        Assert.Equal("transfer learning", suggestion.Keyword.Phrase);
+    }
+
+    [Fact]
     public void APhraseOfSeveralWordsIsKeptWhole()
     {
         HumanMark[] marks =
