@@ -66,8 +66,9 @@ public sealed class MarksPanelsTests
 
         var gaps = panel.QuerySelectorAll("ol li").Select(li => li.Text()).ToList();
         Assert.Equal(["S16", "S20", "S17", "S18", "S19"], gaps.Select(g => g[..3]));
-        Assert.Equal("S16: the grader gave 0, you 1 (+1). The grader found none; missing filters, edges, weights. S16's answer", gaps[0]);
-        Assert.StartsWith("S17: the grader gave 0.48, you 0 (−0.48). The grader found filters; missing edges, weights.", gaps[2]);
+        // Where the grader gave less, what it missed; where it gave more, what it found.
+        Assert.Equal("S16: the grader gave 0, you 1 (+1). The grader missed filters, edges, weights. S16's answer", gaps[0]);
+        Assert.StartsWith("S17: the grader gave 0.48, you 0 (−0.48). The grader found filters. S17's answer", gaps[2]);
         // The link lands on that answer in the attempt, not at the top of it.
         var link = panel.QuerySelectorAll("ol li a").Single(a => a.Text() == "S16's answer").GetAttribute("href")!;
         Assert.Matches(@"^quizzes/\d+/attempts/\d+#answer-1$", link);
