@@ -112,6 +112,7 @@ public class ExtractionTests
     [InlineData("It was a reform that reshaped the economy.", "reshaped", "Verb")]
     [InlineData("Convolutional layers apply kernels, which detect specific patterns.", "detect", "Verb")]
     [InlineData("Later they master conservation.", "master", "Verb")]
+    [InlineData("Multi-modal CNNs combine information from different modalities.", "combine", "Verb")] // a mass noun as its object
     [InlineData("It is too large for a single device's memory.", "device's", "Noun")]
     [InlineData("Sodium channels open gates.", "channels", "Noun")]
     [InlineData("Limited labeled data is common.", "labeled", "Noun")]

@@ -203,7 +203,7 @@ internal static class WordClasses
         {
             if (Determiners.Contains(next) || ObjectPronouns.Contains(next)) return true;
             var takesObject = Particles.Contains(next) || ObjectQuantifiers.Contains(next) || !last && !tokens[i + 1].Term.IsStop && !nextIsVerb
-                && (IsPlural(next) || EndsLikeAnAdjective(next) || Adjectives.Contains(next));
+                && (IsPlural(next) || EndsLikeAnAdjective(next) || Adjectives.Contains(next) || MassObject(tokens, i + 1));
             if (takesObject && !folded.EndsWith("ing", StringComparison.Ordinal) && AfterNoun(tokens, i) && SubjectBefore(tokens, i)) return true;
         }
         // "the inner membrane pumps protons", "the memory management unit translates virtual addresses": after a
