@@ -4,9 +4,10 @@ using QuizPlatform.E2E.Tests.Infrastructure;
 namespace QuizPlatform.E2E.Tests.Journeys;
 
 /// <summary>
-/// A prerendered page is replaced by its connected copy: the copy must read as the page did. The student home read
-/// its quizzes again, showing "Loading…" meanwhile (seen on PostgreSQL), and then rewrote its times once it had asked
-/// the browser for its zone: "Times are in UTC." and UTC times, then the browser's.
+/// A prerendered page is replaced by its connected copy: the copy must read as the page did. The student home, the
+/// quiz list and the user list read their rows again, showing "Loading…" meanwhile (seen on PostgreSQL), and the first
+/// two then rewrote their times once they had asked the browser for its zone: "Times are in UTC." and UTC times, then
+/// the browser's.
 /// </summary>
 public sealed class PagesArriveWithTheirDataTests(QuizSite site) : Journey(site)
 {
@@ -23,6 +24,29 @@ public sealed class PagesArriveWithTheirDataTests(QuizSite site) : Journey(site)
         Assert.DoesNotContain("UTC", home);
         Assert.Matches(@"Closes .*\b(EST|EDT)\b", home);
         await Expect(student.GetByRole(AriaRole.Button, new() { Name = "Join class" })).ToBeEnabledAsync();
+    }
+
+    [Fact]
+    public async Task TheQuizListReadsTheSameFromItsFirstPaintUntilItHasConnected()
+    {
+        var classroom = await Classroom.CreateAsync(site, "Ada Lovelace");
+        var instructor = await site.NewPageAsync(timeZoneId: "America/New_York");
+        await instructor.SignInAsync(classroom.Instructor.Email, classroom.Instructor.Password);
+
+        var list = Assert.Single(await PaintedUntilConnectedAsync(instructor, "quizzes"));
+        Assert.Contains(Classroom.QuizTitle, list);
+        Assert.DoesNotContain("UTC", list);
+        Assert.Matches(@"\b(EST|EDT)\b", list);
+    }
+
+    [Fact]
+    public async Task TheUserListReadsTheSameFromItsFirstPaintUntilItHasConnected()
+    {
+        var admin = await site.NewPageAsync();
+        await admin.SignInAsync(QuizSite.AdminEmail, QuizSite.AdminPassword);
+
+        var list = Assert.Single(await PaintedUntilConnectedAsync(admin, "admin/users"));
+        Assert.Contains(QuizSite.AdminEmail, list);
     }
 
     /// <summary>
