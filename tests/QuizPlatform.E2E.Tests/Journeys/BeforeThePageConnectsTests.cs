@@ -15,6 +15,7 @@ public sealed class BeforeThePageConnectsTests(QuizSite site) : Journey(site)
     [InlineData("admin/rosters", "Or paste the roster")]
     [InlineData("classes/new", "Class name")]
     [InlineData("admin/users/new", "Email")]
+    [InlineData("admin/users", "Search by email or name")]
     public async Task AFieldTakesTypingOnlyOnceThePageIsConnected(string path, string label)
     {
         var admin = await site.NewPageAsync();

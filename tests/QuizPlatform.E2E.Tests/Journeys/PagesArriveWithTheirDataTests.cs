@@ -1,0 +1,117 @@
+using System.Text.RegularExpressions;
+using QuizPlatform.E2E.Tests.Infrastructure;
+
+namespace QuizPlatform.E2E.Tests.Journeys;
+
+/// <summary>
+/// A prerendered page is replaced by its connected copy: the copy must read as the page did. The student home, the
+/// quiz list and the user list read their rows again, showing "Loading…" meanwhile (seen on PostgreSQL), and the first
+/// two then rewrote their times once they had asked the browser for its zone: "Times are in UTC." and UTC times, then
+/// the browser's.
+/// </summary>
+public sealed class PagesArriveWithTheirDataTests(QuizSite site) : Journey(site)
+{
+    [Fact]
+    public async Task TheStudentHomeReadsTheSameFromItsFirstPaintUntilItHasConnected()
+    {
+        var classroom = await Classroom.CreateAsync(site, "Ada Lovelace");
+        var ada = classroom.Students[0];
+        var student = await site.NewPageAsync(timeZoneId: "America/New_York");
+        await student.SignInAsync(ada.Email, ada.Password);
+
+        var home = Assert.Single(await PaintedUntilConnectedAsync(student, ""));
+        Assert.Contains(Classroom.QuizTitle, home);
+        Assert.DoesNotContain("UTC", home);
+        Assert.Matches(@"Closes .*\b(EST|EDT)\b", home);
+        await Expect(student.GetByRole(AriaRole.Button, new() { Name = "Join class" })).ToBeEnabledAsync();
+    }
+
+    [Fact]
+    public async Task TheQuizListReadsTheSameFromItsFirstPaintUntilItHasConnected()
+    {
+        var classroom = await Classroom.CreateAsync(site, "Ada Lovelace");
+        var instructor = await site.NewPageAsync(timeZoneId: "America/New_York");
+        await instructor.SignInAsync(classroom.Instructor.Email, classroom.Instructor.Password);
+
+        var list = Assert.Single(await PaintedUntilConnectedAsync(instructor, "quizzes"));
+        Assert.Contains(Classroom.QuizTitle, list);
+        Assert.DoesNotContain("UTC", list);
+        Assert.Matches(@"\b(EST|EDT)\b", list);
+    }
+
+    [Fact]
+    public async Task TheUserListReadsTheSameFromItsFirstPaintUntilItHasConnected()
+    {
+        var admin = await site.NewPageAsync();
+        await admin.SignInAsync(QuizSite.AdminEmail, QuizSite.AdminPassword);
+
+        var list = Assert.Single(await PaintedUntilConnectedAsync(admin, "admin/users"));
+        Assert.Contains(QuizSite.AdminEmail, list);
+    }
+
+    /// <summary>
+    /// Opens <paramref name="path"/> and returns what its interactive part showed at each frame the browser painted, from
+    /// the document's load (the page's scripts have run) until it has connected: each text that differs from the last.
+    /// </summary>
+    static async Task<string[]> PaintedUntilConnectedAsync(IPage page, string path)
+    {
+        await page.AddInitScriptAsync("""
+            window.painted = [];
+            document.addEventListener("DOMContentLoaded", () => {
+                const frame = () => {
+                    const text = document.querySelector("[data-interactive]")?.innerText;
+                    if (text !== undefined && text !== window.painted.at(-1))
+                        window.painted.push(text);
+                    requestAnimationFrame(frame);
+                };
+                requestAnimationFrame(frame);
+            });
+            """);
+        await page.GotoInteractiveAsync(path);
+        await page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
+        var painted = await page.EvaluateAsync<string[]>("() => window.painted");
+        Assert.All(painted, text => Assert.DoesNotContain("Loading…", text));
+        return painted;
+    }
+
+    [Fact]
+    public async Task ALinkOnTheStudentHomeWorksWhenClickedAsSoonAsItShows()
+    {
+        var classroom = await Classroom.CreateAsync(site, "Ada Lovelace");
+        var ada = classroom.Students[0];
+        var student = await site.NewPageAsync();
+        await student.SignInAsync(ada.Email, ada.Password);
+
+        await student.GotoAsync("", new() { WaitUntil = WaitUntilState.Commit });
+        await student.GetByRole(AriaRole.Link, new() { Name = $"Start {Classroom.QuizTitle}" }).ClickAsync();
+        await Expect(student).ToHaveURLAsync(new Regex($"/quizzes/{classroom.QuizId}/take$"));
+    }
+
+    [Fact]
+    public async Task TheJoinCodeFieldTakesTypingOnlyOnceTheHomeIsConnected()
+    {
+        var classroom = await Classroom.CreateAsync(site, "Ada Lovelace");
+        var ada = classroom.Students[0];
+        var student = await site.NewPageAsync();
+        await student.SignInAsync(ada.Email, ada.Password);
+        var field = student.GetByLabel("Join a class with a code");
+
+        // Blazor's script held on its way: the page stays as prerendered.
+        var scriptArrives = new TaskCompletionSource();
+        var script = new Regex("/_framework/blazor\\.web");
+        await student.RouteAsync(script, async route =>
+        {
+            await scriptArrives.Task;
+            await route.ContinueAsync();
+        });
+        await student.GotoAsync("", new() { WaitUntil = WaitUntilState.Commit });
+        await Expect(field).ToBeDisabledAsync();
+        scriptArrives.SetResult();
+        await student.WaitForInteractiveAsync();
+        await student.UnrouteAsync(script);
+
+        await field.FillAsync("NOCLASS1");
+        await field.PressAsync("Tab");
+        await Expect(field).ToHaveValueAsync("NOCLASS1");
+    }
+}
