@@ -125,7 +125,7 @@ public sealed class KeywordEditorJourneyTests(QuizSite site) : Journey(site)
     }
 
     [Fact]
-    public async Task ALinkClickedRightAfterTypingAsksFirstAndTypingTheTextBackAsksNothing()
+    public async Task ALinkClickedRightAfterTypingAsksFirstAndTypingTheTextBackOrSavingAsksNothing()
     {
         var (page, _) = await OpenEditorAsync(rank: 7);
         var asked = new List<string>();
@@ -151,10 +151,17 @@ public sealed class KeywordEditorJourneyTests(QuizSite site) : Journey(site)
         Assert.Equal(["Leave this page? Your changes are not saved and will be lost."], asked);
         await Expect(phrase).ToHaveValueAsync(before + "st");
 
-        // Typed back to the stored text, nothing is left to lose: the marker goes and the link leaves unasked.
+        // Typed back to the stored text, nothing is left to lose: the marker goes.
         await phrase.PressAsync("End");
         await phrase.PressAsync("Backspace");
         await phrase.PressAsync("Backspace");
+        await Expect(unsaved).ToBeHiddenAsync();
+
+        // Typed again and saved by Enter in the field: the marker goes, and the link leaves unasked.
+        await phrase.PressSequentiallyAsync("s");
+        await Expect(unsaved).ToBeVisibleAsync();
+        await phrase.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Saved as key version 2" })).ToBeFocusedAsync();
         await Expect(unsaved).ToBeHiddenAsync();
         await assignments.ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/assignments$"));
