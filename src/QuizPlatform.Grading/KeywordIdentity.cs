@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using QuizPlatform.Grading.Text;
 
 namespace QuizPlatform.Grading;
 
@@ -16,6 +17,14 @@ public static class KeywordIdentity
             Append(identity, k.Phrase, k.Alternatives, k.Weight, k.Required);
         return identity.ToString();
     }
+
+    /// <summary>
+    /// A text equal for two phrases that are the same words in other forms, as the grader reads a word: by its stem and
+    /// the synonyms it knows ("filter", "Filters" and "filtering" are one word to it). Function words count: "the filter"
+    /// is not "filter", nor "over-sampling" "under-sampling".
+    /// </summary>
+    public static string OfPhrase(string phrase) =>
+        string.Join(' ', Tokenizer.Tokenize(phrase).Select(t => t.Term.Canon.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>Adds one keyword to <paramref name="identity"/>: for callers that reuse one builder and hold no <see cref="Keyword"/>.</summary>
     public static void Append(StringBuilder identity, string phrase, IReadOnlyList<string>? alternatives, double weight, bool required)

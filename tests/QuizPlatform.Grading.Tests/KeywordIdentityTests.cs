@@ -25,6 +25,27 @@ public sealed class KeywordIdentityTests
             KeywordIdentity.Of([new Keyword("a", [], 1), new Keyword("b", [], 1)]));
     }
 
+    [Theory]
+    [InlineData("filter", "filters")]
+    [InlineData("filter", "Filters")]
+    [InlineData("filter", "filtering")]
+    [InlineData("Convolutional Filters", "convolutional filter")]
+    public void PhrasesTheGraderMatchesByTheSameWordsHaveOneIdentity(string phrase, string other)
+    {
+        Assert.Equal(KeywordIdentity.OfPhrase(phrase), KeywordIdentity.OfPhrase(other));
+    }
+
+    [Theory]
+    [InlineData("filter", "filter bank")]
+    [InlineData("filter", "kernel")]
+    [InlineData("switched", "switched off")]
+    [InlineData("over-sampling", "under-sampling")]
+    [InlineData("filter", "the filter")]
+    public void PhrasesTheGraderTellsApartHaveTwo(string phrase, string other)
+    {
+        Assert.NotEqual(KeywordIdentity.OfPhrase(phrase), KeywordIdentity.OfPhrase(other));
+    }
+
     [Fact]
     public void TheServersCultureDoesNotChangeIt()
     {

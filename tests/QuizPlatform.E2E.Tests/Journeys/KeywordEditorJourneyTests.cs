@@ -125,6 +125,89 @@ public sealed class KeywordEditorJourneyTests(QuizSite site) : Journey(site)
     }
 
     [Fact]
+    public async Task ALinkClickedRightAfterTypingAsksFirstAndTypingTheTextBackOrSavingAsksNothing()
+    {
+        var (page, _) = await OpenEditorAsync(rank: 7);
+        var asked = new List<string>();
+        page.Dialog += async (_, dialog) =>
+        {
+            asked.Add(dialog.Message);
+            await dialog.DismissAsync();
+        };
+        var phrase = page.GetByLabel("Phrase").First;
+        var before = await phrase.InputValueAsync();
+        var unsaved = page.Locator(".keyword-savebar").GetByText("Unsaved changes");
+        var assignments = page.GetByRole(AriaRole.Navigation, new() { Name = "Breadcrumb" }).GetByRole(AriaRole.Link, new() { Name = "Assignments" });
+
+        // Typed, not yet left: the save bar says so already.
+        await phrase.PressAsync("End");
+        await phrase.PressSequentiallyAsync("s");
+        await Expect(unsaved).ToBeVisibleAsync();
+        await Expect(phrase).ToBeFocusedAsync();
+
+        // A link clicked straight after a key, before the server has heard of it, asks too.
+        await phrase.PressSequentiallyAsync("t");
+        await assignments.ClickAsync();
+        Assert.Equal(["Leave this page? Your changes are not saved and will be lost."], asked);
+        await Expect(phrase).ToHaveValueAsync(before + "st");
+
+        // Typed back to the stored text, nothing is left to lose: the marker goes.
+        await phrase.PressAsync("End");
+        await phrase.PressAsync("Backspace");
+        await phrase.PressAsync("Backspace");
+        await Expect(unsaved).ToBeHiddenAsync();
+
+        // Typed again and saved by Enter in the field: the marker goes, and the link leaves unasked.
+        await phrase.PressSequentiallyAsync("s");
+        await Expect(unsaved).ToBeVisibleAsync();
+        await phrase.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Saved as key version 2" })).ToBeFocusedAsync();
+        await Expect(unsaved).ToBeHiddenAsync();
+        await assignments.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/assignments$"));
+        Assert.Single(asked);
+    }
+
+    [Fact]
+    public async Task BackAsksFirstAndStayingKeepsTheEditsAndTheAddress()
+    {
+        var (page, question) = await OpenEditorAsync(rank: 8);
+        // Come from the assignment's page by its link, as a teacher does: Back is then within one document, the case
+        // the browser does not ask about itself.
+        var editor = page.Url;
+        await page.GotoAsync($"assignments/{question.AssignmentVersion.AssignmentId}?version={question.AssignmentVersion.Version}");
+        await page.Locator($"a[href$='questions/{question.Id}/keywords']").First.ClickAsync();
+        await Expect(page).ToHaveURLAsync(editor);
+        await page.WaitForInteractiveAsync();
+        var asked = new List<string>();
+        var firstAsked = new TaskCompletionSource();
+        page.Dialog += async (_, dialog) =>
+        {
+            asked.Add(dialog.Message);
+            await dialog.DismissAsync();
+            firstAsked.TrySetResult();
+        };
+        var alternatives = page.GetByLabel("Alternatives (comma-separated)").First;
+        await alternatives.FillAsync("typed alternative");
+        await alternatives.BlurAsync();
+
+        // Asked, the teacher stays: Back goes nowhere.
+        await Assert.ThrowsAsync<TimeoutException>(() => page.GoBackAsync(new() { Timeout = 3000 }));
+        await firstAsked.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(["Leave this page? Your changes are not saved and will be lost."], asked);
+        await Expect(page).ToHaveURLAsync(editor);
+        await Expect(alternatives).ToHaveValueAsync("typed alternative");
+        // Still connected: a save after staying works.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save keywords", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Saved as key version 2" })).ToBeFocusedAsync();
+
+        // Saved, Back leaves unasked.
+        await page.GoBackAsync();
+        await Expect(page).Not.ToHaveURLAsync(editor);
+        Assert.Single(asked);
+    }
+
+    [Fact]
     public async Task AWeightThatIsNoNumberIsRefusedBesideItsFieldAndNothingElseIsStored()
     {
         var (page, question) = await OpenEditorAsync(rank: 4);
@@ -169,7 +252,7 @@ public sealed class KeywordEditorJourneyTests(QuizSite site) : Journey(site)
 
         // The keywords as they are on the page, unsaved: the first one renamed, the same answer no longer has it.
         var unsaved = page.Locator(".keyword-savebar").GetByText("Unsaved changes");
-        await Expect(unsaved).ToHaveCountAsync(0);
+        await Expect(unsaved).ToBeHiddenAsync();
         await Expect(page.GetByLabel("Phrase").First).ToHaveAttributeAsync("maxlength", "200");
         await page.GetByLabel("Phrase").First.FillAsync("zymurgy");
         await page.GetByLabel("Phrase").First.BlurAsync();

@@ -1,4 +1,5 @@
 using QuizPlatform.Data.Configurations;
+using QuizPlatform.Grading;
 
 namespace QuizPlatform.Web.Features.Assignments;
 
@@ -51,11 +52,12 @@ public sealed class KeywordDraft
             errors.Add(new Error(-1, "", "Keep at least one keyword: the grader has nothing to look for without one."));
         else if (drafts.Count > MaxKeywords)
             errors.Add(new Error(-1, "", $"Keep at most {MaxKeywords} keywords: this list has {drafts.Count}."));
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        // Each phrase and alternative, and the row it is in: one said in two keywords would earn an answer both.
-        var terms = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        // Each phrase and alternative by the words the grader finds it by ("filters" is "filter" to it), and the row and
+        // text it was first given in: one said in two keywords would earn an answer both; in one, it adds nothing.
+        var terms = new Dictionary<string, (int Row, string Text)>(StringComparer.Ordinal);
         for (var row = 0; row < drafts.Count; row++)
-            terms.TryAdd(drafts[row].Phrase.Trim(), row);
+            if (drafts[row].Phrase.Trim() is { Length: > 0 and <= Limits.Phrase } phrase)
+                terms.TryAdd(KeywordIdentity.OfPhrase(phrase), (row, phrase));
         for (var row = 0; row < drafts.Count; row++)
         {
             var draft = drafts[row];
@@ -64,26 +66,38 @@ public sealed class KeywordDraft
                 errors.Add(new Error(row, nameof(Phrase), "Enter the phrase to look for."));
             else if (phrase.Length > Limits.Phrase)
                 errors.Add(new Error(row, nameof(Phrase), $"Use at most {Limits.Phrase} characters."));
-            else if (!seen.Add(phrase))
-                errors.Add(new Error(row, nameof(Phrase), "This phrase is already in the list."));
+            else if (terms[KeywordIdentity.OfPhrase(phrase)] is var first && first.Row != row)
+                errors.Add(new Error(row, nameof(Phrase), string.Equals(first.Text, phrase, StringComparison.OrdinalIgnoreCase)
+                    ? "This phrase is already in the list."
+                    : $"This is keyword {first.Row + 1}, '{first.Text}', to the grader, {EveryForm}: an answer would count for both."));
             if (draft.AlternativeList.FirstOrDefault(a => a.Length > Limits.Phrase) is not null)
                 errors.Add(new Error(row, nameof(Alternatives), $"Each alternative may have at most {Limits.Phrase} characters."));
             else if (draft.AlternativeList.Count > MaxAlternatives)
                 errors.Add(new Error(row, nameof(Alternatives), $"Give at most {MaxAlternatives} alternatives: this one has {draft.AlternativeList.Count}."));
-            else if (InAnotherRow(draft, row) is var (shared, other))
-                errors.Add(new Error(row, nameof(Alternatives),
-                    $"'{shared}' is in keyword {other + 1} already: an answer that says it would count for both. Keep it in one of them."));
+            else if (Repeated(draft, row) is { } repeated)
+                errors.Add(new Error(row, nameof(Alternatives), repeated));
             if (!double.IsFinite(draft.Weight) || draft.Weight <= 0 || draft.Weight > MaxWeight)
                 errors.Add(new Error(row, nameof(Weight), WeightRule));
         }
         return errors;
 
-        (string Term, int Row)? InAnotherRow(KeywordDraft draft, int row)
+        // The first alternative the grader finds as a phrase or an alternative given before, said in words.
+        string? Repeated(KeywordDraft draft, int row)
         {
             foreach (var alternative in draft.AlternativeList)
-                if (!terms.TryAdd(alternative, row) && terms[alternative] != row)
-                    return (alternative, terms[alternative]);
+            {
+                if (terms.TryAdd(KeywordIdentity.OfPhrase(alternative), (row, alternative)))
+                    continue;
+                var (firstRow, firstText) = terms[KeywordIdentity.OfPhrase(alternative)];
+                var same = string.Equals(firstText, alternative, StringComparison.OrdinalIgnoreCase);
+                if (firstRow == row)
+                    return same ? $"'{alternative}' is given twice: leave one out." : $"'{alternative}' adds nothing: the grader finds it as '{firstText}' already, since it matches every form of a word.";
+                return (same ? $"'{alternative}' is in keyword {firstRow + 1} already" : $"'{alternative}' is keyword {firstRow + 1}, '{firstText}', to the grader, {EveryForm}")
+                    + ": an answer that says it would count for both. Keep it in one of them.";
+            }
             return null;
         }
     }
+
+    const string EveryForm = "which matches every form of a word";
 }

@@ -230,6 +230,12 @@ public sealed class KeywordEditingTests
         // "filters" made an alternative of "kernels" while it is a keyword of its own: an answer saying it counts twice.
         { [new() { Phrase = "filters" }, new() { Phrase = "kernels", Alternatives = "Filters" }], 1, nameof(KeywordDraft.Alternatives) },
         { [new() { Phrase = "pooling", Alternatives = "subsampling" }, new() { Phrase = "stride", Alternatives = "step, subsampling" }], 1, nameof(KeywordDraft.Alternatives) },
+        // The same keyword in another form: the grader matches every form of a word, so it adds nothing to its own
+        // keyword and counts twice in another.
+        { [new() { Phrase = "filter", Alternatives = "kernel, Filters" }], 0, nameof(KeywordDraft.Alternatives) },
+        { [new() { Phrase = "pooling", Alternatives = "subsampling, subsample" }], 0, nameof(KeywordDraft.Alternatives) },
+        { [new() { Phrase = "filters" }, new() { Phrase = "kernels", Alternatives = "filter" }], 1, nameof(KeywordDraft.Alternatives) },
+        { [new() { Phrase = "filters" }, new() { Phrase = "Filter" }], 1, nameof(KeywordDraft.Phrase) },
         { [new() { Phrase = new string('x', 201) }], 0, nameof(KeywordDraft.Phrase) },
         { [new() { Phrase = "pooling", Alternatives = "max pooling, " + new string('x', 201) }], 0, nameof(KeywordDraft.Alternatives) },
         // Bounds on what one answer is compared with, so a pasted list cannot slow every grade of the question.
@@ -243,6 +249,30 @@ public sealed class KeywordEditingTests
         var error = Assert.Single(KeywordDraft.Validate(drafts));
 
         Assert.Equal((row, field), (error.Row, error.Field));
+    }
+
+    [Fact]
+    public void AnAlternativeTheGraderFindsAsAnotherKeywordFormIsRefusedSayingWhy()
+    {
+        var own = Assert.Single(KeywordDraft.Validate([new() { Phrase = "filter", Alternatives = "kernel, Filters" }]));
+        var other = Assert.Single(KeywordDraft.Validate([new() { Phrase = "filters" }, new() { Phrase = "kernels", Alternatives = "filter" }]));
+        var phrase = Assert.Single(KeywordDraft.Validate([new() { Phrase = "filters" }, new() { Phrase = "Filter" }]));
+
+        Assert.Equal("'Filters' adds nothing: the grader finds it as 'filter' already, since it matches every form of a word.", own.Message);
+        Assert.Equal("'filter' is keyword 1, 'filters', to the grader, which matches every form of a word: an answer that says it "
+            + "would count for both. Keep it in one of them.", other.Message);
+        Assert.Equal("This is keyword 1, 'filters', to the grader, which matches every form of a word: an answer would count for both.", phrase.Message);
+        Assert.Empty(KeywordDraft.Validate([new() { Phrase = "filter", Alternatives = "filter bank, kernel" }, new() { Phrase = "filter size" }]));
+    }
+
+    [Fact]
+    public void TheSeedsExtractedKeywordsPassTheRulesOfASave()
+    {
+        var questions = new QuizPlatform.Importing.AssignmentParser().Parse(SeedDocuments.Seed).Assignment!.Questions;
+        var keys = new QuizPlatform.Grading.KeywordExtractor().Extract([.. questions.Select(q => new QuizPlatform.Grading.QuestionText(q.Prompt, q.ModelAnswer))]);
+
+        // Else a teacher who only changed a weight could not save.
+        Assert.All(keys, key => Assert.Empty(KeywordDraft.Validate([.. key.Select(KeywordDraft.From)])));
     }
 
     [Theory, AllDatabaseProviders]
