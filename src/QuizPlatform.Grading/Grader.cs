@@ -11,7 +11,7 @@ namespace QuizPlatform.Grading;
 public sealed class Grader(GradingOptions? options = null)
 {
     /// <summary>Stored with every grade. Bump whenever a change can alter a score, a match or a flag.</summary>
-    public const string Version = "1.14.0";
+    public const string Version = "1.15.0";
 
     [ThreadStatic] private static ResponseWords? scratch;
 

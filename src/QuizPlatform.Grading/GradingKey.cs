@@ -140,7 +140,7 @@ public sealed class GradingKey
         void Add(string phrase, MatchKind kind)
         {
             var tokens = Tokenizer.Tokenize(phrase);
-            var content = tokens.Where((t, i) => !t.Term.IsStop || IsParticle(tokens, i)).ToList();
+            var content = tokens.Where((t, i) => IsKeywordWord(tokens, i)).ToList();
             if (content.Count == 0) content = tokens;
             if (content.Count == 0) return;
             variants.Add(Compile(content.Select(t => (t.Term, t.Has(TokenFlags.Acronym))), kind));
@@ -169,8 +169,16 @@ public sealed class GradingKey
 
     private static readonly HashSet<string> Particles = new(StringComparer.Ordinal) { "up", "down", "off", "out", "on", "over", "in" };
 
+    /// <summary>
+    /// A content word, a closing particle, or a function word inside a hyphenated word: "over-sampling" is not
+    /// "under-sampling", nor "over-fitting" "under-fitting" (without "over" both were "sampling", "fitting").
+    /// </summary>
+    private static bool IsKeywordWord(List<Token> tokens, int i) =>
+        !tokens[i].Term.IsStop || IsParticle(tokens, i)
+        || tokens[i].Has(TokenFlags.JoinedToPrevious) || i + 1 < tokens.Count && tokens[i + 1].Has(TokenFlags.JoinedToPrevious);
+
     private static string[] Sequence(string phrase) =>
-        Tokenizer.Tokenize(phrase).Where(t => !t.Term.IsStop).Select(t => t.Term.Folded).ToArray();
+        Tokenizer.Tokenize(phrase) is var tokens ? tokens.Where((t, i) => IsKeywordWord(tokens, i)).Select(t => t.Term.Folded).ToArray() : [];
 
     private static bool Contains(Variant variant, string[] sequence) => IndexOf(variant, sequence) >= 0;
 

@@ -67,6 +67,15 @@ public class MatchingTests
         Assert.Equal(matched, MatchAlone(keyword, response).Matched);
 
     [Theory]
+    [InlineData("over-fitting", "The model is under-fitting the data.", false)]
+    [InlineData("over-sampling", "Under-sampling the majority class.", false)]
+    [InlineData("over-fitting", "The model is overfitting the data.", true)]
+    [InlineData("over-fitting", "The model is over fitting the data.", true)]
+    [InlineData("end-to-end", "It is trained end to end.", true)]
+    public void AFunctionWordInsideAHyphenatedKeywordIsPartOfIt(string keyword, string response, bool matched) =>
+        Assert.Equal(matched, MatchAlone(keyword, response).Matched);
+
+    [Theory]
     [InlineData(5, "R-CNN", "Faster RCNN adds a proposal network.")]
     [InlineData(5, "R-CNN", "Faster r cnn adds a proposal network.")]
     [InlineData(5, "R-CNN", "Faster R-CNN adds a proposal network.")]
