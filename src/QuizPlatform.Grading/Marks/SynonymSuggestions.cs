@@ -13,8 +13,8 @@ public sealed record SynonymSuggestion(string Phrase, Keyword Keyword, int Raise
 /// Mines the instructor's marks on one question for the words the key lacks: phrases of one to three content words
 /// (stemmed, as the grader reads them) common in answers the instructor raised above the grader's score and rare in
 /// answers the instructor left low in agreement with the grader. Each is tied to the keyword the raised answers
-/// containing it miss more often than the other raised answers do. Phrases with a word of the question or of the key are left out: the grader reads
-/// those already, and a question's own words say nothing about understanding it.
+/// containing it miss more often than the other raised answers do. Phrases with a word of the question or of the key
+/// are left out: the grader reads those already, and a question's own words say nothing about understanding it.
 /// </summary>
 public static class SynonymSuggestions
 {
