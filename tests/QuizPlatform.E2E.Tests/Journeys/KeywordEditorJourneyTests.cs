@@ -35,7 +35,13 @@ public sealed class KeywordEditorJourneyTests(QuizSite site) : Journey(site)
         }
         Assert.True(passed.Count <= 5, string.Join("\n", passed));
 
+        var extracted = await KeywordsAsync(question.Id);
         await page.GetByLabel("Weight").First.FillAsync("2.5");
+        // Leaving the field sends the weight; the help above the rows then states the new total and may take another
+        // line, moving the rows: the teacher ticks Required where it is then (a click aimed while it moved once missed).
+        await page.Keyboard.PressAsync("Tab");
+        var total = extracted.Sum(k => k.Weight) - extracted[0].Weight + 2.5;
+        await Expect(page.Locator("#weight-help")).ToContainTextAsync($"({QuizPlatform.Web.Components.Shared.Formats.Figure(total)} here)");
         await page.GetByLabel("Required").Nth(1).CheckAsync();
         await save.PressAsync("Enter");
         var status = page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Saved as key version 2" });
