@@ -174,8 +174,7 @@ public sealed class GradingKey
     /// "under-sampling", nor "over-fitting" "under-fitting" (without "over" both were "sampling", "fitting").
     /// </summary>
     private static bool IsKeywordWord(List<Token> tokens, int i) =>
-        !tokens[i].Term.IsStop || IsParticle(tokens, i)
-        || tokens[i].Has(TokenFlags.JoinedToPrevious) || i + 1 < tokens.Count && tokens[i + 1].Has(TokenFlags.JoinedToPrevious);
+        !tokens[i].Term.IsStop || IsParticle(tokens, i) || Tokenizer.InHyphenatedWord(tokens, i);
 
     private static string[] Sequence(string phrase) =>
         Tokenizer.Tokenize(phrase) is var tokens ? tokens.Where((t, i) => IsKeywordWord(tokens, i)).Select(t => t.Term.Folded).ToArray() : [];

@@ -20,7 +20,7 @@ internal sealed partial class ModelAnswerText
         var linked = new List<(List<int> Words, string Key, bool NeedsRecurrence)>();
         for (var i = 1; i + 1 < Tokens.Count; i++)
         {
-            if (!LinkWords.Contains(Tokens[i].Term.Folded) || InsideCompound(i)) continue;
+            if (!LinkWords.Contains(Tokens[i].Term.Folded) || Tokenizer.InHyphenatedWord(Tokens, i)) continue;
             if (Tokens[i].Has(TokenFlags.ClauseBreakBefore) || Tokens[i + 1].Has(TokenFlags.ClauseBreakBefore)) continue;
             if (!runAt.ContainsKey(i - 1) || !runAt.TryGetValue(i + 1, out var at) || Classes[i - 1] != WordClass.Noun) continue;
             var after = at.Run;
@@ -58,7 +58,7 @@ internal sealed partial class ModelAnswerText
             int subject = i - 1, said = i + 1;
             if (Tokens[subject].Term.IsStop || Classes[subject] != WordClass.Noun || char.IsDigit(Tokens[subject].Term.Folded[0])) continue;
             if (Tokens[said].Term.IsStop || Tokens[said].Has(TokenFlags.ClauseBreakBefore) || Classes[said] == WordClass.Other
-                || InsideCompound(said) || Tokens[said].Term.Folded.EndsWith("ing", StringComparison.Ordinal)) continue;
+                || Tokenizer.InHyphenatedWord(Tokens, said) || Tokens[said].Term.Folded.EndsWith("ing", StringComparison.Ordinal)) continue;
             // "is calculated by the chain rule" goes on; "are rare:" or "are likely and" ends.
             var endsThere = said + 1 == Tokens.Count || Tokens[said + 1].Has(TokenFlags.ClauseBreakBefore)
                             || Tokens[said + 1].Term.Folded is "and" or "or" or "but" or "so";

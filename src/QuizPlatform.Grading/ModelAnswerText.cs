@@ -106,7 +106,7 @@ internal sealed partial class ModelAnswerText
             var token = Tokens[i];
             if (token.Term.IsNegator) negatedUntil = i + 3;
             if (token.Has(TokenFlags.ClauseBreakBefore)) negatedUntil = token.Term.IsNegator ? negatedUntil : -1;
-            var content = (!token.Term.IsStop || InsideCompound(i)) && !char.IsDigit(token.Term.Folded[0]) && i > negatedUntil && !InIdiom(i)
+            var content = (!token.Term.IsStop || Tokenizer.InHyphenatedWord(Tokens, i)) && !char.IsDigit(token.Term.Folded[0]) && i > negatedUntil && !InIdiom(i)
                           && token.Term.Folded is not ("other's" or "another's" or "one's");
             // In a long answer a negation denies the phrase it reaches ("without new laws", "no longer form"), not the nouns
             // after its verb: "cannot found a cause of action" keeps "cause of action". In a short one, whose every word is
@@ -123,10 +123,6 @@ internal sealed partial class ModelAnswerText
         if (run.Count > 0) runs.Add(run);
         return runs;
     }
-
-    /// <summary>"for" of "wait-for graph", "to" of "peer-to-peer": a function word in a hyphenated word is part of a term.</summary>
-    private bool InsideCompound(int i) =>
-        Tokens[i].Has(TokenFlags.JoinedToPrevious) || i + 1 < Tokens.Count && Tokens[i + 1].Has(TokenFlags.JoinedToPrevious);
 
     /// <summary>"respect" of "with respect to", "order" of "in order to": words of a fixed phrase that only links.</summary>
     private bool InIdiom(int i) =>

@@ -57,6 +57,13 @@ internal static class Tokenizer
         }
     }
 
+    /// <summary>
+    /// Whether token <paramref name="i"/> is part of a hyphenated word: "over" of "over-sampling", "to" of "peer-to-peer",
+    /// a function word there being part of a term.
+    /// </summary>
+    public static bool InHyphenatedWord(List<Token> tokens, int i) =>
+        tokens[i].Has(TokenFlags.JoinedToPrevious) || i + 1 < tokens.Count && tokens[i + 1].Has(TokenFlags.JoinedToPrevious);
+
     /// <summary>Which tokens open a sentence: after . ! ? : or a line break, or a bullet dash (not a hyphen inside a word).</summary>
     public static bool[] SentenceStarts(string text, List<Token> tokens)
     {

@@ -252,7 +252,7 @@ internal static class WordClasses
             if (TakesAnObject(tokens, k)) return !IsComparative(tokens[i].Term.Folded);
             // Only describing words between: after a noun it is what a verb makes of it ("to make the model smaller").
             var describes = Adjectives.Contains(word) || EndsLikeAnAdjective(word) || word.EndsWith("ing", StringComparison.Ordinal) || IsPast(word)
-                            || tokens[k].Has(TokenFlags.JoinedToPrevious) || tokens[k + 1].Has(TokenFlags.JoinedToPrevious);
+                            || Tokenizer.InHyphenatedWord(tokens, k);
             if (tokens[k].Term.IsStop || VerbStems.Contains(tokens[k].Term.Stem) || !describes) return false;
         }
         return false;
@@ -301,7 +301,7 @@ internal static class WordClasses
             if (tokens[k + 1].Has(TokenFlags.ClauseBreakBefore) || tokens[k].Term.IsStop && !Quantities.Contains(tokens[k].Term.Folded)) return false;
             var word = tokens[k].Term.Folded;
             if (Quantities.Contains(word) || char.IsDigit(word[0])) return true;
-            var describes = tokens[k].Has(TokenFlags.JoinedToPrevious) || tokens[k + 1].Has(TokenFlags.JoinedToPrevious) || Adjectives.Contains(word)
+            var describes = Tokenizer.InHyphenatedWord(tokens, k) || Adjectives.Contains(word)
                             || EndsLikeAnAdjective(word);
             if (!describes) return false;
         }
