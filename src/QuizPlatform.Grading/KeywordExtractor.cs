@@ -66,9 +66,10 @@ public sealed class KeywordExtractor
         // "CNN" in an assignment on CNNs, and "convolutional neural" said only inside it: the field's subject, said in most
         // answers, is what none of them is about.
         var subjects = shortAnswer ? [] : candidates.All.Where(c => !c.IsHead && corpus.IsSubject(c)).ToList();
+        var names = candidates.All.Where(n => n.Boost > 1 && n.Surface.Any(char.IsUpper)).ToList();
         var ranked = candidates.All.Where(c => !shortAnswer || c.Terms.Length == 1 || c.Boost > 1 || c.Alternatives.Count > 0 || IsOneWord(c, answer))
             .Where(c => !subjects.Any(s => s == c || c.Words.Count > 0 && c.Words.All(s.Words.Contains)))
-            .Where(c => !ExtendsAName(c, candidates, corpus))
+            .Where(c => !ExtendsAName(c, names, corpus))
             .Select(c => (Candidate: c, Score: Score(c, promptStems, corpus, shortAnswer)))
             .Where(x => x.Score > 0)
             .OrderByDescending(x => x.Score).ThenBy(x => x.Candidate.FirstToken)
@@ -126,9 +127,9 @@ public sealed class KeywordExtractor
     /// "Faster R-CNN model" where the answer names "Faster R-CNN": a name and a word of any explanation or of most answers
     /// after it names nothing more, and a response would have to say that word too.
     /// </summary>
-    private static bool ExtendsAName(Candidate c, CandidateSet candidates, CorpusStatistics corpus) =>
-        candidates.All.Any(n => n.Boost > 1 && n.Surface.Any(char.IsUpper) && n.Terms.Length < c.Terms.Length && c.Canons.Take(n.Canons.Length).SequenceEqual(n.Canons)
-            && c.Terms.Skip(n.Terms.Length).All(t => Lexicon.GeneralWords.Contains(t.Folded) || corpus.IsTopic(t.Canon)));
+    private static bool ExtendsAName(Candidate c, List<Candidate> names, CorpusStatistics corpus) =>
+        names.Any(n => n.Terms.Length < c.Terms.Length && c.Canons.Take(n.Canons.Length).SequenceEqual(n.Canons)
+            && c.Terms.Skip(n.Terms.Length).All(corpus.SaysLittle));
 
     /// <summary>Content words side by side, no possessive or linking word inside: "sensory memory", not "client's number".</summary>
     private static bool IsCompound(Candidate c) =>
@@ -164,7 +165,7 @@ public sealed class KeywordExtractor
             var part = chosen[i].Candidate;
             var whole = ranked.Select(x => x.Candidate).FirstOrDefault(o => o.Terms.Length == part.Terms.Length + 1 && o.Count == part.Count
                 && o.Canons.Take(part.Terms.Length).SequenceEqual(part.Canons) && IsCompound(o) && o.Boost == 1
-                && (promptStems.Contains(o.Canons[^1]) || Lexicon.GeneralWords.Contains(o.Terms[^1].Folded) || corpus.IsTopic(o.Canons[^1])));
+                && (promptStems.Contains(o.Canons[^1]) || corpus.SaysLittle(o.Terms[^1])));
             if (whole is not null && chosen.All(c => c.Candidate != whole)) chosen[i] = (whole, chosen[i].Score);
             else if (part.Terms.Length == 1 && SaidOnlyIn(part, ranked, candidates).Where(w => chosen.All(c => c.Candidate != w)).ToList() is [var first, .. var rest])
             {
@@ -364,8 +365,11 @@ internal sealed class CorpusStatistics
 
     private bool IsSaidByMost(int[] canons) => answerCanons.Count(set => canons.All(set.Contains)) * 2 > documents;
 
-    /// <summary>Whether more than half the answers use the word: the field's topic ("current" in physics).</summary>
-    public bool IsTopic(int canon) => documents >= 4 && Documents(canon) * 2 > documents;
+    /// <summary>
+    /// A word of any explanation ("model", "use") or the field's topic, used by more than half the answers ("current" in
+    /// physics): at the end of a term it names nothing more than the term before it.
+    /// </summary>
+    public bool SaysLittle(Term term) => Lexicon.GeneralWords.Contains(term.Folded) || documents >= 4 && Documents(term.Canon) * 2 > documents;
 
     /// <summary>How many model answers use the word.</summary>
     public int Documents(int canon) => documentFrequency.GetValueOrDefault(canon);
