@@ -28,8 +28,10 @@ public sealed record KeywordQuizUse(int QuizId, string Title, string Owner, bool
 /// <summary>A change to the keywords of a quiz's question: which question, by whom and when.</summary>
 public sealed record KeywordChangeNote(int AssignmentId, int QuestionId, int Number, string? By, DateTime At);
 
-/// <summary>A replaced keyword set: its version, its phrases, when and by whom it was replaced.</summary>
-/// <summary>An earlier keyword set, and what the change that replaced it changed ("weight of 'kernels' 1 → 3").</summary>
+/// <summary>
+/// A replaced keyword set: its version, its phrases, when and by whom it was replaced, and what the change that replaced
+/// it changed ("weight of 'kernels' 1 → 3").
+/// </summary>
 public sealed record KeywordVersionRow(int Version, IReadOnlyList<string> Phrases, DateTime ReplacedAt, string? ReplacedBy, string Change);
 
 /// <summary>
