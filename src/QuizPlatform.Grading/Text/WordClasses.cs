@@ -189,6 +189,11 @@ internal static class WordClasses
         // "they master conservation": a base form after a plural pronoun, before its object.
         if (PluralPronouns.Contains(tokens[i - 1].Term.Folded) && objectNext && !past && !IsPlural(folded)
             && !folded.EndsWith("ing", StringComparison.Ordinal)) return true;
+        // "these techniques help equalize the representation": a base form after "help", before its object.
+        if (tokens[i - 1].Term.Folded is "help" or "helps" or "helped" && !past && !IsPlural(folded) && !folded.EndsWith("ing", StringComparison.Ordinal)
+            && i + 1 < tokens.Count && !tokens[i + 1].Has(TokenFlags.ClauseBreakBefore)
+            && (Determiners.Contains(tokens[i + 1].Term.Folded) || ObjectPronouns.Contains(tokens[i + 1].Term.Folded)))
+            return true;
         if (tokens[i - 1].Term.IsStop) return false;
         if (AlwaysVerbs.Contains(folded)) return true;
         var last = i + 1 == tokens.Count || tokens[i + 1].Has(TokenFlags.ClauseBreakBefore);
