@@ -67,9 +67,10 @@ public sealed class KeywordExtractor
         // answers, is what none of them is about.
         var subjects = shortAnswer ? [] : candidates.All.Where(c => !c.IsHead && corpus.IsSubject(c)).ToList();
         var names = candidates.All.Where(n => n.Boost > 1 && n.Surface.Any(char.IsUpper)).ToList();
+        var namesSaid = names.Select(n => (Name: n, Tokens: TokensSaying(n.Surface, answer))).ToList();
         var ranked = candidates.All.Where(c => !shortAnswer || c.Terms.Length == 1 || c.Boost > 1 || c.Alternatives.Count > 0 || IsOneWord(c, answer))
             .Where(c => !subjects.Any(s => s == c || c.Words.Count > 0 && c.Words.All(s.Words.Contains)))
-            .Where(c => !ExtendsAName(c, names, corpus))
+            .Where(c => !ExtendsAName(c, names, corpus) && !SaidOnlyInsideAName(c, namesSaid))
             .Select(c => (Candidate: c, Score: Score(c, promptStems, corpus, shortAnswer)))
             .Where(x => x.Score > 0)
             .OrderByDescending(x => x.Score).ThenBy(x => x.Candidate.FirstToken)
@@ -130,6 +131,27 @@ public sealed class KeywordExtractor
     private static bool ExtendsAName(Candidate c, List<Candidate> names, CorpusStatistics corpus) =>
         names.Any(n => n.Terms.Length < c.Terms.Length && c.Canons.Take(n.Canons.Length).SequenceEqual(n.Canons)
             && c.Terms.Skip(n.Terms.Length).All(corpus.SaysLittle));
+
+    /// <summary>
+    /// "Minority Over-sampling Technique" where the answer says it only inside "Synthetic Minority Over-sampling
+    /// Technique (SMOTE)": a part of a name is no keyword beside it, which a response naming it would earn twice. The
+    /// choice sees other parts by their words; this one keeps "over", which the name's key, made without function
+    /// words, does not have.
+    /// </summary>
+    private static bool SaidOnlyInsideAName(Candidate c, List<(Candidate Name, HashSet<int> Tokens)> names) =>
+        c.Words.Count > 0 && names.Any(n => !c.Canons.All(n.Name.Canons.Contains) && c.Words.All(n.Tokens.Contains));
+
+    /// <summary>The answer's tokens where <paramref name="phrase"/> is said word for word.</summary>
+    private static HashSet<int> TokensSaying(string phrase, ModelAnswerText answer)
+    {
+        var words = Tokenizer.Tokenize(phrase).Select(t => t.Term.Folded).ToArray();
+        var tokens = answer.Tokens;
+        var saying = new HashSet<int>();
+        for (var start = 0; start + words.Length <= tokens.Count; start++)
+            if (Enumerable.Range(0, words.Length).All(k => tokens[start + k].Term.Folded == words[k]))
+                saying.UnionWith(Enumerable.Range(start, words.Length));
+        return saying;
+    }
 
     /// <summary>Content words side by side, no possessive or linking word inside: "sensory memory", not "client's number".</summary>
     private static bool IsCompound(Candidate c) =>
