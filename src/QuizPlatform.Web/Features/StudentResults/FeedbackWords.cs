@@ -11,7 +11,7 @@ public static class FeedbackWords
     {
         MatchKind.Exact => "exact match",
         MatchKind.Stem => "another form of the word",
-        MatchKind.Synonym => "a synonym",
+        MatchKind.Synonym => "an accepted alternative", // an instructor's alternative ("SMOTE") or a built-in synonym
         MatchKind.Acronym => "acronym or spelled out",
         MatchKind.Typo => "close spelling",
         MatchKind.Meaning => "close in meaning",

@@ -30,6 +30,16 @@ public sealed class MeaningWordsTests : BunitContext
                 meaningPending: false, toInstructor: true));
 
     [Fact]
+    public void AKeywordMatchedByAnAlternativeSaysSoNotThatItWasASynonym()
+    {
+        // "SMOTE" for "Synthetic Minority Over-sampling Technique", "pretrained model" for "transfer learning": an
+        // instructor's alternatives are seldom synonyms, and the grader finds them as it finds the built-in synonyms.
+        var keyword = new ExplainedKeyword("Synthetic Minority Over-sampling Technique", 3, false, true, MatchKind.Synonym, false, [new ExplainedSpan(9, 5)]);
+
+        Assert.Equal("\"Synthetic Minority Over-sampling Technique\", an accepted alternative", FeedbackWords.Match(keyword, "It takes SMOTE."));
+    }
+
+    [Fact]
     public void AKeywordMatchedByMeaningMarksItsSpanAndSaysHowCloseItIs()
     {
         const string answer = "It learns small kernels that find edges.";
