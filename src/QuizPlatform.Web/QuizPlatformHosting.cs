@@ -75,7 +75,7 @@ public static class QuizPlatformHosting
         app.UsePasswordChangeRequirement();
         app.UseAdminTwoFactorRequirement();
 
-        app.MapStaticAssets();
+        app.MapStaticAssets().WithMetadata(NoSession.Metadata);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapObservabilityFeature();

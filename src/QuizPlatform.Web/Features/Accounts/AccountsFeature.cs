@@ -44,6 +44,7 @@ public static class AccountsFeature
                 cookie.Cookie.SecurePolicy = CookiePolicy(accounts.Value, environment);
                 cookie.ExpireTimeSpan = accounts.Value.SessionLifetime;
                 cookie.SlidingExpiration = true;
+                cookie.CookieManager = new SessionCookieManager();
                 // SessionTicketStore checks the security stamp and the account on every request, so Identity's periodic
                 // check of the sign-in cookie only repeated it (the user, roles and claims read, the session row
                 // rewritten) for every student once a minute, landing on an exam's start. Two-factor remember-me

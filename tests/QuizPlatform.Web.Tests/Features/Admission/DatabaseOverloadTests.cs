@@ -15,7 +15,7 @@ namespace QuizPlatform.Web.Tests.Features.Admission;
 public sealed class DatabaseOverloadTests
 {
     [Fact]
-    public async Task WithNoPooledConnectionFreePagesTheSaveApiAndSignInAnswer503WithRetryAfterNot500()
+    public async Task WithNoPooledConnectionFreePagesTheSaveApiAndSignInAnswer503WithRetryAfterNot500AndTheirStylesStillCome()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
         // Two pooled connections (the live-update listener keeps one), and a second's wait for one.
@@ -28,6 +28,7 @@ public sealed class DatabaseOverloadTests
         var loginForm = (await visitor.GetPageAsync("/Account/Login")).HiddenFields();
 
         HttpResponseMessage page, save, signIn;
+        List<HttpResponseMessage> stylesheets;
         var held = new List<QuizDbContext>();
         try
         {
@@ -36,6 +37,10 @@ public sealed class DatabaseOverloadTests
             save = await sam.PutAnswerAsync(1, 1, "An answer.", 0, "token");
             signIn = await visitor.PostAsync("/Account/Login", new FormUrlEncodedContent(
                 [.. loginForm, new("Input.Email", "sam@quiz.local"), new("Input.Password", TestUsers.Password)]));
+            // The busy page's own styles come without a database: a static file reads no session.
+            stylesheets = [];
+            foreach (var link in Pages.Parse(await page.Content.ReadAsStringAsync()).QuerySelectorAll("link[rel=stylesheet]"))
+                stylesheets.Add(await sam.GetAsync(link.GetAttribute("href")));
         }
         finally
         {
@@ -56,8 +61,10 @@ public sealed class DatabaseOverloadTests
         Assert.Equal("application/problem+json", save.Content.Headers.ContentType?.MediaType);
         Assert.Contains("try again in 4 seconds", await save.Content.ReadAsStringAsync());
         Assert.Contains("send it again in 4 seconds", Pages.Parse(await signIn.Content.ReadAsStringAsync()).Text());
+        Assert.Equal(2, stylesheets.Count);
+        Assert.All(stylesheets, stylesheet => Assert.Equal(HttpStatusCode.OK, stylesheet.StatusCode));
         Assert.Equal(HttpStatusCode.OK, afterwards.StatusCode);
-        foreach (var response in new[] { page, save, signIn })
+        foreach (var response in (HttpResponseMessage[])[page, save, signIn, .. stylesheets])
             response.Dispose();
     }
 
