@@ -77,10 +77,21 @@ document.addEventListener("toggle", event => {
         opened = event.target.open ? follow(event.target) : null;
 }, true);
 
+// An Enter pressed between the two copies, when the focus is nowhere, was meant for the link or button followed: a
+// page reached from another interactive page shows "Loading…" in between, and a quick reader lost it.
+document.addEventListener("keydown", event => {
+    if (event.key === "Enter" && focused && !focused.element.isConnected && document.activeElement === document.body)
+        focused.entered = true;
+}, true);
+
 new MutationObserver(() => {
+    const entered = focused?.entered;
     focused = handOver(focused, copy => {
-        if (document.activeElement === document.body || !document.activeElement)
-            copy.focus({ preventScroll: true });
+        if (document.activeElement !== document.body && document.activeElement)
+            return;
+        copy.focus({ preventScroll: true });
+        if (entered && copy.matches("a[href], button:not(:disabled)"))
+            copy.click();
     });
     opened = handOver(opened, copy => copy.open = true);
 }).observe(document.body, { childList: true, subtree: true });
