@@ -28,10 +28,13 @@ public class ExtractionRecallTests(ITestOutputHelper output)
     [InlineData("psychology", false, 71, 18, 4)]
     [InlineData("physics", false, 70, 14, 7)]
     [InlineData("assignment-8", false, 74, 53, 17)]
-    // Ranked by the model (KeywordExtractor.Encoder), as import does with Grading:Meaning on.
+    // Ranked by the model (KeywordExtractor.Encoder), as import does with Grading:Meaning on. Its vectors' last digits
+    // depend on the processor's vector instructions, and a near tie can go the other way: history's off-list and junk
+    // shares were at most 22 and 7 % where the bounds were set, and are 22.5 and 7.5 % (one keyword) on an AMD EPYC
+    // without AVX-512.
     [InlineData("networking", true, 89, 32, 1)]
     [InlineData("biology", true, 86, 17, 6)]
-    [InlineData("history", true, 84, 22, 7)]
+    [InlineData("history", true, 84, 23, 8)]
     [InlineData("economics", true, 84, 21, 16)]
     [InlineData("law", true, 76, 19, 5)]
     [InlineData("databases", true, 75, 17, 6)]
