@@ -1,12 +1,12 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using System.Threading.Channels;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Authentication;
+using SmtpServer.Net;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 using ServiceProvider = SmtpServer.ComponentModel.ServiceProvider;
@@ -14,9 +14,10 @@ using ServiceProvider = SmtpServer.ComponentModel.ServiceProvider;
 namespace QuizPlatform.Web.Tests.Support;
 
 /// <summary>
-/// A real SMTP server (the SmtpServer package) on a free loopback port inside the test process: the app's mail
-/// goes over the network to it exactly as to a production server, and arrives here parsed. With a user name it
-/// requires sign-in and accepts only that user and password.
+/// A real SMTP server (the SmtpServer package) on a loopback port inside the test process: the app's mail goes over
+/// the network to it exactly as to a production server, and arrives here parsed. With a user name it requires sign-in
+/// and accepts only that user and password. It binds port 0 and reads the port the system gave, so no other process
+/// can take a port found free in between.
 /// </summary>
 public sealed partial class SmtpInbox : IAsyncDisposable
 {
@@ -26,25 +27,33 @@ public sealed partial class SmtpInbox : IAsyncDisposable
     private readonly Channel<MimeMessage> _received = Channel.CreateUnbounded<MimeMessage>();
     private readonly ConcurrentQueue<string> _signIns = new();
     private readonly CancellationTokenSource _stop = new();
+    private readonly TaskCompletionSource<int> _bound = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SmtpServer.SmtpServer _server;
     private readonly Task _running;
     private readonly string? _userName;
     private readonly string? _password;
 
-    public int Port { get; }
+    public int Port { get; private set; }
 
     /// <summary>The user names that signed in successfully.</summary>
     public IReadOnlyCollection<string> SignIns => _signIns;
 
-    public SmtpInbox(string? userName = null, string? password = null)
+    /// <summary>Starts a server and returns once it listens.</summary>
+    public static async Task<SmtpInbox> StartAsync(string? userName = null, string? password = null)
+    {
+        var inbox = new SmtpInbox(userName, password);
+        inbox.Port = await inbox._bound.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        return inbox;
+    }
+
+    private SmtpInbox(string? userName, string? password)
     {
         (_userName, _password) = (userName, password);
-        Port = FreePort();
         var options = new SmtpServerOptionsBuilder()
             .ServerName("smtp.test")
             .Endpoint(endpoint =>
             {
-                endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, Port));
+                endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, 0));
                 if (userName is not null)
                     endpoint.AuthenticationRequired().AllowUnsecureAuthentication();
             })
@@ -52,6 +61,9 @@ public sealed partial class SmtpInbox : IAsyncDisposable
         var services = new ServiceProvider();
         services.Add(new Store(_received.Writer));
         services.Add(new Authenticator(this));
+        var listeners = new EndpointListenerFactory();
+        listeners.EndpointStarted += (_, started) => _bound.TrySetResult(((IPEndPoint)started.LocalEndPoint).Port);
+        services.Add(listeners);
         _server = new SmtpServer.SmtpServer(options, services);
         _running = _server.StartAsync(_stop.Token);
     }
@@ -101,13 +113,6 @@ public sealed partial class SmtpInbox : IAsyncDisposable
         catch (OperationCanceledException)
         {
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex(@"https?://\S+")]

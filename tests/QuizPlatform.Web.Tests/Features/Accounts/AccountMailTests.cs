@@ -22,7 +22,7 @@ public sealed class AccountMailTests
     [Theory, AllDatabaseProviders]
     public async Task ForgottenPasswordMailArrivesAndItsLinkResetsThePasswordOnce(DatabaseProvider provider)
     {
-        await using var smtp = new SmtpInbox("mailer", "smtp-secret-9");
+        await using var smtp = await SmtpInbox.StartAsync("mailer", "smtp-secret-9");
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin([.. smtp.Settings(), ("App:PublicBaseUrl", PublicSite)]));
         await app.CreateUserAsync("student@quiz.local", Roles.Student);
@@ -56,7 +56,7 @@ public sealed class AccountMailTests
     [Fact]
     public async Task ForgedHostHeaderNeverReachesTheMailedLink()
     {
-        await using var smtp = new SmtpInbox();
+        await using var smtp = await SmtpInbox.StartAsync();
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
         await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin([.. smtp.Settings(), ("App:PublicBaseUrl", PublicSite)]));
         await app.CreateUserAsync("student@quiz.local", Roles.Student);
@@ -93,7 +93,7 @@ public sealed class AccountMailTests
     [Fact]
     public async Task EmailChangeLinkFromAForgedHostStillConfirmsOnThePublicSite()
     {
-        await using var smtp = new SmtpInbox();
+        await using var smtp = await SmtpInbox.StartAsync();
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
         await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin([.. smtp.Settings(), ("App:PublicBaseUrl", PublicSite)]));
         var student = await app.CreateUserAsync("student@quiz.local", Roles.Student);
@@ -122,7 +122,7 @@ public sealed class AccountMailTests
     [Fact]
     public async Task UnreachableMailServerFailsNoRequestAndItsPasswordIsNeverLogged()
     {
-        await using var smtp = new SmtpInbox("mailer", "smtp-secret-9");
+        await using var smtp = await SmtpInbox.StartAsync("mailer", "smtp-secret-9");
         var settings = smtp.Settings();
         await smtp.DisposeAsync(); // nothing listens on its port any more
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);

@@ -155,7 +155,7 @@ public sealed class RosterApplyTests
     [Theory, AllDatabaseProviders]
     public async Task WithAMailServerNewStudentsGetNoPassword(DatabaseProvider provider)
     {
-        await using var smtp = new SmtpInbox();
+        await using var smtp = await SmtpInbox.StartAsync();
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin(smtp.Settings()));
         var admin = await RosterTests.ArrangeAsync(app);

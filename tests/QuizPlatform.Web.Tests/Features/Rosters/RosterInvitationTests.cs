@@ -25,7 +25,7 @@ public sealed class RosterInvitationTests
     [Theory, AllDatabaseProviders]
     public async Task InvitedStudentChoosesTheirPasswordOnceThroughTheMailedLink(DatabaseProvider provider)
     {
-        await using var smtp = new SmtpInbox();
+        await using var smtp = await SmtpInbox.StartAsync();
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin([.. smtp.Settings(), ("App:PublicBaseUrl", PublicSite)]));
         var admin = await RosterTests.ArrangeAsync(app);
@@ -59,7 +59,7 @@ public sealed class RosterInvitationTests
     [Fact]
     public async Task InvitationsGoOnlyToActiveStudentsWhoNeverHadAPasswordAndOnlyAnAdminSendsThem()
     {
-        await using var smtp = new SmtpInbox();
+        await using var smtp = await SmtpInbox.StartAsync();
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
         await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin([.. smtp.Settings(), ("App:PublicBaseUrl", PublicSite)]));
         var admin = await RosterTests.ArrangeAsync(app);
@@ -78,7 +78,7 @@ public sealed class RosterInvitationTests
     [Fact]
     public async Task RefusedMailServerIsReportedPerStudentAndItsPasswordNeverLogged()
     {
-        await using var smtp = new SmtpInbox("mailer", "the-right-secret");
+        await using var smtp = await SmtpInbox.StartAsync("mailer", "the-right-secret");
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
         var logs = new LogCollector();
         await using var factory = new QuizAppFactory(database,
