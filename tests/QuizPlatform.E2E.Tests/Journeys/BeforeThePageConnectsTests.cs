@@ -74,6 +74,44 @@ public sealed class BeforeThePageConnectsTests(QuizSite site) : Journey(site)
         await Expect(instructor).ToHaveURLAsync(new Regex("/results/questions$"));
     }
 
+    [Theory]
+    [InlineData(true, 1)]
+    [InlineData(false, 0)]
+    public async Task AnEnterPressedWhileThePageSwapsALinkForItsCopyGoesToTheCopy(bool pressEnter, int clicks)
+    {
+        // What Blazor does to a page reached from another interactive page (the student home from the quiz page): the
+        // prerendered part goes, "Loading…" stands in its place while the data is read, then the copy comes.
+        var page = await site.NewPageAsync();
+        await page.GotoAsync("Account/Login");
+        await page.EvaluateAsync("""
+            () => {
+                const part = document.createElement("div");
+                part.id = "swapped";
+                part.innerHTML = '<!--Blazor:{"type":"server","prerenderId":"p"}--><p><a href="#resume">Resume</a></p><!--Blazor:{"prerenderId":"p"}-->';
+                document.body.append(part);
+                part.querySelector("a").focus();
+                part.querySelector("p").replaceWith(Object.assign(document.createElement("p"), { textContent: "Loading…" }));
+            }
+            """);
+        await Expect(page.Locator("body")).ToBeFocusedAsync();
+
+        if (pressEnter)
+            await page.Keyboard.PressAsync("Enter");
+        await page.EvaluateAsync("""
+            () => {
+                const copy = Object.assign(document.createElement("a"), { href: "#resume", textContent: "Resume" });
+                window.clicks = 0;
+                copy.addEventListener("click", event => { window.clicks++; event.preventDefault(); });
+                const paragraph = document.createElement("p");
+                paragraph.append(copy);
+                document.querySelector("#swapped p").replaceWith(paragraph);
+            }
+            """);
+
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Resume" })).ToBeFocusedAsync();
+        Assert.Equal(clicks, await page.EvaluateAsync<int>("() => window.clicks"));
+    }
+
     /// <summary>
     /// Opens <paramref name="path"/> while Blazor's script is still on its way, checks that <paramref name="field"/>
     /// is disabled meanwhile, then lets the script through and waits for the page to connect.
