@@ -18,6 +18,9 @@ public sealed class AssignmentImporter(IDbContextFactory<QuizDbContext> contextF
 {
     const int MaxAttempts = 3;
 
+    /// <summary>The source name of a document pasted into the import page rather than uploaded: it had no file.</summary>
+    public const string PastedText = "pasted text";
+
     /// <summary>Parses and extracts keywords without touching the database: status <c>Valid</c> or <c>Invalid</c>.</summary>
     public ImportResult Preview(ReadOnlySpan<byte> content, string fileName, ImportOptions? options = null)
     {

@@ -46,6 +46,8 @@ public sealed class AssignmentToQuizJourneyTests(QuizSite site) : Journey(site)
         await admin.GetByRole(AriaRole.Button, new() { Name = "Import assignment" }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync($"Imported “{assignment}” as version 1 (2 questions). Open the assignment");
         await admin.AssertAccessibleAsync(); // the success alert
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Open the assignment" }).ClickAsync();
+        await Expect(admin.GetByText("Version 1 of 1, from pasted text,")).ToBeVisibleAsync(); // no file it never had
         await admin.GotoAsync("admin/assignments");
         await Expect(admin.GetByRole(AriaRole.Link, new() { Name = assignment, Exact = true })).ToBeVisibleAsync();
 
