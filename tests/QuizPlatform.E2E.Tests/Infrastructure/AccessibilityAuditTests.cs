@@ -1,9 +1,10 @@
 using System.Text.RegularExpressions;
+using Xunit.Abstractions;
 
 namespace QuizPlatform.E2E.Tests.Infrastructure;
 
 /// <summary>The audit itself: it finds what it should, where the journeys went, and reads like a bug report.</summary>
-public sealed class AccessibilityAuditTests(QuizSite site) : Journey(site)
+public sealed class AccessibilityAuditTests(QuizSite site, ITestOutputHelper output) : Journey(site, output)
 {
     [Fact]
     public async Task AViolationIsReportedWithItsRuleImpactAndElementAtBothWidths()

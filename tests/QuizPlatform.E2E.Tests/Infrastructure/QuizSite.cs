@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.Web.Tests.Infrastructure;
 
@@ -30,6 +31,9 @@ public sealed class QuizSite : IAsyncLifetime
     /// <summary>Policy refusals and uncaught script errors, on any page of any test's context.</summary>
     public PageProblems PageProblems { get; } = new();
 
+    /// <summary>What the pages and the site did, for a failed test's output (<see cref="Journey"/>).</summary>
+    public SiteJournal Journal { get; } = new();
+
     public QuizSite() => Audit = new PageAudit(() => Services);
 
     public async Task InitializeAsync()
@@ -48,6 +52,7 @@ public sealed class QuizSite : IAsyncLifetime
             ["Grading:MeaningKeywords"] = "false",
         });
         BaseAddress = _app.StartKestrel();
+        Services.GetRequiredService<ILoggerFactory>().AddProvider(Journal);
         _browser = await Chromium.RentAsync();
         // A 2-core machine running other test projects alongside can be slow to render; the waits stay event-driven.
         SetDefaultExpectTimeout(30_000);
@@ -66,6 +71,7 @@ public sealed class QuizSite : IAsyncLifetime
         context.SetDefaultTimeout(30_000);
         Audit.Watch(context);
         PageProblems.Watch(context);
+        Journal.Watch(context);
         var page = await context.NewPageAsync();
         // The one in front has the focus: a test's page behind an earlier test's reads as focused "inactive" (CI flake).
         await page.BringToFrontAsync();

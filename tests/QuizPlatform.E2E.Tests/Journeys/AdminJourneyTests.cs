@@ -4,6 +4,7 @@ using QuizPlatform.Data;
 using QuizPlatform.Data.Demo;
 using QuizPlatform.E2E.Tests.Infrastructure;
 using QuizPlatform.Web.Tests.Support;
+using Xunit.Abstractions;
 
 namespace QuizPlatform.E2E.Tests.Journeys;
 
@@ -12,7 +13,7 @@ namespace QuizPlatform.E2E.Tests.Journeys;
 /// another name and new students who get one-time passwords; creating, deactivating and resetting users, and finding
 /// that in the audit trail; the focus following each result.
 /// </summary>
-public sealed partial class AdminJourneyTests(QuizSite site) : Journey(site)
+public sealed partial class AdminJourneyTests(QuizSite site, ITestOutputHelper output) : Journey(site, output)
 {
     [Fact]
     public async Task RosterPreviewCountsWhatApplyDoesAndANewStudentSignsInWithTheirOneTimePassword()

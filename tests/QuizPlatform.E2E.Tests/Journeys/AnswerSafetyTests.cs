@@ -5,6 +5,7 @@ using QuizPlatform.Data.Demo;
 using QuizPlatform.E2E.Tests.Infrastructure;
 using QuizPlatform.Web.Features.Accounts;
 using QuizPlatform.Web.Features.Taking;
+using Xunit.Abstractions;
 
 namespace QuizPlatform.E2E.Tests.Journeys;
 
@@ -13,7 +14,7 @@ namespace QuizPlatform.E2E.Tests.Journeys;
 /// newer answer saved elsewhere wins but the draft stays on offer, two tabs are told of each other, and a lost circuit
 /// blocks nothing.
 /// </summary>
-public sealed class AnswerSafetyTests(QuizSite site) : Journey(site)
+public sealed class AnswerSafetyTests(QuizSite site, ITestOutputHelper output) : Journey(site, output)
 {
     [Fact]
     public async Task TextTheServerNeverGotIsRestoredFromThisBrowserAndSavedAfterAReload()

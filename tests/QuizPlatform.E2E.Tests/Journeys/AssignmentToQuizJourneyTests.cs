@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.E2E.Tests.Infrastructure;
 using QuizPlatform.Web.Tests.Support;
+using Xunit.Abstractions;
 
 namespace QuizPlatform.E2E.Tests.Journeys;
 
@@ -9,7 +10,7 @@ namespace QuizPlatform.E2E.Tests.Journeys;
 /// A course set up in the browser: an admin imports an assignment and uploads the class roster; the instructor builds
 /// a quiz on the assignment for their class.
 /// </summary>
-public sealed class AssignmentToQuizJourneyTests(QuizSite site) : Journey(site)
+public sealed class AssignmentToQuizJourneyTests(QuizSite site, ITestOutputHelper output) : Journey(site, output)
 {
     [Fact]
     public async Task BrokenDocumentIsShownWithLineNumberedErrorsAndNothingIsImported()

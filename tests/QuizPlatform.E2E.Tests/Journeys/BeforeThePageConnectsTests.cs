@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using QuizPlatform.E2E.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace QuizPlatform.E2E.Tests.Journeys;
 
@@ -8,7 +9,7 @@ namespace QuizPlatform.E2E.Tests.Journeys;
 /// prerendered fields was wiped without a word (found walking the import: a document pasted as soon as the page showed
 /// was gone). The fields take no input until the page is connected; a focus and an opened menu are handed over.
 /// </summary>
-public sealed class BeforeThePageConnectsTests(QuizSite site) : Journey(site)
+public sealed class BeforeThePageConnectsTests(QuizSite site, ITestOutputHelper output) : Journey(site, output)
 {
     [Theory]
     [InlineData("admin/assignments/import", "Or paste the Markdown")]

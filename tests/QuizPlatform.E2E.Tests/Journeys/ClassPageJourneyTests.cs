@@ -5,6 +5,7 @@ using QuizPlatform.E2E.Tests.Infrastructure;
 using QuizPlatform.Web.Features.Classes;
 using QuizPlatform.Web.Features.Taking;
 using QuizPlatform.Web.Tests.Support;
+using Xunit.Abstractions;
 
 namespace QuizPlatform.E2E.Tests.Journeys;
 
@@ -12,7 +13,7 @@ namespace QuizPlatform.E2E.Tests.Journeys;
 /// A class page as its instructor uses it (the class's quizzes, copying the join code, removing a student who left),
 /// as an admin reaches it from the admin menu, and as it stays closed to a student and to another instructor.
 /// </summary>
-public sealed class ClassPageJourneyTests(QuizSite site) : Journey(site)
+public sealed class ClassPageJourneyTests(QuizSite site, ITestOutputHelper output) : Journey(site, output)
 {
     [Fact]
     public async Task InstructorSeesTheQuizzesCopiesTheJoinCodeAndRemovesAStudentWhoseAttemptIsKept()

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.E2E.Tests.Infrastructure;
 using QuizPlatform.Web.Tests.Support;
+using Xunit.Abstractions;
 
 namespace QuizPlatform.E2E.Tests.Journeys;
 
@@ -12,7 +13,7 @@ namespace QuizPlatform.E2E.Tests.Journeys;
 /// different join codes, a double-clicked "Create quiz" showed students the quiz twice, a double-clicked "Create user"
 /// said "The Email field is required" under its success.
 /// </summary>
-public sealed class DoubleClickJourneyTests(QuizSite site) : Journey(site)
+public sealed class DoubleClickJourneyTests(QuizSite site, ITestOutputHelper output) : Journey(site, output)
 {
     [Fact]
     public async Task DoubleClickedCreateClassCreatesOneClass()

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using QuizPlatform.E2E.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace QuizPlatform.E2E.Tests.Journeys;
 
@@ -8,7 +9,7 @@ namespace QuizPlatform.E2E.Tests.Journeys;
 /// instructor reads an attempt and the question statistics and downloads the grades; the pages on a phone; and the
 /// README's screenshots of the dashboard and the question statistics.
 /// </summary>
-public sealed class InstructorResultsJourneyTests(QuizSite site) : Journey(site)
+public sealed class InstructorResultsJourneyTests(QuizSite site, ITestOutputHelper output) : Journey(site, output)
 {
     const string FirstAnswer = "CNNs extract features with convolutional layers: learned filters (kernels) detect edges in the early layers.";
 

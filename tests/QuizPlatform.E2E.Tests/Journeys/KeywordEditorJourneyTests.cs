@@ -4,6 +4,7 @@ using QuizPlatform.Data;
 using QuizPlatform.Data.Entities;
 using QuizPlatform.E2E.Tests.Infrastructure;
 using QuizPlatform.Web.Tests.Support;
+using Xunit.Abstractions;
 
 namespace QuizPlatform.E2E.Tests.Journeys;
 
@@ -11,7 +12,7 @@ namespace QuizPlatform.E2E.Tests.Journeys;
 /// An instructor edits the keywords of the seeded question with the most of them, by keyboard: reads what Weight and
 /// Required do, saves from the bar above the rows, and is asked before a reset throws the edits away.
 /// </summary>
-public sealed class KeywordEditorJourneyTests(QuizSite site) : Journey(site)
+public sealed class KeywordEditorJourneyTests(QuizSite site, ITestOutputHelper output) : Journey(site, output)
 {
     [Fact]
     public async Task InstructorReadsWhatWeightAndRequiredDoSavesWithinAFewTabsAndConfirmsAReset()

@@ -1,9 +1,10 @@
 using QuizPlatform.E2E.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace QuizPlatform.E2E.Tests.Journeys;
 
 /// <summary>An instructor overrides an answer on the attempt review page; the student reads the new score and why.</summary>
-public sealed class MarkingJourneyTests(QuizSite site) : Journey(site)
+public sealed class MarkingJourneyTests(QuizSite site, ITestOutputHelper output) : Journey(site, output)
 {
     [Fact]
     public async Task InstructorOverridesAnAnswerWithAReasonAndTheStudentReadsBoth()

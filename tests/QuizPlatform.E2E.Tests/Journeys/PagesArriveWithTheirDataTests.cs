@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using QuizPlatform.E2E.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace QuizPlatform.E2E.Tests.Journeys;
 
@@ -9,7 +10,7 @@ namespace QuizPlatform.E2E.Tests.Journeys;
 /// two then rewrote their times once they had asked the browser for its zone: "Times are in UTC." and UTC times, then
 /// the browser's.
 /// </summary>
-public sealed class PagesArriveWithTheirDataTests(QuizSite site) : Journey(site)
+public sealed class PagesArriveWithTheirDataTests(QuizSite site, ITestOutputHelper output) : Journey(site, output)
 {
     [Fact]
     public async Task TheStudentHomeReadsTheSameFromItsFirstPaintUntilItHasConnected()

@@ -8,6 +8,7 @@ using QuizPlatform.Data.Entities;
 using QuizPlatform.E2E.Tests.Infrastructure;
 using QuizPlatform.Web.Features.Classes;
 using QuizPlatform.Web.Tests.Support;
+using Xunit.Abstractions;
 
 namespace QuizPlatform.E2E.Tests.Journeys;
 
@@ -15,7 +16,7 @@ namespace QuizPlatform.E2E.Tests.Journeys;
 /// An instructor building a quiz in the editor: picking some of an assignment's questions, the new quiz's starting
 /// assignment and title, what saving says and where, closing and reopening, and accommodations.
 /// </summary>
-public sealed partial class QuizEditorJourneyTests(QuizSite site) : Journey(site)
+public sealed partial class QuizEditorJourneyTests(QuizSite site, ITestOutputHelper output) : Journey(site, output)
 {
     [Fact]
     public async Task TickingTwoOfTheQuestionsStoresExactlyThoseTwoAndEachSaveIsConfirmedWhereTheFocusGoes()

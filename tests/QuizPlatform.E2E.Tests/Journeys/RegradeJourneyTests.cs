@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using QuizPlatform.E2E.Tests.Infrastructure;
 using QuizPlatform.Web.Components.Shared;
 using QuizPlatform.Web.Tests.Support;
+using Xunit.Abstractions;
 
 namespace QuizPlatform.E2E.Tests.Journeys;
 
@@ -11,7 +12,7 @@ namespace QuizPlatform.E2E.Tests.Journeys;
 /// An instructor widens a keyword after the class handed in: the keyword editor previews the change on the quiz as
 /// it is typed, the instructor applies it, and the dashboard shows the new marks. And the README's picture of the preview.
 /// </summary>
-public sealed class RegradeJourneyTests(QuizSite site) : Journey(site)
+public sealed class RegradeJourneyTests(QuizSite site, ITestOutputHelper output) : Journey(site, output)
 {
     /// <summary>Ada's answer says the first keyword of question 1 in a word the key does not know yet.</summary>
     const string Word = "zorblax";

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QuizPlatform.E2E.Tests.Infrastructure;
 using QuizPlatform.Web.Tests.Support;
+using Xunit.Abstractions;
 
 namespace QuizPlatform.E2E.Tests.Journeys;
 
@@ -11,7 +12,7 @@ namespace QuizPlatform.E2E.Tests.Journeys;
 /// the request in the quiz's inbox and accepts it; the student reads the reply and the new score. And the README's
 /// screenshot of the inbox.
 /// </summary>
-public sealed partial class RegradeRequestJourneyTests(QuizSite site) : Journey(site)
+public sealed partial class RegradeRequestJourneyTests(QuizSite site, ITestOutputHelper output) : Journey(site, output)
 {
     const string Answer1 = "CNNs extract features with convolutional layers. Their learned kernels respond to simple patterns early and to whole objects deeper in the network.";
     const string TheirWords = "learned kernels";

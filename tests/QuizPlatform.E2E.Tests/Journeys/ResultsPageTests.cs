@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using QuizPlatform.E2E.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace QuizPlatform.E2E.Tests.Journeys;
 
@@ -7,7 +8,7 @@ namespace QuizPlatform.E2E.Tests.Journeys;
 /// The results page in a browser, on an attempt made and graded through the services (the quiz pages are another
 /// journey): what a student sees on a desktop and on a 360-pixel phone, and the scores arriving while they wait.
 /// </summary>
-public sealed class ResultsPageTests(QuizSite site) : Journey(site)
+public sealed class ResultsPageTests(QuizSite site, ITestOutputHelper output) : Journey(site, output)
 {
     [Theory]
     [InlineData(1280)]

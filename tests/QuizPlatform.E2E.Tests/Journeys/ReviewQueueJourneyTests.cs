@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.E2E.Tests.Infrastructure;
 using QuizPlatform.Web.Tests.Support;
+using Xunit.Abstractions;
 
 namespace QuizPlatform.E2E.Tests.Journeys;
 
@@ -9,7 +10,7 @@ namespace QuizPlatform.E2E.Tests.Journeys;
 /// The instructor works the review queue with the keyboard alone, and the student reads the outcome; and the
 /// README's screenshot of the queue.
 /// </summary>
-public sealed class ReviewQueueJourneyTests(QuizSite site) : Journey(site)
+public sealed class ReviewQueueJourneyTests(QuizSite site, ITestOutputHelper output) : Journey(site, output)
 {
     const string Reason = "Names the filters in other words";
 

@@ -3,11 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using QuizPlatform.Data;
 using QuizPlatform.E2E.Tests.Infrastructure;
 using QuizPlatform.Web.Tests.Support;
+using Xunit.Abstractions;
 
 namespace QuizPlatform.E2E.Tests.Journeys;
 
 /// <summary>Each role signs in through the login form and sees its own sections, and no one else's.</summary>
-public sealed class SignInAndNavigationTests(QuizSite site) : Journey(site)
+public sealed class SignInAndNavigationTests(QuizSite site, ITestOutputHelper output) : Journey(site, output)
 {
     [Fact]
     public async Task AdminSeesAdministrationAndTheSeededAssignmentAndTheBrowserReportsNoProblem()

@@ -8,6 +8,7 @@ using QuizPlatform.Data.Entities;
 using QuizPlatform.E2E.Tests.Infrastructure;
 using QuizPlatform.Web.Features.Quizzes;
 using QuizPlatform.Web.Tests.Support;
+using Xunit.Abstractions;
 
 namespace QuizPlatform.E2E.Tests.Journeys;
 
@@ -16,7 +17,7 @@ namespace QuizPlatform.E2E.Tests.Journeys;
 /// to the graded results, by keyboard alone, on a phone (jumps, hand-in dialog, touch targets), and a quiz whose
 /// deadline arrives while the page is open.
 /// </summary>
-public sealed class TakingAQuizJourneyTests(QuizSite site) : Journey(site)
+public sealed class TakingAQuizJourneyTests(QuizSite site, ITestOutputHelper output) : Journey(site, output)
 {
     [Fact]
     public async Task StudentsAnswersSurviveAReloadAndGoingOfflineThenTheyHandIn()
