@@ -113,6 +113,44 @@ public sealed class BeforeThePageConnectsTests(QuizSite site, ITestOutputHelper 
         Assert.Equal(clicks, await page.EvaluateAsync<int>("() => window.clicks"));
     }
 
+    [Theory]
+    [InlineData(true, 1)]
+    [InlineData(false, 0)]
+    public async Task ALinkPressedJustBeforeThePageSwapsItForItsCopyIsClickedOnRelease(bool releaseOnTheCopy, int clicks)
+    {
+        // The circuit's first render replaces the prerendered link between the press and the release: the browser clicks
+        // neither, as the two landed on different elements ("See results" on a student home that had just connected).
+        var page = await site.NewPageAsync();
+        await page.GotoAsync("Account/Login");
+        await page.EvaluateAsync("""
+            () => {
+                const part = document.createElement("div");
+                part.innerHTML = '<!--Blazor:{"type":"server","prerenderId":"p"}--><p id="results"><a href="#results">See results</a></p><!--Blazor:{"prerenderId":"p"}-->';
+                document.body.prepend(part);
+            }
+            """);
+        var link = await page.GetByRole(AriaRole.Link, new() { Name = "See results" }).BoundingBoxAsync();
+        await page.Mouse.MoveAsync(link!.X + link.Width / 2, link.Y + link.Height / 2);
+        await page.Mouse.DownAsync();
+        await page.EvaluateAsync("""
+            () => {
+                const copy = Object.assign(document.createElement("a"), { href: "#results", textContent: "See results" });
+                window.clicks = 0;
+                copy.addEventListener("click", event => { window.clicks++; event.preventDefault(); });
+                const paragraph = Object.assign(document.createElement("p"), { id: "results" });
+                paragraph.append(copy);
+                document.querySelector("#results").replaceWith(paragraph);
+            }
+            """);
+        if (!releaseOnTheCopy)
+            await page.Mouse.MoveAsync(link.X + link.Width / 2, link.Y + 200); // slid off: no click, as on any link
+        await page.Mouse.UpAsync();
+
+        // The handover clicks once the release's own events are done: a task queued after them runs after it.
+        await page.EvaluateAsync("() => new Promise(done => setTimeout(done))");
+        Assert.Equal(clicks, await page.EvaluateAsync<int>("() => window.clicks"));
+    }
+
     /// <summary>
     /// Opens <paramref name="path"/> while Blazor's script is still on its way, checks that <paramref name="field"/>
     /// is disabled meanwhile, then lets the script through and waits for the page to connect.

@@ -4,7 +4,8 @@
 // a results view's tab), and a menu opened was shut under the pointer (the results' Export). Fields are kept disabled
 // until then (their text would be lost too); a focus and an open menu are handed over: the new copy takes the focus,
 // or opens. The new copy is the element at the same place (the same child of the same child ... of <body>) with the
-// same tag and text; only an element of a prerendered part not yet connected is followed, so nothing else moves.
+// same tag and text; only an element of a prerendered part not yet connected is followed, so nothing else moves. A
+// press on a link or button that the copy replaced before the release clicks the copy.
 
 /** The element's place: its index among its parent's elements, and so on up to <body>. */
 function placeOf(element) {
@@ -82,6 +83,31 @@ document.addEventListener("toggle", event => {
 document.addEventListener("keydown", event => {
     if (event.key === "Enter" && focused && !focused.element.isConnected && document.activeElement === document.body)
         focused.entered = true;
+}, true);
+
+// A link or button pressed just before the copy replaced it, and released on the copy: the browser clicks neither, as
+// the press and the release landed on different elements, and the reader's click went nowhere ("See results" on a
+// student home that had just connected). Released elsewhere, it is no click, as on any link.
+let pressed = null;
+document.addEventListener("pointerdown", event => {
+    const target = event.button === 0 && event.target instanceof Element ? event.target.closest("a[href], button:not(:disabled)") : null;
+    pressed = target && follow(target);
+}, true);
+document.addEventListener("pointerup", event => {
+    const press = pressed;
+    pressed = null;
+    const copy = press && !press.element.isConnected ? copyOf(press) : null;
+    if (!copy || !(event.target instanceof Node && copy.contains(event.target)))
+        return;
+    // Only if the browser does not click the copy itself, with the release's own events.
+    let clicked = false;
+    const onClick = click => clicked ||= click.target instanceof Node && copy.contains(click.target);
+    document.addEventListener("click", onClick, true);
+    setTimeout(() => {
+        document.removeEventListener("click", onClick, true);
+        if (!clicked && copy.isConnected && !copy.disabled)
+            copy.click();
+    });
 }, true);
 
 new MutationObserver(() => {
