@@ -24,11 +24,13 @@ public sealed class Classroom
 
     public const string ClassName = "Computer vision, group A";
 
-    Classroom(QuizSite site, Member instructor, int quizId, IReadOnlyList<Member> students, IReadOnlyList<int> questionIds) =>
-        (Site, Instructor, QuizId, Students, QuestionIds) = (site, instructor, quizId, students, questionIds);
+    Classroom(QuizSite site, Member instructor, int classId, int quizId, IReadOnlyList<Member> students, IReadOnlyList<int> questionIds) =>
+        (Site, Instructor, ClassId, QuizId, Students, QuestionIds) = (site, instructor, classId, quizId, students, questionIds);
 
     public QuizSite Site { get; }
     public Member Instructor { get; }
+    /// <summary>The class "Computer vision, group A", the instructor's.</summary>
+    public int ClassId { get; }
     public int QuizId { get; }
     public IReadOnlyList<Member> Students { get; }
     /// <summary>The quiz's questions in their order.</summary>
@@ -60,7 +62,7 @@ public sealed class Classroom
         };
         db.Quizzes.Add(quiz);
         await db.SaveChangesAsync();
-        return new Classroom(site, instructor, quiz.Id, students, [.. questions.Select(q => q.Id)]);
+        return new Classroom(site, instructor, created.Id, quiz.Id, students, [.. questions.Select(q => q.Id)]);
     }
 
     /// <summary>

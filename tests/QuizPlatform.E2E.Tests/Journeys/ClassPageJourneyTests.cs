@@ -25,7 +25,7 @@ public sealed class ClassPageJourneyTests(QuizSite site, ITestOutputHelper outpu
         var page = await site.NewPageAsync();
         await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
         await page.SignInAsync(classroom.Instructor.Email, classroom.Instructor.Password);
-        await page.GotoInteractiveAsync($"classes/{await ClassIdAsync(classroom)}");
+        await page.GotoInteractiveAsync($"classes/{classroom.ClassId}");
 
         var quiz = page.GetByRole(AriaRole.Table, new() { Name = $"Quizzes assigned to {Classroom.ClassName}" })
             .GetByRole(AriaRole.Row).Filter(new() { HasText = Classroom.QuizTitle });
@@ -63,7 +63,7 @@ public sealed class ClassPageJourneyTests(QuizSite site, ITestOutputHelper outpu
         var classroom = await Classroom.CreateAsync(site, "Ada Lovelace", "Alan Turing");
         var alan = classroom.Students[1];
         await site.Services.GetRequiredService<AttemptService>().StartAsync(alan.Id, classroom.QuizId);
-        var groupA = await ClassIdAsync(classroom);
+        var groupA = classroom.ClassId;
         var groupB = await site.Services.GetRequiredService<ClassService>().CreateAsync(classroom.Instructor.Id, $"Group B {Guid.NewGuid():N}"[..16]);
         var page = await site.NewPageAsync();
         await page.SignInAsync(classroom.Instructor.Email, classroom.Instructor.Password);
@@ -96,7 +96,7 @@ public sealed class ClassPageJourneyTests(QuizSite site, ITestOutputHelper outpu
         var classroom = await Classroom.CreateAsync(site, "Ada Lovelace");
         var page = await site.NewPageAsync();
         await page.SignInAsync(classroom.Instructor.Email, classroom.Instructor.Password);
-        await page.GotoInteractiveAsync($"classes/{await ClassIdAsync(classroom)}");
+        await page.GotoInteractiveAsync($"classes/{classroom.ClassId}");
         var archive = page.GetByRole(AriaRole.Button, new() { Name = "Archive class" });
         var status = page.GetByRole(AriaRole.Status).Filter(new() { HasText = "class" });
 
@@ -123,7 +123,7 @@ public sealed class ClassPageJourneyTests(QuizSite site, ITestOutputHelper outpu
         var page = await site.NewPageAsync();
         await page.AddInitScriptAsync("delete Navigator.prototype.clipboard");
         await page.SignInAsync(classroom.Instructor.Email, classroom.Instructor.Password);
-        await page.GotoInteractiveAsync($"classes/{await ClassIdAsync(classroom)}");
+        await page.GotoInteractiveAsync($"classes/{classroom.ClassId}");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Copy join code" }).ClickAsync();
 
@@ -182,7 +182,7 @@ public sealed class ClassPageJourneyTests(QuizSite site, ITestOutputHelper outpu
     public async Task StudentAndAnotherInstructorGetNothingOfTheClassWhileAnAdminCanRemoveItsStudents()
     {
         var classroom = await Classroom.CreateAsync(site, "Ada Lovelace");
-        var path = $"classes/{await ClassIdAsync(classroom)}";
+        var path = $"classes/{classroom.ClassId}";
         var code = await JoinCodeAsync(classroom);
         var (otherEmail, otherPassword) = await site.CreateUserAsync(Roles.Instructor, "Otto Other");
 
@@ -207,12 +207,6 @@ public sealed class ClassPageJourneyTests(QuizSite site, ITestOutputHelper outpu
         await Expect(admin.GetByRole(AriaRole.Status).Filter(new() { HasText = "Removed" })).ToContainTextAsync("Removed Ada Lovelace");
         await using var db = site.Services.CreateDbContext();
         Assert.False(await db.Enrollments.AnyAsync(e => e.StudentId == classroom.Students[0].Id));
-    }
-
-    async Task<int> ClassIdAsync(Classroom classroom)
-    {
-        await using var db = site.Services.CreateDbContext();
-        return await db.Classes.Where(c => c.InstructorId == classroom.Instructor.Id).Select(c => c.Id).SingleAsync();
     }
 
     /// <summary>The join code as the page shows it ("ABCD-EFGH").</summary>
