@@ -8,7 +8,7 @@ namespace QuizPlatform.E2E.Tests.Journeys;
 /// A prerendered page is replaced by its connected copy: the copy must read as the page did. The student home, the
 /// quiz list and the user list read their rows again, showing "Loading…" meanwhile (seen on PostgreSQL), and the first
 /// two then rewrote their times once they had asked the browser for its zone: "Times are in UTC." and UTC times, then
-/// the browser's. A class's page went blank while it read the class again.
+/// the browser's. A class's page and a quiz's results dashboard went blank while they read their data again.
 /// </summary>
 public sealed class PagesArriveWithTheirDataTests(QuizSite site, ITestOutputHelper output) : Journey(site, output)
 {
@@ -57,12 +57,7 @@ public sealed class PagesArriveWithTheirDataTests(QuizSite site, ITestOutputHelp
         var instructor = await site.NewPageAsync(timeZoneId: "America/New_York");
         await instructor.SignInAsync(classroom.Instructor.Email, classroom.Instructor.Password);
         // Not even between two frames: on a slower database the same blank stays on screen.
-        await instructor.AddInitScriptAsync("""
-            window.blanked = false;
-            document.addEventListener("DOMContentLoaded", () => new MutationObserver(() =>
-                window.blanked ||= document.querySelector("[data-interactive]")?.innerText.trim() === ""
-            ).observe(document.body, { childList: true, subtree: true }));
-            """);
+        await WatchForBlankAsync(instructor);
 
         var page = Assert.Single(await PaintedUntilConnectedAsync(instructor, $"classes/{classroom.ClassId}"));
         Assert.False(await instructor.EvaluateAsync<bool>("() => window.blanked"), "the class page went blank while it connected");
@@ -70,6 +65,32 @@ public sealed class PagesArriveWithTheirDataTests(QuizSite site, ITestOutputHelp
         Assert.Contains("Ada Lovelace", page);
         Assert.Matches(@"closes .*\b(EST|EDT)\b", page);
     }
+
+    [Fact]
+    public async Task TheResultsDashboardReadsTheSameFromItsFirstPaintUntilItHasConnected()
+    {
+        var classroom = await Classroom.CreateAsync(site, "Ada Lovelace", "Grace Hopper");
+        await classroom.GradedAttemptAsync(classroom.Students[0], "Convolutional layers learn filters that detect edges.");
+        var instructor = await site.NewPageAsync(timeZoneId: "America/New_York");
+        await instructor.SignInAsync(classroom.Instructor.Email, classroom.Instructor.Password);
+        await WatchForBlankAsync(instructor);
+
+        // The connected page reads the figures again, so a hand-in meanwhile is not missed: only their time may move.
+        var painted = await PaintedUntilConnectedAsync(instructor, $"quizzes/{classroom.QuizId}/results");
+        var page = Assert.Single(painted.Select(text => Regex.Replace(text, @"Updated [^.]*\.", "Updated (time).")).Distinct());
+        Assert.False(await instructor.EvaluateAsync<bool>("() => window.blanked"), "the results dashboard went blank while it connected");
+        Assert.Contains("Ada Lovelace", page);
+        Assert.Contains("Grace Hopper", page);
+        Assert.Contains("Over 1 graded attempt", page);
+    }
+
+    /// <summary>Records in <c>window.blanked</c> whether the page's interactive part is ever empty, even between two frames.</summary>
+    static Task WatchForBlankAsync(IPage page) => page.AddInitScriptAsync("""
+        window.blanked = false;
+        document.addEventListener("DOMContentLoaded", () => new MutationObserver(() =>
+            window.blanked ||= document.querySelector("[data-interactive]")?.innerText.trim() === ""
+        ).observe(document.body, { childList: true, subtree: true }));
+        """);
 
     /// <summary>
     /// Opens <paramref name="path"/> and returns what its interactive part showed at each frame the browser painted, from

@@ -140,3 +140,14 @@ public sealed record StudentAnswer(StudentResult Student, ReviewedAnswer Answer)
 
 /// <summary>Every counted answer to one question, for reading a class's answers side by side.</summary>
 public sealed record QuestionReview(QuizResultsData Quiz, ResultsQuestion Question, string ModelAnswer, IReadOnlyList<StudentAnswer> Answers);
+
+/// <summary>
+/// What the results dashboard shows: the quiz's students and counts, with the summary and histogram of its graded
+/// attempts worked out. <see cref="Data"/> keeps none of the per-answer scores and question keys they come from, so the
+/// page can carry it from its prerender to its connected copy (a class of 500 is a few hundred kilobytes, not megabytes).
+/// </summary>
+public sealed record ResultsOverview(QuizResultsData Data, ScoreSummary Summary, IReadOnlyList<HistogramBin> Histogram)
+{
+    public static ResultsOverview Of(QuizResultsData data) =>
+        new(data with { Questions = [], Graded = new GradedQuiz([], []), GradedStudents = [] }, ScoreSummary.Of(data.Graded), ScoreHistogram.Of(data.Graded));
+}
