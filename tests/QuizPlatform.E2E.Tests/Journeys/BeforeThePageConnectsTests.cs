@@ -1,5 +1,10 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using QuizPlatform.Data.Entities;
 using QuizPlatform.E2E.Tests.Infrastructure;
+using QuizPlatform.Web.Features.Classes;
+using QuizPlatform.Web.Tests.Support;
 using Xunit.Abstractions;
 
 namespace QuizPlatform.E2E.Tests.Journeys;
@@ -47,6 +52,34 @@ public sealed class BeforeThePageConnectsTests(QuizSite site, ITestOutputHelper 
         await OpenOnASlowConnectionAsync(instructor, $"quizzes/{classroom.QuizId}/review", hideNames);
         await hideNames.CheckAsync();
         await Expect(hideNames).ToBeCheckedAsync();
+    }
+
+    [Fact]
+    public async Task TheResultsClassFilterAndTheKeywordPreviewChoiceWaitForTheConnectionToo()
+    {
+        var classroom = await Classroom.CreateAsync(site, "Ada Lovelace");
+        await classroom.GradedAttemptAsync(classroom.Students[0], "Convolutional layers learn filters.");
+        var groupB = await site.Services.GetRequiredService<ClassService>().CreateAsync(classroom.Instructor.Id, $"Group B {Guid.NewGuid():N}"[..16]);
+        int assignmentId;
+        await using (var db = site.Services.CreateDbContext())
+        {
+            db.Add(new QuizClass { QuizId = classroom.QuizId, ClassId = groupB.Id });
+            await db.SaveChangesAsync();
+            assignmentId = await db.Questions.Where(q => q.Id == classroom.QuestionIds[0]).Select(q => q.AssignmentVersion.AssignmentId).SingleAsync();
+        }
+        var instructor = await site.NewPageAsync();
+        await instructor.SignInAsync(classroom.Instructor.Email, classroom.Instructor.Password);
+
+        // Chosen before the page connected, the class went back to "All classes" and the page stayed where it was.
+        var classFilter = instructor.GetByLabel("Class", new() { Exact = true });
+        await OpenOnASlowConnectionAsync(instructor, $"quizzes/{classroom.QuizId}/results", classFilter);
+        await classFilter.SelectOptionAsync(new SelectOptionValue { Label = groupB.Name });
+        await Expect(instructor).ToHaveURLAsync(new Regex($"[?&]class={groupB.Id}$"));
+
+        var previewChoice = instructor.GetByLabel("Preview on quiz");
+        await OpenOnASlowConnectionAsync(instructor, $"assignments/{assignmentId}/questions/{classroom.QuestionIds[0]}/keywords", previewChoice);
+        await previewChoice.SelectOptionAsync(new SelectOptionValue { Label = Classroom.QuizTitle });
+        await Expect(instructor.GetByText(new Regex($"^0 of 1 answers? in {Classroom.QuizTitle} change"))).ToBeVisibleAsync();
     }
 
     [Fact]
