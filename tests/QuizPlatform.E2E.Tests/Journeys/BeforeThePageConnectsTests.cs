@@ -108,6 +108,28 @@ public sealed class BeforeThePageConnectsTests(QuizSite site, ITestOutputHelper 
         await Expect(instructor).ToHaveURLAsync(new Regex("/results/questions$"));
     }
 
+    [Fact]
+    public async Task AButtonClickedBeforeThePageConnectsIsClickedOnItsCopyOnceItHas()
+    {
+        var classroom = await Classroom.CreateAsync(site, "Ada Lovelace");
+        var instructor = await site.NewPageAsync();
+        await instructor.SignInAsync(classroom.Instructor.Email, classroom.Instructor.Password);
+
+        // The prerendered button has no handler: the click did nothing, and the copy then stood there unclicked.
+        var connect = await OpenBeforeItConnectsAsync(instructor, $"classes/{classroom.ClassId}");
+        await instructor.GetByRole(AriaRole.Button, new() { Name = "New join code" }).ClickAsync();
+        await connect();
+        await Expect(instructor.GetByRole(AriaRole.Group, new() { Name = $"Give {Classroom.ClassName} a new join code?" })).ToBeVisibleAsync();
+
+        // Clicked elsewhere since, the reader has moved on.
+        connect = await OpenBeforeItConnectsAsync(instructor, $"classes/{classroom.ClassId}");
+        await instructor.GetByRole(AriaRole.Button, new() { Name = "New join code" }).ClickAsync();
+        await instructor.GetByRole(AriaRole.Heading, new() { Name = Classroom.ClassName }).ClickAsync();
+        await connect();
+        await Expect(instructor.GetByRole(AriaRole.Button, new() { Name = "New join code" })).ToBeVisibleAsync();
+        await Expect(instructor.GetByRole(AriaRole.Group, new() { Name = $"Give {Classroom.ClassName} a new join code?" })).Not.ToBeVisibleAsync();
+    }
+
     [Theory]
     [InlineData(true, 1)]
     [InlineData(false, 0)]

@@ -5,7 +5,8 @@
 // until then (their text would be lost too); a focus and an open menu are handed over: the new copy takes the focus,
 // or opens. The new copy is the element at the same place (the same child of the same child ... of <body>) with the
 // same tag and text; only an element of a prerendered part not yet connected is followed, so nothing else moves. A
-// press on a link or button that the copy replaced before the release clicks the copy.
+// press on a link or button that the copy replaced before the release clicks the copy, and so does a click on a button
+// before its copy came.
 
 /** The element's place: its index among its parent's elements, and so on up to <body>. */
 function placeOf(element) {
@@ -65,7 +66,8 @@ function handOver(followed, take) {
     return null;
 }
 
-// This module runs once the page has been read, after Blazor's script: the reader may have acted before.
+// This module runs as soon as it arrives, before or after Blazor's script and the rest of the page: the reader may
+// have acted before.
 let focused = follow(document.activeElement);
 let opened = follow(document.querySelector("details[open]"));
 
@@ -110,7 +112,20 @@ document.addEventListener("pointerup", event => {
     });
 }, true);
 
+// A button of a prerendered part has no handler yet: a click on it did nothing, and its copy then stood there unclicked
+// ("New join code" on a class's page, a column's sort). The copy is clicked once it comes; a click elsewhere meanwhile
+// is the reader moving on. Not a submit button, whose form the browser itself sends.
+let clickedEarly = null;
+document.addEventListener("click", event => {
+    const button = event.target instanceof Element ? event.target.closest("button") : null;
+    clickedEarly = button?.type === "button" && !button.disabled ? follow(button) : null;
+}, true);
+
 new MutationObserver(() => {
+    clickedEarly = handOver(clickedEarly, copy => {
+        if (!copy.disabled)
+            copy.click();
+    });
     const entered = focused?.entered;
     focused = handOver(focused, copy => {
         if (document.activeElement !== document.body && document.activeElement)
