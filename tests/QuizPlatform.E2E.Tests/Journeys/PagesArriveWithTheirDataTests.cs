@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using QuizPlatform.E2E.Tests.Infrastructure;
+using QuizPlatform.Web.Tests.Support;
 using Xunit.Abstractions;
 
 namespace QuizPlatform.E2E.Tests.Journeys;
@@ -70,7 +72,11 @@ public sealed class PagesArriveWithTheirDataTests(QuizSite site, ITestOutputHelp
     public async Task TheResultsDashboardReadsTheSameFromItsFirstPaintUntilItHasConnected()
     {
         var classroom = await Classroom.CreateAsync(site, "Ada Lovelace", "Grace Hopper");
-        await classroom.GradedAttemptAsync(classroom.Students[0], "Convolutional layers learn filters that detect edges.");
+        var attemptId = await classroom.GradedAttemptAsync(classroom.Students[0], "Convolutional layers learn filters that detect edges.");
+        // One grade from an older grader: the line offering to regrade it is part of what the page shows.
+        await using (var db = site.Services.CreateDbContext())
+            await db.Grades.Where(g => g.Response.AttemptId == attemptId && g.Response.Question.Number == 1)
+                .ExecuteUpdateAsync(g => g.SetProperty(x => x.GraderVersion, "0.9.0"));
         var instructor = await site.NewPageAsync(timeZoneId: "America/New_York");
         await instructor.SignInAsync(classroom.Instructor.Email, classroom.Instructor.Password);
         await WatchForBlankAsync(instructor);
@@ -82,6 +88,7 @@ public sealed class PagesArriveWithTheirDataTests(QuizSite site, ITestOutputHelp
         Assert.Contains("Ada Lovelace", page);
         Assert.Contains("Grace Hopper", page);
         Assert.Contains("Over 1 graded attempt", page);
+        Assert.Contains("1 answer was graded with an older grader version.", page);
     }
 
     /// <summary>Records in <c>window.blanked</c> whether the page's interactive part is ever empty, even between two frames.</summary>
