@@ -18,9 +18,10 @@ public sealed class DatabaseOverloadTests
     public async Task WithNoPooledConnectionFreePagesTheSaveApiAndSignInAnswer503WithRetryAfterNot500AndTheirStylesStillCome()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
-        // Two pooled connections (the live-update listener keeps one), and a second's wait for one.
+        // Two pooled connections (the live-update listener keeps one), and two seconds' wait for one. The same setting
+        // bounds opening a connection, the app's first included: one second was once too short for that in a full run.
         await using var app = new QuizAppFactory(database, TestUsers.KnownAdmin(
-            ("ConnectionStrings:Quiz", database.ConnectionString + ";Maximum Pool Size=2;Timeout=1"),
+            ("ConnectionStrings:Quiz", database.ConnectionString + ";Maximum Pool Size=2;Timeout=2"),
             ("Admission:DatabaseBusyRetryAfter", "00:00:04")));
         await app.CreateUserAsync("sam@quiz.local", Roles.Student);
         using var sam = await app.CreateSignedInClientAsync("sam@quiz.local");
