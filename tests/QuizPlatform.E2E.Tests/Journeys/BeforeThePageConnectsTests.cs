@@ -115,8 +115,9 @@ public sealed class BeforeThePageConnectsTests(QuizSite site, ITestOutputHelper 
         var instructor = await site.NewPageAsync();
         await instructor.SignInAsync(classroom.Instructor.Email, classroom.Instructor.Password);
 
-        // The prerendered button has no handler: the click did nothing, and the copy then stood there unclicked.
-        var connect = await OpenBeforeItConnectsAsync(instructor, $"classes/{classroom.ClassId}");
+        // The prerendered button has no handler: the click did nothing, and the copy then stood there unclicked. Blazor's
+        // script has started (it has renamed the page's markers) and the circuit is on its way.
+        var connect = await OpenBeforeItConnectsAsync(instructor, $"classes/{classroom.ClassId}", holdTheCircuit: true);
         await instructor.GetByRole(AriaRole.Button, new() { Name = "New join code" }).ClickAsync();
         await connect();
         await Expect(instructor.GetByRole(AriaRole.Group, new() { Name = $"Give {Classroom.ClassName} a new join code?" })).ToBeVisibleAsync();
@@ -218,24 +219,25 @@ public sealed class BeforeThePageConnectsTests(QuizSite site, ITestOutputHelper 
     }
 
     /// <summary>
-    /// Opens <paramref name="path"/> and holds Blazor's script on its way, so the page stays prerendered; the function
-    /// returned lets the script through and waits for the page to connect.
+    /// Opens <paramref name="path"/> and holds Blazor's script on its way, or with <paramref name="holdTheCircuit"/> the
+    /// circuit's start once the script runs, so the page stays prerendered; the function returned lets it through and
+    /// waits for the page to connect.
     /// </summary>
-    static async Task<Func<Task>> OpenBeforeItConnectsAsync(IPage page, string path)
+    static async Task<Func<Task>> OpenBeforeItConnectsAsync(IPage page, string path, bool holdTheCircuit = false)
     {
-        var scriptArrives = new TaskCompletionSource();
-        var script = new Regex("/_framework/blazor\\.web");
-        await page.RouteAsync(script, async route =>
+        var letThrough = new TaskCompletionSource();
+        var held = new Regex(holdTheCircuit ? "/_blazor/negotiate" : "/_framework/blazor\\.web");
+        await page.RouteAsync(held, async route =>
         {
-            await scriptArrives.Task;
+            await letThrough.Task;
             await route.ContinueAsync();
         });
         await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Commit });
         return async () =>
         {
-            scriptArrives.SetResult();
+            letThrough.SetResult();
             await page.WaitForInteractiveAsync();
-            await page.UnrouteAsync(script);
+            await page.UnrouteAsync(held);
         };
     }
 }

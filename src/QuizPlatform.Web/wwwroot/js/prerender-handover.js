@@ -26,12 +26,23 @@ function copyOf({ element, place }) {
 }
 
 // Blazor marks a prerendered component with <!--Blazor:{"type":"server",...,"prerenderId":...}--> before it and
-// <!--Blazor:{"prerenderId":...}--> after it, and blanks the first when the component's first render replaces it.
+// <!--Blazor:{"prerenderId":...}--> after it. Its script renames them "bl-root" and "/bl-root" as it starts, long before
+// the circuit connects: the elements between them then are still the prerendered ones, and are remembered so.
 const START = /^\s*Blazor:\{.*"type":/;
 const END = /^\s*Blazor:\{"prerenderId"/;
+const prerendered = new WeakSet();
+
+function rememberPrerendered(start) {
+    for (let node = start.nextSibling; node && !(node.nodeType === Node.COMMENT_NODE && node.data === "/bl-root"); node = node.nextSibling)
+        if (node instanceof Element)
+            for (const element of [node, ...node.querySelectorAll("*")])
+                prerendered.add(element);
+}
 
 /** Whether <element> is prerendered markup that the circuit will replace. */
 function awaitsConnection(element) {
+    if (prerendered.has(element))
+        return true;
     for (let node = element; node && node !== document.body; node = node.parentNode)
         for (let sibling = node.previousSibling; sibling; sibling = sibling.previousSibling) {
             if (sibling.nodeType !== Node.COMMENT_NODE)
@@ -66,8 +77,7 @@ function handOver(followed, take) {
     return null;
 }
 
-// This module runs as soon as it arrives, before or after Blazor's script and the rest of the page: the reader may
-// have acted before.
+// This module runs as soon as it arrives, mostly while the page is still being read; the reader may have acted before.
 let focused = follow(document.activeElement);
 let opened = follow(document.querySelector("details[open]"));
 
@@ -121,7 +131,10 @@ document.addEventListener("click", event => {
     clickedEarly = button?.type === "button" && !button.disabled ? follow(button) : null;
 }, true);
 
-new MutationObserver(() => {
+new MutationObserver(records => {
+    for (const { type, target } of records)
+        if (type === "characterData" && target.nodeType === Node.COMMENT_NODE && target.data === "bl-root")
+            rememberPrerendered(target);
     clickedEarly = handOver(clickedEarly, copy => {
         if (!copy.disabled)
             copy.click();
@@ -135,4 +148,4 @@ new MutationObserver(() => {
             copy.click();
     });
     opened = handOver(opened, copy => copy.open = true);
-}).observe(document.body, { childList: true, subtree: true });
+}).observe(document.documentElement, { childList: true, subtree: true, characterData: true }); // <body> may not be read yet
