@@ -91,6 +91,22 @@ public sealed class PagesArriveWithTheirDataTests(QuizSite site, ITestOutputHelp
         Assert.Contains("1 answer was graded with an older grader version.", page);
     }
 
+    [Theory]
+    [InlineData("questions", "Over the counted attempts that are graded (1).")]
+    [InlineData("concepts", "each counted graded answer (1 attempt).")]
+    public async Task AResultsViewReadsTheSameFromItsFirstPaintUntilItHasConnected(string view, string shows)
+    {
+        var classroom = await Classroom.CreateAsync(site, "Ada Lovelace");
+        await classroom.GradedAttemptAsync(classroom.Students[0], "Convolutional layers learn filters that detect edges.");
+        var instructor = await site.NewPageAsync();
+        await instructor.SignInAsync(classroom.Instructor.Email, classroom.Instructor.Password);
+        await WatchForBlankAsync(instructor);
+
+        var page = Assert.Single(await PaintedUntilConnectedAsync(instructor, $"quizzes/{classroom.QuizId}/results/{view}"));
+        Assert.False(await instructor.EvaluateAsync<bool>("() => window.blanked"), $"the {view} view went blank while it connected");
+        Assert.Contains(shows, page);
+    }
+
     /// <summary>Records in <c>window.blanked</c> whether the page's interactive part is ever empty, even between two frames.</summary>
     static Task WatchForBlankAsync(IPage page) => page.AddInitScriptAsync("""
         window.blanked = false;

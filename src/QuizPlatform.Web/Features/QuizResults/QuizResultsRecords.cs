@@ -151,3 +151,16 @@ public sealed record ResultsOverview(QuizResultsData Data, ScoreSummary Summary,
     public static ResultsOverview Of(QuizResultsData data) =>
         new(data with { Questions = [], Graded = new GradedQuiz([], []), GradedStudents = [] }, ScoreSummary.Of(data.Graded), ScoreHistogram.Of(data.Graded));
 }
+
+/// <summary>
+/// A results view's <see cref="Figures"/> worked out while prerendering, handed with the page to its connected copy:
+/// <see cref="Data"/> keeps the quiz and its questions but none of the students and answers the figures come from, which
+/// <see cref="GradedAttempts"/> counts.
+/// </summary>
+public sealed record ResultsFigures<T>(QuizResultsData Data, int GradedAttempts, T Figures);
+
+public static class ResultsFigures
+{
+    public static ResultsFigures<T> Of<T>(QuizResultsData data, T figures) =>
+        new(data with { Students = [], Graded = new GradedQuiz([], []), GradedStudents = [] }, data.Graded.Attempts.Count, figures);
+}
