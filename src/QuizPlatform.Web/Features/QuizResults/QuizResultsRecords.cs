@@ -89,7 +89,11 @@ public sealed record ResultCounts(
 public sealed record QuizResultsData(
     int QuizId, string Title, CountedAttempt Rule, bool Open, IReadOnlyList<ResultsClass> Classes, int? ClassId,
     IReadOnlyList<ResultsQuestion> Questions, IReadOnlyList<StudentResult> Students, ResultCounts Counts,
-    GradedQuiz Graded, IReadOnlyList<StudentResult> GradedStudents, DateTime LoadedAt);
+    GradedQuiz Graded, IReadOnlyList<StudentResult> GradedStudents, DateTime LoadedAt)
+{
+    /// <summary>The same without the graded answers, for what a page hands over once it has worked out its figures.</summary>
+    public QuizResultsData WithoutGrades() => this with { Graded = new GradedQuiz([], []), GradedStudents = [] };
+}
 
 /// <summary>
 /// The grader's verdict on one answer and the instructor's word on it (<see cref="State"/>, what a mark names);
@@ -144,12 +148,12 @@ public sealed record QuestionReview(QuizResultsData Quiz, ResultsQuestion Questi
 /// <summary>
 /// What the results dashboard shows: the quiz's students and counts, with the summary and histogram of its graded
 /// attempts worked out. <see cref="Data"/> keeps none of the per-answer scores and question keys they come from, so the
-/// page can carry it from its prerender to its connected copy (a class of 500 is a few hundred kilobytes, not megabytes).
+/// page can carry it from its prerender to its connected copy (about 260 KB of JSON for a class of 500).
 /// </summary>
 public sealed record ResultsOverview(QuizResultsData Data, ScoreSummary Summary, IReadOnlyList<HistogramBin> Histogram)
 {
     public static ResultsOverview Of(QuizResultsData data) =>
-        new(data with { Questions = [], Graded = new GradedQuiz([], []), GradedStudents = [] }, ScoreSummary.Of(data.Graded), ScoreHistogram.Of(data.Graded));
+        new(data.WithoutGrades() with { Questions = [] }, ScoreSummary.Of(data.Graded), ScoreHistogram.Of(data.Graded));
 }
 
 /// <summary>
@@ -162,5 +166,5 @@ public sealed record ResultsFigures<T>(QuizResultsData Data, int GradedAttempts,
 public static class ResultsFigures
 {
     public static ResultsFigures<T> Of<T>(QuizResultsData data, T figures) =>
-        new(data with { Students = [], Graded = new GradedQuiz([], []), GradedStudents = [] }, data.Graded.Attempts.Count, figures);
+        new(data.WithoutGrades() with { Students = [] }, data.Graded.Attempts.Count, figures);
 }
