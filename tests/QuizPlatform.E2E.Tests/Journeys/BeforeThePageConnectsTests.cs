@@ -179,26 +179,10 @@ public sealed class BeforeThePageConnectsTests(QuizSite site, ITestOutputHelper 
         // neither, as the two landed on different elements ("See results" on a student home that had just connected).
         var page = await site.NewPageAsync();
         await page.GotoAsync("Account/Login");
-        await page.EvaluateAsync("""
-            () => {
-                const part = document.createElement("div");
-                part.innerHTML = '<!--Blazor:{"type":"server","prerenderId":"p"}--><p id="results"><a href="#results">See results</a></p><!--Blazor:{"prerenderId":"p"}-->';
-                document.body.prepend(part);
-            }
-            """);
-        var link = await page.GetByRole(AriaRole.Link, new() { Name = "See results" }).BoundingBoxAsync();
-        await page.Mouse.MoveAsync(link!.X + link.Width / 2, link.Y + link.Height / 2);
+        var link = await PrerenderedSeeResultsAsync(page);
+        await page.Mouse.MoveAsync(link.X + link.Width / 2, link.Y + link.Height / 2);
         await page.Mouse.DownAsync();
-        await page.EvaluateAsync("""
-            () => {
-                const copy = Object.assign(document.createElement("a"), { href: "#results", textContent: "See results" });
-                window.clicks = 0;
-                copy.addEventListener("click", event => { window.clicks++; event.preventDefault(); });
-                const paragraph = Object.assign(document.createElement("p"), { id: "results" });
-                paragraph.append(copy);
-                document.querySelector("#results").replaceWith(paragraph);
-            }
-            """);
+        await SwapSeeResultsForItsCopyAsync(page);
         if (!releaseOnTheCopy)
             await page.Mouse.MoveAsync(link.X + link.Width / 2, link.Y + 200); // slid off: no click, as on any link
         await page.Mouse.UpAsync();
@@ -215,6 +199,20 @@ public sealed class BeforeThePageConnectsTests(QuizSite site, ITestOutputHelper 
         // the hand-over must not click it a second time.
         var page = await site.NewPageAsync(phone: true);
         await page.GotoAsync("Account/Login");
+        var link = await PrerenderedSeeResultsAsync(page);
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        Dictionary<string, object> Touch(string type, params object[] points) => new() { ["type"] = type, ["touchPoints"] = points };
+        await cdp.SendAsync("Input.dispatchTouchEvent", Touch("touchStart", new Dictionary<string, object> { ["x"] = link.X + link.Width / 2, ["y"] = link.Y + link.Height / 2 }));
+        await SwapSeeResultsForItsCopyAsync(page);
+        await cdp.SendAsync("Input.dispatchTouchEvent", Touch("touchEnd"));
+
+        await page.EvaluateAsync("() => new Promise(done => setTimeout(done, 100))");
+        Assert.Equal(1, await page.EvaluateAsync<int>("() => window.clicks"));
+    }
+
+    /// <summary>A "See results" link in a prerendered part, as Blazor marks one, on the page; where it is.</summary>
+    static async Task<LocatorBoundingBoxResult> PrerenderedSeeResultsAsync(IPage page)
+    {
         await page.EvaluateAsync("""
             () => {
                 const part = document.createElement("div");
@@ -222,25 +220,20 @@ public sealed class BeforeThePageConnectsTests(QuizSite site, ITestOutputHelper 
                 document.body.prepend(part);
             }
             """);
-        var link = await page.GetByRole(AriaRole.Link, new() { Name = "See results" }).BoundingBoxAsync();
-        var cdp = await page.Context.NewCDPSessionAsync(page);
-        Dictionary<string, object> Touch(string type, params object[] points) => new() { ["type"] = type, ["touchPoints"] = points };
-        await cdp.SendAsync("Input.dispatchTouchEvent", Touch("touchStart", new Dictionary<string, object> { ["x"] = link!.X + link.Width / 2, ["y"] = link.Y + link.Height / 2 }));
-        await page.EvaluateAsync("""
-            () => {
-                const copy = Object.assign(document.createElement("a"), { href: "#results", textContent: "See results" });
-                window.clicks = 0;
-                copy.addEventListener("click", event => { window.clicks++; event.preventDefault(); });
-                const paragraph = Object.assign(document.createElement("p"), { id: "results" });
-                paragraph.append(copy);
-                document.querySelector("#results").replaceWith(paragraph);
-            }
-            """);
-        await cdp.SendAsync("Input.dispatchTouchEvent", Touch("touchEnd"));
-
-        await page.EvaluateAsync("() => new Promise(done => setTimeout(done, 100))");
-        Assert.Equal(1, await page.EvaluateAsync<int>("() => window.clicks"));
+        return (await page.GetByRole(AriaRole.Link, new() { Name = "See results" }).BoundingBoxAsync())!;
     }
+
+    /// <summary>Puts a copy in the link's place, as the circuit's first render does; <c>window.clicks</c> counts its clicks.</summary>
+    static Task SwapSeeResultsForItsCopyAsync(IPage page) => page.EvaluateAsync("""
+        () => {
+            const copy = Object.assign(document.createElement("a"), { href: "#results", textContent: "See results" });
+            window.clicks = 0;
+            copy.addEventListener("click", event => { window.clicks++; event.preventDefault(); });
+            const paragraph = Object.assign(document.createElement("p"), { id: "results" });
+            paragraph.append(copy);
+            document.querySelector("#results").replaceWith(paragraph);
+        }
+        """);
 
     /// <summary>
     /// Opens <paramref name="path"/> while Blazor's script is still on its way, checks that <paramref name="field"/>

@@ -99,10 +99,13 @@ document.addEventListener("keydown", event => {
 
 // A link or button pressed just before the copy replaced it, and released on the copy: the browser clicks neither, as
 // the press and the release landed on different elements, and the reader's click went nowhere ("See results" on a
-// student home that had just connected). Released elsewhere, it is no click, as on any link.
+// student home that had just connected). Released elsewhere, it is no click, as on any link. A finger's tap is not
+// followed: the browser clicks what is under the finger when it lifts, the copy, and sometimes only after this script's
+// click would have come (two clicks).
 let pressed = null;
 document.addEventListener("pointerdown", event => {
-    const target = event.button === 0 && event.target instanceof Element ? event.target.closest("a[href], button:not(:disabled)") : null;
+    const target = event.pointerType === "mouse" && event.button === 0 && event.target instanceof Element
+        ? event.target.closest("a[href], button:not(:disabled)") : null;
     pressed = target && follow(target);
 }, true);
 document.addEventListener("pointerup", event => {
