@@ -10,7 +10,8 @@ namespace QuizPlatform.E2E.Tests.Journeys;
 /// A prerendered page is replaced by its connected copy: the copy must read as the page did. The student home, the
 /// quiz list and the user list read their rows again, showing "Loading…" meanwhile (seen on PostgreSQL), and the first
 /// two then rewrote their times once they had asked the browser for its zone: "Times are in UTC." and UTC times, then
-/// the browser's. A class's page and a quiz's results dashboard went blank while they read their data again.
+/// the browser's. A class's page, a quiz's results dashboard and review queue, a question's keywords and an assignment's
+/// deletion went blank while they read their data again, and a user's page said "User not found".
 /// </summary>
 public sealed class PagesArriveWithTheirDataTests(QuizSite site, ITestOutputHelper output) : Journey(site, output)
 {
@@ -104,6 +105,39 @@ public sealed class PagesArriveWithTheirDataTests(QuizSite site, ITestOutputHelp
 
         var page = Assert.Single(await PaintedUntilConnectedAsync(instructor, $"quizzes/{classroom.QuizId}/results/{view}"));
         Assert.False(await instructor.EvaluateAsync<bool>("() => window.blanked"), $"the {view} view went blank while it connected");
+        Assert.Contains(shows, page);
+    }
+
+    [Theory]
+    [InlineData("review queue")]
+    [InlineData("keyword editor")]
+    [InlineData("user page")]
+    [InlineData("assignment deletion")]
+    public async Task AnInstructorsOrAdminsPageReadsTheSameFromItsFirstPaintUntilItHasConnected(string which)
+    {
+        var classroom = await Classroom.CreateAsync(site, "Ada Lovelace");
+        await classroom.GradedAttemptAsync(classroom.Students[0], "Convolutional layers learn filters that detect edges.");
+        int assignmentId;
+        await using (var db = site.Services.CreateDbContext())
+        {
+            assignmentId = await db.Questions.Where(q => q.Id == classroom.QuestionIds[0]).Select(q => q.AssignmentVersion.AssignmentId).SingleAsync();
+            // Every answer drawn for a spot check: the queue shows one, with its grade and keywords.
+            await db.Quizzes.Where(q => q.Id == classroom.QuizId).ExecuteUpdateAsync(q => q.SetProperty(x => x.SpotCheckShare, 1));
+        }
+        var (email, password, path, shows) = which switch
+        {
+            "review queue" => (classroom.Instructor.Email, classroom.Instructor.Password, $"quizzes/{classroom.QuizId}/review", "Ada Lovelace · Question"),
+            "keyword editor" => (classroom.Instructor.Email, classroom.Instructor.Password,
+                $"assignments/{assignmentId}/questions/{classroom.QuestionIds[0]}/keywords", "Keywords"),
+            "user page" => (QuizSite.AdminEmail, QuizSite.AdminPassword, $"admin/users/{classroom.Instructor.Id}", classroom.Instructor.Email),
+            _ => (QuizSite.AdminEmail, QuizSite.AdminPassword, $"admin/assignments/{assignmentId}/delete", Classroom.QuizTitle),
+        };
+        var browser = await site.NewPageAsync();
+        await browser.SignInAsync(email, password);
+        await WatchForBlankAsync(browser);
+
+        var page = Assert.Single(await PaintedUntilConnectedAsync(browser, path));
+        Assert.False(await browser.EvaluateAsync<bool>("() => window.blanked"), $"the {which} went blank while it connected");
         Assert.Contains(shows, page);
     }
 
