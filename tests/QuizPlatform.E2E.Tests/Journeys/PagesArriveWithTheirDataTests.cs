@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using QuizPlatform.E2E.Tests.Infrastructure;
@@ -11,7 +12,8 @@ namespace QuizPlatform.E2E.Tests.Journeys;
 /// quiz list and the user list read their rows again, showing "Loading…" meanwhile (seen on PostgreSQL), and the first
 /// two then rewrote their times once they had asked the browser for its zone: "Times are in UTC." and UTC times, then
 /// the browser's. A class's page, a quiz's results dashboard and review queue, a question's keywords and an assignment's
-/// deletion went blank while they read their data again, and a user's page said "User not found".
+/// deletion went blank while they read their data again, a user's page said "User not found", and an admin's class page
+/// lost its choice of instructor.
 /// </summary>
 public sealed class PagesArriveWithTheirDataTests(QuizSite site, ITestOutputHelper output) : Journey(site, output)
 {
@@ -113,6 +115,7 @@ public sealed class PagesArriveWithTheirDataTests(QuizSite site, ITestOutputHelp
     [InlineData("keyword editor")]
     [InlineData("user page")]
     [InlineData("assignment deletion")]
+    [InlineData("class page as an admin")]
     public async Task AnInstructorsOrAdminsPageReadsTheSameFromItsFirstPaintUntilItHasConnected(string which)
     {
         var classroom = await Classroom.CreateAsync(site, "Ada Lovelace");
@@ -130,16 +133,37 @@ public sealed class PagesArriveWithTheirDataTests(QuizSite site, ITestOutputHelp
             "keyword editor" => (classroom.Instructor.Email, classroom.Instructor.Password,
                 $"assignments/{assignmentId}/questions/{classroom.QuestionIds[0]}/keywords", "Keywords"),
             "user page" => (QuizSite.AdminEmail, QuizSite.AdminPassword, $"admin/users/{classroom.Instructor.Id}", classroom.Instructor.Email),
-            _ => (QuizSite.AdminEmail, QuizSite.AdminPassword, $"admin/assignments/{assignmentId}/delete", Classroom.QuizTitle),
+            "assignment deletion" => (QuizSite.AdminEmail, QuizSite.AdminPassword, $"admin/assignments/{assignmentId}/delete", Classroom.QuizTitle),
+            // An admin may give the class to another instructor: the choice is part of the page.
+            _ => (QuizSite.AdminEmail, QuizSite.AdminPassword, $"classes/{classroom.ClassId}", "The class moves to that instructor"),
         };
         var browser = await site.NewPageAsync();
         await browser.SignInAsync(email, password);
         await WatchForBlankAsync(browser);
+        await WatchForLossAsync(browser, shows);
 
         var page = Assert.Single(await PaintedUntilConnectedAsync(browser, path));
         Assert.False(await browser.EvaluateAsync<bool>("() => window.blanked"), $"the {which} went blank while it connected");
+        Assert.False(await browser.EvaluateAsync<bool>("() => window.lost"), $"the {which} lost '{shows}' while it connected");
         Assert.Contains(shows, page);
     }
+
+    /// <summary>
+    /// Records in <c>window.lost</c> whether the page's interactive part, once it says <paramref name="text"/>, ever stops
+    /// saying it, even between two frames: two renders close together are painted apart on a slower machine.
+    /// </summary>
+    static Task WatchForLossAsync(IPage page, string text) => page.AddInitScriptAsync($$"""
+        window.lost = false;
+        document.addEventListener("DOMContentLoaded", () => {
+            const says = () => document.querySelector("[data-interactive]")?.innerText.includes({{JsonSerializer.Serialize(text)}}) ?? false;
+            let said = says();
+            new MutationObserver(() => {
+                const saysNow = says();
+                window.lost ||= said && !saysNow;
+                said ||= saysNow;
+            }).observe(document.body, { childList: true, subtree: true, characterData: true });
+        });
+        """);
 
     /// <summary>Records in <c>window.blanked</c> whether the page's interactive part is ever empty, even between two frames.</summary>
     static Task WatchForBlankAsync(IPage page) => page.AddInitScriptAsync("""
