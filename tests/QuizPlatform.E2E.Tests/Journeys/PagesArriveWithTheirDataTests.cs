@@ -148,6 +148,43 @@ public sealed class PagesArriveWithTheirDataTests(QuizSite site, ITestOutputHelp
         Assert.Contains(shows, page);
     }
 
+    // A link from one connected page to another is an enhanced navigation: the next page arrives with its data as on a
+    // full load, but the circuit only gives it to a page whose state allows updates, or it read its data again, blank.
+    [Theory]
+    [InlineData("results", "Questions", "Over the counted attempts that are graded (1).")]
+    [InlineData("results", "Concepts", "each counted graded answer (1 attempt).")]
+    [InlineData("results/questions", "Overview", "Over 1 graded attempt")]
+    [InlineData("admin/users", "ida.instructor@", "Teaches Computer vision, group A.")]
+    public async Task APageOpenedFromAnotherConnectedPageArrivesWithItsData(string from, string link, string shows)
+    {
+        var classroom = await Classroom.CreateAsync(site, "Ada Lovelace");
+        await classroom.GradedAttemptAsync(classroom.Students[0], "Convolutional layers learn filters that detect edges.");
+        var page = await site.NewPageAsync();
+        var admin = from.StartsWith("admin/", StringComparison.Ordinal);
+        await page.SignInAsync(admin ? QuizSite.AdminEmail : classroom.Instructor.Email, admin ? QuizSite.AdminPassword : classroom.Instructor.Password);
+        await page.GotoInteractiveAsync(admin ? from : $"quizzes/{classroom.QuizId}/{from}");
+        await page.EvaluateAsync("""
+            text => {
+                window.blanked = false;
+                window.lost = false;
+                let said = false;
+                new MutationObserver(() => {
+                    const shown = document.querySelector("[data-interactive]")?.innerText ?? "";
+                    window.blanked ||= shown.trim() === "" || shown.includes("Loading…");
+                    const says = shown.includes(text);
+                    window.lost ||= said && !says;
+                    said ||= says;
+                }).observe(document.body, { childList: true, subtree: true, characterData: true });
+            }
+            """, shows);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = link }).First.ClickAsync();
+        await Expect(page.Locator("[data-interactive=true]")).ToContainTextAsync(shows);
+        await page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
+        Assert.False(await page.EvaluateAsync<bool>("() => window.blanked"), $"the page from '{link}' went blank or said Loading… before showing its data");
+        Assert.False(await page.EvaluateAsync<bool>("() => window.lost"), $"the page from '{link}' showed '{shows}', then lost it");
+    }
+
     /// <summary>
     /// Records in <c>window.lost</c> whether the page's interactive part, once it says <paramref name="text"/>, ever stops
     /// saying it, even between two frames: two renders close together are painted apart on a slower machine.
