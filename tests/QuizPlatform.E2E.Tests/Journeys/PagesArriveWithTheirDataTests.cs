@@ -139,8 +139,7 @@ public sealed class PagesArriveWithTheirDataTests(QuizSite site, ITestOutputHelp
         };
         var browser = await site.NewPageAsync();
         await browser.SignInAsync(email, password);
-        await WatchForBlankAsync(browser);
-        await WatchForLossAsync(browser, shows);
+        await browser.AddInitScriptAsync($"document.addEventListener('DOMContentLoaded', () => ({WatchForBlankOrLoss})({JsonSerializer.Serialize(shows)}));");
 
         var page = Assert.Single(await PaintedUntilConnectedAsync(browser, path));
         Assert.False(await browser.EvaluateAsync<bool>("() => window.blanked"), $"the {which} went blank while it connected");
@@ -175,23 +174,7 @@ public sealed class PagesArriveWithTheirDataTests(QuizSite site, ITestOutputHelp
         }
         var last = page.GetByRole(AriaRole.Link, new() { Name = steps[^1] }).First;
         await Expect(last).ToBeVisibleAsync();
-        await page.EvaluateAsync("""
-            text => {
-                window.blanked = false;
-                window.lost = false;
-                let said = false;
-                new MutationObserver(() => {
-                    const part = document.querySelector("[data-interactive]");
-                    if (!part)
-                        return; // a static page on the way
-                    const shown = part.innerText;
-                    window.blanked ||= shown.trim() === "" || shown.includes("Loading…");
-                    const says = shown.includes(text);
-                    window.lost ||= said && !says;
-                    said ||= says;
-                }).observe(document.body, { childList: true, subtree: true, characterData: true });
-            }
-            """, shows);
+        await page.EvaluateAsync(WatchForBlankOrLoss, shows);
 
         await last.ClickAsync();
         await Expect(page.Locator("[data-interactive=true]")).ToContainTextAsync(shows);
@@ -201,21 +184,28 @@ public sealed class PagesArriveWithTheirDataTests(QuizSite site, ITestOutputHelp
     }
 
     /// <summary>
-    /// Records in <c>window.lost</c> whether the page's interactive part, once it says <paramref name="text"/>, ever stops
-    /// saying it, even between two frames: two renders close together are painted apart on a slower machine.
+    /// A function of the text a page should show: from then on, records in <c>window.blanked</c> whether the page's
+    /// interactive part is ever empty or says "Loading…", and in <c>window.lost</c> whether, once it says the text, it
+    /// stops saying it. Read after every change, even two within one frame, which a slower machine would paint apart; a
+    /// page without an interactive part (a static page on the way) is passed over.
     /// </summary>
-    static Task WatchForLossAsync(IPage page, string text) => page.AddInitScriptAsync($$"""
-        window.lost = false;
-        document.addEventListener("DOMContentLoaded", () => {
-            const says = () => document.querySelector("[data-interactive]")?.innerText.includes({{JsonSerializer.Serialize(text)}}) ?? false;
-            let said = says();
+    const string WatchForBlankOrLoss = """
+        text => {
+            window.blanked = false;
+            window.lost = false;
+            const read = () => document.querySelector("[data-interactive]")?.innerText;
+            let said = read()?.includes(text) ?? false;
             new MutationObserver(() => {
-                const saysNow = says();
-                window.lost ||= said && !saysNow;
-                said ||= saysNow;
+                const shown = read();
+                if (shown === undefined)
+                    return;
+                window.blanked ||= shown.trim() === "" || shown.includes("Loading…");
+                const says = shown.includes(text);
+                window.lost ||= said && !says;
+                said ||= says;
             }).observe(document.body, { childList: true, subtree: true, characterData: true });
-        });
-        """);
+        }
+        """;
 
     /// <summary>Records in <c>window.blanked</c> whether the page's interactive part is ever empty, even between two frames.</summary>
     static Task WatchForBlankAsync(IPage page) => page.AddInitScriptAsync("""
