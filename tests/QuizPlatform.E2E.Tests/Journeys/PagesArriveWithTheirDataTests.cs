@@ -62,7 +62,7 @@ public sealed class PagesArriveWithTheirDataTests(QuizSite site, ITestOutputHelp
         var instructor = await site.NewPageAsync(timeZoneId: "America/New_York");
         await instructor.SignInAsync(classroom.Instructor.Email, classroom.Instructor.Password);
         // Not even between two frames: on a slower database the same blank stays on screen.
-        await WatchForBlankAsync(instructor);
+        await WatchForBlankOrLossAsync(instructor, Classroom.ClassName);
 
         var page = Assert.Single(await PaintedUntilConnectedAsync(instructor, $"classes/{classroom.ClassId}"));
         Assert.False(await instructor.EvaluateAsync<bool>("() => window.blanked"), "the class page went blank while it connected");
@@ -82,7 +82,7 @@ public sealed class PagesArriveWithTheirDataTests(QuizSite site, ITestOutputHelp
                 .ExecuteUpdateAsync(g => g.SetProperty(x => x.GraderVersion, "0.9.0"));
         var instructor = await site.NewPageAsync(timeZoneId: "America/New_York");
         await instructor.SignInAsync(classroom.Instructor.Email, classroom.Instructor.Password);
-        await WatchForBlankAsync(instructor);
+        await WatchForBlankOrLossAsync(instructor, "Ada Lovelace");
 
         // The connected page reads the figures again, so a hand-in meanwhile is not missed: only their time may move.
         var painted = await PaintedUntilConnectedAsync(instructor, $"quizzes/{classroom.QuizId}/results");
@@ -103,7 +103,7 @@ public sealed class PagesArriveWithTheirDataTests(QuizSite site, ITestOutputHelp
         await classroom.GradedAttemptAsync(classroom.Students[0], "Convolutional layers learn filters that detect edges.");
         var instructor = await site.NewPageAsync();
         await instructor.SignInAsync(classroom.Instructor.Email, classroom.Instructor.Password);
-        await WatchForBlankAsync(instructor);
+        await WatchForBlankOrLossAsync(instructor, shows);
 
         var page = Assert.Single(await PaintedUntilConnectedAsync(instructor, $"quizzes/{classroom.QuizId}/results/{view}"));
         Assert.False(await instructor.EvaluateAsync<bool>("() => window.blanked"), $"the {view} view went blank while it connected");
@@ -139,7 +139,7 @@ public sealed class PagesArriveWithTheirDataTests(QuizSite site, ITestOutputHelp
         };
         var browser = await site.NewPageAsync();
         await browser.SignInAsync(email, password);
-        await browser.AddInitScriptAsync($"document.addEventListener('DOMContentLoaded', () => ({WatchForBlankOrLoss})({JsonSerializer.Serialize(shows)}));");
+        await WatchForBlankOrLossAsync(browser, shows);
 
         var page = Assert.Single(await PaintedUntilConnectedAsync(browser, path));
         Assert.False(await browser.EvaluateAsync<bool>("() => window.blanked"), $"the {which} went blank while it connected");
@@ -207,13 +207,9 @@ public sealed class PagesArriveWithTheirDataTests(QuizSite site, ITestOutputHelp
         }
         """;
 
-    /// <summary>Records in <c>window.blanked</c> whether the page's interactive part is ever empty, even between two frames.</summary>
-    static Task WatchForBlankAsync(IPage page) => page.AddInitScriptAsync("""
-        window.blanked = false;
-        document.addEventListener("DOMContentLoaded", () => new MutationObserver(() =>
-            window.blanked ||= document.querySelector("[data-interactive]")?.innerText.trim() === ""
-        ).observe(document.body, { childList: true, subtree: true }));
-        """);
+    /// <summary><see cref="WatchForBlankOrLoss"/> on every page <paramref name="page"/> loads from now on, once it is read.</summary>
+    static Task WatchForBlankOrLossAsync(IPage page, string text) =>
+        page.AddInitScriptAsync($"document.addEventListener('DOMContentLoaded', () => ({WatchForBlankOrLoss})({JsonSerializer.Serialize(text)}));");
 
     /// <summary>
     /// Opens <paramref name="path"/> and returns what its interactive part showed at each frame the browser painted, from
